@@ -1,0 +1,41 @@
+"""Extraction for one report: text and date in, an ``Extraction`` out. No database in sight."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..model import Extraction
+from .attribution import find_attributions
+from .developing import is_developing
+from .entities import find_entities
+from .events import find_events
+from .figures import find_figures
+from .nlp import load_nlp
+from .outlet_claims import find_outlet_claims
+from .status import assign_status
+from .timex import find_times
+
+
+def extract(text: str, published: date | None = None, outlet: str = "the outlet") -> Extraction:
+    """Run every extractor over one report's text."""
+    return extract_doc(load_nlp()(text), published, outlet)
+
+
+def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outlet") -> Extraction:
+    """Run every extractor over an already parsed report."""
+    entities = find_entities(doc)
+    mentions = find_attributions(doc, entities)
+    mentions += find_outlet_claims(doc, mentions, outlet)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    assign_status(doc, mentions)
+    times = find_times(doc, published)
+    return Extraction(
+        mentions=mentions,
+        entities=entities,
+        figures=find_figures(doc),
+        events=find_events(doc, times, mentions, entities),
+        times=times,
+        developing=is_developing(doc.text),
+    )
