@@ -1,0 +1,66 @@
+"""Adding a report to a story: store the raw report first, then extract and store what was found.
+
+The raw report is committed before extraction runs, so a failed extraction loses nothing: the report stays
+with status ``failed`` and its error, and ``rerun_extraction`` tries again later. The extraction records of
+one report are written in one transaction, all or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .model import Document
+from .store import Store
+
+
+@dataclass
+class Added:
+    location: str
+    report_id: str
+    outcome: str  # "new", "revision" or "unchanged"
+    version: int
+    error: str | None = None  # extraction error; the report itself is stored
+
+
+def report_date(published: str | None) -> date | None:
+    """The calendar day of an ISO date or date-time, or None."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published).date()
+    except ValueError:
+        return None
+
+
+def extract_report(store: Store, report_id: str, text: str, published: str | None, outlet: str) -> str | None:
+    """Run extraction for a stored report and save it; returns the error message when it fails."""
+    from .extract.pipeline import extract
+
+    try:
+        extraction = extract(text, report_date(published), outlet)
+    except Exception as exc:  # any failure inside an extractor is recorded, never lost
+        error = f"{type(exc).__name__}: {exc}"
+        store.mark_failed(report_id, error)
+        return error
+    store.save_extraction(report_id, extraction)
+    return None
+
+
+def add_document(store: Store, story: str, doc: Document) -> Added:
+    """Store ``doc`` in ``story`` and extract it, unless the same text is already there."""
+    result = store.add_document(story, doc)
+    added = Added(doc.location, result.report_id, result.outcome, result.version)
+    if result.outcome != "unchanged":
+        added.error = extract_report(store, result.report_id, doc.text, doc.published, doc.outlet)
+    return added
+
+
+def rerun_extraction(store: Store, story: str | None, everything: bool = False) -> list[Added]:
+    """Extract again the reports whose extraction is pending or failed (or all of the story's)."""
+    reports = store.reports(story) if everything and story else store.pending_reports(story)
+    done = []
+    for report in reports:
+        error = extract_report(store, report.id, report.text, report.published_at, report.outlet)
+        done.append(Added(report.location, report.id, "extracted", report.version, error))
+    return done

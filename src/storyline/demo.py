@@ -1,0 +1,64 @@
+"""``storyline demo``: the bundled fictional story, added report by report, then its ledger."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from rich.console import Console
+
+from .adding import add_document
+from .errors import StorylineError
+from .ingest import read_source
+from .present import tables
+from .store import open_store
+
+EXAMPLES = Path(__file__).parent / "examples"
+STORY_DIR = EXAMPLES / "port-veyra"
+
+
+def load_manifest(story_dir: Path = STORY_DIR) -> dict:
+    path = story_dir / "manifest.json"
+    if not path.is_file():
+        raise StorylineError(f"{path}: the example story is missing from this installation")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def add_example_story(store, story_dir: Path = STORY_DIR, on_report=None) -> str:
+    """Add every report of the example story in publication order; returns the story name."""
+    manifest = load_manifest(story_dir)
+    for entry in manifest["reports"]:
+        doc = read_source(str(story_dir / entry["file"]), outlet=entry["outlet"], published=entry["published"])
+        doc.location = entry["location"]
+        doc.url = entry["location"]
+        doc.title = entry.get("title") or doc.title
+        added = add_document(store, manifest["story"], doc)
+        if on_report:
+            on_report(entry, added)
+    return manifest["story"]
+
+
+def run_demo(db: str | None, output: Path | None, console: Console, errors: Console, progress_bar) -> None:
+    from .cli import story_ledger
+
+    workdir = Path(tempfile.mkdtemp(prefix="storyline-demo-"))
+    url = db or str(workdir / "demo.db")
+    manifest = load_manifest()
+    with open_store(url) as store, progress_bar() as progress:
+        task = progress.add_task("adding the example story", total=len(manifest["reports"]))
+
+        def report_added(entry: dict, added) -> None:
+            progress.console.print(f"{entry['outlet']}: {entry['file']} → {added.outcome} (version {added.version})",
+                                   highlight=False)
+            progress.advance(task)
+
+        story = add_example_story(store, on_report=report_added)
+        ledger = story_ledger(store, story, with_text=True)
+    for show in (tables.print_claims, tables.print_entities, tables.print_figures, tables.print_timeline,
+                 tables.print_changes):
+        show(console, ledger)
+    target = output or workdir / "ledger.json"
+    target.write_text(json.dumps(ledger, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    errors.print(f"store: {url}", highlight=False, soft_wrap=True)
+    errors.print(f"JSON export: {target}", highlight=False, soft_wrap=True)

@@ -1,0 +1,328 @@
+"""The story ledger: claims with their status, history and contests, plus the change log.
+
+``build_ledger`` replays a story's reports in the order they arrived. Each report links its mentions into
+claims, supersedes the previous revision of its article, and the claims it touched are re-scored; every
+difference becomes a change-log entry and, for status changes, a line in the claim's history. The result
+is a plain dict in the shape of ``ledger.schema.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Protocol
+
+from ..link.claims import ClaimIndex
+from ..link.entities import merge_entities
+from ..model import Extraction, Mention
+from .status import claim_flags, claim_status
+
+
+class ReportLike(Protocol):
+    id: str
+    location: str
+    outlet: str
+    version: int
+    previous_id: str | None
+    published_at: str | None
+    fetched_at: datetime | None
+    text: str
+    extraction: Extraction | None
+
+
+@dataclass
+class MentionRef:
+    report: ReportLike
+    index: int
+    mention: Mention
+
+
+@dataclass
+class Claim:
+    number: int
+    mentions: list[MentionRef] = field(default_factory=list)
+    contests: list[tuple[MentionRef, int | None]] = field(default_factory=list)  # (contesting mention, its claim)
+    status: str | None = None
+    flags: list[str] = field(default_factory=list)
+    history: list[dict] = field(default_factory=list)
+    first_seen: str | None = None
+    withdrawn: bool = False
+
+    @property
+    def id(self) -> str:
+        first = self.mentions[0]
+        digest = hashlib.sha1(f"{first.report.id}:{first.mention.start}:{first.mention.end}".encode())
+        return "c-" + digest.hexdigest()[:10]
+
+
+def report_time(report: ReportLike) -> str | None:
+    """When the report speaks: its publication time, else when it was fetched."""
+    if report.published_at:
+        return report.published_at
+    return report.fetched_at.isoformat() if report.fetched_at else None
+
+
+@dataclass
+class LedgerState:
+    """Replay state: which report is current for each article, and every claim so far."""
+
+    current: dict[str, ReportLike] = field(default_factory=dict)  # location → latest revision
+    index: ClaimIndex = field(default_factory=ClaimIndex)
+    claims: list[Claim] = field(default_factory=list)
+    claim_of: dict[tuple[str, int], int] = field(default_factory=dict)  # (report id, mention index) → claim
+    sources: set[str] = field(default_factory=set)
+    changes: list[dict] = field(default_factory=list)
+
+    def is_current(self, report: ReportLike) -> bool:
+        return self.current.get(report.location) is report
+
+    def add(self, report: ReportLike) -> None:
+        at = report_time(report)
+        previous = self.current.get(report.location)
+        kind = "new_revision" if previous is not None else "new_report"
+        detail = f"{report.outlet}, version {report.version}"
+        self.changes.append({"at": at, "kind": kind, "report": report.id, "claim": None, "detail": detail})
+        self.current[report.location] = report
+        touched = set()
+        if previous is not None and previous.extraction is not None:
+            touched |= {self.claim_of[(previous.id, i)] for i in range(len(previous.extraction.mentions))
+                        if (previous.id, i) in self.claim_of}
+        extraction = report.extraction
+        if extraction is not None:
+            touched |= self._link(report, extraction, at)
+            if previous is not None and previous.extraction is not None:
+                self._compare_figures(previous, report, at)
+        for number in sorted(touched):
+            self._rescore(self.claims[number], report, at)
+
+    def _link(self, report: ReportLike, extraction: Extraction, at: str | None) -> set[int]:
+        touched = set()
+        for i, mention in enumerate(extraction.mentions):
+            number, created = self.index.link(mention.text)
+            if created:
+                self.claims.append(Claim(number=number, first_seen=at))
+            claim = self.claims[number]
+            claim.mentions.append(MentionRef(report, i, mention))
+            self.claim_of[(report.id, i)] = number
+            touched.add(number)
+            if created:
+                self.changes.append({"at": at, "kind": "new_claim", "report": report.id, "claim": claim.id,
+                                     "detail": _short(mention.text)})
+            source = mention.source
+            if source.kind != "outlet" and source.name.lower() not in self.sources:
+                self.sources.add(source.name.lower())
+                self.changes.append({"at": at, "kind": "new_source", "report": report.id, "claim": claim.id,
+                                     "detail": source.name})
+        for i, mention in enumerate(extraction.mentions):
+            if mention.contests is not None and (report.id, mention.contests) in self.claim_of:
+                target = self.claims[self.claim_of[(report.id, mention.contests)]]
+                own = self.claim_of[(report.id, i)]
+                if target.number != own:
+                    target.contests.append((MentionRef(report, i, mention), own))
+                    touched.add(target.number)
+        return touched
+
+    def _rescore(self, claim: Claim, report: ReportLike, at: str | None) -> None:
+        current = [ref for ref in claim.mentions if self.is_current(ref.report)]
+        relations = [ref.mention.relation or "disputes" for ref, _ in claim.contests if self.is_current(ref.report)]
+        flags = claim_flags(((ref.report.outlet, ref.mention.status) for ref in current), relations)
+        status = claim_status(flags)
+        was_withdrawn = claim.withdrawn
+        claim.withdrawn = not current
+        if claim.withdrawn and not was_withdrawn:
+            self.changes.append({"at": at, "kind": "claim_withdrawn", "report": report.id, "claim": claim.id,
+                                 "detail": f"gone from {report.outlet} version {report.version}"})
+        claim.flags = flags or claim.flags
+        if status is None or status == claim.status:
+            return
+        claim.history.append({"at": at, "report": report.id, "from": claim.status, "to": status})
+        if claim.status is not None:
+            self.changes.append({"at": at, "kind": "status_changed", "report": report.id, "claim": claim.id,
+                                 "detail": f"{claim.status} → {status}"})
+        claim.status = status
+
+    def _compare_figures(self, previous: ReportLike, report: ReportLike, at: str | None) -> None:
+        before = {(f.unit or "").lower(): f for f in previous.extraction.figures}
+        for figure in report.extraction.figures:
+            old = before.get((figure.unit or "").lower())
+            if old is not None and (old.low, old.high) != (figure.low, figure.high):
+                self.changes.append({"at": at, "kind": "figure_changed", "report": report.id, "claim": None,
+                                     "detail": f"{old.text} → {figure.text}"})
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def build_ledger(story: dict, reports: list[ReportLike], with_text: bool = False) -> dict[str, Any]:
+    """The ledger of one story, as the JSON export contract describes it.
+
+    ``story`` holds at least ``id`` and ``title``; ``reports`` come in the order they were added.
+    """
+    state = LedgerState()
+    for report in reports:
+        state.add(report)
+    current = [r for r in reports if state.is_current(r)]
+    entities, entity_of = merge_entities([(r.id, r.extraction.entities) for r in current if r.extraction])
+    claim_ids = {claim.number: claim.id for claim in state.claims}
+    times = [report_time(r) for r in reports if report_time(r)]
+    return {
+        "schema_version": "1",
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "story": {
+            "id": story["id"],
+            "title": story["title"],
+            "developing": any(r.extraction is not None and r.extraction.developing for r in current),
+            "first_seen": min(times) if times else None,
+            "last_updated": max(times) if times else None,
+            "report_count": len(reports),
+            "outlet_count": len({r.outlet for r in reports}),
+        },
+        "reports": [_report_dict(r, with_text) for r in reports],
+        "claims": [_claim_dict(c, state, entity_of, claim_ids) for c in state.claims],
+        "entities": [e.as_dict() for e in entities],
+        "events": _events(current, state, entity_of, claim_ids),
+        "figures": _figures(current, state, claim_ids),
+        "changes": state.changes,
+    }
+
+
+def _report_dict(report: Any, with_text: bool) -> dict:
+    extraction = report.extraction
+    out = {
+        "id": report.id,
+        "url": report.url,
+        "outlet": report.outlet,
+        "title": report.title,
+        "published_at": report.published_at,
+        "fetched_at": report.fetched_at.isoformat() if report.fetched_at else None,
+        "version": report.version,
+        "previous": report.previous_id,
+        "sha256": report.sha256,
+        "developing": bool(extraction and extraction.developing),
+        "language": report.language,
+        "word_count": report.word_count,
+        "extraction": report.extraction_status,
+    }
+    if with_text:
+        out["text"] = report.text
+    return out
+
+
+def _mention_dict(ref: MentionRef, entity_of: dict) -> dict:
+    m = ref.mention
+    text = ref.report.text
+    source = m.source
+    return {
+        "report": ref.report.id,
+        "start": m.start,
+        "end": m.end,
+        "text": text[m.start:m.end],
+        "sentence": text[m.sentence[0]:m.sentence[1]] if m.sentence else text[m.start:m.end],
+        "source": {
+            "name": source.name,
+            "kind": source.kind,
+            "span": list(source.span) if source.span else None,
+            "role": source.role,
+            "entity": entity_of.get((ref.report.id, source.entity)) if source.entity else None,
+        },
+        "cue": m.cue,
+        "form": m.form,
+        "status": m.status,
+        "hedges": list(m.hedges),
+    }
+
+
+def _claim_dict(claim: Claim, state: LedgerState, entity_of: dict, claim_ids: dict[int, str]) -> dict:
+    current = [ref for ref in claim.mentions if state.is_current(ref.report)]
+    shown = current or [ref for ref in claim.mentions if ref.report is claim.mentions[-1].report]
+    representative = min(shown, key=lambda ref: (ref.mention.form == "outlet", -len(ref.mention.text)))
+    contested = [
+        {"source": ref.mention.source.name, "relation": ref.mention.relation or "disputes",
+         "report": ref.report.id, "claim": claim_ids.get(own)}
+        for ref, own in claim.contests if state.is_current(ref.report)
+    ]
+    supported = []
+    for ref in current:
+        if ref.mention.status not in ("denied", "disputed") and ref.mention.source.name not in supported:
+            supported.append(ref.mention.source.name)
+    entities = []
+    for ref in shown:
+        extraction = ref.report.extraction
+        for entity in extraction.entities:
+            eid = entity_of.get((ref.report.id, entity.key))
+            if eid and eid not in entities and any(
+                ref.mention.start <= s < ref.mention.end for s, _ in entity.spans
+            ):
+                entities.append(eid)
+    time = next(
+        (t for ref in shown for t in ref.report.extraction.times if ref.mention.start <= t.start < ref.mention.end),
+        None,
+    )
+    return {
+        "id": claim.id,
+        "text": " ".join(representative.mention.text.split()),
+        "status": claim.status or "reported",
+        "flags": claim.flags or [claim.status or "reported"],
+        "outlets": len({ref.report.outlet for ref in current}),
+        "supported_by": supported,
+        "contested_by": contested,
+        "mentions": [_mention_dict(ref, entity_of) for ref in shown],
+        "entities": entities,
+        "time": _time_dict(time) if time else None,
+        "first_seen": claim.first_seen,
+        "last_changed": claim.history[-1]["at"] if claim.history else claim.first_seen,
+        "history": claim.history,
+        "withdrawn": claim.withdrawn,
+        "verdict": None,
+    }
+
+
+def _time_dict(t: Any) -> dict:
+    return {"value": t.value, "precision": t.precision, "text": t.text}
+
+
+def _events(reports: list[ReportLike], state: LedgerState, entity_of: dict, claim_ids: dict) -> list[dict]:
+    events = []
+    for report in reports:
+        for i, event in enumerate(report.extraction.events if report.extraction else []):
+            claim = state.claim_of.get((report.id, event.mention)) if event.mention is not None else None
+            events.append({
+                "id": f"ev-{report.id}-{i}",
+                "time": _time_dict(event.time),
+                "description": event.description,
+                "actors": event.actors,
+                "place": event.place,
+                "claims": [claim_ids[claim]] if claim is not None else [],
+                "report": report.id,
+                "status": event.status,
+            })
+    events.sort(key=lambda e: (e["time"]["value"] is None, e["time"]["value"] or ""))
+    return events
+
+
+def _figures(reports: list[ReportLike], state: LedgerState, claim_ids: dict) -> list[dict]:
+    figures = []
+    for report in reports:
+        extraction = report.extraction
+        if extraction is None:
+            continue
+        spans = [(m.start, m.end, i) for i, m in enumerate(extraction.mentions)]
+        for i, figure in enumerate(extraction.figures):
+            holder = next((k for s, e, k in spans if s <= figure.start < e), None)
+            claim = state.claim_of.get((report.id, holder)) if holder is not None else None
+            figures.append({
+                "id": f"f-{report.id}-{i}",
+                "text": figure.text,
+                "low": figure.low,
+                "high": figure.high,
+                "unit": figure.unit,
+                "qualifier": figure.qualifier,
+                "subject": None,
+                "report": report.id,
+                "claim": claim_ids[claim] if claim is not None else None,
+            })
+    return figures

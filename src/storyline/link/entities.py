@@ -1,0 +1,76 @@
+"""One entity per referent across a story's reports: merge per-report entities that share a name or alias."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Entity
+
+SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def name_key(name: str) -> str:
+    """Case-, possessive- and article-insensitive form of a name."""
+    name = re.sub(r"['’]s?$", "", name.strip())
+    name = re.sub(r"^(the)\s+", "", name, flags=re.I)
+    return " ".join(name.lower().split())
+
+
+def entity_id(name: str) -> str:
+    return "e-" + SLUG.sub("-", name.lower()).strip("-")
+
+
+@dataclass
+class StoryEntity:
+    id: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+    def as_dict(self) -> dict:
+        aliases = sorted(a for a in self.aliases if a != self.name)
+        return {"id": self.id, "name": self.name, "type": self.type, "aliases": aliases,
+                "roles": self.roles, "mentions": max(self.mentions, 1)}
+
+
+def merge_entities(per_report: list[tuple[str, list[Entity]]]) -> tuple[list[StoryEntity], dict[tuple[str, str], str]]:
+    """Merge entities across reports; returns the story entities and (report id, entity key) → story entity id.
+
+    Two entities merge when they have the same type family and one's name or alias equals the other's
+    name or alias (after ``name_key``). The fullest (longest) name becomes the story entity's name.
+    """
+    by_name: dict[str, StoryEntity] = {}
+    merged: list[StoryEntity] = []
+    owner: dict[tuple[str, str], StoryEntity] = {}
+    for report_id, entities in per_report:
+        for entity in entities:
+            keys = {name_key(entity.name), *(name_key(a) for a in entity.aliases)}
+            target = next((by_name[k] for k in keys if k in by_name and _compatible(by_name[k].type, entity.type)), None)
+            if target is None:
+                target = StoryEntity(id="", name=entity.name, type=entity.type)
+                merged.append(target)
+            target.aliases.update([entity.name, *entity.aliases])
+            if len(entity.name) > len(target.name):
+                target.name = entity.name
+            target.roles.extend(r for r in entity.roles if r not in target.roles)
+            target.mentions += len(entity.spans)
+            for key in keys:
+                by_name.setdefault(key, target)
+            owner[(report_id, entity.key)] = target
+    used: set[str] = set()
+    for entity in merged:
+        entity.id = entity_id(entity.name)
+        while entity.id in used:
+            entity.id += "-2"
+        used.add(entity.id)
+    return merged, {k: v.id for k, v in owner.items()}
+
+
+GROUPS = ({"ORG", "NORP"}, {"GPE", "LOC", "FAC"})
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in GROUPS)

@@ -1,0 +1,68 @@
+"""Terminal views of the ledger: Rich tables in a terminal, tab-separated lines when piped."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+STATUS_STYLE = {
+    "asserted": "white", "reported": "cyan", "unverified": "yellow", "disputed": "magenta",
+    "denied": "red", "confirmed": "green", "hypothetical": "blue", "corroborated": "bold green",
+}
+
+
+def print_rows(console: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
+    """A Rich table when the console is a terminal, else a header line and tab-separated rows."""
+    if console.is_terminal:
+        table = Table(title=title, show_lines=False, expand=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+        return
+    print("\t".join(columns))
+    for row in rows:
+        print("\t".join(" ".join(cell.split()) for cell in row))
+
+
+def _status(console: Console, status: str) -> str:
+    return f"[{STATUS_STYLE.get(status, 'white')}]{status}[/]" if console.is_terminal else status
+
+
+def claims_rows(console: Console, ledger: dict) -> list[list[str]]:
+    rows = []
+    for claim in ledger["claims"]:
+        if claim.get("withdrawn"):
+            continue
+        sources = ", ".join(claim["supported_by"]) or "—"
+        contested = ", ".join(f"{c['source']} {c['relation']}" for c in claim["contested_by"]) or ""
+        rows.append([_status(console, claim["status"]), claim["text"], sources, str(claim["outlets"]), contested])
+    return rows
+
+
+def print_claims(console: Console, ledger: dict) -> None:
+    print_rows(console, f"Claims — {ledger['story']['title']}",
+               ["status", "claim", "sources", "outlets", "contested by"], claims_rows(console, ledger))
+
+
+def print_entities(console: Console, ledger: dict) -> None:
+    rows = [[e["name"], e["type"], ", ".join(e["aliases"]), "; ".join(e.get("roles", [])), str(e["mentions"])]
+            for e in ledger["entities"]]
+    print_rows(console, "Entities", ["name", "type", "aliases", "roles", "mentions"], rows)
+
+
+def print_figures(console: Console, ledger: dict) -> None:
+    rows = [[f["text"], f"{f['low']:g}", f"{f['high']:g}", f["unit"] or ""] for f in ledger["figures"]]
+    print_rows(console, "Figures", ["figure", "low", "high", "unit"], rows)
+
+
+def print_timeline(console: Console, ledger: dict) -> None:
+    rows = [[e["time"]["value"] or "?", e["time"]["precision"], e["time"]["text"], e["description"],
+             _status(console, e["status"])] for e in ledger["events"]]
+    print_rows(console, "Timeline", ["when", "precision", "as written", "event", "status"], rows)
+
+
+def print_changes(console: Console, ledger: dict) -> None:
+    rows = [[c["at"] or "?", c["kind"], c.get("detail") or ""] for c in ledger["changes"]]
+    print_rows(console, "Changes", ["at", "kind", "detail"], rows)

@@ -1,0 +1,131 @@
+"""The ledger over hand-built records: linking, supersession, status aggregation, contests, change log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from storyline.ledger.build import build_ledger
+from storyline.ledger.status import claim_flags
+from storyline.link.claims import ClaimIndex, content_key, same_proposition
+from storyline.model import Extraction, Figure, Mention, Source
+
+
+@dataclass
+class FakeReport:
+    id: str
+    location: str
+    outlet: str
+    text: str
+    mentions: list[tuple[str, str, str]]  # (content, source, status)
+    version: int = 1
+    previous_id: str | None = None
+    published_at: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+    contests: dict[int, tuple[int, str]] = field(default_factory=dict)
+    fetched_at: datetime = datetime(2025, 3, 14, tzinfo=timezone.utc)
+    url: str | None = None
+    title: str | None = None
+    sha256: str = "0" * 64
+    language: str = "en"
+    word_count: int = 10
+    extraction_status: str = "ok"
+
+    @property
+    def extraction(self) -> Extraction:
+        mentions = []
+        for i, (content, source, status) in enumerate(self.mentions):
+            start = self.text.index(content)
+            kind = "outlet" if source == self.outlet else "person"
+            m = Mention(start, start + len(content), content, Source(source, kind), None,
+                        "outlet" if kind == "outlet" else "indirect", status)
+            if i in self.contests:
+                m.contests, m.relation = self.contests[i]
+            mentions.append(m)
+        return Extraction(mentions=mentions, figures=self.figures)
+
+
+def ledger(*reports):
+    return build_ledger({"id": "s", "title": "Test story"}, list(reports))
+
+
+def test_content_key_keeps_numbers_and_negation_apart():
+    assert same_proposition(content_key("the ferry sank near the pier"), content_key("The ferry sank near the pier."))
+    assert not same_proposition(content_key("12 people died"), content_key("40 people died"))
+    assert not same_proposition(content_key("the dam was breached"), content_key("the dam was not breached"))
+
+
+def test_claim_index_links_repeats_and_separates_new_claims():
+    index = ClaimIndex()
+    assert index.link("the mayor ordered an evacuation of the old town") == (0, True)
+    assert index.link("The mayor ordered an evacuation of the old town.") == (0, False)
+    assert index.link("a second tremor struck the valley overnight") == (1, True)
+
+
+def test_repeated_claim_in_two_outlets_is_one_claim_and_corroborated():
+    text = "The bridge at Lumen Creek collapsed."
+    out = ledger(
+        FakeReport("a", "loc-a", "Alpha Times", text, [("The bridge at Lumen Creek collapsed", "Alpha Times", "asserted")]),
+        FakeReport("b", "loc-b", "Beta Post", text, [("The bridge at Lumen Creek collapsed", "Beta Post", "asserted")]),
+    )
+    [claim] = out["claims"]
+    assert claim["outlets"] == 2
+    assert claim["status"] == "corroborated"
+    assert claim["flags"] == ["corroborated", "asserted"]
+    assert [h["to"] for h in claim["history"]] == ["asserted", "corroborated"]
+    assert [c["kind"] for c in out["changes"]] == ["new_report", "new_claim", "new_report", "status_changed"]
+
+
+def test_revision_supersedes_and_confirms_an_unverified_claim():
+    v1 = FakeReport("r1", "loc", "Alpha Times", "Two tankers reportedly collided.",
+                    [("Two tankers reportedly collided", "Alpha Times", "unverified")])
+    v2 = FakeReport("r2", "loc", "Alpha Times", "Two tankers reportedly collided, officials confirmed.",
+                    [("Two tankers reportedly collided", "officials", "confirmed")], version=2, previous_id="r1")
+    out = ledger(v1, v2)
+    [claim] = out["claims"]
+    assert claim["status"] == "confirmed"
+    assert [(h["from"], h["to"]) for h in claim["history"]] == [(None, "unverified"), ("unverified", "confirmed")]
+    assert [m["report"] for m in claim["mentions"]] == ["r2"]
+    kinds = [c["kind"] for c in out["changes"]]
+    assert "new_revision" in kinds and "status_changed" in kinds and "new_source" in kinds
+
+
+def test_claim_gone_from_latest_revision_is_withdrawn():
+    v1 = FakeReport("r1", "loc", "Alpha Times", "A curfew was imposed. The airport closed.",
+                    [("A curfew was imposed", "Alpha Times", "asserted"), ("The airport closed", "Alpha Times", "asserted")])
+    v2 = FakeReport("r2", "loc", "Alpha Times", "A curfew was imposed.",
+                    [("A curfew was imposed", "Alpha Times", "asserted")], version=2, previous_id="r1")
+    out = ledger(v1, v2)
+    airport = next(c for c in out["claims"] if "airport" in c["text"])
+    assert airport["withdrawn"] and airport["outlets"] == 0
+    assert any(c["kind"] == "claim_withdrawn" and c["claim"] == airport["id"] for c in out["changes"])
+
+
+def test_denial_attaches_to_the_claim_it_contests():
+    text = "Rebels seized the depot. The army denies the seizure of the depot."
+    report = FakeReport("r", "loc", "Alpha Times", text,
+                        [("Rebels seized the depot", "Alpha Times", "asserted"),
+                         ("the seizure of the depot", "The army", "denied")],
+                        contests={1: (0, "denies")})
+    out = ledger(report)
+    seized = next(c for c in out["claims"] if c["text"].startswith("Rebels"))
+    assert seized["status"] == "denied"
+    assert seized["contested_by"][0]["source"] == "The army"
+    assert seized["contested_by"][0]["relation"] == "denies"
+    denial = next(c for c in out["claims"] if c["text"].startswith("the seizure"))
+    assert seized["contested_by"][0]["claim"] == denial["id"]
+
+
+def test_figure_revised_between_revisions_is_a_change():
+    v1 = FakeReport("r1", "loc", "Alpha Times", "12 people died.", [], figures=[Figure("12 people", 12, 12, "people", 0, 9)])
+    v2 = FakeReport("r2", "loc", "Alpha Times", "40 people died.", [], version=2, previous_id="r1",
+                    figures=[Figure("40 people", 40, 40, "people", 0, 9)])
+    changes = ledger(v1, v2)["changes"]
+    assert {"kind": "figure_changed", "detail": "12 people → 40 people"}.items() <= changes[-1].items()
+
+
+def test_flags_rank_denial_first_and_need_two_outlets_for_corroboration():
+    assert claim_flags([("A", "asserted")]) == ["asserted"]
+    assert claim_flags([("A", "asserted"), ("A", "confirmed")]) == ["confirmed", "asserted"]
+    assert claim_flags([("A", "asserted"), ("B", "confirmed")], ["denies"]) == [
+        "denied", "confirmed", "corroborated", "asserted"]
