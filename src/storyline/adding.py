@@ -38,12 +38,11 @@ def extract_report(store: Store, report_id: str, text: str, published: str | Non
     from .extract.pipeline import extract
 
     try:
-        extraction = extract(text, report_date(published), outlet)
-    except Exception as exc:  # any failure inside an extractor is recorded, never lost
+        store.save_extraction(report_id, extract(text, report_date(published), outlet))
+    except Exception as exc:  # an extractor's or a record's failure is recorded; the raw report stays
         error = f"{type(exc).__name__}: {exc}"
         store.mark_failed(report_id, error)
         return error
-    store.save_extraction(report_id, extraction)
     return None
 
 

@@ -1,0 +1,71 @@
+"""End-to-end adding vs the bare spaCy parse it rests on, over the same texts in the same run.
+
+    python benchmarks/bench_extract.py [--corpus DIR] [--limit N]
+
+DIR holds .txt files (default: PolNeAR dev texts under $STORYLINE_DATA when present, else the example
+story). Each text is added end to end (ingest, store in a fresh SQLite file, extract, save) and, in the same
+process, parsed by the bare pipeline. Prints words/s of both and their ratio (goal >= 0.8). Runs the bare
+parse first and last and uses the faster, so warm-up does not count against either side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from storyline.adding import add_document
+from storyline.extract.nlp import load_nlp
+from storyline.ingest import read_source
+from storyline.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def default_corpus() -> Path:
+    data = Path(os.environ.get("STORYLINE_DATA", ROOT.parent / "shared" / "data"))
+    polnear = data / "attribution" / "polnear" / "dev" / "text"
+    return polnear if polnear.is_dir() else ROOT / "examples" / "port-veyra"
+
+
+def bare_parse(texts: list[str]) -> float:
+    nlp = load_nlp()
+    start = time.perf_counter()
+    for text in texts:
+        nlp(text)
+    return time.perf_counter() - start
+
+
+def end_to_end(paths: list[Path]) -> float:
+    with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "bench.db")) as store:
+        start = time.perf_counter()
+        for path in paths:
+            add_document(store, "bench", read_source(str(path), outlet="bench", published="2025-03-14"))
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--limit", type=int, default=40)
+    args = parser.parse_args()
+    corpus = args.corpus or default_corpus()
+    paths = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")[: args.limit]
+    texts = [read_source(str(p)).text for p in paths]
+    words = sum(len(t.split()) for t in texts)
+    load_nlp()(texts[0])  # load and warm the model outside the timings
+    bare = bare_parse(texts)
+    e2e = end_to_end(paths)
+    bare = min(bare, bare_parse(texts))
+    print(json.dumps({
+        "corpus": str(corpus), "documents": len(texts), "words": words,
+        "bare_parse_words_per_s": round(words / bare), "end_to_end_words_per_s": round(words / e2e),
+        "ratio": round(bare / e2e, 3),
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Where the store lives and how to connect: URL resolution, engine set-up, migrations.
+
+A plain path means a SQLite file; ``postgresql://…`` runs on psycopg 3. SQLite connections use WAL and
+enforce foreign keys; write transactions there start with ``BEGIN IMMEDIATE`` so concurrent writers wait
+for each other instead of failing half way. Opening runs the Alembic migrations up to head.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.util import CommandError
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from ..errors import StoreError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+ENV_VAR = "STORYLINE_DB"
+IMMEDIATE = "storyline_immediate"  # execution option: start this SQLite transaction as a writer
+
+
+def default_path() -> Path:
+    """The SQLite file used when neither an argument nor ``STORYLINE_DB`` names a store."""
+    directory = Path(user_data_dir("storyline"))
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory / "storyline.db"
+
+
+def resolve_url(url: str | None = None) -> URL:
+    """The SQLAlchemy URL for an argument, else ``STORYLINE_DB``, else the default SQLite file."""
+    given = url or os.environ.get(ENV_VAR) or str(default_path())
+    if "://" not in given:
+        path = Path(given).expanduser().absolute()
+        return URL.create("sqlite", database=str(path))
+    try:
+        parsed = make_url(given)
+    except ArgumentError as exc:
+        raise StoreError(f"cannot open store {given!r}: not a database URL") from exc
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def masked(url: URL) -> str:
+    """The URL as shown to users: password hidden."""
+    return url.render_as_string(hide_password=True)
+
+
+def reason(exc: Exception) -> str:
+    """The database's own message for a failure, on one line."""
+    return " ".join(str(getattr(exc, "orig", None) or exc).split())
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine for ``url``; SQLite connections get WAL, foreign keys and writer-first transactions."""
+    if url.get_backend_name() != "sqlite":
+        connect_args = {"connect_timeout": 10} if url.get_backend_name() == "postgresql" else {}
+        return create_engine(url, connect_args=connect_args)
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # let SQLAlchemy emit BEGIN itself (see _on_begin)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        immediate = connection.get_execution_options().get(IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def alembic_config() -> Config:
+    """Alembic configuration pointing at the migrations shipped inside the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest migration, in one transaction."""
+    config = alembic_config()
+    with engine.connect() as connection:
+        connection.execution_options(**{IMMEDIATE: True})
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+
+def connect(url: str | None = None) -> tuple[Engine, URL]:
+    """An engine on a migrated store; ``StoreError`` naming the URL when it cannot be opened."""
+    resolved = resolve_url(url)
+    try:
+        engine = make_engine(resolved)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise StoreError(f"cannot open store {masked(resolved)}: {reason(exc)}") from exc
+    try:
+        upgrade(engine)
+    except (SQLAlchemyError, CommandError) as exc:
+        engine.dispose()
+        hint = " (the store was made by a newer storyline?)" if isinstance(exc, CommandError) else ""
+        raise StoreError(f"cannot open store {masked(resolved)}: {reason(exc)}{hint}") from exc
+    return engine, resolved

@@ -1,0 +1,203 @@
+"""Table definitions of the store (SQLAlchemy Core).
+
+The Alembic migrations under ``migrations/versions`` create these tables; a test checks the two agree.
+Extraction records live one row per record, with ``idx`` keeping list order and list fields in JSON.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import get_args
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Double,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+from ..model import MENTION_STATUSES, EntityType, Form, Precision, SourceKind
+
+EXTRACTION_STATUSES = ("pending", "ok", "failed")
+RELATIONS = ("disputes", "denies")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend (SQLite keeps no zone: UTC is implied)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: store times must be timezone-aware")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+def one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
+    """A CHECK constraint keeping ``column`` within ``values`` (NULL allowed)."""
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f'"{column}" IN ({listed})', name=name)
+
+
+metadata = MetaData()
+
+
+def record_table(name: str, *columns, checks: tuple[CheckConstraint, ...] = ()) -> Table:
+    """A table of extraction records: one row per record of one report, ordered by ``idx``."""
+    return Table(
+        name,
+        metadata,
+        Column("report_id", String(32), ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+        Column("idx", Integer, primary_key=True),
+        *columns,
+        *checks,
+    )
+
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("title", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("location", Text, nullable=False),
+    Column("url", Text),
+    Column("outlet", Text, nullable=False),
+    Column("title", Text),
+    Column("author", Text),
+    Column("published_at", String(40)),
+    Column("published_from", String(20)),
+    Column("fetched_at", UTCDateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("previous_id", String(32), ForeignKey("reports.id")),
+    Column("sha256", String(64), nullable=False),
+    Column("content_type", String(100), nullable=False),
+    Column("raw", LargeBinary, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("developing", Boolean, nullable=False, default=False),
+    Column("language", String(20)),
+    Column("word_count", Integer, nullable=False),
+    Column("extraction_status", String(10), nullable=False, default="pending"),
+    Column("extraction_error", Text),
+    Column("extracted_at", UTCDateTime),
+    UniqueConstraint("story_id", "location", "version", name="uq_reports_story_location_version"),
+    UniqueConstraint("story_id", "sha256", name="uq_reports_story_sha256"),
+    one_of("extraction_status", EXTRACTION_STATUSES, "ck_reports_extraction_status"),
+)
+
+mentions = record_table(
+    "mentions",
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("source_name", Text, nullable=False),
+    Column("source_kind", String(20), nullable=False),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("source_role", Text),
+    Column("source_entity", Text),
+    Column("cue", Text),
+    Column("form", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("hedges", JSON, nullable=False),
+    Column("sentence_start", Integer),
+    Column("sentence_end", Integer),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("contests", Integer),
+    Column("relation", String(20)),
+    Column("flagged_start", Integer),
+    Column("flagged_end", Integer),
+    checks=(
+        one_of("source_kind", get_args(SourceKind), "ck_mentions_source_kind"),
+        one_of("form", get_args(Form), "ck_mentions_form"),
+        one_of("status", MENTION_STATUSES, "ck_mentions_status"),
+        one_of("relation", RELATIONS, "ck_mentions_relation"),
+    ),
+)
+
+entities = record_table(
+    "entities",
+    Column("key", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("roles", JSON, nullable=False),
+    Column("spans", JSON, nullable=False),
+    checks=(one_of("type", get_args(EntityType), "ck_entities_type"),),
+)
+
+figures = record_table(
+    "figures",
+    Column("text", Text, nullable=False),
+    Column("low", Double, nullable=False),
+    Column("high", Double, nullable=False),
+    Column("unit", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("qualifier", Text),
+)
+
+events = record_table(
+    "events",
+    Column("time_value", String(40)),
+    Column("time_precision", String(20), nullable=False),
+    Column("time_text", Text, nullable=False),
+    Column("time_start", Integer, nullable=False),
+    Column("time_end", Integer, nullable=False),
+    Column("time_part_of_day", String(40)),
+    Column("description", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("actors", JSON, nullable=False),
+    Column("place", Text),
+    Column("status", String(20), nullable=False),
+    Column("mention", Integer),
+    checks=(
+        one_of("time_precision", get_args(Precision), "ck_events_time_precision"),
+        one_of("status", MENTION_STATUSES, "ck_events_status"),
+    ),
+)
+
+times = record_table(
+    "times",
+    Column("value", String(40)),
+    Column("precision", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("part_of_day", String(40)),
+    checks=(one_of("precision", get_args(Precision), "ck_times_precision"),),
+)
+
+RECORD_TABLES: tuple[Table, ...] = (mentions, entities, figures, events, times)

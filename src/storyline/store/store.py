@@ -1,0 +1,267 @@
+"""The store: stories, reports with their raw content, and each report's extraction.
+
+Every public method runs in its own transaction; callers see records, never sessions or rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Literal
+
+from sqlalchemy import Connection, Engine, Select, func, select
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..model import Document, Extraction
+from . import schema
+from .db import IMMEDIATE, connect, masked, reason
+from .records import ReportRecord, extraction_from_rows, extraction_rows, report_record
+
+Outcome = Literal["new", "revision", "unchanged"]
+
+
+@dataclass
+class AddResult:
+    report_id: str
+    story_id: str
+    outcome: Outcome
+    version: int
+
+
+@dataclass
+class StoryRow:
+    id: str
+    name: str
+    title: str
+    created_at: datetime
+    report_count: int
+
+
+def text_sha256(text: str) -> str:
+    """The fingerprint that decides whether a report's text is already stored."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def slugify(name: str) -> str:
+    """A short lowercase id for a story name."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:48].strip("-") or "story"
+
+
+def report_id(story_id: str, location: str, sha256: str) -> str:
+    """A short id, stable for the same text at the same location of the same story."""
+    return hashlib.sha256(f"{story_id}\0{location}\0{sha256}".encode()).hexdigest()[:12]
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Store:
+    """Stories and their reports in SQLite or PostgreSQL. Open one with ``open_store``."""
+
+    def __init__(self, engine: Engine, url: URL):
+        self.engine = engine
+        self.url = url
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator[Connection]:
+        """One write transaction; any database failure rolls it back and becomes a ``StoreError``."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{IMMEDIATE: True})
+                with conn.begin():
+                    yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{masked(self.url)}: cannot {what}: {reason(exc)}") from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{masked(self.url)}: cannot read: {reason(exc)}") from exc
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def add_document(
+        self, story_name: str, doc: Document, *, fetched_at: datetime | None = None,
+        story_title: str | None = None,
+    ) -> AddResult:
+        """Store one ingested report: a new report, a new revision of its location, or nothing when
+        the same text is already in the story. ``story_title`` is used only when the story is new."""
+        sha = text_sha256(doc.text)
+        with self._write(f"add {doc.location} to story {story_name!r}") as conn:
+            story_id = self._ensure_story(conn, story_name, story_title)
+            r = schema.reports.c
+            same = conn.execute(
+                select(r.id, r.version).where(r.story_id == story_id, r.sha256 == sha)
+            ).first()
+            if same is not None:
+                return AddResult(same.id, story_id, "unchanged", same.version)
+            latest = conn.execute(
+                select(r.id, r.version).where(r.story_id == story_id, r.location == doc.location)
+                .order_by(r.version.desc()).limit(1)
+            ).first()
+            version = latest.version + 1 if latest else 1
+            new_id = report_id(story_id, doc.location, sha)
+            conn.execute(schema.reports.insert().values(
+                id=new_id, story_id=story_id, location=doc.location, url=doc.url, outlet=doc.outlet,
+                title=doc.title, author=doc.author, published_at=doc.published,
+                published_from=doc.published_from, fetched_at=fetched_at or now(), version=version,
+                previous_id=latest.id if latest else None, sha256=sha, content_type=doc.content_type,
+                raw=doc.raw, text=doc.text, developing=False, language=None,
+                word_count=len(doc.text.split()), extraction_status="pending",
+            ))
+        return AddResult(new_id, story_id, "revision" if latest else "new", version)
+
+    def _ensure_story(self, conn: Connection, name: str, title: str | None) -> str:
+        s = schema.stories.c
+        found = conn.execute(select(s.id).where(s.name == name)).scalar()
+        if found is not None:
+            return found
+        base = slugify(name)
+        taken = set(conn.execute(select(s.id).where(s.id.like(f"{base}%"))).scalars())
+        story_id, n = base, 2
+        while story_id in taken:
+            story_id, n = f"{base}-{n}", n + 1
+        conn.execute(schema.stories.insert().values(
+            id=story_id, name=name, title=title or name, created_at=now()
+        ))
+        return story_id
+
+    def save_extraction(self, report_id: str, extraction: Extraction) -> None:
+        """Replace the report's extraction records and mark it extracted, all or nothing."""
+        rows = extraction_rows(report_id, extraction)
+        with self._write(f"save the extraction of report {report_id}") as conn:
+            self._set_status(
+                conn, report_id, extraction_status="ok", extraction_error=None,
+                developing=extraction.developing, language=extraction.language,
+            )
+            for table in schema.RECORD_TABLES:
+                if rows[table.name]:
+                    conn.execute(table.insert(), rows[table.name])
+
+    def mark_failed(self, report_id: str, error: str) -> None:
+        """Record that extraction of the report failed; its raw content stays for a re-run."""
+        with self._write(f"mark report {report_id} failed") as conn:
+            self._set_status(conn, report_id, extraction_status="failed", extraction_error=error)
+
+    def _set_status(self, conn: Connection, report_id: str, **values) -> None:
+        """Drop the report's extraction records and update its extraction fields."""
+        r = schema.reports.c
+        updated = conn.execute(
+            schema.reports.update().where(r.id == report_id).values(extracted_at=now(), **values)
+        )
+        if updated.rowcount == 0:
+            raise StoreError(f"{masked(self.url)}: no report {report_id!r}")
+        for table in schema.RECORD_TABLES:
+            conn.execute(table.delete().where(table.c.report_id == report_id))
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def story(self, story_name: str) -> StoryRow | None:
+        """One story with its report count, or None."""
+        with self._read() as conn:
+            row = conn.execute(self._stories_query().where(schema.stories.c.name == story_name)).first()
+        return StoryRow(**row._mapping) if row else None
+
+    def stories(self) -> list[StoryRow]:
+        """Every story, oldest first, with report counts."""
+        s = schema.stories.c
+        with self._read() as conn:
+            rows = conn.execute(self._stories_query().order_by(s.created_at, s.name)).all()
+        return [StoryRow(**row._mapping) for row in rows]
+
+    @staticmethod
+    def _stories_query() -> Select:
+        s, r = schema.stories.c, schema.reports.c
+        counts = (
+            select(r.story_id, func.count().label("n")).group_by(r.story_id).subquery()
+        )
+        return (
+            select(s.id, s.name, s.title, s.created_at,
+                   func.coalesce(counts.c.n, 0).label("report_count"))
+            .outerjoin(counts, counts.c.story_id == s.id)
+        )
+
+    def reports(self, story_name: str, *, with_raw: bool = False) -> list[ReportRecord]:
+        """Every report of the story in (fetched_at, version) order, each with its extraction."""
+        s, r = schema.stories.c, schema.reports.c
+        story_ids = select(s.id).where(s.name == story_name)
+        where = r.story_id.in_(story_ids)
+        return self._reports(where, with_raw=with_raw, with_extraction=True)
+
+    def report(self, report_id: str, *, with_raw: bool = False) -> ReportRecord | None:
+        """One report with its extraction, or None."""
+        found = self._reports(schema.reports.c.id == report_id, with_raw=with_raw, with_extraction=True)
+        return found[0] if found else None
+
+    def pending_reports(
+        self, story_name: str | None = None, *, with_raw: bool = False
+    ) -> list[ReportRecord]:
+        """Reports whose extraction is pending or failed (of one story, or all), for a re-run."""
+        s, r = schema.stories.c, schema.reports.c
+        where = r.extraction_status.in_(("pending", "failed"))
+        if story_name is not None:
+            where = where & r.story_id.in_(select(s.id).where(s.name == story_name))
+        return self._reports(where, with_raw=with_raw, with_extraction=False)
+
+    def _reports(self, where, *, with_raw: bool, with_extraction: bool) -> list[ReportRecord]:
+        r = schema.reports.c
+        columns = [c for c in schema.reports.c if with_raw or c.name != "raw"]
+        with self._read() as conn:
+            rows = conn.execute(
+                select(*columns).where(where).order_by(r.fetched_at, r.version, r.id)
+            ).all()
+            records = self._records_of(conn, where) if with_extraction else {}
+        result = []
+        for row in rows:
+            m = row._mapping
+            extraction = None
+            if m["extraction_status"] == "ok":
+                extraction = extraction_from_rows(
+                    records.get(m["id"], {}), developing=m["developing"], language=m["language"]
+                )
+            result.append(report_record(m, extraction))
+        return result
+
+    @staticmethod
+    def _records_of(conn: Connection, where) -> dict[str, dict[str, list]]:
+        """Extraction rows of the matching reports: report id → table name → rows in idx order."""
+        ids = select(schema.reports.c.id).where(where)
+        found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for table in schema.RECORD_TABLES:
+            query = select(table).where(table.c.report_id.in_(ids)).order_by(table.c.report_id, table.c.idx)
+            for row in conn.execute(query):
+                found[row.report_id][table.name].append(row._mapping)
+        return found
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        tables = (schema.stories, schema.reports, *schema.RECORD_TABLES)
+        with self._read() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables}
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating or migrating as needed) the store at ``url``: a SQLite path or an SQLAlchemy URL;
+    default ``STORYLINE_DB``, else ``storyline.db`` in the user data directory."""
+    engine, resolved = connect(url)
+    return Store(engine, resolved)

@@ -1,0 +1,123 @@
+"""The command line end to end: through the installed `storyline` script, and in-process for bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.store import open_store
+
+STORYLINE = str(Path(sys.executable).parent / "storyline")
+
+FIRST = """Flooding closed the Amberley rail tunnel on Tuesday, the regional transit agency said.
+"The water rose faster than any of our models predicted," said Hanna Lisk, the agency's chief engineer.
+She added that repairs could take weeks. At least 300 commuters were stranded overnight.
+"""
+SECOND = FIRST + "Officials confirmed on Wednesday that the tunnel would reopen on Friday.\n"
+
+
+def run(*args: str, db: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "STORYLINE_DB": str(db), "COLUMNS": "200"}
+    return subprocess.run([STORYLINE, *args], input=stdin, capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "amberley-gazette.txt"
+    path.write_text(FIRST, encoding="utf-8")
+    return path
+
+
+def test_add_then_revision_then_unchanged_through_the_script(tmp_path, article):
+    db = tmp_path / "s.db"
+    first = run("add", str(article), "--story", "Amberley flood", "--published", "2025-05-06", db=db)
+    assert first.returncode == 0, first.stderr
+    assert "new report" in first.stderr and "(version 1)" in first.stderr
+    assert run("add", str(article), "--story", "Amberley flood", db=db).stderr.count("unchanged") == 1
+    article.write_text(SECOND, encoding="utf-8")
+    third = run("add", str(article), "--story", "Amberley flood", "--published", "2025-05-07", db=db)
+    assert "revision report" in third.stderr and "(version 2)" in third.stderr
+
+    export = run("export", "--story", "Amberley flood", "--format", "json", "--with-text", db=db)
+    ledger = json.loads(export.stdout)
+    v1, v2 = ledger["reports"]
+    assert (v1["outlet"], v1["version"], v2["version"], v2["previous"]) == ("amberley-gazette", 1, 2, v1["id"])
+    texts = {r["id"]: r["text"] for r in ledger["reports"]}
+    quote = next(m for c in ledger["claims"] for m in c["mentions"] if m["form"] == "direct")
+    assert quote["source"]["name"] == "Hanna Lisk" and quote["status"] == "reported"
+    for claim in ledger["claims"]:
+        for m in claim["mentions"]:
+            assert texts[m["report"]][m["start"]:m["end"]] == m["text"]
+
+
+def test_stdin_and_piped_tables_are_plain_text(tmp_path):
+    db = tmp_path / "s.db"
+    added = run("add", "-", "--story", "Amberley flood", "--outlet", "Wire", "--published", "2025-05-06",
+                db=db, stdin=FIRST)
+    assert added.returncode == 0, added.stderr
+    claims = run("claims", db=db)
+    header, *rows = claims.stdout.splitlines()
+    assert header.split("\t") == ["status", "claim", "sources", "outlets", "contested by"]
+    assert any("Hanna Lisk" in row for row in rows)
+    assert "─" not in claims.stdout  # no box drawing when piped
+    timeline = run("timeline", db=db).stdout
+    assert "2025-05-06" in timeline  # "on Tuesday" in a report of Tuesday 6 May 2025
+    markdown = run("export", "--format", "markdown", db=db).stdout
+    assert markdown.startswith("# Amberley flood") and "## Claims" in markdown
+
+
+runner = CliRunner()
+
+
+def _invoke(db: Path, *args: str):
+    return runner.invoke(app, ["--db", str(db), *args])
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty"),
+    "blank.txt": (b"   \n\n  ", "empty"),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
+    "latin1.txt": ("Caf\u00e9 owners said the square was closed.".encode("latin-1"), "UTF-8"),
+    "nothing.html": (b"<html><head><title>x</title></head><body><nav>Home | About</nav></body></html>", "article"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_refused_with_one_line_and_store_unchanged(tmp_path, article, name):
+    db = tmp_path / "s.db"
+    assert _invoke(db, "add", str(article), "--story", "S").exit_code == 0
+    before = open_store(str(db)).counts()
+    content, reason = BAD_INPUTS[name]
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result = _invoke(db, "add", str(bad), "--story", "S")
+    assert result.exit_code == 1
+    message = result.output.strip()
+    assert len(message.splitlines()) == 1 and name in message and reason.lower() in message.lower()
+    assert open_store(str(db)).counts() == before
+
+
+def test_missing_and_huge_files_are_refused(tmp_path):
+    db = tmp_path / "s.db"
+    missing = _invoke(db, "add", str(tmp_path / "nope.txt"), "--story", "S")
+    assert missing.exit_code == 1 and "nope.txt" in missing.output and "not exist" in missing.output
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    result = _invoke(db, "add", str(huge), "--story", "S")
+    assert result.exit_code == 1 and "huge.txt" in result.output and "MB" in result.output
+    assert open_store(str(db)).counts()["reports"] == 0
+
+
+def test_unknown_story_and_format_are_clear_errors(tmp_path, article):
+    db = tmp_path / "s.db"
+    _invoke(db, "add", str(article), "--story", "S")
+    assert "no story named 'T'" in _invoke(db, "claims", "--story", "T").output
+    assert "choose json or markdown" in _invoke(db, "export", "--format", "yaml").output
