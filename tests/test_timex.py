@@ -1,0 +1,89 @@
+"""Time expressions normalized against the report date."""
+
+from datetime import date
+
+import pytest
+
+from storyline.extract.timex import find_times, normalize
+
+SATURDAY = date(2024, 3, 16)
+FRIDAY = date(2024, 3, 15)
+
+
+def times(nlp, text, published):
+    found = find_times(nlp(text), published)
+    for t in found:
+        assert t.text == text[t.start:t.end]
+    return found
+
+
+def only(nlp, text, published):
+    found = times(nlp, text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_weekday_is_report_day_or_before(nlp):
+    t = only(nlp, "The Osmund Group shelled the bridge on Friday.", SATURDAY)
+    assert (t.value, t.precision, t.text) == ("2024-03-15", "day", "Friday")
+    t = only(nlp, "The Osmund Group shelled the bridge on Friday.", FRIDAY)
+    assert t.value == "2024-03-15"
+    t = only(nlp, "The ferry left Varn on Sunday.", SATURDAY)
+    assert t.value == "2024-03-10"
+
+
+def test_future_weekday_looks_ahead(nlp):
+    t = only(nlp, "The council will vote on Monday.", SATURDAY)
+    assert t.value == "2024-03-18"
+
+
+def test_part_of_day_phrase_with_full_date(nlp):
+    text = "Militia units crossed the river in the early hours of March 14, 2024."
+    t = only(nlp, text, SATURDAY)
+    assert (t.value, t.precision, t.part_of_day) == ("2024-03-14", "part-of-day", "early hours")
+    assert t.text == "the early hours of March 14, 2024"
+
+
+@pytest.mark.parametrize("phrase,value,precision", [
+    ("yesterday", "2024-03-15", "day"),
+    ("today", "2024-03-16", "day"),
+    ("two days ago", "2024-03-14", "day"),
+    ("last week", "2024-W10", "week"),
+    ("earlier this month", "2024-03", "month"),
+    ("last month", "2024-02", "month"),
+    ("June 2023", "2023-06", "month"),
+    ("2019", "2019", "year"),
+    ("March 3", "2024-03-03", "day"),
+    ("December 28", "2023-12-28", "day"),
+    ("10:30 a.m. on Tuesday", "2024-03-12T10:30", "minute"),
+    ("last night", "2024-03-15", "part-of-day"),
+    ("overnight", "2024-03-16", "part-of-day"),
+    ("tonight", "2024-03-16", "part-of-day"),
+])
+def test_normalize(phrase, value, precision):
+    assert normalize(phrase, SATURDAY)[:2] == (value, precision)
+
+
+def test_relative_expressions_in_text(nlp):
+    text = ("Dock workers walked out yesterday. Two days ago the port authority warned them, "
+            "and last week the Harbor Guard arrested four men.")
+    found = times(nlp, text, SATURDAY)
+    assert [(t.text, t.value) for t in found] == [
+        ("yesterday", "2024-03-15"), ("Two days ago", "2024-03-14"), ("last week", "2024-W10")]
+
+
+def test_clock_time_joined_with_weekday(nlp):
+    t = only(nlp, "The mayor spoke at 10:30 a.m. on Tuesday in Kelvar.", SATURDAY)
+    assert (t.value, t.precision, t.text) == ("2024-03-12T10:30", "minute", "10:30 a.m. on Tuesday")
+
+
+def test_no_report_date_leaves_relative_unresolved(nlp):
+    t = only(nlp, "The bridge collapsed yesterday.", None)
+    assert (t.value, t.precision) == (None, "unknown")
+    t = only(nlp, "The bridge collapsed on May 2, 2022.", None)
+    assert t.value == "2022-05-02"
+
+
+def test_durations_and_ages_are_left_out(nlp):
+    text = "The 41-year-old engineer worked on the dam for three years."
+    assert times(nlp, text, SATURDAY) == []
