@@ -1,0 +1,259 @@
+"""Hedges, modals, conditionals and verification flags, read from the parse with their scope.
+
+The lexicon lives in ``data/hedges.json``. One pass over a doc's tokens finds every hedge and the token
+whose subtree it governs (its *scope*): the verb an adverb or modal modifies ("allegedly attacked"), the
+raising verb of "is said to", the noun a modifier doubts ("the alleged bribe"), the main verb a
+conditional clause hangs from ("if upheld, could reshape"). A second pass finds flag clauses
+("Neither account could be verified", "This could not be confirmed") and what they point back at.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+HedgeKind = Literal["doubt", "np_doubt", "label", "speculative", "conditional", "unverifiable"]
+TargetKind = Literal["previous", "owner", "noun"]
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+CORE_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "csubj"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    doubt_adverbs: frozenset[str]
+    doubt_raising: frozenset[str]
+    seem_verbs: frozenset[str]
+    np_doubt: frozenset[str]
+    np_label: frozenset[str]
+    speculative_modals: frozenset[str]
+    speculative_adverbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    verification_lemmas: frozenset[str]
+    unverified_predicates: frozenset[str]
+    flag_pattern: re.Pattern[str]
+    flag_anchor_lemmas: frozenset[str]
+    demonstratives: frozenset[str]
+    light_nouns: frozenset[str]
+    commentary_verbs: frozenset[str]
+    commentary_questioning: frozenset[str]
+    commentary_wait: dict[str, frozenset[str]]
+    commentary_unclear: frozenset[str]
+    commentary_raise: dict[str, frozenset[str]]
+    commentary_spotlight: frozenset[str]
+    commentary_attr: frozenset[str]
+    boilerplate: re.Pattern[str]
+    triggers: frozenset[str]  # lower-cased words that can start a hedge: a cheap first filter
+    trigger_lemmas: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read ``data/hedges.json`` once per process."""
+    data = json.loads(files("storyline").joinpath("data/hedges.json").read_text(encoding="utf-8"))
+    sets = {key: frozenset(value) for key, value in data.items() if isinstance(value, list) and key != "_doc"}
+    return Lexicon(
+        **{key: sets[key] for key in (
+            "doubt_adverbs", "doubt_raising", "seem_verbs", "np_doubt", "np_label", "speculative_modals",
+            "speculative_adverbs", "conditional_marks", "verification_lemmas", "unverified_predicates",
+            "flag_anchor_lemmas", "demonstratives", "light_nouns", "commentary_verbs",
+            "commentary_questioning", "commentary_unclear", "commentary_spotlight", "commentary_attr",
+        )},
+        flag_pattern=_alternation(data["flag_patterns"]),
+        commentary_wait={k: frozenset(v) for k, v in data["commentary_wait"].items()},
+        commentary_raise={k: frozenset(v) for k, v in data["commentary_raise"].items()},
+        boilerplate=_alternation(data["boilerplate"]),
+        triggers=frozenset().union(*(sets[key] for key in (
+            "doubt_adverbs", "np_doubt", "speculative_modals", "speculative_adverbs", "conditional_marks",
+            "unverified_predicates")), (label.split("-")[-1] for label in sets["np_label"])),
+        trigger_lemmas=sets["doubt_raising"] | sets["seem_verbs"] | sets["verification_lemmas"],
+    )
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """One hedge in the text: its words, what kind it is and the token whose subtree it governs."""
+
+    text: str
+    start: int  # char offsets of the hedge words
+    end: int
+    kind: HedgeKind
+    scope: int  # token index: the verb (or noun, for np_doubt/label) the hedge governs
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A clause flagging earlier statements as unverified, and what it points back at."""
+
+    phrase: str
+    start: int  # char offsets of the flag phrase
+    end: int
+    sentence: tuple[int, int]
+    target: TargetKind  # previous statements, the statements of a pronoun's owner, or a noun's
+    word: str  # the demonstrative, possessive pronoun or noun lemma that says which
+    noun: str = ""  # the lemma of the flagged noun ("claim" in "her claims"), if any
+
+
+class HedgeIndex:
+    """A doc's hedges, found in one pass over its tokens, looked up by position or by scope."""
+
+    def __init__(self, doc: Doc) -> None:
+        lex = load_lexicon()
+        self.hedges = [hedge for token in doc
+                       if (token.lower_ in lex.triggers or token.lemma_ in lex.trigger_lemmas)
+                       and (hedge := _hedge_at(token, lex)) is not None]
+        self._starts = [hedge.start for hedge in self.hedges]
+        self._by_scope: dict[int, list[Hedge]] = {}
+        for hedge in self.hedges:
+            self._by_scope.setdefault(hedge.scope, []).append(hedge)
+
+    def between(self, start: int, end: int) -> list[Hedge]:
+        """Hedges starting in [start, end) (char offsets), in text order."""
+        return self.hedges[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def scoping(self, token: int) -> list[Hedge]:
+        """Hedges whose scope is this token."""
+        return self._by_scope.get(token, [])
+
+
+def _hedge_at(token: Token, lex: Lexicon) -> Hedge | None:
+    """The hedge this token heads, if any."""
+    lower = token.lower_
+    head = token.head
+    if lower in lex.doubt_adverbs and token.dep_ == "advmod":
+        return _hedge(token, token, "doubt", head.i)
+    if token.dep_ == "amod":
+        words = "".join(t.lower_ for t in token.subtree)
+        if words in lex.np_label:
+            return _hedge(token.left_edge, token.right_edge, "label", head.i)
+        if lower in lex.np_doubt:
+            return _hedge(token, token, "np_doubt", head.i)
+    if token.tag_ == "MD" and lower in lex.speculative_modals:
+        if _negated_verification(head, lex):
+            return _hedge(token, head, "unverifiable", head.i)
+        return _hedge(token, token, "speculative", head.i)
+    if lower in lex.speculative_adverbs and token.dep_ == "advmod":
+        return _hedge(token, token, "speculative", head.i)
+    if token.dep_ == "mark" and lower in lex.conditional_marks and head.dep_ == "advcl":
+        last = head if head.i - token.i <= 2 and head.i == head.right_edge.i else token
+        return _hedge(token, last, "conditional", head.head.i)
+    if token.pos_ in ("VERB", "AUX"):
+        return _verbal_hedge(token, lex)
+    if lower in lex.unverified_predicates and token.dep_ in ("acomp", "oprd"):
+        return _hedge(token, token, "unverifiable", head.i)
+    return None
+
+
+def _verbal_hedge(token: Token, lex: Lexicon) -> Hedge | None:
+    """'is said to', 'is accused of', 'appears to', 'has not been confirmed', 'have yet to be confirmed'."""
+    children = list(token.children)
+    deps = {child.dep_ for child in children}
+    lemma = token.lemma_.lower()
+    has_to_clause = any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in children)
+    if lemma in lex.doubt_raising and "auxpass" in deps:
+        first = next(c for c in children if c.dep_ == "auxpass")
+        if has_to_clause:
+            return _hedge(first, token, "doubt", token.i, suffix=" to")
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+            return _hedge(first, token, "doubt", token.i, suffix=" of")
+    if lemma in lex.seem_verbs and has_to_clause:
+        return _hedge(token, token, "doubt", token.i, suffix=" to")
+    if lemma in lex.verification_lemmas:
+        if "neg" in deps and not any(c.tag_ == "MD" for c in children):
+            first = min((c for c in children if c.dep_ in ("aux", "auxpass", "neg")), key=lambda c: c.i)
+            return _hedge(first, token, "unverifiable", token.i)
+        head = token.head
+        yet = any(c.lower_ in ("yet", "still") for c in head.children)
+        if token.dep_ == "xcomp" and head.lemma_ == "have" and yet:
+            return _hedge(head, token, "unverifiable", head.i)
+    return None
+
+
+def _negated_verification(verb: Token, lex: Lexicon) -> bool:
+    return verb.lemma_.lower() in lex.verification_lemmas and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _hedge(first: Token, last: Token, kind: HedgeKind, scope: int, suffix: str = "") -> Hedge:
+    words = first.doc[first.i:last.i + 1]
+    return Hedge(words.text + suffix, words.start_char, words.end_char, kind, scope)
+
+
+def find_flags(doc: Doc) -> list[Flag]:
+    """Every flag clause in the doc with what it points back at, in text order."""
+    lex = load_lexicon()
+    flags: list[Flag] = []
+    for sent in doc.sents:
+        for match in lex.flag_pattern.finditer(sent.text):
+            start, end = sent.start_char + match.start(), sent.start_char + match.end()
+            span = doc.char_span(start, end, alignment_mode="expand")
+            anchor = next((t for t in span if t.lemma_.lower() in lex.flag_anchor_lemmas), None)
+            if anchor is None or any(c.dep_ == "agent" for c in anchor.children):
+                continue  # "was not confirmed by the Senate" reports an event, not a missing check
+            target, word, noun = _flag_target(anchor, lex)
+            sentence = (sent.start_char, _rstrip_end(sent))
+            flags.append(Flag(match.group(), start, end, sentence, target, word, noun))
+    return flags
+
+
+def _flag_target(anchor: Token, lex: Lexicon) -> tuple[TargetKind, str, str]:
+    """(target kind, pointing word, flagged noun's lemma) of a flag. The flagged noun is the passive
+    subject or object of the verification word, the object of its 'of' ("no verification of his
+    claims", "none of these claims"), or the subject of the verb it completes ("Both accounts have
+    yet to be verified", "The reports remain unconfirmed")."""
+    candidates = [c for c in anchor.children if c.dep_ in ("nsubjpass", "dobj")]
+    candidates += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+    if anchor.dep_ in ("xcomp", "acomp", "attr", "oprd"):
+        candidates += [c for c in anchor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for noun in candidates:
+        if noun.lower_ == "none":
+            noun = next((g for c in noun.children if c.lower_ == "of" for g in c.children), noun)
+        determiners = [c for c in noun.children if c.dep_ in ("det", "poss")] + [noun]
+        for word in determiners:
+            if word.tag_ == "PRP$" or word.lower_ in ("his", "her", "their", "its"):
+                return "owner", word.lower_, noun.lemma_.lower()
+            # "this", "these reports", "the claims" point back; "the death toll" names what it flags
+            pointing = word is noun or word.lower_ != "the" or noun.lemma_.lower() in lex.light_nouns
+            if word.lower_ in lex.demonstratives and pointing:
+                return "previous", word.lower_, noun.lemma_.lower()
+        if noun.pos_ in ("NOUN", "PROPN"):
+            return "noun", noun.lemma_.lower(), noun.lemma_.lower()
+    return "previous", "", ""
+
+
+def _rstrip_end(sent: Span) -> int:
+    """End offset of a sentence without trailing whitespace."""
+    return sent.start_char + len(sent.text.rstrip())
+
+
+
+def governs(hedge: Hedge, root: Token, chain: set[int]) -> bool:
+    """Does the hedge bear on a statement whose main word is ``root``?
+
+    ``chain`` holds ``root`` and the ancestors it answers to (for an attributed statement, up to its
+    cue: "he reportedly said that …"). A verb hedge governs when its scope is on that chain; a noun
+    hedge when it doubts the statement's head noun or the subject/object of its main verb ("the alleged
+    bribe has led to …"), not a noun further down ("amid an apparent power cut"). Labels
+    ("so-called") never change what is asserted."""
+    if hedge.kind == "label":
+        return False
+    if hedge.kind != "np_doubt":
+        return hedge.scope in chain
+    noun = root.doc[hedge.scope]
+    if noun.i == root.i:
+        return True
+    if noun.head.i == root.i and noun.dep_ in CORE_ARGUMENTS:
+        return True
+    light = load_lexicon().light_nouns
+    return noun.dep_ == "pobj" and noun.head.head.i == root.i and root.lemma_.lower() in light

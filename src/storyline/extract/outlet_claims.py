@@ -1,0 +1,207 @@
+"""The outlet's own claims: the clauses a report states in its own voice.
+
+Each sentence is split into clauses: its main clause, coordinated clauses ("…, and there is …"),
+concessive clauses ("although a tanker allegedly ran aground …") and any dependent clause that an
+attribution covers differently from its head ("As X happens, officials appealed …"). A clause is the
+outlet's when no attribution covers its main word: not the cue, not the source and not the content
+(a concessive clause inside indirect speech counts as the outlet's aside). Skipped as no claim:
+boilerplate, questions, imperatives addressed to the reader, flag clauses ("Both accounts have yet to be
+verified", which ``status`` applies to earlier claims) and pure commentary (see
+``_is_commentary`` and ``data/hedges.json``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Mention, Source
+from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, find_flags, governs, load_lexicon
+
+CONCESSIVE = {"although", "though", "whereas"}
+WEAK, STRONG = 1, 2  # coverage: inside indirect content / inside a cue, a source or a direct quote
+MIN_WORDS = 3  # shorter leftovers are fragments (datelines, labels), not claims
+ARGUMENT_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "csubj", "attr", "oprd", "acomp", "pcomp",
+                 "pobj"}
+_EDGE_DEPS = {"cc", "mark", "punct", "preconj"}
+_CLOSING_QUOTES = {"”", "’", '"', "'", "»"}
+_OPENING_QUOTES = {"“", "‘", '"', "'", "«"}
+
+
+def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[Mention]:
+    """Mentions for every clause the outlet states itself (status ``asserted``, form ``outlet``)."""
+    lex = load_lexicon()
+    coverage = _coverage(doc, mentions)
+    hedges = HedgeIndex(doc)
+    flags = find_flags(doc)
+    claims: list[Mention] = []
+    for sent in doc.sents:
+        if _not_a_claim(sent, lex):
+            continue
+        for root, tokens in _clauses(sent, coverage):
+            if _covered(root, coverage):
+                continue
+            span = _trim(doc, root, tokens, coverage, STRONG if coverage[root.i] else WEAK)
+            if span is None or _is_commentary(root, lex) or _holds_flag(span, flags):
+                continue
+            if sum(not t.is_punct for t in span) < MIN_WORDS:
+                continue
+            claims.append(_claim(span, root, sent, outlet, hedges))
+    return claims
+
+
+def _holds_flag(span: Span, flags: list[Flag]) -> bool:
+    return any(span.start_char <= flag.start < span.end_char for flag in flags)
+
+
+def _not_a_claim(sent: Span, lex: Lexicon) -> bool:
+    """Boilerplate, a question or an imperative addressed to the reader."""
+    text = sent.text.strip()
+    if not text or lex.boilerplate.search(text):
+        return True
+    if text.rstrip("”’\"' ").endswith("?"):
+        return True
+    root = sent.root
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    first = words[0] if words else root
+    return (root.tag_ == "VB" and not any(c.dep_ in SUBJECTS for c in root.children)
+            and (first.i == root.i or first.lower_ == "please"))
+
+
+def _coverage(doc: Doc, mentions: list[Mention]) -> bytearray:
+    """Per token: STRONG inside a cue, a source or direct-quote content; WEAK inside indirect content."""
+    coverage = bytearray(len(doc))
+    for mention in mentions:
+        strong = [mention.cue_span, mention.source.span]
+        weak = []
+        (strong if mention.form == "direct" else weak).append((mention.start, mention.end))
+        for level, spans in ((WEAK, weak), (STRONG, strong)):
+            for chars in spans:
+                span = doc.char_span(chars[0], chars[1], alignment_mode="expand") if chars else None
+                for i in range(span.start, span.end) if span is not None else ():
+                    coverage[i] = max(coverage[i], level)
+    return coverage
+
+
+def _covered(root: Token, coverage: bytearray) -> bool:
+    """Is a clause's main word someone else's words? A concessive clause inside indirect content is
+    the outlet's aside unless it holds a cue or a source itself."""
+    level = coverage[root.i]
+    if level and _is_concessive(root):
+        return level == STRONG
+    return bool(level)
+
+
+def _is_concessive(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in token.children)
+
+
+def _clauses(sent: Span, coverage: bytearray) -> list[tuple[Token, list[int]]]:
+    """(main word, token indexes) of every clause of a sentence, main clause first."""
+    owned: dict[int, list[int]] = {sent.root.i: []}
+    stack = [(sent.root, sent.root)]
+    while stack:
+        token, clause = stack.pop()
+        owned[clause.i].append(token.i)
+        for child in token.children:
+            if _starts_clause(child, clause, coverage):
+                owned[child.i] = []
+                stack.append((child, child))
+            else:
+                stack.append((child, clause))
+    return [(sent.doc[i], sorted(tokens)) for i, tokens in owned.items()]
+
+
+def _starts_clause(token: Token, clause: Token, coverage: bytearray) -> bool:
+    """Coordinated clauses of a clause's main word split off; so do concessive clauses, and any
+    dependent clause whose coverage by attributions differs from its head's."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("conj", "advcl", "parataxis"):
+        return False
+    has_subject = any(c.dep_ in SUBJECTS for c in token.children)
+    differs = _covered(token, coverage) != _covered(clause, coverage)
+    if token.dep_ == "conj":
+        return differs or (has_subject and token.head.i == clause.i)
+    return has_subject and (differs or _is_concessive(token))
+
+
+def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: int) -> Span | None:
+    """The clause's span without, at its edges, punctuation, its own conjunction or subordinator, and
+    words of an attribution (covered at ``level`` or above, or hanging from a covered cue: "urging
+    them"). A concessive aside inside indirect content trims only cues, sources and quotes."""
+    first, last = tokens[0], tokens[-1]
+    while first <= last and _edge(doc[first], root, coverage, level) and not _paired(doc, first, last, first):
+        first += 1
+    while last >= first and _edge(doc[last], root, coverage, level) and not _paired(doc, first, last, last):
+        last -= 1
+    return doc[first:last + 1] if first <= last else None
+
+
+def _paired(doc: Doc, first: int, last: int, i: int) -> bool:
+    """Is the quote mark at an edge of [first, last] matched inside it? Then it stays."""
+    if i == first and doc[i].text in _OPENING_QUOTES:
+        return any(doc[j].text in _CLOSING_QUOTES for j in range(first + 1, last + 1))
+    if i == last and doc[i].text in _CLOSING_QUOTES:
+        return any(doc[j].text in _OPENING_QUOTES for j in range(first, last))
+    return False
+
+
+def _edge(token: Token, root: Token, coverage: bytearray, level: int) -> bool:
+    """Is this word trimmable at a clause edge? Words of an attribution are, when the attribution is an
+    adjunct of the clause ("…, urging residents to leave"; "… and is said to …"), not when it is an argument
+    the clause needs ("The court would not let the mayor say the bridge was safe")."""
+    if token.is_space or token.is_punct:
+        return True
+    if token.dep_ in _EDGE_DEPS and token.head.i == root.i:
+        return True
+    topmost = None
+    while token.i != root.i and token.head.i != token.i:
+        if coverage[token.i] >= level:
+            topmost = token
+        token = token.head
+    return topmost is not None and topmost.dep_ not in ARGUMENT_DEPS
+
+
+def _is_commentary(root: Token, lex: Lexicon) -> bool:
+    """A clause that states no checkable proposition: its main predicate is commentary ("underscores",
+    "is waiting to see", "remains to be seen", "raises questions", "it is unclear whether", "puts … in the
+    limelight", "is a reminder"), or analysts "questioning"/"wondering" about an open question."""
+    lemma = root.lemma_.lower()
+    children = list(root.children)
+    if lemma in lex.commentary_verbs:
+        return True
+    if lemma in lex.commentary_questioning and any(c.dep_ in ("dobj", "ccomp", "prep") for c in children):
+        return True
+    if lemma in lex.commentary_wait and any(
+        t.lemma_.lower() in lex.commentary_wait[lemma] for c in children if c.dep_ == "xcomp" for t in c.subtree
+    ):
+        return True
+    if lemma in lex.commentary_raise and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.commentary_raise[lemma] for c in children
+    ):
+        return True
+    if any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.commentary_unclear for c in children):
+        return True
+    if any(c.dep_ in ("attr", "pobj") and c.lemma_.lower() in lex.commentary_attr for c in _and_preps(children)):
+        return True
+    return any(c.dep_ == "pobj" and c.lower_ in lex.commentary_spotlight for c in _and_preps(children))
+
+
+def _and_preps(children: list[Token]) -> list[Token]:
+    """The children of a word, plus the objects of its prepositions ("in the limelight", "as a reminder")."""
+    return children + [g for c in children if c.dep_ == "prep" for g in c.children]
+
+
+def _claim(span: Span, root: Token, sent: Span, outlet: str, hedges: HedgeIndex) -> Mention:
+    """The mention for one outlet clause; its cue is the doubt hedge governing it, if any."""
+    inside = hedges.between(span.start_char, span.end_char)
+    doubt = next((h for h in inside if h.kind in ("doubt", "np_doubt") and governs(h, root, {root.i})), None)
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        source=Source(name=outlet, kind="outlet"),
+        cue=doubt.text if doubt else None,
+        form="outlet",
+        status="asserted",
+        sentence=(sent.start_char, sent.start_char + len(sent.text.rstrip())),
+        cue_span=(doubt.start, doubt.end) if doubt else None,
+    )

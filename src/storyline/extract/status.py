@@ -1,0 +1,244 @@
+"""Mention status: how one report presents each statement (DESIGN.md, "Statuses").
+
+A mention starts with the status its cue class gives it (``asserted`` for the outlet's own clauses).
+Then, in order:
+
+1. hedges that govern its content make it ``unverified`` ("allegedly", "is said to", "the alleged bribe"
+   as subject, "could not be verified"); speculative modals, adverbs and conditionals make it
+   ``hypothetical`` ("if upheld, the ruling could …"); an outlet clause whose main verb is an
+   unnegated passive "confirmed"/"verified" is ``confirmed``;
+2. flag clauses ("Both accounts have yet to be verified", "There is no confirmation of her
+   claims") make the statements they point back at ``unverified`` and record
+   ``flagged_by``;
+3. a disputing or denying mention is linked to the earlier mention it contests (``contests``,
+   ``relation``); the contested mention keeps its own status — the ledger flags it from the link.
+
+When several apply, :func:`strongest` decides.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Mention
+from .cues import load_cues
+from .hedges import Flag, Hedge, HedgeIndex, Lexicon, find_flags, governs, load_lexicon
+
+# Which status wins when several apply. A contest is what the statement *does*, so it outranks any
+# hedge inside it ("denied that its jets allegedly struck …" stays denied, the hedge is recorded).
+# An explicit confirmation outranks hedges; doubt outranks speculation ("could allegedly …").
+PRECEDENCE: tuple[str, ...] = (
+    "denied", "disputed", "confirmed", "unverified", "hypothetical", "reported", "asserted",
+)
+_RANK = {status: rank for rank, status in enumerate(PRECEDENCE)}
+FACTUALITY: dict[str, float] = {
+    "asserted": 3.0, "confirmed": 3.0, "reported": 2.0, "unverified": 1.0, "hypothetical": 0.0,
+    "disputed": -1.0, "denied": -3.0,
+}
+STATUS_BY_HEDGE = {
+    "doubt": "unverified", "np_doubt": "unverified", "unverifiable": "unverified",
+    "speculative": "hypothetical", "conditional": "hypothetical",
+}
+CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
+CONTEST_RELATION = {"disputed": "disputes", "denied": "denies"}
+_CUE_CHAIN_LIMIT = 4  # ancestors climbed from an attributed content's main word towards its cue
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+
+
+def strongest(*statuses: str) -> str:
+    """The status that wins among those that apply (see ``PRECEDENCE``)."""
+    return min(statuses, key=lambda status: _RANK.get(status, len(PRECEDENCE)))
+
+
+def factuality_of(status: str) -> float:
+    """How factual a status presents a statement, on the [-3, +3] scale of factuality corpora."""
+    return FACTUALITY[status]
+
+
+def assign_status(doc: Doc, mentions: list[Mention]) -> None:
+    """Set every mention's final status, hedges, flags and contest links, in place.
+
+    ``mentions`` must be sorted by start; ``contests`` indexes into that list."""
+    lex = load_lexicon()
+    hedges = HedgeIndex(doc)
+    initial = [mention.status for mention in mentions]
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+    for mention, span in zip(mentions, spans):
+        if span is not None and len(span):
+            _apply_hedges(mention, span, hedges, lex)
+    lemmas = [_content_lemmas(span) for span in spans]
+    for flag in find_flags(doc):
+        for index in _flag_targets(doc, flag, mentions, lemmas):
+            _flag(mentions[index], flag)
+    for index, status in enumerate(initial):
+        if status in CONTEST_RELATION and spans[index] is not None and len(spans[index]):
+            mentions[index].relation = CONTEST_RELATION[status]
+            mentions[index].contests = _contested(index, spans[index].root, mentions, lemmas, lex)
+
+
+def statement_chain(root: Token, mention: Mention) -> set[int]:
+    """The main word of a statement and, for an attributed one, its ancestors up to the cue."""
+    chain = {root.i}
+    if mention.form == "outlet":
+        return chain
+    cue_start, cue_end = mention.cue_span or (-1, -1)
+    token = root
+    for _ in range(_CUE_CHAIN_LIMIT):
+        if token.head.i == token.i or cue_start <= token.idx < cue_end:
+            break
+        token = token.head
+        chain.add(token.i)
+    return chain
+
+
+def governing_hedges(root: Token, mention: Mention, span: Span,
+                     hedges: HedgeIndex) -> tuple[list[Hedge], list[Hedge]]:
+    """(hedges to record, hedges that change the status) for one statement.
+
+    Recorded: every hedge inside the content, verb hedges outside it that govern it ("he reportedly
+    said …") and doubts about the source ("unconfirmed reports say …"). Status-changing: the source's
+    doubts and the others that govern the statement's main word."""
+    chain = statement_chain(root, mention)
+    inside = hedges.between(span.start_char, span.end_char)
+    outside = [h for i in chain if not span.start <= i < span.end for h in hedges.scoping(i)
+               if h.kind == "doubt" and not span.start_char <= h.start < span.end_char]
+    source = [h for h in hedges.between(*(mention.source.span or (0, 0))) if h.kind == "np_doubt"]
+    active = [h for h in inside + outside if governs(h, root, chain)] + source
+    if mention.form != "outlet" and not any(h.kind == "conditional" for h in active):
+        active = [h for h in active if h.text.lower() != "would"]  # "he said he would resign"
+    return inside + outside + source, active
+
+
+def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon) -> None:
+    root = span.root
+    recorded, active = governing_hedges(root, mention, span, hedges)
+    _add_hedges(mention, [h.text for h in recorded])
+    statuses = [mention.status] + [STATUS_BY_HEDGE[h.kind] for h in active]
+    if mention.form == "outlet" and _confirmed_passive(root, lex):
+        statuses.append("confirmed")
+    mention.status = strongest(*statuses)
+
+
+def _confirmed_passive(root: Token, lex: Lexicon) -> bool:
+    """'The deaths were confirmed by the ministry': an unnegated passive confirmation."""
+    deps = {child.dep_ for child in root.children}
+    return root.lemma_.lower() in lex.verification_lemmas and "auxpass" in deps and "neg" not in deps
+
+
+def _add_hedges(mention: Mention, words: list[str]) -> None:
+    for word in words:
+        if word not in mention.hedges:
+            mention.hedges.append(word)
+
+
+def _flag(mention: Mention, flag: Flag) -> None:
+    mention.status = strongest(mention.status, "unverified")
+    mention.flagged_by = flag.sentence
+    _add_hedges(mention, [flag.phrase])
+
+
+def _flag_targets(doc: Doc, flag: Flag, mentions: list[Mention], lemmas: list[set[str]]) -> list[int]:
+    """Indexes of the mentions a flag points back at (never the flag's own statement)."""
+    before = [i for i, m in enumerate(mentions)
+              if m.start < flag.start and not (m.start <= flag.start and flag.end <= m.end)]
+    if flag.target == "owner":
+        name = _owner(flag.word, [mentions[i] for i in before], doc.text)
+        theirs = [i for i in before if name is not None and mentions[i].source.name == name
+                  and mentions[i].source.kind != "outlet"]
+        if flag.noun in CLAIM_NOUNS:  # "his claims": what he claims, when the report tells it apart
+            return [i for i in theirs if _cue_class(doc, mentions[i]) == "claim"] or theirs
+        return theirs
+    if flag.target == "noun":
+        matching = [i for i in before if flag.word in lemmas[i]]
+        if matching:
+            last_sentence = mentions[matching[-1]].sentence
+            return [i for i in matching if mentions[i].sentence == last_sentence]
+    same_sentence = [i for i in before if mentions[i].start >= flag.sentence[0]]
+    if same_sentence:
+        return same_sentence
+    previous = [i for i in before if mentions[i].start < flag.sentence[0]]
+    if not previous:
+        return []
+    sentence = _sentence_of(doc, mentions[previous[-1]].start)
+    return [i for i in previous if mentions[i].start >= sentence]
+
+
+def _cue_class(doc: Doc, mention: Mention) -> str | None:
+    """The cue class of a mention's cue word ("claims" → "claim"), from the attribution lexicon."""
+    span = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    cues = load_cues()
+    return next((cls for t in span or () if (cls := cues.cue_class(t.lemma_))), None)
+
+
+def _sentence_of(doc: Doc, char: int) -> int:
+    """Start offset of the sentence holding a character."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent.start_char if span is not None and len(span) else char
+
+
+_PRONOUNS = {
+    "his": {"he", "him", "his", "himself"},
+    "her": {"she", "her", "hers", "herself"},
+}
+
+
+def _owner(pronoun: str, earlier: list[Mention], text: str) -> str | None:
+    """The source a possessive points at: 'his'/'her' → the latest person source the report refers to
+    as 'he'/'she' (else the latest person source); 'their'/'its' → the latest source not the outlet."""
+    sources = [m.source for m in earlier if m.source.kind != "outlet"]
+    if pronoun not in _PRONOUNS:
+        return sources[-1].name if sources else None
+    people = [s for s in sources if s.kind == "person"]
+    gendered = {s.name for s in people
+                if s.span is not None and text[s.span[0]:s.span[1]].lower() in _PRONOUNS[pronoun]}
+    chosen = [s for s in people if s.name in gendered] or people
+    return chosen[-1].name if chosen else None
+
+
+def _content_lemmas(span: Span | None) -> set[str]:
+    """Lemmas of a content's words that can name what it is about (nouns, verbs, adjectives)."""
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS}
+
+
+def _contested(index: int, root: Token, mentions: list[Mention], lemmas: list[set[str]],
+               lex: Lexicon) -> int | None:
+    """The earlier mention a disputing/denying one contests: the latest earlier statement by another
+    source sharing the contested thing's key words ('such raids' → 'raid', 'the claims of a
+    planned blockade' → 'blockade'); for 'the reports'/'these allegations'/'it', the latest statement."""
+    contester = mentions[index]
+    earlier = [j for j in range(index) if mentions[j].start < contester.start
+               and mentions[j].source.name != contester.source.name]
+    keys = _contest_keys(root, lex)
+    if not keys:  # "the reports", "these allegations" point at someone's statements; "it", "this" at any
+        statements = [j for j in earlier if mentions[j].form != "outlet"] if root.pos_ == "NOUN" else []
+        chosen = statements or earlier
+        return chosen[-1] if chosen else None
+    best, best_score = None, 0
+    for j in earlier:
+        score = len(keys & lemmas[j])
+        if score and score >= best_score:
+            best, best_score = j, score
+    return best
+
+
+def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
+    """Key lemmas of what a contesting statement is about; empty when it only points back."""
+    if root.pos_ == "PRON" or root.lower_ in lex.demonstratives:
+        return set()
+    if root.pos_ in ("NOUN", "PROPN"):
+        noun = root
+        while noun.lemma_.lower() in lex.light_nouns:
+            of_object = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj"), None)
+            if of_object is None:
+                break
+            noun = of_object
+        compounds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+        if noun.lemma_.lower() in lex.light_nouns:
+            return compounds
+        return compounds | {noun.lemma_.lower()}
+    arguments = {c.lemma_.lower() for c in root.children
+                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN")}
+    return arguments | {root.lemma_.lower()}

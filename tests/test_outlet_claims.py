@@ -1,0 +1,160 @@
+"""The outlet's own claims: what is skipped, how mixed sentences split, and the pipeline end to end.
+
+Attributions are built by hand for the unit cases; the last tests run the real pipeline on a short
+fictional report. All names and events are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.outlet_claims import find_outlet_claims
+from storyline.extract.pipeline import extract
+from storyline.extract.status import assign_status
+from storyline.model import Mention, Source
+
+pytestmark = pytest.mark.slow
+OUTLET = "Harbour Post"
+
+
+def attribution(doc, source: str, cue: str, content: str, form: str = "indirect") -> Mention:
+    """An attribution mention located by its phrases (first occurrence of each)."""
+    def at(phrase: str) -> tuple[int, int]:
+        start = doc.text.index(phrase)
+        return start, start + len(phrase)
+
+    start, end = at(content)
+    return Mention(start, end, content, Source(source, "unnamed", span=at(source)), cue, form, "reported",
+                   cue_span=at(cue))
+
+
+def claims(nlp, text: str, *attributions: tuple) -> list[Mention]:
+    doc = nlp(text)
+    mentions = [attribution(doc, *a) for a in attributions]
+    found = find_outlet_claims(doc, mentions, OUTLET)
+    everything = sorted(mentions + found, key=lambda m: (m.start, m.end))
+    assign_status(doc, everything)
+    return found
+
+
+def texts(nlp, text: str, *attributions: tuple) -> list[str]:
+    return [m.text for m in claims(nlp, text, *attributions)]
+
+
+def test_plain_sentence_is_an_asserted_outlet_claim(nlp):
+    [claim] = claims(nlp, "The ferry to Varn capsized on Tuesday with 40 people aboard.")
+    assert claim.text == "The ferry to Varn capsized on Tuesday with 40 people aboard"  # no trailing period
+    assert (claim.form, claim.status, claim.cue) == ("outlet", "asserted", None)
+    assert claim.source == Source(name=OUTLET, kind="outlet")
+    assert claim.sentence == (0, len("The ferry to Varn capsized on Tuesday with 40 people aboard."))
+
+
+@pytest.mark.parametrize("text", [
+    "This is a developing story. Please check back for updates.",
+    "Follow our live coverage of the Varn floods.",
+    "This story will be updated.",
+    "Sign up for our morning briefing.",
+])
+def test_boilerplate_is_no_claim(nlp, text):
+    assert texts(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Millions of viewers subscribe to the Dellis streaming service.",
+    "The judge was not confirmed by the Senate of Orvale.",
+])
+def test_lookalikes_of_boilerplate_and_flags_are_claims(nlp, text):
+    assert texts(nlp, text) == [text.rstrip(".")]
+
+
+def test_questions_and_imperatives_are_no_claims(nlp):
+    assert texts(nlp, "Will the Osk bridge reopen before winter? Read the full ruling on our website.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dellis residents are waiting to see whether the ferry resumes.",
+    "The verdict underscores the limits of the port's oversight rules.",
+    "It remains to be seen whether the truce in Orvale will hold.",
+    "It is unclear whether the ferry had a licence.",
+    "The scandal puts the harbour board in the spotlight, triggering a debate in Dellis.",
+])
+def test_commentary_is_no_claim(nlp, text):
+    assert texts(nlp, text) == []
+
+
+def test_commentary_in_a_participle_does_not_hide_the_claim(nlp):
+    [claim] = claims(nlp, "The alleged fraud has exposed weaknesses in the tender system, raising questions "
+                          "about oversight.")
+    assert (claim.status, claim.cue, claim.hedges) == ("unverified", "alleged", ["alleged"])
+
+
+def test_flag_clause_is_no_claim(nlp):
+    assert texts(nlp, "The reports could not be independently verified.") == []
+
+
+def test_mixed_sentence_splits_off_the_outlets_hedged_aside(nlp):
+    text = ("Dara Pell reported that the harbour was quiet, although a tanker allegedly ran aground and some "
+            "witnesses are saying the crew was evacuated.")
+    found = claims(nlp, text,
+                   ("Dara Pell", "reported", "that the harbour was quiet, although a tanker allegedly ran aground "
+                    "and some witnesses are saying the crew was evacuated"),
+                   ("some witnesses", "are saying", "the crew was evacuated"))
+    [claim] = found
+    assert claim.text == "a tanker allegedly ran aground"
+    assert (claim.status, claim.cue, claim.hedges) == ("unverified", "allegedly", ["allegedly"])
+    assert claim.cue_span == (text.index("allegedly"), text.index("allegedly") + len("allegedly"))
+
+
+def test_clause_beside_an_attribution_is_the_outlets(nlp):
+    text = "As firefighters reached the warehouse, the owner said the alarm had failed."
+    found = texts(nlp, text, ("the owner", "said", "the alarm had failed"))
+    assert found == ["firefighters reached the warehouse"]
+
+
+def test_attributed_sentences_give_no_outlet_claim(nlp):
+    text = 'Dara Pell said the harbour was quiet. Dara Pell said, "The crew is safe."'
+    assert texts(nlp, text, ("Dara Pell", "said", "the harbour was quiet"),
+                 ("Dara Pell", "said,", '"The crew is safe."', "direct")) == []
+
+
+def test_coordinated_independent_clauses_split(nlp):
+    assert texts(nlp, "Crews repaired the Osk bridge on Monday, and traffic returned to normal by noon.") == [
+        "Crews repaired the Osk bridge on Monday", "traffic returned to normal by noon"]
+
+
+def test_trailing_attribution_words_are_trimmed(nlp):
+    text = "The council met on Friday and is said to favour the Dellis plan."
+    doc = nlp(text)
+    start = text.index("favour")
+    hedge = Mention(start, len(text) - 1, text[start:-1], Source("unnamed", "unnamed"), "is said to",
+                    "indirect", "unverified", cue_span=(text.index("is said"), start - 4))
+    assert [m.text for m in find_outlet_claims(doc, [hedge], OUTLET)] == ["The council met on Friday"]
+
+
+REPORT = (
+    "This is a developing story. Please check back for updates.\n"
+    "The Corvane militia is attempting a takeover of the port of Dellis.\n"
+    "Ravi Marek, the militia's commander, says his camps were hit by airstrikes on Thursday.\n"
+    "The navy rejects the existence of such airstrikes.\n"
+    "He reported that dockworkers offered no resistance, although a patrol boat allegedly fired on his "
+    "fighters.\n"
+    "Neither account could be verified.\n"
+    "The government has denied the claims of an attempted takeover.\n"
+    "The takeover, if confirmed, could cut fuel supplies to the region.\n"
+    "The episode highlights the weakness of the coast guard.\n"
+)
+
+
+def test_pipeline_statuses_on_a_fictional_report():
+    ms = extract(REPORT, outlet=OUTLET).mentions
+    status = {words: one.status for words in ("attempting a takeover", "patrol boat", "fuel supplies")
+              for one in ms if words in one.text and (one.form == "outlet")}
+    assert status == {"attempting a takeover": "asserted", "patrol boat": "unverified",
+                      "fuel supplies": "hypothetical"}
+    assert not any("developing" in m.text or "highlights" in m.text or "Neither account" in m.text for m in ms)
+    dispute = next(m for m in ms if m.relation == "disputes")
+    assert "airstrikes on Thursday" in ms[dispute.contests].text
+    denial = next(m for m in ms if m.relation == "denies")
+    assert "attempting a takeover" in ms[denial.contests].text
+    resistance = next(m for m in ms if "dockworkers" in m.text and m.form != "outlet")
+    assert resistance.status == "unverified" and resistance.flagged_by is not None

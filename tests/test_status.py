@@ -1,0 +1,314 @@
+"""Mention status: hedges with their scope, modals and conditionals, flags, contests, precedence.
+
+Attributions are built by hand (source, cue, content found in the text) so these tests exercise
+status alone; the outlet's own clauses come from ``find_outlet_claims``. All events are fictional.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.outlet_claims import find_outlet_claims
+from storyline.extract.status import PRECEDENCE, assign_status, factuality_of, strongest
+from storyline.model import Mention, Source
+
+pytestmark = pytest.mark.slow
+OUTLET = "Desk"
+
+
+def said(source: str, cue: str, content: str, status: str = "reported", kind: str = "person",
+         name: str | None = None, form: str = "indirect", nth: int = 0) -> dict:
+    """An attribution to place in the text: the nth sentence holding all three phrases."""
+    return dict(source=source, cue=cue, content=content, status=status, kind=kind, name=name or source,
+                form=form, nth=nth)
+
+
+def analyse(nlp, text: str, *attributions: dict) -> list[Mention]:
+    """Hand-built attributions + the outlet's clauses, sorted, with statuses assigned."""
+    doc = nlp(text)
+    mentions = [_place(doc, a) for a in attributions]
+    mentions += find_outlet_claims(doc, mentions, OUTLET)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    assign_status(doc, mentions)
+    return mentions
+
+
+def _place(doc, a: dict) -> Mention:
+    sents = [s for s in doc.sents if all(a[k] in s.text for k in ("source", "cue", "content"))]
+    sent = sents[a["nth"]]
+    base = sent.start_char
+
+    def at(phrase: str, after: int = 0) -> tuple[int, int]:
+        start = base + sent.text.index(phrase, after - base if after else 0)
+        return start, start + len(phrase)
+
+    source = at(a["source"])
+    cue = at(a["cue"], source[1])  # source, cue and content in this order
+    start, end = at(a["content"], cue[1])
+    return Mention(start, end, a["content"], Source(a["name"], a["kind"], span=source), a["cue"],
+                   a["form"], a["status"], sentence=(sent.start_char, sent.end_char), cue_span=cue)
+
+
+def one(mentions: list[Mention], words: str) -> Mention:
+    """The mention whose text contains these words."""
+    found = [m for m in mentions if words in m.text]
+    assert len(found) == 1, [m.text for m in mentions]
+    return found[0]
+
+
+# --- hedges and their scope -------------------------------------------------------------------------
+
+def test_hedge_on_main_verb_makes_outlet_clause_unverified(nlp):
+    m = one(analyse(nlp, "A patrol boat allegedly rammed the ferry near Kessport."), "rammed")
+    assert (m.status, m.hedges, m.form) == ("unverified", ["allegedly"], "outlet")
+
+
+def test_hedge_in_subordinate_clause_is_recorded_but_out_of_scope(nlp):
+    m = one(analyse(nlp, "The mayor of Olvik resigned after a clerk allegedly leaked the budget."), "resigned")
+    assert m.status == "asserted"
+    assert m.hedges == ["allegedly"]
+
+
+def test_hedge_inside_reported_content(nlp):
+    ms = analyse(nlp, "Police said the driver reportedly fled to Marrowby.",
+                 said("Police", "said", "the driver reportedly fled to Marrowby", kind="organization"))
+    assert (one(ms, "fled").status, one(ms, "fled").hedges) == ("unverified", ["reportedly"])
+
+
+def test_hedge_on_the_cue_governs_the_content(nlp):
+    ms = analyse(nlp, "Irena Sobel reportedly told aides that the smelter will close.",
+                 said("Irena Sobel", "told", "the smelter will close"))
+    assert one(ms, "smelter").status == "unverified"
+
+
+def test_hedge_in_a_neighbouring_clause_does_not_spread(nlp):
+    ms = analyse(nlp, "Irena Sobel said the smelter will close, and a rival allegedly bought the site.",
+                 said("Irena Sobel", "said", "the smelter will close"))
+    assert one(ms, "smelter").status == "reported"
+    rival = one(ms, "rival")
+    assert (rival.form, rival.status, rival.cue) == ("outlet", "unverified", "allegedly")
+
+
+def test_so_called_is_recorded_without_doubting_the_event(nlp):
+    m = one(analyse(nlp, "Troops entered the so-called liberation zone on Monday."), "Troops")
+    assert (m.status, m.hedges) == ("asserted", ["so-called"])
+
+
+def test_alleged_subject_makes_the_clause_unverified(nlp):
+    m = one(analyse(nlp, "The alleged bribe has led to three resignations at the port authority."), "bribe")
+    assert (m.status, m.hedges, m.cue) == ("unverified", ["alleged"], "alleged")
+
+
+def test_apparent_noun_in_a_prepositional_phrase_is_only_recorded(nlp):
+    m = one(analyse(nlp, "Amid an apparent power cut, the stadium in Dorrin was evacuated."), "stadium")
+    assert (m.status, m.hedges) == ("asserted", ["apparent"])
+
+
+def test_is_said_to(nlp):
+    m = one(analyse(nlp, "The Tolvan Brigade is said to answer only to the governor."), "Brigade")
+    assert (m.status, m.hedges) == ("unverified", ["is said to"])
+
+
+def test_appears_to(nlp):
+    m = one(analyse(nlp, "The Vessel dam appears to have held overnight."), "dam")
+    assert m.status == "unverified"
+
+
+def test_could_not_be_verified_is_unverified_not_hypothetical(nlp):
+    ms = analyse(nlp, "Officials said the video could not be independently verified.",
+                 said("Officials", "said", "the video could not be independently verified", kind="unnamed"))
+    assert one(ms, "video").status == "unverified"
+
+
+def test_unconfirmed_noun_in_reported_content(nlp):
+    ms = analyse(nlp, "Medics said unconfirmed casualties were arriving from Tarn.",
+                 said("Medics", "said", "unconfirmed casualties were arriving from Tarn", kind="unnamed"))
+    assert one(ms, "casualties").status == "unverified"
+
+
+def test_doubted_source_makes_its_statement_unverified(nlp):
+    ms = analyse(nlp, "Unconfirmed reports said General Aldo Renn had fled to Castor.",
+                 said("Unconfirmed reports", "said", "General Aldo Renn had fled to Castor", kind="unnamed"))
+    assert (one(ms, "fled").status, one(ms, "fled").hedges) == ("unverified", ["Unconfirmed"])
+
+
+def test_supposed_to_as_a_plan_is_no_hedge(nlp):
+    m = one(analyse(nlp, "The convoy was supposed to reach Tarn by noon."), "convoy")
+    assert (m.status, m.hedges) == ("asserted", [])
+
+
+# --- modals and conditionals ------------------------------------------------------------------------
+
+def test_could_is_hypothetical(nlp):
+    m = one(analyse(nlp, "The strike could delay the grain harvest in Velm by weeks."), "strike")
+    assert (m.status, m.hedges) == ("hypothetical", ["could"])
+
+
+def test_may_have_is_hypothetical(nlp):
+    m = one(analyse(nlp, "Rebels may have seized the airport at Suderby."), "Rebels")
+    assert m.status == "hypothetical"
+
+
+def test_if_clause_is_hypothetical(nlp):
+    m = one(analyse(nlp, "If the talks fail, the dockers' union will strike in May."), "union")
+    assert m.status == "hypothetical"
+    assert "If" in m.hedges
+
+
+def test_if_confirmed_could(nlp):
+    m = one(analyse(nlp, "The finding, if confirmed, could reshape the inquiry into the Corvel fire."),
+            "finding")
+    assert m.status == "hypothetical"
+    assert m.hedges[:2] == ["if confirmed", "could"]
+
+
+def test_potentially_is_hypothetical(nlp):
+    m = one(analyse(nlp, "The ruling potentially affects thousands of tenants in Brasko."), "ruling")
+    assert m.status == "hypothetical"
+
+
+def test_would_after_a_reporting_verb_is_future_in_the_past(nlp):
+    ms = analyse(nlp, "The minister said she would resign on Friday.",
+                 said("The minister", "said", "she would resign on Friday", kind="unnamed"))
+    assert one(ms, "resign").status == "reported"
+
+
+def test_modal_in_a_relative_clause_does_not_govern(nlp):
+    m = one(analyse(nlp, "Engineers inspected the bridge that could collapse."), "Engineers")
+    assert m.status == "asserted"
+
+
+# --- denial, dispute, confirmation and contests ----------------------------------------------------
+
+def test_denial_links_to_the_claim_it_denies(nlp):
+    ms = analyse(nlp, "Witnesses said jets struck the market in Hollin. The ministry denied that its jets struck "
+                      "the market.",
+                 said("Witnesses", "said", "jets struck the market in Hollin", kind="unnamed"),
+                 said("The ministry", "denied", "its jets struck the market", status="denied",
+                      kind="organization"))
+    witnesses, denial = one(ms, "Hollin"), one(ms, "its jets")
+    assert denial.status == "denied" and denial.relation == "denies"
+    assert ms[denial.contests] is witnesses
+    assert witnesses.status == "reported"  # the contested mention keeps its own status
+
+
+def test_denial_with_a_hedge_inside_stays_denied(nlp):
+    ms = analyse(nlp, "The ministry denied that its jets allegedly struck the market.",
+                 said("The ministry", "denied", "its jets allegedly struck the market", status="denied",
+                      kind="organization"))
+    m = one(ms, "jets")
+    assert (m.status, m.hedges) == ("denied", ["allegedly"])
+
+
+def test_dispute_of_such_x_links_by_head_noun(nlp):
+    ms = analyse(nlp, "Rebels said airstrikes destroyed a clinic in Tarn. Separately, Bela Orban said the "
+                      "border was calm. The army disputes the existence of such airstrikes.",
+                 said("Rebels", "said", "airstrikes destroyed a clinic in Tarn", kind="unnamed"),
+                 said("Bela Orban", "said", "the border was calm"),
+                 said("The army", "disputes", "the existence of such airstrikes", status="disputed",
+                      kind="organization"))
+    dispute = one(ms, "existence")
+    assert dispute.relation == "disputes"
+    assert "clinic" in ms[dispute.contests].text
+
+
+def test_denial_of_the_claims_of_x_links_to_an_outlet_claim(nlp):
+    ms = analyse(nlp, "The Kessian guard is preparing a blockade of Varna. Shops stayed open. The cabinet "
+                      "has rejected the claims of a planned blockade.",
+                 said("The cabinet", "has rejected", "the claims of a planned blockade", status="denied",
+                      kind="organization"))
+    denial = one(ms, "claims of")
+    contested = ms[denial.contests]
+    assert contested.form == "outlet" and "preparing a blockade" in contested.text
+
+
+def test_denial_of_the_reports_links_to_the_latest_statement(nlp):
+    ms = analyse(nlp, "Residents said the Osk bridge had collapsed. The governor dismissed the reports.",
+                 said("Residents", "said", "the Osk bridge had collapsed", kind="unnamed"),
+                 said("The governor", "dismissed", "the reports", status="denied", kind="unnamed"))
+    assert ms[one(ms, "the reports").contests] is one(ms, "bridge")
+
+
+def test_confirmation_by_a_source_stays_confirmed(nlp):
+    ms = analyse(nlp, "Officials confirmed that the ferry sank off Varn.",
+                 said("Officials", "confirmed", "the ferry sank off Varn", status="confirmed", kind="unnamed"))
+    assert one(ms, "ferry").status == "confirmed"
+
+
+def test_passive_confirmation_in_the_outlet_voice(nlp):
+    m = one(analyse(nlp, "Three deaths were confirmed by the coroner in Lisk."), "deaths")
+    assert m.status == "confirmed"
+
+
+# --- flags of earlier statements ----------------------------------------------------------------------
+
+def test_these_statements_flags_the_previous_sentence_only(nlp):
+    text = ("Mira Holt said the dam had cracked. Rescuers said water was rising, and Holt said roads were shut. "
+            "Both accounts have yet to be verified.")
+    ms = analyse(nlp, text,
+                 said("Mira Holt", "said", "the dam had cracked"),
+                 said("Rescuers", "said", "water was rising", kind="unnamed"),
+                 said("Holt", "said", "roads were shut", name="Mira Holt"))
+    flag_sentence = (text.index("Both"), len(text))
+    assert one(ms, "dam").status == "reported" and one(ms, "dam").flagged_by is None
+    for words in ("water", "roads"):
+        m = one(ms, words)
+        assert (m.status, m.flagged_by) == ("unverified", flag_sentence)
+        assert "have yet to be verified" in m.hedges
+    assert not any("Both accounts" in m.text for m in ms)  # the flag itself is no claim
+
+
+def test_his_claims_flags_that_source_only(nlp):
+    text = ("Tomas Brell said the convoy was ambushed. He added that two trucks burned. Anna Vik said the road "
+            "was open. There was no official confirmation of his claims.")
+    ms = analyse(nlp, text,
+                 said("Tomas Brell", "said", "the convoy was ambushed"),
+                 said("He", "added", "two trucks burned", name="Tomas Brell"),
+                 said("Anna Vik", "said", "the road was open"))
+    assert [one(ms, w).status for w in ("convoy", "trucks", "road")] == ["unverified", "unverified", "reported"]
+    assert one(ms, "convoy").flagged_by == (text.index("There"), len(text))
+
+
+def test_his_claims_prefers_what_he_claims(nlp):
+    text = ("Tomas Brell says he is seeking revenge for what he claims were raids on his farms. "
+            "There was no confirmation of his claims.")
+    ms = analyse(nlp, text,
+                 said("Tomas Brell", "says", "he is seeking revenge for what he claims were raids on his farms"),
+                 said("he", "claims", "were raids on his farms", name="Tomas Brell"))
+    says, claims = ms
+    assert (says.status, claims.status) == ("reported", "unverified")
+
+
+def test_flag_in_the_same_sentence(nlp):
+    ms = analyse(nlp, "Sven Adler said the depot burned, but this could not be independently verified.",
+                 said("Sven Adler", "said", "the depot burned"))
+    assert one(ms, "depot").status == "unverified"
+    assert len(ms) == 1
+
+
+def test_none_of_these_claims(nlp):
+    ms = analyse(nlp, "Kael Dorn said he had fled Umber. None of these claims has been confirmed.",
+                 said("Kael Dorn", "said", "he had fled Umber"))
+    assert one(ms, "Umber").status == "unverified"
+
+
+def test_flag_by_noun_points_at_statements_holding_it(nlp):
+    ms = analyse(nlp, "Officials said the death toll had reached 40. Anna Vik said the road was open. "
+                      "The toll could not be independently verified.",
+                 said("Officials", "said", "the death toll had reached 40", kind="unnamed"),
+                 said("Anna Vik", "said", "the road was open"))
+    assert (one(ms, "toll").status, one(ms, "road").status) == ("unverified", "reported")
+
+
+# --- precedence and factuality ----------------------------------------------------------------------
+
+def test_precedence():
+    assert strongest("reported", "unverified", "denied") == "denied"
+    assert strongest("asserted", "hypothetical", "unverified") == "unverified"
+    assert strongest("confirmed", "unverified") == "confirmed"
+    assert PRECEDENCE[0] == "denied" and PRECEDENCE[-1] == "asserted"
+
+
+def test_factuality_scale():
+    assert [factuality_of(s) for s in ("asserted", "confirmed", "reported", "unverified", "hypothetical",
+                                       "disputed", "denied")] == [3, 3, 2, 1, 0, -1, -3]
