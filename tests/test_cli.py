@@ -82,7 +82,7 @@ def _invoke(db: Path, *args: str):
 
 BAD_INPUTS = {
     "empty.txt": (b"", "empty"),
-    "blank.txt": (b"   \n\n  ", "empty"),
+    "blank.txt": (b"   \n\n  ", "whitespace"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
     "latin1.txt": ("Caf\u00e9 owners said the square was closed.".encode("latin-1"), "UTF-8"),
     "nothing.html": (b"<html><head><title>x</title></head><body><nav>Home | About</nav></body></html>", "article"),

@@ -35,7 +35,8 @@ def claims_rows(console: Console, ledger: dict) -> list[list[str]]:
     for claim in ledger["claims"]:
         if claim.get("withdrawn"):
             continue
-        sources = ", ".join(claim["supported_by"]) or "—"
+        names = [m["source"]["name"] for m in claim["mentions"]]
+        sources = ", ".join(dict.fromkeys(claim["supported_by"] or names))
         contested = ", ".join(f"{c['source']} {c['relation']}" for c in claim["contested_by"]) or ""
         rows.append([_status(console, claim["status"]), claim["text"], sources, str(claim["outlets"]), contested])
     return rows
