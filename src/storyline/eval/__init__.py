@@ -1,0 +1,1 @@
+"""Scoring storyline's extractors against gold sets laid out as in ``shared/data``."""

@@ -1,0 +1,431 @@
+"""Attribution: who says what in a report, with the cue that says so.
+
+One pass over the parse finds cue words (``cues.py``); for each, the dependency tree gives the content
+(the clause or object said, believed, disputed…), the source (subject, agent or inverted subject) and
+the cue's verb group ("has vehemently denied"). Direct quotes come from the text (``quotes.py``): a
+cue's content grows to the whole quote it touches, a cue with no clause takes the quote right before
+or after it ('"…," urged X'; 'X declared, "…"'), and a quote that follows a quoted mention with no
+cue of its own continues it. "According to X" and source-less hedges ("is said to", "reportedly")
+get their own rules. Cues inside a direct quote and in questions are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Form, Mention, Source
+from .cues import STATUS_BY_CLASS, Cues, load_cues
+from .quotes import QuoteIndex, find_quotes
+from .sources import SourceResolver, doc_text
+
+CONTENT_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = ("dobj", "obj")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_DEPS = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp"}
+GROUP_DEPS = {"aux", "auxpass", "neg"}
+EDGE_PUNCT = " \t\n\xa0,.;:—–-"
+QUOTE_CHARS = {"“", "”", '"', "’", "‘"}
+ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "praise", "credit", "fault"}
+CONTINUED_FORMS = {"direct"}
+SPEAKER_COLON = re.compile(
+    r"^[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \t\xa0]+(?=\S)", re.MULTILINE)
+MAX_GAP = 3  # characters of punctuation allowed between a cue group and the quote it takes
+SENTENCE_END = re.compile(r"[.;:!?]\s")
+MAX_BRIDGE = 100  # characters of "he told reporters in …" between a quote and its continuation
+
+
+@dataclass
+class _Found:
+    cue: tuple[int, int]  # token range [start, end)
+    cls: str
+    content: tuple[int, int] | None  # char span
+    source_head: Token | None
+    source: Source | None = None  # set directly for unnamed hedges
+
+
+def find_attributions(doc: Doc, entities: list[Entity]) -> list[Mention]:
+    """Every attribution in the report, in text order."""
+    cues = load_cues()
+    quotes = QuoteIndex(find_quotes(doc_text(doc)))
+    resolver = SourceResolver(doc, entities, quotes)
+    mentions: list[Mention] = []
+    for tok in doc:
+        if quotes.at(tok.idx) is not None:
+            continue
+        found = _attribution(tok, cues, quotes)
+        if found is None or found.content is None or _in_question(tok, quotes):
+            continue
+        mention = _mention(doc, found, resolver, quotes)
+        if mention is not None:
+            mentions.append(mention)
+    mentions.extend(_speaker_colons(doc, resolver, quotes))
+    mentions.sort(key=lambda m: m.start)
+    _continue_quotes(doc, mentions, quotes)
+    return mentions
+
+
+def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
+    """'Marta Koval: The port stays shut' and transcript lines 'KOVAL: …': a name opening a line,
+    then a colon, then what the named one says (to the end of the sentence, or the quote)."""
+    found = []
+    for match in SPEAKER_COLON.finditer(doc_text(doc)):
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        colon = doc.char_span(match.start("colon"), match.end("colon"), alignment_mode="expand")
+        if name is None or colon is None or colon.start + 1 >= len(doc):
+            continue
+        if not (match.group("name").isupper() or any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in name)):
+            continue
+        first = doc[colon.end]
+        content = quotes.at(first.idx) or _trim(doc, first.idx, first.sent.end_char)
+        source = resolver.resolve(name.root)
+        source.span = (name.start_char, name.end_char)
+        mention = _mention(doc, _Found((colon.start, colon.end), "say", content, None, source), resolver, quotes)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
+    lower = tok.lower_
+    if lower == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return _according_to(tok)
+    if tok.pos_ == "ADV" and cues.words.get(lower) == "hedge_source":
+        return _reportedly(tok)
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
+        return None
+    lemma = tok.lemma_.lower()
+    phrase, phrase_cls = _phrase(tok, lemma, cues)
+    cls = phrase_cls or cues.words.get(lemma)
+    if cls is None:
+        return None
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if passive and (f"be {lemma} to" in cues.phrases or f"be {lemma} that" in cues.phrases):
+        return _passive_hedge(tok)
+    cue = _verb_group(tok, phrase, cues)
+    source_head = _subject(tok)
+    content = _content(tok, lemma, phrase, cls, cues)
+    if content is None and tok.dep_ == "parataxis":
+        content = _subtree_span(tok.head, exclude=tok, whole=True)
+    if content is None:
+        content = _adjacent_quote(tok, cue, source_head, quotes)
+    if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
+        return None
+    if source_head is None or (tok.tag_ == "VBN" and not any(c.dep_ in GROUP_DEPS for c in tok.children)
+                               and tok.dep_ in {"acl", "amod"}):
+        return None
+    return _Found(cue, cls, content, source_head)
+
+
+def _phrase(tok: Token, lemma: str, cues: Cues) -> tuple[list[Token], str | None]:
+    """Particles or prepositions completing a multiword cue ("call for", "point out", "cast doubt on")."""
+    for child in tok.rights:
+        if child.dep_ in {"prt", "prep"}:
+            cls = cues.phrases.get(f"{lemma} {child.lower_}")
+            if cls:
+                return [child], cls
+        if child.dep_ == "advcl":  # "calling for the city to act": "for" marks the clause
+            mark = next((g for g in child.children if g.dep_ == "mark" and g.i == tok.i + 1), None)
+            cls = cues.phrases.get(f"{lemma} {mark.lower_}") if mark is not None else None
+            if cls:
+                return [mark], cls
+        if child.dep_ in OBJECT_DEPS:
+            for grand in child.rights:
+                cls = cues.phrases.get(f"{lemma} {child.lemma_.lower()} {grand.lower_}")
+                if grand.dep_ == "prep" and cls:
+                    return [child, grand], cls
+    return [], None
+
+
+def _verb_group(tok: Token, phrase: list[Token], cues: Cues) -> tuple[int, int]:
+    """Token range of the cue: the verb with auxiliaries, negation, adverbs between them, particles,
+    phrase words and a channel ("said in a statement"), kept contiguous."""
+    members = {tok.i} | {t.i for t in phrase}
+    for child in tok.children:
+        if child.dep_ in GROUP_DEPS or child.dep_ == "prt":
+            members.add(child.i)
+        elif child.dep_ == "advmod" and child.i < tok.i and child.lower_ not in {"however", "then", "so"}:
+            members.add(child.i)
+        elif (child.dep_ == "prep" and child.lower_ in {"in", "on", "during"} and child.i == tok.i + 1
+              and any(g.dep_ == "pobj" and g.lemma_.lower() in cues.channels for g in child.children)):
+            members.update(range(child.i, next(g.i for g in child.children if g.dep_ == "pobj") + 1))
+    if phrase and phrase[0].dep_ in OBJECT_DEPS:  # "cast doubt on": keep the object words
+        members.update(range(tok.i, phrase[-1].i + 1))
+    start = end = tok.i
+    while start - 1 in members:
+        start -= 1
+    while end + 1 in members:
+        end += 1
+    return start, end + 1
+
+
+def _subject(tok: Token) -> Token | None:
+    """The source head: the subject, the agent of a passive, or a governing verb's subject."""
+    verb = tok
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.dep_ == "nsubjpass":
+                    return _agent(verb)
+                if child.lower_ in {"it", "there"} and child.dep_ == "nsubj" and verb.lemma_ == "be":
+                    return None
+                return child
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
+        if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) -> tuple[int, int] | None:
+    """Char span of what is attributed: a clause, an object (+ predicate), or a phrase's object."""
+    children = list(tok.children)
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return _subtree_span(clause, exclude=tok)
+    xcomp = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+    obj = None
+    if phrase and phrase[-1].dep_ == "mark":
+        return _subtree_span(phrase[-1].head, exclude=phrase[-1])
+    if phrase and phrase[-1].dep_ == "prep":
+        obj = next((g for g in phrase[-1].children if g.dep_ in {"pobj", "pcomp"}), None)
+    elif lemma not in cues.recipient or xcomp is not None:
+        obj = next((c for c in children if c.dep_ in OBJECT_DEPS and c not in phrase), None)
+    if xcomp is not None:
+        span = _subtree_span(xcomp, exclude=tok)
+        if obj is not None and tok.i < obj.i < xcomp.i:  # "urged them to …", "called for X to …"
+            span = (_subtree_span(obj, exclude=tok)[0], span[1])
+        return span
+    if obj is None or (cls == "urge" and not phrase):
+        return None
+    span = _subtree_span(obj, exclude=tok)
+    tail = [c for c in children if c.i > obj.i and (
+        c.dep_ == "oprd" or c.dep_ == "prep" and lemma in ACCUSE_VERBS and c.lower_ in {"of", "for", "on"})]
+    if tail:  # "labeled the incident a 'terrorist attack'", "accused him of lying"
+        return span[0], _subtree_span(tail[-1], exclude=tok)[1]
+    if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
+        return None
+    return span
+
+
+def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int, int]:
+    """Char span of tok's subtree, kept on tok's side of the cue word (``whole``: around it), stopping
+    before a conjoined cue verb with its own clause ("said X and added that Y")."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if left <= exclude.i <= right and not whole:
+        if tok.i > exclude.i:
+            left = exclude.i + 1
+        else:
+            right = exclude.i - 1
+    cues = load_cues()
+    for child in tok.rights:
+        if (left < child.i <= right and child.dep_ == "conj" and cues.words.get(child.lemma_.lower())
+                and any(c.dep_ == "ccomp" for c in child.children)
+                and not any(c.dep_ in SUBJECT_DEPS for c in child.children)):
+            right = min(right, child.left_edge.i - 1)
+    while right > left and (doc[right].dep_ == "cc" or doc[right].is_punct and doc[right].text not in QUOTE_CHARS):
+        right -= 1
+    return _trim(doc, doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop edge spaces and punctuation that belong to the sentence, not the content."""
+    text = doc_text(doc)
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _adjacent_quote(tok: Token, cue: tuple[int, int], source: Token | None,
+                    quotes: QuoteIndex) -> tuple[int, int] | None:
+    """A quote right after the cue group ('X said: "…"') or right before it ('"…," said X')."""
+    doc = tok.doc
+    start, end = doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1])
+    if source is not None:
+        s_left, s_right = source.left_edge, source.right_edge
+        start, end = min(start, s_left.idx), max(end, s_right.idx + len(s_right))
+    text = doc_text(doc)
+    after = end
+    while after < len(text) and text[after] in EDGE_PUNCT and after - end <= MAX_GAP:
+        after += 1
+    quote = quotes.at(after)
+    if quote is not None and quote[0] == after and (":" in text[end:after] or "\n" not in text[end:after]):
+        return quote
+    before = start
+    while before > 0 and text[before - 1] in EDGE_PUNCT and start - before <= MAX_GAP:
+        before -= 1
+    quote = quotes.at(before - 1) if before > 0 else None
+    if (quote is not None and quote[1] == before and "\n" not in text[before:start]
+            and ("," in text[before:start] or text[quote[1] - 2] in ",!?—–-")):
+        return quote
+    return None
+
+
+def _according_to(tok: Token) -> _Found | None:
+    """'According to X, …': X is the source; the rest of the clause is the content."""
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or next(
+        (c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_start, phrase_end = tok.i, max(pobj.right_edge.i, to.i)
+    clause = tok.sent
+    head = tok.head
+    if head is not tok and head.pos_ in {"VERB", "AUX"}:
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        clause = doc[head.left_edge.i: head.right_edge.i + 1]
+    left = (clause.start, phrase_start)
+    right = (phrase_end + 1, clause.end)
+    lo, hi = right if right[1] - right[0] >= left[1] - left[0] else left
+    if hi <= lo:
+        return None
+    content = _trim(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    if content[1] <= content[0]:
+        return None
+    return _Found((tok.i, to.i + 1), "report", content, pobj)
+
+
+def _reportedly(tok: Token) -> _Found | None:
+    """'X reportedly did Y': an unnamed source; the clause is the content."""
+    head = tok.head
+    if head is tok or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    content = _trim(tok.doc, head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+    return _Found((tok.i, tok.i + 1), "hedge_source", content, None, Source("unnamed", "unnamed"))
+
+
+def _passive_hedge(tok: Token) -> _Found | None:
+    """'X is said to …' / 'It is believed that …': an unnamed source, hedged."""
+    group = [c.i for c in tok.children if c.dep_ in {"aux", "auxpass", "neg"}]
+    agent = _agent(tok)
+    for child in tok.children:
+        if child.dep_ == "xcomp":
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if to is None or to.i != tok.i + 1:
+                continue
+            start = min(group + [tok.i])
+            content = _trim(tok.doc, to.idx + len(to), child.right_edge.idx + len(child.right_edge))
+            return _Found((start, to.i + 1), "hedge_source", content, agent,
+                          None if agent is not None else Source("unnamed", "unnamed"))
+        if child.dep_ == "ccomp":
+            start = min(group + [tok.i])
+            content = _subtree_span(child, exclude=tok)
+            return _Found((start, tok.i + 1), "hedge_source", content, agent,
+                          None if agent is not None else Source("unnamed", "unnamed"))
+    return None
+
+
+def _in_question(tok: Token, quotes: QuoteIndex) -> bool:
+    """A cue in a question the report asks ("Did she say …?") is no attribution."""
+    sent = tok.sent
+    last = sent[-1]
+    while last.i > sent.start and (last.is_space or last.text in {"”", '"'}):
+        last = tok.doc[last.i - 1]
+    return last.text == "?" and quotes.at(last.idx) is None
+
+
+def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteIndex) -> Mention | None:
+    start, end = found.content
+    for q_start, q_end in quotes.overlapping(start, end):
+        start, end = min(start, q_start), max(end, q_end)
+    cue_start = doc[found.cue[0]].idx
+    cue_end = doc[found.cue[1] - 1].idx + len(doc[found.cue[1] - 1])
+    adverb = found.cue[1] - found.cue[0] == 1 and doc[found.cue[0]].pos_ == "ADV"  # "reportedly"
+    if start < cue_end and cue_start < end and not adverb:
+        return None  # content that swallowed its own cue: a parse gone wrong
+    if found.source is not None:
+        source = found.source
+    else:
+        assert found.source_head is not None
+        source = resolver.resolve(found.source_head)
+        if source.span is not None:
+            source.span = _clip(doc_text(doc), source.span, [(cue_start, cue_end), (start, end)])
+        resolver.remember(source, found.source_head)
+    spans = [(start, end), (cue_start, cue_end)] + ([source.span] if source.span else [])
+    first, last = min(s for s, _ in spans), max(e for _, e in spans)
+    first_tok = doc.char_span(first, first + 1, alignment_mode="expand")
+    last_tok = doc.char_span(last - 1, last, alignment_mode="expand")
+    sentence = (first_tok[0].sent.start_char if first_tok else first, last_tok[0].sent.end_char if last_tok else last)
+    return Mention(
+        start=start, end=end, text=doc_text(doc)[start:end], source=source,
+        cue=doc_text(doc)[cue_start:cue_end], cue_span=(cue_start, cue_end),
+        form=_form(doc_text(doc), start, end, quotes), status=STATUS_BY_CLASS[found.cls],  # type: ignore[arg-type]
+        sentence=sentence,
+    )
+
+
+def _clip(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -> tuple[int, int]:
+    """Cut a source span back where it runs into the cue or the content that follow it."""
+    start, end = span
+    for o_start, _ in others:
+        if start < o_start < end:
+            end = o_start
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _form(text: str, start: int, end: int, quotes: QuoteIndex) -> Form:
+    """direct: only quoted words (and what splits them); mixed: some; indirect: none."""
+    inside = quotes.overlapping(start, end)
+    if not inside:
+        return "indirect"
+    outside = text[start:inside[0][0]] + text[inside[-1][1]:end]
+    return "direct" if not outside.strip(EDGE_PUNCT) else "mixed"
+
+
+def _continue_quotes(doc: Doc, mentions: list[Mention], quotes: QuoteIndex) -> None:
+    """A quote with no cue of its own that follows a quoted mention with nothing but spaces and
+    punctuation between them continues that mention: '"…," she said, "…"' and '"…," she said. "…"'."""
+    covered = {q for m in mentions for q in quotes.overlapping(m.start, m.end)}
+    ends = sorted((_reach(m), i) for i, m in enumerate(mentions))
+    reach = [e for e, _ in ends]
+    text = doc_text(doc)
+    for q_start, q_end in quotes.quotes:
+        if (q_start, q_end) in covered:
+            continue
+        k = bisect_right(reach, q_start) - 1
+        if k < 0:
+            continue
+        m = mentions[ends[k][1]]
+        if m.form not in CONTINUED_FORMS or not _bridge(text[reach[k]:q_start]):
+            continue
+        m.end = q_end
+        m.text = text[m.start:m.end]
+        m.sentence = (m.sentence[0], max(m.sentence[1], q_end)) if m.sentence else None
+        reach[k] = q_end
+        covered.add((q_start, q_end))
+
+
+def _bridge(gap: str) -> bool:
+    """Text between a quoted mention and a following quote that still lets the quote continue it:
+    punctuation, or the rest of the mention's sentence ("…," he told reporters in Ohio. "…")."""
+    gap = gap.strip()
+    if not gap.strip(EDGE_PUNCT):
+        return True
+    return (len(gap) <= MAX_BRIDGE and gap[-1] in ".,:;" and not SENTENCE_END.search(gap[:-1])
+            and not any(q in gap for q in QUOTE_CHARS))
+
+
+def _reach(m: Mention) -> int:
+    """Where a mention's words end: content, cue or source, whichever is last."""
+    return max(m.end, m.cue_span[1] if m.cue_span else 0, m.source.span[1] if m.source.span else 0)

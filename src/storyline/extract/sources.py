@@ -1,0 +1,233 @@
+"""Who an attribution's source is: the source phrase's span, its name, kind, role and entity.
+
+Names resolve to the fullest form in the report through the entities ("Koval" → "Marta Koval");
+pronouns resolve to the nearest fitting antecedent before them: "he"/"she" to the last person named
+or quoted, "it" to the last organisation that was a subject or source, "they" to the last plural
+or organisation subject. Generic phrases ("some reports", "officials", "witnesses") are unnamed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Source, SourceKind
+from .entities import entity_for
+from .quotes import QuoteIndex
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+ORG_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+TEXT_KEY = ("storyline", "text")
+LOOK_BACK = 12  # antecedent candidates a pronoun looks back over
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+KIND_BY_TYPE: dict[str, SourceKind] = {
+    "PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "organization",
+}
+# head nouns of phrases that name no one in particular
+UNNAMED_HEADS = {
+    "report", "source", "witness", "official", "analyst", "resident", "spokesperson", "spokesman",
+    "spokeswoman", "expert", "observer", "critic", "people", "person", "aide", "insider", "diplomat",
+    "someone", "somebody", "many", "some", "others", "other", "member", "supporter", "voter", "poll",
+    "survey", "study", "document", "record", "account", "rumor", "leader", "officer", "soldier",
+    "lawmaker", "activist", "scientist", "researcher", "economist", "journalist", "reporter",
+    "commentator", "investigator", "adviser", "advisor", "staffer", "representative", "democrat",
+    "republican", "man", "woman", "friend", "neighbor", "family", "employee", "worker", "most", "few",
+    "several", "all", "both", "everyone", "nobody", "one", "statement", "memo", "letter", "data",
+    "doctor", "nurse", "engineer", "teacher", "lawyer", "attorney", "prosecutor", "farmer", "pilot",
+    "director", "manager", "executive", "minister", "commander", "chief", "mayor", "governor",
+}
+# head nouns of phrases that name an organisation without a proper name
+ORG_HEADS = {
+    "government", "military", "ministry", "army", "police", "company", "group", "party", "campaign",
+    "committee", "agency", "administration", "department", "office", "court", "council", "kremlin",
+    "white house", "pentagon", "parliament", "congress", "senate", "house", "commission", "authority",
+    "authorities", "union", "organization", "organisation", "firm", "embassy", "regime", "cabinet",
+    "team", "board", "newspaper", "network", "outlet", "magazine", "paper", "post", "times", "agency",
+    "navy", "command", "force", "forces", "service", "bureau", "coalition", "alliance", "movement",
+    "state", "country", "nation", "city", "county", "school", "university", "hospital", "bank",
+}
+# children that describe the source but are not its name
+_NOT_NAME = {"appos", "relcl", "acl", "punct", "prep", "advmod", "cc", "conj", "parataxis"}
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: spaCy's ``Doc.text`` joins every token on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def source_span(head: Token) -> tuple[int, int]:
+    """Character span of the whole source phrase: the noun phrase with appositive and modifiers."""
+    if head.lower_ in RELATIVE_PRONOUNS or head.pos_ == "PRON":
+        return head.idx, head.idx + len(head)
+    left, right = head.left_edge.i, head.right_edge.i
+    doc = head.doc
+    for child in head.rights:  # "Ana Ruiz, asked about it, said": a participle clause is no part of it
+        if child.dep_ in {"advcl", "acl"} and child.left_edge.i > head.i:
+            right = min(right, child.left_edge.i - 1)
+    for i in range(head.i - 1, left - 1, -1):  # stay on the head's line ("11 a.m.\n\nAna Ruiz")
+        if "\n" in doc[i].text_with_ws:
+            left = i + 1
+            break
+    while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text not in ")":
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _name_tokens(head: Token) -> tuple[int, int]:
+    """Token range of the source's name: the head with its left modifiers, no appositive or clause."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ not in _NOT_NAME:
+            left = min(left, child.left_edge.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "prep"
+                                                             and head.lemma_.lower() in UNNAMED_HEADS):
+            right = max(right, child.right_edge.i)
+    doc = head.doc
+    while left < head.i and (doc[left].is_punct or doc[left].lower_ in {"the", "a", "an"}):
+        left += 1
+    return left, right + 1
+
+
+def _role(head: Token) -> str | None:
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "ADJ", "PROPN"}:
+            return _strip(head.doc[child.left_edge.i: child.right_edge.i + 1].text)
+    return None
+
+
+def _strip(text: str) -> str:
+    return text.strip(" \t\n,;:—–-")
+
+
+class SourceResolver:
+    """Turns a source head token into a Source, resolving pronouns against what came before."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: QuoteIndex):
+        self.doc = doc
+        self.entities = entities
+        self.quotes = quotes
+        spans = sorted((s, e, ent) for ent in entities for s, e in ent.spans)
+        self._ent_starts = [s for s, _, _ in spans]
+        self._ent_spans = spans
+        # antecedent candidates, in text order: (position, kind, plural, Source); a person named as a
+        # subject is salient ("Ana Ruiz, an aide to Mr. Bo, says he …": "he" is Ana Ruiz)
+        self._cands: list[tuple[int, str, bool, Source]] = []
+        self._salient: set[int] = set()
+        for s, e, ent in spans:
+            if ent.type == "PERSON" and quotes.at(s) is None:
+                self._cands.append((s, "person", False, Source(ent.name, "person", (s, e), None, ent.key)))
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                    self._salient.add(s)
+        for tok in doc:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ != "PRON" and quotes.at(tok.idx) is None:
+                src = self._named(tok)
+                if src.kind != "person":
+                    plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
+                    self._cands.append((tok.idx, src.kind, plural, src))
+        self._cands.sort(key=lambda c: c[0])
+        self._cand_pos = [c[0] for c in self._cands]
+
+    def resolve(self, head: Token) -> Source:
+        """The Source for a source phrase headed by ``head``."""
+        span = source_span(head)
+        lower = head.lower_
+        if lower in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj") and head.head.dep_ == "relcl":
+            target = self._named(head.head.head)
+            return Source(target.name, target.kind, span, target.role, target.entity)
+        if head.pos_ == "PRON":
+            found = self._antecedent(lower, head.idx)
+            if found is not None:
+                return Source(found.name, found.kind, span, found.role, found.entity)
+            kind: SourceKind = "person" if lower in PERSON_PRONOUNS else (
+                "organization" if lower in ORG_PRONOUNS else "unnamed")
+            return Source(head.text, kind, span)
+        source = self._named(head)
+        source.span = span
+        return source
+
+    def remember(self, source: Source, head: Token) -> None:
+        """Record a resolved source as an antecedent for later pronouns."""
+        if source.span is None or source.kind == "unnamed" and head.tag_ != "NNS":
+            return
+        plural = head.tag_ in {"NNS", "NNPS"}
+        pos = source.span[0]
+        self._salient.add(pos)
+        i = bisect_right(self._cand_pos, pos)
+        self._cands.insert(i, (pos, source.kind, plural, source))
+        self._cand_pos.insert(i, pos)
+
+    def _antecedent(self, pronoun: str, pos: int) -> Source | None:
+        if pronoun in PERSON_PRONOUNS:
+            def fits(kind: str, plural: bool) -> bool:
+                return kind == "person"
+        elif pronoun in ORG_PRONOUNS:
+            def fits(kind: str, plural: bool) -> bool:
+                return kind == "organization" and not plural
+        elif pronoun in PLURAL_PRONOUNS:
+            def fits(kind: str, plural: bool) -> bool:
+                return plural or kind == "organization"
+        else:
+            return None
+        i = bisect_right(self._cand_pos, pos - 1) - 1
+        nearest = None
+        for _ in range(LOOK_BACK):
+            if i < 0:
+                break
+            at, kind, plural, source = self._cands[i]
+            if fits(kind, plural):
+                if kind != "person" or at in self._salient:
+                    return source
+                nearest = nearest or source
+            i -= 1
+        return nearest
+
+    def _entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with an occurrence inside [start, end), nearest the end (the head)."""
+        i = bisect_right(self._ent_starts, end - 1) - 1
+        while i >= 0 and self._ent_spans[i][0] >= start:
+            s, e, ent = self._ent_spans[i]
+            if e <= end:
+                return ent
+            i -= 1
+        return None
+
+    def _named(self, head: Token) -> Source:
+        """A source named by a noun phrase (not a pronoun); "the engineer Ana Ruiz" is named by its
+        apposition, with the common noun as role."""
+        appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and c.i == head.right_edge.i or c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1), None)
+        if head.pos_ == "NOUN" and appos is not None:
+            named = self._named(appos)
+            named.role = named.role or _strip(self.doc[_name_tokens(head)[0]:head.i + 1].text)
+            if head.lemma_.lower() in UNNAMED_HEADS:  # "the engineer X" names a person
+                named.kind = "person"
+            return named
+        left, right = _name_tokens(head)
+        doc = self.doc
+        start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
+        name = _strip(doc_text(doc)[start:end]) or head.text
+        role = _role(head)
+        lemma = head.lemma_.lower()
+        entity = entity_for(name, self.entities)
+        if entity is None and head.pos_ == "PROPN":
+            entity = self._entity_at(head.idx, head.idx + len(head)) or self._entity_at(start, end)
+        if entity is not None and entity.type in KIND_BY_TYPE and (
+                head.pos_ == "PROPN" or entity.type == "PERSON" or lemma not in UNNAMED_HEADS):
+            return Source(entity.name, KIND_BY_TYPE[entity.type], None, role, entity.key)
+        if lemma in UNNAMED_HEADS:
+            return Source(name, "unnamed", None, role)
+        if lemma in ORG_HEADS or head.ent_type_ in KIND_BY_TYPE and KIND_BY_TYPE[head.ent_type_] == "organization":
+            return Source(name, "organization", None, role)
+        if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and head.ent_type_ == "":
+            return Source(name, "person", None, role)
+        return Source(name, "unnamed", None, role)

@@ -1,0 +1,238 @@
+"""Attribution on fictional sentences: one construct per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.attribution import find_attributions
+from storyline.extract.cues import STATUS_BY_CLASS, load_cues
+from storyline.extract.entities import find_entities
+from storyline.extract.quotes import find_quotes
+
+
+def mentions(nlp, text):
+    doc = nlp(text)
+    return find_attributions(doc, find_entities(doc))
+
+
+# text, source name, cue, form, content substring, status
+CASES = [
+    # direct quotes, every order
+    ('Mayor Ilse Varga said, "The bridge will reopen on Monday."',
+     "Ilse Varga", "said", "direct", "The bridge will reopen on Monday", "reported"),
+    ('"The bridge will reopen on Monday," Ilse Varga said.',
+     "Ilse Varga", "said", "direct", "The bridge will reopen on Monday", "reported"),
+    ("“We have enough water for a week,” said Tomas Brel, the harbour master of Lenport.",
+     "Tomas Brel", "said", "direct", "We have enough water for a week", "reported"),
+    ("Tomas Brel declared, “The port is closed. No ship will leave tonight.”",
+     "Tomas Brel", "declared", "direct", "No ship will leave tonight", "reported"),
+    ("Tomas Brel said: “The port is closed until further notice.”",
+     "Tomas Brel", "said", "direct", "The port is closed until further notice", "reported"),
+    ("“Stay indoors and keep your radios on,” urged Col. Anya Petrak, the commander of the Lenport garrison.",
+     "Anya Petrak", "urged", "direct", "Stay indoors", "reported"),
+    ("“The dam is holding,” the engineer Paulo Resende said, “but the pressure keeps rising.”",
+     "Paulo Resende", "said", "direct", "but the pressure keeps rising", "reported"),
+    ("“We saw the fire from the ridge,” said one witness.",
+     "one witness", "said", "direct", "We saw the fire from the ridge", "reported"),
+    ("“Nobody warned us,” a resident complained.",
+     "resident", "complained", "direct", "Nobody warned us", "reported"),
+    ("“It was chaos,” she laughed.",
+     "she", "laughed", "direct", "It was chaos", "reported"),
+    # indirect speech by cue class
+    ("Inspector Hana Olt said that the fire started in the basement.",
+     "Hana Olt", "said", "indirect", "that the fire started in the basement", "reported"),
+    ("The ferry company told reporters the crossing would resume at noon.",
+     "ferry company", "told", "indirect", "the crossing would resume at noon", "reported"),
+    ("Lorn Dakers claimed that the vote had been rigged.",
+     "Lorn Dakers", "claimed", "indirect", "that the vote had been rigged", "reported"),
+    ("The union alleges that managers ignored the safety warnings.",
+     "union", "alleges", "indirect", "managers ignored the safety warnings", "reported"),
+    ("Lorn Dakers insisted the ballots were counted twice.",
+     "Lorn Dakers", "insisted", "indirect", "the ballots were counted twice", "reported"),
+    ("The auditor reported that two million crowns were missing.",
+     "auditor", "reported", "indirect", "two million crowns were missing", "reported"),
+    ("The audit revealed that the accounts had been altered.",
+     "audit", "revealed", "indirect", "the accounts had been altered", "reported"),
+    ("The governor urged residents to leave the valley.",
+     "governor", "urged", "indirect", "to leave the valley", "reported"),
+    ("The fishermen's guild called for an inquiry into the spill.",
+     "fishermen's guild", "called for", "indirect", "an inquiry into the spill", "reported"),
+    ("Senator Rui Adamo warned that the levee could fail overnight.",
+     "Rui Adamo", "warned", "indirect", "the levee could fail overnight", "reported"),
+    ("Doctors at the Lenport clinic believe the outbreak is under control.",
+     "Doctors at the Lenport clinic", "believe", "indirect", "the outbreak is under control", "reported"),
+    ("The minister wants to close the border by Friday.",
+     "minister", "wants", "indirect", "to close the border by Friday", "reported"),
+    ("The Lenport council fears that the river will flood the old town.",
+     "Lenport council", "fears", "indirect", "the river will flood the old town", "reported"),
+    # dispute, deny, confirm
+    ("The Coastal Authority disputes the accuracy of the flood maps.",
+     "Coastal Authority", "disputes", "indirect", "the accuracy of the flood maps", "disputed"),
+    ("The mining company has rejected the findings of the inspectors.",
+     "mining company", "has rejected", "indirect", "the findings of the inspectors", "disputed"),
+    ("The Harbor Guard has firmly denied the reports of a second spill.",
+     "Harbor Guard", "has firmly denied", "indirect", "the reports of a second spill", "denied"),
+    ("Lorn Dakers denied that he had met the contractor.",
+     "Lorn Dakers", "denied", "indirect", "he had met the contractor", "denied"),
+    ("Police confirmed that three people were injured.",
+     "Police", "confirmed", "indirect", "three people were injured", "confirmed"),
+    # according to, mixed, unnamed and hedged sources
+    ("According to the fire brigade, the warehouse was empty when the blaze began.",
+     "fire brigade", "According to", "indirect", "the warehouse was empty", "reported"),
+    ("The warehouse was empty, according to two firefighters.",
+     "two firefighters", "according to", "indirect", "The warehouse was empty", "reported"),
+    ('Ilse Varga said the evacuation plan was "a disgrace."',
+     "Ilse Varga", "said", "mixed", 'the evacuation plan was "a disgrace', "reported"),
+    ("Some reports are saying that the convoy turned back at the border.",
+     "Some reports", "are saying", "indirect", "the convoy turned back at the border", "reported"),
+    ("Multiple sources said the talks had collapsed.",
+     "Multiple sources", "said", "indirect", "the talks had collapsed", "reported"),
+    ("Witnesses said the truck was driving without lights.",
+     "Witnesses", "said", "indirect", "the truck was driving without lights", "reported"),
+    ("Officials said the road would stay closed for a week.",
+     "Officials", "said", "indirect", "the road would stay closed", "reported"),
+    ("Analysts expect the currency to fall further.",
+     "Analysts", "expect", "indirect", "the currency to fall further", "reported"),
+    ("A spokesperson for the ministry said the minister was unharmed.",
+     "spokesperson for the ministry", "said", "indirect", "the minister was unharmed", "reported"),
+    ("The militia is said to control the northern pass.",
+     "unnamed", "is said to", "indirect", "control the northern pass", "unverified"),
+    ("The envoy is believed to have left the capital.",
+     "unnamed", "is believed to", "indirect", "have left the capital", "unverified"),
+    ("The rebels reportedly seized the airport.",
+     "unnamed", "reportedly", "indirect", "seized the airport", "unverified"),
+    # other verb groups and cue shapes
+    ("Tomas Brel has repeatedly said that the port is safe.",
+     "Tomas Brel", "has repeatedly said", "indirect", "the port is safe", "reported"),
+    ("Tomas Brel pointed out that the cranes were never inspected.",
+     "Tomas Brel", "pointed out", "indirect", "the cranes were never inspected", "reported"),
+    ("The Lenport council said in a statement that the curfew would end at dawn.",
+     "Lenport council", "said in a statement", "indirect", "the curfew would end at dawn", "reported"),
+    ("Ilse Varga, who chairs the committee, said the hearing would be public.",
+     "Ilse Varga", "said", "indirect", "the hearing would be public", "reported"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "form", "content", "status"), CASES)
+def test_construct(nlp, text, source, cue, form, content, status):
+    found = mentions(nlp, text)
+    match = [m for m in found if m.cue == cue]
+    assert match, f"no mention with cue {cue!r}: {[(m.cue, m.text) for m in found]}"
+    m = match[0]
+    assert content in m.text
+    assert m.text == text[m.start:m.end]
+    assert m.source.name.lower().endswith(source.lower()) or source.lower() in m.source.name.lower()
+    assert m.form == form
+    assert m.status == status
+    assert m.hedges == []
+    assert m.sentence is not None and m.sentence[0] <= m.start and m.end <= m.sentence[1]
+    assert text[m.cue_span[0]:m.cue_span[1]] == m.cue
+
+
+def test_source_span_and_role(nlp):
+    text = "“Keep the gates shut,” urged Col. Anya Petrak, the commander of the Lenport garrison."
+    [m] = mentions(nlp, text)
+    assert text[m.source.span[0]:m.source.span[1]] == "Col. Anya Petrak, the commander of the Lenport garrison"
+    assert m.source.role == "the commander of the Lenport garrison"
+    assert m.source.kind == "person"
+    assert m.source.entity == "anya petrak"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Some reports are saying that the convoy turned back.", "unnamed"),
+    ("Officials said the road would stay closed.", "unnamed"),
+    ("The Coastal Authority said the beach would reopen.", "organization"),
+    ("Marta Koval said the beach would reopen.", "person"),
+])
+def test_source_kind(nlp, text, kind):
+    assert mentions(nlp, text)[0].source.kind == kind
+
+
+def test_pronoun_he_added_resolves_to_previous_speaker(nlp):
+    text = ("Marta Koval, the mayor of Lenport, declared, “The water is safe to drink.” "
+            "He added, “We will test it again tomorrow.”")
+    found = mentions(nlp, text)
+    added = next(m for m in found if m.cue == "added")
+    assert added.source.name == "Marta Koval"
+    assert added.form == "direct"
+    assert text[added.source.span[0]:added.source.span[1]] == "He"
+
+
+def test_pronoun_it_resolves_to_organisation(nlp):
+    text = ("The Lenport council has denied the claims of a cover-up. "
+            "Instead, it has labeled the leak a “minor incident.”")
+    labeled = next(m for m in mentions(nlp, text) if m.cue == "has labeled")
+    assert labeled.source.name.lower() == "lenport council"
+    assert labeled.source.kind == "organization"
+    assert labeled.form == "mixed"
+
+
+def test_short_name_resolves_to_full_name(nlp):
+    text = ("Marta Koval arrived in Lenport on Tuesday. "
+            "Koval said the water plant would be rebuilt.")
+    [m] = mentions(nlp, text)
+    assert m.source.name == "Marta Koval"
+    assert m.source.entity == "marta koval"
+
+
+def test_nested_attribution_gives_two_mentions(nlp):
+    text = ("Dakers, once an aide to the governor, says he is demanding compensation following "
+            "what he claims to be a deliberate flooding of his farms by the water board.")
+    found = mentions(nlp, text)
+    says = next(m for m in found if m.cue == "says")
+    claims = next(m for m in found if m.cue == "claims")
+    assert says.text.startswith("he is demanding compensation")
+    assert claims.text.startswith("to be a deliberate flooding")
+    assert claims.source.name == says.source.name
+    assert claims.start >= says.start and claims.end <= says.end
+
+
+def test_quote_continued_in_next_paragraph(nlp):
+    text = ("“The river rose faster than any model predicted,” said Paulo Resende, an engineer.\n\n"
+            "“We had maybe twenty minutes to get everyone out.”\n\nThe town was evacuated by noon.")
+    [m] = mentions(nlp, text)
+    assert m.text.endswith("“We had maybe twenty minutes to get everyone out.”")
+    assert m.form == "direct"
+
+
+def test_quote_spanning_paragraphs_without_closing_mark(nlp):
+    text = ("Tomas Brel said: “The port is closed.\n\n"
+            "“No ship will leave tonight.”\n\nRepairs begin next week.")
+    [m] = mentions(nlp, text)
+    assert "No ship will leave tonight" in m.text
+
+
+@pytest.mark.parametrize("text", [
+    "Did the mayor say that the bridge was safe?",
+    "Please check back for updates.",
+    "This is a developing story.",
+    "The coup attempt, if confirmed, could change the region.",
+    "These statements have yet to be independently confirmed.",
+    "Witnesses captured footage of the convoy.",
+    "The town, known to be a trading hub, sits on the river.",
+])
+def test_not_attributions(nlp, text):
+    assert mentions(nlp, text) == []
+
+
+def test_cue_inside_quote_is_not_a_mention(nlp):
+    text = "“They say the dam is fine, but we know better,” said Ilse Varga."
+    found = mentions(nlp, text)
+    assert [m.cue for m in found] == ["said"]
+
+
+def test_find_quotes_curly_straight_and_unclosed():
+    text = 'A "straight one" and “curly one” here.\n“open only\nnext line'
+    quotes = [text[s:e] for s, e in find_quotes(text)]
+    assert quotes == ['"straight one"', "“curly one”", "“open only"]
+
+
+def test_cue_lexicon_classes():
+    cues = load_cues()
+    assert cues.cue_class("say") == "say"
+    assert cues.cue_class("call for") == "urge"
+    assert cues.cue_class("dispute") == "dispute"
+    assert cues.cue_class("deny") == "deny"
+    assert cues.cue_class("confirm") == "confirm"
+    assert cues.cue_class("be say to") == "hedge_source"
+    assert set(STATUS_BY_CLASS) == {cls for cls in cues.words.values()} | {cls for cls in cues.phrases.values()}
