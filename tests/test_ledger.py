@@ -129,3 +129,19 @@ def test_flags_rank_denial_first_and_need_two_outlets_for_corroboration():
     assert claim_flags([("A", "asserted"), ("A", "confirmed")]) == ["confirmed", "asserted"]
     assert claim_flags([("A", "asserted"), ("B", "confirmed")], ["denies"]) == [
         "denied", "confirmed", "corroborated", "asserted"]
+
+
+def test_entities_merge_across_reports_by_name_and_alias():
+    from storyline.link.entities import merge_entities
+    from storyline.model import Entity
+
+    merged, owner = merge_entities([
+        ("r1", [Entity("tarn holdings", "Tarn Holdings", "PERSON", spans=[(0, 13)]),
+                Entity("ilse varga", "Ilse Varga", "PERSON", aliases=["Varga"], roles=["mayor"], spans=[(20, 30)])]),
+        ("r2", [Entity("tarn holdings", "Tarn Holdings’", "ORG", spans=[(0, 13), (40, 53)]),
+                Entity("varga", "Varga", "PERSON", spans=[(60, 65)])]),
+    ])
+    assert len(merged) == 2
+    tarn, varga = merged
+    assert tarn.type == "ORG" and tarn.mentions == 3 and tarn.name == "Tarn Holdings"  # majority type
+    assert varga.name == "Ilse Varga" and varga.roles == ["mayor"] and owner[("r2", "varga")] == varga.id

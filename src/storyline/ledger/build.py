@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Protocol
 
-from ..link.claims import ClaimIndex
+from ..link.claims import ClaimIndex, content_key
 from ..link.entities import merge_entities
-from ..model import Extraction, Mention
+from ..model import Extraction, Figure, Mention
 from .status import claim_flags, claim_status
 
 
@@ -133,7 +133,8 @@ class LedgerState:
         claim.withdrawn = not current
         if claim.withdrawn and not was_withdrawn:
             self.changes.append({"at": at, "kind": "claim_withdrawn", "report": report.id, "claim": claim.id,
-                                 "detail": f"gone from {report.outlet} version {report.version}"})
+                                 "detail": f"{_short(claim.mentions[-1].mention.text)} — gone from "
+                                           f"{report.outlet} version {report.version}"})
         claim.flags = flags or claim.flags
         if status is None or status == claim.status:
             return
@@ -144,12 +145,39 @@ class LedgerState:
         claim.status = status
 
     def _compare_figures(self, previous: ReportLike, report: ReportLike, at: str | None) -> None:
-        before = {(f.unit or "").lower(): f for f in previous.extraction.figures}
-        for figure in report.extraction.figures:
-            old = before.get((figure.unit or "").lower())
-            if old is not None and (old.low, old.high) != (figure.low, figure.high):
+        """Figures revised between two revisions: a value gone and a value new, of the same unit, paired by
+        how alike their sentences are (best pairs first)."""
+        gone = [f for f in previous.extraction.figures if f.unit and not _has_value(report.extraction.figures, f)]
+        new = [f for f in report.extraction.figures if f.unit and not _has_value(previous.extraction.figures, f)]
+        pairs = []
+        for old in gone:
+            old_words = content_key(_sentence_around(previous.text, old.start, old.end)).words
+            for figure in new:
+                if old.unit.lower() == figure.unit.lower():
+                    words = content_key(_sentence_around(report.text, figure.start, figure.end)).words
+                    pairs.append((len(old_words & words) / max(1, len(old_words | words)), old, figure))
+        used: set[int] = set()
+        for score, old, figure in sorted(pairs, key=lambda p: -p[0]):
+            if score >= FIGURE_CONTEXT and id(old) not in used and id(figure) not in used:
+                used |= {id(old), id(figure)}
                 self.changes.append({"at": at, "kind": "figure_changed", "report": report.id, "claim": None,
                                      "detail": f"{old.text} → {figure.text}"})
+
+
+# Share of context words two figures' sentences need in common to be the same count revised.
+FIGURE_CONTEXT = 0.15
+
+
+def _has_value(figures: list[Figure], figure: Figure) -> bool:
+    unit = (figure.unit or "").lower()
+    return any((f.unit or "").lower() == unit and (f.low, f.high) == (figure.low, figure.high) for f in figures)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding [start, end), found by the nearest sentence ends around it."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return text[left:min(stops) if stops else len(text)]
 
 
 def _short(text: str, limit: int = 120) -> str:

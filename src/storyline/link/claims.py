@@ -43,8 +43,16 @@ def content_key(text: str) -> ContentKey:
         elif low[0].isdigit():
             numbers.add(low.replace(",", ""))
         elif low not in STOPWORDS and len(low) > 1:
-            words.add(low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low)
+            words.add(stem(low))
     return ContentKey(frozenset(words), frozenset(numbers), negated)
+
+
+def stem(word: str) -> str:
+    """A light suffix strip so that killed/killing/kills meet: enough for lexical matching, no more."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
 
 
 def same_proposition(a: ContentKey, b: ContentKey) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Entity
@@ -12,7 +13,7 @@ SLUG = re.compile(r"[^a-z0-9]+")
 
 def name_key(name: str) -> str:
     """Case-, possessive- and article-insensitive form of a name."""
-    name = re.sub(r"['’]s?$", "", name.strip())
+    name = re.sub(r"['’]s?$", "", name.strip().replace("’", "'"))
     name = re.sub(r"^(the)\s+", "", name, flags=re.I)
     return " ".join(name.lower().split())
 
@@ -39,21 +40,27 @@ class StoryEntity:
 def merge_entities(per_report: list[tuple[str, list[Entity]]]) -> tuple[list[StoryEntity], dict[tuple[str, str], str]]:
     """Merge entities across reports; returns the story entities and (report id, entity key) → story entity id.
 
-    Two entities merge when they have the same type family and one's name or alias equals the other's
-    name or alias (after ``name_key``). The fullest (longest) name becomes the story entity's name.
+    Two entities merge when one's name equals the other's name (whatever types the reports gave them), or
+    when a name or alias of one equals a name or alias of the other and their types are compatible. The
+    fullest (longest) name becomes the story entity's name; the type is the one most occurrences carry.
     """
     by_name: dict[str, StoryEntity] = {}
     merged: list[StoryEntity] = []
     owner: dict[tuple[str, str], StoryEntity] = {}
+    votes: dict[int, Counter] = {}
     for report_id, entities in per_report:
         for entity in entities:
-            keys = {name_key(entity.name), *(name_key(a) for a in entity.aliases)}
-            target = next((by_name[k] for k in keys if k in by_name and _compatible(by_name[k].type, entity.type)), None)
+            name = name_key(entity.name)
+            keys = {name, *(name_key(a) for a in entity.aliases)}
+            target = by_name.get(name) or next(
+                (by_name[k] for k in keys if k in by_name and _compatible(by_name[k].type, entity.type)), None)
             if target is None:
                 target = StoryEntity(id="", name=entity.name, type=entity.type)
                 merged.append(target)
+                votes[id(target)] = Counter()
+            votes[id(target)][entity.type] += max(1, len(entity.spans))
             target.aliases.update([entity.name, *entity.aliases])
-            if len(entity.name) > len(target.name):
+            if len(name) > len(name_key(target.name)):
                 target.name = entity.name
             target.roles.extend(r for r in entity.roles if r not in target.roles)
             target.mentions += len(entity.spans)
@@ -62,6 +69,7 @@ def merge_entities(per_report: list[tuple[str, list[Entity]]]) -> tuple[list[Sto
             owner[(report_id, entity.key)] = target
     used: set[str] = set()
     for entity in merged:
+        entity.type = votes[id(entity)].most_common(1)[0][0]
         entity.id = entity_id(entity.name)
         while entity.id in used:
             entity.id += "-2"
