@@ -121,3 +121,13 @@ def test_unknown_story_and_format_are_clear_errors(tmp_path, article):
     _invoke(db, "add", str(article), "--story", "S")
     assert "no story named 'T'" in _invoke(db, "claims", "--story", "T").output
     assert "choose json or markdown" in _invoke(db, "export", "--format", "yaml").output
+
+
+def test_add_and_export_on_each_backend(store_url, article):
+    """The same commands over SQLite and PostgreSQL (skipped without STORYLINE_TEST_PG)."""
+    assert runner.invoke(app, ["--db", store_url, "add", str(article), "--story", "Amberley flood",
+                               "--published", "2025-05-06"]).exit_code == 0
+    result = runner.invoke(app, ["--db", store_url, "export", "--story", "Amberley flood"])
+    ledger = json.loads(result.stdout)
+    assert ledger["story"]["report_count"] == 1
+    assert any(m["source"]["name"] == "Hanna Lisk" for c in ledger["claims"] for m in c["mentions"])
