@@ -145,3 +145,13 @@ def test_entities_merge_across_reports_by_name_and_alias():
     tarn, varga = merged
     assert tarn.type == "ORG" and tarn.mentions == 3 and tarn.name == "Tarn Holdings"  # majority type
     assert varga.name == "Ilse Varga" and varga.roles == ["mayor"] and owner[("r2", "varga")] == varga.id
+
+
+def test_nested_mention_is_its_own_claim():
+    text = "Ravel says he resigned over what he claims were forged ledgers at the mint."
+    report = FakeReport("r", "loc", "Alpha Times", text,
+                        [("he resigned over what he claims were forged ledgers at the mint", "Ravel", "reported"),
+                         ("were forged ledgers at the mint", "Ravel", "unverified")])
+    claims = ledger(report)["claims"]
+    assert len(claims) == 2
+    assert {c["status"] for c in claims} == {"reported", "unverified"}

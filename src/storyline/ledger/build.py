@@ -99,8 +99,13 @@ class LedgerState:
 
     def _link(self, report: ReportLike, extraction: Extraction, at: str | None) -> set[int]:
         touched = set()
+        placed: list[tuple[int, int, int]] = []  # (start, end, claim) of this report's mentions so far
         for i, mention in enumerate(extraction.mentions):
-            number, created = self.index.link(mention.text)
+            # a mention nested in another of the same report ("X says he … what he claims …") states
+            # a different proposition, however many words they share
+            nested = frozenset(c for s, e, c in placed if s < mention.end and mention.start < e)
+            number, created = self.index.link(mention.text, exclude=nested)
+            placed.append((mention.start, mention.end, number))
             if created:
                 self.claims.append(Claim(number=number, first_seen=at))
             claim = self.claims[number]

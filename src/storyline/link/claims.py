@@ -70,11 +70,11 @@ class ClaimIndex:
     keys: list[ContentKey] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
-    def link(self, text: str) -> tuple[int, bool]:
-        """Return (claim number, created) for a mention whose content is ``text``."""
+    def link(self, text: str, exclude: frozenset[int] = frozenset()) -> tuple[int, bool]:
+        """Return (claim number, created) for a mention whose content is ``text``, never one of ``exclude``."""
         key = content_key(text)
         for claim in self._candidates(key):
-            if same_proposition(key, self.keys[claim]):
+            if claim not in exclude and same_proposition(key, self.keys[claim]):
                 return claim, False
         claim = len(self.keys)
         self.keys.append(key)
