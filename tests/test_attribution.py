@@ -236,3 +236,113 @@ def test_cue_lexicon_classes():
     assert cues.cue_class("confirm") == "confirm"
     assert cues.cue_class("be say to") == "hedge_source"
     assert set(STATUS_BY_CLASS) == {cls for cls in cues.words.values()} | {cls for cls in cues.phrases.values()}
+
+
+def _one(found, cue):
+    match = [m for m in found if m.cue == cue]
+    assert match, f"no mention with cue {cue!r}: {[(m.cue, m.text) for m in found]}"
+    return match[0]
+
+
+def test_dateline_is_never_part_of_a_source(nlp):
+    text = ("LENPORT, Ostmark, June 2 (Tarn Wire Service) — Ostmark declared that the dam had failed "
+            "after three days of rain.")
+    m = _one(mentions(nlp, text), "declared")
+    assert m.source.name == "Ostmark"
+    assert text[m.source.span[0]:m.source.span[1]] == "Ostmark"
+
+
+def test_dateline_subject_hung_on_place_name(nlp):
+    text = ("LENPORT — The Lenport Ferrymen's Guild (LFG) says it warned Tarnway Freight in writing "
+            "in May that the cables were worn.")
+    m = _one(mentions(nlp, text), "says")
+    assert "LENPORT" not in m.source.name
+    assert m.source.name == "Lenport Ferrymen's Guild"
+    assert m.source.kind == "organization"
+    assert text[m.source.span[0]:m.source.span[1]].startswith("The Lenport Ferrymen's Guild (LFG)")
+
+
+def test_nested_it_resolves_to_organisation_subject(nlp):
+    text = ("The Lenport Ferrymen's Guild says it warned the ferry company that the cables "
+            "were worn.")
+    warned = _one(mentions(nlp, text), "warned")
+    assert warned.source.name == "Lenport Ferrymen's Guild"
+    assert warned.text.startswith("that the cables were worn") or "cables were worn" in warned.text
+
+
+@pytest.mark.parametrize("text", [
+    "A ferry worker who asked not to be named said the gates had jammed.",
+    "A ferry worker who declined to be identified said the gates had jammed.",
+])
+def test_anonymity_is_not_an_attribution(nlp, text):
+    found = mentions(nlp, text)
+    assert [m.cue for m in found] == ["said"]
+    assert found[0].text == "the gates had jammed"
+
+
+@pytest.mark.parametrize("text", [
+    "The collapse, if confirmed to have been caused by the old cables, could become the worst in decades.",
+    "If the inquiry finds that the cables were faulty, the owners could face charges.",
+    "The harbour office did not say how much cargo the permit allowed.",
+    "Dozens of people gathered on the pier to remember the 12 people killed in the collapse.",
+    "The town will observe a minute's silence on Sunday.",
+    "Residents went home after the fire service declared the air safe.",
+])
+def test_conditionals_and_non_cues(nlp, text):
+    assert mentions(nlp, text) == []
+
+
+def test_split_clause_stays_one_content(nlp):
+    text = "Some reports said a barge moored nearby, the Velda Rose, had caught fire and sunk at its berth."
+    [m] = mentions(nlp, text)
+    assert m.text == "a barge moored nearby, the Velda Rose, had caught fire and sunk at its berth"
+
+
+def test_questioning_an_abstract_matter_is_commentary(nlp):
+    text = "Many analysts are now questioning the impact this collapse will have on the region's trade."
+    [m] = mentions(nlp, text)
+    assert m.status != "disputed"
+    assert m.text == "the impact this collapse will have on the region's trade"
+
+
+def test_parenthetical_cue_content_spans_both_sides(nlp):
+    text = "The bridge, Mr. Olt said, was closed for repairs."
+    m = _one(mentions(nlp, text), "said")
+    assert m.text == "The bridge, Mr. Olt said, was closed for repairs"
+    assert m.source.name.endswith("Olt")
+
+
+def test_saying_after_preposition_takes_the_subject(nlp):
+    text = "Mr. Olt answered the mayor on Friday by saying her plan was a fraud."
+    m = _one(mentions(nlp, text), "saying")
+    assert m.source.name.endswith("Olt")
+    assert m.text == "her plan was a fraud"
+
+
+def test_doubled_apostrophes_quote(nlp):
+    text = "''The bridge is closed,'' Mr. Olt said. ''It will stay closed.''"
+    [m] = mentions(nlp, text)
+    assert m.text == text
+    assert m.form == "direct"
+
+
+def test_signed_quotes_and_transcript_lines(nlp):
+    text = ("“The harbour must reopen before winter.” ― Ana Ruiz\n"
+            '"OLT: We will rebuild the bridge. It will take a year.\n')
+    found = mentions(nlp, text)
+    dash = _one(found, "―")
+    assert dash.source.name == "Ana Ruiz" and dash.text == "“The harbour must reopen before winter.”"
+    colon = _one(found, ":")
+    assert colon.source.name == "OLT" and colon.text == "We will rebuild the bridge. It will take a year"
+
+
+def test_trailing_aside_is_not_content(nlp):
+    text = "The union argues that the port broke the rules, which the port authority denies."
+    m = _one(mentions(nlp, text), "argues")
+    assert m.text == "that the port broke the rules"
+
+
+def test_estimate_keeps_its_figure(nlp):
+    text = "Dock workers had estimated the cargo at anywhere from 300 to 500 tonnes."
+    [m] = mentions(nlp, text)
+    assert m.text == "the cargo at anywhere from 300 to 500 tonnes"

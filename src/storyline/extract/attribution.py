@@ -15,10 +15,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Form, Mention, Source
 from .cues import STATUS_BY_CLASS, Cues, load_cues
+from .dateline import dateline_end
 from .quotes import QuoteIndex, find_quotes
 from .sources import SourceResolver, doc_text
 
@@ -29,13 +30,27 @@ INHERIT_DEPS = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp"}
 GROUP_DEPS = {"aux", "auxpass", "neg"}
 EDGE_PUNCT = " \t\n\xa0,.;:—–-"
 QUOTE_CHARS = {"“", "”", '"', "’", "‘"}
+WH_TAGS = {"WDT", "WP", "WRB", "WP$"}
+DOUBLE_QUOTES = {"“", "”", '"', "''"}
+ASIDE_WORDS = {"when", "who", "which", "though", "although", "whereas", "while"}
+ESTIMATE_VERBS = {"estimate", "put", "project", "value", "peg"}  # "estimated the cargo at 300 tonnes"
 ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "praise", "credit", "fault"}
-CONTINUED_FORMS = {"direct"}
+CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
 SPEAKER_COLON = re.compile(
-    r"^[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \t\xa0]+(?=\S)", re.MULTILINE)
+    r"^[ \t\xa0]*[\"“]?(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \t\xa0]+(?=\S)", re.MULTILINE)
+SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash and a name ending the line
+    r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0.]*(?:\n|$)")
+SIGNATURE_DASHES = {"―", "—", "–", "--"}
 MAX_GAP = 3  # characters of punctuation allowed between a cue group and the quote it takes
 SENTENCE_END = re.compile(r"[.;:!?]\s")
 MAX_BRIDGE = 100  # characters of "he told reporters in …" between a quote and its continuation
+CONDITIONAL_MARKS = {"if", "unless"}  # "if confirmed", "if the inquiry finds that …": no one says it
+ANONYMITY_VERBS = {"name", "identify"}  # "asked not to be named", "declined to be identified"
+WH_WORDS = {"how", "what", "whether", "who", "why", "when", "where", "which", "if"}
+# objects that make "questioning the impact of …" commentary rather than a dispute of a claim
+ABSTRACT_OBJECTS = {"impact", "effect", "future", "consequence", "outcome", "implication", "wisdom",
+                    "direction", "fate", "role", "value", "meaning", "timing", "motive", "point", "purpose",
+                    "sense", "significance", "cost", "benefit", "prospect", "ability", "sustainability"}
 
 
 @dataclass
@@ -45,34 +60,39 @@ class _Found:
     content: tuple[int, int] | None  # char span
     source_head: Token | None
     source: Source | None = None  # set directly for unnamed hedges
+    around: bool = False  # content on both sides of the cue: "The bridge, she said, was closed"
+    cue_chars: tuple[int, int] | None = None  # char span when the cue is part of a token ("”―")
 
 
 def find_attributions(doc: Doc, entities: list[Entity]) -> list[Mention]:
     """Every attribution in the report, in text order."""
     cues = load_cues()
     quotes = QuoteIndex(find_quotes(doc_text(doc)))
-    resolver = SourceResolver(doc, entities, quotes)
+    floor = dateline_end(doc_text(doc))
+    resolver = SourceResolver(doc, entities, quotes, floor)
     mentions: list[Mention] = []
     for tok in doc:
-        if quotes.at(tok.idx) is not None:
+        if tok.idx < floor or quotes.at(tok.idx) is not None:
             continue
-        found = _attribution(tok, cues, quotes)
+        found = _attribution(tok, cues, quotes, floor)
         if found is None or found.content is None or _in_question(tok, quotes):
             continue
-        mention = _mention(doc, found, resolver, quotes)
+        mention = _mention(doc, found, resolver, quotes, floor)
         if mention is not None:
             mentions.append(mention)
     mentions.extend(_speaker_colons(doc, resolver, quotes))
+    mentions.extend(_signed_quotes(doc, resolver, quotes))
     mentions.sort(key=lambda m: m.start)
     _continue_quotes(doc, mentions, quotes)
     return mentions
 
 
 def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
-    """'Marta Koval: The port stays shut' and transcript lines 'KOVAL: …': a name opening a line,
-    then a colon, then what the named one says (to the end of the sentence, or the quote)."""
+    """'Marta Koval: The port stays shut' and transcript lines 'KOVAL: …' (or '"KOVAL: …'): a name
+    opening a line, then a colon, then what the named one says (the quote, or the rest of the line)."""
     found = []
-    for match in SPEAKER_COLON.finditer(doc_text(doc)):
+    text = doc_text(doc)
+    for match in SPEAKER_COLON.finditer(text):
         name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
         colon = doc.char_span(match.start("colon"), match.end("colon"), alignment_mode="expand")
         if name is None or colon is None or colon.start + 1 >= len(doc):
@@ -80,16 +100,48 @@ def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> l
         if not (match.group("name").isupper() or any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in name)):
             continue
         first = doc[colon.end]
-        content = quotes.at(first.idx) or _trim(doc, first.idx, first.sent.end_char)
-        source = resolver.resolve(name.root)
-        source.span = (name.start_char, name.end_char)
-        mention = _mention(doc, _Found((colon.start, colon.end), "say", content, None, source), resolver, quotes)
+        quote = quotes.at(first.idx)
+        line_end = text.find("\n", first.idx)
+        content = quote if quote and quote[0] >= first.idx else _trim(
+            doc, first.idx, len(text) if line_end < 0 else line_end)
+        source = _named_at(resolver, name)
+        mention = _mention(doc, _Found((colon.start, colon.end), "say", content, None, source), resolver, quotes, 0)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
+def _named_at(resolver: SourceResolver, name: Span) -> Source:
+    """The source a bare name stands for ("KOVAL", "Ana Ruiz"), spanning just the name."""
+    source = resolver.resolve(name.root)
+    if source.entity is None:
+        source.name = name.text
+    source.span = (name.start_char, name.end_char)
+    return source
+
+
+def _signed_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
+    """'“The port must reopen.” ― Ana Ruiz': a quote closing with a dash and a name on its own."""
+    found = []
+    text = doc_text(doc)
+    for q_start, q_end in quotes.quotes:
+        match = SIGNATURE.match(text, q_end)
+        if match is None:
+            continue
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+        if name is None or dash is None or len(name) == 0:
+            continue
+        source = _named_at(resolver, name)
+        found_quote = _Found((dash.start, dash.end), "say", (q_start, q_end), None, source,
+                             cue_chars=match.span("dash"))
+        mention = _mention(doc, found_quote, resolver, quotes, 0)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, floor: int) -> _Found | None:
     lower = tok.lower_
     if lower == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok)
@@ -102,22 +154,62 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
     cls = phrase_cls or cues.words.get(lemma)
     if cls is None:
         return None
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children) or _anonymity(tok):
+        return None
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive and (f"be {lemma} to" in cues.phrases or f"be {lemma} that" in cues.phrases):
         return _passive_hedge(tok)
     cue = _verb_group(tok, phrase, cues)
     source_head = _subject(tok)
     content = _content(tok, lemma, phrase, cls, cues)
-    if content is None and tok.dep_ == "parataxis":
-        content = _subtree_span(tok.head, exclude=tok, whole=True)
+    around = content is None and tok.dep_ == "parataxis"
+    if around:
+        host = tok.head.head if tok.head.dep_ in {"aux", "auxpass"} else tok.head
+        content = _subtree_span(host, exclude=tok, whole=True)
+    elif content is not None:
+        around = content[0] < tok.idx < content[1]
     if content is None:
         content = _adjacent_quote(tok, cue, source_head, quotes)
     if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
         return None
+    if source_head is not None and source_head.idx < floor:
+        source_head = _past_dateline(source_head, floor)
     if source_head is None or (tok.tag_ == "VBN" and not any(c.dep_ in GROUP_DEPS for c in tok.children)
                                and tok.dep_ in {"acl", "amod"}):
         return None
-    return _Found(cue, cls, content, source_head)
+    if _unsaid(tok, content):
+        return None
+    if cls == "dispute" and _abstract_object(tok):
+        cls = "believe"
+    return _Found(cue, cls, content, source_head, around=around)
+
+
+def _anonymity(tok: Token) -> bool:
+    """'asked not to be named', 'declined to be identified': a condition of speaking, not a claim."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY_VERBS
+               and any(g.dep_ == "auxpass" for g in c.children) for c in tok.children)
+
+
+def _unsaid(tok: Token, content: tuple[int, int]) -> bool:
+    """'did not say how much the permit allowed': a negated cue over an open question states nothing."""
+    if not any(c.dep_ == "neg" for c in tok.children):
+        return False
+    first = tok.doc.char_span(content[0], content[1], alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].lower_ in WH_WORDS
+
+
+def _abstract_object(tok: Token) -> bool:
+    """'questioning the impact this will have': commentary on an abstract matter, not a dispute."""
+    return any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in ABSTRACT_OBJECTS for c in tok.children)
+
+
+def _past_dateline(head: Token, floor: int) -> Token | None:
+    """A subject the parser hung on the dateline ("PORT VEYRA — The Union (PVDU) says"): the first
+    noun after the dateline that it governs, or None."""
+    for child in head.rights:
+        if child.idx >= floor and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+    return None
 
 
 def _phrase(tok: Token, lemma: str, cues: Cues) -> tuple[list[Token], str | None]:
@@ -176,7 +268,9 @@ def _subject(tok: Token) -> Token | None:
         agent = _agent(verb)
         if agent is not None:
             return agent
-        if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
+            verb = verb.head
+        elif verb.dep_ not in INHERIT_DEPS or verb.head is verb:
             return None
         verb = verb.head
     return None
@@ -194,9 +288,15 @@ def _agent(verb: Token) -> Token | None:
 def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) -> tuple[int, int] | None:
     """Char span of what is attributed: a clause, an object (+ predicate), or a phrase's object."""
     children = list(tok.children)
-    clause = next((c for c in children if c.dep_ == "ccomp"), None)
-    if clause is not None:
-        return _subtree_span(clause, exclude=tok)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if clauses and lemma in cues.clause_only and not any(c.pos_ in {"VERB", "AUX"} for c in clauses):
+        return None  # "declared the air safe" states no proposition
+    if clauses:
+        span = _subtree_span(clauses[0], exclude=tok)
+        later = [c for c in clauses[1:] if (c.i > tok.i) == (clauses[0].i > tok.i)]
+        if later:  # a misparse splitting one clause in two: "a barge tied up nearby, …, had sunk"
+            span = (span[0], _subtree_span(later[-1], exclude=tok)[1])
+        return span
     xcomp = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
     obj = None
     if phrase and phrase[-1].dep_ == "mark":
@@ -210,11 +310,13 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         if obj is not None and tok.i < obj.i < xcomp.i:  # "urged them to …", "called for X to …"
             span = (_subtree_span(obj, exclude=tok)[0], span[1])
         return span
-    if obj is None or (cls == "urge" and not phrase):
+    if obj is None or (cls == "urge" and not phrase) or lemma in cues.clause_only:
         return None
     span = _subtree_span(obj, exclude=tok)
     tail = [c for c in children if c.i > obj.i and (
-        c.dep_ == "oprd" or c.dep_ == "prep" and lemma in ACCUSE_VERBS and c.lower_ in {"of", "for", "on"})]
+        c.dep_ == "oprd" or c.dep_ == "prep" and (c.lower_ == "as" or lemma in ACCUSE_VERBS
+                                                  and c.lower_ in {"of", "for", "on", "with"}
+                                                  or lemma in ESTIMATE_VERBS and c.lower_ == "at"))]
     if tail:  # "labeled the incident a 'terrorist attack'", "accused him of lying"
         return span[0], _subtree_span(tail[-1], exclude=tok)[1]
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
@@ -227,7 +329,8 @@ def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int,
     before a conjoined cue verb with its own clause ("said X and added that Y")."""
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
-    if left <= exclude.i <= right and not whole:
+    fronted = doc[left].tag_ in WH_TAGS and left < exclude.i < tok.i  # "what she says it would do"
+    if left <= exclude.i <= right and not (whole or fronted):
         if tok.i > exclude.i:
             left = exclude.i + 1
         else:
@@ -238,9 +341,27 @@ def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int,
                 and any(c.dep_ == "ccomp" for c in child.children)
                 and not any(c.dep_ in SUBJECT_DEPS for c in child.children)):
             right = min(right, child.left_edge.i - 1)
+    right = _before_aside(doc, left, right)
     while right > left and (doc[right].dep_ == "cc" or doc[right].is_punct and doc[right].text not in QUOTE_CHARS):
         right -= 1
     return _trim(doc, doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _before_aside(doc: Doc, left: int, right: int) -> int:
+    """Cut a trailing aside the reporter adds to the content: ", which …", ", though …" or a cue of
+    its own (", citing …"); ", raising the toll to 43" stays: it is part of what was said."""
+    marks = 0
+    for i in range(left + 1, right):
+        if doc[i].text in DOUBLE_QUOTES:
+            marks += 1
+        elif doc[i].text == "," and marks % 2 == 0 and _opens_aside(doc[i + 1]):
+            return i - 1
+    return right
+
+
+def _opens_aside(tok: Token) -> bool:
+    return (tok.lower_ in ASIDE_WORDS and tok.dep_ != "conj"
+            or tok.tag_ == "VBG" and tok.dep_ in {"advcl", "acl", "xcomp"} and tok.lemma_.lower() in load_cues().words)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -343,14 +464,20 @@ def _in_question(tok: Token, quotes: QuoteIndex) -> bool:
     return last.text == "?" and quotes.at(last.idx) is None
 
 
-def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteIndex) -> Mention | None:
+def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteIndex,
+             floor: int) -> Mention | None:
     start, end = found.content
+    if start < floor:
+        start, end = _trim(doc, floor, end)
+        if end <= start:
+            return None
+    cue_start, cue_end = found.cue_chars or (
+        doc[found.cue[0]].idx, doc[found.cue[1] - 1].idx + len(doc[found.cue[1] - 1]))
     for q_start, q_end in quotes.overlapping(start, end):
-        start, end = min(start, q_start), max(end, q_end)
-    cue_start = doc[found.cue[0]].idx
-    cue_end = doc[found.cue[1] - 1].idx + len(doc[found.cue[1] - 1])
+        if not q_start <= cue_start < q_end:  # an open quote holding a transcript line holds its cue too
+            start, end = min(start, q_start), max(end, q_end)
     adverb = found.cue[1] - found.cue[0] == 1 and doc[found.cue[0]].pos_ == "ADV"  # "reportedly"
-    if start < cue_end and cue_start < end and not adverb:
+    if start < cue_end and cue_start < end and not adverb and not (found.around and start < cue_start):
         return None  # content that swallowed its own cue: a parse gone wrong
     if found.source is not None:
         source = found.source
@@ -407,7 +534,9 @@ def _continue_quotes(doc: Doc, mentions: list[Mention], quotes: QuoteIndex) -> N
         if k < 0:
             continue
         m = mentions[ends[k][1]]
-        if m.form not in CONTINUED_FORMS or not _bridge(text[reach[k]:q_start]):
+        ends_quoted = m.form == "mixed" and text[m.end - 1] in QUOTE_CHARS
+        if ((m.form not in CONTINUED_FORMS and not ends_quoted) or m.cue in SIGNATURE_DASHES
+                or not _bridge(text[reach[k]:q_start])):
             continue
         m.end = q_end
         m.text = text[m.start:m.end]

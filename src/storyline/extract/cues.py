@@ -32,6 +32,7 @@ class Cues:
     quote_only: frozenset[str]  # manner verbs that cue only a direct quote ("she laughed")
     recipient: frozenset[str]  # verbs whose object is the addressee ("told reporters")
     channels: frozenset[str]  # "said in a statement"
+    clause_only: frozenset[str]  # cues only before a clause ("declared that …", not "declared a holiday")
 
     def cue_class(self, lemma: str) -> str | None:
         """The class of a one-word or multiword cue given as lemmas, or None."""
@@ -56,4 +57,5 @@ def load_cues() -> Cues:
         quote_only=frozenset(data["quote_only"]),
         recipient=frozenset(data["recipient"]),
         channels=frozenset(data["channels"]),
+        clause_only=frozenset(data["clause_only"]),
     )

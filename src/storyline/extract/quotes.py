@@ -3,7 +3,8 @@
 Handles curly and straight double quotes, quotes spanning sentences, and the newspaper convention
 for a quote running over paragraphs: a paragraph that opens a quote without closing it, followed by
 a paragraph that opens again, continues the same quote. An unclosed quote ends with its paragraph.
-Single quotes are left alone: they double as apostrophes.
+Single quotes are left alone: they double as apostrophes; two of them in a row ('') stand for a
+straight double quote, as some archives print them.
 """
 
 from __future__ import annotations
@@ -24,15 +25,20 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     start: int | None = None
     for n, (p_start, p_end) in enumerate(paragraphs):
         continuing = start is not None
+        skip = -1
         for i in range(p_start, p_end):
+            if i == skip:
+                continue
             char = text[i]
+            if char == "'" and i + 1 < p_end and text[i + 1] == "'":
+                char, skip = STRAIGHT, i + 1
             if start is None:
                 if char in OPEN or (char == STRAIGHT and _opens(text, i)):
                     start = i
             elif continuing and i == _first_char(text, p_start, p_end) and (char in OPEN or char == STRAIGHT):
                 continuing = False  # the mark that re-opens a continued quote
             elif char in CLOSE or char == STRAIGHT or (char in OPEN and _closes(text, i)):
-                quotes.append((start, i + 1))
+                quotes.append((start, max(i, skip) + 1))
                 start = None
             continuing = False if char.strip() else continuing
         if start is not None and not _continues(text, paragraphs, n):
@@ -70,7 +76,7 @@ def _continues(text: str, paragraphs: list[tuple[int, int]], n: int) -> bool:
         return False
     p_start, p_end = paragraphs[n + 1]
     first = _first_char(text, p_start, p_end)
-    return first < p_end and (text[first] in OPEN or text[first] == STRAIGHT)
+    return first < p_end and (text[first] in OPEN or text[first] == STRAIGHT or text[first:first + 2] == "''")
 
 
 class QuoteIndex:

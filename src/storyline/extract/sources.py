@@ -47,6 +47,7 @@ ORG_HEADS = {
     "team", "board", "newspaper", "network", "outlet", "magazine", "paper", "post", "times", "agency",
     "navy", "command", "force", "forces", "service", "bureau", "coalition", "alliance", "movement",
     "state", "country", "nation", "city", "county", "school", "university", "hospital", "bank",
+    "guild", "association", "federation", "institute", "foundation", "corporation", "council",
 }
 # children that describe the source but are not its name
 _NOT_NAME = {"appos", "relcl", "acl", "punct", "prep", "advmod", "cc", "conj", "parataxis"}
@@ -60,14 +61,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def source_span(head: Token) -> tuple[int, int]:
-    """Character span of the whole source phrase: the noun phrase with appositive and modifiers."""
+def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
+    """Character span of the whole source phrase: the noun phrase with appositive and modifiers,
+    starting no earlier than ``floor`` (the end of the dateline)."""
     if head.lower_ in RELATIVE_PRONOUNS or head.pos_ == "PRON":
         return head.idx, head.idx + len(head)
     left, right = head.left_edge.i, head.right_edge.i
     doc = head.doc
-    for child in head.rights:  # "Ana Ruiz, asked about it, said": a participle clause is no part of it
-        if child.dep_ in {"advcl", "acl"} and child.left_edge.i > head.i:
+    while left < head.i and doc[left].idx < floor:
+        left += 1
+    for child in head.rights:  # "Ana Ruiz, asked about it, said": a clause set off by a comma is no part of it
+        if (child.dep_ in {"advcl", "acl"} and child.left_edge.i > head.i
+                and doc[child.left_edge.i - 1].text == ","):
             right = min(right, child.left_edge.i - 1)
     for i in range(head.i - 1, left - 1, -1):  # stay on the head's line ("11 a.m.\n\nAna Ruiz")
         if "\n" in doc[i].text_with_ws:
@@ -80,12 +85,15 @@ def source_span(head: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def _name_tokens(head: Token) -> tuple[int, int]:
-    """Token range of the source's name: the head with its left modifiers, no appositive or clause."""
+def _name_tokens(head: Token, floor: int = 0) -> tuple[int, int]:
+    """Token range of the source's name: the head with its left modifiers, no appositive or clause,
+    nothing before ``floor`` (the dateline)."""
     left = head.i
     for child in head.lefts:
         if child.dep_ not in _NOT_NAME:
             left = min(left, child.left_edge.i)
+    while left < head.i and head.doc[left].idx < floor:
+        left += 1
     right = head.i
     for child in head.rights:
         if child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "prep"
@@ -111,8 +119,9 @@ def _strip(text: str) -> str:
 class SourceResolver:
     """Turns a source head token into a Source, resolving pronouns against what came before."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], quotes: QuoteIndex):
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: QuoteIndex, floor: int = 0):
         self.doc = doc
+        self.floor = floor
         self.entities = entities
         self.quotes = quotes
         spans = sorted((s, e, ent) for ent in entities for s, e in ent.spans)
@@ -129,7 +138,8 @@ class SourceResolver:
                 if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
                     self._salient.add(s)
         for tok in doc:
-            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ != "PRON" and quotes.at(tok.idx) is None:
+            if (tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ != "PRON" and tok.idx >= floor
+                    and quotes.at(tok.idx) is None):
                 src = self._named(tok)
                 if src.kind != "person":
                     plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
@@ -139,7 +149,7 @@ class SourceResolver:
 
     def resolve(self, head: Token) -> Source:
         """The Source for a source phrase headed by ``head``."""
-        span = source_span(head)
+        span = source_span(head, self.floor)
         lower = head.lower_
         if lower in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj") and head.head.dep_ == "relcl":
             target = self._named(head.head.head)
@@ -191,13 +201,14 @@ class SourceResolver:
             i -= 1
         return nearest
 
-    def _entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity with an occurrence inside [start, end), nearest the end (the head)."""
+    def _entity_at(self, start: int, end: int, reach: int = 0) -> Entity | None:
+        """The entity with an occurrence inside [start, end) that reaches ``reach`` (the head), nearest
+        the end: "the Lenport Guild" is not the "Lenport" of "Lenport's Guild"."""
         i = bisect_right(self._ent_starts, end - 1) - 1
         while i >= 0 and self._ent_spans[i][0] >= start:
             s, e, ent = self._ent_spans[i]
             if e <= end:
-                return ent
+                return ent if e >= reach else None
             i -= 1
         return None
 
@@ -208,11 +219,11 @@ class SourceResolver:
                       and c.i == head.right_edge.i or c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1), None)
         if head.pos_ == "NOUN" and appos is not None:
             named = self._named(appos)
-            named.role = named.role or _strip(self.doc[_name_tokens(head)[0]:head.i + 1].text)
+            named.role = named.role or _strip(self.doc[_name_tokens(head, self.floor)[0]:head.i + 1].text)
             if head.lemma_.lower() in UNNAMED_HEADS:  # "the engineer X" names a person
                 named.kind = "person"
             return named
-        left, right = _name_tokens(head)
+        left, right = _name_tokens(head, self.floor)
         doc = self.doc
         start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
         name = _strip(doc_text(doc)[start:end]) or head.text
@@ -220,7 +231,8 @@ class SourceResolver:
         lemma = head.lemma_.lower()
         entity = entity_for(name, self.entities)
         if entity is None and head.pos_ == "PROPN":
-            entity = self._entity_at(head.idx, head.idx + len(head)) or self._entity_at(start, end)
+            entity = self._entity_at(head.idx, head.idx + len(head)) or self._entity_at(
+                start, end, head.idx + len(head))
         if entity is not None and entity.type in KIND_BY_TYPE and (
                 head.pos_ == "PROPN" or entity.type == "PERSON" or lemma not in UNNAMED_HEADS):
             return Source(entity.name, KIND_BY_TYPE[entity.type], None, role, entity.key)
