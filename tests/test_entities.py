@@ -93,3 +93,71 @@ def test_entity_for_matches_any_form(nlp):
     assert entity_for("The Harbor Guard's", entities).name == "Harbor Guard"
     assert entity_for("Mayor Marta Koval", entities).name == "Marta Koval"
     assert entity_for("Ivo Brandt", entities) is None
+
+
+def test_and_and_of_inside_an_organisation_name_and_acronym_alias(nlp):
+    text = ("The Kelvar Fire and Ambulance Service (KFAS) said the Ministry of Energy and Mining Affairs "
+            "had been told. KFAS crews left at dawn.")
+    entities = find_entities(nlp(text))
+    kfas = by_name(entities, "Kelvar Fire and Ambulance Service")
+    assert kfas.type == "ORG" and "KFAS" in kfas.aliases and len(kfas.spans) == 3
+    assert by_name(entities, "Ministry of Energy and Mining Affairs").type == "ORG"
+    assert not [e for e in entities if e.name in {"Ambulance Service", "Mining Affairs", "KFAS"}]
+
+
+def test_company_facility_and_district_types(nlp):
+    text = ("Brenn Haulage runs Depot 3 at the Western Wharves and a yard on Mill Lane. Families from the "
+            "Oldmoor district were taken to the Kelvar Civic Hall. Brenn managers were questioned.")
+    entities = find_entities(nlp(text))
+    brenn = by_name(entities, "Brenn Haulage")
+    assert brenn.type == "ORG" and "Brenn" in brenn.aliases
+    assert by_name(entities, "Depot 3").type == "FAC"
+    assert by_name(entities, "Kelvar Civic Hall").type == "FAC"
+    assert by_name(entities, "Oldmoor").type in {"LOC", "GPE"}
+    assert not [e for e in entities if e.name in {"Depot", "Brenn"}]
+
+
+def test_entity_spanning_a_preposition_is_split(nlp):
+    text = "Police moved families from Oldmoor to the Kelvar Civic Sports Hall on Monday."
+    names = {e.name: e.type for e in find_entities(nlp(text))}
+    assert "Kelvar Civic Sports Hall" in names and names["Kelvar Civic Sports Hall"] == "FAC"
+    assert not any(" to " in name for name in names)
+
+
+def test_dateline_place_is_a_place_and_gives_no_role(nlp):
+    text = ("KELVAR, Ostravia (Ostravia Post) — The Kelvar Porters' Guild said on Monday that Ostravia "
+            "would pay. Ostravia declared a holiday.")
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Ostravia").type == "GPE"
+    guild = by_name(entities, "Kelvar Porters' Guild")
+    assert guild.roles == []
+
+
+def test_curly_and_straight_apostrophes_are_one_key(nlp):
+    text = "The Kelvar Porters’ Guild met. Later the Kelvar Porters' Guild walked out."
+    [guild] = [e for e in find_entities(nlp(text)) if "Guild" in e.name]
+    assert guild.key == "kelvar porters' guild" and len(guild.spans) == 2
+
+
+def test_multiword_titles_are_whole_roles(nlp):
+    text = ("Chief Prosecutor Lina Sova spoke first. Transport Minister Ida Kern and Fire Chief Arno Pell "
+            "met Harbour master Olek Tamm.")
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Lina Sova").roles == ["Chief Prosecutor"]
+    assert by_name(entities, "Ida Kern").roles == ["Transport Minister"]
+    assert by_name(entities, "Arno Pell").roles == ["Fire Chief"]
+    assert by_name(entities, "Olek Tamm").roles == ["Harbour master"]
+    assert not [e for e in entities if e.name == "Harbour"]
+
+
+def test_distances_and_ages_are_not_roles(nlp):
+    text = ("\"It was loud,\" said Ida Rusk, 58, who runs a bakery on Mill Lane, about 300 metres from "
+            "the depot. Olek Tamm, a ferry pilot, agreed.")
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Ida Rusk").roles == []
+    assert by_name(entities, "Olek Tamm").roles == ["ferry pilot"]
+
+
+def test_a_ship_named_in_apposition_is_no_organisation(nlp):
+    text = "A ferry moored at the pier, the Morning Gull, was damaged. The Morning Gull later sank."
+    assert by_name(find_entities(nlp(text)), "Morning Gull").type == "OTHER"

@@ -58,3 +58,38 @@ def test_one_event_per_dated_sentence(nlp):
     assert [e.time.value for e in found] == ["2024-03-11", "2024-03-15"]
     assert "ferry sank" in found[0].description
     assert "Divers found the wreck" in found[1].description
+
+
+def test_reporting_verb_gives_the_report_and_skips_the_dateline(nlp):
+    text = ("KELVAR, Ostravia (Ostravia Post) — The Kelvar Porters' Guild said on Friday that it had warned "
+            "the company about the cranes.")
+    [event] = events(nlp, text)
+    assert event.description.startswith("The Kelvar Porters' Guild said")
+    assert "warned the company" in event.description
+    assert "KELVAR" not in event.description
+
+
+def test_time_inside_content_describes_the_content_clause(nlp):
+    text = "The guild said it had warned Brenn Haulage in writing in January that the cranes were unsafe."
+    [event] = events(nlp, text)
+    assert event.time.value == "2024-01"
+    assert event.description.startswith("it had warned Brenn Haulage in writing")
+
+
+def test_no_lone_verb_or_gerund_descriptions(nlp):
+    text = ("Interior Minister Ida Kern, who arrived in Kelvar on Friday afternoon, met the families. "
+            "Officials said parts of the depot could reopen to traffic on Tuesday. "
+            "Tamm said divers would begin lifting the crates out on Monday.")
+    found = events(nlp, text)
+    descriptions = [e.description for e in found]
+    assert descriptions[0].startswith("Interior Minister Ida Kern, who arrived")
+    assert "parts of the depot could reopen" in descriptions[1]
+    assert descriptions[2].startswith("divers would begin lifting")
+    assert all(len(d.split()) >= 3 for d in descriptions)
+
+
+def test_short_descriptions_are_skipped_and_times_are_not_repeated(nlp):
+    text = "It ended on Friday. The guild wrote to the company on February 3 and February 21."
+    found = events(nlp, text)
+    assert [e.time.value for e in found] == ["2024-02-03", "2024-02-21"]
+    assert all(e.description == "The guild wrote to the company" for e in found)

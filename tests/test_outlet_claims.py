@@ -158,3 +158,65 @@ def test_pipeline_statuses_on_a_fictional_report():
     assert "attempting a takeover" in ms[denial.contests].text
     resistance = next(m for m in ms if "dockworkers" in m.text and m.form != "outlet")
     assert resistance.status == "unverified" and resistance.flagged_by is not None
+
+
+# --- datelines, credits, notes on the reporting --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "HALVERN, Ostmark (Lakeside Wire) — A landslide buried the Kessel road on Monday.",
+    "HALVERN, Ostmark, May 2 (Lakeside Wire) — A landslide buried the Kessel road on Monday.",
+    "HALVERN — A landslide buried the Kessel road on Monday.",
+    "HALVERN, Ostmark (Lakeside Wire) —\nA landslide buried the Kessel road on Monday.",
+])
+def test_dateline_is_no_part_of_a_claim(nlp, text):
+    assert texts(nlp, text) == ["A landslide buried the Kessel road on Monday"]
+
+
+@pytest.mark.parametrize("text", [
+    "(Reporting by Ilse Maren; Editing by Joss Tarrant)",
+    "Additional reporting by Ilse Maren in Halvern.",
+    "Distributed by Lakeside Wire under licence.",
+    "The Orvale Gazette did not contribute to this report.",
+    "Lakeside Wire is an independent international news agency.",
+    "For the latest updates, follow our live coverage at lakeside.test/live.",
+    "Copyright 2031 Lakeside Wire.",
+    "All rights reserved.",
+    "This article was originally published by the Orvale Gazette.",
+    "Ilse Maren contributed to this report.",
+])
+def test_credits_and_syndication_notes_are_no_claims(nlp, text):
+    assert texts(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kessel Mining did not respond to requests for comment.",
+    "Kessel Mining did not immediately respond to several emails seeking comment.",
+    "The harbour board declined to comment.",
+    "The mayor's office has not commented on the letters.",
+    "Kessel Mining could not be reached for comment on Sunday.",
+    "A spokesman for the board was not available for comment.",
+    "The port authority did not say how much the permit allowed.",
+    "Police did not name the two suspects.",
+])
+def test_notes_on_the_reporting_are_no_claims(nlp, text):
+    assert texts(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The minister refused to resign after the Kessel landslide.",
+    "Rescuers did not respond to the first alarm for three hours.",
+    "The board has not paid the Kessel contractors since March.",
+])
+def test_lookalikes_of_no_comment_notes_are_claims(nlp, text):
+    assert texts(nlp, text) == [text.rstrip(".")]
+
+
+def test_no_comment_beside_a_flag_leaves_no_claim(nlp):
+    text = ("Bloggers claimed that the dam was sabotaged. "
+            "These claims have yet to be independently confirmed, and officials have not commented on them.")
+    assert texts(nlp, text, ("Bloggers", "claimed", "that the dam was sabotaged")) == []
+
+
+def test_subjectless_verb_coordinated_with_reported_words_is_not_the_outlets(nlp):
+    text = "Some reports said the ferry had caught fire and sank at its mooring."
+    assert texts(nlp, text, ("Some reports", "said", "the ferry had caught fire")) == []

@@ -312,3 +312,110 @@ def test_precedence():
 def test_factuality_scale():
     assert [factuality_of(s) for s in ("asserted", "confirmed", "reported", "unverified", "hypothetical",
                                        "disputed", "denied")] == [3, 3, 2, 1, 0, -1, -3]
+
+
+# --- conditionals around an attribution --------------------------------------------------------------
+
+def _by_hand(text: str, source: str, cue: str, content: str, status: str = "reported") -> Mention:
+    """An attribution placed by its phrases' first occurrences, in any order."""
+    def at(phrase: str) -> tuple[int, int]:
+        start = text.index(phrase)
+        return start, start + len(phrase)
+
+    start, end = at(content)
+    return Mention(start, end, content, Source(source, "organization", span=at(source)), cue, "indirect",
+                   status, sentence=(0, len(text)), cue_span=at(cue))
+
+
+def test_if_clause_outside_the_trimmed_content_makes_it_hypothetical(nlp):
+    text = ("If the audit finds that the funds were misused, the harbour board members will face charges, "
+            "according to the prosecutor's office.")
+    doc = nlp(text)
+    main = _by_hand(text, "the prosecutor's office", "according to", "the harbour board members will face charges")
+    assign_status(doc, [main])
+    assert main.status == "hypothetical" and "If" in main.hedges
+
+
+def test_cue_inside_an_if_clause_is_hypothetical(nlp):
+    text = ("If the audit finds that the funds were misused, the harbour board members will face charges, "
+            "according to the prosecutor's office.")
+    doc = nlp(text)
+    finding = _by_hand(text, "the audit", "finds", "that the funds were misused")
+    assign_status(doc, [finding])
+    assert finding.status == "hypothetical"
+
+
+def test_if_confirmed_cue_is_hypothetical_not_confirmed(nlp):
+    text = "The flood, if confirmed to have been caused by the Orvik dam, could close the valley for a year."
+    doc = nlp(text)
+    confirmed = _by_hand(text, "The flood", "confirmed", "to have been caused by the Orvik dam", "confirmed")
+    assign_status(doc, [confirmed])
+    assert confirmed.status == "hypothetical"
+
+
+# --- plural flags reach back over a paragraph's claims --------------------------------------------------
+
+def test_these_claims_flags_the_paragraphs_run_of_claims(nlp):
+    text = ("Kara Voss said the pier had collapsed.\n\n"
+            "The guild also alleges that the Orvik inspection was skipped. Harbour managers allegedly hid the "
+            "cracks from inspectors. The pier is said to have carried twice its rated load. "
+            "These claims have yet to be independently confirmed.")
+    ms = analyse(nlp, text,
+                 said("Kara Voss", "said", "the pier had collapsed"),
+                 said("The guild", "also alleges", "that the Orvik inspection was skipped", kind="organization"))
+    flag = (text.index("These claims"), len(text))
+    for words in ("inspection was skipped", "hid the cracks", "twice its rated load"):
+        assert (one(ms, words).status, one(ms, words).flagged_by) == ("unverified", flag), words
+    assert (one(ms, "pier had collapsed").status, one(ms, "pier had collapsed").flagged_by) == ("reported", None)
+
+
+def test_these_claims_stop_at_the_outlets_own_fact(nlp):
+    text = ("The Orvik pier collapsed on Monday. Bloggers claimed that the collapse was sabotage. "
+            "These claims have yet to be independently confirmed.")
+    ms = analyse(nlp, text, said("Bloggers", "claimed", "that the collapse was sabotage", kind="unnamed"))
+    assert one(ms, "sabotage").status == "unverified"
+    assert (one(ms, "pier collapsed").status, one(ms, "pier collapsed").flagged_by) == ("asserted", None)
+
+
+def test_this_claim_flags_only_the_previous_sentence(nlp):
+    text = ("The guild alleges that the Orvik inspection was skipped. Bloggers claimed that the collapse was "
+            "sabotage. This claim could not be verified.")
+    ms = analyse(nlp, text,
+                 said("The guild", "alleges", "that the Orvik inspection was skipped", kind="organization"),
+                 said("Bloggers", "claimed", "that the collapse was sabotage", kind="unnamed"))
+    assert [one(ms, w).status for w in ("inspection", "sabotage")] == ["reported", "unverified"]
+
+
+# --- contests by owner and by a noun of the same root ---------------------------------------------------
+
+def test_denial_of_a_sources_claims_links_to_that_source(nlp):
+    text = ("The Orvik Fishers' Guild said it had warned the port in writing in May. Kara Voss said the pier "
+            "was safe. The port authority has denied the claims of the guild.")
+    ms = analyse(nlp, text,
+                 said("The Orvik Fishers' Guild", "said", "it had warned the port in writing in May",
+                      kind="organization"),
+                 said("Kara Voss", "said", "the pier was safe"),
+                 said("The port authority", "has denied", "the claims of the guild", "denied", "organization"))
+    denial = one(ms, "claims of the guild")
+    assert (denial.relation, ms[denial.contests].source.name) == ("denies", "The Orvik Fishers' Guild")
+
+
+def test_denial_of_a_warning_links_to_the_statement_that_warned(nlp):
+    text = ("The guild says it warned the port twice in May. Kara Voss said the pier was safe. "
+            "The port denied that it had received any warning.")
+    ms = analyse(nlp, text,
+                 said("The guild", "says", "it warned the port twice in May", kind="organization"),
+                 said("Kara Voss", "said", "the pier was safe"),
+                 said("The port", "denied", "that it had received any warning", "denied", "organization"))
+    denial = one(ms, "any warning")
+    assert "warned the port" in ms[denial.contests].text
+
+
+def test_his_account_skips_a_woman_and_reaches_an_unnamed_man(nlp):
+    text = ("Dr. Ilsa Brandt said her ward was full. She said the generators had failed. A ferryman who asked "
+            "not to be named said the quay had cracked. His account could not be independently verified.")
+    ms = analyse(nlp, text,
+                 said("Ilsa Brandt", "said", "her ward was full"),
+                 said("She", "said", "the generators had failed", name="Ilsa Brandt"),
+                 said("A ferryman", "said", "the quay had cracked", kind="unnamed", name="ferryman"))
+    assert [one(ms, w).status for w in ("ward", "generators", "quay")] == ["reported", "reported", "unverified"]

@@ -87,3 +87,46 @@ def test_no_report_date_leaves_relative_unresolved(nlp):
 def test_durations_and_ages_are_left_out(nlp):
     text = "The 41-year-old engineer worked on the dam for three years."
     assert times(nlp, text, SATURDAY) == []
+
+
+SUNDAY = date(2024, 3, 17)
+
+
+@pytest.mark.parametrize("text,published,value", [
+    ("Officials said the depot may reopen to traffic on Tuesday.", SUNDAY, "2024-03-19"),
+    ("The cordon could be lifted on Tuesday, police said.", SUNDAY, "2024-03-19"),
+    ("The vote, which may happen as early as Sunday, was delayed.", SATURDAY, "2024-03-17"),
+    ("The cabinet declared Monday a day of remembrance.", FRIDAY, "2024-03-18"),
+    ("Tamm said divers would begin lifting the crates out on Monday.", SUNDAY, "2024-03-18"),
+    ("The mayor said she would visit Kelvar later on Saturday.", SATURDAY, "2024-03-16"),
+    ("The pier collapsed on Tuesday, officials said.", SUNDAY, "2024-03-12"),
+    ("Divers could have reached the wreck on Tuesday.", SUNDAY, "2024-03-12"),
+])
+def test_modal_and_future_verbs_look_ahead_past_tense_looks_back(nlp, text, published, value):
+    [found] = [t for t in times(nlp, text, published) if t.precision == "day"]
+    assert found.value == value
+
+
+def test_late_on_a_day_is_part_of_day_and_swallows_no_duration(nlp):
+    text = "Smoke rose from the depot late on Thursday, more than three hours before the collapse."
+    t = only(nlp, text, SATURDAY)
+    assert (t.text, t.value, t.precision, t.part_of_day) == (
+        "late on Thursday", "2024-03-14", "part-of-day", "late")
+
+
+def test_no_time_without_a_temporal_word(nlp):
+    text = "The cordon reaches up to two miles around the depot."
+    assert times(nlp, text, SATURDAY) == []
+
+
+def test_two_dates_joined_by_and_are_two_times(nlp):
+    text = "The guild wrote to the company on February 3 and February 21."
+    assert [(t.text, t.value) for t in times(nlp, text, SATURDAY)] == [
+        ("February 3", "2024-02-03"), ("February 21", "2024-02-21")]
+
+
+def test_that_morning_takes_the_day_named_before_it(nlp):
+    text = "The toll rose to 30 on Friday afternoon, up from the 9 announced that morning."
+    found = times(nlp, text, SUNDAY)
+    assert [t.value for t in found] == ["2024-03-15", "2024-03-15"]
+    assert found[1].part_of_day == "morning"

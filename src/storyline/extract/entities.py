@@ -1,21 +1,28 @@
 """People, organisations and places in one report: one Entity per referent, with aliases and roles.
 
-spaCy's entities are the candidates; cheap rules fix what the small model misses (a title before a name
-makes a person, "X Group"/"Ministry of Y" an organisation, "X-based" and "X, a city" a place). Forms of one
-referent merge (surname ↔ full name, acronym ↔ name, "Wagner" ↔ "Wagner Group"), then one regex pass finds
-every occurrence of every form.
+spaCy's entities are the candidates; cheap rules fix what the small model misses: a title before a name
+makes a person ("Transport Minister Ida Kern"), "X Group"/"X Logistics"/"Ministry of Y and Z" an
+organisation (kept whole across "and"/"of"), "Terminal 4"/"Eastern Docks" a facility, "the X district"
+and "X Hill" a place, the dateline's names places. Entities the model runs across a preposition are split.
+Forms of one referent merge (surname ↔ full name, "NAME (ACRONYM)", initials, "Osmund" ↔ "Osmund Group"),
+then one regex pass finds every occurrence of every form, either apostrophe matching either.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, EntityType
+from .dateline import dateline_end
 
+COMPANY_WORDS = ("Logistics", "Holdings", "Shipping", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC",
+                 "GmbH", "Industries", "Airlines", "Airways", "Enterprises", "Trading", "Partners",
+                 "Technologies", "Haulage", "Freight", "Lines", "Motors", "Pharmaceuticals")
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 DROPPED_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 # titles that make the following capitalised name a person
@@ -28,9 +35,14 @@ PERSON_TITLES = (
     r"Colonel", r"Lieutenant", r"Captain", r"Sergeant", r"Admiral", r"Commander", r"King", r"Queen",
     r"Prince", r"Princess", r"Pope", r"Sheriff", r"Inspector", r"Detective", r"Congressman",
     r"Congresswoman", r"Councillor", r"Councilman", r"Councilwoman", r"Secretary of State",
-    r"Lieutenant General", r"Major General", r"Brigadier General",
+    r"Lieutenant General", r"Major General", r"Brigadier General", r"Lieutenant Commander",
+    r"Chief Prosecutor", r"Prosecutor", r"Fire Chief", r"Police Chief", r"Chief Inspector",
+    r"Chief Executive", r"Director", r"Commissioner", r"Superintendent", r"[Hh]arbou?r [Mm]aster",
+    r"Secretary", r"General Secretary", r"Spokesman", r"Spokeswoman",
 )
-_TITLE = r"(?:" + "|".join(PERSON_TITLES) + r")"
+# "Transport Minister", "Deputy Mayor": one capitalised word before a head title is part of the title
+TITLE_HEADS = r"(?:Minister|Secretary|Prosecutor|Chief|Commander|Mayor|Director|Commissioner|Governor)"
+_TITLE = r"(?:[A-Z][a-z]+\s+" + TITLE_HEADS + "|" + "|".join(PERSON_TITLES) + r")"
 _NAME_WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?"
 _TITLE_SEQ = rf"(?:{_TITLE}\s+)+"
 TITLED_NAME = re.compile(rf"\b(?P<title>{_TITLE_SEQ})(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
@@ -41,19 +53,62 @@ ORG_WORDS = (
     "Authority", "Party", "Army", "Forces", "Force", "Guard", "Department", "Commission", "Committee",
     "Bank", "Service", "Police", "Navy", "Brigade", "Battalion", "Militia", "Front", "Movement",
     "Union", "Association", "Institute", "University", "Court", "Parliament", "Assembly", "Bureau",
+    "Guild", "Federation", "Foundation", "Society", "Alliance", "Coalition", "Organisation", "Organization",
+    "Trust", "Board", "Administration", "Directorate", "Tribunal", "Syndicate", "Cooperative",
+    *COMPANY_WORDS,
 )
+_CAP = r"[A-Z][\w’'-]*"
+# capitalised words, which may be joined by "and"/"of"/"for"/"&" inside one name
+_CAP_RUN = rf"{_CAP}(?:\s+(?:(?:and|&|of|for)\s+(?:the\s+)?)?{_CAP})*"
 ORG_NAME = re.compile(
-    r"\b(?:(?:Ministry|Department|Office|Council|Bureau|Commission) of (?:the )?(?:[A-Z][\w’'-]*\s?)+"
-    r"|(?:[A-Z][\w-]*\s+){1,4}(?:" + "|".join(ORG_WORDS) + r"))\b"
+    rf"\b(?:(?:[Tt]he\s+)?(?:Ministry|Department|Office|Council|Bureau|Commission|University|Institute|Bank|"
+    rf"Court|Federation|Association|Academy) of (?:the )?{_CAP_RUN}"
+    rf"|(?:{_CAP}\s+(?:(?:and|&|of|for)\s+)?){{1,5}}(?:" + "|".join(ORG_WORDS) + r"))\b(?!\s+\d)"
 )
-STEM_SUFFIXES = {"Group", "Company", "Corporation", "Movement", "Brigade", "Militia"}
+FAC_WORDS = (
+    "Docks", "Dock", "Terminal", "Warehouse", "Pier", "Wharf", "Quay", "Berth", "Airport", "Station",
+    "Bridge", "Hall", "Stadium", "Arena", "Street", "Road", "Avenue", "Square", "Lane", "Boulevard",
+    "Highway", "Plant", "Refinery", "Prison", "Tower", "Building", "Dam", "Canal", "Tunnel", "Gate",
+    "Hangar", "Depot", "Shed", "Yard", "Mine",
+)
+LOC_WORDS = ("Hill", "Hills", "Mountain", "Mountains", "River", "Valley", "Bay", "Sea", "Lake", "Island",
+             "Islands", "Coast", "Peninsula", "Gulf", "Strait", "Forest", "Desert")
+_FAC_OR_LOC = "|".join(FAC_WORDS + LOC_WORDS)
+# "Eastern Docks", "Terminal 4", "Saltmarsh Hill": facilities and natural places by their head word
+FAC_NAME = re.compile(
+    rf"\b(?:(?:{_CAP}\s+){{1,3}}(?P<head>{_FAC_OR_LOC})\b(?:\s+\d+[A-Z]?\b)?"
+    rf"|(?P<numbered>{'|'.join(FAC_WORDS)})\s+\d+[A-Z]?\b)"
+)
+# "the Oldmoor district": a capitalised name before a word for a part of a town or country
+DISTRICT = re.compile(
+    rf"\bthe\s+(?P<place>{_CAP}(?:\s+{_CAP})?)\s+(?:district|neighbou?rhood|quarter|area|suburb|estate|"
+    r"region|province|valley)\b"
+)
+DATELINE_PART = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*")
+MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,8})\)")
+STEM_SUFFIXES = {"Group", "Company", "Corporation", "Movement", "Brigade", "Militia", *COMPANY_WORDS}
+# single capitalised common nouns the model tags as names ("Harbour master", "Warehouse 9" split)
+GENERIC_WORDS = {w.lower() for w in FAC_WORDS + LOC_WORDS} | {
+    "harbour", "harbor", "port", "city", "government", "ministry", "police", "union", "company",
+    "council", "court", "army", "navy", "state", "capital",
+}
+MEASURE_OR_PLACE_START = re.compile(r"^(?:about|some|around|nearly|almost|roughly|just|more|less|over|"
+                                    r"under|only|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                                    re.IGNORECASE)
 BASED = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
 PLACE_NOUNS = {"city", "town", "village", "capital", "country", "region", "province", "state",
                "port", "district", "county", "island", "suburb", "settlement", "oblast", "hub"}
+VESSEL_NOUNS = {"ship", "tanker", "vessel", "ferry", "freighter", "trawler", "boat", "yacht", "barge",
+                "tug", "carrier", "frigate", "destroyer", "submarine", "liner"}
 PLACE_PREPOSITIONS = {"in", "into", "near", "outside", "toward", "towards", "across"}
 STOP_INITIALS = {"of", "the", "and", "for", "on", "in", "to", "&"}
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+RESIDENT_NOUNS = {"resident", "inhabitant", "villager", "family", "household", "home", "street", "neighbour",
+                  "neighbor", "townspeople", "shopkeeper"}
+JOINERS = {"of", "and", "&", "for"}
+AMBIGUOUS_SURNAMES = {"Hill", "Hall", "Lane", "Gate", "Bridge", "Lake", "Tower", "Street", "Wharf"}
 _ROLE_LEADERS = {"once", "a", "an", "the", "now", "also", "currently"}
 
 
@@ -70,20 +125,22 @@ class _Group:
 def find_entities(doc: Doc) -> list[Entity]:
     """One Entity per person, organisation or place referred to in the report."""
     text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
-    candidates = _candidates(doc, text)
+    begin = dateline_end(text)
+    candidates = _candidates(doc, text, begin)
     groups: dict[str, _Group] = {}
     for start, end, label, strong in candidates:
         form = text[start:end]
         group = groups.setdefault(_norm(form), _Group())
         group.forms[form] += 1
-        group.labels[label] += 1
-        if strong:
+        if label:
+            group.labels[label] += 1
+        if strong and not group.strong:
             group.strong = label
     _apply_place_appositions(doc, text, candidates, groups)
-    groups = _merge_forms(groups)
+    groups = _merge_forms(groups, _acronyms(text, candidates))
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities)
-    _find_roles(doc, text, entities)
+    _find_roles(doc, text, entities, begin)
     return [e for e in entities if e.spans]
 
 
@@ -124,35 +181,152 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start + offset, start + offset + len(cleaned)
 
 
-def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, label, strong) spans: rule hits (strong) first, then spaCy entities that don't overlap."""
+def _candidates(doc: Doc, text: str, begin: int) -> list[tuple[int, int, str, bool]]:
+    """(start, end, label, strong) spans: rule hits (strong) first, then the parts of spaCy entities that
+    rules don't cover. Label "" means the span names something but casts no vote on its type."""
     rules: list[tuple[int, int, str, bool]] = []
-    for match in TITLED_NAME.finditer(text):
+    for match in TITLED_NAME.finditer(text, begin):
         rules.append((match.start("name"), match.end("name"), "PERSON", True))
-    for match in ORG_NAME.finditer(text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
-        while span is not None and len(span) > 1 and (
-            span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} or span[0].ent_type_ in DROPPED_LABELS
-            or span[0].is_sent_start and span[0].pos_ != "PROPN"
-        ):
-            span = span[1:]
-        if span is not None and len(span) > 1:
+    for match in ORG_NAME.finditer(text, begin):
+        span = _trim_org(doc, match.start(), match.end())
+        if span is not None:
             rules.append((*_clean_span(text, span.start_char, span.end_char), "ORG", True))
-    for match in BASED.finditer(text):
+    for match in FAC_NAME.finditer(text, begin):
+        rules.extend(_facility(doc, text, match))
+    for match in DISTRICT.finditer(text, begin):
+        rules.append((match.start("place"), match.end("place"), "LOC", True))
+    for match in BASED.finditer(text, begin):
         rules.append((*_clean_span(text, match.start("place"), match.end("place")), "GPE", True))
-    rules.extend(_untagged_places(doc))
+    rules.extend(_untagged_places(doc, begin))
     rules = _non_overlapping(rules)
-    taken = [(s, e) for s, e, _, _ in rules]
+    rules[:0] = _dateline_places(text, begin)
+    starts = [s for s, _, _, _ in rules]
     found = list(rules)
     for ent in doc.ents:
         if ent.label_ in DROPPED_LABELS:
             continue
-        start, end = _clean_span(text, ent.start_char, ent.end_char)
-        if end <= start or any(s < end and start < e for s, e in taken):
-            continue
         label = ent.label_ if ent.label_ in KEPT_LABELS else "OTHER"
-        found.append((start, end, label, False))
+        strong = False
+        if ent.start_char < begin:  # the dateline: places (taken above), then the outlet in parentheses
+            if "(" not in text[:ent.start_char]:
+                continue
+            label = "ORG"
+        elif _names_residents(ent):
+            label, strong = "LOC", True
+        pieces = _pieces(text, ent, _overlapping(rules, starts, ent.start_char, ent.end_char))
+        for start, end in pieces:
+            start, end = _clean_span(text, start, end)
+            form = text[start:end]
+            if end <= start or " " not in form and form.lower() in GENERIC_WORDS:
+                continue
+            whole = len(pieces) == 1 and (start, end) == _clean_span(text, ent.start_char, ent.end_char)
+            found.append((start, end, label if whole else "", strong and whole))
     return found
+
+
+def _dateline_places(text: str, begin: int) -> list[tuple[int, int, str, bool]]:
+    """ "KELVAR, Ostravia, May 2 (Outlet) — ": the comma-separated names before the outlet are places."""
+    places = []
+    for match in DATELINE_PART.finditer(text, 0, text.find("(", 0, begin) if "(" in text[:begin] else begin):
+        if not MONTH_DAY.match(match.group(0)):
+            places.append((match.start(), match.end(), "GPE", True))
+    return places
+
+
+def _names_residents(ent: Span) -> bool:
+    """ "the Oldmoor residents": a one-word name modifying a word for the people or homes of a place."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "compound" and root.head.lemma_.lower() in RESIDENT_NOUNS
+
+
+def _trim_org(doc: Doc, start: int, end: int) -> Span | None:
+    """An organisation-name match as tokens: without leading common words ("Residents of …") and cut at
+    an "and" that joins two names ("Ostravia and Kelvar Police") rather than words of one name."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    while span is not None and len(span) > 1 and (
+        span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} or span[0].ent_type_ in DROPPED_LABELS
+        or span[0].is_sent_start and span[0].pos_ != "PROPN" or span[0].lower_ in JOINERS
+    ):
+        span = span[1:]
+    if span is None:
+        return None
+    for tok in span[1:-1]:
+        if tok.lower_ not in JOINERS:
+            continue
+        left = doc[span.start:tok.i]
+        if tok.lower_ in {"and", "&"} and LEADING_TITLE.match(doc[tok.i + 1:span.end].text):
+            span = left
+            break
+        if _separate(left, tok):
+            span = doc[tok.i + 1:span.end]
+    return span if len(span) > 1 else None
+
+
+def _separate(left: Span, joiner: Token) -> bool:
+    """Whether the words before a joiner are not the start of the name that follows it."""
+    if any(t.pos_ != "PROPN" and t.text not in ORG_WORDS and t.lower_ not in JOINERS | {"the"} for t in left):
+        return True  # "Residents of …", "Families and …"
+    if joiner.lower_ in {"of", "for"}:
+        return False
+    if left[-1].text in ORG_WORDS:
+        return True  # "Coast Guard and Fire Service": two organisations
+    return len(left) == 1 and left[0].ent_iob_ == "B" and (
+        left[0].i + 1 == len(left.doc) or left.doc[left[0].i + 1].ent_iob_ != "I")
+
+
+def _facility(doc: Doc, text: str, match: re.Match) -> list[tuple[int, int, str, bool]]:
+    """A facility ("Eastern Docks", "Terminal 4") or natural place ("Saltmarsh Hill") rule hit; a
+    person's name ending in a word like "Hill" or "Hall" is left to the model."""
+    span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+    while span is not None and len(span) > 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ", "NUM"}:
+        span = span[1:]
+    if span is None or len(span) < 2:
+        return []
+    head = match["head"] or match["numbered"]
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if span[0].ent_type_ == "PERSON" and head in AMBIGUOUS_SURNAMES and before not in PLACE_PREPOSITIONS:
+        return []
+    label = "LOC" if head in LOC_WORDS else "FAC"
+    return [(*_clean_span(text, span.start_char, span.end_char), label, True)]
+
+
+def _overlapping(rules: list[tuple[int, int, str, bool]], starts: list[int], start: int, end: int
+                 ) -> list[tuple[int, int]]:
+    """The (sorted, non-overlapping) rule spans that overlap [start, end)."""
+    i = max(0, bisect_right(starts, start) - 1)
+    found = []
+    while i < len(rules) and rules[i][0] < end:
+        if rules[i][1] > start:
+            found.append((rules[i][0], rules[i][1]))
+        i += 1
+    return found
+
+
+def _pieces(text: str, ent: Span, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of a spaCy entity that are names: split at lowercase words that join no name ("Oldmoor
+    to the Civic Hall") and with the spans rules already took cut out."""
+    pieces: list[tuple[int, int]] = []
+    start = None
+    for tok in ent:
+        inside = any(s <= tok.idx < e for s, e in taken)
+        breaks = inside or tok.is_lower and tok.lower_ not in JOINERS | {"the"}
+        if breaks or tok.is_punct and tok.text not in {".", "-", "&", "'", "’"}:
+            if start is not None:
+                pieces.append((start, tok.idx))
+            start = None
+        elif start is None and not tok.is_lower:
+            start = tok.idx
+    if start is not None:
+        pieces.append((start, ent.end_char))
+    return [_strip_joiners(text, s, e) for s, e in pieces]
+
+
+def _strip_joiners(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing joiner words and spaces: "Eastern Docks of" → "Eastern Docks"."""
+    words = text[start:end].split()
+    while words and words[-1].lower() in JOINERS | {"the"}:
+        words.pop()
+    return (start, start + len(" ".join(words))) if words else (start, start)
 
 
 def _non_overlapping(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
@@ -164,11 +338,21 @@ def _non_overlapping(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int,
     return kept
 
 
-def _untagged_places(doc: Doc) -> list[tuple[int, int, str, bool]]:
+def _acronyms(text: str, candidates: list[tuple[int, int, str, bool]]) -> dict[str, str]:
+    """ "Kelvar Fire and Ambulance Service (KFAS)": the acronym in parentheses after a name → that name."""
+    found: dict[str, str] = {}
+    for start, end, _, _ in candidates:
+        match = ACRONYM_AFTER.match(text, end)
+        if match and " " in text[start:end]:
+            found.setdefault(match["acronym"], _norm(text[start:end]))
+    return found
+
+
+def _untagged_places(doc: Doc, begin: int) -> list[tuple[int, int, str, bool]]:
     """Capitalised proper nouns the model left untagged after "in"/"into"/"near": places."""
     found = []
     for tok in doc:
-        if (tok.pos_ == "PROPN" and tok.ent_iob_ == "O" and tok.is_title and tok.i > 0
+        if (tok.idx >= begin and tok.pos_ == "PROPN" and tok.ent_iob_ == "O" and tok.is_title and tok.i > 0
                 and doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS
                 and tok.text not in ORG_WORDS
                 and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN")):
@@ -177,15 +361,22 @@ def _untagged_places(doc: Doc) -> list[tuple[int, int, str, bool]]:
 
 
 def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
-    """"Rostov, a southern city": an apposition naming a kind of place makes the name a place."""
+    """ "Dravenport, a northern city": an apposition naming a kind of place makes the name a place; one
+    naming a kind of ship ("the tanker") makes it a vessel (OTHER), not an organisation."""
     for start, end, _, strong in candidates:
         if strong:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in span.root.children):
+        root = span.root
+        described = [c.lemma_.lower() for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            described.append(root.head.lemma_.lower())
+        if any(d in PLACE_NOUNS for d in described):
             groups[_norm(text[start:end])].strong = "GPE"
+        elif any(d in VESSEL_NOUNS for d in described):
+            groups[_norm(text[start:end])].strong = "OTHER"  # "the Arden Star, a tanker": a ship
 
 
 def _initials(name: str) -> str:
@@ -197,11 +388,20 @@ def _label(group: _Group) -> str:
         return group.strong
     if group.labels["PERSON"] and not any(w in ORG_WORDS for f in group.forms for w in f.split()):
         return "PERSON"
-    return group.labels.most_common(1)[0][0]
+    return group.labels.most_common(1)[0][0] if group.labels else "OTHER"
 
 
-def _merge_forms(groups: dict[str, _Group]) -> dict[str, _Group]:
-    """Fold short forms (surname, acronym, name without "Group") into the one long form they abbreviate."""
+def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[str, _Group]:
+    """Fold short forms (surname, acronym, name without "Group") into the one long form they abbreviate;
+    an acronym given in parentheses after a name always folds into that name."""
+    for acronym, key in acronyms.items():
+        if key in groups and _norm(acronym) != key:
+            target = groups[key]
+            source = groups.pop(_norm(acronym), None)
+            if source is None:
+                target.forms[acronym] += 1
+            else:
+                target.forms.update(source.forms)
     long_forms = [k for k in groups if " " in k]
     by_short: dict[str, list[str]] = {}
     for key in long_forms:
@@ -241,12 +441,14 @@ def _compatible(short: _Group, long: _Group, key: str) -> bool:
 
 
 def _entity(group: _Group) -> Entity:
-    name = max(group.forms, key=lambda f: (len(f.split()), group.forms[f], f[:1].isupper()))
+    name = max(group.forms, key=lambda f: (len(f.split()), not f.isupper(), group.forms[f], f[:1].isupper()))
     aliases, seen = [], {_norm(name)}
     for form in group.forms:
         if _norm(form) not in seen:
             seen.add(_norm(form))
             aliases.append(form)
+    if name.isupper() and " " in name:
+        name = name.title()  # "PORT VEYRA" from a dateline, with no other form in the text
     label: EntityType = _label(group)  # type: ignore[assignment]
     return Entity(key=_norm(name), name=name, type=label, aliases=aliases)
 
@@ -262,7 +464,8 @@ def _find_spans(text: str, entities: list[Entity]) -> None:
     if not forms:
         return
     forms.sort(key=len, reverse=True)
-    parts = [f"(?i:{re.escape(f)})" if " " in f else re.escape(f) for f in forms]
+    escaped = [(f, "['’]".join(re.escape(part) for part in re.split("['’]", f))) for f in forms]
+    parts = [f"(?i:{e})" if " " in f else e for f, e in escaped]  # either apostrophe matches
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
     for match in pattern.finditer(text):
         entity = owner.get(_norm(match.group(0)))
@@ -282,32 +485,41 @@ def _stems(entity: Entity) -> list[str]:
     return []
 
 
-def _find_roles(doc: Doc, text: str, entities: list[Entity]) -> None:
-    """Roles from the title before a name ("Mayor") and from appositions (", head of the port authority,")."""
+def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None:
+    """Roles from the title before a name ("Transport Minister") and from appositions (", head of the port
+    authority,"); nothing from the dateline, and no distances or quantities ("about 600 metres from …")."""
     for entity in entities:
         roles: list[str] = []
         for start, end in entity.spans:
-            title = TRAILING_TITLE.search(text, max(0, start - 60), start)
+            if start < begin:
+                continue
+            title = TRAILING_TITLE.search(text, max(begin, start - 60), start)
             if title and entity.type == "PERSON":
                 roles.append(" ".join(title.group(0).split()))
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                roles.extend(_appositions(doc, span))
+                roles.extend(r for r in _appositions(doc, span, begin) if not MEASURE_OR_PLACE_START.match(r))
         for role in roles:
-            if role not in entity.roles and _norm(role) != entity.key:
+            if role not in entity.roles and entity.key not in _norm(role):
                 entity.roles.append(role)
 
 
-def _appositions(doc: Doc, span: Span) -> list[str]:
+def _appositions(doc: Doc, span: Span, begin: int) -> list[str]:
     """Appositive phrases describing the span: "X, the deputy chief of Y," / "the mayor, X,"."""
     root = span.root
     roles = []
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.pos_ in {"NOUN", "ADJ"}:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ in {"NOUN", "ADJ"} and not _measure(child):
             roles.append(_role_text(doc, child.left_edge.i, child.right_edge.i + 1))
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
+    if (root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN"
+            and root.head.left_edge.idx >= begin and not _measure(root.head)):
         roles.append(_role_text(doc, root.head.left_edge.i, span.start))
     return [r for r in roles if r]
+
+
+def _measure(head: Token) -> bool:
+    """A counted noun ("600 metres", "two hours"): a distance or quantity, never a role."""
+    return head.ent_type_ in DROPPED_LABELS or any(c.dep_ == "nummod" for c in head.children)
 
 
 def _role_text(doc: Doc, start: int, end: int) -> str:

@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Literal
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 HedgeKind = Literal["doubt", "np_doubt", "label", "speculative", "conditional", "unverifiable"]
@@ -50,8 +52,10 @@ class Lexicon:
     commentary_spotlight: frozenset[str]
     commentary_attr: frozenset[str]
     boilerplate: re.Pattern[str]
-    triggers: frozenset[str]  # lower-cased words that can start a hedge: a cheap first filter
-    trigger_lemmas: frozenset[str]
+    no_comment: re.Pattern[str]
+    # string hashes of the lower-cased words and lemmas that can start a hedge: a cheap first filter
+    # over a doc's token array
+    trigger_ids: frozenset[int]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +63,10 @@ def load_lexicon() -> Lexicon:
     """Read ``data/hedges.json`` once per process."""
     data = json.loads(files("storyline").joinpath("data/hedges.json").read_text(encoding="utf-8"))
     sets = {key: frozenset(value) for key, value in data.items() if isinstance(value, list) and key != "_doc"}
+    triggers = frozenset().union(*(sets[key] for key in (
+        "doubt_adverbs", "np_doubt", "speculative_modals", "speculative_adverbs", "conditional_marks",
+        "unverified_predicates")), (label.split("-")[-1] for label in sets["np_label"]))
+    trigger_lemmas = sets["doubt_raising"] | sets["seem_verbs"] | sets["verification_lemmas"]
     return Lexicon(
         **{key: sets[key] for key in (
             "doubt_adverbs", "doubt_raising", "seem_verbs", "np_doubt", "np_label", "speculative_modals",
@@ -70,10 +78,8 @@ def load_lexicon() -> Lexicon:
         commentary_wait={k: frozenset(v) for k, v in data["commentary_wait"].items()},
         commentary_raise={k: frozenset(v) for k, v in data["commentary_raise"].items()},
         boilerplate=_alternation(data["boilerplate"]),
-        triggers=frozenset().union(*(sets[key] for key in (
-            "doubt_adverbs", "np_doubt", "speculative_modals", "speculative_adverbs", "conditional_marks",
-            "unverified_predicates")), (label.split("-")[-1] for label in sets["np_label"])),
-        trigger_lemmas=sets["doubt_raising"] | sets["seem_verbs"] | sets["verification_lemmas"],
+        no_comment=_alternation(data["no_comment"]),
+        trigger_ids=frozenset(hash_string(word) for word in triggers | trigger_lemmas),
     )
 
 
@@ -103,6 +109,7 @@ class Flag:
     target: TargetKind  # previous statements, the statements of a pronoun's owner, or a noun's
     word: str  # the demonstrative, possessive pronoun or noun lemma that says which
     noun: str = ""  # the lemma of the flagged noun ("claim" in "her claims"), if any
+    plural: bool = False  # the flagged noun is plural ("these claims", not "this claim")
 
 
 class HedgeIndex:
@@ -110,9 +117,10 @@ class HedgeIndex:
 
     def __init__(self, doc: Doc) -> None:
         lex = load_lexicon()
-        self.hedges = [hedge for token in doc
-                       if (token.lower_ in lex.triggers or token.lemma_ in lex.trigger_lemmas)
-                       and (hedge := _hedge_at(token, lex)) is not None]
+        ids = lex.trigger_ids
+        candidates = [i for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
+                      if lower in ids or lemma in ids]
+        self.hedges = [hedge for i in candidates if (hedge := _hedge_at(doc[i], lex)) is not None]
         self._starts = [hedge.start for hedge in self.hedges]
         self._by_scope: dict[int, list[Hedge]] = {}
         for hedge in self.hedges:
@@ -189,25 +197,39 @@ def _hedge(first: Token, last: Token, kind: HedgeKind, scope: int, suffix: str =
     return Hedge(words.text + suffix, words.start_char, words.end_char, kind, scope)
 
 
+_last: tuple[Doc, HedgeIndex, list[Flag]] | None = None
+
+
+def doc_hedges(doc: Doc) -> tuple[HedgeIndex, list[Flag]]:
+    """The doc's hedges and flags. Outlet claims and status both read them for the same doc in turn,
+    so the latest doc's are kept and reused (one doc held, not a growing cache)."""
+    global _last
+    last = _last
+    if last is None or last[0] is not doc:
+        last = _last = (doc, HedgeIndex(doc), find_flags(doc))
+    return last[1], last[2]
+
+
 def find_flags(doc: Doc) -> list[Flag]:
-    """Every flag clause in the doc with what it points back at, in text order."""
+    """Every flag clause in the doc with what it points back at, in text order. The patterns are
+    matched once over the whole text (they never cross a sentence) and placed in their sentence."""
     lex = load_lexicon()
     flags: list[Flag] = []
-    for sent in doc.sents:
-        for match in lex.flag_pattern.finditer(sent.text):
-            start, end = sent.start_char + match.start(), sent.start_char + match.end()
-            span = doc.char_span(start, end, alignment_mode="expand")
-            anchor = next((t for t in span if t.lemma_.lower() in lex.flag_anchor_lemmas), None)
-            if anchor is None or any(c.dep_ == "agent" for c in anchor.children):
-                continue  # "was not confirmed by the Senate" reports an event, not a missing check
-            target, word, noun = _flag_target(anchor, lex)
-            sentence = (sent.start_char, _rstrip_end(sent))
-            flags.append(Flag(match.group(), start, end, sentence, target, word, noun))
+    for match in lex.flag_pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        anchor = next((t for t in span or () if t.lemma_.lower() in lex.flag_anchor_lemmas), None)
+        if anchor is None or any(c.dep_ == "agent" for c in anchor.children):
+            continue  # "was not confirmed by the Senate" reports an event, not a missing check
+        target, word, noun = _flag_target(anchor, lex)
+        sent = anchor.sent
+        sentence = (sent.start_char, _rstrip_end(sent))
+        flags.append(Flag(match.group(), match.start(), match.end(), sentence, target, word,
+                          noun.lemma_.lower() if noun else "", noun is not None and noun.tag_ == "NNS"))
     return flags
 
 
-def _flag_target(anchor: Token, lex: Lexicon) -> tuple[TargetKind, str, str]:
-    """(target kind, pointing word, flagged noun's lemma) of a flag. The flagged noun is the passive
+def _flag_target(anchor: Token, lex: Lexicon) -> tuple[TargetKind, str, Token | None]:
+    """(target kind, pointing word, flagged noun) of a flag. The flagged noun is the passive
     subject or object of the verification word, the object of its 'of' ("no verification of his
     claims", "none of these claims"), or the subject of the verb it completes ("Both accounts have
     yet to be verified", "The reports remain unconfirmed")."""
@@ -222,14 +244,14 @@ def _flag_target(anchor: Token, lex: Lexicon) -> tuple[TargetKind, str, str]:
         determiners = [c for c in noun.children if c.dep_ in ("det", "poss")] + [noun]
         for word in determiners:
             if word.tag_ == "PRP$" or word.lower_ in ("his", "her", "their", "its"):
-                return "owner", word.lower_, noun.lemma_.lower()
+                return "owner", word.lower_, noun
             # "this", "these reports", "the claims" point back; "the death toll" names what it flags
             pointing = word is noun or word.lower_ != "the" or noun.lemma_.lower() in lex.light_nouns
             if word.lower_ in lex.demonstratives and pointing:
-                return "previous", word.lower_, noun.lemma_.lower()
+                return "previous", word.lower_, noun
         if noun.pos_ in ("NOUN", "PROPN"):
-            return "noun", noun.lemma_.lower(), noun.lemma_.lower()
-    return "previous", "", ""
+            return "noun", noun.lemma_.lower(), noun
+    return "previous", "", None
 
 
 def _rstrip_end(sent: Span) -> int:

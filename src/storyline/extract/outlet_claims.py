@@ -4,10 +4,13 @@ Each sentence is split into clauses: its main clause, coordinated clauses ("…,
 concessive clauses ("although a tanker allegedly ran aground …") and any dependent clause that an
 attribution covers differently from its head ("As X happens, officials appealed …"). A clause is the
 outlet's when no attribution covers its main word: not the cue, not the source and not the content
-(a concessive clause inside indirect speech counts as the outlet's aside). Skipped as no claim:
-boilerplate, questions, imperatives addressed to the reader, flag clauses ("Both accounts have yet to be
-verified", which ``status`` applies to earlier claims) and pure commentary (see
-``_is_commentary`` and ``data/hedges.json``).
+(a concessive clause inside indirect speech counts as the outlet's aside). Words of a wire dateline
+("HARBOUR CITY, Country (Outlet) — ") belong to no claim. Skipped as no claim: boilerplate and credits
+("Reporting by …", "Distributed by … under licence"), questions, imperatives addressed to the reader,
+flag clauses ("Both accounts have yet to be verified", which ``status`` applies to earlier claims),
+notes on the reporting itself ("X did not respond to requests for comment", "declined to comment":
+nothing about the story a desk could corroborate) and pure commentary (see ``_is_commentary`` and
+``data/hedges.json``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention, Source
-from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, find_flags, governs, load_lexicon
+from .dateline import dateline_end
+from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 
 CONCESSIVE = {"although", "though", "whereas"}
 WEAK, STRONG = 1, 2  # coverage: inside indirect content / inside a cue, a source or a direct quote
@@ -31,22 +35,38 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
     """Mentions for every clause the outlet states itself (status ``asserted``, form ``outlet``)."""
     lex = load_lexicon()
     coverage = _coverage(doc, mentions)
-    hedges = HedgeIndex(doc)
-    flags = find_flags(doc)
+    hedges, flags = doc_hedges(doc)
+    begin = _first_token_after(doc, dateline_end(doc.text))
     claims: list[Mention] = []
     for sent in doc.sents:
-        if _not_a_claim(sent, lex):
+        if sent.end <= begin or _not_a_claim(sent, lex):
             continue
-        for root, tokens in _clauses(sent, coverage):
+        for root, tokens in _clauses(sent, coverage, begin):
             if _covered(root, coverage):
                 continue
             span = _trim(doc, root, tokens, coverage, STRONG if coverage[root.i] else WEAK)
             if span is None or _is_commentary(root, lex) or _holds_flag(span, flags):
                 continue
+            if _is_no_comment(span, root, lex):
+                continue
             if sum(not t.is_punct for t in span) < MIN_WORDS:
                 continue
             claims.append(_claim(span, root, sent, outlet, hedges))
     return claims
+
+
+def _first_token_after(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after a character offset (len(doc) when none)."""
+    if char <= 0:
+        return 0
+    return next((t.i for t in doc if t.idx >= char), len(doc))
+
+
+def _is_no_comment(span: Span, root: Token, lex: Lexicon) -> bool:
+    """A note on the reporting ("did not respond to requests for comment", "has not commented on the
+    letters"): its main word sits inside a no-comment phrase."""
+    offset = span.start_char
+    return any(match.start() <= root.idx - offset < match.end() for match in lex.no_comment.finditer(span.text))
 
 
 def _holds_flag(span: Span, flags: list[Flag]) -> bool:
@@ -61,10 +81,10 @@ def _not_a_claim(sent: Span, lex: Lexicon) -> bool:
     if text.rstrip("”’\"' ").endswith("?"):
         return True
     root = sent.root
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    first = words[0] if words else root
-    return (root.tag_ == "VB" and not any(c.dep_ in SUBJECTS for c in root.children)
-            and (first.i == root.i or first.lower_ == "please"))
+    if root.tag_ != "VB" or any(c.dep_ in SUBJECTS for c in root.children):
+        return False
+    first = next((t for t in sent if not t.is_punct and not t.is_space), root)
+    return first.i == root.i or first.lower_ == "please"
 
 
 def _coverage(doc: Doc, mentions: list[Mention]) -> bytearray:
@@ -95,31 +115,41 @@ def _is_concessive(token: Token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in token.children)
 
 
-def _clauses(sent: Span, coverage: bytearray) -> list[tuple[Token, list[int]]]:
-    """(main word, token indexes) of every clause of a sentence, main clause first."""
-    owned: dict[int, list[int]] = {sent.root.i: []}
-    stack = [(sent.root, sent.root)]
+def _clauses(sent: Span, coverage: bytearray, begin: int) -> list[tuple[Token, list[int]]]:
+    """(main word, token indexes) of every clause of a sentence, main clause first, leaving out the
+    tokens before ``begin`` (a dateline). When the parser made a dateline word the sentence's root, the
+    words after the dateline that hang from it start the clauses."""
+    if sent.root.i >= begin:
+        tops = [sent.root]
+    else:
+        tops = [t for t in sent if t.i >= begin and t.head.i < begin]
+    owned: dict[int, list[int]] = {top.i: [] for top in tops}
+    stack = [(top, top) for top in reversed(tops)]
     while stack:
         token, clause = stack.pop()
-        owned[clause.i].append(token.i)
+        if token.i >= begin:
+            owned[clause.i].append(token.i)
         for child in token.children:
             if _starts_clause(child, clause, coverage):
                 owned[child.i] = []
                 stack.append((child, child))
             else:
                 stack.append((child, clause))
-    return [(sent.doc[i], sorted(tokens)) for i, tokens in owned.items()]
+    return [(sent.doc[i], sorted(tokens)) for i, tokens in owned.items() if tokens]
 
 
 def _starts_clause(token: Token, clause: Token, coverage: bytearray) -> bool:
     """Coordinated clauses of a clause's main word split off; so do concessive clauses, and any
-    dependent clause whose coverage by attributions differs from its head's."""
+    dependent clause whose coverage by attributions differs from its head's. A subjectless verb
+    coordinated with someone's words ("reports said the tanker caught fire and sank") shares their
+    subject and speaker: it stays, even where the attribution's content stopped short of it."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("conj", "advcl", "parataxis"):
         return False
     has_subject = any(c.dep_ in SUBJECTS for c in token.children)
-    differs = _covered(token, coverage) != _covered(clause, coverage)
+    covered = _covered(token, coverage)
+    differs = covered != _covered(clause, coverage)
     if token.dep_ == "conj":
-        return differs or (has_subject and token.head.i == clause.i)
+        return (differs and (covered or has_subject)) or (has_subject and token.head.i == clause.i)
     return has_subject and (differs or _is_concessive(token))
 
 

@@ -1,7 +1,8 @@
 """Mention status: how one report presents each statement (DESIGN.md, "Statuses").
 
-A mention starts with the status its cue class gives it (``asserted`` for the outlet's own clauses).
-Then, in order:
+A mention starts with the status its cue class gives it (``asserted`` for the outlet's own clauses), or
+``hypothetical`` when its cue sits in a conditional clause ("if confirmed to have been caused by …",
+"if the inquiry finds that …": nobody has confirmed or found anything yet). Then, in order:
 
 1. hedges that govern its content make it ``unverified`` ("allegedly", "is said to", "the alleged bribe"
    as subject, "could not be verified"); speculative modals, adverbs and conditionals make it
@@ -9,7 +10,8 @@ Then, in order:
    unnegated passive "confirmed"/"verified" is ``confirmed``;
 2. flag clauses ("Both accounts have yet to be verified", "There is no confirmation of her
    claims") make the statements they point back at ``unverified`` and record
-   ``flagged_by``;
+   ``flagged_by``; a plural "these claims" reaches back over the paragraph's run of sentences that
+   hold only others' or hedged statements;
 3. a disputing or denying mention is linked to the earlier mention it contests (``contests``,
    ``relation``); the contested mention keeps its own status — the ledger flags it from the link.
 
@@ -20,9 +22,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Mention
+from ..model import Mention, Source
 from .cues import load_cues
-from .hedges import Flag, Hedge, HedgeIndex, Lexicon, find_flags, governs, load_lexicon
+from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
 # hedge inside it ("denied that its jets allegedly struck …" stays denied, the hedge is recorded).
@@ -60,20 +62,32 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
 
     ``mentions`` must be sorted by start; ``contests`` indexes into that list."""
     lex = load_lexicon()
-    hedges = HedgeIndex(doc)
+    hedges, flags = doc_hedges(doc)
+    for mention in mentions:
+        if _conditional_cue(doc, mention, lex):
+            mention.status = "hypothetical"
     initial = [mention.status for mention in mentions]
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
     for mention, span in zip(mentions, spans):
         if span is not None and len(span):
             _apply_hedges(mention, span, hedges, lex)
     lemmas = [_content_lemmas(span) for span in spans]
-    for flag in find_flags(doc):
+    for flag in flags:
         for index in _flag_targets(doc, flag, mentions, lemmas):
             _flag(mentions[index], flag)
     for index, status in enumerate(initial):
         if status in CONTEST_RELATION and spans[index] is not None and len(spans[index]):
             mentions[index].relation = CONTEST_RELATION[status]
             mentions[index].contests = _contested(index, spans[index].root, mentions, lemmas, lex)
+
+
+def _conditional_cue(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
+    """Does the mention's cue head a conditional clause ("if confirmed", "if the inquiry finds")?"""
+    if mention.form == "outlet" or mention.cue_span is None:
+        return False
+    span = doc.char_span(*mention.cue_span, alignment_mode="expand")
+    return any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks
+               for t in span or () if t.dep_ == "advcl" for c in t.children)
 
 
 def statement_chain(root: Token, mention: Mention) -> set[int]:
@@ -96,12 +110,16 @@ def governing_hedges(root: Token, mention: Mention, span: Span,
     """(hedges to record, hedges that change the status) for one statement.
 
     Recorded: every hedge inside the content, verb hedges outside it that govern it ("he reportedly
-    said …") and doubts about the source ("unconfirmed reports say …"). Status-changing: the source's
-    doubts and the others that govern the statement's main word."""
+    said …"), a conditional outside it that bears on its main word ("If the audit finds fraud, managers
+    could face charges, the office said" with the content trimmed to the main clause) and doubts about
+    the source ("unconfirmed reports say …"). Status-changing: the source's doubts and the others that
+    govern the statement's main word."""
     chain = statement_chain(root, mention)
     inside = hedges.between(span.start_char, span.end_char)
-    outside = [h for i in chain if not span.start <= i < span.end for h in hedges.scoping(i)
-               if h.kind == "doubt" and not span.start_char <= h.start < span.end_char]
+    outside = [h for i in chain for h in hedges.scoping(i)
+               if not span.start_char <= h.start < span.end_char
+               and (h.kind == "doubt" and not span.start <= i < span.end
+                    or h.kind == "conditional" and i == root.i)]
     source = [h for h in hedges.between(*(mention.source.span or (0, 0))) if h.kind == "np_doubt"]
     active = [h for h in inside + outside if governs(h, root, chain)] + source
     if mention.form != "outlet" and not any(h.kind == "conditional" for h in active):
@@ -142,7 +160,7 @@ def _flag_targets(doc: Doc, flag: Flag, mentions: list[Mention], lemmas: list[se
     before = [i for i, m in enumerate(mentions)
               if m.start < flag.start and not (m.start <= flag.start and flag.end <= m.end)]
     if flag.target == "owner":
-        name = _owner(flag.word, [mentions[i] for i in before], doc.text)
+        name = _owner(doc, flag.word, [mentions[i] for i in before])
         theirs = [i for i in before if name is not None and mentions[i].source.name == name
                   and mentions[i].source.kind != "outlet"]
         if flag.noun in CLAIM_NOUNS:  # "his claims": what he claims, when the report tells it apart
@@ -159,8 +177,53 @@ def _flag_targets(doc: Doc, flag: Flag, mentions: list[Mention], lemmas: list[se
     previous = [i for i in before if mentions[i].start < flag.sentence[0]]
     if not previous:
         return []
-    sentence = _sentence_of(doc, mentions[previous[-1]].start)
-    return [i for i in previous if mentions[i].start >= sentence]
+    text = doc.text
+    start, _ = _unit(doc, text, mentions[previous[-1]].start)
+    targets = [i for i in previous if mentions[i].start >= start]
+    if flag.plural and flag.word in _PLURAL_POINTERS:
+        targets = _earlier_run(doc, text, mentions, previous[:-len(targets)], start) + targets
+    return targets
+
+
+_PLURAL_POINTERS = {"these", "those", "the", "such"}  # "both"/"neither" count two: no run back
+
+
+def _earlier_run(doc: Doc, text: str, mentions: list[Mention], earlier: list[int], after: int) -> list[int]:
+    """For a plural flag ("These claims …"): the mentions of the sentences just before the one starting
+    at ``after``, back through the same paragraph until a sentence holds no mention, one the outlet
+    states unhedged (its own fact), or a contest or confirmation (no claim awaiting verification)."""
+    run: list[int] = []
+    while earlier:
+        start, end = _unit(doc, text, mentions[earlier[-1]].start)
+        group = [i for i in earlier if mentions[i].start >= start]
+        gap = text[end:after]
+        if gap.strip() or "\n" in gap or not all(_awaits_verification(mentions[i]) for i in group):
+            break
+        run = group + run
+        earlier, after = earlier[:-len(group)], start
+    return run
+
+
+def _unit(doc: Doc, text: str, char: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding a character, cut at paragraph breaks (the parser sometimes
+    runs a sentence across a blank line)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return char, char
+    sent = span[0].sent
+    start = max(sent.start_char, text.rfind("\n", 0, char) + 1)
+    newline = text.find("\n", char, sent.end_char)
+    end = newline if newline >= 0 else sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _awaits_verification(mention: Mention) -> bool:
+    """A statement a later flag may doubt: someone else's, or the outlet's own but hedged."""
+    if mention.status in ("denied", "disputed", "confirmed"):
+        return False
+    return mention.form != "outlet" or mention.status != "asserted"
 
 
 def _cue_class(doc: Doc, mention: Mention) -> str | None:
@@ -170,36 +233,53 @@ def _cue_class(doc: Doc, mention: Mention) -> str | None:
     return next((cls for t in span or () if (cls := cues.cue_class(t.lemma_))), None)
 
 
-def _sentence_of(doc: Doc, char: int) -> int:
-    """Start offset of the sentence holding a character."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0].sent.start_char if span is not None and len(span) else char
-
-
 _PRONOUNS = {
     "his": {"he", "him", "his", "himself"},
     "her": {"she", "her", "hers", "herself"},
 }
 
 
-def _owner(pronoun: str, earlier: list[Mention], text: str) -> str | None:
-    """The source a possessive points at: 'his'/'her' → the latest person source the report refers to
-    as 'he'/'she' (else the latest person source); 'their'/'its' → the latest source not the outlet."""
+def _owner(doc: Doc, pronoun: str, earlier: list[Mention]) -> str | None:
+    """The source a possessive points at. 'his'/'her': among named people and single unnamed sources ("a
+    dockworker"), not those the report calls by the other pronoun, the latest it calls 'he'/'she', else
+    the latest. 'their'/'its': the latest source not the outlet."""
     sources = [m.source for m in earlier if m.source.kind != "outlet"]
     if pronoun not in _PRONOUNS:
         return sources[-1].name if sources else None
-    people = [s for s in sources if s.kind == "person"]
-    gendered = {s.name for s in people
-                if s.span is not None and text[s.span[0]:s.span[1]].lower() in _PRONOUNS[pronoun]}
-    chosen = [s for s in people if s.name in gendered] or people
+    text = doc.text
+    called = {(s.name, text[s.span[0]:s.span[1]].lower()) for s in sources if s.span is not None}
+    other = next(words for key, words in _PRONOUNS.items() if key != pronoun)
+    people = [s for s in sources if _one_person(doc, s)
+              and not any((s.name, word) in called for word in other)]
+    gendered = [s for s in people if any((s.name, word) in called for word in _PRONOUNS[pronoun])]
+    chosen = gendered or people
     return chosen[-1].name if chosen else None
+
+
+def _one_person(doc: Doc, source: Source) -> bool:
+    """A named person, or an unnamed source in the singular ("a dockworker", not "witnesses")."""
+    if source.kind == "person":
+        return True
+    if source.kind != "unnamed" or source.span is None:
+        return False
+    span = doc.char_span(*source.span, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ == "NN"
 
 
 def _content_lemmas(span: Span | None) -> set[str]:
     """Lemmas of a content's words that can name what it is about (nouns, verbs, adjectives)."""
     if span is None:
         return set()
-    return {t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS}
+    return {form for t in span if t.pos_ in _CONTENT_POS for form in _forms(t)}
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    """A word's lemma, and for a gerund-like noun its verb too ("warning" → "warn", "shelling" →
+    "shell"), so that "denied receiving any warning" meets "said it warned the company"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma.endswith("ing") and len(lemma) > 5:
+        return lemma, lemma[:-3]
+    return (lemma,)
 
 
 def _contested(index: int, root: Token, mentions: list[Mention], lemmas: list[set[str]],
@@ -220,7 +300,18 @@ def _contested(index: int, root: Token, mentions: list[Mention], lemmas: list[se
         score = len(keys & lemmas[j])
         if score and score >= best_score:
             best, best_score = j, score
-    return best
+    return best if best is not None else _first_of_latest_by(keys, earlier, mentions)
+
+
+def _first_of_latest_by(keys: set[str], earlier: list[int], mentions: list[Mention]) -> int | None:
+    """When the contested thing names a source, not a topic ("the claims of the dockworkers' union"):
+    that source's main statement in the latest sentence where it speaks."""
+    theirs = [j for j in earlier if mentions[j].source.kind != "outlet"
+              and keys & set(mentions[j].source.name.lower().split())]
+    if not theirs:
+        return None
+    sentence = mentions[theirs[-1]].sentence
+    return next(j for j in theirs if mentions[j].sentence == sentence)
 
 
 def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
@@ -238,7 +329,7 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
         compounds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
         if noun.lemma_.lower() in lex.light_nouns:
             return compounds
-        return compounds | {noun.lemma_.lower()}
-    arguments = {c.lemma_.lower() for c in root.children
-                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN")}
+        return compounds | set(_forms(noun))
+    arguments = {form for c in root.children
+                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") for form in _forms(c)}
     return arguments | {root.lemma_.lower()}

@@ -2,12 +2,16 @@
 
 Candidates are spaCy's DATE/TIME entities (joined when one is split, "10:30 a.m. on Tuesday") plus a regex
 for weekday and relative words the model misses. Each candidate is read by our own rules:
-- a bare weekday is the report's day or one of the six days before it; with "next", or when the verb
-  governing it is future ("will"), one of the seven days after; "last Friday" is 1–7 days before;
+- a bare weekday is the report's day or one of the six days before it; with "next", one of the seven days
+  after; when its verb looks ahead ("will", reported "would", a modal "may reopen", "as early as", a day
+  "declared" a day of mourning), the report's day or one of the six after; "last Friday" is 1–7 days before;
+- "late on Thursday" is part of a day (part_of_day "late"); "that morning" takes the day named before it
+  in the sentence; a duration after a date ("Thursday, two hours before") is not joined to it;
 - "yesterday", "last night" → the day before; "today", "tonight", "overnight" → the report's day;
 - "last week" → the ISO week before (``2023-W24``); "earlier this month" → ``2023-06``; "N days ago";
 - absolute dates with or without year (a missing year is the one putting the date closest to the report).
-Durations ("three years", "the past week") and ages ("25-year-old") are not points in time and are left out.
+Durations ("three years", "the past week") and ages ("25-year-old") are not points in time and are left out,
+and so is anything without a temporal word ("up to" mis-tagged DATE).
 A relative expression without a report date gets value None and precision "unknown".
 """
 
@@ -37,6 +41,8 @@ PARTS_OF_DAY = (
     ("afternoon", r"afternoon"),
     ("evening", r"evening|dusk"),
     ("night", r"night|tonight|overnight|midnight"),
+    ("late", r"(?<!as )late(?! as)"),
+    ("early", r"(?<!as )early(?! as)"),
 )
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?P<year>(?:1[6-9]|2[0-9])\d\d)"
@@ -67,25 +73,46 @@ EXTRA = re.compile(
     r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Oo]vernight|[Ll]ast night)\b"
     r"(?:\s+(?:morning|afternoon|evening))?"
 )
-LEFT_PART = re.compile(r"(?:the\s+(?:(?:early|late|wee|small)\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+|early\s+|late\s+)$",
+LEFT_PART = re.compile(r"(?:the\s+(?:(?:early|late|wee|small)\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+(?:on\s+)?)$",
                        re.IGNORECASE)
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
+# auxiliaries that look ahead ("will", reported "would") and modals ("may reopen"), unless perfect
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "could", "can", "should", "must", "ca"}
 FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as|until|no later than|next)\s+(?:on\s+)?$", re.IGNORECASE)
-PLAN_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "aim"}
-RANGE = re.compile(r"^(?:between\s+|from\s+)?(?P<a>.+?)\s+(?:and|to|-|–|through|until)\s+(?P<b>.+)$", re.IGNORECASE)
+FUTURE_INSIDE = re.compile(r"^(?:as (?:soon|early) as|no later than|until)\b", re.IGNORECASE)
+PLAN_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "aim", "promise", "vow",
+              "pledge", "agree", "want"}
+PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "slated"}
+# "declared Monday a day of mourning": a day named as the object of these verbs lies ahead
+DESIGNATE_VERBS = {"declare", "designate", "proclaim", "name", "make", "set"}
+DAY_NOUNS = {"day", "holiday", "deadline", "date"}
+NOUN_LIKE_DEPS = {"pobj", "amod", "compound", "acl", "pcomp", "dobj", "nsubj", "conj", "advcl"}
+# "that morning", "the evening": the part of the day of the time named just before in the sentence
+ANAPHORIC_PART = re.compile(r"^(?:that|the)\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)$")
+# words without which an expression is no time at all ("up to" tagged DATE)
+TEMPORAL_WORD = re.compile(
+    r"\b(?:\d|time|date|day|week|month|year|decade|century|hour|minute|season|spring|summer|autumn|fall|"
+    r"winter|weekend|morning|afternoon|evening|night|dawn|dusk|noon|midday|midnight|now|recently|soon|"
+    r"later|earlier|ago|past|future|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+RANGE = re.compile(r"(?:between\s+|from\s+)?(?P<a>.+?)\s+(?:and|to|-|–|through|until)\s+(?P<b>.+)$", re.IGNORECASE)
 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeValue]:
     """Every date or time expression in the report, with an ISO value when it can be resolved."""
     full = doc.text  # spaCy rebuilds Doc.text on every access: read it once
-    times = []
+    times: list[TimeValue] = []
     for start, end in _split_ranges(full, _candidates(doc, full), published):
         text = full[start:end]
-        future = _is_future(doc, full, start, end)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        future = _is_future(span, full, start)
         resolved = normalize(text, published, future)
         if resolved is None:
             continue
         value, precision, part = resolved
+        previous = times[-1] if times else None
+        if (ANAPHORIC_PART.match(text.lower()) and previous is not None and previous.value
+                and span is not None and previous.start >= span.sent.start_char):
+            value, precision = previous.value[:10], "part-of-day"  # "said on Friday … that morning"
         times.append(TimeValue(value=value, precision=precision, text=text, start=start, end=end,
                                part_of_day=part))
     return times
@@ -99,8 +126,10 @@ def normalize(text: str, published: date | None, future: bool = False
         return None
     part = _part_of_day(lower)
     day, precision = _resolve(lower, published, future)
+    if precision != "day" and part in {"late", "early"}:
+        part = None  # "early March" is a month, not a part of a day
     if precision == "none":
-        if DURATION.search(lower):
+        if DURATION.search(lower) or not TEMPORAL_WORD.search(lower):
             return None
         clock = CLOCK.search(lower)
         if published is not None and (clock or part):
@@ -196,9 +225,10 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 def _weekday(published: date, name: str, rel: str | None, future: bool) -> str:
     target = next(i for i, w in enumerate(WEEKDAYS) if w.startswith(name[:3]))
     back = (published.weekday() - target) % 7
-    if rel == "next" or rel == "coming" or (future and rel not in {"last", "past"}):
-        ahead = (target - published.weekday()) % 7 or 7
-        return _shift(published, ahead)
+    if rel == "next" or rel == "coming":
+        return _shift(published, (target - published.weekday()) % 7 or 7)
+    if future and rel not in {"last", "past"}:  # "will meet on Friday" in a Friday report: that day
+        return _shift(published, (target - published.weekday()) % 7)
     if rel in {"last", "past"} and back == 0:
         back = 7
     return _shift(published, -back)
@@ -287,7 +317,10 @@ def _split_ranges(text: str, spans: list[tuple[int, int]], published: date | Non
 def _joinable(text: str, previous_end: int, ent: Span) -> bool:
     """ "10:30 a.m." + "on" + "Tuesday", "Friday" + "night": one expression."""
     between = text[previous_end:ent.start_char].strip().lower()
-    return between in {"", "on", ",", "of", "at"} and ent.start_char - previous_end <= 5
+    if between not in {"", "on", ",", "of", "at"} or ent.start_char - previous_end > 5:
+        return False
+    lower = ent.text.lower()  # "late on Thursday, more than two hours before": no duration joins a date
+    return not (DURATION.search(lower) and _resolve(lower, None, False)[1] == "none")
 
 
 def _extend_left(text: str, start: int, end: int) -> tuple[int, int]:
@@ -300,21 +333,52 @@ def _extend_left(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_future(doc: Doc, text: str, start: int, end: int) -> bool:
-    """Whether the expression looks ahead: "as soon as Friday", or its verb is future ("will meet")."""
+def _is_future(span: Span | None, text: str, start: int) -> bool:
+    """Whether the expression looks ahead: "as soon as Friday", a day declared or planned ("declared
+    Monday a day of mourning"), or a governing verb that is future or modal ("will meet", "may reopen",
+    "would begin lifting"), unless perfect ("could have sunk")."""
     if FUTURE_LEAD.search(text, max(0, start - 30), start):
         return True
-    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if FUTURE_INSIDE.match(span.text):
+        return True
     tok: Token = span.root
-    for _ in range(4):
+    if _designated(tok):
+        return True
+    for _ in range(5):
         if tok.pos_ in {"VERB", "AUX"}:
-            if any(c.lower_ in FUTURE_AUX for c in tok.children) or tok.lower_ in FUTURE_AUX:
+            if _looks_ahead(tok):
                 return True
-            planned = tok.head if tok.dep_ == "xcomp" else tok
-            return planned.lemma_.lower() in PLAN_VERBS
+            if not (tok.tag_ in {"VBG", "VBN"} and tok.dep_ in NOUN_LIKE_DEPS):
+                return False  # a clause's own verb decides; a gerund ("reopen to shipping") does not
         if tok.head is tok:
             return False
         tok = tok.head
+    return False
+
+
+def _designated(tok: Token) -> bool:
+    """ "declared Monday a day of mourning", "made Friday a holiday": the day is named, and lies ahead."""
+    head = tok.head
+    return (tok.dep_ in {"dobj", "nsubj", "oprd", "npadvmod"} and head.lemma_.lower() in DESIGNATE_VERBS
+            and any(c.i > tok.i and (c.dep_ == "oprd" or c.lemma_.lower() in DAY_NOUNS)
+                    for c in (*head.children, *tok.children)))
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """A verb with a future or modal auxiliary (not perfect: "could have sunk"), a planned happening
+    ("is scheduled for Monday"), or an infinitive under either ("would begin lifting them", "promised to
+    publish")."""
+    for _ in range(3):
+        auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if auxes & FUTURE_AUX and "have" not in auxes:
+            return True
+        if verb.lower_ in PLAN_PARTICIPLES:
+            return True
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in PLAN_VERBS:
+            return True
     return False
