@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import doc_text
 from ..model import Entity, EntityType
 from .dateline import dateline_end
 
@@ -124,7 +125,7 @@ class _Group:
 
 def find_entities(doc: Doc) -> list[Entity]:
     """One Entity per person, organisation or place referred to in the report."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    text = doc_text(doc)
     begin = dateline_end(text)
     candidates = _candidates(doc, text, begin)
     groups: dict[str, _Group] = {}

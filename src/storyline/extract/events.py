@@ -6,6 +6,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import doc_text
 from ..model import Entity, Event, Mention, TimeValue
 from .dateline import dateline_end
 
@@ -29,7 +30,7 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
                 entities: list[Entity]) -> list[Event]:
     """An Event for each resolved time expression: the clause it dates, who acts in it, where, and status."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    text = doc_text(doc)
     begin = dateline_end(text)
     owners = _span_owners(entities)
     events: list[Event] = []

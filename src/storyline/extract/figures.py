@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .nlp import doc_text
 from ..model import Figure
 
 SMALL = {
@@ -48,7 +49,7 @@ _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 def find_figures(doc: Doc) -> list[Figure]:
     """Every quoted number in the report with its range, qualifier and unit."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    text = doc_text(doc)
     figures: list[Figure] = []
     i = 0
     while i < len(doc):

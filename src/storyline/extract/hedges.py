@@ -21,6 +21,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import doc_text
+
 HedgeKind = Literal["doubt", "np_doubt", "label", "speculative", "conditional", "unverifiable"]
 TargetKind = Literal["previous", "owner", "noun"]
 
@@ -215,7 +217,7 @@ def find_flags(doc: Doc) -> list[Flag]:
     matched once over the whole text (they never cross a sentence) and placed in their sentence."""
     lex = load_lexicon()
     flags: list[Flag] = []
-    for match in lex.flag_pattern.finditer(doc.text):
+    for match in lex.flag_pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         anchor = next((t for t in span or () if t.lemma_.lower() in lex.flag_anchor_lemmas), None)
         if anchor is None or any(c.dep_ == "agent" for c in anchor.children):

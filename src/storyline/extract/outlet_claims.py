@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import doc_text
 from ..model import Mention, Source
 from .dateline import dateline_end
 from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
@@ -36,7 +37,7 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
     lex = load_lexicon()
     coverage = _coverage(doc, mentions)
     hedges, flags = doc_hedges(doc)
-    begin = _first_token_after(doc, dateline_end(doc.text))
+    begin = _first_token_after(doc, dateline_end(doc_text(doc)))
     claims: list[Mention] = []
     for sent in doc.sents:
         if sent.end <= begin or _not_a_claim(sent, lex):

@@ -12,7 +12,7 @@ from .developing import is_developing
 from .entities import find_entities
 from .events import find_events
 from .figures import find_figures
-from .nlp import load_nlp
+from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
 from .status import assign_status
 from .timex import find_times
@@ -20,7 +20,7 @@ from .timex import find_times
 
 def extract(text: str, published: date | None = None, outlet: str = "the outlet") -> Extraction:
     """Run every extractor over one report's text."""
-    return extract_doc(load_nlp()(text), published, outlet)
+    return extract_doc(parse(text), published, outlet)
 
 
 def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outlet") -> Extraction:
@@ -37,5 +37,5 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
         figures=find_figures(doc),
         events=find_events(doc, times, mentions, entities),
         times=times,
-        developing=is_developing(doc.text),
+        developing=is_developing(doc_text(doc)),
     )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import doc_text
 from ..model import Mention, Source
 from .cues import load_cues
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
@@ -177,7 +178,7 @@ def _flag_targets(doc: Doc, flag: Flag, mentions: list[Mention], lemmas: list[se
     previous = [i for i in before if mentions[i].start < flag.sentence[0]]
     if not previous:
         return []
-    text = doc.text
+    text = doc_text(doc)
     start, _ = _unit(doc, text, mentions[previous[-1]].start)
     targets = [i for i in previous if mentions[i].start >= start]
     if flag.plural and flag.word in _PLURAL_POINTERS:
@@ -246,7 +247,7 @@ def _owner(doc: Doc, pronoun: str, earlier: list[Mention]) -> str | None:
     sources = [m.source for m in earlier if m.source.kind != "outlet"]
     if pronoun not in _PRONOUNS:
         return sources[-1].name if sources else None
-    text = doc.text
+    text = doc_text(doc)
     called = {(s.name, text[s.span[0]:s.span[1]].lower()) for s in sources if s.span is not None}
     other = next(words for key, words in _PRONOUNS.items() if key != pronoun)
     people = [s for s in sources if _one_person(doc, s)

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import doc_text
 from ..model import Precision, TimeValue
 
 MONTHS = {
@@ -99,7 +100,7 @@ RANGE = re.compile(r"(?:between\s+|from\s+)?(?P<a>.+?)\s+(?:and|to|-|–|through
 
 def find_times(doc: Doc, published: date | None) -> list[TimeValue]:
     """Every date or time expression in the report, with an ISO value when it can be resolved."""
-    full = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    full = doc_text(doc)
     times: list[TimeValue] = []
     for start, end in _split_ranges(full, _candidates(doc, full), published):
         text = full[start:end]
