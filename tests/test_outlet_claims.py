@@ -220,3 +220,11 @@ def test_no_comment_beside_a_flag_leaves_no_claim(nlp):
 def test_subjectless_verb_coordinated_with_reported_words_is_not_the_outlets(nlp):
     text = "Some reports said the ferry had caught fire and sank at its mooring."
     assert texts(nlp, text, ("Some reports", "said", "the ferry had caught fire")) == []
+
+
+def test_closing_bracket_of_an_acronym_stays_in_the_claim(nlp):
+    from storyline.extract.outlet_claims import find_outlet_claims
+
+    doc = nlp("The depot is run by Kessel Freight, which leases it from the Orvane Transit Board (OTB).")
+    [claim] = find_outlet_claims(doc, [], "Wire")
+    assert claim.text.endswith("Orvane Transit Board (OTB)")

@@ -28,8 +28,8 @@ MIN_WORDS = 3  # shorter leftovers are fragments (datelines, labels), not claims
 ARGUMENT_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "csubj", "attr", "oprd", "acomp", "pcomp",
                  "pobj"}
 _EDGE_DEPS = {"cc", "mark", "punct", "preconj"}
-_CLOSING_QUOTES = {"”", "’", '"', "'", "»"}
-_OPENING_QUOTES = {"“", "‘", '"', "'", "«"}
+_CLOSERS = {"”", "’", '"', "'", "»", ")", "]"}
+_OPENERS = {"“", "‘", '"', "'", "«", "(", "["}
 
 
 def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[Mention]:
@@ -167,11 +167,11 @@ def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: 
 
 
 def _paired(doc: Doc, first: int, last: int, i: int) -> bool:
-    """Is the quote mark at an edge of [first, last] matched inside it? Then it stays."""
-    if i == first and doc[i].text in _OPENING_QUOTES:
-        return any(doc[j].text in _CLOSING_QUOTES for j in range(first + 1, last + 1))
-    if i == last and doc[i].text in _CLOSING_QUOTES:
-        return any(doc[j].text in _OPENING_QUOTES for j in range(first, last))
+    """Is the quote mark or bracket at an edge of [first, last] matched inside it? Then it stays."""
+    if i == first and doc[i].text in _OPENERS:
+        return any(doc[j].text in _CLOSERS for j in range(first + 1, last + 1))
+    if i == last and doc[i].text in _CLOSERS:
+        return any(doc[j].text in _OPENERS for j in range(first, last))
     return False
 
 

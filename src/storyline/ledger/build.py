@@ -146,7 +146,7 @@ class LedgerState:
         claim.history.append({"at": at, "report": report.id, "from": claim.status, "to": status})
         if claim.status is not None:
             self.changes.append({"at": at, "kind": "status_changed", "report": report.id, "claim": claim.id,
-                                 "detail": f"{claim.status} → {status}"})
+                                 "detail": f"{claim.status} → {status}: {_short(claim.mentions[0].mention.text)}"})
         claim.status = status
 
     def _compare_figures(self, previous: ReportLike, report: ReportLike, at: str | None) -> None:
