@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -79,6 +80,18 @@ def story_ledger(store: Store, story: str, with_text: bool = False) -> dict:
     return build_ledger({"id": row.id, "title": row.title}, store.reports(story), with_text=with_text)
 
 
+class NoProgress:
+    """Stands in for a progress bar when there is one item: messages go straight to stderr."""
+
+    console = errors
+
+    def add_task(self, *_args, **_kwargs) -> int:
+        return 0
+
+    def advance(self, _task: int) -> None:
+        pass
+
+
 def progress_bar() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=errors, transient=True)
@@ -96,21 +109,21 @@ def add(
 
     store = opened()
     failed = 0
-    with progress_bar() as progress:
-        task = progress.add_task("adding", total=len(sources), visible=len(sources) > 1)
+    with progress_bar() if len(sources) > 1 else nullcontext(NoProgress()) as progress:
+        task = progress.add_task("adding", total=len(sources))
         for source in sources:
             try:
                 doc = read_source(source, outlet=outlet, published=published)
                 added = add_document(store, story, doc)
             except StorylineError as exc:
                 failed += 1
-                errors.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+                progress.console.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
             else:
                 line = f"{source}: {added.outcome} report {added.report_id} (version {added.version})"
                 if added.error:
                     failed += 1
                     line += f"; extraction failed, stored for a re-run: {added.error}"
-                errors.print(line, highlight=False, soft_wrap=True)
+                progress.console.print(line, highlight=False, soft_wrap=True)
             progress.advance(task)
     if failed:
         raise typer.Exit(1)
