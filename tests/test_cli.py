@@ -131,3 +131,26 @@ def test_add_and_export_on_each_backend(store_url, article):
     ledger = json.loads(result.stdout)
     assert ledger["story"]["report_count"] == 1
     assert any(m["source"]["name"] == "Hanna Lisk" for c in ledger["claims"] for m in c["mentions"])
+
+
+def test_failed_extraction_is_kept_and_rerun(tmp_path, article, monkeypatch):
+    import storyline.extract.pipeline as pipeline
+
+    db = tmp_path / "s.db"
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("parser crashed")
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+    result = _invoke(db, "add", str(article), "--story", "S")
+    assert result.exit_code == 1 and "extraction failed, stored for a re-run: RuntimeError: parser crashed" in result.output
+    [report] = open_store(str(db)).reports("S", with_raw=True)
+    assert report.extraction_status == "failed" and report.raw == article.read_bytes()
+    assert report.text and report.extraction_error == "RuntimeError: parser crashed"
+
+    monkeypatch.undo()
+    rerun = _invoke(db, "extract")
+    assert rerun.exit_code == 0 and "extracted" in rerun.output
+    [report] = open_store(str(db)).reports("S")
+    assert report.extraction_status == "ok" and report.extraction.mentions
+    assert "S" in _invoke(db, "stories").output
