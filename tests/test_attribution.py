@@ -110,6 +110,27 @@ CASES = [
      "Lenport council", "said in a statement", "indirect", "the curfew would end at dawn", "reported"),
     ("Ilse Varga, who chairs the committee, said the hearing would be public.",
      "Ilse Varga", "said", "indirect", "the hearing would be public", "reported"),
+    # nominal cues, light verbs and phrases
+    ("Critics dismissed Koval's claim that the port had been mined.",
+     "Koval", "claim", "indirect", "that the port had been mined", "reported"),
+    ("Brel's plan to reopen the harbour drew fire from the guild.",
+     "Brel", "plan", "indirect", "to reopen the harbour", "reported"),
+    ("Koval repeated her claim that the port had been mined.",
+     "Koval", "repeated her claim", "indirect", "that the port had been mined", "reported"),
+    ("The mayor made the case that the bridge must close.",
+     "mayor", "made the case", "indirect", "that the bridge must close", "reported"),
+    ("The minister expressed hope that the talks would resume.",
+     "minister", "expressed hope", "indirect", "that the talks would resume", "reported"),
+    ("Ruiz has made it plain that the port will stay shut.",
+     "Ruiz", "has made it plain", "indirect", "that the port will stay shut", "reported"),
+    ("Most residents see the curfew as a trap.",
+     "residents", "see", "indirect", "the curfew as a trap", "reported"),
+    ("Tomas Brel pointed to the cracked seawall.",
+     "Tomas Brel", "pointed to", "indirect", "the cracked seawall", "reported"),
+    ("Its owner refused to release the safety logs.",
+     "owner", "refused", "indirect", "to release the safety logs", "reported"),
+    ("The dock manager reminded the crews that the gates close at ten.",
+     "dock manager", "reminded", "indirect", "that the gates close at ten", "reported"),
 ]
 
 
@@ -287,6 +308,8 @@ def test_anonymity_is_not_an_attribution(nlp, text):
     "Dozens of people gathered on the pier to remember the 12 people killed in the collapse.",
     "The town will observe a minute's silence on Sunday.",
     "Residents went home after the fire service declared the air safe.",
+    "Residents saw smoke over the harbour.",
+    "The ferry company declined to comment.",
 ])
 def test_conditionals_and_non_cues(nlp, text):
     assert mentions(nlp, text) == []
@@ -346,3 +369,99 @@ def test_estimate_keeps_its_figure(nlp):
     text = "Dock workers had estimated the cargo at anywhere from 300 to 500 tonnes."
     [m] = mentions(nlp, text)
     assert m.text == "the cargo at anywhere from 300 to 500 tonnes"
+
+
+def test_sentence_run_over_a_paragraph_break_keeps_content_in_its_paragraph(nlp):
+    text = ("“We are on our third harbour master,” he said. “There is a reason for that. "
+            "None of them gave the mayor what she wanted.”\n\n"
+            "Looking ahead to the winter, Ilka Moravec explained why she backs the guild over the council.")
+    explained = _one(mentions(nlp, text), "explained")
+    assert explained.text.startswith("why she backs the guild")
+    said = _one(mentions(nlp, text), "said")
+    assert said.text.endswith("what she wanted.”")
+
+
+def test_dateline_after_a_headline(nlp):
+    text = ("Guild Says Cranes Were Unsafe\n\n"
+            "PORT LENN, Ostmark (Coast Wire) — The Lenport Ferrymen's Guild said the cranes had not been "
+            "inspected since May.")
+    m = _one(mentions(nlp, text), "said")
+    assert text[m.source.span[0]:m.source.span[1]] == "The Lenport Ferrymen's Guild"
+    assert m.text == "the cranes had not been inspected since May"
+
+
+def test_quote_split_by_speaker_and_aside(nlp):
+    text = ("“Every ferry is full,” Ana Ruiz said, reading from her list, “and the coast road is closed.”")
+    m = _one(mentions(nlp, text), "said")
+    assert m.text == text[:text.index(" Ana")] + text[text.index(" Ana"):]
+    assert m.form == "direct"
+
+
+def test_doubled_apostrophes_quote_before_speaker(nlp):
+    text = "''If the gates fail, the lower town floods,'' Mr. Olt said."
+    [m] = mentions(nlp, text)
+    assert m.text == "''If the gates fail, the lower town floods,''"
+    assert m.source.name.endswith("Olt")
+
+
+def test_quote_after_cue_and_addressee(nlp):
+    text = "Ilse Varga met the crews on Monday, telling them, “Nobody sails until the storm passes.”"
+    m = _one(mentions(nlp, text), "telling")
+    assert m.text == "“Nobody sails until the storm passes.”"
+    assert m.source.name == "Ilse Varga"
+
+
+def test_speaker_hung_on_the_quote_by_the_parser(nlp):
+    text = "“We were tremendously wrong to wait for the tide,” Ramos, 58, told the radio on Monday."
+    m = _one(mentions(nlp, text), "told")
+    assert m.source.name == "Ramos"
+    assert m.text == "“We were tremendously wrong to wait for the tide,”"
+
+
+def test_object_the_parser_split_from_its_clause(nlp):
+    text = "The guild issued a report that warned the cranes were unsafe."
+    m = _one(mentions(nlp, text), "warned")
+    assert m.text == "the cranes were unsafe"
+    assert m.source.name.endswith("report")
+    assert text[m.source.span[0]:m.source.span[1]] == "that"
+
+
+def test_relative_pronoun_source_names_its_antecedent(nlp):
+    text = "Dockers, who say the cranes are unsafe, walked out on Monday."
+    [m] = mentions(nlp, text)
+    assert text[m.source.span[0]:m.source.span[1]] == "who"
+    assert m.source.name == "Dockers"
+
+
+def test_clause_set_in_the_middle_is_not_a_trailing_aside(nlp):
+    text = ("The audit found that in the three largest towns, which include Lenport and Kestrel, "
+            "voters were removed at twice the rate.")
+    m = _one(mentions(nlp, text), "found")
+    assert m.text.endswith("voters were removed at twice the rate")
+
+
+def test_date_is_no_part_of_the_source(nlp):
+    text = "An arbitration panel in 2019 found that the contract was void."
+    m = _one(mentions(nlp, text), "found")
+    assert text[m.source.span[0]:m.source.span[1]] == "An arbitration panel"
+
+
+def test_headline_speaker_colon(nlp):
+    text = "Koval: The port stays shut until spring\n\nThe harbour master spoke on Monday."
+    m = _one(mentions(nlp, text), ":")
+    assert m.source.name == "Koval"
+    assert m.text == "The port stays shut until spring"
+
+
+def test_signed_quote_source_drops_the_full_stop(nlp):
+    text = "“The harbour must reopen before winter.” ― Ivo Tan.\nThe port stays shut."
+    m = _one(mentions(nlp, text), "―")
+    assert text[m.source.span[0]:m.source.span[1]] == "Ivo Tan"
+
+
+def test_quote_after_a_full_stop_belongs_to_the_next_speaker(nlp):
+    text = ("Mayor Ilse Varga declared a state of emergency in the valley on Friday. "
+            "“Nobody will be left behind,” Varga said.")
+    found = mentions(nlp, text)
+    assert [m.cue for m in found] == ["said"]
+    assert found[0].text == "“Nobody will be left behind,”"

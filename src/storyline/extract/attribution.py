@@ -6,7 +6,10 @@ the cue's verb group ("has vehemently denied"). Direct quotes come from the text
 cue's content grows to the whole quote it touches, a cue with no clause takes the quote right before
 or after it ('"…," urged X'; 'X declared, "…"'), and a quote that follows a quoted mention with no
 cue of its own continues it. "According to X" and source-less hedges ("is said to", "reportedly")
-get their own rules. Cues inside a direct quote and in questions are left out.
+get their own rules, and so do nominal cues ("Koval's claim that …", "made the case that …",
+"made it clear that …"). Cues inside a direct quote and in questions are left out. What is said stays
+in the cue's paragraph (the parser sometimes runs a sentence over a paragraph break), and a dateline,
+at the start or after a headline, is no part of any source or content.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Form, Mention, Source
 from .cues import STATUS_BY_CLASS, Cues, load_cues
-from .dateline import dateline_end
+from .dateline import dateline_span
+from .nlp import doc_text
 from .quotes import QuoteIndex, find_quotes
-from .sources import SourceResolver, doc_text
+from .sources import SourceResolver
 
 CONTENT_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "obj")
@@ -30,22 +34,34 @@ INHERIT_DEPS = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp"}
 GROUP_DEPS = {"aux", "auxpass", "neg"}
 EDGE_PUNCT = " \t\n\xa0,.;:—–-"
 QUOTE_CHARS = {"“", "”", '"', "’", "‘"}
+CLOSING_MARKS = QUOTE_CHARS | {"'"}
 WH_TAGS = {"WDT", "WP", "WRB", "WP$"}
 DOUBLE_QUOTES = {"“", "”", '"', "''"}
+QUOTE_TOKENS = QUOTE_CHARS | DOUBLE_QUOTES
 ASIDE_WORDS = {"when", "who", "which", "though", "although", "whereas", "while"}
 ESTIMATE_VERBS = {"estimate", "put", "project", "value", "peg"}  # "estimated the cargo at 300 tonnes"
 ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "praise", "credit", "fault"}
 CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
 SPEAKER_COLON = re.compile(
     r"^[ \t\xa0]*[\"“]?(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \t\xa0]+(?=\S)", re.MULTILINE)
+HEADLINE_LABELS = {"update", "updated", "analysis", "opinion", "exclusive", "watch", "breaking", "editorial",
+                   "review", "live", "video", "photos", "correction", "clarification", "note", "editor's note",
+                   "the latest", "latest", "factbox", "explainer", "timeline", "q&a", "first person", "comment"}
 SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash and a name ending the line
     r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0.]*(?:\n|$)")
+NAME_ENDS_WITH_DOT = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")  # "Ana M.", "Ivo Tan Jr."
 SIGNATURE_DASHES = {"―", "—", "–", "--"}
+TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cue and the quote it takes
 MAX_GAP = 3  # characters of punctuation allowed between a cue group and the quote it takes
 SENTENCE_END = re.compile(r"[.;:!?]\s")
-MAX_BRIDGE = 100  # characters of "he told reporters in …" between a quote and its continuation
+MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and its continuation
+PARAGRAPH_KEY = ("storyline", "paragraphs")
+LINE_ENDS = ".!?:\"”’)"  # a line ending in one of these ends a paragraph even without a blank line
 CONDITIONAL_MARKS = {"if", "unless"}  # "if confirmed", "if the inquiry finds that …": no one says it
 ANONYMITY_VERBS = {"name", "identify"}  # "asked not to be named", "declined to be identified"
+REFUSAL_VERBS = {"refuse", "decline"}
+COMMENT_VERBS = {"comment", "say", "elaborate", "discuss", "speak", "respond", "answer", "talk", "give", "provide",
+                 "specify", "confirm", "address", "explain", "detail"}
 WH_WORDS = {"how", "what", "whether", "who", "why", "when", "where", "which", "if"}
 # objects that make "questioning the impact of …" commentary rather than a dispute of a claim
 ABSTRACT_OBJECTS = {"impact", "effect", "future", "consequence", "outcome", "implication", "wisdom",
@@ -68,16 +84,16 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Mention]:
     """Every attribution in the report, in text order."""
     cues = load_cues()
     quotes = QuoteIndex(find_quotes(doc_text(doc)))
-    floor = dateline_end(doc_text(doc))
-    resolver = SourceResolver(doc, entities, quotes, floor)
+    dateline = dateline_span(doc_text(doc)) or (0, 0)
+    resolver = SourceResolver(doc, entities, quotes, dateline)
     mentions: list[Mention] = []
     for tok in doc:
-        if tok.idx < floor or quotes.at(tok.idx) is not None:
+        if dateline[0] <= tok.idx < dateline[1] or quotes.at(tok.idx) is not None:
             continue
-        found = _attribution(tok, cues, quotes, floor)
+        found = _attribution(tok, cues, quotes, dateline)
         if found is None or found.content is None or _in_question(tok, quotes):
             continue
-        mention = _mention(doc, found, resolver, quotes, floor)
+        mention = _mention(doc, found, resolver, quotes, dateline)
         if mention is not None:
             mentions.append(mention)
     mentions.extend(_speaker_colons(doc, resolver, quotes))
@@ -92,12 +108,15 @@ def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> l
     opening a line, then a colon, then what the named one says (the quote, or the rest of the line)."""
     found = []
     text = doc_text(doc)
+    headline_end = text.find("\n", len(text) - len(text.lstrip())) % (len(text) + 1)
     for match in SPEAKER_COLON.finditer(text):
         name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
         colon = doc.char_span(match.start("colon"), match.end("colon"), alignment_mode="expand")
         if name is None or colon is None or colon.start + 1 >= len(doc):
             continue
-        if not (match.group("name").isupper() or any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in name)):
+        headline = match.start("name") < headline_end  # "Koval: Port stays shut" on the first line
+        if not (match.group("name").isupper() or any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in name)
+                or headline and match.group("name").lower() not in HEADLINE_LABELS):
             continue
         first = doc[colon.end]
         quote = quotes.at(first.idx)
@@ -105,7 +124,7 @@ def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> l
         content = quote if quote and quote[0] >= first.idx else _trim(
             doc, first.idx, len(text) if line_end < 0 else line_end)
         source = _named_at(resolver, name)
-        mention = _mention(doc, _Found((colon.start, colon.end), "say", content, None, source), resolver, quotes, 0)
+        mention = _mention(doc, _Found((colon.start, colon.end), "say", content, None, source), resolver, quotes)
         if mention is not None:
             found.append(mention)
     return found
@@ -128,39 +147,54 @@ def _signed_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> li
         match = SIGNATURE.match(text, q_end)
         if match is None:
             continue
-        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        end = match.end("name")
+        if text[end - 1] == "." and not NAME_ENDS_WITH_DOT.search(text, match.start("name"), end):
+            end -= 1  # "― Ivo Tan." ends a sentence, not a name
+        name = doc.char_span(match.start("name"), end, alignment_mode="contract")
         dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
         if name is None or dash is None or len(name) == 0:
             continue
         source = _named_at(resolver, name)
         found_quote = _Found((dash.start, dash.end), "say", (q_start, q_end), None, source,
                              cue_chars=match.span("dash"))
-        mention = _mention(doc, found_quote, resolver, quotes, 0)
+        mention = _mention(doc, found_quote, resolver, quotes)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, floor: int) -> _Found | None:
+def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, int]) -> _Found | None:
     lower = tok.lower_
     if lower == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok)
     if tok.pos_ == "ADV" and cues.words.get(lower) == "hedge_source":
         return _reportedly(tok)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nominal:
+        return _nominal(tok, cues)
     if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
         return None
     lemma = tok.lemma_.lower()
+    noun = _nominal_object(tok, cues)
+    if noun is not None and (lemma in cues.words or lemma in cues.light):
+        return _light_cue(tok, noun, cues)
+    adjective = _adjective_cue(tok, lemma, cues)
+    if adjective is not None:
+        return adjective
     phrase, phrase_cls = _phrase(tok, lemma, cues)
     cls = phrase_cls or cues.words.get(lemma)
     if cls is None:
         return None
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children) or _anonymity(tok):
         return None
+    if lemma in REFUSAL_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in tok.children):
+        return None  # "declined to comment" says nothing
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive and (f"be {lemma} to" in cues.phrases or f"be {lemma} that" in cues.phrases):
         return _passive_hedge(tok)
     cue = _verb_group(tok, phrase, cues)
     source_head = _subject(tok)
+    if source_head is None or quotes.at(source_head.idx) is not None:  # no one inside a quote speaks it
+        source_head = _speaker_after_quote(tok, quotes)
     content = _content(tok, lemma, phrase, cls, cues)
     around = content is None and tok.dep_ == "parataxis"
     if around:
@@ -172,8 +206,8 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, floor: int) -> _Fou
         content = _adjacent_quote(tok, cue, source_head, quotes)
     if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
         return None
-    if source_head is not None and source_head.idx < floor:
-        source_head = _past_dateline(source_head, floor)
+    if source_head is not None and dateline[0] <= source_head.idx < dateline[1]:
+        source_head = _past_dateline(source_head, dateline[1])
     if source_head is None or (tok.tag_ == "VBN" and not any(c.dep_ in GROUP_DEPS for c in tok.children)
                                and tok.dep_ in {"acl", "amod"}):
         return None
@@ -182,6 +216,67 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, floor: int) -> _Fou
     if cls == "dispute" and _abstract_object(tok):
         cls = "believe"
     return _Found(cue, cls, content, source_head, around=around)
+
+
+def _adjective_cue(verb: Token, lemma: str, cues: Cues) -> _Found | None:
+    """'Ruiz made it clear that the port stays shut': verb and adjective are the cue, the that-clause
+    the content."""
+    for child in verb.children:
+        cls = cues.phrases.get(f"{lemma} {child.lemma_.lower()}") if child.pos_ == "ADJ" else None
+        if cls is None:
+            continue
+        clause = next((g for g in child.rights if g.dep_ in {"advcl", "ccomp"} and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+        source_head = _subject(verb)
+        if clause is not None and source_head is not None:
+            return _Found((_verb_group(verb, [], cues)[0], child.i + 1), cls,
+                          _subtree_span(clause, exclude=child), source_head)
+    return None
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """The clause a nominal cue takes: "claim that the port was mined", "plan to reopen the port"."""
+    for child in noun.rights:
+        if child.dep_ in {"acl", "ccomp"} and child.pos_ in {"VERB", "AUX"} and any(
+                g.dep_ == "mark" and g.lower_ == "that" or g.dep_ == "aux" and g.lower_ == "to"
+                for g in child.children if g.i < child.i):
+            return child
+    return None
+
+
+def _nominal_object(verb: Token, cues: Cues) -> Token | None:
+    """A nominal cue the verb takes as object and speaks through ("made the case that …", "repeated
+    her claim that …"); one with a named owner ("Koval's claim") is the owner's, not the verb's."""
+    for child in verb.children:
+        if (child.dep_ in OBJECT_DEPS and child.lemma_.lower() in cues.nominal and _noun_clause(child)
+                and not any(g.dep_ == "poss" and g.pos_ != "PRON" for g in child.children)):
+            return child
+    return None
+
+
+def _light_cue(verb: Token, noun: Token, cues: Cues) -> _Found | None:
+    """'The mayor made the case that …': the verb group through the noun is the cue, the clause the content."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return None
+    source_head = _subject(verb)
+    clause = _noun_clause(noun)
+    if source_head is None or clause is None:
+        return None
+    cls = cues.words.get(verb.lemma_.lower()) or cues.nominal[noun.lemma_.lower()]
+    cue = (_verb_group(verb, [], cues)[0], noun.i + 1)
+    return _Found(cue, cls, _subtree_span(clause, exclude=noun), source_head)
+
+
+def _nominal(noun: Token, cues: Cues) -> _Found | None:
+    """"Koval's claim that the port was mined": the owner is the source, the noun the cue, the clause
+    the content. A noun a verb speaks through ("made the claim that …") is left to the verb."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = _noun_clause(noun)
+    if owner is None or clause is None or _nominal_object(noun.head, cues) == noun and (
+            noun.head.lemma_.lower() in cues.words or noun.head.lemma_.lower() in cues.light):
+        return None
+    return _Found((noun.i, noun.i + 1), cues.nominal[noun.lemma_.lower()],
+                  _subtree_span(clause, exclude=noun), owner)
 
 
 def _anonymity(tok: Token) -> bool:
@@ -270,10 +365,24 @@ def _subject(tok: Token) -> Token | None:
             return agent
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
             verb = verb.head
-        elif verb.dep_ not in INHERIT_DEPS or verb.head is verb:
+        elif verb.dep_ not in INHERIT_DEPS or verb.head == verb:
             return None
         verb = verb.head
     return None
+
+
+def _speaker_after_quote(tok: Token, quotes: QuoteIndex) -> Token | None:
+    """'“…,” Ana Ruiz, 58, told the radio': the name between a quote and a cue the parser left without a
+    subject (it hung the name on the quote's verb)."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ not in {"VERB", "AUX"} and doc[i].text not in QUOTE_TOKENS:
+        i -= 1
+    if i < 0 or i == tok.i - 1 or quotes.at(doc[i].idx) is None:
+        return None
+    words = range(i + 1, tok.i)
+    return next((doc[k] for k in words if doc[k].pos_ in {"PROPN", "NOUN", "PRON"}
+                 and not i < doc[k].head.i < tok.i), None)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -288,7 +397,8 @@ def _agent(verb: Token) -> Token | None:
 def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) -> tuple[int, int] | None:
     """Char span of what is attributed: a clause, an object (+ predicate), or a phrase's object."""
     children = list(tok.children)
-    clauses = [c for c in children if c.dep_ == "ccomp"]
+    para = _paragraph(tok.doc, tok.i)
+    clauses = [c for c in children if c.dep_ == "ccomp" and para[0] <= c.i < para[1]]
     if clauses and lemma in cues.clause_only and not any(c.pos_ in {"VERB", "AUX"} for c in clauses):
         return None  # "declared the air safe" states no proposition
     if clauses:
@@ -296,6 +406,9 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         later = [c for c in clauses[1:] if (c.i > tok.i) == (clauses[0].i > tok.i)]
         if later:  # a misparse splitting one clause in two: "a barge tied up nearby, …, had sunk"
             span = (span[0], _subtree_span(later[-1], exclude=tok)[1])
+        subject = next((c for c in children if c.dep_ in OBJECT_DEPS and tok.i < c.i < clauses[0].i), None)
+        if subject is not None and not any(c.dep_ in SUBJECT_DEPS for c in clauses[0].children):
+            span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"
         return span
     xcomp = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
     obj = None
@@ -319,6 +432,8 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
                                                   or lemma in ESTIMATE_VERBS and c.lower_ == "at"))]
     if tail:  # "labeled the incident a 'terrorist attack'", "accused him of lying"
         return span[0], _subtree_span(tail[-1], exclude=tok)[1]
+    if lemma in cues.as_only and not any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.rights):
+        return None
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
         return None
     return span
@@ -335,6 +450,8 @@ def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int,
             left = exclude.i + 1
         else:
             right = exclude.i - 1
+    para = _paragraph(doc, tok.i)
+    left, right = max(left, para[0]), min(right, para[1] - 1)
     cues = load_cues()
     for child in tok.rights:
         if (left < child.i <= right and child.dep_ == "conj" and cues.words.get(child.lemma_.lower())
@@ -354,14 +471,39 @@ def _before_aside(doc: Doc, left: int, right: int) -> int:
     for i in range(left + 1, right):
         if doc[i].text in DOUBLE_QUOTES:
             marks += 1
-        elif doc[i].text == "," and marks % 2 == 0 and _opens_aside(doc[i + 1]):
+        elif doc[i].text == "," and marks % 2 == 0 and _opens_aside(doc[i + 1]) and _trailing(doc, i, right):
             return i - 1
     return right
+
+
+def _trailing(doc: Doc, comma: int, right: int) -> bool:
+    """Does the clause opening after this comma run to the end? (", which include A and B, voters …"
+    is a clause set in the middle, not an aside at the end)."""
+    top = doc[comma + 1]
+    while comma < top.head.i <= right and top.head != top:
+        top = top.head
+    return all(t.is_punct for t in doc[top.right_edge.i + 1: right + 1])
 
 
 def _opens_aside(tok: Token) -> bool:
     return (tok.lower_ in ASIDE_WORDS and tok.dep_ != "conj"
             or tok.tag_ == "VBG" and tok.dep_ in {"advcl", "acl", "xcomp"} and tok.lemma_.lower() in load_cues().words)
+
+
+def _paragraph(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range [start, end) of the paragraph holding token i. The parser sometimes runs a sentence
+    over a paragraph break; what is said stays in one paragraph (quotes running on are joined later)."""
+    starts = doc.user_data.get(PARAGRAPH_KEY)
+    if starts is None:
+        starts = [0]
+        for tok in doc[:-1]:
+            if "\n" in tok.text_with_ws:
+                last = doc[tok.i - 1] if tok.is_space and tok.i else tok
+                if tok.text_with_ws.count("\n") > 1 or last.text[-1:] in LINE_ENDS:
+                    starts.append(tok.i + 1)
+        doc.user_data[PARAGRAPH_KEY] = starts
+    k = bisect_right(starts, i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -381,20 +523,27 @@ def _adjacent_quote(tok: Token, cue: tuple[int, int], source: Token | None,
     start, end = doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1])
     if source is not None:
         s_left, s_right = source.left_edge, source.right_edge
+        while s_left.i < source.i and quotes.at(s_left.idx) is not None:  # a closing mark hung on the name
+            s_left = doc[s_left.i + 1]
         start, end = min(start, s_left.idx), max(end, s_right.idx + len(s_right))
+    for child in tok.rights:  # 'telling reporters in Ohio on Monday, "…"': the addressee and setting too
+        if child.dep_ in TRAILING_DEPS and quotes.at(child.idx) is None:
+            last = child.right_edge
+            end = max(end, last.idx + len(last))
     text = doc_text(doc)
     after = end
     while after < len(text) and text[after] in EDGE_PUNCT and after - end <= MAX_GAP:
         after += 1
     quote = quotes.at(after)
-    if quote is not None and quote[0] == after and (":" in text[end:after] or "\n" not in text[end:after]):
+    gap = text[end:after]
+    if quote is not None and quote[0] == after and (":" in gap or "\n" not in gap and not any(p in gap for p in ".!?")):
         return quote
     before = start
     while before > 0 and text[before - 1] in EDGE_PUNCT and start - before <= MAX_GAP:
         before -= 1
     quote = quotes.at(before - 1) if before > 0 else None
     if (quote is not None and quote[1] == before and "\n" not in text[before:start]
-            and ("," in text[before:start] or text[quote[1] - 2] in ",!?—–-")):
+            and ("," in text[before:start] or _last_inside(text, quote) in ",!?—–-")):
         return quote
     return None
 
@@ -410,8 +559,8 @@ def _according_to(tok: Token) -> _Found | None:
     phrase_start, phrase_end = tok.i, max(pobj.right_edge.i, to.i)
     clause = tok.sent
     head = tok.head
-    if head is not tok and head.pos_ in {"VERB", "AUX"}:
-        while head.dep_ == "conj" and head.head is not head:
+    if head != tok and head.pos_ in {"VERB", "AUX"}:
+        while head.dep_ == "conj" and head.head != head:
             head = head.head
         clause = doc[head.left_edge.i: head.right_edge.i + 1]
     left = (clause.start, phrase_start)
@@ -428,7 +577,7 @@ def _according_to(tok: Token) -> _Found | None:
 def _reportedly(tok: Token) -> _Found | None:
     """'X reportedly did Y': an unnamed source; the clause is the content."""
     head = tok.head
-    if head is tok or head.pos_ not in {"VERB", "AUX"}:
+    if head == tok or head.pos_ not in {"VERB", "AUX"}:
         return None
     content = _trim(tok.doc, head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
     return _Found((tok.i, tok.i + 1), "hedge_source", content, None, Source("unnamed", "unnamed"))
@@ -465,10 +614,10 @@ def _in_question(tok: Token, quotes: QuoteIndex) -> bool:
 
 
 def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteIndex,
-             floor: int) -> Mention | None:
+             dateline: tuple[int, int] = (0, 0)) -> Mention | None:
     start, end = found.content
-    if start < floor:
-        start, end = _trim(doc, floor, end)
+    if start < dateline[1] and end > dateline[0]:  # a headline or the dateline run into the content
+        start, end = _trim(doc, dateline[1], end)
         if end <= start:
             return None
     cue_start, cue_end = found.cue_chars or (
@@ -487,6 +636,11 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
         if source.span is not None:
             source.span = _clip(doc_text(doc), source.span, [(cue_start, cue_end), (start, end)])
         resolver.remember(source, found.source_head)
+    if source.span and start < source.span[0] and source.span[1] <= end <= cue_start:
+        start, end = _trim(doc, start, source.span[0])  # the speaker is no part of what comes before
+    if start >= cue_end and quotes.at(start) is not None:
+        lead = _quote_before(doc_text(doc), min(cue_start, source.span[0] if source.span else cue_start), quotes)
+        start = start if lead is None else lead
     spans = [(start, end), (cue_start, cue_end)] + ([source.span] if source.span else [])
     first, last = min(s for s, _ in spans), max(e for _, e in spans)
     first_tok = doc.char_span(first, first + 1, alignment_mode="expand")
@@ -498,6 +652,26 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
         form=_form(doc_text(doc), start, end, quotes), status=STATUS_BY_CLASS[found.cls],  # type: ignore[arg-type]
         sentence=sentence,
     )
+
+
+def _quote_before(text: str, lead: int, quotes: QuoteIndex) -> int | None:
+    """Start of a quote that the speaker's words split from the one after them: the '“A,”' of
+    '“A,” Ana Ruiz said, “B.”', ending in a comma or a dash right before the source and cue."""
+    before = lead
+    while before > 0 and text[before - 1] in " \t\xa0,—–-" and lead - before <= MAX_GAP:
+        before -= 1
+    quote = quotes.at(before - 1) if before > 0 else None
+    if quote is None or quote[1] != before or _last_inside(text, quote) not in ",—–-":
+        return None
+    return quote[0]
+
+
+def _last_inside(text: str, quote: tuple[int, int]) -> str:
+    """The last character inside a quote's closing mark ("”" or "''")."""
+    end = quote[1]
+    while end > quote[0] + 1 and text[end - 1] in CLOSING_MARKS:
+        end -= 1
+    return text[end - 1]
 
 
 def _clip(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -> tuple[int, int]:

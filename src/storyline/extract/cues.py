@@ -33,6 +33,9 @@ class Cues:
     recipient: frozenset[str]  # verbs whose object is the addressee ("told reporters")
     channels: frozenset[str]  # "said in a statement"
     clause_only: frozenset[str]  # cues only before a clause ("declared that …", not "declared a holiday")
+    as_only: frozenset[str]  # belief cues only as "X as Y" ("sees the truce as a trap", not "saw smoke")
+    light: frozenset[str]  # verbs taking a nominal cue as object ("made the case that …")
+    nominal: dict[str, str]  # noun lemma → class, a cue before a clause ("Koval's claim that …")
 
     def cue_class(self, lemma: str) -> str | None:
         """The class of a one-word or multiword cue given as lemmas, or None."""
@@ -51,6 +54,8 @@ def load_cues() -> Cues:
             (phrases if " " in entry else words)[entry] = cls
     for entry in data["quote_only"]:
         (phrases if " " in entry else words).setdefault(entry, "say")
+    for entry in data["as_only"]:
+        words.setdefault(entry, "believe")
     return Cues(
         words=words,
         phrases=phrases,
@@ -58,4 +63,7 @@ def load_cues() -> Cues:
         recipient=frozenset(data["recipient"]),
         channels=frozenset(data["channels"]),
         clause_only=frozenset(data["clause_only"]),
+        as_only=frozenset(data["as_only"]),
+        light=frozenset(data["light"]),
+        nominal=dict(data["nominal"]),
     )

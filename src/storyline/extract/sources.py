@@ -14,12 +14,12 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Source, SourceKind
 from .entities import entity_for
+from .nlp import doc_text
 from .quotes import QuoteIndex
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 ORG_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
-TEXT_KEY = ("storyline", "text")
 LOOK_BACK = 12  # antecedent candidates a pronoun looks back over
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 KIND_BY_TYPE: dict[str, SourceKind] = {
@@ -53,14 +53,6 @@ ORG_HEADS = {
 _NOT_NAME = {"appos", "relcl", "acl", "punct", "prep", "advmod", "cc", "conj", "parataxis"}
 
 
-def doc_text(doc: Doc) -> str:
-    """The doc's text, built once: spaCy's ``Doc.text`` joins every token on each access."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
 def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
     """Character span of the whole source phrase: the noun phrase with appositive and modifiers,
     starting no earlier than ``floor`` (the end of the dateline)."""
@@ -74,6 +66,8 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
         if (child.dep_ in {"advcl", "acl"} and child.left_edge.i > head.i
                 and doc[child.left_edge.i - 1].text == ","):
             right = min(right, child.left_edge.i - 1)
+        elif child.dep_ == "prep" and _dated(child):
+            right = min(right, child.left_edge.i - 1)  # "a panel in 2001"
     for i in range(head.i - 1, left - 1, -1):  # stay on the head's line ("11 a.m.\n\nAna Ruiz")
         if "\n" in doc[i].text_with_ws:
             left = i + 1
@@ -83,6 +77,11 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition with a date ("in 2001", "on Friday"): when, not who."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
 def _name_tokens(head: Token, floor: int = 0) -> tuple[int, int]:
@@ -119,9 +118,10 @@ def _strip(text: str) -> str:
 class SourceResolver:
     """Turns a source head token into a Source, resolving pronouns against what came before."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], quotes: QuoteIndex, floor: int = 0):
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: QuoteIndex,
+                 dateline: tuple[int, int] = (0, 0)):
         self.doc = doc
-        self.floor = floor
+        self.dateline = dateline
         self.entities = entities
         self.quotes = quotes
         spans = sorted((s, e, ent) for ent in entities for s, e in ent.spans)
@@ -138,7 +138,8 @@ class SourceResolver:
                 if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
                     self._salient.add(s)
         for tok in doc:
-            if (tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ != "PRON" and tok.idx >= floor
+            if (tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ != "PRON"
+                    and not dateline[0] <= tok.idx < dateline[1]
                     and quotes.at(tok.idx) is None):
                 src = self._named(tok)
                 if src.kind != "person":
@@ -149,7 +150,7 @@ class SourceResolver:
 
     def resolve(self, head: Token) -> Source:
         """The Source for a source phrase headed by ``head``."""
-        span = source_span(head, self.floor)
+        span = source_span(head, self._floor(head))
         lower = head.lower_
         if lower in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj") and head.head.dep_ == "relcl":
             target = self._named(head.head.head)
@@ -164,6 +165,10 @@ class SourceResolver:
         source = self._named(head)
         source.span = span
         return source
+
+    def _floor(self, head: Token) -> int:
+        """Where a source phrase may start: after the dateline when the head follows it."""
+        return self.dateline[1] if head.idx >= self.dateline[1] else 0
 
     def remember(self, source: Source, head: Token) -> None:
         """Record a resolved source as an antecedent for later pronouns."""
@@ -219,11 +224,11 @@ class SourceResolver:
                       and c.i == head.right_edge.i or c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1), None)
         if head.pos_ == "NOUN" and appos is not None:
             named = self._named(appos)
-            named.role = named.role or _strip(self.doc[_name_tokens(head, self.floor)[0]:head.i + 1].text)
+            named.role = named.role or _strip(self.doc[_name_tokens(head, self._floor(head))[0]:head.i + 1].text)
             if head.lemma_.lower() in UNNAMED_HEADS:  # "the engineer X" names a person
                 named.kind = "person"
             return named
-        left, right = _name_tokens(head, self.floor)
+        left, right = _name_tokens(head, self._floor(head))
         doc = self.doc
         start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
         name = _strip(doc_text(doc)[start:end]) or head.text
