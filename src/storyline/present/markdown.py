@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .tables import claim_sources
+
 
 def _cell(text: object) -> str:
     return " ".join(str(text if text is not None else "").split()).replace("|", "\\|")
@@ -19,7 +21,7 @@ def ledger_markdown(ledger: dict) -> str:
             continue
         contested = "; ".join(f"{c['source']} ({c['relation']})" for c in claim["contested_by"])
         lines.append(f"| {claim['status']} | {', '.join(claim['flags'])} | {_cell(claim['text'])} | "
-                     f"{_cell(', '.join(claim['supported_by']))} | {claim['outlets']} | {_cell(contested)} |")
+                     f"{_cell(claim_sources(claim))} | {claim['outlets']} | {_cell(contested)} |")
     lines += ["", "## Timeline", ""]
     for event in ledger["events"]:
         when = event["time"]["value"] or "?"

@@ -30,13 +30,18 @@ def _status(console: Console, status: str) -> str:
     return f"[{STATUS_STYLE.get(status, 'white')}]{status}[/]" if console.is_terminal else status
 
 
+def claim_sources(claim: dict) -> str:
+    """Who supports the claim; when no one does (a denial, a dispute), who states it."""
+    names = claim["supported_by"] or [m["source"]["name"] for m in claim["mentions"]]
+    return ", ".join(dict.fromkeys(names))
+
+
 def claims_rows(console: Console, ledger: dict) -> list[list[str]]:
     rows = []
     for claim in ledger["claims"]:
         if claim.get("withdrawn"):
             continue
-        names = [m["source"]["name"] for m in claim["mentions"]]
-        sources = ", ".join(dict.fromkeys(claim["supported_by"] or names))
+        sources = claim_sources(claim)
         contested = ", ".join(f"{c['source']} {c['relation']}" for c in claim["contested_by"]) or ""
         rows.append([_status(console, claim["status"]), claim["text"], sources, str(claim["outlets"]), contested])
     return rows
