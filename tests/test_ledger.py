@@ -155,3 +155,28 @@ def test_nested_mention_is_its_own_claim():
     claims = ledger(report)["claims"]
     assert len(claims) == 2
     assert {c["status"] for c in claims} == {"reported", "unverified"}
+
+
+def test_sources_read_the_fullest_name_in_the_story():
+    from storyline.model import Entity
+
+    class WithEntities(FakeReport):
+        entities: list = []
+
+        @property
+        def extraction(self):
+            ex = super().extraction
+            ex.entities = self.entities
+            for m in ex.mentions:
+                if m.source.kind == "person":
+                    m.source.entity = m.source.name.lower()
+            return ex
+
+    first = WithEntities("a", "loc-a", "Alpha Times", "The dam held.", [("The dam held", "Ilse Varga", "reported")])
+    first.entities = [Entity("ilse varga", "Ilse Varga", "PERSON", aliases=["Varga"], spans=[(0, 3)])]
+    later = WithEntities("b", "loc-b", "Beta Post", "Water rose.", [("Water rose", "Varga", "reported")])
+    later.entities = [Entity("varga", "Varga", "PERSON", spans=[(0, 3)])]
+    out = ledger(first, later)
+    names = {m["source"]["name"] for c in out["claims"] for m in c["mentions"]}
+    assert names == {"Ilse Varga"}
+    assert {m["source"]["entity"] for c in out["claims"] for m in c["mentions"]} == {"e-ilse-varga"}

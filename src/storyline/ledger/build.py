@@ -200,6 +200,7 @@ def build_ledger(story: dict, reports: list[ReportLike], with_text: bool = False
         state.add(report)
     current = [r for r in reports if state.is_current(r)]
     entities, entity_of = merge_entities([(r.id, r.extraction.entities) for r in current if r.extraction])
+    lookup = EntityLookup(entity_of, {e.id: e.name for e in entities})
     claim_ids = {claim.number: claim.id for claim in state.claims}
     times = [report_time(r) for r in reports if report_time(r)]
     return {
@@ -215,9 +216,9 @@ def build_ledger(story: dict, reports: list[ReportLike], with_text: bool = False
             "outlet_count": len({r.outlet for r in reports}),
         },
         "reports": [_report_dict(r, with_text) for r in reports],
-        "claims": [_claim_dict(c, state, entity_of, claim_ids) for c in state.claims],
+        "claims": [_claim_dict(c, state, lookup, claim_ids) for c in state.claims],
         "entities": [e.as_dict() for e in entities],
-        "events": _events(current, state, entity_of, claim_ids),
+        "events": _events(current, state, claim_ids),
         "figures": _figures(current, state, claim_ids),
         "changes": state.changes,
     }
@@ -245,7 +246,23 @@ def _report_dict(report: Any, with_text: bool) -> dict:
     return out
 
 
-def _mention_dict(ref: MentionRef, entity_of: dict) -> dict:
+@dataclass
+class EntityLookup:
+    """Story entities by (report, per-report entity key), so that sources read the fullest name in the story."""
+
+    entity_of: dict[tuple[str, str], str]
+    names: dict[str, str]
+
+    def entity(self, ref: MentionRef) -> str | None:
+        key = ref.mention.source.entity
+        return self.entity_of.get((ref.report.id, key)) if key else None
+
+    def source_name(self, ref: MentionRef) -> str:
+        entity = self.entity(ref)
+        return self.names[entity] if entity else ref.mention.source.name
+
+
+def _mention_dict(ref: MentionRef, lookup: EntityLookup) -> dict:
     m = ref.mention
     text = ref.report.text
     source = m.source
@@ -256,11 +273,11 @@ def _mention_dict(ref: MentionRef, entity_of: dict) -> dict:
         "text": text[m.start:m.end],
         "sentence": text[m.sentence[0]:m.sentence[1]] if m.sentence else text[m.start:m.end],
         "source": {
-            "name": source.name,
+            "name": lookup.source_name(ref),
             "kind": source.kind,
             "span": list(source.span) if source.span else None,
             "role": source.role,
-            "entity": entity_of.get((ref.report.id, source.entity)) if source.entity else None,
+            "entity": lookup.entity(ref),
         },
         "cue": m.cue,
         "form": m.form,
@@ -269,24 +286,25 @@ def _mention_dict(ref: MentionRef, entity_of: dict) -> dict:
     }
 
 
-def _claim_dict(claim: Claim, state: LedgerState, entity_of: dict, claim_ids: dict[int, str]) -> dict:
+def _claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_ids: dict[int, str]) -> dict:
     current = [ref for ref in claim.mentions if state.is_current(ref.report)]
     shown = current or [ref for ref in claim.mentions if ref.report is claim.mentions[-1].report]
     representative = min(shown, key=lambda ref: (ref.mention.form == "outlet", -len(ref.mention.text)))
     contested = [
-        {"source": ref.mention.source.name, "relation": ref.mention.relation or "disputes",
+        {"source": lookup.source_name(ref), "relation": ref.mention.relation or "disputes",
          "report": ref.report.id, "claim": claim_ids.get(own)}
         for ref, own in claim.contests if state.is_current(ref.report)
     ]
     supported = []
     for ref in current:
-        if ref.mention.status not in ("denied", "disputed") and ref.mention.source.name not in supported:
-            supported.append(ref.mention.source.name)
+        name = lookup.source_name(ref)
+        if ref.mention.status not in ("denied", "disputed") and name not in supported:
+            supported.append(name)
     entities = []
     for ref in shown:
         extraction = ref.report.extraction
         for entity in extraction.entities:
-            eid = entity_of.get((ref.report.id, entity.key))
+            eid = lookup.entity_of.get((ref.report.id, entity.key))
             if eid and eid not in entities and any(
                 ref.mention.start <= s < ref.mention.end for s, _ in entity.spans
             ):
@@ -303,7 +321,7 @@ def _claim_dict(claim: Claim, state: LedgerState, entity_of: dict, claim_ids: di
         "outlets": len({ref.report.outlet for ref in current}),
         "supported_by": supported,
         "contested_by": contested,
-        "mentions": [_mention_dict(ref, entity_of) for ref in shown],
+        "mentions": [_mention_dict(ref, lookup) for ref in shown],
         "entities": entities,
         "time": _time_dict(time) if time else None,
         "first_seen": claim.first_seen,
@@ -318,7 +336,7 @@ def _time_dict(t: Any) -> dict:
     return {"value": t.value, "precision": t.precision, "text": t.text}
 
 
-def _events(reports: list[ReportLike], state: LedgerState, entity_of: dict, claim_ids: dict) -> list[dict]:
+def _events(reports: list[ReportLike], state: LedgerState, claim_ids: dict) -> list[dict]:
     events = []
     for report in reports:
         for i, event in enumerate(report.extraction.events if report.extraction else []):
