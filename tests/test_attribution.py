@@ -465,3 +465,62 @@ def test_quote_after_a_full_stop_belongs_to_the_next_speaker(nlp):
     found = mentions(nlp, text)
     assert [m.cue for m in found] == ["said"]
     assert found[0].text == "“Nobody will be left behind,”"
+
+
+def test_denial_across_a_semicolon_takes_its_object_and_contests_the_clause_before(nlp):
+    from storyline.extract.pipeline import extract
+
+    text = "Reports on Monday said a ferry had run aground near Tolvik; the Ostravian Coast Guard denied those reports."
+    found = extract(text).mentions
+    denial = _one(found, "denied")
+    assert (denial.text, denial.status, denial.source.name) == ("those reports", "denied", "Ostravian Coast Guard")
+    said = _one(found, "said")
+    assert said.text == "a ferry had run aground near Tolvik"
+    assert denial.contests == found.index(said)
+
+
+def test_source_is_the_whole_organisation_name(nlp):
+    text = "The Ministry of Fisheries and Coastal Affairs disputes the guild's account of the storm."
+    m = _one(mentions(nlp, text), "disputes")
+    assert m.source.name == "Ministry of Fisheries and Coastal Affairs"
+    assert (m.text, m.status) == ("the guild's account of the storm", "disputed")
+
+
+@pytest.mark.parametrize(("text", "cue", "name", "content", "status"), [
+    ("Fumes from the depot could be toxic, the Lorvane Fire and Rescue Service (LFRS) warned on Sunday.",
+     "warned", "Lorvane Fire and Rescue Service", "Fumes from the depot could be toxic", "reported"),
+    ("LENMOUTH, Ostravia (Harbour Ledger) — At least 17 people died in the fire at the Northern Quays of "
+     "Lenmouth, the Lenmouth Fire and Rescue Service (LFRS) said on Sunday evening, revising the toll up "
+     "from the 9 reported at noon. Dozens were hurt.",
+     "said", "Lenmouth Fire and Rescue Service",
+     "At least 17 people died in the fire at the Northern Quays of Lenmouth", "reported"),
+])
+def test_speaker_the_parser_hung_on_the_clause_said(nlp, text, cue, name, content, status):
+    m = _one(mentions(nlp, text), cue)
+    assert (m.source.name, m.text, m.status) == (name, content, status)
+    assert text[m.source.span[0]:m.source.span[1]].endswith("(LFRS)")
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "status"), [
+    ("The guild's claim that the quota was cut is disputed by the ministry.",
+     "ministry", "is disputed", "that the quota was cut", "disputed"),
+    ("The harbour master's report that the crane had collapsed was denied by the port authority.",
+     "port authority", "was denied", "that the crane had collapsed", "denied"),
+    ("The death toll of 17 has been confirmed by the Lenmouth coroner.",
+     "Lenmouth coroner", "has been confirmed", "The death toll of 17", "confirmed"),
+])
+def test_passive_verdict_with_an_agent(nlp, text, source, cue, content, status):
+    m = _one(mentions(nlp, text), cue)
+    assert (m.source.name, m.text, m.status) == (source, content, status)
+
+
+def test_people_questioned_are_not_a_disputed_claim(nlp):
+    for text in ("Two dock managers were questioned by police on Sunday.",
+                 "Police questioned two dock managers on Sunday."):
+        assert not [m for m in mentions(nlp, text) if m.status == "disputed"]
+
+
+def test_a_relative_clause_that_speaks_is_no_part_of_the_source(nlp):
+    text = "The plan is disputed by the Lorvane Port Board, which says the berths were never inspected."
+    m = _one(mentions(nlp, text), "is disputed")
+    assert text[m.source.span[0]:m.source.span[1]] == "the Lorvane Port Board"

@@ -161,3 +161,19 @@ def test_distances_and_ages_are_not_roles(nlp):
 def test_a_ship_named_in_apposition_is_no_organisation(nlp):
     text = "A ferry moored at the pier, the Morning Gull, was damaged. The Morning Gull later sank."
     assert by_name(find_entities(nlp(text)), "Morning Gull").type == "OTHER"
+
+
+def test_kind_of_place_makes_a_place(nlp):
+    text = ("Floodwater cut off the village of Marren and the town of Ostel Cross. "
+            "Tolvik, a small town in the hills, was spared. Marta Koval, a town councillor, said Marren was empty.")
+    entities = find_entities(nlp(text))
+    for name in ("Marren", "Ostel Cross", "Tolvik"):
+        assert by_name(entities, name).type in {"GPE", "LOC"}
+    assert by_name(entities, "Marta Koval").type == "PERSON"
+
+
+def test_place_after_of_is_not_a_short_form_of_the_longer_name(nlp):
+    text = "LENMOUTH, Ostravia (Harbour Ledger) — A fire broke out at the Northern Quays of Lenmouth."
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Lenmouth").type == "GPE"
+    assert by_name(entities, "Northern Quays").type == "FAC"

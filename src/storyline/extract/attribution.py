@@ -7,9 +7,13 @@ cue's content grows to the whole quote it touches, a cue with no clause takes th
 or after it ('"…," urged X'; 'X declared, "…"'), and a quote that follows a quoted mention with no
 cue of its own continues it. "According to X" and source-less hedges ("is said to", "reportedly")
 get their own rules, and so do nominal cues ("Koval's claim that …", "made the case that …",
-"made it clear that …"). Cues inside a direct quote and in questions are left out. What is said stays
-in the cue's paragraph (the parser sometimes runs a sentence over a paragraph break), and a dateline,
-at the start or after a headline, is no part of any source or content.
+"made it clear that …"). A denial, dispute or confirmation with an object judges that object ("denied
+those reports"), a passive one with a by-agent its subject ("… is disputed by the ministry"); a clause
+across a semicolon is its own statement, not the content of the cue after it; a speaker the parser hung
+on the clause said ("…, the Fire Service (FS) said") is still found. Cues inside a direct quote and in
+questions are left out. What is said stays in the cue's paragraph (the parser sometimes runs a sentence
+over a paragraph break), and a dateline, at the start or after a headline, is no part of any source or
+content.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from .cues import STATUS_BY_CLASS, Cues, load_cues
 from .dateline import dateline_span
 from .nlp import doc_text
 from .quotes import QuoteIndex, find_quotes
-from .sources import SourceResolver
+from .sources import UNNAMED_HEADS, SourceResolver
 
 CONTENT_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "obj")
@@ -39,6 +43,11 @@ WH_TAGS = {"WDT", "WP", "WRB", "WP$"}
 DOUBLE_QUOTES = {"“", "”", '"', "''"}
 QUOTE_TOKENS = QUOTE_CHARS | DOUBLE_QUOTES
 ASIDE_WORDS = {"when", "who", "which", "though", "although", "whereas", "while"}
+VERDICT_CLASSES = {"dispute", "deny", "confirm"}  # cues whose object is the thing judged ("denied the reports")
+STATEMENT_HEADS = {"report", "statement", "account", "rumor", "document", "record", "memo", "letter", "data",
+                   "study", "survey", "poll"}  # unnamed-source heads that are things said, not people
+THING_PRONOUNS = {"it", "this", "that", "these", "those", "which", "what", "something", "everything"}
+CLAUSE_BREAKS = {";", ":", "—", "–", "--"}  # a clause before one of these is no content of a cue after it
 ESTIMATE_VERBS = {"estimate", "put", "project", "value", "peg"}  # "estimated the cargo at 300 tonnes"
 ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "praise", "credit", "fault"}
 CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
@@ -52,6 +61,7 @@ SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash 
 NAME_ENDS_WITH_DOT = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")  # "Ana M.", "Ivo Tan Jr."
 SIGNATURE_DASHES = {"―", "—", "–", "--"}
 TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cue and the quote it takes
+MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
 MAX_GAP = 3  # characters of punctuation allowed between a cue group and the quote it takes
 SENTENCE_END = re.compile(r"[.;:!?]\s")
 MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and its continuation
@@ -192,10 +202,12 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     if passive and (f"be {lemma} to" in cues.phrases or f"be {lemma} that" in cues.phrases):
         return _passive_hedge(tok)
     cue = _verb_group(tok, phrase, cues)
-    source_head = _subject(tok)
+    content = _content(tok, lemma, phrase, cls, cues)
+    source_head, before = (None, None) if _has_subject(tok) else _stranded_speaker(tok, content is not None)
+    content = content or before
+    source_head = source_head or _subject(tok)
     if source_head is None or quotes.at(source_head.idx) is not None:  # no one inside a quote speaks it
         source_head = _speaker_after_quote(tok, quotes)
-    content = _content(tok, lemma, phrase, cls, cues)
     around = content is None and tok.dep_ == "parataxis"
     if around:
         host = tok.head.head if tok.head.dep_ in {"aux", "auxpass"} else tok.head
@@ -270,7 +282,8 @@ def _light_cue(verb: Token, noun: Token, cues: Cues) -> _Found | None:
 def _nominal(noun: Token, cues: Cues) -> _Found | None:
     """"Koval's claim that the port was mined": the owner is the source, the noun the cue, the clause
     the content. A noun a verb speaks through ("made the claim that …") is left to the verb."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "nsubj" and any(  # "union’s" misparsed
+        g.dep_ == "case" for g in c.children)), None)
     clause = _noun_clause(noun)
     if owner is None or clause is None or _nominal_object(noun.head, cues) == noun and (
             noun.head.lemma_.lower() in cues.words or noun.head.lemma_.lower() in cues.light):
@@ -385,6 +398,31 @@ def _speaker_after_quote(tok: Token, quotes: QuoteIndex) -> Token | None:
                  and not i < doc[k].head.i < tok.i), None)
 
 
+def _has_subject(verb: Token) -> bool:
+    return _agent(verb) is not None or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _stranded_speaker(tok: Token, has_content: bool) -> tuple[Token | None, tuple[int, int] | None]:
+    """'X were killed, the Fire Service (FS) said': the name between what is said and a cue the parser left
+    without a subject (it hung the name on the clause): the root of the words after the last comma. When
+    the parser made the cue hang on the clause said (an advcl), the clause up to that comma is the content."""
+    hangs = tok.dep_ in {"advcl", "parataxis"} and tok.head.i < tok.i and not has_content
+    if not (hangs or any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)):
+        return None, None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and tok.i - start < MAX_SPEAKER and doc[start - 1].text != "," and doc[start - 1].head != tok:
+        start -= 1
+    if start == 0 or doc[start - 1].text != ",":
+        return None, None
+    speaker = next((doc[k] for k in range(start, tok.i) if doc[k].pos_ in {"PROPN", "NOUN", "PRON"}
+                    and not start <= doc[k].head.i < tok.i), None)
+    if speaker is None or not hangs:
+        return speaker, None
+    first = max(tok.head.left_edge.i, _paragraph(doc, tok.i)[0])
+    return speaker, _trim(doc, doc[first].idx, doc[start - 1].idx) if first < start - 1 else None
+
+
 def _agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -398,7 +436,9 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     """Char span of what is attributed: a clause, an object (+ predicate), or a phrase's object."""
     children = list(tok.children)
     para = _paragraph(tok.doc, tok.i)
-    clauses = [c for c in children if c.dep_ == "ccomp" and para[0] <= c.i < para[1]]
+    judged = next((c for c in children if c.dep_ in OBJECT_DEPS), None) if cls in VERDICT_CLASSES else None
+    clauses = [c for c in children if c.dep_ == "ccomp" and para[0] <= c.i < para[1] and not _across_break(tok, c)
+               and (judged is None or judged.i < c.i and not any(g.dep_ in SUBJECT_DEPS for g in c.children))]
     if clauses and lemma in cues.clause_only and not any(c.pos_ in {"VERB", "AUX"} for c in clauses):
         return None  # "declared the air safe" states no proposition
     if clauses:
@@ -415,7 +455,8 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     if phrase and phrase[-1].dep_ == "mark":
         return _subtree_span(phrase[-1].head, exclude=phrase[-1])
     if phrase and phrase[-1].dep_ == "prep":
-        obj = next((g for g in phrase[-1].children if g.dep_ in {"pobj", "pcomp"}), None)
+        obj = next((g for g in phrase[-1].children if g.dep_ in {"pobj", "pcomp"}
+                    and g.ent_type_ not in {"DATE", "TIME"}), None)  # "pushes the tally … for 2012"
     elif lemma not in cues.recipient or xcomp is not None:
         obj = next((c for c in children if c.dep_ in OBJECT_DEPS and c not in phrase), None)
     if xcomp is not None:
@@ -423,7 +464,11 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         if obj is not None and tok.i < obj.i < xcomp.i:  # "urged them to …", "called for X to …"
             span = (_subtree_span(obj, exclude=tok)[0], span[1])
         return span
+    if obj is None and cls in VERDICT_CLASSES and _agent(tok) is not None:  # "… is disputed by the ministry"
+        return _passive_judged(tok)
     if obj is None or (cls == "urge" and not phrase) or lemma in cues.clause_only:
+        return None
+    if cls in VERDICT_CLASSES and not phrase and _person_like(obj):  # "police questioned two managers"
         return None
     span = _subtree_span(obj, exclude=tok)
     tail = [c for c in children if c.i > obj.i and (
@@ -437,6 +482,32 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
         return None
     return span
+
+
+def _passive_judged(verb: Token) -> tuple[int, int] | None:
+    """What a passive verdict cue judges: its subject ("The account of the sinking has been confirmed
+    by …"), or the clause of a claim noun ("The union's claim that X is disputed by …" → "that X").
+    People are questioned, not disputed: "Two managers were questioned by police" judges nothing."""
+    judged = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if judged is None or _person_like(judged):
+        return None
+    clause = _noun_clause(judged) if judged.lemma_.lower() in load_cues().nominal else None
+    return _subtree_span(clause or judged, exclude=verb if clause is None else judged)
+
+
+def _person_like(tok: Token) -> bool:
+    """A person or group of people rather than a statement: a pronoun, a person's name, "managers"."""
+    return (tok.pos_ == "PRON" and tok.lower_ not in THING_PRONOUNS or tok.ent_type_ in {"PERSON", "NORP"}
+            or tok.lemma_.lower() in UNNAMED_HEADS and tok.lemma_.lower() not in STATEMENT_HEADS)
+
+
+def _across_break(cue: Token, clause: Token) -> bool:
+    """Is a clause set off from its cue by a semicolon (or, before the cue, a colon or dash)? Then it is
+    a statement of its own: "Some reports said X; the agency denied those reports"."""
+    doc = cue.doc
+    if clause.i < cue.i:
+        return any(t.text in CLAUSE_BREAKS for t in doc[clause.right_edge.i + 1: cue.i])
+    return any(t.text == ";" for t in doc[cue.i + 1: clause.left_edge.i])
 
 
 def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int, int]:
@@ -454,14 +525,25 @@ def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int,
     left, right = max(left, para[0]), min(right, para[1] - 1)
     cues = load_cues()
     for child in tok.rights:
-        if (left < child.i <= right and child.dep_ == "conj" and cues.words.get(child.lemma_.lower())
-                and any(c.dep_ == "ccomp" for c in child.children)
-                and not any(c.dep_ in SUBJECT_DEPS for c in child.children)):
+        if left < child.i <= right and child.dep_ == "conj" and _own_attribution(child):
             right = min(right, child.left_edge.i - 1)
     right = _before_aside(doc, left, right)
     while right > left and (doc[right].dep_ == "cc" or doc[right].is_punct and doc[right].text not in QUOTE_CHARS):
         right -= 1
     return _trim(doc, doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _own_attribution(verb: Token) -> bool:
+    """A conjoined cue verb that makes an attribution of its own: "… and added that Y" (the same
+    speaker), "… and the union accused the owners of Y" (another, named one)."""
+    if not load_cues().words.get(verb.lemma_.lower()):
+        return False
+    if any(c.dep_ == "mark" for c in verb.children):  # "… and that the footage showed Y": one more clause said
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    return subject.pos_ in {"PROPN", "NOUN"} and any(c.dep_ in {"ccomp", *OBJECT_DEPS} for c in verb.children)
 
 
 def _before_aside(doc: Doc, left: int, right: int) -> int:
@@ -636,7 +718,7 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
         if source.span is not None:
             source.span = _clip(doc_text(doc), source.span, [(cue_start, cue_end), (start, end)])
         resolver.remember(source, found.source_head)
-    if source.span and start < source.span[0] and source.span[1] <= end <= cue_start:
+    if source.span and start < source.span[0] < end <= cue_start and source.span[1] <= cue_start:
         start, end = _trim(doc, start, source.span[0])  # the speaker is no part of what comes before
     if start >= cue_end and quotes.at(start) is not None:
         lead = _quote_before(doc_text(doc), min(cue_start, source.span[0] if source.span else cue_start), quotes)

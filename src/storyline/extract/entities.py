@@ -2,8 +2,8 @@
 
 spaCy's entities are the candidates; cheap rules fix what the small model misses: a title before a name
 makes a person ("Transport Minister Ida Kern"), "X Group"/"X Logistics"/"Ministry of Y and Z" an
-organisation (kept whole across "and"/"of"), "Terminal 4"/"Eastern Docks" a facility, "the X district"
-and "X Hill" a place, the dateline's names places. Entities the model runs across a preposition are split.
+organisation (kept whole across "and"/"of"), "Terminal 4"/"Eastern Docks" a facility, "the X district",
+"the village of X", "X, a fishing village" and "X Hill" a place, the dateline's names places. Entities the model runs across a preposition are split.
 Forms of one referent merge (surname ↔ full name, "NAME (ACRONYM)", initials, "Osmund" ↔ "Osmund Group"),
 then one regex pass finds every occurrence of every form, either apostrophe matching either.
 """
@@ -67,7 +67,7 @@ ORG_NAME = re.compile(
     rf"|(?:{_CAP}\s+(?:(?:and|&|of|for)\s+)?){{1,5}}(?:" + "|".join(ORG_WORDS) + r"))\b(?!\s+\d)"
 )
 FAC_WORDS = (
-    "Docks", "Dock", "Terminal", "Warehouse", "Pier", "Wharf", "Quay", "Berth", "Airport", "Station",
+    "Docks", "Dock", "Terminal", "Warehouse", "Pier", "Wharf", "Quay", "Quays", "Berth", "Airport", "Station",
     "Bridge", "Hall", "Stadium", "Arena", "Street", "Road", "Avenue", "Square", "Lane", "Boulevard",
     "Highway", "Plant", "Refinery", "Prison", "Tower", "Building", "Dam", "Canal", "Tunnel", "Gate",
     "Hangar", "Depot", "Shed", "Yard", "Mine",
@@ -85,6 +85,13 @@ DISTRICT = re.compile(
     rf"\bthe\s+(?P<place>{_CAP}(?:\s+{_CAP})?)\s+(?:district|neighbou?rhood|quarter|area|suburb|estate|"
     r"region|province|valley)\b"
 )
+_SETTLEMENTS = r"(?:village|town|city|port|district|region|province|county|hamlet|municipality|capital|island)"
+# "the village of Marren", "the port city of Dravenport": the name of a kind of place is a place
+PLACE_OF = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?{_SETTLEMENTS}\s+of\s+(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})")
+# "Marren, a fishing village": a name set beside a kind of place (the noun must head its phrase)
+PLACE_APPOSED = re.compile(
+    rf"(?<![\w’'-])(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}}),\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}"
+    rf"(?P<noun>{_SETTLEMENTS})\b")
 DATELINE_PART = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*")
 MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
 ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,8})\)")
@@ -196,6 +203,9 @@ def _candidates(doc: Doc, text: str, begin: int) -> list[tuple[int, int, str, bo
         rules.extend(_facility(doc, text, match))
     for match in DISTRICT.finditer(text, begin):
         rules.append((match.start("place"), match.end("place"), "LOC", True))
+    for match in PLACE_OF.finditer(text, begin):
+        rules.append((match.start("place"), match.end("place"), "GPE", True))
+    rules.extend(_apposed_places(doc, text, begin))
     for match in BASED.finditer(text, begin):
         rules.append((*_clean_span(text, match.start("place"), match.end("place")), "GPE", True))
     rules.extend(_untagged_places(doc, begin))
@@ -232,6 +242,21 @@ def _dateline_places(text: str, begin: int) -> list[tuple[int, int, str, bool]]:
         if not MONTH_DAY.match(match.group(0)):
             places.append((match.start(), match.end(), "GPE", True))
     return places
+
+
+def _apposed_places(doc: Doc, text: str, begin: int) -> list[tuple[int, int, str, bool]]:
+    """ "Marren, a fishing village, …": the name is a place when the place noun heads its phrase ("Ana
+    Ruiz, a town councillor" is no place) and the name is no titled person, date or sentence opener."""
+    found = []
+    for match in PLACE_APPOSED.finditer(text, begin):
+        noun = doc.char_span(match.start("noun"), match.end("noun"))
+        name = doc.char_span(match.start("place"), match.end("place"), alignment_mode="contract")
+        if (noun is None or name is None or noun.root.dep_ == "compound"
+                or LEADING_TITLE.match(match["place"]) or name.root.ent_type_ in DROPPED_LABELS
+                or name.root.is_sent_start and name.root.pos_ != "PROPN"):
+            continue
+        found.append((match.start("place"), match.end("place"), "GPE", True))
+    return found
 
 
 def _names_residents(ent: Span) -> bool:
@@ -410,8 +435,8 @@ def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[st
         words = key.split()
         label = _label(group)
         shorts = set()
-        if not any(w.capitalize() in ORG_WORDS for w in words):
-            shorts.add(words[-1])
+        if not any(w.capitalize() in ORG_WORDS for w in words) and words[-2] not in JOINERS:
+            shorts.add(words[-1])  # a surname; not the "Lenmouth" of "Northern Quays of Lenmouth"
         if label in {"ORG", "OTHER", "FAC"} or group.strong == "ORG":
             shorts.add(_initials(max(group.forms, key=group.forms.get)).lower())
             if words[-1].capitalize() in ORG_WORDS:

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Source, SourceKind
+from .cues import load_cues
 from .entities import entity_for
 from .nlp import doc_text
 from .quotes import QuoteIndex
@@ -63,7 +64,7 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
     while left < head.i and doc[left].idx < floor:
         left += 1
     for child in head.rights:  # "Ana Ruiz, asked about it, said": a clause set off by a comma is no part of it
-        if (child.dep_ in {"advcl", "acl"} and child.left_edge.i > head.i
+        if ((child.dep_ in {"advcl", "acl"} or child.dep_ == "relcl" and _says(child)) and child.left_edge.i > head.i
                 and doc[child.left_edge.i - 1].text == ","):
             right = min(right, child.left_edge.i - 1)
         elif child.dep_ == "prep" and _dated(child):
@@ -76,7 +77,16 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
+    if right + 1 < len(doc) and doc[right + 1].text == ")" and any(t.text == "(" for t in doc[left:right + 1]) \
+            and not any(t.text == ")" for t in doc[left:right + 1]):
+        right += 1  # "the Fire Service (FS)": the parser hung the closing bracket elsewhere
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _says(clause: Token) -> bool:
+    """A relative clause that makes a statement of its own (", which says the visit took place")."""
+    return load_cues().words.get(clause.lemma_.lower()) in {"say", "claim", "report"} and any(
+        c.dep_ == "ccomp" for c in clause.children)
 
 
 def _dated(prep: Token) -> bool:
@@ -105,8 +115,10 @@ def _name_tokens(head: Token, floor: int = 0) -> tuple[int, int]:
 
 
 def _role(head: Token) -> str | None:
+    """The apposition describing the source ("the harbour master"), not an acronym in brackets."""
     for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ in {"NOUN", "ADJ", "PROPN"}:
+        if (child.dep_ == "appos" and child.pos_ in {"NOUN", "ADJ", "PROPN"}
+                and head.doc[child.left_edge.i].text != "(" and not child.text.isupper()):
             return _strip(head.doc[child.left_edge.i: child.right_edge.i + 1].text)
     return None
 
@@ -217,6 +229,14 @@ class SourceResolver:
             i -= 1
         return None
 
+    def _entity_covering(self, head: Token) -> Entity | None:
+        """The entity with an occurrence holding the whole head word: "Ministry" in "the Ministry of
+        Transport and Maritime Affairs", "Fire" in "the Veyra Fire and Rescue Service"."""
+        i = bisect_right(self._ent_starts, head.idx) - 1
+        if i >= 0 and self._ent_spans[i][1] >= head.idx + len(head):
+            return self._ent_spans[i][2]
+        return None
+
     def _named(self, head: Token) -> Source:
         """A source named by a noun phrase (not a pronoun); "the engineer Ana Ruiz" is named by its
         apposition, with the common noun as role."""
@@ -234,7 +254,7 @@ class SourceResolver:
         name = _strip(doc_text(doc)[start:end]) or head.text
         role = _role(head)
         lemma = head.lemma_.lower()
-        entity = entity_for(name, self.entities)
+        entity = self._entity_covering(head) or entity_for(name, self.entities)
         if entity is None and head.pos_ == "PROPN":
             entity = self._entity_at(head.idx, head.idx + len(head)) or self._entity_at(
                 start, end, head.idx + len(head))
