@@ -419,3 +419,13 @@ def test_his_account_skips_a_woman_and_reaches_an_unnamed_man(nlp):
                  said("She", "said", "the generators had failed", name="Ilsa Brandt"),
                  said("A ferryman", "said", "the quay had cracked", kind="unnamed", name="ferryman"))
     assert [one(ms, w).status for w in ("ward", "generators", "quay")] == ["reported", "reported", "unverified"]
+
+
+def test_passive_dispute_contests_the_claim_it_names(nlp):
+    from storyline.extract.pipeline import extract
+
+    ex = extract("The guild's claim that the quota was cut is disputed by the fisheries ministry.")
+    dispute = next(m for m in ex.mentions if m.status == "disputed")
+    assert dispute.contests is not None
+    contested = ex.mentions[dispute.contests]
+    assert contested is not dispute and "guild" in contested.source.name.lower()

@@ -289,7 +289,9 @@ def _contested(index: int, root: Token, mentions: list[Mention], lemmas: list[se
     source sharing the contested thing's key words ('such raids' → 'raid', 'the claims of a
     planned blockade' → 'blockade'); for 'the reports'/'these allegations'/'it', the latest statement."""
     contester = mentions[index]
-    earlier = [j for j in range(index) if mentions[j].start < contester.start
+    # "earlier" includes another source's mention of the very same words: in "The union's claim that X
+    # is disputed by the ministry" both mentions have X as content
+    earlier = [j for j in range(len(mentions)) if j != index and mentions[j].start <= contester.start
                and mentions[j].source.name != contester.source.name]
     keys = _contest_keys(root, lex)
     if not keys:  # "the reports", "these allegations" point at someone's statements; "it", "this" at any
