@@ -489,18 +489,45 @@ def _find_spans(text: str, entities: list[Entity]) -> None:
     forms = [f for e in entities for f in [e.name, *e.aliases, *_stems(e)] if owner.get(_norm(f)) is e]
     if not forms:
         return
-    forms.sort(key=len, reverse=True)
-    escaped = [(f, "['’]".join(re.escape(part) for part in re.split("['’]", f))) for f in forms]
-    parts = [f"(?i:{e})" if " " in f else e for f, e in escaped]  # either apostrophe matches
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
-    for match in pattern.finditer(text):
-        entity = owner.get(_norm(match.group(0)))
+    for start, end in _occurrences(text, forms):
+        found = text[start:end]
+        entity = owner.get(_norm(found))
         if entity is not None:
-            entity.spans.append((match.start(), match.end()))
-            if match.group(0) != entity.name and _norm(match.group(0)) == entity.key:
+            entity.spans.append((start, end))
+            if found != entity.name and _norm(found) == entity.key:
                 continue
-            if match.group(0) not in entity.aliases and match.group(0) != entity.name:
-                entity.aliases.append(match.group(0))
+            if found not in entity.aliases and found != entity.name:
+                entity.aliases.append(found)
+
+
+def _occurrences(text: str, forms: list[str]) -> list[tuple[int, int]]:
+    """Whole-word occurrences of the forms, leftmost first and longest at each place, never overlapping.
+    Either apostrophe matches; several-word forms match in any case, one-word forms only as written.
+    (Plain ``str.find`` per form: a per-document regex of every name cost more to compile than to run.)"""
+    plain = text.replace("’", "'")
+    lower = plain.lower()
+    hits = []
+    for form in set(forms):
+        needle = form.replace("’", "'")
+        haystack = plain
+        if " " in form:
+            needle, haystack = needle.lower(), lower
+        at = haystack.find(needle)
+        while at != -1:
+            end = at + len(needle)
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                hits.append((at, end))
+            at = haystack.find(needle, at + 1)
+    chosen, reached = [], 0
+    for start, end in sorted(hits, key=lambda h: (h[0], -h[1])):
+        if start >= reached:
+            chosen.append((start, end))
+            reached = end
+    return chosen
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _stems(entity: Entity) -> list[str]:
