@@ -154,3 +154,18 @@ def test_failed_extraction_is_kept_and_rerun(tmp_path, article, monkeypatch):
     [report] = open_store(str(db)).reports("S")
     assert report.extraction_status == "ok" and report.extraction.mentions
     assert "S" in _invoke(db, "stories").output
+
+
+def test_report_text_is_never_read_as_terminal_markup():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from storyline.present.tables import print_claims
+
+    claim = {"status": "reported", "text": "[bold red]the dam [/] broke[link=http://x.test]", "supported_by": ["[i]Ana"],
+             "mentions": [], "outlets": 1, "contested_by": []}
+    out = StringIO()
+    console = Console(file=out, force_terminal=True, width=200, color_system=None)
+    print_claims(console, {"story": {"title": "T"}, "claims": [claim]})
+    assert "[bold red]the dam [/] broke[link=http://x.test]" in out.getvalue() and "[i]Ana" in out.getvalue()

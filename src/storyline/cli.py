@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .adding import add_document, rerun_extraction
@@ -52,7 +53,7 @@ def main(
 
 
 def fail(message: str) -> typer.Exit:
-    errors.print(f"[red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    errors.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(1)
 
 
@@ -117,13 +118,13 @@ def add(
                 added = add_document(store, story, doc)
             except StorylineError as exc:
                 failed += 1
-                progress.console.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+                progress.console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             else:
                 line = f"{source}: {added.outcome} report {added.report_id} (version {added.version})"
                 if added.error:
                     failed += 1
                     line += f"; extraction failed, stored for a re-run: {added.error}"
-                progress.console.print(line, highlight=False, soft_wrap=True)
+                progress.console.print(line, highlight=False, soft_wrap=True, markup=False)
             progress.advance(task)
     if failed:
         raise typer.Exit(1)
@@ -140,7 +141,7 @@ def extract(
     done = rerun_extraction(store, name, everything)
     for item in done:
         errors.print(f"{item.location}: report {item.report_id} " + (f"failed: {item.error}" if item.error else "extracted"),
-                     highlight=False, soft_wrap=True)
+                     highlight=False, soft_wrap=True, markup=False)
     if any(item.error for item in done):
         raise typer.Exit(1)
 

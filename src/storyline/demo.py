@@ -50,7 +50,7 @@ def run_demo(db: str | None, output: Path | None, console: Console, errors: Cons
 
         def report_added(entry: dict, added) -> None:
             progress.console.print(f"{entry['outlet']}: {entry['file']} → {added.outcome} (version {added.version})",
-                                   highlight=False)
+                                   highlight=False, markup=False)
             progress.advance(task)
 
         story = add_example_story(store, on_report=report_added)
@@ -60,5 +60,5 @@ def run_demo(db: str | None, output: Path | None, console: Console, errors: Cons
         show(console, ledger)
     target = output or workdir / "ledger.json"
     target.write_text(json.dumps(ledger, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    errors.print(f"store: {url}", highlight=False, soft_wrap=True)
-    errors.print(f"JSON export: {target}", highlight=False, soft_wrap=True)
+    errors.print(f"store: {url}", highlight=False, soft_wrap=True, markup=False)
+    errors.print(f"JSON export: {target}", highlight=False, soft_wrap=True, markup=False)

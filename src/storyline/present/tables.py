@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 STATUS_STYLE = {
     "asserted": "white", "reported": "cyan", "unverified": "yellow", "disputed": "magenta",
@@ -11,23 +12,25 @@ STATUS_STYLE = {
 }
 
 
-def print_rows(console: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
-    """A Rich table when the console is a terminal, else a header line and tab-separated rows."""
+def print_rows(console: Console, title: str, columns: list[str], rows: list[list[str | Text]]) -> None:
+    """A Rich table when the console is a terminal, else a header line and tab-separated rows.
+
+    Cells are report text, which is untrusted: plain strings are shown as they are, never read as markup."""
     if console.is_terminal:
-        table = Table(title=title, show_lines=False, expand=False)
+        table = Table(title=Text(title, style="italic"), show_lines=False, expand=False)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
         console.print(table)
         return
     print("\t".join(columns))
     for row in rows:
-        print("\t".join(" ".join(cell.split()) for cell in row))
+        print("\t".join(" ".join(str(cell).split()) for cell in row))
 
 
-def _status(console: Console, status: str) -> str:
-    return f"[{STATUS_STYLE.get(status, 'white')}]{status}[/]" if console.is_terminal else status
+def _status(status: str) -> Text:
+    return Text(status, style=STATUS_STYLE.get(status, "white"))
 
 
 def claim_sources(claim: dict) -> str:
@@ -36,20 +39,20 @@ def claim_sources(claim: dict) -> str:
     return ", ".join(dict.fromkeys(names))
 
 
-def claims_rows(console: Console, ledger: dict) -> list[list[str]]:
+def claims_rows(ledger: dict) -> list[list[str | Text]]:
     rows = []
     for claim in ledger["claims"]:
         if claim.get("withdrawn"):
             continue
         sources = claim_sources(claim)
         contested = ", ".join(f"{c['source']} {c['relation']}" for c in claim["contested_by"]) or ""
-        rows.append([_status(console, claim["status"]), claim["text"], sources, str(claim["outlets"]), contested])
+        rows.append([_status(claim["status"]), claim["text"], sources, str(claim["outlets"]), contested])
     return rows
 
 
 def print_claims(console: Console, ledger: dict) -> None:
     print_rows(console, f"Claims — {ledger['story']['title']}",
-               ["status", "claim", "sources", "outlets", "contested by"], claims_rows(console, ledger))
+               ["status", "claim", "sources", "outlets", "contested by"], claims_rows(ledger))
 
 
 def print_entities(console: Console, ledger: dict) -> None:
@@ -65,7 +68,7 @@ def print_figures(console: Console, ledger: dict) -> None:
 
 def print_timeline(console: Console, ledger: dict) -> None:
     rows = [[e["time"]["value"] or "?", e["time"]["precision"], e["time"]["text"], e["description"],
-             _status(console, e["status"])] for e in ledger["events"]]
+             _status(e["status"])] for e in ledger["events"]]
     print_rows(console, "Timeline", ["when", "precision", "as written", "event", "status"], rows)
 
 
