@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .adding import add_document, rerun_extraction
 from .errors import StorylineError
-from .ledger.build import build_ledger
+from .ledger.from_store import story_ledger
 from .present import tables
 from .present.markdown import ledger_markdown
 from .store import Store, open_store
@@ -74,11 +74,6 @@ def pick_story(store: Store, story: str | None) -> str:
     if len(names) == 1:
         return names[0]
     raise fail("name a story with --story" + (f" (one of: {', '.join(names)})" if names else ": the store has none"))
-
-
-def story_ledger(store: Store, story: str, with_text: bool = False) -> dict:
-    row = store.story(story)
-    return build_ledger({"id": row.id, "title": row.title}, store.reports(story), with_text=with_text)
 
 
 class NoProgress:

@@ -11,6 +11,7 @@ from rich.console import Console
 from .adding import add_document
 from .errors import StorylineError
 from .ingest import read_source
+from .ledger.from_store import story_ledger
 from .present import tables
 from .store import open_store
 
@@ -40,8 +41,6 @@ def add_example_story(store, story_dir: Path = STORY_DIR, on_report=None) -> str
 
 
 def run_demo(db: str | None, output: Path | None, console: Console, errors: Console, progress_bar) -> None:
-    from .cli import story_ledger
-
     workdir = Path(tempfile.mkdtemp(prefix="storyline-demo-"))
     url = db or str(workdir / "demo.db")
     manifest = load_manifest()
