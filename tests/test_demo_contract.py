@@ -73,3 +73,20 @@ def test_figure_range_and_revised_toll(ledger):
 def test_weekdays_resolve_against_report_dates(ledger):
     friday = [e for e in ledger["events"] if e["time"]["text"].endswith("Friday")]
     assert friday and all(e["time"]["value"].startswith("2025-03-14") for e in friday)
+
+
+def _without_descriptions(node):
+    if isinstance(node, dict):
+        return {k: _without_descriptions(v) for k, v in node.items() if k != "description"}
+    if isinstance(node, list):
+        return [_without_descriptions(v) for v in node]
+    return node
+
+
+def test_schema_copy_matches_the_shared_contract():
+    """Our copy may word its descriptions differently (its examples are fictional), nothing else."""
+    shared = Path(__file__).resolve().parents[2] / "shared" / "contracts" / "ledger.schema.json"
+    if not shared.is_file():
+        pytest.skip(f"shared contract not found at {shared}")
+    ours = json.loads(SCHEMA.read_text())
+    assert _without_descriptions(ours) == _without_descriptions(json.loads(shared.read_text()))
