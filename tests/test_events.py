@@ -93,3 +93,51 @@ def test_short_descriptions_are_skipped_and_times_are_not_repeated(nlp):
     found = events(nlp, text)
     assert [e.time.value for e in found] == ["2024-02-03", "2024-02-21"]
     assert all(e.description == "The guild wrote to the company" for e in found)
+
+
+def test_participle_on_a_fronted_phrase_gives_the_clause_it_modifies(nlp):
+    text = "In a statement issued late on Friday, Brenn Haulage said it had never stored fuel in the shed."
+    [event] = events(nlp, text)
+    assert event.time.value == "2024-03-15"
+    assert event.description == "Brenn Haulage said it had never stored fuel in the shed"
+
+
+def test_participle_on_a_subject_gives_the_subject_and_its_verb(nlp):
+    text = "The agency said water samples taken on Saturday showed no trace of oil in the bay."
+    [event] = events(nlp, text)
+    assert event.description.startswith("water samples taken on Saturday showed no trace of oil")
+
+
+def test_relative_pronoun_on_a_clause_describes_that_clause(nlp):
+    text = ("Ferries could sail again once the harbour office declares the channel clear, which may happen "
+            "as early as Sunday.")
+    [event] = events(nlp, text)
+    assert event.time.value == "2024-03-17"
+    assert event.description == "the harbour office declares the channel clear"
+
+
+def test_noun_with_a_bare_participle_is_too_weak_for_an_event(nlp):
+    text = "Medics raised the count to 30 on Friday afternoon, up from the 9 reported in the morning."
+    [event] = events(nlp, text)
+    assert event.description == "Medics raised the count to 30"
+
+
+def test_the_same_event_told_twice_is_one_keeping_the_longer_description(nlp):
+    text = ("The Varn council met on Tuesday. Its members later said the Varn council met on Tuesday "
+            "behind closed doors.")
+    [event] = events(nlp, text)
+    assert event.description == "the Varn council met on Tuesday behind closed doors"
+
+
+def test_contained_descriptions_at_the_same_time_are_one_event(nlp):
+    text = "The Lusk line closed on Monday. Tolla Rail said on Monday that the Lusk line closed. It reopened."
+    found = events(nlp, text)
+    assert [(e.time.value, e.description) for e in found] == [
+        ("2024-03-11", "Tolla Rail said on Monday that the Lusk line closed")]
+
+
+def test_a_description_cut_short_ends_on_no_auxiliary(nlp):
+    text = ("The Kelvar port office confirmed on Saturday that 900 tonnes of grey cement powder from the old "
+            "Osmund quarry were stored in the shed beside the river.")
+    [event] = events(nlp, text)
+    assert event.description.endswith("the old Osmund quarry")

@@ -130,3 +130,34 @@ def test_that_morning_takes_the_day_named_before_it(nlp):
     found = times(nlp, text, SUNDAY)
     assert [t.value for t in found] == ["2024-03-15", "2024-03-15"]
     assert found[1].part_of_day == "morning"
+
+
+def test_clock_time_takes_the_day_named_in_the_previous_sentence(nlp):
+    text = "A fire broke out at the Orrin mill late on Thursday. Crews were called at 11:40 p.m."
+    found = times(nlp, text, SATURDAY)
+    assert [(t.value, t.precision) for t in found] == [
+        ("2024-03-14", "part-of-day"), ("2024-03-14T23:40", "minute")]
+
+
+def test_clock_time_takes_the_day_named_earlier_in_its_sentence(nlp):
+    text = "The Lusk ferry docked on Wednesday, and passengers left it at 6 p.m."
+    assert [t.value for t in times(nlp, text, SATURDAY)] == ["2024-03-13", "2024-03-13T18:00"]
+
+
+def test_clock_time_without_a_day_before_it_in_the_paragraph_takes_the_report_day(nlp):
+    text = "The Orrin mill burned on Thursday.\n\nCrews left the site at 9 a.m."
+    found = times(nlp, text, SATURDAY)
+    assert [t.value for t in found] == ["2024-03-14", "2024-03-16T09:00"]
+    assert times(nlp, "Crews left the site at 9 a.m.", None)[0].value is None
+
+
+def test_part_of_day_takes_the_day_of_the_previous_sentence(nlp):
+    text = "Tolla Rail suspended trains on Wednesday. The afternoon brought the first buses."
+    found = times(nlp, text, SATURDAY)
+    assert [(t.value, t.precision, t.part_of_day) for t in found] == [
+        ("2024-03-13", "day", None), ("2024-03-13", "part-of-day", "afternoon")]
+
+
+def test_small_hours_after_a_late_time_are_the_next_day(nlp):
+    text = "Neighbours saw sparks at the Orrin mill late on Thursday. Its roof fell in at 2:15 a.m."
+    assert [t.value for t in times(nlp, text, SATURDAY)] == ["2024-03-14", "2024-03-15T02:15"]

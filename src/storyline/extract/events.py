@@ -12,11 +12,15 @@ from .dateline import dateline_end
 
 MAX_WORDS = 20
 MIN_WORDS = 3
+MODIFIER_MIN_WORDS = 4  # a noun with its participle ("the 12 reported") says too little at three
 CORE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "attr", "prt", "acomp", "agent",
              "oprd", "dative", "xcomp"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 OBJECTS = {"dobj", "attr", "acomp", "oprd", "xcomp", "dative"}
 TIME_LABELS = {"DATE", "TIME"}
+NOUN_POS = {"NOUN", "PROPN", "NUM", "PRON"}
+RELATIVE_TAGS = {"WP", "WDT"}
+CLAUSAL_DEPS = {"ccomp", "xcomp", "oprd", "acomp", "advcl"}
 TIME_ADVERBS = {"later", "earlier", "late", "early", "soon", "as"}
 PARTICLES = {"out", "up", "off", "down", "over", "away", "back"}
 NOUN_LIKE_DEPS = {"pobj", "amod", "compound", "pcomp", "dobj", "nsubj", "nsubjpass"}
@@ -29,29 +33,27 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
                 entities: list[Entity]) -> list[Event]:
-    """An Event for each resolved time expression: the clause it dates, who acts in it, where, and status."""
+    """An Event for each resolved time expression: the clause it dates, who acts in it, where, and status.
+    Two events at the same time that tell the same thing (one description inside the other, or the same
+    verb with the same subject) are one: the longer description is kept."""
     text = doc_text(doc)
     begin = dateline_end(text)
     owners = _span_owners(entities)
+    spans = [(time, doc.char_span(time.start, time.end, alignment_mode="expand")) for time in times
+             if time.value is not None]
+    time_tokens = {i for _, span in spans if span is not None for i in range(span.start, span.end)}
     events: list[Event] = []
-    seen: set[tuple[int, str | None, int, int]] = set()
-    for time in times:
-        if time.value is None:
-            continue
-        time_span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    keys: list[tuple[str, str]] = []
+    for time, time_span in spans:
         if time_span is None:
             continue
         sent = time_span.sent
-        clause = _clause(sent, time_span, begin)
+        clause = _clause(sent, time_span, begin, time_tokens)
         if clause is None:
             continue
-        start, end = clause
-        key = (sent.start, time.value, start, end)  # one event per dated clause
-        if key in seen:
-            continue
-        seen.add(key)
+        start, end, key = clause
         mention = _covering_mention(mentions, time, sent)
-        events.append(Event(
+        event = Event(
             time=time,
             description=text[start:end],
             start=start,
@@ -60,57 +62,169 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
             place=next(iter(_names(owners, max(begin, sent.start_char), sent.end_char, PLACE_TYPES)), None),
             status=mentions[mention].status if mention is not None else "asserted",
             mention=mention,
-        ))
+        )
+        same = next((i for i, other in enumerate(events) if _same_event(other, keys[i], event, key)), None)
+        if same is None:
+            events.append(event)
+            keys.append(key)
+        elif len(event.description) > len(events[same].description):
+            events[same], keys[same] = event, key
     return events
 
 
-def _clause(sent: Span, time_span: Span, begin: int) -> tuple[int, int] | None:
-    """Character offsets of what the time dates: its verb with subject, object and particles ("it warned
-    the company in writing"), the noun a participle or relative clause describes ("the warehouse that
-    exploded"), or for a report dated by its reporting verb, the report ("the port authority said …").
-    None when fewer than MIN_WORDS words are left or the sentence is nothing but the time."""
-    doc = sent.doc
+def _same_event(one: Event, one_key: tuple[str, str], other: Event, other_key: tuple[str, str]) -> bool:
+    """Same time value, and one description inside the other or the same verb with the same subject."""
+    if one.time.value != other.time.value:
+        return False
+    one_text, other_text = one.description.lower(), other.description.lower()
+    if one_text in other_text or other_text in one_text:
+        return True
+    return bool(one_key[1]) and one_key == other_key
+
+
+def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
+            ) -> tuple[int, int, tuple[str, str]] | None:
+    """Character offsets of what the time dates, and its (verb lemma, subject) key: its verb with subject,
+    object and particles ("it warned the company in writing"); for a participle modifying a noun ("in a
+    statement issued on Friday, the company said …", "air samples taken on Sunday showed …") or a
+    relative clause on a clause ("…, which may happen on Sunday"), the clause it modifies, when that one
+    has a subject and no time of its own, else the noun it modifies ("the warehouse that exploded"); for
+    a report dated by its reporting verb, the report ("the port authority said …"). None when fewer than
+    MIN_WORDS words are left (MODIFIER_MIN_WORDS for a noun and its modifier) or only the time is left."""
     verb = _governing_verb(time_span.root, sent)
-    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
-        tokens = list(verb.head.subtree)  # "the warehouse that exploded on Friday", "the 12 reported"
+    host = _host_clause(verb, sent)
+    if host is not None:
+        target, subject = host
+        inside = {t.i for t in verb.subtree}  # the modifier, but for a reduced relative's own subject
+        if subject.head.i == verb.i:
+            inside -= {t.i for t in subject.subtree}
+        tokens = [t for t in (*_verb_phrase(target, None), *subject.subtree) if t.i not in inside]
+        if not any(t.i in time_tokens for t in tokens):
+            found = _bounds(tokens, time_span, begin, MIN_WORDS)
+            if found is not None:
+                return (*found, _key(target, subject))
+    noun = verb.head
+    if verb.dep_ in {"acl", "relcl"} and _noun_phrase(noun):
+        minimum = MODIFIER_MIN_WORDS if verb.dep_ == "acl" else MIN_WORDS
+        found = _bounds(list(noun.subtree), time_span, begin, minimum)  # "the warehouse that exploded"
+        return None if found is None else (*found, _key(verb, noun))
+    if _relative_subject(verb) is not None:
+        return None  # "which may happen": nothing better than the relative pronoun
+    tokens = _verb_phrase(verb, time_span.root)
+    # "declared Monday a national day of mourning": what the time itself is said to be
+    tokens.extend(t for c in time_span.root.children if c.dep_ in {"appos", "oprd"} for t in c.subtree)
+    tokens.extend(t for c in verb.children if c.dep_ == "npadvmod" and c.i > time_span.root.i
+                  for t in c.subtree)
+    subject = _subject(verb)
+    found = _bounds(tokens, time_span, begin, MODIFIER_MIN_WORDS if _reduced_relative(verb) else MIN_WORDS)
+    return None if found is None else (*found, _key(verb, subject))
+
+
+def _host_clause(verb: Token, sent: Span) -> tuple[Token, Token] | None:
+    """(verb, subject) of the clause a modifier clause belongs to: a participle on a subject, object or
+    fronted prepositional phrase ("in a statement issued …, the company said"), a reduced relative clause
+    the parser read as a clause ("air samples taken on Sunday showed"), or a relative clause on a clause
+    ("declares the air safe, which may happen …"). None when there is no such clause with a subject."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ in NOUN_POS:
+        if head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            target = head.head
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+            target = head.head.head
+        else:
+            return None
+    elif _reduced_relative(verb):
+        subject = _subject(verb)
+        target = next((c for c in head.children if c.i > verb.i and c.dep_ in {"ccomp", "conj", "advcl"}
+                       and c.pos_ in {"VERB", "AUX"} and _subject(c) is None), None)
+        return None if target is None or subject is None else (target, subject)
+    elif verb.dep_ == "relcl" and not _noun_phrase(head) and _relative_subject(verb) is not None:
+        target = _governing_verb(head, sent)  # "declares the air safe, which may happen on Sunday"
     else:
-        tokens = _verb_phrase(verb, time_span)
-        # "declared Monday a national day of mourning": what the time itself is said to be
-        tokens.extend(t for c in time_span.root.children if c.dep_ in {"appos", "oprd"} for t in c.subtree)
-        tokens.extend(t for c in verb.children if c.dep_ == "npadvmod" and c.i > time_span.root.i
-                      for t in c.subtree)
+        return None
+    if target.pos_ not in {"VERB", "AUX"} or target.i == verb.i:
+        return None
+    subject = _subject(target)
+    return None if subject is None else (target, subject)
+
+
+def _noun_phrase(tok: Token) -> bool:
+    """A noun heading a noun phrase, not a complement the parser took for one ("declares the channel
+    clear, which …")."""
+    return tok.pos_ in NOUN_POS and tok.dep_ not in CLAUSAL_DEPS
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """ "air samples taken on Sunday showed …" parsed as a clause: a bare past participle with a noun
+    subject and no auxiliary, under another verb."""
+    return (verb.tag_ == "VBN" and verb.head.i != verb.i and verb.dep_ in {"ccomp", "conj", "advcl"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children))
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or for a conjoined verb without one, the subject it shares."""
+    for tok in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS and c.tag_ in RELATIVE_TAGS), None)
+
+
+def _key(verb: Token, subject: Token | None) -> tuple[str, str]:
+    """(verb lemma, subject words): two descriptions with the same key tell the same thing."""
+    if subject is None:
+        return verb.lemma_.lower(), ""
+    words = subject.doc[subject.left_edge.i:subject.right_edge.i + 1]
+    return verb.lemma_.lower(), " ".join(t.lower_ for t in words if not t.is_space)
+
+
+def _bounds(tokens: list[Token], time_span: Span, begin: int, minimum: int) -> tuple[int, int] | None:
+    """Character offsets from the first to the last token (at most MAX_WORDS words), the time and the
+    dateline left out, no trailing "on", "and", nor the time itself; None under ``minimum`` words."""
+    doc = time_span.doc
     tokens = [t for t in tokens if not (time_span.start <= t.i < time_span.end) and t.idx >= begin]
     if not tokens:
         return None
-    first = min(t.i for t in tokens)
-    last = min(max(t.i for t in tokens), first + MAX_WORDS - 1)
+    first, final = min(t.i for t in tokens), max(t.i for t in tokens)
+    last = min(final, first + MAX_WORDS - 1)
+    dangling = {"ADP", "CCONJ", "DET", "SCONJ"} | ({"AUX", "PART"} if last < final else set())
     while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].ent_type_ in TIME_LABELS
                             or time_span.start <= last < time_span.end or doc[last].lower_ in TIME_ADVERBS
-                            or doc[last].pos_ in {"ADP", "CCONJ", "DET", "SCONJ"}):
-        last -= 1  # no trailing "on", "and", nor the time itself: "sent two letters, on January 9 and"
-    while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].pos_ == "CCONJ"):
-        first += 1
-    if sum(1 for t in doc[first:last + 1] if not t.is_punct) < MIN_WORDS:
+                            or doc[last].pos_ in dangling):
+        last -= 1  # "sent two letters, on January 9 and"; cut short, no "… fertiliser were"
+    while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].pos_ == "CCONJ"
+                            or time_span.start <= first < time_span.end
+                            or doc[first].pos_ == "ADP" and time_span.start == first + 1):
+        first += 1  # no leading "On Friday,"
+    if sum(1 for t in doc[first:last + 1] if not t.is_punct) < minimum:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
-def _verb_phrase(verb: Token, time_span: Span) -> list[Token]:
-    """The verb with its subject, auxiliaries, objects and particles; the branch that leads to the time
-    ("visited the injured at the hospital on Saturday"); a reporting verb's following content; a first
-    prepositional phrase when there is no object ("travel to Kelvar"); a conjoined verb's shared subject."""
+def _verb_phrase(verb: Token, path: Token | None) -> list[Token]:
+    """The verb with its subject, auxiliaries, objects and particles; the branch that leads to ``path``,
+    the time ("visited the injured at the hospital on Saturday"); a reporting verb's following content or
+    a verbless complement ("declares the air safe"); a first prepositional phrase besides the time's when
+    there is no object ("travel to Kelvar"); a conjoined verb's shared subject."""
     reporting = verb.lemma_.lower() in REPORTING_VERBS
     tokens = [verb]
     has_object = False
     for child in verb.children:
-        on_path = child.left_edge.i <= time_span.root.i <= child.right_edge.i
-        content = reporting and child.dep_ == "ccomp" and child.i > verb.i
+        on_path = path is not None and child.left_edge.i <= path.i <= child.right_edge.i
+        content = child.dep_ == "ccomp" and child.i > verb.i and (
+            reporting or child.pos_ not in {"VERB", "AUX"})
         if child.dep_ in CORE_DEPS or on_path or content or child.dep_ == "prep" and child.i == verb.i + 1 and (
                 child.lower_ in PARTICLES):
             tokens.extend(child.subtree)
             has_object = has_object or child.dep_ in OBJECTS or content
-    if not has_object:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+    if not has_object:  # the first phrase besides the time's: "met on Tuesday behind closed doors"
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and not (
+            path is not None and c.left_edge.i <= path.i <= c.right_edge.i)), None)
         if prep is not None:
             tokens.extend(prep.subtree)
     if verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
@@ -125,10 +239,10 @@ def _governing_verb(tok: Token, sent: Span) -> Token:
     verb = None
     for _ in range(8):
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"} and not (
-                tok.tag_ in {"VBG", "VBN"} and tok.dep_ in NOUN_LIKE_DEPS and tok.head is not tok):
+                tok.tag_ in {"VBG", "VBN"} and tok.dep_ in NOUN_LIKE_DEPS and tok.head.i != tok.i):
             verb = tok
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if verb is None:

@@ -5,8 +5,10 @@ for weekday and relative words the model misses. Each candidate is read by our o
 - a bare weekday is the report's day or one of the six days before it; with "next", one of the seven days
   after; when its verb looks ahead ("will", reported "would", a modal "may reopen", "as early as", a day
   "declared" a day of mourning), the report's day or one of the six after; "last Friday" is 1–7 days before;
-- "late on Thursday" is part of a day (part_of_day "late"); "that morning" takes the day named before it
-  in the sentence; a duration after a date ("Thursday, two hours before") is not joined to it;
+- "late on Thursday" is part of a day (part_of_day "late"); a clock time or part of a day with no day of
+  its own ("at 11:40 p.m.", "that morning") takes the day of the nearest day-or-finer time before it in its
+  sentence, else in the previous sentence of the paragraph, else the report's; a duration after a date
+  ("Thursday, two hours before") is not joined to it;
 - "yesterday", "last night" → the day before; "today", "tonight", "overnight" → the report's day;
 - "last week" → the ISO week before (``2023-W24``); "earlier this month" → ``2023-06``; "N days ago";
 - absolute dates with or without year (a missing year is the one putting the date closest to the report).
@@ -87,8 +89,8 @@ PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "slated"}
 DESIGNATE_VERBS = {"declare", "designate", "proclaim", "name", "make", "set"}
 DAY_NOUNS = {"day", "holiday", "deadline", "date"}
 NOUN_LIKE_DEPS = {"pobj", "amod", "compound", "acl", "pcomp", "dobj", "nsubj", "conj", "advcl"}
-# "that morning", "the evening": the part of the day of the time named just before in the sentence
-ANAPHORIC_PART = re.compile(r"^(?:that|the)\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)$")
+DAY_OR_FINER = {"day", "part-of-day", "hour", "minute"}
+LATE_PARTS = {"late", "evening", "night"}
 # words without which an expression is no time at all ("up to" tagged DATE)
 TEMPORAL_WORD = re.compile(
     r"\b(?:\d|time|date|day|week|month|year|decade|century|hour|minute|season|spring|summer|autumn|fall|"
@@ -106,23 +108,61 @@ def find_times(doc: Doc, published: date | None) -> list[TimeValue]:
         text = full[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")
         future = _is_future(span, full, start)
-        resolved = normalize(text, published, future)
+        day = published
+        if span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
+            anchor = _anchor(times, span, full)
+            if anchor is not None:
+                day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
+        resolved = normalize(text, day, future)
         if resolved is None:
             continue
         value, precision, part = resolved
-        previous = times[-1] if times else None
-        if (ANAPHORIC_PART.match(text.lower()) and previous is not None and previous.value
-                and span is not None and previous.start >= span.sent.start_char):
-            value, precision = previous.value[:10], "part-of-day"  # "said on Friday … that morning"
         times.append(TimeValue(value=value, precision=precision, text=text, start=start, end=end,
                                part_of_day=part))
     return times
 
 
+def _dayless(text: str) -> bool:
+    """Whether the expression names no day, week, month or year ("at 11:40 p.m.", "that morning")."""
+    return _resolve(_lower(text), None, False)[1] == "none"
+
+
+def _anchor(times: list[TimeValue], span: Span, text: str) -> TimeValue | None:
+    """The nearest resolved day-or-finer time before the span, in its sentence or the previous sentence
+    of the same paragraph ("A fire broke out late on Thursday. Crews were called at 11:40 p.m.")."""
+    doc, sent = span.doc, span.sent
+    first, before = sent.start, sent.start - 1
+    while first < span.start and doc[first].is_space:
+        first += 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    window = sent.start_char
+    if before >= 0 and "\n" not in text[doc[before].idx + len(doc[before]):doc[first].idx]:
+        window = doc[before].sent.start_char  # the previous sentence, in the same paragraph
+    for time in reversed(times):
+        if time.start < window:
+            return None
+        if time.value and time.precision in DAY_OR_FINER and time.start < span.start_char:
+            return time
+    return None
+
+
+def _rollover(anchor: TimeValue, text: str) -> int:
+    """1 when a time late in the day is followed by one in the small hours ("late on Thursday … shortly
+    after midnight", "at 11 p.m. … at 2 a.m."): that is the next day."""
+    hour = int(anchor.value[11:13]) if anchor.precision in {"hour", "minute"} else None
+    late = anchor.part_of_day in LATE_PARTS or (hour is not None and hour >= 18)
+    lower = _lower(text)
+    clock = CLOCK.search(lower)
+    before_dawn = clock is not None and (clock["ampm"] or "").startswith("a") and int(clock["hour"]) % 12 < 6
+    small = before_dawn or "after midnight" in lower or _part_of_day(lower) == "early hours"
+    return int(late and small)
+
+
 def normalize(text: str, published: date | None, future: bool = False
               ) -> tuple[str | None, Precision, str | None] | None:
     """(value, precision, part of day) for one expression; None when it is no point in time."""
-    lower = " ".join(text.lower().replace("’", "'").split())
+    lower = _lower(text)
     if AGE.search(lower):
         return None
     part = _part_of_day(lower)
@@ -146,6 +186,10 @@ def normalize(text: str, published: date | None, future: bool = False
         if part:
             return day, "part-of-day", part
     return day, precision, part
+
+
+def _lower(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
 
 
 def _resolve(lower: str, published: date | None, future: bool) -> tuple[str | None, str]:
@@ -353,7 +397,7 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
                 return True
             if not (tok.tag_ in {"VBG", "VBN"} and tok.dep_ in NOUN_LIKE_DEPS):
                 return False  # a clause's own verb decides; a gerund ("reopen to shipping") does not
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -377,7 +421,7 @@ def _looks_ahead(verb: Token) -> bool:
             return True
         if verb.lower_ in PLAN_PARTICIPLES:
             return True
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         verb = verb.head
         if verb.lemma_.lower() in PLAN_VERBS:
