@@ -96,9 +96,13 @@ CASES = [
     ("A spokesperson for the ministry said the minister was unharmed.",
      "spokesperson for the ministry", "said", "indirect", "the minister was unharmed", "reported"),
     ("The militia is said to control the northern pass.",
-     "unnamed", "is said to", "indirect", "control the northern pass", "unverified"),
+     "unnamed", "is said", "indirect", "The militia is said to control the northern pass", "unverified"),
     ("The envoy is believed to have left the capital.",
-     "unnamed", "is believed to", "indirect", "have left the capital", "unverified"),
+     "unnamed", "is believed", "indirect", "The envoy is believed to have left the capital", "unverified"),
+    ("The ferry service is expected to resume on Thursday.",
+     "unnamed", "is expected", "indirect", "The ferry service is expected to resume on Thursday", "unverified"),
+    ("It was announced that the Lenport ferry would stop for a week.",
+     "unnamed", "was announced", "indirect", "the Lenport ferry would stop for a week", "unverified"),
     ("The rebels reportedly seized the airport.",
      "unnamed", "reportedly", "indirect", "seized the airport", "unverified"),
     # other verb groups and cue shapes
@@ -131,6 +135,41 @@ CASES = [
      "owner", "refused", "indirect", "to release the safety logs", "reported"),
     ("The dock manager reminded the crews that the gates close at ten.",
      "dock manager", "reminded", "indirect", "that the gates close at ten", "reported"),
+    # what the parser hangs on the cue after its content
+    ("Ilse Varga said the ferry stopped because the pilots were on strike.",
+     "Ilse Varga", "said", "indirect", "the ferry stopped because the pilots were on strike", "reported"),
+    ("Tomas Brel says the levy would cut traffic at first, but would pay for a new quay within a decade.",
+     "Tomas Brel", "says", "indirect", "but would pay for a new quay within a decade", "reported"),
+    ("The guild applauded the dock crews for their courage during the storm.",
+     "guild", "applauded", "indirect", "the dock crews for their courage", "reported"),
+    ("As Ilse Varga noted, the ferry has not sailed since March.",
+     "Ilse Varga", "noted", "indirect", "the ferry has not sailed since March", "reported"),
+    ("The new levy, as Tomas Brel has argued, will hurt the small boats.",
+     "Tomas Brel", "has argued", "indirect", "The new levy, as Tomas Brel has argued, will hurt the small boats",
+     "reported"),
+    ("Tomas Brel said the levy would double and added that the quay would close.",
+     "Tomas Brel", "added", "indirect", "that the quay would close", "reported"),
+    ("Ilse Varga made clear on Monday that the ferry would stop.",
+     "Ilse Varga", "made clear", "indirect", "that the ferry would stop", "reported"),
+    ("“The quay is unsafe,” Ilse Varga said, adding that the cranes were old. “Nobody listens to us.”",
+     "Ilse Varga", "said", "direct", "Nobody listens to us", "reported"),
+    ("Ilse Varga said Tuesday that the ferry would stop.",
+     "Ilse Varga", "said Tuesday", "indirect", "that the ferry would stop", "reported"),
+    ("“The ferry will stop,” Tomas Brel said sarcastically.",
+     "Tomas Brel", "said sarcastically", "direct", "The ferry will stop", "reported"),
+    ("Varga tweeted in the early morning hours that Brel was “reckless” and “a fraud” and urged voters to "
+     "“look closely” at his record.",
+     "Varga", "urged", "mixed", "voters to “look closely” at his record", "reported"),
+    ("Ilse Varga went on to say that the ferry would stop.",
+     "Ilse Varga", "went on to say", "indirect", "that the ferry would stop", "reported"),
+    ("Tomas Brel began by saying that the quay was safe.",
+     "Tomas Brel", "began by saying", "indirect", "that the quay was safe", "reported"),
+    # a name the parser hung elsewhere, right before its cue
+    ("In an interview with the harbour radio Tomas Brel said that the levy would double.",
+     "Tomas Brel", "said", "indirect", "that the levy would double", "reported"),
+    # the speaker of a clause behind a preposition
+    ("After saying the seawall was sound, Tomas Brel was taken to the harbour office.",
+     "Tomas Brel", "saying", "indirect", "the seawall was sound", "reported"),
 ]
 
 
@@ -524,3 +563,21 @@ def test_a_relative_clause_that_speaks_is_no_part_of_the_source(nlp):
     text = "The plan is disputed by the Lorvane Port Board, which says the berths were never inspected."
     m = _one(mentions(nlp, text), "is disputed")
     assert text[m.source.span[0]:m.source.span[1]] == "the Lorvane Port Board"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Tomas Brel said the city should tax the barges and proposed a new toll.", "the city should tax the barges"),
+    ("Ilse Varga said the quay belongs to Lenport, a claim the guild disputes.", "the quay belongs to Lenport"),
+    ("Ilse Varga said the ferry was “a relic of the past,” adding that it would be sold.",
+     "the ferry was “a relic of the past,”"),
+])
+def test_reporter_additions_stay_out_of_the_content(nlp, text, content):
+    assert [m.text for m in mentions(nlp, text) if m.cue == "said"] == [content]
+
+
+def test_a_second_cue_verb_hung_on_the_clause_said_is_the_speakers_own(nlp):
+    text = ("Varga tweeted in the early morning hours that Brel was “reckless” and “a fraud” and urged "
+            "voters to “look closely” at his record.")
+    found = {m.cue: m for m in mentions(nlp, text)}
+    assert found["tweeted"].text == "that Brel was “reckless” and “a fraud”"
+    assert found["urged"].source.name == "Varga"

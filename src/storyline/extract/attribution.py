@@ -1,17 +1,20 @@
 """Attribution: who says what in a report, with the cue that says so.
 
 One pass over the parse finds cue words (``cues.py``); for each, the dependency tree gives the content
-(the clause or object said, believed, disputed…), the source (subject, agent or inverted subject) and
-the cue's verb group ("has vehemently denied"). Direct quotes come from the text (``quotes.py``): a
-cue's content grows to the whole quote it touches, a cue with no clause takes the quote right before
-or after it ('"…," urged X'; 'X declared, "…"'), and a quote that follows a quoted mention with no
-cue of its own continues it. "According to X" and source-less hedges ("is said to", "reportedly")
-get their own rules, and so do nominal cues ("Koval's claim that …", "made the case that …",
-"made it clear that …"). A denial, dispute or confirmation with an object judges that object ("denied
-those reports"), a passive one with a by-agent its subject ("… is disputed by the ministry"); a clause
-across a semicolon is its own statement, not the content of the cue after it; a speaker the parser hung
-on the clause said ("…, the Fire Service (FS) said") is still found. Cues inside a direct quote and in
-questions are left out. What is said stays in the cue's paragraph (the parser sometimes runs a sentence
+(the clause or object said, believed, disputed…), the source (subject, agent or inverted subject) and the
+cue's verb group ("has vehemently denied"). Direct quotes come from the text (``quotes.py``): a cue's
+content grows to the whole quote it touches, a cue with no clause takes the quote right before or after it
+('"…," urged X'; 'X declared, "…"'), and a quote that follows a quoted mention with no cue of its own
+continues it, over an aside of the speaker's ('…," she said, adding that …. "…"'). What the parser hung on
+the cue past its content joins the content when it is part of what is said (a reason, a coordinated verb
+in the content's form), and a reporter's addition at its end ("…, a claim the city disputes") is cut off.
+"As X noted, …" attributes its host clause. "According to X" and source-less hedges ("is said to", "is
+expected to", "reportedly") get their own rules, and so do nominal cues ("Koval's claim that …", "made the
+case that …", "made it clear that …"). A denial, dispute or confirmation with an object judges that object
+("denied those reports"), a passive one with a by-agent its subject ("… is disputed by the ministry"); a
+clause across a semicolon is its own statement, not the content of the cue after it; a speaker the parser
+hung on the clause said ("…, the Fire Service (FS) said") is still found. Cues inside a direct quote and
+in questions are left out. What is said stays in the cue's paragraph (the parser sometimes runs a sentence
 over a paragraph break), and a dateline, at the start or after a headline, is no part of any source or
 content.
 """
@@ -43,11 +46,13 @@ WH_TAGS = {"WDT", "WP", "WRB", "WP$"}
 DOUBLE_QUOTES = {"“", "”", '"', "''"}
 QUOTE_TOKENS = QUOTE_CHARS | DOUBLE_QUOTES
 ASIDE_WORDS = {"when", "who", "which", "though", "although", "whereas", "while"}
+SAYING_CLASSES = {"say", "claim", "report"}  # cues whose speaker may be a bare name before them
 VERDICT_CLASSES = {"dispute", "deny", "confirm"}  # cues whose object is the thing judged ("denied the reports")
 STATEMENT_HEADS = {"report", "statement", "account", "rumor", "document", "record", "memo", "letter", "data",
                    "study", "survey", "poll"}  # unnamed-source heads that are things said, not people
 THING_PRONOUNS = {"it", "this", "that", "these", "those", "which", "what", "something", "everything"}
 CLAUSE_BREAKS = {";", ":", "—", "–", "--"}  # a clause before one of these is no content of a cue after it
+ASIDE_BREAKS = {",", "—", "–"}  # marks that may open a reporter's aside at the end of a content
 ESTIMATE_VERBS = {"estimate", "put", "project", "value", "peg"}  # "estimated the cargo at 300 tonnes"
 ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "praise", "credit", "fault"}
 CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
@@ -68,6 +73,7 @@ MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and
 PARAGRAPH_KEY = ("storyline", "paragraphs")
 LINE_ENDS = ".!?:\"”’)"  # a line ending in one of these ends a paragraph even without a blank line
 CONDITIONAL_MARKS = {"if", "unless"}  # "if confirmed", "if the inquiry finds that …": no one says it
+REASON_MARKS = {"because", "if", "unless", "since"}  # a reason or condition the speaker gives with the content
 ANONYMITY_VERBS = {"name", "identify"}  # "asked not to be named", "declined to be identified"
 REFUSAL_VERBS = {"refuse", "decline"}
 COMMENT_VERBS = {"comment", "say", "elaborate", "discuss", "speak", "respond", "answer", "talk", "give", "provide",
@@ -88,6 +94,7 @@ class _Found:
     source: Source | None = None  # set directly for unnamed hedges
     around: bool = False  # content on both sides of the cue: "The bridge, she said, was closed"
     cue_chars: tuple[int, int] | None = None  # char span when the cue is part of a token ("”―")
+    source_name: Span | None = None  # a bare name the parser did not make the cue's subject
 
 
 def find_attributions(doc: Doc, entities: list[Entity]) -> list[Mention]:
@@ -204,10 +211,11 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     cue = _verb_group(tok, phrase, cues)
     content = _content(tok, lemma, phrase, cls, cues)
     source_head, before = (None, None) if _has_subject(tok) else _stranded_speaker(tok, content is not None)
-    content = content or before
+    content = content or before or _as_clause(tok, cls)
     source_head = source_head or _subject(tok)
     if source_head is None or quotes.at(source_head.idx) is not None:  # no one inside a quote speaks it
         source_head = _speaker_after_quote(tok, quotes)
+    name = _name_before(tok, cue[0], quotes) if source_head is None and cls in SAYING_CLASSES else None
     around = content is None and tok.dep_ == "parataxis"
     if around:
         host = tok.head.head if tok.head.dep_ in {"aux", "auxpass"} else tok.head
@@ -220,25 +228,48 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
         return None
     if source_head is not None and dateline[0] <= source_head.idx < dateline[1]:
         source_head = _past_dateline(source_head, dateline[1])
-    if source_head is None or (tok.tag_ == "VBN" and not any(c.dep_ in GROUP_DEPS for c in tok.children)
-                               and tok.dep_ in {"acl", "amod"}):
+    if source_head is None and name is None or (tok.tag_ == "VBN" and not any(
+            c.dep_ in GROUP_DEPS for c in tok.children) and tok.dep_ in {"acl", "amod"}):
         return None
     if _unsaid(tok, content):
         return None
     if cls == "dispute" and _abstract_object(tok):
         cls = "believe"
-    return _Found(cue, cls, content, source_head, around=around)
+    return _Found(cue, cls, content, source_head, around=around, source_name=name)
+
+
+def _as_clause(verb: Token, cls: str) -> tuple[int, int] | None:
+    """'As Ruiz noted, the port is closed': a cue in an as-clause attributes the clause it hangs on: the
+    words after the as-clause when it comes first, the whole clause around it when it sits inside."""
+    if verb.dep_ != "advcl" or cls == "urge" or not any(
+            c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children) or not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    host = verb.head
+    if host.pos_ not in {"VERB", "AUX"} or host.i < verb.i and host.left_edge.i < verb.left_edge.i:
+        return None  # "the bridge fell, as Ruiz had predicted": a fact the report states, then credits
+    if host.left_edge.i < verb.left_edge.i:  # "The levy, as Brel argued, will hurt small boats"
+        return _subtree_span(host, exclude=verb, whole=True)
+    doc = verb.doc
+    para = _paragraph(doc, verb.i)
+    first, last = verb.right_edge.i + 1, min(host.right_edge.i, para[1] - 1)
+    while first < last and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
+        first += 1
+    if first >= last:
+        return None
+    return _trim(doc, doc[first].idx, doc[last].idx + len(doc[last]))
 
 
 def _adjective_cue(verb: Token, lemma: str, cues: Cues) -> _Found | None:
     """'Ruiz made it clear that the port stays shut': verb and adjective are the cue, the that-clause
-    the content."""
+    (the adjective's, or the verb's after it: "made clear on Monday that …") the content."""
     for child in verb.children:
         cls = cues.phrases.get(f"{lemma} {child.lemma_.lower()}") if child.pos_ == "ADJ" else None
         if cls is None:
             continue
-        clause = next((g for g in child.rights if g.dep_ in {"advcl", "ccomp"} and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+        clause = next((g for g in [*child.rights, *(v for v in verb.rights if v.i > child.i)]
+                       if g.dep_ in {"advcl", "ccomp"} and any(
+                           m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
         source_head = _subject(verb)
         if clause is not None and source_head is not None:
             return _Found((_verb_group(verb, [], cues)[0], child.i + 1), cls,
@@ -349,6 +380,8 @@ def _verb_group(tok: Token, phrase: list[Token], cues: Cues) -> tuple[int, int]:
             members.add(child.i)
         elif child.dep_ == "advmod" and child.i < tok.i and child.lower_ not in {"however", "then", "so"}:
             members.add(child.i)
+        elif child.i == tok.i + 1 and _manner_or_day(child):  # "said Tuesday", "said sarcastically"
+            members.add(child.i)
         elif (child.dep_ == "prep" and child.lower_ in {"in", "on", "during"} and child.i == tok.i + 1
               and any(g.dep_ == "pobj" and g.lemma_.lower() in cues.channels for g in child.children)):
             members.update(range(child.i, next(g.i for g in child.children if g.dep_ == "pobj") + 1))
@@ -359,7 +392,35 @@ def _verb_group(tok: Token, phrase: list[Token], cues: Cues) -> tuple[int, int]:
         start -= 1
     while end + 1 in members:
         end += 1
+    if _leads_in(tok, start, cues):  # "goes on to say", "chose not to believe", "began by saying"
+        lead = tok.head if tok.dep_ == "xcomp" else tok.head.head
+        start = _verb_group(lead, [], cues)[0]
     return start, end + 1
+
+
+def _leads_in(tok: Token, start: int, cues: Cues) -> bool:
+    """Is the cue verb's group right after a verb that is no cue itself but leads into it ("goes on to
+    say", "began by saying")? Then that verb is part of the cue."""
+    doc = tok.doc
+    if tok.dep_ == "xcomp" and doc[start].lower_ == "to":
+        head, link = tok.head, start
+    elif tok.dep_ == "pcomp" and tok.head.i == start - 1 == tok.i - 1 and tok.head.dep_ == "prep":
+        head, link = tok.head.head, tok.head.i
+    else:
+        return False
+    lemma = head.lemma_.lower()
+    if head.pos_ != "VERB" or head.i > link or lemma in cues.words and lemma not in cues.quote_only:
+        return False
+    last = max([head.i] + [c.i for c in head.children if c.dep_ in {"prt", "neg"} and head.i < c.i < link])
+    return last == link - 1
+
+
+def _manner_or_day(tok: Token) -> bool:
+    """A word right after a cue verb that belongs to the cue: a day ("said Tuesday") or a manner adverb
+    ("said sarcastically"), not a word of what is said ("said so", "said how")."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in {"DATE", "TIME"} and not any(True for _ in tok.children)
+    return tok.dep_ == "advmod" and tok.tag_ == "RB" and tok.lower_.endswith("ly") and tok.lower_ != "only"
 
 
 def _subject(tok: Token) -> Token | None:
@@ -376,12 +437,50 @@ def _subject(tok: Token) -> Token | None:
         agent = _agent(verb)
         if agent is not None:
             return agent
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
-            verb = verb.head
-        elif verb.dep_ not in INHERIT_DEPS or verb.head == verb:
+        if _added_to_clause(verb):  # "said the levy would double and added that …": the same speaker
+            verb = verb.head.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            return _prep_host_subject(verb.head.head)  # "responded by saying …", "After saying …, she was …"
+        if verb.dep_ not in INHERIT_DEPS or verb.head == verb:
             return None
         verb = verb.head
     return None
+
+
+def _added_to_clause(verb: Token) -> bool:
+    """A cue verb the parser coordinated with the clause said rather than with the cue that says it
+    ("said the levy would double and added that …", "… and urged the crews to leave"): the cue's speaker
+    speaks it too."""
+    cues = load_cues()
+    head = verb.head
+    return (verb.dep_ == "conj" and cues.words.get(verb.lemma_.lower()) not in {None, "believe"}
+            and head.dep_ == "ccomp" and head.head.i < head.i
+            and cues.words.get(head.head.lemma_.lower()) in SAYING_CLASSES)
+
+
+def _name_before(verb: Token, start: int, quotes: QuoteIndex) -> Span | None:
+    """'In a letter to the board Ana Ruiz said …', '…, her adviser, Ivo Tan, said: …': a person's name right
+    before a cue the parser left without a subject (it hung the name elsewhere) is who speaks."""
+    doc = verb.doc
+    end = start - 1 if start > 0 and doc[start - 1].text == "," else start
+    first = end
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" and quotes.at(doc[first - 1].idx) is None:
+        first -= 1
+    if first == end or doc[first:end].root.head == verb or "\n" in doc[first:end].text:
+        return None
+    return doc[first:end]
+
+
+def _prep_host_subject(verb: Token) -> Token | None:
+    """Who does what a preposition's clause does: the subject of the verb the preposition hangs on
+    ("she left after saying …", "after saying …, she was taken to hospital": she), or its agent."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return _agent(verb) or (_subject(verb) if verb.dep_ in INHERIT_DEPS else None)
+    if subject.lower_ in {"it", "there"} and verb.lemma_ == "be":
+        return None
+    return subject
 
 
 def _speaker_after_quote(tok: Token, quotes: QuoteIndex) -> Token | None:
@@ -437,7 +536,7 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     children = list(tok.children)
     para = _paragraph(tok.doc, tok.i)
     judged = next((c for c in children if c.dep_ in OBJECT_DEPS), None) if cls in VERDICT_CLASSES else None
-    clauses = [c for c in children if c.dep_ == "ccomp" and para[0] <= c.i < para[1] and not _across_break(tok, c)
+    clauses = [c for c in children if _clause_said(tok, c) and para[0] <= c.i < para[1] and not _across_break(tok, c)
                and (judged is None or judged.i < c.i and not any(g.dep_ in SUBJECT_DEPS for g in c.children))]
     if clauses and lemma in cues.clause_only and not any(c.pos_ in {"VERB", "AUX"} for c in clauses):
         return None  # "declared the air safe" states no proposition
@@ -449,8 +548,10 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         subject = next((c for c in children if c.dep_ in OBJECT_DEPS and tok.i < c.i < clauses[0].i), None)
         if subject is not None and not any(c.dep_ in SUBJECT_DEPS for c in clauses[0].children):
             span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"
-        return span
-    xcomp = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        return _grown(tok, clauses[-1] if later else clauses[0], span, cues, nominal=False)
+    xcomp = next((c for c in children if c.pos_ in {"VERB", "AUX"} and (c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and lemma in cues.recipient and c.i > tok.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.left_edge.i for a in c.children)))), None)
     obj = None
     if phrase and phrase[-1].dep_ == "mark":
         return _subtree_span(phrase[-1].head, exclude=phrase[-1])
@@ -463,7 +564,7 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         span = _subtree_span(xcomp, exclude=tok)
         if obj is not None and tok.i < obj.i < xcomp.i:  # "urged them to …", "called for X to …"
             span = (_subtree_span(obj, exclude=tok)[0], span[1])
-        return span
+        return _grown(tok, xcomp, span, cues, nominal=False)
     if obj is None and cls in VERDICT_CLASSES and _agent(tok) is not None:  # "… is disputed by the ministry"
         return _passive_judged(tok)
     if obj is None or (cls == "urge" and not phrase) or lemma in cues.clause_only:
@@ -481,7 +582,56 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         return None
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
         return None
+    return _grown(tok, obj, span, cues, nominal=True)
+
+
+def _clause_said(cue: Token, child: Token) -> bool:
+    """A clause the cue takes: its ccomp, or a that-clause after it the parser made an adverbial
+    ("tweeted on Monday that the ferry would stop")."""
+    return child.dep_ == "ccomp" or (child.dep_ == "advcl" and child.i > cue.i and child.pos_ in {"VERB", "AUX"}
+                                     and child.left_edge.lower_ == "that" and child.left_edge.head == child)
+
+
+def _grown(cue: Token, head: Token, span: tuple[int, int], cues: Cues, nominal: bool) -> tuple[int, int]:
+    """Content after its cue, grown over what the parser hung on the cue past it: a reason or condition
+    ("said the port shut because the cranes failed", "… if the strike goes on"), a verb coordinated with the
+    content's own ("said it would cost more at first but would pay off later", "wants to dredge the channel
+    and widen the quay") and, after a noun phrase said, its modifiers ("praised the crews for their work").
+    Growth stops at anything else: a time, a channel ("in a statement"), a clause with its own speaker."""
+    doc = cue.doc
+    if head.i < cue.i or span[1] <= doc[cue.i].idx:
+        return span
+    right = head.right_edge.i
+    para_end = _paragraph(doc, cue.i)[1]
+    for child in cue.rights:
+        if child.i <= right:
+            continue
+        if child.right_edge.i >= para_end or not all(
+                t.is_punct or t.dep_ == "cc" for t in doc[right + 1: child.left_edge.i]) or not _continues(
+                cue, head, child, cues, nominal):
+            break
+        right = child.right_edge.i
+        if not (child.is_punct or child.dep_ == "cc"):
+            span = span[0], max(span[1], _subtree_span(child, exclude=cue)[1])
     return span
+
+
+def _continues(cue: Token, head: Token, child: Token, cues: Cues, nominal: bool) -> bool:
+    """Does a part the parser hung on the cue after its content belong to the content? (``_grown``)"""
+    if child.is_punct or child.dep_ == "cc":
+        return True
+    if child.dep_ == "advcl":
+        return any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in child.children)
+    if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+        if _own_attribution(child) or any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            return False
+        modal = any(c.tag_ == "MD" for c in child.children) and not any(c.tag_ == "MD" for c in cue.children)
+        return modal or child.tag_ == head.tag_ != cue.tag_
+    if child.dep_ == "prep" and nominal and child.lower_ not in {"to", "by", "at", "after", "before", "during"}:
+        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        return pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"} and (
+            pobj.lemma_.lower() not in cues.channels)
+    return False
 
 
 def _passive_judged(verb: Token) -> tuple[int, int] | None:
@@ -523,14 +673,21 @@ def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int,
             right = exclude.i - 1
     para = _paragraph(doc, tok.i)
     left, right = max(left, para[0]), min(right, para[1] - 1)
-    cues = load_cues()
     for child in tok.rights:
-        if left < child.i <= right and child.dep_ == "conj" and _own_attribution(child):
+        if left < child.i <= right and child.dep_ == "conj" and (
+                _own_attribution(child) or tok.i > exclude.i and _speakers_verb(child, tok, exclude)):
             right = min(right, child.left_edge.i - 1)
     right = _before_aside(doc, left, right)
     while right > left and (doc[right].dep_ == "cc" or doc[right].is_punct and doc[right].text not in QUOTE_CHARS):
         right -= 1
     return _trim(doc, doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _speakers_verb(verb: Token, head: Token, cue: Token) -> bool:
+    """A verb the parser coordinated with the clause said that is the speaker's own next act, in the
+    cue's form, not the clause's: "said the city should tax the barges and proposed a toll"."""
+    return (verb.pos_ == "VERB" and cue.pos_ == "VERB" and verb.tag_ == cue.tag_ != head.tag_
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children))
 
 
 def _own_attribution(verb: Token) -> bool:
@@ -541,21 +698,33 @@ def _own_attribution(verb: Token) -> bool:
     if any(c.dep_ == "mark" for c in verb.children):  # "… and that the footage showed Y": one more clause said
         return False
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None:
-        return any(c.dep_ == "ccomp" for c in verb.children)
-    return subject.pos_ in {"PROPN", "NOUN"} and any(c.dep_ in {"ccomp", *OBJECT_DEPS} for c in verb.children)
+    if subject is None:  # "… and added that Y", "… and urged the crews to leave"
+        return any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+    return subject.pos_ in {"PROPN", "NOUN", "NUM"} and any(c.dep_ in {"ccomp", *OBJECT_DEPS} for c in verb.children)
 
 
 def _before_aside(doc: Doc, left: int, right: int) -> int:
-    """Cut a trailing aside the reporter adds to the content: ", which …", ", though …" or a cue of
-    its own (", citing …"); ", raising the toll to 43" stays: it is part of what was said."""
+    """Cut a trailing aside the reporter adds to the content: ", which …", ", though …", a cue of its own
+    (", citing …", ',” adding …') or a description (", a claim the city disputes"); ", raising the toll
+    to 43" stays: it is part of what was said."""
     marks = 0
     for i in range(left + 1, right):
         if doc[i].text in DOUBLE_QUOTES:
             marks += 1
-        elif doc[i].text == "," and marks % 2 == 0 and _opens_aside(doc[i + 1]) and _trailing(doc, i, right):
+            if doc[i - 1].text == "," and marks % 2 == 0 and _opens_aside(doc[i + 1]) and _trailing(doc, i, right):
+                return i  # '“… the port,” adding that …': keep the closing mark
+        elif (doc[i].text in ASIDE_BREAKS and marks % 2 == 0 and _trailing(doc, i, right)
+              and (_opens_aside(doc[i + 1]) or doc[i].text == "," and _description(doc, i, right))):
             return i - 1
     return right
+
+
+def _description(doc: Doc, comma: int, right: int) -> bool:
+    """Does a common-noun apposition open after this comma (", a claim the city disputes")?"""
+    top = doc[comma + 1]
+    while comma < top.head.i <= right and top.head != top:
+        top = top.head
+    return top.dep_ == "appos" and top.pos_ == "NOUN" and top.head.i < comma
 
 
 def _trailing(doc: Doc, comma: int, right: int) -> bool:
@@ -666,7 +835,8 @@ def _reportedly(tok: Token) -> _Found | None:
 
 
 def _passive_hedge(tok: Token) -> _Found | None:
-    """'X is said to …' / 'It is believed that …': an unnamed source, hedged."""
+    """'X is said to …' / 'It is believed that …': an unnamed source, hedged; the content takes the
+    subject along ("The militia is said to control the pass"), the cue stops at the verb ("is said")."""
     group = [c.i for c in tok.children if c.dep_ in {"aux", "auxpass", "neg"}]
     agent = _agent(tok)
     for child in tok.children:
@@ -675,9 +845,11 @@ def _passive_hedge(tok: Token) -> _Found | None:
             if to is None or to.i != tok.i + 1:
                 continue
             start = min(group + [tok.i])
-            content = _trim(tok.doc, to.idx + len(to), child.right_edge.idx + len(child.right_edge))
-            return _Found((start, to.i + 1), "hedge_source", content, agent,
-                          None if agent is not None else Source("unnamed", "unnamed"))
+            subject = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < start), None)
+            first = to.idx + len(to) if subject is None else subject.left_edge.idx  # "The militia is said to …"
+            content = _trim(tok.doc, first, child.right_edge.idx + len(child.right_edge))
+            return _Found((start, tok.i + 1), "hedge_source", content, agent,
+                          None if agent is not None else Source("unnamed", "unnamed"), around=subject is not None)
         if child.dep_ == "ccomp":
             start = min(group + [tok.i])
             content = _subtree_span(child, exclude=tok)
@@ -710,7 +882,9 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
     adverb = found.cue[1] - found.cue[0] == 1 and doc[found.cue[0]].pos_ == "ADV"  # "reportedly"
     if start < cue_end and cue_start < end and not adverb and not (found.around and start < cue_start):
         return None  # content that swallowed its own cue: a parse gone wrong
-    if found.source is not None:
+    if found.source_name is not None:
+        source = _named_at(resolver, found.source_name)
+    elif found.source is not None:
         source = found.source
     else:
         assert found.source_head is not None
@@ -787,6 +961,8 @@ def _continue_quotes(doc: Doc, mentions: list[Mention], quotes: QuoteIndex) -> N
         if (q_start, q_end) in covered:
             continue
         k = bisect_right(reach, q_start) - 1
+        while k > 0 and _in_bridge(mentions[ends[k][1]], reach[k - 1]):
+            k -= 1  # '“…,” she said, adding that the quay would close. “…”': the quote is still hers
         if k < 0:
             continue
         m = mentions[ends[k][1]]
@@ -799,6 +975,12 @@ def _continue_quotes(doc: Doc, mentions: list[Mention], quotes: QuoteIndex) -> N
         m.sentence = (m.sentence[0], max(m.sentence[1], q_end)) if m.sentence else None
         reach[k] = q_end
         covered.add((q_start, q_end))
+
+
+def _in_bridge(m: Mention, after: int) -> bool:
+    """An indirect mention wholly after ``after`` (where a quoted mention's words end), as in the
+    '…, adding that …' or '…, referring to …' a speaker's quote runs on past."""
+    return m.form == "indirect" and m.start >= after and (m.cue_span is None or m.cue_span[0] >= after)
 
 
 def _bridge(gap: str) -> bool:
