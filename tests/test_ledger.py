@@ -180,3 +180,10 @@ def test_sources_read_the_fullest_name_in_the_story():
     names = {m["source"]["name"] for c in out["claims"] for m in c["mentions"]}
     assert names == {"Ilse Varga"}
     assert {m["source"]["entity"] for c in out["claims"] for m in c["mentions"]} == {"e-ilse-varga"}
+
+
+def test_roles_already_said_in_full_are_dropped():
+    from storyline.link.entities import distinct_roles
+
+    assert distinct_roles(["Harbour master", "harbour master of Lunne", "Mayor", "mayor"]) == [
+        "harbour master of Lunne", "Mayor"]

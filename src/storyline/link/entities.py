@@ -34,7 +34,19 @@ class StoryEntity:
     def as_dict(self) -> dict:
         aliases = sorted(a for a in self.aliases if a != self.name)
         return {"id": self.id, "name": self.name, "type": self.type, "aliases": aliases,
-                "roles": self.roles, "mentions": max(self.mentions, 1)}
+                "roles": distinct_roles(self.roles), "mentions": max(self.mentions, 1)}
+
+
+def distinct_roles(roles: list[str]) -> list[str]:
+    """Roles without the ones another role already says in full ("harbour master" beside "harbour master
+    of Port Veyra"), compared without case."""
+    lowered = [r.lower() for r in roles]
+    kept, seen = [], set()
+    for role, low in zip(roles, lowered):
+        if low not in seen and not any(other != low and other.startswith(low) for other in lowered):
+            kept.append(role)
+        seen.add(low)
+    return kept
 
 
 def merge_entities(per_report: list[tuple[str, list[Entity]]]) -> tuple[list[StoryEntity], dict[tuple[str, str], str]]:
