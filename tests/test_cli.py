@@ -169,3 +169,17 @@ def test_report_text_is_never_read_as_terminal_markup():
     console = Console(file=out, force_terminal=True, width=200, color_system=None)
     print_claims(console, {"story": {"title": "T"}, "claims": [claim]})
     assert "[bold red]the dam [/] broke[link=http://x.test]" in out.getvalue() and "[i]Ana" in out.getvalue()
+
+
+def test_eval_hedging_and_factuality_commands(tmp_path):
+    (tmp_path / "x_certain_sentences.txt").write_text("The ferry left Lunne at noon .\n", encoding="utf-8")
+    (tmp_path / "x_uncertain_sentences.txt").write_text("The ferry reportedly left Lunne at noon .\n", encoding="utf-8")
+    hedging = json.loads(runner.invoke(app, ["eval", "hedging", str(tmp_path)]).stdout)
+    assert hedging["task"] == "hedging" and hedging["items"] == 2 and hedging["f1"] == 1.0
+    gold = {"text": "The ferry left Lunne at noon .", "targets": [{"span1": [2, 3], "label": 3.0}]}
+    path = tmp_path / "dev.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    factuality = json.loads(runner.invoke(app, ["eval", "factuality", str(path)]).stdout)
+    assert factuality["task"] == "factuality" and factuality["items"] == 1
+    missing = runner.invoke(app, ["eval", "factuality", str(tmp_path / "nope.jsonl")])
+    assert missing.exit_code == 1 and "nope.jsonl: no such JSONL file" in missing.output

@@ -226,3 +226,29 @@ def eval_attribution(
     if not (path / "text").is_dir() or not (path / "attributions").is_dir():
         raise fail(f"{path}: not a PolNeAR split folder (needs text/ and attributions/)")
     print(json.dumps(evaluate_attribution(path, limit=limit)))
+
+
+@eval_app.command("hedging")
+def eval_hedging(
+    path: Annotated[Path, typer.Argument(help="A folder of *_certain_sentences.txt and *_uncertain_sentences.txt.")],
+    limit: Annotated[Optional[int], typer.Option(help="Read at most N sentences of each class.")] = None,
+) -> None:
+    """Precision, recall and F1 of the uncertain class: a sentence is uncertain when storyline finds a hedge."""
+    from .eval.hedging import evaluate_hedging
+
+    if not path.is_dir() or not any(path.glob("*_uncertain_sentences.txt")):
+        raise fail(f"{path}: not a folder of *_certain_sentences.txt / *_uncertain_sentences.txt files")
+    print(json.dumps(evaluate_hedging(path, limit=limit)))
+
+
+@eval_app.command("factuality")
+def eval_factuality(
+    path: Annotated[Path, typer.Argument(help="A JSONL file: tokenized text, targets with span1 and label.")],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N sentences.")] = None,
+) -> None:
+    """Pearson r and mean absolute error of storyline's factuality score against gold labels in [-3, +3]."""
+    from .eval.factuality import evaluate_factuality
+
+    if not path.is_file():
+        raise fail(f"{path}: no such JSONL file")
+    print(json.dumps(evaluate_factuality(path, limit=limit)))

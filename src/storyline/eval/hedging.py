@@ -1,0 +1,70 @@
+"""Score sentence-level uncertainty detection on a WikiWeasel-layout folder.
+
+Gold: ``*_certain_sentences.txt`` and ``*_uncertain_sentences.txt``, one PTB-tokenized sentence a line
+(``-LRB-`` and friends are turned back into brackets before parsing). Predicted: a sentence is
+uncertain when storyline finds a hedge in it (any kind the hedge lexicon knows: doubt, labels,
+speculation, conditionals, missing verification) or when one of its mentions is ``unverified`` or
+``hypothetical``. Scores: precision, recall and F1 of the uncertain class.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from ..extract.hedges import doc_hedges
+from ..extract.nlp import TEXT_KEY, load_nlp
+from ..extract.pipeline import extract_doc
+
+UNCERTAIN_STATUSES = {"unverified", "hypothetical"}
+PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+BATCH_SIZE = 256
+
+
+def untokenize(line: str) -> str:
+    """A PTB line with its bracket tokens turned back into brackets."""
+    return " ".join(PTB_BRACKETS.get(word, word) for word in line.split())
+
+
+def read_sentences(path: str | Path, limit: int | None = None) -> list[tuple[str, bool]]:
+    """(sentence, uncertain) pairs: every certain file, then every uncertain one, in name order.
+    ``limit`` caps the sentences read from each class."""
+    root = Path(path)
+    pairs: list[tuple[str, bool]] = []
+    for label, pattern in ((False, "*_certain_sentences.txt"), (True, "*_uncertain_sentences.txt")):
+        taken = 0
+        for file in sorted(root.glob(pattern)):
+            for line in file.read_text(encoding="utf-8").splitlines():
+                if limit is not None and taken >= limit:
+                    break
+                if line.strip():
+                    pairs.append((untokenize(line), label))
+                    taken += 1
+    return pairs
+
+
+def is_uncertain(doc: Doc) -> bool:
+    """Does storyline find a hedge, or an unverified or hypothetical statement, in this parse?"""
+    hedges, flags = doc_hedges(doc)
+    if hedges.hedges or flags:
+        return True
+    return any(m.status in UNCERTAIN_STATUSES for m in extract_doc(doc).mentions)
+
+
+def evaluate_hedging(path: str | Path, limit: int | None = None) -> dict:
+    """Precision, recall and F1 of the uncertain class over a WikiWeasel-layout folder."""
+    pairs = read_sentences(path, limit)
+    tp = n_pred = n_gold = 0
+    texts = [text for text, _ in pairs]
+    for doc, (text, gold) in zip(load_nlp().pipe(texts, batch_size=BATCH_SIZE), pairs):
+        doc.user_data[TEXT_KEY] = text
+        predicted = is_uncertain(doc)
+        tp += predicted and gold
+        n_pred += predicted
+        n_gold += gold
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"task": "hedging", "items": len(pairs), "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(f1, 4)}

@@ -1,0 +1,64 @@
+"""The WikiWeasel-layout hedging scorer: reading the folder, the prediction, the uncertain-class scores."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from storyline.eval.hedging import evaluate_hedging, is_uncertain, read_sentences, untokenize
+
+CERTAIN = ["The ferry to Lorn Island left at noon .",
+           "Mayor Ilsa Varden opened the new bridge -LRB- the longest in Tessary -RRB- .",
+           "Officials in Brell said the pier was safe ."]
+UNCERTAIN = ["The ferry was allegedly overloaded .",
+             "The harbour could close next week .",
+             "Some say the tunnel is haunted ."]
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "tiny_certain_sentences.txt").write_text("\n".join(CERTAIN) + "\n\n", encoding="utf-8")
+    (tmp_path / "tiny_uncertain_sentences.txt").write_text("\n".join(UNCERTAIN) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_untokenize_restores_brackets():
+    assert untokenize("a -LRB- b -RRB- c") == "a ( b ) c"
+
+
+def test_read_sentences_labels_by_file_and_caps_each_class(folder):
+    pairs = read_sentences(folder)
+    assert [label for _, label in pairs] == [False] * 3 + [True] * 3
+    assert "( the longest in Tessary )" in pairs[1][0]
+    assert [label for _, label in read_sentences(folder, limit=1)] == [False, True]
+
+
+def test_prediction_reads_hedges_and_statuses(nlp):
+    assert is_uncertain(nlp("The ferry was allegedly overloaded."))
+    assert is_uncertain(nlp("The harbour could close next week."))
+    assert not is_uncertain(nlp("The ferry to Lorn Island left at noon."))
+
+
+def test_scores_on_tiny_folder(folder, nlp):
+    # two of three uncertain sentences found ("Some say" is a weasel the lexicon does not hold), no
+    # certain sentence flagged
+    assert evaluate_hedging(folder) == {
+        "task": "hedging", "items": 6, "precision": 1.0, "recall": 0.6667, "f1": 0.8}
+
+
+def _data_root() -> Path:
+    default = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    return Path(os.environ.get("STORYLINE_DATA", default))
+
+
+def test_floors_on_wikiweasel_slice(nlp):
+    folder = _data_root() / "hedging" / "wikiweasel"
+    if not folder.is_dir():
+        pytest.skip(f"WikiWeasel sentences not found at {folder} (set STORYLINE_DATA)")
+    result = evaluate_hedging(folder, limit=150)  # measured: P 0.766, R 0.24, F1 0.3655
+    assert result["items"] == 300
+    assert result["precision"] >= 0.65
+    assert result["recall"] >= 0.18
+    assert result["f1"] >= 0.3
