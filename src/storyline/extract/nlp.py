@@ -19,7 +19,7 @@ def load_nlp() -> Language:
     return nlp
 
 
-TEXT_KEY = ("storyline", "text")  # the same key sources.py caches under
+TEXT_KEY = ("storyline", "text")
 
 
 def doc_text(doc: Doc) -> str:

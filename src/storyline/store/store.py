@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from ..ingest.normalize import sha256_of, word_count
 from ..model import Document, Extraction
 from . import schema
 from .db import IMMEDIATE, connect, masked, reason
@@ -42,11 +43,6 @@ class StoryRow:
     title: str
     created_at: datetime
     report_count: int
-
-
-def text_sha256(text: str) -> str:
-    """The fingerprint that decides whether a report's text is already stored."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def slugify(name: str) -> str:
@@ -106,7 +102,7 @@ class Store:
     ) -> AddResult:
         """Store one ingested report: a new report, a new revision of its location, or nothing when
         the same text is already in the story. ``story_title`` is used only when the story is new."""
-        sha = text_sha256(doc.text)
+        sha = sha256_of(doc.text)  # the fingerprint that decides whether the text is already stored
         with self._write(f"add {doc.location} to story {story_name!r}") as conn:
             story_id = self._ensure_story(conn, story_name, story_title)
             r = schema.reports.c
@@ -127,7 +123,7 @@ class Store:
                 published_from=doc.published_from, fetched_at=fetched_at or now(), version=version,
                 previous_id=latest.id if latest else None, sha256=sha, content_type=doc.content_type,
                 raw=doc.raw, text=doc.text, developing=False, language=None,
-                word_count=len(doc.text.split()), extraction_status="pending",
+                word_count=word_count(doc.text), extraction_status="pending",
             ))
         return AddResult(new_id, story_id, "revision" if latest else "new", version)
 
