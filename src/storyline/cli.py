@@ -28,6 +28,11 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score the extractors on gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+train_app = typer.Typer(
+    help="Train a model from gold data into the user's models directory, where extraction picks it up.",
+    no_args_is_help=True,
+)
+app.add_typer(train_app, name="train")
 
 console = Console()
 errors = Console(stderr=True)
@@ -215,40 +220,136 @@ def demo(
         raise fail(str(exc))
 
 
+RulesOption = Annotated[bool, typer.Option("--rules", help="Score the rules alone, ignoring trained models.")]
+ModelOutput = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", help="Where to write the model (default: the user's models directory).")]
+
+
+def _evaluate(function, path: Path, rules: bool, **options) -> None:
+    """Run one evaluation and print its JSON object (trained models on unless --rules)."""
+    from .learn.models import use_models
+
+    use_models(not rules)
+    try:
+        print(json.dumps(function(path, **options)))
+    except StorylineError as exc:
+        raise fail(str(exc))
+
+
+def _train(task: str, function, paths: list[Path], output: Path | None) -> None:
+    """Train one model, save it, print a JSON summary with where it went."""
+    from .learn.models import save_model
+
+    for path in paths:
+        if not path.exists():
+            raise fail(f"{path}: no such file or folder")
+    try:
+        with errors.status(f"training the {task} model…"):
+            model, summary = function(paths)
+    except StorylineError as exc:
+        raise fail(str(exc))
+    summary = {"task": task, **summary, "model": str(save_model(task, model, output))}
+    print(json.dumps(summary))
+
+
 @eval_app.command("attribution")
 def eval_attribution(
     path: Annotated[Path, typer.Argument(help="A PolNeAR split folder (text/, attributions/).")],
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
+    rules: RulesOption = False,
 ) -> None:
     """Source, cue and content P/R/F1 on a PolNeAR split."""
     from .eval.attribution import evaluate_attribution
 
     if not (path / "text").is_dir() or not (path / "attributions").is_dir():
         raise fail(f"{path}: not a PolNeAR split folder (needs text/ and attributions/)")
-    print(json.dumps(evaluate_attribution(path, limit=limit)))
+    _evaluate(evaluate_attribution, path, rules, limit=limit)
 
 
 @eval_app.command("hedging")
 def eval_hedging(
     path: Annotated[Path, typer.Argument(help="A folder of *_certain_sentences.txt and *_uncertain_sentences.txt.")],
     limit: Annotated[Optional[int], typer.Option(help="Read at most N sentences of each class.")] = None,
+    fold: Annotated[str, typer.Option(help="all, or the held-out 'dev' fold that 'storyline train hedging' leaves out, or 'train'.")] = "all",
+    rules: RulesOption = False,
 ) -> None:
     """Precision, recall and F1 of the uncertain class: a sentence is uncertain when storyline finds a hedge."""
     from .eval.hedging import evaluate_hedging
 
     if not path.is_dir() or not any(path.glob("*_uncertain_sentences.txt")):
         raise fail(f"{path}: not a folder of *_certain_sentences.txt / *_uncertain_sentences.txt files")
-    print(json.dumps(evaluate_hedging(path, limit=limit)))
+    if fold not in ("all", "dev", "train"):
+        raise fail(f"--fold {fold}: expected all, dev or train")
+    _evaluate(evaluate_hedging, path, rules, limit=limit, fold=fold)
 
 
 @eval_app.command("factuality")
 def eval_factuality(
     path: Annotated[Path, typer.Argument(help="A JSONL file: tokenized text, targets with span1 and label.")],
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N sentences.")] = None,
+    rules: RulesOption = False,
 ) -> None:
     """Pearson r and mean absolute error of storyline's factuality score against gold labels in [-3, +3]."""
     from .eval.factuality import evaluate_factuality
 
     if not path.is_file():
         raise fail(f"{path}: no such JSONL file")
-    print(json.dumps(evaluate_factuality(path, limit=limit)))
+    _evaluate(evaluate_factuality, path, rules, limit=limit)
+
+
+@eval_app.command("checkworthiness")
+def eval_checkworthiness(
+    path: Annotated[Path, typer.Argument(help="A CheckThat! 2024 TSV: Sentence_id, Text, class_label (Yes/No).")],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N sentences.")] = None,
+    rules: RulesOption = False,
+) -> None:
+    """Precision, recall and F1 of the Yes class: a sentence is check-worthy when its score passes the threshold."""
+    from .eval.checkworthiness import evaluate_checkworthiness
+
+    if not path.is_file():
+        raise fail(f"{path}: no such TSV file")
+    _evaluate(evaluate_checkworthiness, path, rules, limit=limit)
+
+
+@train_app.command("factuality")
+def train_factuality(
+    paths: Annotated[list[Path], typer.Argument(help="JSONL files in the factuality layout (their train splits).")],
+    output: ModelOutput = None,
+) -> None:
+    """A regressor for the factuality of mentions and events, over the rules' categories and parse features."""
+    from .learn.factuality import train
+
+    _train("factuality", train, paths, output)
+
+
+@train_app.command("checkworthiness")
+def train_checkworthiness(
+    paths: Annotated[list[Path], typer.Argument(help="CheckThat! TSV files (their train splits).")],
+    output: ModelOutput = None,
+) -> None:
+    """A classifier that scores how check-worthy each claim is."""
+    from .learn.checkworthiness import train
+
+    _train("checkworthiness", train, paths, output)
+
+
+@train_app.command("hedging")
+def train_hedging(
+    paths: Annotated[list[Path], typer.Argument(help="WikiWeasel-layout folders (the held-out fold is left out).")],
+    output: ModelOutput = None,
+) -> None:
+    """A sentence classifier for hedged, vague and speculative sentences."""
+    from .learn.hedging import train
+
+    _train("hedging", train, paths, output)
+
+
+@train_app.command("attribution")
+def train_attribution(
+    paths: Annotated[list[Path], typer.Argument(help="PolNeAR split folders (text/, attributions/).")],
+    output: ModelOutput = None,
+) -> None:
+    """Learned attribution components (cues, span boundaries) on top of the rules."""
+    from .learn.attribution import train
+
+    _train("attribution", train, paths, output)

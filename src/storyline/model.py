@@ -71,6 +71,10 @@ class Mention:
     relation: Literal["disputes", "denies"] | None = None
     # a later flag ("These statements have yet to be confirmed") that made this one unverified
     flagged_by: tuple[int, int] | None = None
+    # how surely the report presents the content as having happened, -3 (did not) … +3 (did)
+    factuality: float | None = None
+    # how much the content is worth fact-checking, 0 … 1
+    checkworthiness: float | None = None
 
 
 @dataclass
@@ -114,6 +118,7 @@ class Event:
     place: str | None = None
     status: MentionStatus = "asserted"
     mention: int | None = None  # index into Extraction.mentions when the event sits in one
+    factuality: float | None = None  # -3 (did not happen) … +3 (happened), as the report presents it
 
 
 @dataclass

@@ -283,6 +283,8 @@ def _mention_dict(ref: MentionRef, lookup: EntityLookup) -> dict:
         "form": m.form,
         "status": m.status,
         "hedges": list(m.hedges),
+        "factuality": m.factuality,
+        "checkworthiness": m.checkworthiness,
     }
 
 
@@ -318,6 +320,7 @@ def _claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_id
         "text": " ".join(representative.mention.text.split()),
         "status": claim.status or "reported",
         "flags": claim.flags or [claim.status or "reported"],
+        **_checkworthiness(shown),
         "outlets": len({ref.report.outlet for ref in current}),
         "supported_by": supported,
         "contested_by": contested,
@@ -330,6 +333,12 @@ def _claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_id
         "withdrawn": claim.withdrawn,
         "verdict": None,
     }
+
+
+def _checkworthiness(refs: list[MentionRef]) -> dict:
+    """The claim's check-worthiness: the highest of its shown mentions' scores (absent when none has one)."""
+    scores = [ref.mention.checkworthiness for ref in refs if ref.mention.checkworthiness is not None]
+    return {"checkworthiness": round(max(scores), 4)} if scores else {}
 
 
 def _time_dict(t: Any) -> dict:
@@ -350,6 +359,7 @@ def _events(reports: list[ReportLike], state: LedgerState, claim_ids: dict) -> l
                 "claims": [claim_ids[claim]] if claim is not None else [],
                 "report": report.id,
                 "status": event.status,
+                "factuality": event.factuality,
             })
     events.sort(key=lambda e: (e["time"]["value"] is None, e["time"]["value"] or ""))
     return events

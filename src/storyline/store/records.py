@@ -74,6 +74,7 @@ def mention_row(m: Mention) -> dict[str, Any]:
         "cue_start": cue_start, "cue_end": cue_end,
         "contests": m.contests, "relation": m.relation,
         "flagged_start": flagged_start, "flagged_end": flagged_end,
+        "factuality": m.factuality, "checkworthiness": m.checkworthiness,
     }
 
 
@@ -89,6 +90,7 @@ def mention_from_row(r: Row) -> Mention:
         cue_span=_pair(r["cue_start"], r["cue_end"]),
         contests=r["contests"], relation=r["relation"],
         flagged_by=_pair(r["flagged_start"], r["flagged_end"]),
+        factuality=r["factuality"], checkworthiness=r["checkworthiness"],
     )
 
 
@@ -138,6 +140,7 @@ def event_row(e: Event) -> dict[str, Any]:
     return {
         **time_row(e.time, "time_"), "description": e.description, "start": e.start, "end": e.end,
         "actors": list(e.actors), "place": e.place, "status": e.status, "mention": e.mention,
+        "factuality": e.factuality,
     }
 
 
@@ -145,6 +148,7 @@ def event_from_row(r: Row) -> Event:
     return Event(
         time=time_from_row(r, "time_"), description=r["description"], start=r["start"], end=r["end"],
         actors=list(r["actors"]), place=r["place"], status=r["status"], mention=r["mention"],
+        factuality=r["factuality"],
     )
 
 

@@ -138,6 +138,8 @@ mentions = record_table(
     Column("relation", String(20)),
     Column("flagged_start", Integer),
     Column("flagged_end", Integer),
+    Column("factuality", Double),
+    Column("checkworthiness", Double),
     checks=(
         one_of("source_kind", get_args(SourceKind), "ck_mentions_source_kind"),
         one_of("form", get_args(Form), "ck_mentions_form"),
@@ -183,6 +185,7 @@ events = record_table(
     Column("place", Text),
     Column("status", String(20), nullable=False),
     Column("mention", Integer),
+    Column("factuality", Double),
     checks=(
         one_of("time_precision", get_args(Precision), "ck_events_time_precision"),
         one_of("status", MENTION_STATUSES, "ck_events_status"),

@@ -1,0 +1,1 @@
+"""Learned components: models trained by ``storyline train`` that extraction uses when present."""
