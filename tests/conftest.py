@@ -11,6 +11,28 @@ from sqlalchemy.engine import make_url
 from storyline.store import open_store
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_models(tmp_path_factory):
+    """Behaviour tests see the rules and the shipped models only, never models trained on this machine."""
+    previous = os.environ.get("STORYLINE_MODELS")
+    os.environ["STORYLINE_MODELS"] = str(tmp_path_factory.mktemp("no-user-models"))
+    yield
+    if previous is None:
+        os.environ.pop("STORYLINE_MODELS", None)
+    else:
+        os.environ["STORYLINE_MODELS"] = previous
+
+
+@pytest.fixture
+def trained_models(monkeypatch):
+    """Point extraction at the models ``.ci/run`` trained (``STORYLINE_TRAINED_MODELS``), or skip."""
+    directory = os.environ.get("STORYLINE_TRAINED_MODELS")
+    if not directory or not os.path.isdir(directory):
+        pytest.skip("STORYLINE_TRAINED_MODELS is not set: no trained models to score (.ci/run trains them)")
+    monkeypatch.setenv("STORYLINE_MODELS", directory)
+    return directory
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from storyline.extract.nlp import load_nlp
