@@ -64,7 +64,7 @@ def test_stdin_and_piped_tables_are_plain_text(tmp_path):
     assert added.returncode == 0, added.stderr
     claims = run("claims", db=db)
     header, *rows = claims.stdout.splitlines()
-    assert header.split("\t") == ["status", "claim", "sources", "outlets", "contested by"]
+    assert header.split("\t") == ["status", "claim", "sources", "outlets", "contested by", "check"]
     assert any("Hanna Lisk" in row for row in rows)
     assert "─" not in claims.stdout  # no box drawing when piped
     timeline = run("timeline", db=db).stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .tables import claim_sources
+from .tables import check_score, claim_sources
 
 
 def _cell(text: object) -> str:
@@ -15,13 +15,14 @@ def ledger_markdown(ledger: dict) -> str:
     state = "developing" if story["developing"] else "not marked developing"
     lines += [f"{story['report_count']} reports from {story['outlet_count']} outlets, {state}; "
               f"first seen {story['first_seen'] or 'unknown'}, last updated {story['last_updated'] or 'unknown'}.", ""]
-    lines += ["## Claims", "", "| status | flags | claim | sources | outlets | contested by |", "|---|---|---|---|---|---|"]
+    lines += ["## Claims", "", "| status | flags | claim | sources | outlets | contested by | check |",
+              "|---|---|---|---|---|---|---|"]
     for claim in ledger["claims"]:
         if claim.get("withdrawn"):
             continue
         contested = "; ".join(f"{c['source']} ({c['relation']})" for c in claim["contested_by"])
         lines.append(f"| {claim['status']} | {', '.join(claim['flags'])} | {_cell(claim['text'])} | "
-                     f"{_cell(claim_sources(claim))} | {claim['outlets']} | {_cell(contested)} |")
+                     f"{_cell(claim_sources(claim))} | {claim['outlets']} | {_cell(contested)} | {check_score(claim)} |")
     lines += ["", "## Timeline", ""]
     for event in ledger["events"]:
         when = event["time"]["value"] or "?"

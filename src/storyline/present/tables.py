@@ -39,6 +39,12 @@ def claim_sources(claim: dict) -> str:
     return ", ".join(dict.fromkeys(names))
 
 
+def check_score(claim: dict) -> str:
+    """The claim's check-worthiness as two decimals, or empty when it has none."""
+    score = claim.get("checkworthiness")
+    return "" if score is None else f"{score:.2f}"
+
+
 def claims_rows(ledger: dict) -> list[list[str | Text]]:
     rows = []
     for claim in ledger["claims"]:
@@ -46,13 +52,14 @@ def claims_rows(ledger: dict) -> list[list[str | Text]]:
             continue
         sources = claim_sources(claim)
         contested = ", ".join(f"{c['source']} {c['relation']}" for c in claim["contested_by"]) or ""
-        rows.append([_status(claim["status"]), claim["text"], sources, str(claim["outlets"]), contested])
+        rows.append([_status(claim["status"]), claim["text"], sources, str(claim["outlets"]), contested,
+                     check_score(claim)])
     return rows
 
 
 def print_claims(console: Console, ledger: dict) -> None:
     print_rows(console, f"Claims — {ledger['story']['title']}",
-               ["status", "claim", "sources", "outlets", "contested by"], claims_rows(ledger))
+               ["status", "claim", "sources", "outlets", "contested by", "check"], claims_rows(ledger))
 
 
 def print_entities(console: Console, ledger: dict) -> None:
