@@ -367,6 +367,12 @@ def test_questioning_an_abstract_matter_is_commentary(nlp):
     assert m.text == "the impact this collapse will have on the region's trade"
 
 
+def test_parenthetical_cue_content_leaves_out_a_linking_conjunction(nlp):
+    text = "The quay reopened. But the bridge, Mr. Olt said, was closed for repairs."
+    m = _one(mentions(nlp, text), "said")
+    assert m.text == "the bridge, Mr. Olt said, was closed for repairs"
+
+
 def test_parenthetical_cue_content_spans_both_sides(nlp):
     text = "The bridge, Mr. Olt said, was closed for repairs."
     m = _one(mentions(nlp, text), "said")

@@ -16,7 +16,8 @@ clause across a semicolon is its own statement, not the content of the cue after
 hung on the clause said ("…, the Fire Service (FS) said") is still found. Cues inside a direct quote and
 in questions are left out. What is said stays in the cue's paragraph (the parser sometimes runs a sentence
 over a paragraph break), and a dateline, at the start or after a headline, is no part of any source or
-content.
+content. A trained cue judge (``storyline train attribution``), when there is one, leaves out the rules'
+unlikely cues and proposes verbs the lexicon lacks ("lambasted the plan", "railed against the levy").
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from ..learn.models import load_model
 from ..model import Entity, Form, Mention, Source
 from .cues import STATUS_BY_CLASS, Cues, load_cues
 from .dateline import dateline_span
@@ -85,6 +88,15 @@ ABSTRACT_OBJECTS = {"impact", "effect", "future", "consequence", "outcome", "imp
                     "sense", "significance", "cost", "benefit", "prospect", "ability", "sustainability"}
 
 
+class CueModel(Protocol):
+    """A trained judge of cue words (``storyline.learn.attribution``)."""
+
+    def decide(self, doc: Doc, free: list[Token], rule_cues: dict[int, str],
+               in_cue: set[int]) -> tuple[set[int], list[int]]:
+        """(the rules' cue words to keep, words outside the rules' cues to try as cues)."""
+        ...
+
+
 @dataclass
 class _Found:
     cue: tuple[int, int]  # token range [start, end)
@@ -103,14 +115,15 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Mention]:
     quotes = QuoteIndex(find_quotes(doc_text(doc)))
     dateline = dateline_span(doc_text(doc)) or (0, 0)
     resolver = SourceResolver(doc, entities, quotes, dateline)
+    free, found_at = _rule_pass(doc, cues, quotes, dateline)
+    model = load_model("attribution")
+    if model is not None:
+        found_at = _with_model(model, doc, free, found_at, cues, quotes, dateline)
     mentions: list[Mention] = []
-    for tok in doc:
-        if dateline[0] <= tok.idx < dateline[1] or quotes.at(tok.idx) is not None:
+    for i in sorted(found_at):
+        if _in_question(doc[i], quotes):
             continue
-        found = _attribution(tok, cues, quotes, dateline)
-        if found is None or found.content is None or _in_question(tok, quotes):
-            continue
-        mention = _mention(doc, found, resolver, quotes, dateline)
+        mention = _mention(doc, found_at[i], resolver, quotes, dateline)
         if mention is not None:
             mentions.append(mention)
     mentions.extend(_speaker_colons(doc, resolver, quotes))
@@ -118,6 +131,58 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     _continue_quotes(doc, mentions, quotes)
     return mentions
+
+
+def rule_cues(doc: Doc) -> tuple[list[Token], dict[int, str], set[int]]:
+    """What the rules make of a report's cue words, for a trained model to judge: the words outside
+    quotes and the dateline, the class of each word that cues an attribution, and the words of the cues."""
+    text = doc_text(doc)
+    free, found_at = _rule_pass(doc, load_cues(), QuoteIndex(find_quotes(text)), dateline_span(text) or (0, 0))
+    return free, {i: f.cls for i, f in found_at.items()}, {k for f in found_at.values() for k in range(*f.cue)}
+
+
+def _rule_pass(doc: Doc, cues: Cues, quotes: QuoteIndex,
+               dateline: tuple[int, int]) -> tuple[list[Token], dict[int, _Found]]:
+    """The words outside quotes and the dateline, and the attribution each cue word among them makes."""
+    free = [tok for tok in doc if not dateline[0] <= tok.idx < dateline[1] and quotes.at(tok.idx) is None]
+    return free, {tok.i: found for tok in free
+                  if (found := _attribution(tok, cues, quotes, dateline)) is not None and found.content is not None}
+
+
+def _with_model(model: CueModel, doc: Doc, free: list[Token], found_at: dict[int, _Found], cues: Cues,
+                quotes: QuoteIndex, dateline: tuple[int, int]) -> dict[int, _Found]:
+    """The rules' cues the trained model keeps, and the cues it proposes where the rules found none: a
+    proposed cue word takes the rules' source and content from the parse, as a word of the lexicon would."""
+    in_cue = {k for found in found_at.values() for k in range(*found.cue)}
+    keep, add = model.decide(doc, free, {i: found.cls for i, found in found_at.items()}, in_cue)
+    result = {i: found for i, found in found_at.items() if i in keep}
+    for i in add:
+        found = _attribution(doc[i], cues, quotes, dateline, fallback="say") or _proposed(doc[i], cues, quotes)
+        if found is not None and found.content is not None and not any(k in in_cue for k in range(*found.cue)):
+            result[i] = found
+    return result
+
+
+def _proposed(verb: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
+    """A verb the model takes for a cue though the rules found no clause or object said: what it
+    governs after it is the content, a preposition's object joining the cue's preposition ("warned
+    against the plan", "bragged about his record"), else its first clause or object."""
+    source_head = _subject(verb)
+    if source_head is None or quotes.at(source_head.idx) is not None or any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return None
+    para = _paragraph(verb.doc, verb.i)
+    for child in verb.rights:
+        if not para[0] <= child.i < para[1]:
+            break
+        if child.dep_ == "prep" and child.i == verb.i + 1:
+            pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+                cue = _verb_group(verb, [child], cues)
+                return _Found((cue[0], child.i + 1), "say", _subtree_span(pobj, exclude=child), source_head)
+        if child.dep_ in {*OBJECT_DEPS, "ccomp", "xcomp"}:
+            return _Found(_verb_group(verb, [], cues), "say", _subtree_span(child, exclude=verb), source_head)
+    return None
 
 
 def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
@@ -180,7 +245,10 @@ def _signed_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> li
     return found
 
 
-def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, int]) -> _Found | None:
+def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, int],
+                 fallback: str | None = None) -> _Found | None:
+    """The attribution a cue word makes, or None; ``fallback``: the class of a word the lexicon lacks
+    (one the trained model proposes)."""
     lower = tok.lower_
     if lower == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok)
@@ -198,7 +266,7 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     if adjective is not None:
         return adjective
     phrase, phrase_cls = _phrase(tok, lemma, cues)
-    cls = phrase_cls or cues.words.get(lemma)
+    cls = phrase_cls or cues.words.get(lemma) or fallback
     if cls is None:
         return None
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children) or _anonymity(tok):
@@ -219,7 +287,7 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     around = content is None and tok.dep_ == "parataxis"
     if around:
         host = tok.head.head if tok.head.dep_ in {"aux", "auxpass"} else tok.head
-        content = _subtree_span(host, exclude=tok, whole=True)
+        content = _past_conjunction(tok.doc, host, _subtree_span(host, exclude=tok, whole=True))
     elif content is not None:
         around = content[0] < tok.idx < content[1]
     if content is None:
@@ -236,6 +304,15 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     if cls == "dispute" and _abstract_object(tok):
         cls = "believe"
     return _Found(cue, cls, content, source_head, around=around, source_name=name)
+
+
+def _past_conjunction(doc: Doc, host: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A clause around its cue, less the conjunction that links it to the sentence before: "But the
+    port, she said, stays shut" says "the port … stays shut"."""
+    first = host.left_edge
+    if first.dep_ == "cc" and first.idx == span[0] and first.i + 1 < len(doc):
+        return _trim(doc, doc[first.i + 1].idx, span[1])
+    return span
 
 
 def _as_clause(verb: Token, cls: str) -> tuple[int, int] | None:

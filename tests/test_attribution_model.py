@@ -1,0 +1,97 @@
+"""The trained cue judge: training on a tiny brat fixture, the round trip, and extraction with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import InputError
+from storyline.extract import attribution
+from storyline.extract.attribution import find_attributions, rule_cues
+from storyline.extract.entities import find_entities
+from storyline.learn import models
+from storyline.learn.attribution import CueJudge, train
+
+# Fictional reports: "lambasted" and "scolded" are cues the lexicon lacks; "said" is one it has.
+STORIES = [
+    "Mayor Ilse Varga lambasted the harbour plan on Monday.\n\nTomas Brel said the ferry would stop.\n",
+    "Councillor Ana Ruiz scolded the port board for the delay.\n\nThe crews said the cranes were unsafe.\n",
+    "Tomas Brel lambasted the levy in a speech.\n\nIlse Varga said the dredging would go on.\n",
+    "The union scolded the owners over the wages.\n\nAna Ruiz said the quay was closed.\n",
+]
+
+
+def _brat(text: str) -> str:
+    """Cue, source and content lines for the one cue verb of each paragraph of a fixture story."""
+    lines, n = [], 0
+    for verb in ("lambasted", "scolded", "said"):
+        at = text.find(verb)
+        if at < 0:
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        pieces = {"Source": (line_start, at - 1), "Cue": (at, at + len(verb)),
+                  "Content": (at + len(verb) + 1, line_end - 1)}
+        ids = {}
+        for label, (s, e) in pieces.items():
+            n += 1
+            ids[label] = f"T{n}"
+            lines.append(f"T{n}\t{label} {s} {e}\t{text[s:e]}")
+        lines.append(f"E{n}\tAttribution:{ids['Cue']} Source:{ids['Source']} Cue:{ids['Cue']} Content:{ids['Content']}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture()
+def split(tmp_path: Path) -> Path:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for k, story in enumerate(STORIES * 3):
+        (tmp_path / "text" / f"s{k:02d}.txt").write_text(story, encoding="utf-8")
+        (tmp_path / "attributions" / f"s{k:02d}_a1.ann").write_text(_brat(story), encoding="utf-8")
+    return tmp_path
+
+
+def test_rule_cues_name_the_rules_cue_words(nlp):
+    doc = nlp("Tomas Brel said the ferry would stop.")
+    free, classes, inside = rule_cues(doc)
+    said = next(t.i for t in doc if t.text == "said")
+    assert classes == {said: "say"} and said in inside and len(free) == len(doc)
+
+
+def test_train_round_trip_and_extraction_with_the_model(split, nlp, tmp_path, monkeypatch):
+    judge, summary = train([split])
+    assert isinstance(judge, CueJudge) and summary["documents"] == 12 and summary["cue_words"] > 0
+    monkeypatch.setenv("STORYLINE_MODELS", str(tmp_path / "models"))
+    path = models.save_model("attribution", judge)
+    assert path.is_file() and isinstance(models.load_model("attribution"), CueJudge)
+    text = "Councillor Ivo Tan lambasted the bridge tolls.\n\nMara Loy said the toll would rise.\n"
+    doc = nlp(text)
+    with_model = find_attributions(doc, find_entities(doc))
+    assert {m.cue for m in with_model} == {"lambasted", "said"}
+    proposed = next(m for m in with_model if m.cue == "lambasted")
+    assert proposed.source.name == "Ivo Tan" and proposed.text == "the bridge tolls"
+    models.use_models(False)
+    try:
+        assert [m.cue for m in find_attributions(doc, find_entities(doc))] == ["said"]  # the rules alone
+    finally:
+        models.use_models(True)
+
+
+def test_proposed_cue_with_a_preposition_takes_its_object(nlp, monkeypatch):
+    class Everything:
+        """A judge that keeps every rule cue and proposes every verb."""
+
+        def decide(self, doc, free, rule_classes, inside):
+            return set(rule_classes), [t.i for t in free if t.pos_ == "VERB"]
+
+    monkeypatch.setattr(attribution, "load_model", lambda task: Everything())
+    doc = nlp("Mayor Ilse Varga railed against the new harbour levy.")
+    found = find_attributions(doc, find_entities(doc))
+    assert [(m.cue, m.text, m.source.name) for m in found] == [
+        ("railed against", "the new harbour levy", "Ilse Varga")]
+
+
+def test_train_rejects_a_folder_without_the_split_layout(tmp_path):
+    with pytest.raises(InputError):
+        train([tmp_path])
