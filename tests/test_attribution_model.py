@@ -92,6 +92,20 @@ def test_proposed_cue_with_a_preposition_takes_its_object(nlp, monkeypatch):
         ("railed against", "the new harbour levy", "Ilse Varga")]
 
 
+def test_proposed_passive_without_an_agent_is_said_by_someone_unnamed(nlp, monkeypatch):
+    class Accusations:
+        """A judge that keeps every rule cue and proposes "accused"."""
+
+        def decide(self, doc, free, rule_classes, inside):
+            return set(rule_classes), [t.i for t in free if t.lemma_ == "accuse"]
+
+    monkeypatch.setattr(attribution, "load_model", lambda task: Accusations())
+    doc = nlp("Harbour master Oren Falk was accused of hiding the inspection reports.")
+    found = find_attributions(doc, find_entities(doc))
+    assert [(m.cue, m.text, m.source.kind) for m in found] == [
+        ("was accused of", "Harbour master Oren Falk was accused of hiding the inspection reports", "unnamed")]
+
+
 def test_train_rejects_a_folder_without_the_split_layout(tmp_path):
     with pytest.raises(InputError):
         train([tmp_path])

@@ -113,7 +113,7 @@ def test_floors_on_polnear_dev_slice_with_the_trained_model(nlp, trained_models)
 
 
 # measured on this slice, rules alone (2026-11-26): source 0.768, cue 0.740, content 0.622; with the model
-# trained on the train split (`storyline train attribution …/polnear/train`): source 0.802, cue 0.766,
-# content 0.636. A drop of more than 0.02 fails.
+# trained on the train split (`storyline train attribution …/polnear/train`): source 0.802, cue 0.764,
+# content 0.635. A drop of more than 0.02 fails.
 FLOORS = {"source": 0.748, "cue": 0.72, "content": 0.602}
-MODEL_FLOORS = {"source": 0.782, "cue": 0.746, "content": 0.616}
+MODEL_FLOORS = {"source": 0.782, "cue": 0.744, "content": 0.615}

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyline.eval.factuality import (
-    RULE_SCORES, evaluate_factuality, pearson, rebuild, rule_category, span_factuality,
-)
+from storyline.eval.factuality import evaluate_factuality, pearson, rebuild, span_factuality
+from storyline.extract.factuality import RULE_SCORES, rule_category
+from storyline.learn.models import use_models
 from storyline.extract.nlp import parse
 from storyline.extract.pipeline import extract_doc
 
@@ -58,7 +58,15 @@ def test_pearson_of_constant_is_zero():
     assert pearson([0.0, 1.0, 2.0], [0.0, 2.0, 4.0]) == pytest.approx(1.0)
 
 
-def test_scores_on_tiny_file(tmp_path, nlp):
+@pytest.fixture
+def rules_only():
+    """Score with the rules alone, whatever model is installed."""
+    use_models(False)
+    yield
+    use_models(True)
+
+
+def test_scores_on_tiny_file(tmp_path, nlp, rules_only):
     lines = [
         {"text": "The ferry did not leave Lorn Island .", "targets": [{"span1": [4, 5], "label": -3.0}]},
         {"text": "The council will close the harbour .", "targets": [{"span1": [3, 4], "label": 0.0}]},
@@ -83,7 +91,7 @@ def _data_root() -> Path:
     ("UDS_IH2", 150, 0.45),  # measured on this slice: r 0.5026 (373 spans)
     ("MEANTIME", 30, 0.3),  # measured on this slice: r 0.3735 (98 spans)
 ])
-def test_floors_on_dev_slices(nlp, corpus, limit, floor):
+def test_floors_on_dev_slices(nlp, rules_only, corpus, limit, floor):
     dev = _data_root() / "factuality" / corpus / "dev.jsonl"
     if not dev.is_file():
         pytest.skip(f"{corpus} dev file not found at {dev} (set STORYLINE_DATA)")

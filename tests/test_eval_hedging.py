@@ -35,17 +35,18 @@ def test_read_sentences_labels_by_file_and_caps_each_class(folder):
     assert [label for _, label in read_sentences(folder, limit=1)] == [False, True]
 
 
-def test_prediction_reads_hedges_and_statuses(nlp):
+def test_prediction_reads_hedges_weasels_and_statuses(nlp):
     assert is_uncertain(nlp("The ferry was allegedly overloaded."))
     assert is_uncertain(nlp("The harbour could close next week."))
+    assert is_uncertain(nlp("Some say the tunnel is haunted."))
+    assert is_uncertain(nlp("Lorn Island is widely regarded as the prettiest island in Tessary."))
     assert not is_uncertain(nlp("The ferry to Lorn Island left at noon."))
 
 
 def test_scores_on_tiny_folder(folder, nlp):
-    # two of three uncertain sentences found ("Some say" is a weasel the lexicon does not hold), no
-    # certain sentence flagged
+    # every uncertain sentence found (a hedge, a modal and the weasel "Some say"), no certain one flagged
     assert evaluate_hedging(folder) == {
-        "task": "hedging", "items": 6, "precision": 1.0, "recall": 0.6667, "f1": 0.8}
+        "task": "hedging", "items": 6, "precision": 1.0, "recall": 1.0, "f1": 1.0}
 
 
 def _data_root() -> Path:
@@ -57,8 +58,8 @@ def test_floors_on_wikiweasel_slice(nlp):
     folder = _data_root() / "hedging" / "wikiweasel"
     if not folder.is_dir():
         pytest.skip(f"WikiWeasel sentences not found at {folder} (set STORYLINE_DATA)")
-    result = evaluate_hedging(folder, limit=150)  # measured: P 0.766, R 0.24, F1 0.3655
+    result = evaluate_hedging(folder, limit=150)  # rules, measured: P 0.8496, R 0.64, F1 0.73
     assert result["items"] == 300
-    assert result["precision"] >= 0.65
-    assert result["recall"] >= 0.18
-    assert result["f1"] >= 0.3
+    assert result["precision"] >= 0.8
+    assert result["recall"] >= 0.6
+    assert result["f1"] >= 0.7

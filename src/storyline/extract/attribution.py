@@ -17,7 +17,8 @@ hung on the clause said ("…, the Fire Service (FS) said") is still found. Cues
 in questions are left out. What is said stays in the cue's paragraph (the parser sometimes runs a sentence
 over a paragraph break), and a dateline, at the start or after a headline, is no part of any source or
 content. A trained cue judge (``storyline train attribution``), when there is one, leaves out the rules'
-unlikely cues and proposes verbs the lexicon lacks ("lambasted the plan", "railed against the levy").
+unlikely cues and proposes verbs the lexicon lacks ("lambasted the plan", "railed against the levy"),
+passives with no one named who speaks among them ("X was accused of Y": all of it said by someone unnamed).
 """
 
 from __future__ import annotations
@@ -167,9 +168,12 @@ def _proposed(verb: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
     """A verb the model takes for a cue though the rules found no clause or object said: what it
     governs after it is the content, a preposition's object joining the cue's preposition ("warned
     against the plan", "bragged about his record"), else its first clause or object."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return None
     source_head = _subject(verb)
-    if source_head is None or quotes.at(source_head.idx) is not None or any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+    if source_head is None:
+        return _agentless(verb, cues)
+    if quotes.at(source_head.idx) is not None:
         return None
     para = _paragraph(verb.doc, verb.i)
     for child in verb.rights:
@@ -183,6 +187,24 @@ def _proposed(verb: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
         if child.dep_ in {*OBJECT_DEPS, "ccomp", "xcomp"}:
             return _Found(_verb_group(verb, [], cues), "say", _subtree_span(child, exclude=verb), source_head)
     return None
+
+
+def _agentless(verb: Token, cues: Cues) -> _Found | None:
+    """'The mayor was accused of hiding the report': a passive main clause the model takes for a cue, with
+    no one named who accuses; its subject and what follows are what is said, by someone unnamed. The cue
+    is the verb group, with "of" right after it ("was accused of"). A passive in a clause said is part of
+    what is said, not a claim of its own."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if (subject is None or subject.tag_ in WH_TAGS or verb.dep_ not in {"ROOT", "conj"} or verb.head.dep_ != "ROOT"
+            or not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "mark" for c in verb.children)):
+        return None
+    start, end = _verb_group(verb, [], cues)
+    doc = verb.doc
+    if end < len(doc) and doc[end].lower_ == "of" and doc[end].head == verb:
+        end += 1
+    last = verb.right_edge
+    content = _trim(doc, subject.left_edge.idx, last.idx + len(last))
+    return _Found((start, end), "say", content, None, Source("unnamed", "unnamed"), around=True)
 
 
 def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:

@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from .nlp import doc_text
 
 HedgeKind = Literal["doubt", "np_doubt", "label", "speculative", "conditional", "unverifiable"]
+WeaselKind = Literal["weasel", "peacock", "vague"]
+WEASEL_KINDS: tuple[WeaselKind, ...] = ("weasel", "peacock", "vague")  # the order a tie is resolved in
 TargetKind = Literal["previous", "owner", "noun"]
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -55,6 +57,8 @@ class Lexicon:
     commentary_attr: frozenset[str]
     boilerplate: re.Pattern[str]
     no_comment: re.Pattern[str]
+    # one alternation of every weasel, peacock and vague pattern, a named group per kind
+    weasels: re.Pattern[str]
     # string hashes of the lower-cased words and lemmas that can start a hedge: a cheap first filter
     # over a doc's token array
     trigger_ids: frozenset[int]
@@ -81,6 +85,9 @@ def load_lexicon() -> Lexicon:
         commentary_raise={k: frozenset(v) for k, v in data["commentary_raise"].items()},
         boilerplate=_alternation(data["boilerplate"]),
         no_comment=_alternation(data["no_comment"]),
+        weasels=re.compile("|".join(
+            f"(?P<{kind}>{_alternation(data[f'{kind}_patterns']).pattern})" for kind in WEASEL_KINDS),
+            re.IGNORECASE),
         trigger_ids=frozenset(hash_string(word) for word in triggers | trigger_lemmas),
     )
 
@@ -197,6 +204,23 @@ def _negated_verification(verb: Token, lex: Lexicon) -> bool:
 def _hedge(first: Token, last: Token, kind: HedgeKind, scope: int, suffix: str = "") -> Hedge:
     words = first.doc[first.i:last.i + 1]
     return Hedge(words.text + suffix, words.start_char, words.end_char, kind, scope)
+
+
+@dataclass(frozen=True)
+class Weasel:
+    """Words that make a sentence vague without bearing on whether its claim happened ("critics say",
+    "widely regarded", "one of the finest", "many of the"): they never change a mention's status."""
+
+    text: str
+    start: int  # char offsets
+    end: int
+    kind: WeaselKind
+
+
+def find_weasels(text: str) -> list[Weasel]:
+    """Every weasel, peacock and vague phrase in the text, in text order (one regex pass)."""
+    return [Weasel(match.group(), match.start(), match.end(), match.lastgroup)  # type: ignore[arg-type]
+            for match in load_lexicon().weasels.finditer(text)]
 
 
 _last: tuple[Doc, HedgeIndex, list[Flag]] | None = None

