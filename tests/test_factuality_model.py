@@ -128,3 +128,22 @@ def test_shipped_model_beats_rules_on_uds_slice(nlp):
 
     assert load_model("factuality") is not None, "the shipped factuality model is missing"
     assert evaluate_factuality(dev, limit=150)["pearson"] >= 0.65
+
+
+def test_fast_tree_walk_equals_scikit_learns_predict():
+    """Expert.predict reads the fitted trees directly; it must agree with the regressor's own predict."""
+    import numpy as np
+
+    from storyline.learn.factuality import FEATURES, _table, fit
+
+    rng = np.random.default_rng(0)
+    lemmas = ["go", "say", "win", "lose", "stay"]
+    rows = [{"lemma": lemmas[i % 5], "neg": str(bool(i % 3 == 0)), "modal": ["", "will", "may"][i % 3],
+             "domain": "UW"} for i in range(300)]
+    labels = [(-2.5 if row["neg"] == "True" else 2.5) + rng.normal(0, 0.3) for row in rows]
+    expert = fit(rows, labels)
+    unseen = rows[:20] + [{"lemma": "arrive", "neg": "False", "modal": "might", "domain": "UW"}]
+    codes = np.array([[c.get(v, np.nan) for v, c in zip(r, expert.codes)] for r in _table(unseen)], dtype=float)
+    assert len(codes[0]) == len(FEATURES)
+    expected = np.clip(expert.regressor.predict(codes), -3, 3)
+    assert np.allclose(expert.predict(unseen), expected)
