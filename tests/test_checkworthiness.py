@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -143,21 +142,6 @@ def test_eval_cli_prints_scores_and_names_bad_files(tiny_tsv, models, tmp_path):
     bad.write_text(HEADER + "1\tThe ferry sank.\tPerhaps\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", "checkworthiness", str(bad)])
     assert result.exit_code != 0 and "line 2" in result.output
-
-
-def _checkthat() -> Path:
-    root = Path(__file__).resolve().parents[1]
-    data = Path(os.environ.get("STORYLINE_DATA", root.parent / "shared" / "data"))
-    return data / "checkworthiness" / "checkthat2024"
-
-
-def test_rules_floor_on_checkthat_dev_test(models):
-    path = _checkthat() / "CT24_checkworthy_english_dev-test.tsv"
-    if not path.is_file():
-        pytest.skip(f"no CheckThat! 2024 data at {path} (set STORYLINE_DATA)")
-    use_models(False)
-    scores = evaluate_checkworthiness(path)
-    assert scores["items"] == 318 and scores["f1"] >= 0.68
 
 
 def test_embeddings_are_unit_vectors_that_match_paraphrases():

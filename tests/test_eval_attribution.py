@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -80,40 +79,3 @@ def test_evaluate_attribution_on_fixture(split, nlp):
     assert result["overlap"]["cue"] == {"precision": 1.0, "recall": 0.6667, "f1": 0.8}
     # content tokens: 4 + 7 found (quote marks and comma are tokens), 2 missed
     assert result["overlap"]["content"] == {"precision": 1.0, "recall": 0.8462, "f1": 0.9167}
-
-
-def _data_root() -> Path:
-    default = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-    return Path(os.environ.get("STORYLINE_DATA", default))
-
-
-def _dev_slice() -> Path:
-    dev = _data_root() / "attribution" / "polnear" / "dev"
-    if not dev.is_dir():
-        pytest.skip(f"PolNeAR dev split not found at {dev} (set STORYLINE_DATA)")
-    return dev
-
-
-def _assert_floors(result: dict, floors: dict[str, float]) -> None:
-    assert result["documents"] == 10
-    for role, floor in floors.items():
-        assert result["exact"][role]["f1"] >= floor, (role, result["exact"][role])
-
-
-def test_floors_on_polnear_dev_slice(nlp):
-    _assert_floors(evaluate_attribution(_dev_slice(), limit=10), FLOORS)
-
-
-def test_floors_on_polnear_dev_slice_with_the_trained_model(nlp, trained_models):
-    from storyline.learn.models import load_model
-
-    if load_model("attribution") is None:
-        pytest.skip("no trained attribution model among the trained models")
-    _assert_floors(evaluate_attribution(_dev_slice(), limit=10), MODEL_FLOORS)
-
-
-# measured on this slice, rules alone (2026-11-26): source 0.768, cue 0.740, content 0.622; with the model
-# trained on the train split (`storyline train attribution …/polnear/train`): source 0.802, cue 0.764,
-# content 0.635. A drop of more than 0.02 fails.
-FLOORS = {"source": 0.748, "cue": 0.72, "content": 0.602}
-MODEL_FLOORS = {"source": 0.782, "cue": 0.744, "content": 0.615}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -47,19 +46,3 @@ def test_scores_on_tiny_folder(folder, nlp):
     # every uncertain sentence found (a hedge, a modal and the weasel "Some say"), no certain one flagged
     assert evaluate_hedging(folder) == {
         "task": "hedging", "items": 6, "precision": 1.0, "recall": 1.0, "f1": 1.0}
-
-
-def _data_root() -> Path:
-    default = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    return Path(os.environ.get("STORYLINE_DATA", default))
-
-
-def test_floors_on_wikiweasel_slice(nlp):
-    folder = _data_root() / "hedging" / "wikiweasel"
-    if not folder.is_dir():
-        pytest.skip(f"WikiWeasel sentences not found at {folder} (set STORYLINE_DATA)")
-    result = evaluate_hedging(folder, limit=150)  # rules, measured: P 0.8496, R 0.64, F1 0.73
-    assert result["items"] == 300
-    assert result["precision"] >= 0.8
-    assert result["recall"] >= 0.6
-    assert result["f1"] >= 0.7

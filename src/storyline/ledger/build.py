@@ -9,7 +9,6 @@ is a plain dict in the shape of ``ledger.schema.json``.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Protocol
