@@ -22,7 +22,7 @@ from pathlib import Path
 from storyline.adding import add_document
 from storyline.extract.nlp import load_nlp
 from storyline.extract.pipeline import extract
-from storyline.learn.models import model_path
+from storyline.learn.models import model_path, models_enabled
 from storyline.ingest import read_source
 from storyline.store import open_store
 
@@ -71,7 +71,8 @@ def main() -> None:
         "corpus": str(corpus), "documents": len(texts), "words": words, "repeat": args.repeat,
         "bare_parse_words_per_s": round(words / bare), "end_to_end_words_per_s": round(words / e2e),
         "ratio": round(bare / e2e, 3),
-        "models": {task: str(model_path(task)) if model_path(task) else None for task in tasks},
+        "models": {task: str(model_path(task)) if models_enabled() and model_path(task) else None
+                   for task in tasks},
     }))
 
 

@@ -51,7 +51,7 @@ def save_model(task: str, model: Any, path: Path | None = None) -> Path:
 
 def load_model(task: str) -> Any | None:
     """The trained model for ``task``, or None (no model, or models switched off)."""
-    if not _enabled[0]:
+    if not models_enabled():
         return None
     path = model_path(task)
     return _load(path) if path else None
@@ -60,6 +60,11 @@ def load_model(task: str) -> Any | None:
 @lru_cache(maxsize=None)
 def _load(path: Path) -> Any:
     return joblib.load(path)
+
+
+def models_enabled() -> bool:
+    """Are trained models switched on (``STORYLINE_RULES_ONLY=1`` or ``use_models(False)`` turn them off)?"""
+    return _enabled[0]
 
 
 def use_models(enabled: bool) -> None:
