@@ -326,11 +326,14 @@ def train_factuality(
 def train_checkworthiness(
     paths: Annotated[list[Path], typer.Argument(help="CheckThat! TSV files (their train splits).")],
     output: ModelOutput = None,
+    embeddings: Annotated[bool, typer.Option(
+        "--embeddings", help="Add MiniLM sentence embeddings: a little more accurate, extraction much slower.",
+    )] = False,
 ) -> None:
     """A classifier that scores how check-worthy each claim is."""
     from .learn.checkworthiness import train
 
-    _train("checkworthiness", train, paths, output)
+    _train("checkworthiness", lambda paths: train(paths, embeddings=embeddings), paths, output)
 
 
 @train_app.command("hedging")
