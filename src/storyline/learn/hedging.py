@@ -115,10 +115,11 @@ def sentence_uncertainty(doc: Doc, model: HedgingModel | None = None) -> list[Un
     without a model, those holding a weasel, peacock or vague phrase."""
     model = model or load_model(TASK)
     sentences = list(doc.sents)
-    texts, findings = sentence_features(doc, sentences)
-    if model is None:
+    if model is None:  # the rules' verdict needs only where the weasels are, not every sentence's features
+        findings = _Findings(doc)
         return [UncertainSentence(s.start_char, s.end_char, 1.0)
-                for s, found in zip(sentences, findings) if rules_say_uncertain(found)]
+                for s in sentences if findings.weasels_in(s.start_char, s.end_char)]
+    texts, findings = sentence_features(doc, sentences)
     return [UncertainSentence(s.start_char, s.end_char, round(float(p), 4))
             for s, p in zip(sentences, model.probabilities(texts, findings)) if p >= model.threshold]
 
