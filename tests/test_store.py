@@ -163,7 +163,7 @@ def test_extraction_round_trip(store):
     assert isinstance(loaded.mentions[0].source.span, tuple)
     assert all(isinstance(span, tuple) for span in loaded.entities[0].spans)
     assert store.counts() == {"stories": 1, "reports": 1, "mentions": 3, "entities": 2, "figures": 2,
-                              "events": 2, "times": 2}
+                              "events": 2, "times": 2, "watches": 0, "checks": 0}
 
 
 def test_save_extraction_replaces_the_earlier_one(store):

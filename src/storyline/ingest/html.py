@@ -27,6 +27,7 @@ class Article:
     author: str | None
     date: str | None  # YYYY-MM-DD from the page's metadata
     url: str | None  # canonical URL the page declares
+    sitename: str | None = None  # the site's name (og:site_name and the like): the outlet
 
 
 def looks_like_html(raw: bytes) -> bool:
@@ -81,4 +82,5 @@ def extract_article(html: str) -> Article | None:
         author=result.author or None,
         date=result.date or None,
         url=result.url or None,
+        sitename=result.sitename or None,
     )

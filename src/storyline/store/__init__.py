@@ -2,5 +2,6 @@
 
 from .records import ReportRecord
 from .store import AddResult, Store, StoryRow, open_store
+from .watching import CheckRow, Revision, WatchRow
 
-__all__ = ["AddResult", "ReportRecord", "Store", "StoryRow", "open_store"]
+__all__ = ["AddResult", "CheckRow", "ReportRecord", "Revision", "Store", "StoryRow", "WatchRow", "open_store"]

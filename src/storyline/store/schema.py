@@ -30,6 +30,9 @@ from sqlalchemy.types import TypeDecorator
 from ..model import MENTION_STATUSES, EntityType, Form, Precision, SourceKind
 
 EXTRACTION_STATUSES = ("pending", "ok", "failed")
+WATCH_KINDS = ("feed", "url")
+# what one check of a watched feed or URL came to (see storyline.watch.cycle)
+CHECK_OUTCOMES = ("new", "revision", "unchanged", "not_modified", "minor", "flip_flop", "failed", "feed")
 RELATIONS = ("disputes", "denies")
 
 
@@ -83,6 +86,7 @@ stories = Table(
     Column("name", Text, nullable=False, unique=True),
     Column("title", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("changes_seen_at", UTCDateTime),  # when `storyline changes` last ran for the story (--since last)
 )
 
 reports = Table(
@@ -201,6 +205,44 @@ times = record_table(
     Column("end", Integer, nullable=False),
     Column("part_of_day", String(40)),
     checks=(one_of("precision", get_args(Precision), "ck_times_precision"),),
+)
+
+watches = Table(
+    "watches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("origin", Text),  # the feed that listed this URL
+    Column("outlet", Text),  # the outlet named for it (--outlet, or the feed entry's source)
+    Column("feed_updated", String(40)),  # the feed entry's last update, when listed by a feed
+    Column("added_at", UTCDateTime, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_checked", UTCDateTime),
+    Column("last_changed", UTCDateTime),
+    Column("next_check", UTCDateTime, nullable=False),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_outcome", String(20)),
+    Column("last_detail", Text),
+    UniqueConstraint("story_id", "url", name="uq_watches_story_url"),
+    one_of("kind", WATCH_KINDS, "ck_watches_kind"),
+    one_of("last_outcome", CHECK_OUTCOMES, "ck_watches_last_outcome"),
+)
+
+checks = Table(
+    "checks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("watch_id", Integer, ForeignKey("watches.id", ondelete="CASCADE"), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("http_status", Integer),
+    Column("outcome", String(20), nullable=False),
+    Column("report_id", String(32), ForeignKey("reports.id", ondelete="SET NULL")),
+    Column("sha256", String(64)),
+    Column("detail", Text),
+    one_of("outcome", CHECK_OUTCOMES, "ck_checks_outcome"),
 )
 
 RECORD_TABLES: tuple[Table, ...] = (mentions, entities, figures, events, times)

@@ -24,6 +24,7 @@ from ..model import Document, Extraction
 from . import schema
 from .db import IMMEDIATE, connect, masked, reason
 from .records import ReportRecord, extraction_from_rows, extraction_rows, report_record
+from .watching import WatchTables
 
 Outcome = Literal["new", "revision", "unchanged"]
 
@@ -59,7 +60,7 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Store:
+class Store(WatchTables):
     """Stories and their reports in SQLite or PostgreSQL. Open one with ``open_store``."""
 
     def __init__(self, engine: Engine, url: URL):
@@ -251,7 +252,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        tables = (schema.stories, schema.reports, *schema.RECORD_TABLES)
+        tables = (schema.stories, schema.reports, *schema.RECORD_TABLES, schema.watches, schema.checks)
         with self._read() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables}
 
