@@ -98,21 +98,35 @@ def progress_bar() -> Progress:
                     console=errors, transient=True)
 
 
+AllowPrivate = Annotated[bool, typer.Option(
+    "--allow-private", help="Allow fetching from private, loopback and link-local addresses (a local test server).")]
+
+
 @app.command()
 def add(
-    sources: Annotated[list[str], typer.Argument(help="Text or HTML files, or - for standard input.")],
+    sources: Annotated[list[str], typer.Argument(help="Text or HTML files, http(s) URLs, or - for standard input.")],
     story: Annotated[str, typer.Option("--story", "-s", help="Story to add to (created if new).")],
-    outlet: Annotated[Optional[str], typer.Option(help="Outlet name (default: the file's name).")] = None,
-    published: Annotated[Optional[str], typer.Option(help="Publication date, ISO 8601.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name (default: the site's name or the file's name).")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date of files, ISO 8601.")] = None,
+    allow_private: AllowPrivate = False,
 ) -> None:
-    """Add reports to a story: each new text is stored, then its claims are extracted."""
+    """Add reports to a story: each new text is stored, then its claims are extracted. A URL is fetched and
+    followed from then on by `storyline watch`."""
     from .ingest import read_source
 
+    urls = [s for s in sources if s.startswith(("http://", "https://"))]
+    if urls and published:
+        raise fail("--published applies to files; a fetched page's date comes from the page")
     store = opened()
     failed = 0
-    with progress_bar() if len(sources) > 1 else nullcontext(NoProgress()) as progress:
+    with progress_bar() if len(sources) > 1 else nullcontext(NoProgress()) as progress, \
+            (_fetcher(allow_private) if urls else nullcontext()) as fetcher:
         task = progress.add_task("adding", total=len(sources))
         for source in sources:
+            if source in urls:
+                failed += not _add_url(store, story, source, fetcher, outlet, progress.console)
+                progress.advance(task)
+                continue
             try:
                 doc = read_source(source, outlet=outlet, published=published)
                 added = add_document(store, story, doc)
@@ -128,6 +142,92 @@ def add(
             progress.advance(task)
     if failed:
         raise typer.Exit(1)
+
+
+def _fetcher(allow_private: bool):
+    from .ingest.fetch import Fetcher
+
+    return Fetcher(allow_private=allow_private)
+
+
+def _add_url(store: Store, story: str, url: str, fetcher, outlet: str | None, out: Console) -> bool:
+    """Fetch one URL into the story and follow it; False when it failed."""
+    from .watch.cycle import check_url, utcnow
+
+    try:
+        watch, state = store.add_watch(story, "url", url, at=utcnow(), outlet=outlet)
+        check = check_url(store, story, watch, fetcher, utcnow())
+        if check.outcome == "failed" and state == "new":
+            store.remove_watch(watch.id)  # a URL that could not be added is not followed either
+    except StorylineError as exc:
+        out.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        return False
+    if check.outcome == "failed":
+        out.print(f"[red]error:[/] {escape(check.detail)}", highlight=False, soft_wrap=True)
+        return False
+    out.print(f"{url}: {check.outcome}" + (f" report {check.report_id}" if check.report_id else "")
+              + (f" ({check.detail})" if check.detail else ""), highlight=False, soft_wrap=True, markup=False)
+    return check.extraction_error is None
+
+
+@app.command()
+def watch(
+    story: Annotated[str, typer.Option("--story", "-s", help="Story to follow (created if new).")],
+    feed: Annotated[Optional[list[str]], typer.Option("--feed", help="An RSS or Atom feed to follow (repeatable).")] = None,
+    url: Annotated[Optional[list[str]], typer.Option("--url", help="An article URL to follow (repeatable).")] = None,
+    once: Annotated[bool, typer.Option("--once", help="Run one cycle and exit (for cron).")] = False,
+    interval: Annotated[float, typer.Option(
+        min=1, help="Seconds between feed checks; articles follow their own schedule.")] = 900.0,
+    status: Annotated[bool, typer.Option("--status", help="Show what is followed and when it is checked next.")] = False,
+    webhook: Annotated[Optional[str], typer.Option(
+        envvar="STORYLINE_WEBHOOK", help="POST each cycle's changes as JSON to this URL.")] = None,
+    secret: Annotated[Optional[str], typer.Option(
+        envvar="STORYLINE_WEBHOOK_SECRET", help="Shared secret: the webhook's X-Storyline-Signature header.")] = None,
+    atom: Annotated[Optional[Path], typer.Option(help="Rewrite this Atom feed of the story's changes each cycle.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(
+        help="Outlet of the --url pages given here (default: the site's name).")] = None,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """Follow a story's feeds and article URLs: store every revision and show what changed. Feeds and URLs
+    are kept with the story, so `storyline watch --story NAME` alone resumes."""
+    from .watch.cycle import follow, utcnow
+
+    store = opened()
+    try:
+        for kind, targets in (("feed", feed or []), ("url", url or [])):
+            for target in targets:
+                if not target.startswith(("http://", "https://")):
+                    raise fail(f"--{kind} {target!r}: give an http(s) URL")
+                store.add_watch(story, kind, target, at=utcnow(), outlet=outlet if kind == "url" else None)
+    except StorylineError as exc:
+        raise fail(str(exc))
+    if status:
+        tables.print_watch_status(console, store.watches(story), utcnow())
+        return
+    if not store.watches(story):
+        raise fail(f"story {story!r} follows nothing yet: give --feed URL or --url URL")
+
+    def on_cycle(cycle) -> None:
+        if not cycle.changes:
+            return
+        ledger = story_ledger(store, story)
+        tables.print_changes(console, ledger, cycle.changes)
+        if atom:
+            atom.write_text(render(ledger, "atom"), encoding="utf-8")
+        if webhook:
+            from .watch.webhook import changes_payload, post_changes
+
+            delivery = post_changes(webhook, changes_payload(ledger["story"], cycle.changes), secret=secret)
+            if not delivery.ok:
+                errors.print(f"webhook {webhook}: not delivered after {delivery.attempts} attempts: {delivery.error}",
+                             highlight=False, soft_wrap=True, markup=False)
+
+    try:
+        with _fetcher(allow_private) as fetcher:
+            follow(store, story, fetcher, once=once, interval=interval,
+                   on_check=lambda check: tables.print_check(errors, check), on_cycle=on_cycle)
+    except KeyboardInterrupt:
+        errors.print("stopped; `storyline watch --story " + story + "` resumes", highlight=False, markup=False)
 
 
 @app.command()
@@ -149,20 +249,31 @@ def extract(
 @app.command()
 def export(
     story: StoryOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="json or markdown.")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json, markdown or atom.")] = "json",
     with_text: Annotated[bool, typer.Option("--with-text", help="Include every report's text.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
-    """Export the story's ledger (JSON follows ledger.schema.json)."""
-    if format not in ("json", "markdown"):
-        raise fail(f"--format {format!r}: choose json or markdown")
+    """Export the story's ledger (JSON follows ledger.schema.json; atom: the change log as a feed)."""
+    if format not in ("json", "markdown", "atom"):
+        raise fail(f"--format {format!r}: choose json, markdown or atom")
     store = opened()
     ledger = story_ledger(store, pick_story(store, story), with_text)
-    text = json.dumps(ledger, ensure_ascii=False, indent=2) + "\n" if format == "json" else ledger_markdown(ledger)
+    text = render(ledger, format)
     if output:
         output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+def render(ledger: dict, format: str) -> str:
+    """The ledger as JSON, markdown or an Atom feed of its changes."""
+    if format == "markdown":
+        return ledger_markdown(ledger)
+    if format == "atom":
+        from .present.atom import ledger_atom
+
+        return ledger_atom(ledger)
+    return json.dumps(ledger, ensure_ascii=False, indent=2) + "\n"
 
 
 def _view(story: str | None, show) -> None:
@@ -195,9 +306,66 @@ def timeline(story: StoryOption = None) -> None:
 
 
 @app.command()
-def changes(story: StoryOption = None) -> None:
-    """The story's change log, oldest first."""
-    _view(story, tables.print_changes)
+def changes(
+    story: StoryOption = None,
+    since: Annotated[Optional[str], typer.Option(help=(
+        "An ISO 8601 time: changes the story saw after it (report time). `last`: changes storyline recorded "
+        "since this command last ran for the story."))] = None,
+) -> None:
+    """The story's change log, oldest first (or its tail with --since)."""
+    from .ledger.since import changes_after, changes_recorded_after, parse_time
+    from .watch.cycle import utcnow
+
+    store = opened()
+    name = pick_story(store, story)
+    ledger = story_ledger(store, name)
+    shown = ledger["changes"]
+    if since == "last":
+        seen = store.changes_seen_at(name)
+        shown = shown if seen is None else changes_recorded_after(ledger, seen)
+    elif since is not None:
+        try:
+            shown = changes_after(ledger, parse_time(since))
+        except ValueError:
+            raise fail(f"--since {since!r}: give an ISO 8601 date or time (2025-03-14T18:00Z) or `last`")
+    tables.print_changes(console, ledger, shown)
+    store.mark_changes_seen(name, utcnow())
+
+
+@app.command()
+def reports(story: StoryOption = None) -> None:
+    """The story's reports: every version of every article, in the order they were stored."""
+    store = opened()
+    rows = [[r.id, r.outlet, str(r.version), r.published_at or "", r.fetched_at.isoformat(timespec="seconds"),
+             str(r.word_count), r.extraction_status, r.url or r.location]
+            for r in store.reports(pick_story(store, story))]
+    tables.print_rows(console, "Reports", ["id", "outlet", "version", "published", "stored", "words", "extraction",
+                                           "location"], rows)
+
+
+@app.command()
+def diff(
+    report: Annotated[str, typer.Argument(help="A report id (see `storyline reports`).")],
+    other: Annotated[Optional[str], typer.Argument(help="Another revision's id (default: the one REPORT replaced).")] = None,
+) -> None:
+    """What changed between two revisions of an article, sentence by sentence."""
+    from .watch.diff import diff_sentences, format_diff
+
+    store = opened()
+    new = store.report(report)
+    if new is None:
+        raise fail(f"no report {report!r} (see `storyline reports`)")
+    old_id = other or new.previous_id
+    if old_id is None:
+        raise fail(f"report {report} is the first version of {new.location}: name another revision to compare")
+    old = store.report(old_id)
+    if old is None:
+        raise fail(f"no report {old_id!r} (see `storyline reports`)")
+    if old.version > new.version:
+        old, new = new, old
+    console.print(f"{new.location}: version {old.version} → {new.version}", highlight=False, markup=False)
+    for line in format_diff(diff_sentences(old.text, new.text)) or ["(no sentence changed)"]:
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -210,12 +378,18 @@ def stories() -> None:
 @app.command()
 def demo(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the JSON export.")] = None,
+    follow: Annotated[bool, typer.Option("--follow", help="Serve the story's revisions locally and watch them.")] = False,
+    step: Annotated[float, typer.Option(min=0, help="With --follow: seconds between published reports.")] = 4.0,
 ) -> None:
-    """Load the bundled example story into a fresh store (or --db) and show its ledger."""
-    from .demo import run_demo
+    """Load the bundled example story into a fresh store (or --db) and show its ledger. With --follow, serve
+    its reports over local HTTP one by one and watch them arrive."""
+    from .demo import run_demo, run_follow
 
     try:
-        run_demo(state.db, output, console, errors, progress_bar)
+        if follow:
+            run_follow(state.db, console, errors, step_seconds=step)
+        else:
+            run_demo(state.db, output, console, errors, progress_bar)
     except StorylineError as exc:
         raise fail(str(exc))
 

@@ -61,3 +61,33 @@ def run_demo(db: str | None, output: Path | None, console: Console, errors: Cons
     target.write_text(json.dumps(ledger, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     errors.print(f"store: {url}", highlight=False, soft_wrap=True, markup=False)
     errors.print(f"JSON export: {target}", highlight=False, soft_wrap=True, markup=False)
+
+
+def run_follow(db: str | None, console: Console, errors: Console, step_seconds: float = 4.0) -> str:
+    """``storyline demo --follow``: serve the example story's reports over local HTTP one at a time, in
+    publication order, and watch its feed, printing each cycle's checks and changes. Returns the store URL."""
+    import time
+
+    from .ingest.fetch import Fetcher
+    from .watch.cycle import run_cycle, utcnow
+    from .watch.demo_server import DemoServer
+
+    url = db or str(Path(tempfile.mkdtemp(prefix="storyline-follow-")) / "demo.db")
+    story = load_manifest()["story"]
+    with DemoServer(STORY_DIR) as server, open_store(url) as store, \
+            Fetcher(allow_private=True, host_delay=0.05) as fetcher:
+        store.add_watch(story, "feed", server.feed_url, at=utcnow())
+        errors.print(f"serving the example story at {server.url}, one report every {step_seconds:g} s; "
+                     f"watching {server.feed_url}", highlight=False, soft_wrap=True, markup=False)
+        while True:
+            cycle = run_cycle(store, story, fetcher, feed_interval=0,
+                              on_check=lambda check: tables.print_check(errors, check))
+            if cycle.changes:
+                tables.print_changes(console, story_ledger(store, story), cycle.changes)
+            if server.step >= server.steps and not cycle.reports:
+                break
+            time.sleep(step_seconds)
+            server.advance()
+    errors.print(f"all {server.steps} reports followed; store: {url} "
+                 f"(try `storyline --db {url} changes` or `... claims`)", highlight=False, soft_wrap=True, markup=False)
+    return url

@@ -5,7 +5,8 @@ from __future__ import annotations
 import codecs
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+from urllib.parse import urlsplit
 
 from storyline.errors import InputError
 from storyline.ingest.html import declared_charset, extract_article, looks_like_html
@@ -13,10 +14,14 @@ from storyline.ingest.normalize import normalize_text, word_count
 from storyline.ingest.report_date import date_from_text, parse_published
 from storyline.model import Document
 
+if TYPE_CHECKING:
+    from storyline.ingest.fetch import Fetched
+
 MAX_BYTES = 10 * 1024 * 1024  # refuse anything larger, before reading it
 MIN_ARTICLE_WORDS = 20  # less text than this from an HTML page means no article was found
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 _SIGNATURES = {
     b"%PDF": "a PDF document",
@@ -59,6 +64,39 @@ def read_source(
     else:
         document = _text_document(source, raw, location)
     document.outlet = outlet or default_outlet
+    return _dated(document, option_date)
+
+
+def fetched_document(fetched: Fetched, outlet: str | None = None, published: str | None = None) -> Document:
+    """A fetched page (``storyline add URL``, the watch loop) as a ``Document``.
+
+    ``location`` is the requested URL (what identifies the article across revisions), ``url`` the
+    URL after redirects; ``outlet`` defaults to the final host without "www.". HTML and plain text
+    take the same checks and paths as files; the report date is found as in :func:`read_source`.
+    Raises ``InputError`` naming the URL for a 304 (no content) or anything that is not a report.
+    """
+    source = fetched.url
+    option_date = _checked_published(source, published)
+    if fetched.not_modified:
+        raise InputError(source, "was not modified since it was last fetched (HTTP 304); there is no text")
+    raw = fetched.content
+    _check_content(source, raw)
+    media_type, _, parameters = (fetched.content_type or "").partition(";")
+    media_type = media_type.strip().lower()
+    if media_type in HTML_TYPES or looks_like_html(raw):
+        document = _html_document(source, raw, fetched.url, _header_charset(parameters))
+    elif media_type in ("", "text/plain"):
+        document = _text_document(source, raw, fetched.url)
+    else:
+        raise InputError(source, f"is {media_type}, not text or HTML")
+    document.url = fetched.final_url
+    host = urlsplit(fetched.final_url).hostname or ""
+    document.outlet = outlet or host.removeprefix("www.")
+    return _dated(document, option_date)
+
+
+def _dated(document: Document, option_date: str | None) -> Document:
+    """Set the report date: the option, else the page's metadata, else the latest date in the text."""
     if option_date is not None:
         document.published, document.published_from = option_date, "option"
     elif document.published is None:
@@ -66,6 +104,18 @@ def read_source(
         if text_date is not None:
             document.published, document.published_from = text_date, "text"
     return document
+
+
+def _header_charset(parameters: str) -> str | None:
+    """The charset named in a Content-Type header's parameters, if Python knows it."""
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            try:
+                return codecs.lookup(value.strip().strip('"')).name
+            except LookupError:
+                return None
+    return None
 
 
 def _checked_published(source: str, published: str | None) -> str | None:
@@ -138,8 +188,8 @@ def _text_document(source: str, raw: bytes, location: str) -> Document:
     return Document(text=text, raw=raw, content_type="text/plain", location=location, outlet="")
 
 
-def _html_document(source: str, raw: bytes, location: str) -> Document:
-    article = extract_article(_decode_html(source, raw))
+def _html_document(source: str, raw: bytes, location: str, charset: str | None = None) -> Document:
+    article = extract_article(_decode_html(source, raw, charset))
     text = normalize_text(article.text) if article else ""
     words = word_count(text)
     if article is None or words < MIN_ARTICLE_WORDS:
@@ -158,12 +208,12 @@ def _html_document(source: str, raw: bytes, location: str) -> Document:
     )
 
 
-def _decode_html(source: str, raw: bytes) -> str:
-    """UTF-8 (with or without BOM), else the charset the page declares; anything else is refused."""
+def _decode_html(source: str, raw: bytes, charset: str | None = None) -> str:
+    """UTF-8 (with or without BOM), else ``charset`` (from HTTP), else the charset the page declares."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        charset = declared_charset(raw)
+        charset = charset or declared_charset(raw)
         if charset is None:
             raise InputError(
                 source,

@@ -79,6 +79,39 @@ def print_timeline(console: Console, ledger: dict) -> None:
     print_rows(console, "Timeline", ["when", "precision", "as written", "event", "status"], rows)
 
 
-def print_changes(console: Console, ledger: dict) -> None:
-    rows = [[c["at"] or "?", c["kind"], c.get("detail") or ""] for c in ledger["changes"]]
-    print_rows(console, "Changes", ["at", "kind", "detail"], rows)
+def print_changes(console: Console, ledger: dict, changes: list[dict] | None = None) -> None:
+    """The change log, or the part of it given."""
+    outlets = {r["id"]: r["outlet"] for r in ledger["reports"]}
+    rows = [[c["at"] or "?", c["kind"], outlets.get(c["report"], ""), c.get("detail") or ""]
+            for c in (ledger["changes"] if changes is None else changes)]
+    print_rows(console, "Changes", ["at", "kind", "outlet", "detail"], rows)
+
+
+def print_watch_status(console: Console, watches: list, now) -> None:
+    """What a story follows: each feed and URL, its last check and when the next is due."""
+    from ..watch.schedule import FEED_INTERVAL, check_interval, describe_interval
+
+    rows = []
+    for w in watches:
+        if w.kind == "feed":
+            every = describe_interval((w.next_check - w.last_checked).total_seconds() if w.last_checked
+                                      else FEED_INTERVAL)
+        else:
+            every = describe_interval(check_interval(((now - (w.last_changed or w.added_at)).total_seconds()),
+                                                     w.failures))
+        due = "now" if w.next_check <= now else w.next_check.isoformat(timespec="seconds")
+        rows.append([w.kind, w.url, _when(w.last_checked), w.last_outcome or "", _when(w.last_changed), due, every,
+                     str(w.failures), w.last_detail or ""])
+    print_rows(console, "Watching", ["kind", "url", "checked", "outcome", "changed", "next", "schedule", "failures",
+                                     "detail"], rows)
+
+
+def _when(at) -> str:
+    return at.isoformat(timespec="seconds") if at else ""
+
+
+def print_check(console: Console, check) -> None:
+    """One line per check of a feed or URL (on stderr while watching)."""
+    style = {"failed": "red", "new": "green", "revision": "yellow"}.get(check.outcome, "dim")
+    line = Text.assemble((f"{check.outcome:>12} ", style), (check.url, ""), (f"  {check.detail}" if check.detail else "", "dim"))
+    console.print(line, highlight=False, soft_wrap=True)
