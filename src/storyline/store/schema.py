@@ -245,4 +245,13 @@ checks = Table(
     one_of("outcome", CHECK_OUTCOMES, "ck_checks_outcome"),
 )
 
+mention_vectors = Table(
+    "mention_vectors",
+    metadata,
+    Column("report_id", String(32), ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),  # the mention's index in its report's extraction
+    Column("model", String(60), nullable=False),  # which encoder made it: vectors of another model are not reused
+    Column("vector", LargeBinary, nullable=False),  # float32, little-endian
+)
+
 RECORD_TABLES: tuple[Table, ...] = (mentions, entities, figures, events, times)

@@ -85,8 +85,16 @@ class WatchTables:
                     conn.execute(schema.watches.update().where(w.id == row.id).values(
                         feed_updated=feed_updated, next_check=min(row.next_check, at),
                     ))
+                if outlet is not None and outlet != row.outlet:
+                    conn.execute(schema.watches.update().where(w.id == row.id).values(outlet=outlet))
             row = conn.execute(select(schema.watches).where(w.story_id == story_id, w.url == url)).one()
         return WatchRow(**row._mapping), state
+
+    def remove_watch(self, watch_id: int) -> None:
+        """Stop following a feed or URL (its check log goes with it; stored reports stay)."""
+        with self._write(f"remove watch {watch_id}") as conn:
+            conn.execute(schema.checks.delete().where(schema.checks.c.watch_id == watch_id))
+            conn.execute(schema.watches.delete().where(schema.watches.c.id == watch_id))
 
     def watches(self, story_name: str) -> list[WatchRow]:
         """The story's watched feeds and URLs: feeds first, then in the order they were added."""
