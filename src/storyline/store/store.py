@@ -168,7 +168,7 @@ class Store(WatchTables):
         )
         if updated.rowcount == 0:
             raise StoreError(f"{masked(self.url)}: no report {report_id!r}")
-        for table in schema.RECORD_TABLES:
+        for table in (*schema.RECORD_TABLES, schema.mention_vectors):  # vectors belong to the old mentions
             conn.execute(table.delete().where(table.c.report_id == report_id))
 
     # --- reading -------------------------------------------------------------------------------
