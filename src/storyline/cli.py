@@ -363,7 +363,8 @@ def diff(
         raise fail(f"no report {old_id!r} (see `storyline reports`)")
     if old.version > new.version:
         old, new = new, old
-    console.print(f"{new.location}: version {old.version} → {new.version}", highlight=False, markup=False)
+    console.print(f"{new.location}: version {old.version} → {new.version}", highlight=False, markup=False,
+                  soft_wrap=True)
     for line in format_diff(diff_sentences(old.text, new.text)) or ["(no sentence changed)"]:
         console.print(line, highlight=False, markup=False, soft_wrap=True)
 

@@ -21,6 +21,7 @@ Form = Literal["direct", "indirect", "mixed", "outlet"]
 SourceKind = Literal["person", "organization", "outlet", "unnamed"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
 Precision = Literal["minute", "hour", "part-of-day", "day", "week", "month", "year", "unknown"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 MENTION_STATUSES: tuple[str, ...] = (
     "asserted", "reported", "unverified", "disputed", "denied", "confirmed", "hypothetical"
@@ -39,7 +40,7 @@ class Document:
     title: str | None = None
     author: str | None = None
     published: str | None = None  # ISO 8601 date or date-time
-    published_from: str | None = None  # "option", "metadata", "text" or None
+    published_from: str | None = None  # "option", "metadata", "text", "feed" or None
     url: str | None = None
 
 
@@ -95,6 +96,7 @@ class TimeValue:
     start: int = 0
     end: int = 0
     part_of_day: str | None = None  # "early hours", "morning", "evening", …
+    type: TimexType = "DATE"  # TIMEX3 type; DURATION and SET values use TimeML syntax ("P3D", "XXXX-WXX-5")
 
 
 @dataclass

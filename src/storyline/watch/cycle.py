@@ -133,6 +133,10 @@ def check_url(store: Store, story: str, watch: WatchRow, fetcher: Fetcher, now: 
         doc = fetched_document(fetched, outlet=watch.outlet)
     except InputError as exc:
         return record("failed", str(exc), failed=True, http_status=fetched.status)
+    if watch.feed_updated and doc.published_from in (None, "text"):
+        # the page's metadata gives no date: the feed entry's time says when this version came out, which a
+        # date found in the text (often the day of the events) does not
+        doc.published, doc.published_from = watch.feed_updated, "feed"
     revisions = store.revisions(story, doc.location)
     reason = failed_page(doc.text, doc.title, revisions[-1].word_count if revisions else None)
     if reason:  # the validators are not kept: the next check fetches the page in full again
