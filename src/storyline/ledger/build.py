@@ -17,6 +17,7 @@ from ..link.claims import ClaimIndex, content_key
 from ..link.entities import merge_entities
 from ..model import Extraction, Figure, Mention
 from .status import claim_flags, claim_status
+from .timeline import build_timeline
 
 
 class ReportLike(Protocol):
@@ -217,7 +218,7 @@ def build_ledger(story: dict, reports: list[ReportLike], with_text: bool = False
         "reports": [_report_dict(r, with_text) for r in reports],
         "claims": [_claim_dict(c, state, lookup, claim_ids) for c in state.claims],
         "entities": [e.as_dict() for e in entities],
-        "events": _events(current, state, claim_ids),
+        "events": build_timeline(current, state.claim_of, {c.number: c.status for c in state.claims}, claim_ids),
         "figures": _figures(current, state, claim_ids),
         "changes": state.changes,
     }
@@ -342,26 +343,6 @@ def _checkworthiness(refs: list[MentionRef]) -> dict:
 
 def _time_dict(t: Any) -> dict:
     return {"value": t.value, "precision": t.precision, "text": t.text}
-
-
-def _events(reports: list[ReportLike], state: LedgerState, claim_ids: dict) -> list[dict]:
-    events = []
-    for report in reports:
-        for i, event in enumerate(report.extraction.events if report.extraction else []):
-            claim = state.claim_of.get((report.id, event.mention)) if event.mention is not None else None
-            events.append({
-                "id": f"ev-{report.id}-{i}",
-                "time": _time_dict(event.time),
-                "description": event.description,
-                "actors": event.actors,
-                "place": event.place,
-                "claims": [claim_ids[claim]] if claim is not None else [],
-                "report": report.id,
-                "status": event.status,
-                "factuality": event.factuality,
-            })
-    events.sort(key=lambda e: (e["time"]["value"] is None, e["time"]["value"] or ""))
-    return events
 
 
 def _figures(reports: list[ReportLike], state: LedgerState, claim_ids: dict) -> list[dict]:

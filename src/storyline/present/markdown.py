@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .tables import check_score, claim_sources
+from .tables import check_score, claim_sources, timeline_days
 
 
 def _cell(text: object) -> str:
@@ -23,10 +23,14 @@ def ledger_markdown(ledger: dict) -> str:
         contested = "; ".join(f"{c['source']} ({c['relation']})" for c in claim["contested_by"])
         lines.append(f"| {claim['status']} | {', '.join(claim['flags'])} | {_cell(claim['text'])} | "
                      f"{_cell(claim_sources(claim))} | {claim['outlets']} | {_cell(contested)} | {check_score(claim)} |")
-    lines += ["", "## Timeline", ""]
-    for event in ledger["events"]:
-        when = event["time"]["value"] or "?"
-        lines.append(f"- **{when}** ({_cell(event['time']['text'])}): {_cell(event['description'])} — {event['status']}")
+    lines += ["", "## Timeline"]
+    for day, events in timeline_days(ledger):
+        lines += ["", f"### {day}", ""]
+        for event in events:
+            when = event["time"]["value"] or "?"
+            outlets = event.get("outlets", 1)
+            lines.append(f"- **{when}** ({_cell(event['time']['text'])}): {_cell(event['description'])} — "
+                         f"{event['status']}" + (f", {outlets} outlets" if outlets > 1 else ""))
     lines += ["", "## Entities", "", "| name | type | aliases | roles | mentions |", "|---|---|---|---|---|"]
     for entity in ledger["entities"]:
         lines.append(f"| {_cell(entity['name'])} | {entity['type']} | {_cell(', '.join(entity['aliases']))} | "

@@ -73,10 +73,41 @@ def print_figures(console: Console, ledger: dict) -> None:
     print_rows(console, "Figures", ["figure", "low", "high", "unit"], rows)
 
 
+def timeline_days(ledger: dict) -> list[tuple[str, list[dict]]]:
+    """The timeline's events grouped by day, in order; events with a longer or unknown time get their own
+    group ("2025-01", "2025-W12", "undated")."""
+    days: dict[str, list[dict]] = {}
+    for event in ledger["events"]:
+        value = event["time"]["value"]
+        key = value[:10] if value and len(value) >= 10 else (value or "undated")
+        days.setdefault(key, []).append(event)
+    return list(days.items())
+
+
 def print_timeline(console: Console, ledger: dict) -> None:
-    rows = [[e["time"]["value"] or "?", e["time"]["precision"], e["time"]["text"], e["description"],
-             _status(e["status"])] for e in ledger["events"]]
-    print_rows(console, "Timeline", ["when", "precision", "as written", "event", "status"], rows)
+    """The timeline by day: the time within the day (or the part of day), the words used, the event, its
+    status and how many outlets report it."""
+    columns = ["day", "time", "as written", "event", "status", "outlets"]
+    groups = timeline_days(ledger)
+
+    def row(day: str, event: dict) -> list:
+        time = event["time"]
+        within = time["value"][11:16] if time["precision"] in ("minute", "hour") else (
+            time.get("part_of_day") or ("" if time["precision"] == "day" else time["precision"]))
+        return [day, within, time["text"], event["description"], _status(event["status"]),
+                str(event.get("outlets", 1))]
+
+    if not console.is_terminal:
+        print_rows(console, "Timeline", columns, [row(day, e) for day, events in groups for e in events])
+        return
+    table = Table(title=Text("Timeline", style="italic"))
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for day, events in groups:
+        for i, event in enumerate(events):
+            cells = row(day if i == 0 else "", event)
+            table.add_row(*(c if isinstance(c, Text) else Text(c) for c in cells), end_section=i == len(events) - 1)
+    console.print(table)
 
 
 def print_changes(console: Console, ledger: dict, changes: list[dict] | None = None) -> None:

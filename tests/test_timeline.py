@@ -1,0 +1,83 @@
+"""The story timeline: events of several outlets merged, the status of the claims they rest on, vague times
+as ranges, and the day-by-day views. Invented events (a dam breach at Lowmere)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.ledger.timeline import build_timeline, time_range
+from storyline.model import Event, Extraction, TimeValue
+from storyline.present.markdown import ledger_markdown
+from storyline.present.tables import timeline_days
+
+
+@dataclass
+class Report:
+    id: str
+    outlet: str
+    extraction: Extraction
+
+
+def day(value: str, text: str = "Tuesday", precision: str = "day", part: str | None = None) -> TimeValue:
+    return TimeValue(value, precision, text, part_of_day=part)
+
+
+def report(rid: str, outlet: str, *events: Event) -> Report:
+    return Report(rid, outlet, Extraction(events=list(events)))
+
+
+def test_the_same_event_from_three_outlets_is_one_entry():
+    breach = [
+        report("r1", "Lowmere Gazette", Event(day("2031-04-08"), "the Lowmere dam breached its north wall", 0, 10)),
+        report("r2", "Fenwick Wire", Event(day("2031-04-08T05:10", "5:10 a.m.", "minute"),
+                                           "the north wall of the Lowmere dam breached", 0, 10)),
+        report("r3", "Valley Courier", Event(day("2031-04-08", "early on Tuesday", "part-of-day", "early hours"),
+                                             "Lowmere dam north wall breached", 0, 10)),
+    ]
+    timeline = build_timeline(breach, {}, {}, {})
+    assert len(timeline) == 1
+    assert timeline[0]["outlets"] == 3 and timeline[0]["reports"] == ["r1", "r2", "r3"]
+
+
+def test_different_days_or_different_happenings_stay_apart():
+    reports = [
+        report("r1", "Lowmere Gazette", Event(day("2031-04-08"), "the Lowmere dam breached its north wall", 0, 10),
+               Event(day("2031-04-08"), "the mayor ordered the evacuation of Fenwick", 20, 30)),
+        report("r2", "Fenwick Wire", Event(day("2031-04-09", "Wednesday"), "the Lowmere dam breached its north wall",
+                                           0, 10)),
+    ]
+    timeline = build_timeline(reports, {}, {}, {})
+    assert len(timeline) == 3
+    assert [e["time"]["value"] for e in timeline] == ["2031-04-08", "2031-04-08", "2031-04-09"]
+
+
+def test_an_event_carries_the_story_status_of_its_claim():
+    claimed = Event(day("2031-04-07", "Monday"), "saboteurs opened the sluice gates", 0, 10, status="reported",
+                    mention=0)
+    timeline = build_timeline([report("r1", "Fenwick Wire", claimed)], {("r1", 0): 4}, {4: "disputed"}, {4: "c-4"})
+    assert timeline[0]["status"] == "disputed" and timeline[0]["claims"] == ["c-4"]
+    own = Event(day("2031-04-07", "Monday"), "rain fell for a third day", 0, 10, status="asserted")
+    assert build_timeline([report("r1", "Fenwick Wire", own)], {}, {}, {})[0]["status"] == "asserted"
+
+
+def test_vague_times_are_ranges():
+    assert time_range("2031-04-08", "part-of-day", "early hours") == ("2031-04-08T00:00:00", "2031-04-08T06:00:00")
+    assert time_range("2031-04-08", "part-of-day", "evening") == ("2031-04-08T17:00:00", "2031-04-08T22:00:00")
+    assert time_range("2031-04", "month") == ("2031-04-01", "2031-05-01")
+    assert time_range("2031-12-31", "day") == ("2031-12-31", "2032-01-01")
+    assert time_range("2031-04-09", "week") == ("2031-04-07", "2031-04-14")  # Monday to Monday
+    assert time_range(None, "unknown") is None
+
+
+def test_views_group_the_timeline_by_day():
+    reports = [report("r1", "Lowmere Gazette",
+                      Event(day("2031-04-08"), "the Lowmere dam breached its north wall", 0, 10),
+                      Event(day("2031-04-09", "Wednesday"), "the water reached Fenwick", 20, 30),
+                      Event(day("2031-04", "in April", "month"), "engineers inspected the dam", 40, 50))]
+    ledger = {"story": {"title": "Lowmere dam", "developing": True, "report_count": 1, "outlet_count": 1,
+                        "first_seen": None, "last_updated": None},
+              "claims": [], "entities": [], "figures": [], "changes": [],
+              "events": build_timeline(reports, {}, {}, {})}
+    assert [d for d, _ in timeline_days(ledger)] == ["2031-04", "2031-04-08", "2031-04-09"]
+    markdown = ledger_markdown(ledger)
+    assert "### 2031-04-08" in markdown and markdown.index("### 2031-04-08") < markdown.index("### 2031-04-09")
