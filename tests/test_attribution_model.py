@@ -54,9 +54,17 @@ def split(tmp_path: Path) -> Path:
 
 def test_rule_cues_name_the_rules_cue_words(nlp):
     doc = nlp("Tomas Brel said the ferry would stop.")
-    free, classes, inside = rule_cues(doc)
+    free, classes, inside, shapes = rule_cues(doc)
     said = next(t.i for t in doc if t.text == "said")
     assert classes == {said: "say"} and said in inside and len(free) == len(doc)
+    assert "b=rule" in shapes[said] and "bs=rule|after" in shapes[said]
+
+
+def test_rule_cues_shape_the_verbs_the_rules_could_build_around(nlp):
+    doc = nlp("Councillor Ivo Tan lambasted the bridge tolls.")
+    _, classes, _, shapes = rule_cues(doc)
+    verb = next(t.i for t in doc if t.text == "lambasted")
+    assert classes == {} and "b=proposed" in shapes[verb] and "bw=proposed|before" in shapes[verb]
 
 
 def test_train_round_trip_and_extraction_with_the_model(split, nlp, tmp_path, monkeypatch):
@@ -82,8 +90,8 @@ def test_proposed_cue_with_a_preposition_takes_its_object(nlp, monkeypatch):
     class Everything:
         """A judge that keeps every rule cue and proposes every verb."""
 
-        def decide(self, doc, free, rule_classes, inside):
-            return set(rule_classes), [t.i for t in free if t.pos_ == "VERB"]
+        def decide(self, doc, free, rule_classes, inside, shapes):
+            return set(rule_classes), [i for i in shapes if i not in rule_classes]
 
     monkeypatch.setattr(attribution, "load_model", lambda task: Everything())
     doc = nlp("Mayor Ilse Varga railed against the new harbour levy.")
@@ -96,8 +104,8 @@ def test_proposed_passive_without_an_agent_is_said_by_someone_unnamed(nlp, monke
     class Accusations:
         """A judge that keeps every rule cue and proposes "accused"."""
 
-        def decide(self, doc, free, rule_classes, inside):
-            return set(rule_classes), [t.i for t in free if t.lemma_ == "accuse"]
+        def decide(self, doc, free, rule_classes, inside, shapes):
+            return set(rule_classes), [i for i in shapes if doc[i].lemma_ == "accuse"]
 
     monkeypatch.setattr(attribution, "load_model", lambda task: Accusations())
     doc = nlp("Harbour master Oren Falk was accused of hiding the inspection reports.")

@@ -7,8 +7,9 @@ first to the last quote mark.
 
 Predicted: ``find_attributions`` over the spaCy parse with ``find_entities``. PolNeAR annotates only the
 outermost of nested attributions, so a predicted mention whose cue lies inside another predicted
-mention's content is left out; each role's spans are then de-duplicated (two mentions sharing "X said"
-share one source span).
+mention's content is left out; each role's spans are then de-duplicated, a source once per cue: PolNeAR
+gives every attribution its source, so "Ana said X and added Y" has the source "Ana" twice, once for each
+cue, and so do we (two mentions sharing one cue "Ana said" share one source).
 
 Scores, per role (source, cue, content), micro-averaged over documents:
 
@@ -66,9 +67,12 @@ def predicted_spans(mentions: list[Mention]) -> dict[str, list[Span]]:
     outer = [m for m in mentions if not any(
         o is not m and m.cue_span and o.start <= m.cue_span[0] and m.cue_span[1] <= o.end for o in mentions)]
     roles: dict[str, list[Span]] = {r: [] for r in ROLES}
+    seen: set[tuple[str, Span, Span | None]] = set()
     for m in outer:
         for role, span in (("source", m.source.span), ("cue", m.cue_span), ("content", (m.start, m.end))):
-            if span is not None and span not in roles[role]:
+            key = (role, span, m.cue_span if role == "source" else None)  # a source once per cue
+            if span is not None and key not in seen:
+                seen.add(key)
                 roles[role].append(span)
     return roles
 

@@ -39,6 +39,7 @@ from .quotes import QuoteIndex, find_quotes
 from .sources import UNNAMED_HEADS, SourceResolver
 
 CONTENT_DEPS = ("ccomp", "xcomp")
+PROPOSED_POS = {"VERB"}  # words outside the lexicon a trained model may take for cues
 OBJECT_DEPS = ("dobj", "obj")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp"}
@@ -92,9 +93,10 @@ ABSTRACT_OBJECTS = {"impact", "effect", "future", "consequence", "outcome", "imp
 class CueModel(Protocol):
     """A trained judge of cue words (``storyline.learn.attribution``)."""
 
-    def decide(self, doc: Doc, free: list[Token], rule_cues: dict[int, str],
-               in_cue: set[int]) -> tuple[set[int], list[int]]:
-        """(the rules' cue words to keep, words outside the rules' cues to try as cues)."""
+    def decide(self, doc: Doc, free: list[Token], rule_cues: dict[int, str], in_cue: set[int],
+               shapes: dict[int, list[str]]) -> tuple[set[int], list[int]]:
+        """(the rules' cue words to keep, proposed words to take as cues); ``shapes``: what the rules build
+        around each rule cue and each proposed word (``cue_shape``)."""
         ...
 
 
@@ -134,12 +136,16 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Mention]:
     return mentions
 
 
-def rule_cues(doc: Doc) -> tuple[list[Token], dict[int, str], set[int]]:
+def rule_cues(doc: Doc) -> tuple[list[Token], dict[int, str], set[int], dict[int, list[str]]]:
     """What the rules make of a report's cue words, for a trained model to judge: the words outside
-    quotes and the dateline, the class of each word that cues an attribution, and the words of the cues."""
+    quotes and the dateline, the class of each word that cues an attribution, the words of the cues, and
+    the shape of what the rules build around each cue word and each verb they would build one around."""
     text = doc_text(doc)
-    free, found_at = _rule_pass(doc, load_cues(), QuoteIndex(find_quotes(text)), dateline_span(text) or (0, 0))
-    return free, {i: f.cls for i, f in found_at.items()}, {k for f in found_at.values() for k in range(*f.cue)}
+    cues, quotes, dateline = load_cues(), QuoteIndex(find_quotes(text)), dateline_span(text) or (0, 0)
+    free, found_at = _rule_pass(doc, cues, quotes, dateline)
+    in_cue = {k for f in found_at.values() for k in range(*f.cue)}
+    proposals = _proposals(doc, free, in_cue, cues, quotes, dateline)
+    return free, {i: f.cls for i, f in found_at.items()}, in_cue, _shapes(doc, found_at, proposals, quotes)
 
 
 def _rule_pass(doc: Doc, cues: Cues, quotes: QuoteIndex,
@@ -155,13 +161,58 @@ def _with_model(model: CueModel, doc: Doc, free: list[Token], found_at: dict[int
     """The rules' cues the trained model keeps, and the cues it proposes where the rules found none: a
     proposed cue word takes the rules' source and content from the parse, as a word of the lexicon would."""
     in_cue = {k for found in found_at.values() for k in range(*found.cue)}
-    keep, add = model.decide(doc, free, {i: found.cls for i, found in found_at.items()}, in_cue)
+    proposals = _proposals(doc, free, in_cue, cues, quotes, dateline)
+    keep, add = model.decide(doc, free, {i: found.cls for i, found in found_at.items()}, in_cue,
+                             _shapes(doc, found_at, proposals, quotes))
     result = {i: found for i, found in found_at.items() if i in keep}
-    for i in add:
-        found = _attribution(doc[i], cues, quotes, dateline, fallback="say") or _proposed(doc[i], cues, quotes)
-        if found is not None and found.content is not None and not any(k in in_cue for k in range(*found.cue)):
-            result[i] = found
+    result.update((i, proposals[i]) for i in add if i in proposals)
     return result
+
+
+def _proposals(doc: Doc, free: list[Token], in_cue: set[int], cues: Cues, quotes: QuoteIndex,
+               dateline: tuple[int, int]) -> dict[int, _Found]:
+    """The attribution the rules would build around each verb outside their cues, were it a cue."""
+    proposals = {}
+    for tok in free:
+        if tok.pos_ not in PROPOSED_POS or tok.i in in_cue:
+            continue
+        found = _attribution(tok, cues, quotes, dateline, fallback="say") or _proposed(tok, cues, quotes)
+        if found is not None and found.content is not None and not any(k in in_cue for k in range(*found.cue)):
+            proposals[tok.i] = found
+    return proposals
+
+
+def _shapes(doc: Doc, found_at: dict[int, _Found], proposals: dict[int, _Found],
+            quotes: QuoteIndex) -> dict[int, list[str]]:
+    """``cue_shape`` of every rule cue and proposed cue word."""
+    shapes = {i: cue_shape(doc, found, quotes, "rule") for i, found in found_at.items()}
+    shapes.update((i, cue_shape(doc, found, quotes, "proposed")) for i, found in proposals.items())
+    return shapes
+
+
+def cue_shape(doc: Doc, found: _Found, quotes: QuoteIndex, built: str) -> list[str]:
+    """Features of the attribution built around a cue word: where its content lies and how long it is,
+    whether it is quoted, who its source is and where, and how long the cue is."""
+    start, end = found.content or (0, 0)
+    cue_at = doc[found.cue[0]].idx
+    side = "around" if found.around or start < cue_at < end else "after" if start >= cue_at else "before"
+    quoted = "direct" if quotes.at(start) is not None and quotes.at(max(start, end - 1)) is not None else (
+        "mixed" if quotes.overlapping(start, end) else "none")
+    size = min(4, (end - start) // 40)
+    head = found.source_head
+    if found.source is not None or found.source_name is not None:
+        source, where = ("unnamed" if found.source is not None else "name"), "none"
+    elif head is None:
+        source, where = "none", "none"
+    else:
+        source = head.lower_ if head.pos_ == "PRON" else head.ent_type_ or head.pos_
+        where = "before" if head.i < found.cue[0] else "after"
+    first = doc.char_span(start, end, alignment_mode="expand")
+    opener = first[0].lower_ if first is not None and len(first) else "-"
+    opens = opener if opener in {"that", "to", "“", '"'} else "-"
+    return [f"b={built}", f"bc={built}|{found.cls}", f"bs={built}|{side}", f"bq={built}|{quoted}",
+            f"bz={built}|{size}", f"bsrc={built}|{source}", f"bw={built}|{where}", f"bo={built}|{opens}",
+            f"bsw={built}|{side}|{where}|{quoted}", f"bn={built}|{min(3, found.cue[1] - found.cue[0])}"]
 
 
 def _proposed(verb: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:

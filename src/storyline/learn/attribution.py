@@ -3,11 +3,13 @@
 Every word outside quotes and the dateline that the rules made a cue of, and every verb or noun besides,
 becomes a bag of string features read from the existing parse: its lemma, part of speech, tag and
 dependency label; its head's; its children's dependency labels and the lemmas of its clause, object and
-preposition children; its neighbours; its class in the cue lexicon; and what the rules made of it (a cue of
-theirs, of which class, or a word inside one). A logistic regression over hashed features gives the
-chance that the word heads a cue in the gold annotation (PolNeAR layout: ``text/*.txt`` and
+preposition children; its neighbours; its class in the cue lexicon; what the rules made of it (a cue of
+theirs, of which class, or a word inside one); and the shape of the attribution they build around it as a cue
+(where its content lies, quoted or not, how long, who its source is and where). A logistic regression over
+hashed features gives the chance that the word heads a cue in the gold annotation (PolNeAR layout: ``text/*.txt`` and
 ``attributions/*.ann``). At extraction the rules' cues below ``drop`` are left out and the verbs above
-``add`` that the rules passed over are tried as cues, with the rules' own source and content.
+``add`` that the rules passed over are taken as cues, with the rules' own source and content; only the
+rules' cues and the verbs they can build an attribution around are scored.
 """
 
 from __future__ import annotations
@@ -28,15 +30,15 @@ from ..extract.cues import Cues, load_cues
 from ..extract.nlp import load_nlp
 
 CANDIDATE_POS = {"VERB", "AUX", "NOUN"}
-ADDABLE_POS = {"VERB"}  # words the rules can build an attribution around when the lexicon lacks them
 CHILD_LEMMA_DEPS = {"ccomp", "xcomp", "dobj", "prep", "prt", "mark", "advcl", "agent", "acomp", "attr"}
 HASH_FEATURES = 2 ** 20
-DROP = 0.15  # a rule cue less likely than this is left out
+DROP = 0.2  # a rule cue less likely than this is left out
 ADD = 0.45  # a verb the rules passed over and more likely than this is tried as a cue
 
 
-def token_features(tok: Token, rule_cls: str | None, inside: bool, cues: Cues) -> list[str]:
-    """String features of one candidate cue word, from its parse and what the rules made of it."""
+def token_features(tok: Token, rule_cls: str | None, inside: bool, cues: Cues, shape: list[str]) -> list[str]:
+    """String features of one candidate cue word, from its parse and what the rules made of it (``shape``:
+    what they build around it as a cue, ``extract.attribution.cue_shape``; empty when they build nothing)."""
     lemma, pos, dep = tok.lemma_.lower(), tok.pos_, tok.dep_
     head = tok.head
     doc = tok.doc
@@ -49,6 +51,7 @@ def token_features(tok: Token, rule_cls: str | None, inside: bool, cues: Cues) -
         f"n={nxt}", f"v={prev}", f"ln={lemma}|{nxt}", f"lv={lemma}|{prev}",
         f"lex={cues.words.get(lemma, 'none')}", f"nom={cues.nominal.get(lemma, 'none')}",
         f"r={rule}", f"rp={rule}|{pos}", f"rd={rule}|{dep}", f"rl={rule}|{lemma}",
+        *(shape or ["b=nothing"]),
     ]
     for child in tok.children:
         features.append(f"c={child.dep_}")
@@ -68,24 +71,23 @@ class CueJudge:
     drop: float = DROP
     add: float = ADD
 
-    def probabilities(self, doc: Doc, free: list[Token], rule_cues: dict[int, str],
-                      in_cue: set[int]) -> tuple[list[int], np.ndarray]:
-        """The candidate words of a report and the chance that each heads a cue."""
+    def probabilities(self, doc: Doc, free: list[Token], rule_cues: dict[int, str], in_cue: set[int],
+                      shapes: dict[int, list[str]]) -> tuple[list[int], np.ndarray]:
+        """The rule cues and proposed cue words of a report and the chance that each heads a cue."""
         cues = load_cues()
-        rows = [t.i for t in free if t.pos_ in CANDIDATE_POS or t.i in rule_cues]
+        rows = sorted(shapes)
         if not rows:
             return rows, np.zeros(0)
-        features = [token_features(doc[i], rule_cues.get(i), i in in_cue, cues) for i in rows]
+        features = [token_features(doc[i], rule_cues.get(i), i in in_cue, cues, shapes[i]) for i in rows]
         matrix = FeatureHasher(HASH_FEATURES, input_type="string", alternate_sign=False).transform(features)
         return rows, self.classifier.predict_proba(matrix)[:, 1]
 
-    def decide(self, doc: Doc, free: list[Token], rule_cues: dict[int, str],
-               in_cue: set[int]) -> tuple[set[int], list[int]]:
-        """(the rules' cue words to keep, verbs outside the rules' cues to try as cues)."""
-        rows, chances = self.probabilities(doc, free, rule_cues, in_cue)
+    def decide(self, doc: Doc, free: list[Token], rule_cues: dict[int, str], in_cue: set[int],
+               shapes: dict[int, list[str]]) -> tuple[set[int], list[int]]:
+        """(the rules' cue words to keep, proposed words to take as cues)."""
+        rows, chances = self.probabilities(doc, free, rule_cues, in_cue, shapes)
         keep = {i for i, p in zip(rows, chances) if i in rule_cues and p >= self.drop}
-        add = [i for i, p in zip(rows, chances) if p >= self.add and i not in in_cue
-               and doc[i].pos_ in ADDABLE_POS]
+        add = [i for i, p in zip(rows, chances) if p >= self.add and i not in rule_cues]
         return keep, add
 
 
@@ -107,13 +109,13 @@ def gold_heads(doc: Doc, ann: str) -> tuple[set[int], set[int]]:
 def rows_of(doc: Doc, ann: str, cues: Cues) -> tuple[list[list[str]], list[int]]:
     """Features and labels of one annotated report's candidate words: a rule cue is right when it lies in
     a gold cue; any other word when it heads one."""
-    free, rule_cls, in_cue = rule_cues(doc)
+    free, rule_cls, in_cue, shapes = rule_cues(doc)
     heads, inside = gold_heads(doc, ann)
     features, labels = [], []
     for tok in free:
         if tok.pos_ not in CANDIDATE_POS and tok.i not in rule_cls:
             continue
-        features.append(token_features(tok, rule_cls.get(tok.i), tok.i in in_cue, cues))
+        features.append(token_features(tok, rule_cls.get(tok.i), tok.i in in_cue, cues, shapes.get(tok.i, [])))
         labels.append(int(tok.i in inside if tok.i in rule_cls else tok.i in heads))
     return features, labels
 
