@@ -120,3 +120,12 @@ def test_training_rejects_a_folder_without_sentences(tmp_path):
         hedging.train([tmp_path])
     with pytest.raises(InputError, match="both certain and uncertain"):
         hedging.train([_write(tmp_path / "one-class", CERTAIN, [])])
+
+
+def test_sentence_features_read_the_parse_once(nlp):
+    doc = parse("Some critics say the Kelm lock is widely regarded as unsafe. It opened in May.")
+    first, second = hedging.sentence_features(doc, list(doc.sents))
+    assert first.text.startswith("Some critics") and second.text == "It opened in May."
+    assert {"SUBJMOD:some", "SUBJ:critic", "PASS:regard", "D:advmod:widely"} <= set(first.syntax)
+    assert first.lemmas.split()[:3] == ["some", "critic", "say"]
+    assert "weasel:weasel" in first.found and not any(k.startswith("weasel") for k in second.found)

@@ -56,11 +56,11 @@ def fold_of(sentence: str) -> str:
 def is_uncertain(doc: Doc, model: HedgingModel | None = None) -> bool:
     """Does the model find this parsed sentence uncertain, or, without one, do the rules find a hedge, a
     weasel or an unverified or hypothetical statement in it?"""
-    texts, findings = sentence_features(doc, [doc[:]])
+    features = sentence_features(doc, [doc[:]])
     if model is not None:
-        return bool(model.probabilities(texts, findings)[0] >= model.threshold)
+        return bool(model.probabilities(features)[0] >= model.threshold)
     hedges, flags = doc_hedges(doc)
-    if hedges.hedges or flags or rules_say_uncertain(findings[0]):
+    if hedges.hedges or flags or rules_say_uncertain(features[0].found):
         return True
     return any(m.status in UNCERTAIN_STATUSES for m in extract_doc(doc).mentions)
 

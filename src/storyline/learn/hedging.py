@@ -1,9 +1,11 @@
 """Sentence uncertainty: a classifier over a sentence's words and what the hedge rules find in it.
 
 A sentence is *uncertain* when it hedges, speculates or weasels: "critics say", "is widely regarded as",
-"probably", "one of the finest". The model is a logistic regression over word 1–3-gram TF-IDF and the
+"probably", "one of the finest". The model averages two logistic regressions: one over word 1–3-gram
+TF-IDF, one over lemma 1–2-gram TF-IDF and the parse around each word (a subject's determiner, the verb of a
+passive, a dependent's head: "some" as a subject's determiner, "regard" in the passive); both also see the
 rules' findings in the sentence (hedge kinds from the parse, flags, weasel/peacock/vague phrases, a few
-part-of-speech tags); its decision threshold is chosen by cross-validation on the training sentences.
+part-of-speech tags). C and the decision threshold are chosen by cross-validation on the training sentences.
 
 ``storyline train hedging FOLDER`` trains it on a WikiWeasel-layout folder, leaving out the held-out
 'dev' fold (``eval.hedging.fold_of``). Extraction calls :func:`mark_vague` once per doc: mentions in an
@@ -24,6 +26,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span
 
 from ..errors import InputError
@@ -35,27 +38,52 @@ from .models import load_model
 TASK = "hedging"
 VAGUE = "vague"  # the hedge tag a mention in an uncertain sentence gets
 TAGS = {"JJS", "RBS", "JJR", "RBR", "MD"}  # superlatives (peacock terms), comparatives, modals
+# dependencies whose (relation, lemma) and (head lemma, relation, lemma) are syntax features
+SYNTAX_DEPS = {"nsubj", "nsubjpass", "det", "advmod", "amod", "aux", "auxpass", "expl", "npadvmod", "predet",
+               "quantmod", "nummod", "acomp", "attr", "xcomp", "ccomp", "prep", "poss"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+SUBJECT_MODIFIERS = {"det", "amod", "nummod", "predet"}
+QUANTIFIERS = {"some", "many", "most", "several", "few", "various", "numerous", "certain", "other", "others"}
 C_GRID = (1.0, 3.0, 10.0)
+SYNTAX_C = 1.0  # the syntax view's regularisation (cross-validated once on the train fold, kept fixed)
 FOLDS = 5
 SEED = 0
 BATCH_SIZE = 256
 
 
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """What the model reads of one sentence: its text, its lemmas, the rules' findings, its syntax."""
+
+    text: str
+    lemmas: str  # lower-cased lemmas joined by spaces
+    found: dict[str, float]
+    syntax: dict[str, float]
+
+
 @dataclass
 class HedgingModel:
-    """Word n-grams and rule findings in, the probability that a sentence is uncertain out."""
+    """Sentence features in, the probability that a sentence is uncertain out: the mean of a word view
+    and a syntax view, each a logistic regression that also sees the rules' findings."""
 
     words: TfidfVectorizer
+    lemmas: TfidfVectorizer
     rules: DictVectorizer
-    classifier: LogisticRegression
+    syntax: DictVectorizer
+    word_classifier: LogisticRegression
+    syntax_classifier: LogisticRegression
     threshold: float
 
-    def probabilities(self, texts: list[str], findings: list[dict[str, float]]) -> np.ndarray:
-        """P(uncertain) for each sentence text with its rule findings."""
-        if not texts:
+    def probabilities(self, sentences: list[SentenceFeatures]) -> np.ndarray:
+        """P(uncertain) for each sentence."""
+        if not sentences:
             return np.zeros(0)
-        features = hstack([self.words.transform(texts), self.rules.transform(findings)]).tocsr()
-        return self.classifier.predict_proba(features)[:, 1]
+        found = self.rules.transform([s.found for s in sentences])
+        by_words = hstack([self.words.transform([s.text for s in sentences]), found]).tocsr()
+        by_syntax = hstack([self.lemmas.transform([s.lemmas for s in sentences]),
+                            self.syntax.transform([s.syntax for s in sentences]), found]).tocsr()
+        return (self.word_classifier.predict_proba(by_words)[:, 1]
+                + self.syntax_classifier.predict_proba(by_syntax)[:, 1]) / 2
 
 
 @dataclass(frozen=True)
@@ -98,10 +126,58 @@ class _Findings:
         return found
 
 
-def sentence_features(doc: Doc, spans: list[Span]) -> tuple[list[str], list[dict[str, float]]]:
-    """(text, rule findings) of each span of an already parsed doc: no re-parse."""
+def _syntax(rows: list[tuple[str, str, str, str, int]], start: int, end: int) -> dict[str, float]:
+    """Syntax features of the tokens [start, end): rows are (lower, lemma, tag, dep, head) per doc token."""
+    found: dict[str, float] = {f"FIRST:{rows[start][1]}": 1.0} if end > start else {}
+    for i in range(start, end):
+        lower, lemma, tag, dep, head = rows[i]
+        head_lemma = rows[head][1]
+        if dep in SYNTAX_DEPS:
+            found[f"D:{dep}:{lemma}"] = 1.0
+            found[f"HC:{head_lemma}>{dep}>{lemma}"] = 1.0
+        if tag in TAGS:
+            found[f"T:{tag}"] = 1.0
+        if dep == "auxpass":
+            found[f"PASS:{head_lemma}"] = 1.0
+        if dep in SUBJECTS:
+            found[f"SUBJ:{lemma}"] = 1.0
+            found[f"SUBJ>{head_lemma}"] = 1.0
+        elif dep in SUBJECT_MODIFIERS and rows[head][3] in SUBJECTS:
+            found[f"SUBJMOD:{lemma}"] = 1.0
+        if lower in QUANTIFIERS and i + 1 < end:
+            found[f"NEXT:{lower}:{rows[i + 1][2]}"] = 1.0
+    return found
+
+
+def _token_rows(doc: Doc) -> list[tuple[str, str, str, str, int]]:
+    """(lower, lemma, tag, dep, head index) of every token, read from the doc's arrays in one pass."""
+    strings = doc.vocab.strings
+    lowered: dict[int, str] = {}  # hash -> lower-cased string: each string looked up once per doc
+    tags: dict[int, str] = {}
+
+    def name(key: int) -> str:
+        value = lowered.get(key)
+        if value is None:
+            value = lowered[key] = strings[key].lower()
+        return value
+
+    def tag_name(key: int) -> str:
+        value = tags.get(key)
+        if value is None:
+            value = tags[key] = strings[key]
+        return value
+
+    heads = doc.to_array(HEAD).astype(np.int64).tolist()  # offsets to each token's head
+    return [(name(lower), name(lemma), tag_name(tag), name(dep), i + heads[i])
+            for i, (lower, lemma, tag, dep) in enumerate(doc.to_array([LOWER, LEMMA, TAG, DEP]).tolist())]
+
+
+def sentence_features(doc: Doc, spans: list[Span]) -> list[SentenceFeatures]:
+    """The model's features of each span of an already parsed doc: no re-parse."""
     findings = _Findings(doc)
-    return [findings.text[s.start_char:s.end_char] for s in spans], [findings.of(s) for s in spans]
+    rows = _token_rows(doc)
+    return [SentenceFeatures(findings.text[s.start_char:s.end_char], " ".join(row[1] for row in rows[s.start:s.end]),
+                             findings.of(s), _syntax(rows, s.start, s.end)) for s in spans]
 
 
 def rules_say_uncertain(found: dict[str, float]) -> bool:
@@ -119,9 +195,9 @@ def sentence_uncertainty(doc: Doc, model: HedgingModel | None = None) -> list[Un
         findings = _Findings(doc)
         return [UncertainSentence(s.start_char, s.end_char, 1.0)
                 for s in sentences if findings.weasels_in(s.start_char, s.end_char)]
-    texts, findings = sentence_features(doc, sentences)
+    features = sentence_features(doc, sentences)
     return [UncertainSentence(s.start_char, s.end_char, round(float(p), 4))
-            for s, p in zip(sentences, model.probabilities(texts, findings)) if p >= model.threshold]
+            for s, p in zip(sentences, model.probabilities(features)) if p >= model.threshold]
 
 
 def mark_vague(doc: Doc, mentions: list[Mention]) -> None:
@@ -136,12 +212,20 @@ def mark_vague(doc: Doc, mentions: list[Mention]) -> None:
             mention.hedges.append(VAGUE)
 
 
-def _fit(texts: list[str], findings: list[dict[str, float]], labels: np.ndarray, c: float) -> HedgingModel:
+def _fit(sentences: list[SentenceFeatures], labels: np.ndarray, c: float) -> HedgingModel:
     words = TfidfVectorizer(ngram_range=(1, 3), sublinear_tf=True)
-    rules = DictVectorizer()
-    features = hstack([words.fit_transform(texts), rules.fit_transform(findings)]).tocsr()
-    classifier = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=SEED)
-    return HedgingModel(words, rules, classifier.fit(features, labels), 0.5)
+    lemmas = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"\S+", lowercase=False)
+    rules, syntax = DictVectorizer(), DictVectorizer()
+    found = rules.fit_transform([s.found for s in sentences])
+    by_words = hstack([words.fit_transform([s.text for s in sentences]), found]).tocsr()
+    by_syntax = hstack([lemmas.fit_transform([s.lemmas for s in sentences]),
+                        syntax.fit_transform([s.syntax for s in sentences]), found]).tocsr()
+    return HedgingModel(words, lemmas, rules, syntax, _classifier(c).fit(by_words, labels),
+                        _classifier(SYNTAX_C).fit(by_syntax, labels), 0.5)
+
+
+def _classifier(c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=SEED)
 
 
 def _best_threshold(labels: np.ndarray, probabilities: np.ndarray) -> tuple[float, float]:
@@ -169,25 +253,23 @@ def train(paths: list[Path]) -> tuple[HedgingModel, dict]:
     labels = np.array([gold for _, gold in pairs], dtype=bool)
     if labels.all() or not labels.any():
         raise InputError(", ".join(map(str, paths)), "training needs both certain and uncertain sentences")
-    texts, findings = [], []
+    sentences: list[SentenceFeatures] = []
     for doc, (text, _) in zip(load_nlp().pipe([text for text, _ in pairs], batch_size=BATCH_SIZE), pairs):
         doc.user_data[TEXT_KEY] = text
-        sentence_text, found = sentence_features(doc, [doc[:]])
-        texts += sentence_text
-        findings += found
+        sentences += sentence_features(doc, [doc[:]])
     folds = min(FOLDS, int(labels.sum()), int((~labels).sum()))
-    splits = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(texts, labels)) if folds > 1 else []
+    splits = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(sentences, labels)) if folds > 1 else []
     choice = (0.0, C_GRID[len(C_GRID) // 2], 0.5)  # (cross-validated F1, C, threshold); kept with no folds
     for c in C_GRID if splits else ():
-        held_out = np.zeros(len(texts))
+        held_out = np.zeros(len(sentences))
         for fit_on, score_on in splits:
-            model = _fit([texts[i] for i in fit_on], [findings[i] for i in fit_on], labels[fit_on], c)
-            held_out[score_on] = model.probabilities([texts[i] for i in score_on], [findings[i] for i in score_on])
+            model = _fit([sentences[i] for i in fit_on], labels[fit_on], c)
+            held_out[score_on] = model.probabilities([sentences[i] for i in score_on])
         threshold, f1 = _best_threshold(labels, held_out)
         if f1 > choice[0]:
             choice = (f1, c, threshold)
     f1, c, threshold = choice
-    model = _fit(texts, findings, labels, c)
+    model = _fit(sentences, labels, c)
     model.threshold = threshold
-    return model, {"items": len(texts), "uncertain": int(labels.sum()), "C": c, "threshold": threshold,
+    return model, {"items": len(sentences), "uncertain": int(labels.sum()), "C": c, "threshold": threshold,
                    "cv_f1": round(f1, 4), "seconds": round(time.perf_counter() - started, 1)}
