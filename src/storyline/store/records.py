@@ -126,6 +126,7 @@ def time_row(t: TimeValue, prefix: str = "") -> dict[str, Any]:
     return {
         f"{prefix}value": t.value, f"{prefix}precision": t.precision, f"{prefix}text": t.text,
         f"{prefix}start": t.start, f"{prefix}end": t.end, f"{prefix}part_of_day": t.part_of_day,
+        f"{prefix}type": t.type,
     }
 
 
@@ -133,6 +134,7 @@ def time_from_row(r: Row, prefix: str = "") -> TimeValue:
     return TimeValue(
         value=r[f"{prefix}value"], precision=r[f"{prefix}precision"], text=r[f"{prefix}text"],
         start=r[f"{prefix}start"], end=r[f"{prefix}end"], part_of_day=r[f"{prefix}part_of_day"],
+        type=r[f"{prefix}type"] or "DATE",
     )
 
 

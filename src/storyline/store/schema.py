@@ -182,6 +182,7 @@ events = record_table(
     Column("time_start", Integer, nullable=False),
     Column("time_end", Integer, nullable=False),
     Column("time_part_of_day", String(40)),
+    Column("time_type", String(10)),  # TIMEX3 type of the event's time
     Column("description", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -204,6 +205,7 @@ times = record_table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("part_of_day", String(40)),
+    Column("type", String(10)),  # TIMEX3 type: DATE, TIME, DURATION or SET
     checks=(one_of("precision", get_args(Precision), "ck_times_precision"),),
 )
 
@@ -255,3 +257,43 @@ mention_vectors = Table(
 )
 
 RECORD_TABLES: tuple[Table, ...] = (mentions, entities, figures, events, times)
+
+# --- the desk (storyline serve): editors' tokens, their verdicts on claims, and the audit log ---------------
+
+RATINGS = ("true", "mostly-true", "mixed", "mostly-false", "false", "misleading", "unproven")
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),  # the editor's name, shown beside their verdicts
+    Column("token_hash", String(64), nullable=False),  # sha256 of the token; the token itself is never stored
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime),
+    UniqueConstraint("token_hash", name="uq_tokens_token_hash"),
+)
+
+verdicts = Table(
+    "verdicts",
+    metadata,
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", String(32), primary_key=True),  # the ledger's stable claim id
+    Column("rating", String(20), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("evidence_url", Text),
+    Column("editor", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    one_of("rating", RATINGS, "ck_verdicts_rating"),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", Text, nullable=False),  # an editor's name, or "cli"
+    Column("action", String(40), nullable=False),  # e.g. verdict.set, verdict.delete, report.add, token.create
+    Column("story_id", String(64)),  # no foreign key: the log outlives what it names
+    Column("target", Text),  # a claim id, report id or token name
+    Column("detail", JSON, nullable=False),  # what changed: before/after values
+)

@@ -23,7 +23,9 @@ from ..ingest.normalize import sha256_of, word_count
 from ..model import Document, Extraction
 from . import schema
 from .db import IMMEDIATE, connect, masked, reason
+from .desk import DeskTables
 from .records import ReportRecord, extraction_from_rows, extraction_rows, report_record
+from .vectors import VectorTables
 from .watching import WatchTables
 
 Outcome = Literal["new", "revision", "unchanged"]
@@ -60,7 +62,7 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Store(WatchTables):
+class Store(WatchTables, DeskTables, VectorTables):
     """Stories and their reports in SQLite or PostgreSQL. Open one with ``open_store``."""
 
     def __init__(self, engine: Engine, url: URL):
@@ -209,6 +211,23 @@ class Store(WatchTables):
         """One report with its extraction, or None."""
         found = self._reports(schema.reports.c.id == report_id, with_raw=with_raw, with_extraction=True)
         return found[0] if found else None
+
+    def report_texts(self) -> dict[str, list[tuple[str, str | None, str | None]]]:
+        """Story name → (text, title, published) of the latest version of each of its articles: what story
+        assignment compares a new report with."""
+        s, r = schema.stories.c, schema.reports.c
+        with self._read() as conn:
+            rows = conn.execute(
+                select(s.name, r.location, r.version, r.text, r.title, r.published_at)
+                .join(schema.reports, r.story_id == s.id).order_by(s.name, r.location, r.version)
+            ).all()
+        latest: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
+        for row in rows:  # versions ascend: the last one seen per article is its latest
+            latest[(row.name, row.location)] = (row.text, row.title, row.published_at)
+        texts: dict[str, list] = {}
+        for (story, _), values in latest.items():
+            texts.setdefault(story, []).append(values)
+        return texts
 
     def pending_reports(
         self, story_name: str | None = None, *, with_raw: bool = False

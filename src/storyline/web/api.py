@@ -1,0 +1,195 @@
+"""The REST API under /api: the ledger and its parts as ``storyline export`` gives them, every export
+format, reports added from text or a URL, and verdicts. Reads are open; writes need an editor's Bearer token."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from ..errors import StorylineError
+from ..ledger.since import changes_after, parse_time
+from ..present.atom import ledger_atom
+from ..present.claimreview import ledger_claimreview
+from ..present.markdown import ledger_markdown
+from ..store.schema import RATINGS
+from . import actions
+from .app import find_story, public_base
+from .auth import require_bearer
+from .views import latest_change, search_claims
+
+router = APIRouter(prefix="/api", tags=["ledger"])
+Editor = Annotated[str, Depends(require_bearer)]
+Rating = Enum("Rating", {r.replace("-", "_"): r for r in RATINGS}, type=str)
+
+
+class Format(str, Enum):
+    json = "json"
+    markdown = "markdown"
+    atom = "atom"
+    claimreview = "claimreview"
+
+
+class NewReport(BaseModel):
+    """A report to add: its ``text`` (plain or HTML) or a ``url`` to fetch and follow, not both."""
+
+    text: str | None = Field(None, description="The report's text or HTML.")
+    url: str | None = Field(None, description="An http(s) URL to fetch; it is followed from then on.")
+    outlet: str | None = Field(None, description="The outlet (required with text; default for a URL: the site).")
+    published: str | None = Field(None, description="Publication date of a text, ISO 8601.")
+    title: str | None = None
+    location: str | None = Field(None, description="Names the article across revisions (text only).")
+
+
+class VerdictIn(BaseModel):
+    rating: Rating
+    note: str = ""
+    evidence_url: str | None = None
+
+
+def _ledger(request: Request, story: str, with_text: bool = False) -> tuple[str, dict]:
+    row = find_story(request, story)
+    return row.name, request.app.state.ledgers.ledger(row.name, with_text)
+
+
+def _refused(exc: StorylineError) -> HTTPException:
+    return HTTPException(422 if isinstance(exc, actions.Refused) else 400, str(exc))
+
+
+@router.get("/stories", summary="Every story, with its latest change")
+def stories(request: Request) -> list[dict]:
+    found = []
+    for row in request.app.state.store.stories():
+        ledger = request.app.state.ledgers.ledger(row.name)
+        found.append({"id": row.id, "name": row.name, "title": row.title, "report_count": row.report_count,
+                      "created_at": row.created_at.isoformat(), "latest_change": latest_change(ledger)})
+    return found
+
+
+@router.get("/stories/{story}", summary="The story's ledger, exactly as `storyline export --format json`")
+def story_ledger(request: Request, story: str, with_text: bool = False) -> dict:
+    return _ledger(request, story, with_text)[1]
+
+
+@router.get("/stories/{story}/export/{format}", summary="The ledger in any export format")
+def export(request: Request, story: str, format: Format, with_text: bool = False) -> Response:
+    ledger = _ledger(request, story, with_text)[1]
+    if format is Format.markdown:
+        return Response(ledger_markdown(ledger), media_type="text/markdown; charset=utf-8")
+    if format is Format.atom:
+        return Response(ledger_atom(ledger), media_type="application/atom+xml; charset=utf-8")
+    if format is Format.claimreview:
+        return Response(ledger_claimreview(ledger, public_base(request)), media_type="application/ld+json")
+    return Response(json.dumps(ledger, ensure_ascii=False, indent=2) + "\n", media_type="application/json")
+
+
+@router.get("/stories/{story}/claimreview", summary="schema.org ClaimReview JSON-LD for claims with a verdict")
+def claimreview(request: Request, story: str) -> Response:
+    return export(request, story, Format.claimreview)
+
+
+@router.get("/stories/{story}/reports", summary="Every report: each version of each article")
+def reports(request: Request, story: str) -> list[dict]:
+    return _ledger(request, story)[1]["reports"]
+
+
+@router.get("/stories/{story}/reports/{report_id}", summary="One report with its text")
+def report(request: Request, story: str, report_id: str) -> dict:
+    for found in _ledger(request, story, with_text=True)[1]["reports"]:
+        if found["id"] == report_id:
+            return found
+    raise HTTPException(404, f"no report {report_id!r} in this story")
+
+
+@router.post("/stories/{story}/reports", status_code=201, summary="Add a report from its text or a URL (editors)",
+             description="The same path as `storyline add`; the story is created if it is new.")
+def add_report(request: Request, story: str, body: NewReport, editor: Editor) -> dict:
+    if (body.text is None) == (body.url is None):
+        raise HTTPException(422, "give either text or url")
+    store = request.app.state.store
+    name = next((s.name for s in store.stories() if story in (s.id, s.name)), story)
+    try:
+        if body.url is not None:
+            added = actions.add_url(store, name, body.url, editor=editor, outlet=body.outlet,
+                                    allow_private=request.app.state.allow_private)
+        else:
+            if not body.outlet:
+                raise HTTPException(422, "outlet: required with text")
+            added = actions.add_text(store, name, body.text, outlet=body.outlet, editor=editor,
+                                     published=body.published, title=body.title, location=body.location)
+    except StorylineError as exc:
+        raise _refused(exc) from exc
+    return {"story": name, **vars(added)}
+
+
+@router.get("/stories/{story}/claims", summary="The claims (filter by status, or search their words)")
+def claims(request: Request, story: str, status: str | None = None,
+           q: Annotated[str | None, Query(description="Words every hit contains")] = None) -> list[dict]:
+    ledger = _ledger(request, story)[1]
+    found = search_claims(ledger, q) if q else ledger["claims"]
+    return [c for c in found if status is None or c["status"] == status]
+
+
+@router.get("/stories/{story}/claims/{claim_id}", summary="One claim")
+def claim(request: Request, story: str, claim_id: str) -> dict:
+    for found in _ledger(request, story)[1]["claims"]:
+        if found["id"] == claim_id:
+            return found
+    raise HTTPException(404, f"no claim {claim_id!r} in this story")
+
+
+@router.put("/stories/{story}/claims/{claim_id}/verdict", summary="Record an editor's verdict on a claim (editors)")
+def put_verdict(request: Request, story: str, claim_id: str, body: VerdictIn, editor: Editor) -> dict:
+    name, ledger = _ledger(request, story)
+    try:
+        verdict = actions.record_verdict(request.app.state.store, ledger, name, claim_id, rating=body.rating.value,
+                                         note=body.note, evidence_url=body.evidence_url, editor=editor)
+    except LookupError as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except StorylineError as exc:
+        raise _refused(exc) from exc
+    return verdict.as_dict()
+
+
+@router.delete("/stories/{story}/claims/{claim_id}/verdict", status_code=204,
+               summary="Remove the verdict on a claim (editors)")
+def delete_verdict(request: Request, story: str, claim_id: str, editor: Editor) -> Response:
+    name = find_story(request, story).name
+    if not request.app.state.store.delete_verdict(name, claim_id, editor=editor, at=actions.utcnow()):
+        raise HTTPException(404, f"claim {claim_id!r} has no verdict")
+    return Response(status_code=204)
+
+
+@router.get("/stories/{story}/entities", summary="People, organisations and places, with aliases and roles")
+def entities(request: Request, story: str) -> list[dict]:
+    return _ledger(request, story)[1]["entities"]
+
+
+@router.get("/stories/{story}/events", summary="The timeline: dated events, earliest first")
+def events(request: Request, story: str) -> list[dict]:
+    return _ledger(request, story)[1]["events"]
+
+
+@router.get("/stories/{story}/figures", summary="The figures quoted, with ranges and units")
+def figures(request: Request, story: str) -> list[dict]:
+    return _ledger(request, story)[1]["figures"]
+
+
+@router.get("/stories/{story}/changes", summary="The change log, or its tail after ?since=ISO-TIME")
+def changes(request: Request, story: str, since: str | None = None) -> list[dict]:
+    ledger = _ledger(request, story)[1]
+    if since is None:
+        return ledger["changes"]
+    try:
+        return changes_after(ledger, parse_time(since))
+    except ValueError as exc:
+        raise HTTPException(422, f"since={since!r}: give an ISO 8601 date or time") from exc
+
+
+@router.get("/audit", summary="Who changed what and when, newest first (editors)")
+def audit(request: Request, editor: Editor, story: str | None = None, limit: int = 100) -> list[dict]:
+    name = find_story(request, story).name if story else None
+    return [{**vars(row), "at": row.at.isoformat()} for row in request.app.state.store.audit_log(name, limit)]

@@ -1,0 +1,171 @@
+"""The desk in a real browser: Playwright for Python driving Debian's Chromium headless against uvicorn on a
+free loopback port, with the bundled (fictional) demo story loaded.
+
+Screenshots of the story page and of a claim's evidence go to ``STORYLINE_SCREENSHOTS`` when it is set
+(``STORYLINE_SCREENSHOTS=docs/screenshots pytest tests/test_web_browser.py`` refreshes the README's), else to
+the test's temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed")
+
+from storyline.adding import add_document  # noqa: E402
+from storyline.demo import add_example_story  # noqa: E402
+from storyline.model import Document  # noqa: E402
+from storyline.store import open_store  # noqa: E402
+from storyline.web.app import create_app  # noqa: E402
+
+HOSTILE = ('The mayor said <script>alert("pwned")</script> the pier was closed. '
+           'Residents said <img src=x onerror=alert(2)> the smoke was thick. '
+           'A spokesperson said <a href="javascript:alert(3)">click here</a> the harbour was safe.')
+TANKER = "Arden Star, had sunk"  # a claim of the demo story that the coast guard denies
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    """The demo story plus a hostile report, an editor's token, and the desk served on a free port."""
+    db = str(tmp_path_factory.mktemp("browser") / "desk.db")
+    with open_store(db) as store:
+        story = add_example_story(store)
+        text = HOSTILE
+        add_document(store, "Rogue test", Document(text=text, raw=text.encode(), content_type="text/plain",
+                                            location="https://rogue.test/x", outlet="Rogue Blog",
+                                            published="2025-03-16T18:00:00+00:00", title="Rogue post"))
+        token = store.create_token("Ana Example", at=datetime.now(timezone.utc))
+        story_id, rogue_id = store.story(story).id, store.story("Rogue test").id
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield {"base": f"http://127.0.0.1:{sock.getsockname()[1]}", "story": story_id, "rogue": rogue_id,
+           "token": token}
+    server.should_exit = True
+    thread.join(timeout=5)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        except sync_api.Error as exc:
+            pytest.skip(f"Chromium at {CHROMIUM} does not start: {str(exc).splitlines()[0]}")
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.dialogs = []
+    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+    yield opened
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("STORYLINE_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_story_page_and_evidence(desk, page, shots):
+    page.goto(f"{desk['base']}/stories/{desk['story']}")
+    assert page.title().startswith("Port Veyra explosion")
+    page.screenshot(path=str(shots / "story.png"), full_page=True, clip={"x": 0, "y": 0, "width": 1280, "height": 1600})
+    claim = page.locator("details.claim", has_text=TANKER).first
+    mark = claim.locator("mark.content").first
+    assert not mark.is_visible()  # evidence opens with the claim
+    claim.locator("summary").click()
+    assert mark.is_visible() and mark.inner_text() == "a tanker moored nearby, the Arden Star, had sunk"
+    assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == "rgb(255, 241, 168)"
+    assert "Calderran Coast Guard" in claim.inner_text()
+    claim.screenshot(path=str(shots / "claim-evidence.png"))
+    # the claims filter appears with JavaScript and hides what does not match
+    page.fill("#claim-filter", "arden star sunk")
+    assert claim.is_visible() and page.locator("details.claim:visible").count() < 5
+
+
+def test_phone_width(desk, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(f"{desk['base']}/stories/{desk['story']}")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
+def test_verdict_refused_then_recorded(desk, page):
+    page.goto(f"{desk['base']}/stories/{desk['story']}")
+    page.locator("details.claim", has_text=TANKER).first.locator("summary").click()
+    page.locator("details.claim[open] a.open-claim").click()
+    claim_url = page.url
+    assert page.locator("form.verdict-form").count() == 0  # readers get no form
+    # the same action without a token is refused, through the form and through the API
+    csrf = next(c["value"] for c in page.context.cookies() if c["name"] == "storyline_csrf")
+    refused = page.request.post(claim_url + "/verdict", form={"csrf": csrf, "rating": "false"})
+    assert refused.status == 403
+    api_url = claim_url.replace("/stories/", "/api/stories/") + "/verdict"
+    assert page.request.put(api_url, data={"rating": "false"}).status == 401
+    # an editor signs in with their token and records the verdict
+    page.click("text=Sign in as an editor")
+    page.fill("input[name=token]", desk["token"])
+    page.click("form.signin button")
+    assert page.url == claim_url and "Editor: Ana Example" in page.inner_text("header")
+    page.select_option("select[name=rating]", "false")
+    page.fill("textarea[name=note]", "The coast guard saw the tanker afloat at its berth.")
+    page.fill("input[name=evidence_url]", "https://example.org/coast-guard-photo")
+    page.click("form.verdict-form button[type=submit]:not([name])")
+    box = page.locator("#verdict")
+    assert "false" in box.locator(".badge").inner_text() and "by Ana Example" in box.inner_text()
+    assert "tanker afloat" in box.inner_text()
+    ledger = page.request.get(f"{desk['base']}/api/stories/{desk['story']}").json()
+    verdicts = [c["verdict"] for c in ledger["claims"] if c["verdict"]]
+    assert [(v["rating"], v["by"]) for v in verdicts] == [("false", "Ana Example")]
+    reviews = page.request.get(f"{desk['base']}/api/stories/{desk['story']}/claimreview").json()
+    assert reviews[0]["reviewRating"]["alternateName"] == "False"
+
+
+def test_hostile_report_is_inert(desk, page):
+    page.goto(f"{desk['base']}/stories/{desk['rogue']}")
+    report = page.locator("#reports a", has_text="Rogue post")
+    report.click()
+    text = page.locator(".report-text")
+    assert text.inner_text() == HOSTILE  # shown as the characters it is made of
+    assert page.locator(".report-text script, .report-text img, .report-text [onerror]").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert page.evaluate("[...document.scripts].map(s => s.src)") == [f"{desk['base']}/static/desk.js"]
+    for claim in page.locator(".report-text a.span").all()[:3]:
+        claim.click()
+        page.go_back()
+    page.goto(f"{desk['base']}/stories/{desk['rogue']}")
+    page.fill("#claim-filter", "mayor")
+    page.wait_for_timeout(100)
+    assert page.dialogs == []
+
+
+def test_screenshots_written(shots):
+    for name in ("story.png", "claim-evidence.png"):
+        assert (shots / name).stat().st_size > 5000, name
+
