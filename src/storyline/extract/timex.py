@@ -11,9 +11,13 @@ for weekday and relative words the model misses. Each candidate is read by our o
   ("Thursday, two hours before") is not joined to it;
 - "yesterday", "last night" → the day before; "today", "tonight", "overnight" → the report's day;
 - "last week" → the ISO week before (``2023-W24``); "earlier this month" → ``2023-06``; "N days ago";
-- absolute dates with or without year (a missing year is the one putting the date closest to the report).
-Durations ("three years", "the past week") and ages ("25-year-old") are not points in time and are left out,
-and so is anything without a temporal word ("up to" mis-tagged DATE).
+- "last June" is the latest June before the report's month, "this September" the report year's;
+- absolute dates with or without year (a missing year is the one putting the date closest to the report,
+  a date ahead of the report counting double: news looks back).
+``find_times`` gives the points for the timeline: durations ("three years"), sets ("every Friday") and ages
+("25-year-old") are left out, and so is anything without a temporal word ("up to" mis-tagged DATE).
+``find_timexes`` gives every expression TIMEX3-style (type and TimeML value, :mod:`.timex3`), durations, sets
+and vague references ("now", "recently", found by ``TIMEX_EXTRA`` too) included.
 A relative expression without a report date gets value None and precision "unknown".
 """
 
@@ -24,8 +28,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import doc_text
 from ..model import Precision, TimeValue
+from .nlp import doc_text
+from .timex3 import timex_value, year_ago_quarter
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -55,7 +60,8 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")
 MONTH_ONLY = re.compile(rf"\b(?:(?P<rel>last|this|next|in|early|late|mid|since|until)[\s-]+)?{_MONTH}$")
 ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")
 NUMERIC_DATE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2,4})\b")
-YEAR_ONLY = re.compile(rf"^(?:(?:the\s+)?(?:year\s+)?|(?:in|since|by|until|early|late|mid)[\s-]+){_YEAR}$")
+YEAR_ONLY = re.compile(rf"^(?:(?:the\s+)?(?:(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+)?"
+                       rf"(?:(?:the\s+)?year\s+|fiscal\s+|(?:in|since|by|until|early|late|mid)[\s-]+)?){_YEAR}$")
 CLOCK = re.compile(
     r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?!\w)"
     r"|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>\d\d)\b"
@@ -76,6 +82,26 @@ EXTRA = re.compile(
     r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Oo]vernight|[Ll]ast night)\b"
     r"(?:\s+(?:morning|afternoon|evening))?"
 )
+# TIMEX3-only phrases the model tends to miss: vague references, sets, quarters, hyphenated durations
+TIMEX_EXTRA = re.compile(
+    r"\b(?:(?:right |just )?now|currently|recently|nowadays|(?:in )?the (?:near |distant |foreseeable )?future"
+    r"|the past(?! (?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|"
+    r"quarter|hour|century))|daily|weekly|monthly|yearly|hourly|nightly"
+    r"|(?:every|each) (?:other )?(?:day|week|month|quarter|year|morning|afternoon|evening|night|weekend"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|spring|summer|fall|autumn|winter)"
+    r"|(?:(?:the|its|their) )?(?:(?:fiscal|year-earlier|year-ago|latest) )?(?:first|second|third|fourth|fiscal-first"
+    r"|fiscal-second|fiscal-third|fiscal-fourth)[ -]quarter|(?:the|its|their) (?:latest |year-earlier |year-ago "
+    r"|comparable |fiscal )?quarter|year-(?:earlier|ago)|the (?:latest|year-earlier|year-ago) period"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred)"
+    r"-(?:second|minute|hour|day|week|month|year|decade)(?!-old|s-old)(?:-long)?)\b",
+    re.IGNORECASE)
+YEAR_AGO = re.compile(r"^(?:a|one) year (?:ago|earlier)$")
+QUARTERLY = re.compile(r"\b(?:quarter|period|net income|earnings|profit|revenue|sales|per share)", re.IGNORECASE)
+LETTER = re.compile(r"[a-z]")
+# "the quarter ended Sept. 30": a period, and the day it ended
+ENDED = re.compile(r"(?P<a>.+?)\s+(?:ended|ending|that ended|which ended)\s+(?P<b>.+)$", re.IGNORECASE)
+EVERY = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.IGNORECASE)  # "every Friday": a set
 LEFT_PART = re.compile(r"(?:the\s+(?:(?:early|late|wee|small)\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+(?:on\s+)?)$",
                        re.IGNORECASE)
 # auxiliaries that look ahead ("will", reported "would") and modals ("may reopen"), unless perfect
@@ -101,25 +127,50 @@ RANGE = re.compile(r"(?:between\s+|from\s+)?(?P<a>.+?)\s+(?:and|to|-|–|through
 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeValue]:
-    """Every date or time expression in the report, with an ISO value when it can be resolved."""
+    """Every date or time expression in the report that names a point in time (TIMEX3 DATE or TIME), with
+    an ISO value when it can be resolved (a part of a day in ``part_of_day``, not in the value)."""
+    return [point for point, _ in _tag(doc, published) if point is not None]
+
+
+def find_timexes(doc: Doc, published: date | None) -> list[TimeValue]:
+    """Every time expression in the report, TIMEX3-style: ``type`` DATE, TIME, DURATION or SET and the
+    value in TimeML syntax (``2025-03-14TMO``, ``P3D``, ``XXXX-WXX-5``, ``PRESENT_REF``; None when it
+    cannot be resolved); see :mod:`storyline.extract.timex3`."""
+    return [timex for _, timex in _tag(doc, published)]
+
+
+def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeValue]]:
+    """(point, timex) for each candidate: the point as :func:`find_times` gives it (None for durations,
+    sets and expressions found only by the TIMEX3 patterns), and its TIMEX3 reading."""
     full = doc_text(doc)
-    times: list[TimeValue] = []
-    for start, end in _split_ranges(full, _candidates(doc, full), published):
+    points: list[TimeValue] = []
+    tagged: list[tuple[TimeValue | None, TimeValue]] = []
+    for start, end, extra in _split_ranges(full, _candidates(doc, full), published):
         text = full[start:end]
+        lower = _lower(text)
         span = doc.char_span(start, end, alignment_mode="expand")
         future = _is_future(span, full, start)
         day = published
         if span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
-            anchor = _anchor(times, span, full)
+            anchor = _anchor(points, span, full)
             if anchor is not None:
                 day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
         resolved = normalize(text, day, future)
-        if resolved is None:
+        kind, value = timex_value(lower, published, resolved)
+        if resolved is None and value is None or AGE.search(lower) or value is None and not LETTER.search(lower):
             continue
-        value, precision, part = resolved
-        times.append(TimeValue(value=value, precision=precision, text=text, start=start, end=end,
-                               part_of_day=part))
-    return times
+        if YEAR_AGO.match(lower) and span is not None and QUARTERLY.search(span.sent.text):
+            value = year_ago_quarter(published)  # "profit rose from a year earlier" in a quarterly report
+        point = None
+        if resolved is not None and not extra and kind != "SET":
+            point = TimeValue(value=resolved[0], precision=resolved[1], text=text, start=start, end=end,
+                              part_of_day=resolved[2], type=kind if kind in {"DATE", "TIME"} else "DATE")
+            points.append(point)
+        precision = resolved[1] if resolved is not None and kind in {"DATE", "TIME"} else "unknown"
+        timex = TimeValue(value=value, precision=precision, text=text, start=start, end=end,
+                          part_of_day=resolved[2] if resolved else None, type=kind)
+        tagged.append((point, timex))
+    return tagged
 
 
 def _dayless(text: str) -> bool:
@@ -233,7 +284,8 @@ def _resolve(lower: str, published: date | None, future: bool) -> tuple[str | No
             return None, "month"
         month = MONTHS[m["month"][:3]]
         year = published.year
-        if m["rel"] == "last" or (m["rel"] != "next" and not future and month > published.month):
+        if m["rel"] == "last" and month >= published.month or (
+                m["rel"] not in {"last", "next", "this"} and not future and month > published.month):
             year -= 1
         if m["rel"] == "next" or (future and month < published.month):
             year += 1
@@ -256,8 +308,8 @@ def _closest_year(published: date, month: int, day: int) -> str | None:
     options = [d for y in (published.year - 1, published.year, published.year + 1)
                if (d := _safe_date(y, month, day)) is not None]
     if not options:
-        return None
-    return min(options, key=lambda d: (abs((d - published).days), d > published)).isoformat()
+        return None  # news looks back: a day ahead of the report must be twice as near as one behind
+    return min(options, key=lambda d: (abs((d - published).days) * (2 if d > published else 1))).isoformat()
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -330,32 +382,37 @@ def _with_clock(day: str, clock: re.Match) -> str:
     return f"{day}T{hour:02d}:{minute:02d}"
 
 
-def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """Character spans of time expressions: joined DATE/TIME entities plus regex hits they don't cover."""
-    spans: list[tuple[int, int]] = []
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, extra) character spans of time expressions: joined DATE/TIME entities plus regex hits
+    they don't cover; ``extra`` marks hits of the TIMEX3-only patterns (durations, sets, "now" …)."""
+    spans: list[tuple[int, int, bool]] = []
     ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
     for ent in ents:
         if spans and _joinable(text, spans[-1][1], ent):
-            spans[-1] = (spans[-1][0], ent.end_char)
+            spans[-1] = (spans[-1][0], ent.end_char, False)
         else:
-            spans.append((ent.start_char, ent.end_char))
-    for match in EXTRA.finditer(text):
-        if not any(s < match.end() and match.start() < e for s, e in spans):
-            spans.append((match.start(), match.end()))
+            spans.append((ent.start_char, ent.end_char, False))
+    covered = [(s, e) for s, e, _ in spans]
+    for pattern, extra in ((EXTRA, False), (TIMEX_EXTRA, True)):
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e in covered):
+                spans.append((match.start(), match.end(), extra))
+                covered.append((match.start(), match.end()))
     spans.sort()
-    return [_extend_left(text, s, e) for s, e in spans]
+    return [(*_extend_left(text, s, e), extra) for s, e, extra in spans]
 
 
-def _split_ranges(text: str, spans: list[tuple[int, int]], published: date | None
-                  ) -> list[tuple[int, int]]:
-    """ "between 1994 and 1997", "March 3 to March 9": two expressions when both ends resolve alone."""
+def _split_ranges(text: str, spans: list[tuple[int, int, bool]], published: date | None
+                  ) -> list[tuple[int, int, bool]]:
+    """ "between 1994 and 1997", "March 3 to March 9": two expressions when both ends resolve alone; "the
+    quarter ended Sept. 30": a period and the day it ended."""
     result = []
-    for start, end in spans:
-        m = RANGE.match(text, start, end)
-        if m and all(_resolve(m[g].lower(), published, False)[0] for g in ("a", "b")):
-            result.extend([(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))])
+    for start, end, extra in spans:
+        m = ENDED.match(text, start, end) or RANGE.match(text, start, end)
+        if m and (m.re is ENDED or all(_resolve(m[g].lower(), published, False)[0] for g in ("a", "b"))):
+            result.extend([(m.start("a"), m.end("a"), extra), (m.start("b"), m.end("b"), extra)])
         else:
-            result.append((start, end))
+            result.append((start, end, extra))
     return result
 
 
@@ -369,8 +426,8 @@ def _joinable(text: str, previous_end: int, ent: Span) -> bool:
 
 
 def _extend_left(text: str, start: int, end: int) -> tuple[int, int]:
-    """Take in "the early hours of" / "early" / "late" right before the expression."""
-    match = LEFT_PART.search(text, max(0, start - 40), start)
+    """Take in "the early hours of" / "early" / "late" / "every" right before the expression."""
+    match = LEFT_PART.search(text, max(0, start - 40), start) or EVERY.search(text, max(0, start - 12), start)
     if match:
         start = match.start()
     while text[start:end].lower().startswith(("on ", "in ", "at ", "by ", "since ")):

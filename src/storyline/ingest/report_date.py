@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_FULL_DATES = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # June 23, 2023
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 23 June 2023
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2023-06-23
-]
+from ..extract.timex import DAY_MONTH, ISO_DATE, MONTH_DAY, MONTHS
+
+# explicit dates with a year, read with the time tagger's own patterns ("June 23, 2023", "23 June 2023",
+# "2023-06-23"); they match lower-cased text
+_FULL_DATES = (MONTH_DAY, DAY_MONTH, ISO_DATE)
 
 
 def parse_published(value: str) -> str | None:
@@ -48,10 +31,13 @@ def parse_published(value: str) -> str | None:
 def dates_in_text(text: str) -> list[date]:
     """Every explicit full date (day, month and year) written in the text, in no particular order."""
     found = []
+    lower = text.lower()
     for pattern in _FULL_DATES:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(lower):
+            if not match["year"]:
+                continue
             month = match["month"]
-            number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            number = int(month) if month.isdigit() else MONTHS[month[:3]]
             try:
                 found.append(date(int(match["year"]), number, int(match["day"])))
             except ValueError:  # "February 30, 2023" and the like

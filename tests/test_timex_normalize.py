@@ -1,0 +1,118 @@
+"""TIMEX3 tagging: types and TimeML values of every kind of time expression, anchored to the report's date."""
+
+from datetime import date
+
+import pytest
+
+from storyline.extract.timex import find_times, find_timexes
+
+WEDNESDAY = date(2025, 3, 12)
+
+
+def timexes(nlp, text, published=WEDNESDAY):
+    found = find_timexes(nlp(text), published)
+    for t in found:
+        assert t.text == text[t.start:t.end]
+    return {t.text: (t.type, t.value) for t in found}
+
+
+def test_bare_weekday_points_to_the_past_week_either_side_of_the_report_day(nlp):
+    found = timexes(nlp, "Crews left Dunmere on Monday, the barge ran aground on Wednesday and the pilots "
+                         "quit on Thursday.")
+    assert found == {"Monday": ("DATE", "2025-03-10"), "Wednesday": ("DATE", "2025-03-12"),
+                     "Thursday": ("DATE", "2025-03-06")}
+
+
+def test_future_tense_turns_a_weekday_ahead(nlp):
+    found = timexes(nlp, "The Orrin Council will vote on Thursday, and the dockers struck on Friday.")
+    assert found["Thursday"] == ("DATE", "2025-03-13")
+    assert found["Friday"] == ("DATE", "2025-03-07")
+    assert timexes(nlp, "The tribunal meets next Wednesday.")["next Wednesday"] == ("DATE", "2025-03-19")
+    assert timexes(nlp, "The tribunal met last Wednesday.")["last Wednesday"] == ("DATE", "2025-03-05")
+
+
+def test_month_and_year_boundaries(nlp):
+    new_year = date(2025, 1, 2)
+    found = timexes(nlp, "The Selwyn toll was raised last month and again last year, after a vote on "
+                         "December 30 and a rally on Tuesday.", new_year)
+    assert found["last month"] == ("DATE", "2024-12")
+    assert found["last year"] == ("DATE", "2024")
+    assert found["December 30"] == ("DATE", "2024-12-30")
+    assert found["Tuesday"] == ("DATE", "2024-12-31")
+    march = date(2025, 3, 1)
+    found = timexes(nlp, "The mill closed yesterday; last week was calm.", march)
+    assert found["yesterday"] == ("DATE", "2025-02-28")
+    assert found["last week"] == ("DATE", "2025-W08")
+
+
+def test_named_month_before_or_after_the_report_month(nlp):
+    found = timexes(nlp, "Output fell last June and rose in February, and the plant reopens this September.",
+                    date(2025, 4, 20))
+    assert found["last June"] == ("DATE", "2024-06")
+    assert found["February"] == ("DATE", "2025-02")
+    assert found["this September"] == ("DATE", "2025-09")
+
+
+def test_parts_of_day_are_times_on_their_day(nlp):
+    found = timexes(nlp, "Smoke rose over Kettle Quay this morning. Residents heard blasts on Monday "
+                         "evening and again at 2:10 a.m. on Tuesday.")
+    assert found["this morning"] == ("TIME", "2025-03-12TMO")
+    assert found["Monday evening"] == ("TIME", "2025-03-10TEV")
+    assert found["2:10 a.m. on Tuesday"] == ("TIME", "2025-03-11T02:10")
+    assert timexes(nlp, "The vote ended at noon on Monday.")["noon on Monday"] == ("TIME", "2025-03-10T12:00")
+    assert timexes(nlp, "Sirens sounded last night.")["last night"] == ("TIME", "2025-03-11TNI")
+
+
+def test_durations(nlp):
+    found = timexes(nlp, "The blockade lasted three days, after a two-week standoff, several years of "
+                         "quarrels and talks over the past two months.")
+    assert found == {"three days": ("DURATION", "P3D"), "two-week": ("DURATION", "P2W"),
+                     "several years": ("DURATION", "PXY"), "the past two months": ("DURATION", "P2M")}
+    assert timexes(nlp, "Power was out for 36 hours.")["36 hours"] == ("DURATION", "PT36H")
+
+
+def test_an_age_is_no_time(nlp):
+    assert timexes(nlp, "A 41-year-old pilot from Gaskell was rescued.") == {}
+
+
+def test_sets(nlp):
+    found = timexes(nlp, "Inspectors visit every Friday, the ferry sails weekly and the lab reports daily.")
+    assert found == {"every Friday": ("SET", "XXXX-WXX-5"), "weekly": ("SET", "P1W"),
+                     "daily": ("SET", "P1D")}
+
+
+def test_vague_references(nlp):
+    found = timexes(nlp, "The Varrow bridge is now closed, the engineers said recently, and it may reopen "
+                         "in the future.")
+    assert found == {"now": ("DATE", "PRESENT_REF"), "recently": ("DATE", "PAST_REF"),
+                     "the future": ("DATE", "FUTURE_REF")}
+
+
+def test_relative_expressions(nlp):
+    found = timexes(nlp, "Talks stalled two days ago and earlier this month, and the union grew over the "
+                         "past year.")
+    assert found["two days ago"] == ("DATE", "2025-03-10")
+    assert found["earlier this month"] == ("DATE", "2025-03")
+    assert found["the past year"] == ("DURATION", "P1Y")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sales in the third quarter were flat.", ("the third quarter", "DATE", "2025-Q3")),
+    ("Rents were lower in the 1990s.", ("the 1990s", "DATE", "199")),
+    ("Tourists were few last fall.", ("last fall", "DATE", "2024-FA")),
+    ("Tourists came back this summer.", ("this summer", "DATE", "2025-SU")),
+])
+def test_quarters_seasons_and_decades(nlp, text, expected):
+    assert [(phrase, *reading) for phrase, reading in timexes(nlp, text).items()] == [expected]
+
+
+def test_points_for_the_timeline_leave_out_durations_and_sets(nlp):
+    doc = nlp("The Halden strike began on Monday, lasted three days and is held every Friday.")
+    points = find_times(doc, WEDNESDAY)
+    assert [(t.text, t.value, t.type) for t in points] == [("Monday", "2025-03-10", "DATE")]
+
+
+def test_without_a_report_date_relative_values_stay_open(nlp):
+    found = timexes(nlp, "The quay flooded on Friday and stays shut for two weeks.", None)
+    assert found["Friday"] == ("DATE", None)
+    assert found["two weeks"] == ("DURATION", "P2W")
