@@ -128,11 +128,11 @@ def test_demo_follow_watches_the_example_story_arrive(tmp_path):
     db = tmp_path / "follow.db"
     followed = run("demo", "--follow", "--step", "0", db=db)
     assert followed.returncode == 0, followed.stderr
-    assert followed.stderr.count(" new http://127.0.0.1") == 8  # eight article locations
+    assert followed.stderr.count(" new http://127.0.0.1") == 11  # eleven article locations in the story
     assert followed.stderr.count("revision http://127.0.0.1") == 2  # the wire story's versions 2 and 3
     assert "figure_changed" in followed.stdout and "claim_withdrawn" in followed.stdout
     with open_store(str(db)) as store:
         reports = store.reports("Port Veyra explosion")
-    assert len(reports) == 10
+    assert len(reports) == 13  # the example's rail-strike report belongs to another story: not served
     assert {r.outlet for r in reports} == {"Calderra Wire", "Veyra Harbour Post", "Meridian News Service",
                                            "Northgate Courier"}

@@ -90,3 +90,108 @@ def test_schema_copy_matches_the_shared_contract():
         pytest.skip(f"shared contract not found at {shared}")
     ours = json.loads(SCHEMA.read_text())
     assert _without_descriptions(ours) == _without_descriptions(json.loads(shared.read_text()))
+
+
+# --- issue 5: the story across outlets (reports 11–14) ---------------------------------------------------
+
+MANIFEST = json.loads((Path(__file__).resolve().parents[1] / "src" / "storyline" / "examples" / "port-veyra"
+                       / "manifest.json").read_text(encoding="utf-8"))
+STRIKE_TITLE = "Rail strike halts trains across northern Calderra"
+SPRINKLERS = ("sprinkler", "off before the")
+
+
+def _entity(ledger, name):
+    found = [e for e in ledger["entities"] if e["name"] == name]
+    assert len(found) == 1, sorted(e["name"] for e in ledger["entities"])
+    return found[0]
+
+
+def _outlet_of(ledger):
+    return {r["id"]: r["outlet"] for r in ledger["reports"]}
+
+
+def _sprinkler_mentions(ledger):
+    return [(c, m) for c in ledger["claims"] for m in c["mentions"]
+            if all(w in m["text"] for w in SPRINKLERS)]
+
+
+def test_one_person_across_outlets_whatever_form_each_used(ledger):
+    koval = _entity(ledger, "Marta Koval")
+    assert "Koval" in koval["aliases"] and koval["roles"] == ["harbour master of Port Veyra"]
+    assert not [e for e in ledger["entities"] if e["name"] in {"Koval", "Ms. Koval"}]
+    # the Harbour Post's Monday report says only "Koval, the harbour master," and "Ms. Koval"
+    lift = [m for m in _mentions(ledger) if m["text"].startswith('"We lift one')]
+    assert lift and lift[0]["source"]["name"] == "Marta Koval" and lift[0]["source"]["entity"] == koval["id"]
+    aldane = _entity(ledger, "Tomas Aldane")
+    assert aldane["roles"] == ["general secretary of the Port Veyra Dockworkers' Union"]
+
+
+def test_an_acronym_alone_is_the_organisation_it_stands_for(ledger):
+    pvpa = _entity(ledger, "Port Veyra Port Authority")
+    assert pvpa["aliases"] == ["PVPA"] and not [e for e in ledger["entities"] if e["name"] == "PVPA"]
+    reopened = [c for c in ledger["claims"] if any(m["text"].startswith("the PVPA would reopen") for m in c["mentions"])]
+    assert reopened and pvpa["id"] in reopened[0]["entities"]
+
+
+def test_two_people_who_share_a_surname_stay_two_entities(ledger):
+    minister, operator = _entity(ledger, "Ivo Brandt"), _entity(ledger, "Jakob Brandt")
+    assert minister["id"] != operator["id"]
+    assert minister["roles"] == ["Interior Minister"] and operator["roles"] == ["crane operator"]
+    alarms = [m for m in _mentions(ledger) if "alarms in that shed" in m["text"]]
+    assert alarms and alarms[0]["source"]["entity"] == operator["id"]
+
+
+def test_three_outlets_carry_the_sprinkler_fact_as_fact_in_their_own_words(ledger):
+    outlet_of = _outlet_of(ledger)
+    found = _sprinkler_mentions(ledger)
+    outlets = {outlet_of[m["report"]] for _, m in found}
+    assert outlets == {"Calderra Wire", "Meridian News Service", "Veyra Harbour Post"}
+    assert len({m["text"] for _, m in found}) == 3
+    assert all(m["status"] in {"asserted", "confirmed"} for _, m in found)
+
+
+def test_the_sprinkler_fact_is_one_claim_corroborated_by_three_outlets(ledger):
+    claims = {c["id"]: c for c, _ in _sprinkler_mentions(ledger)}
+    assert len(claims) == 1
+    claim = next(iter(claims.values()))
+    assert claim["outlets"] == 3 and "corroborated" in claim["flags"]
+
+
+def test_hospital_and_ministry_count_the_injured_differently_the_same_morning(ledger):
+    outlet_of = _outlet_of(ledger)
+    injured = {(f["low"], outlet_of[f["report"]]) for f in ledger["figures"] if f["unit"] == "people"}
+    assert {(312.0, "Calderra Wire"), (180.0, "Meridian News Service")} <= injured
+
+
+def _conflict_flagged(ledger) -> bool:
+    """Some claim carrying an injured count, or some change, names the other count as a conflict."""
+    def says_both(node) -> bool:
+        blob = json.dumps(node, ensure_ascii=False)
+        return "conflict" in blob.lower() and "312" in blob and "180" in blob
+    injured = [c for c in ledger["claims"] if any(w in m["text"] for m in c["mentions"]
+                                                  for w in ("312 people were injured", "180 people were injured"))]
+    return any(says_both(c) for c in injured) or any(says_both(x) for x in ledger["changes"])
+
+
+def test_the_injured_counts_are_flagged_as_a_conflict(ledger):
+    assert _conflict_flagged(ledger)
+
+
+def test_the_licensed_copy_adds_no_outlet(ledger):
+    outlet_of = _outlet_of(ledger)
+    wire_only = [c for c in ledger["claims"]
+                 if {outlet_of[m["report"]] for m in c["mentions"]} == {"Calderra Wire", "Northgate Courier"}]
+    assert wire_only and all(c["outlets"] == 1 for c in wire_only)
+    assert all("corroborated" not in c["flags"] for c in wire_only)
+
+
+def test_the_rail_strike_report_names_its_own_story():
+    strike = [r for r in MANIFEST["reports"] if r["title"] == STRIKE_TITLE]
+    assert len(strike) == 1 and strike[0]["story"] not in {None, MANIFEST["story"]}
+    assert all("story" not in r for r in MANIFEST["reports"] if r["title"] != STRIKE_TITLE)
+
+
+def test_the_demo_keeps_the_rail_strike_out_of_the_explosion(ledger):
+    assert STRIKE_TITLE not in {r["title"] for r in ledger["reports"]}
+    assert ledger["story"]["report_count"] == len(MANIFEST["reports"]) - 1
+    assert not [e for e in ledger["entities"] if e["name"] in {"Orlenbrook", "Ilona Brask"}]

@@ -63,3 +63,30 @@ def rerun_extraction(store: Store, story: str | None, everything: bool = False) 
         error = extract_report(store, report.id, report.text, report.published_at, report.outlet)
         done.append(Added(report.location, report.id, "extracted", report.version, error))
     return done
+
+
+def choose_story(store: Store, doc: Document):
+    """The story a report without ``--story`` belongs to: the best-matching story in the store, or a new one
+    (named after the report's title) when none matches well enough. Returns (story name, Assignment)."""
+    from .link.stories import Report, StoryProfile, document_frequencies, terms
+    from .link.stories import choose_story as assign
+
+    profiles, seen = [], []
+    for story, texts in store.report_texts().items():
+        profile = StoryProfile(story)
+        for text, title, published in texts:
+            report = Report(text, title, published)
+            profile.add(report)
+            seen.append(report.terms)
+        profiles.append(profile)
+    df = document_frequencies(seen)
+    df.update(terms(doc.text, doc.title).keys())
+    assignment = assign(profiles, doc.text, doc.title, doc.published, df=df, n=len(seen) + 1)
+    if assignment.story is not None:
+        return assignment.story, assignment
+    taken = {p.story for p in profiles}
+    base = (doc.title or " ".join(doc.text.split()[:8])).strip()[:80] or "story"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base} ({n})", n + 1
+    return name, assignment

@@ -27,14 +27,15 @@ def load_manifest(story_dir: Path = STORY_DIR) -> dict:
 
 
 def add_example_story(store, story_dir: Path = STORY_DIR, on_report=None) -> str:
-    """Add every report of the example story in publication order; returns the story name."""
+    """Add every report of the example in publication order, each to its story (the manifest's, unless the
+    entry names another); returns the main story's name."""
     manifest = load_manifest(story_dir)
     for entry in manifest["reports"]:
         doc = read_source(str(story_dir / entry["file"]), outlet=entry["outlet"], published=entry["published"])
         doc.location = entry["location"]
         doc.url = entry["location"]
         doc.title = entry.get("title") or doc.title
-        added = add_document(store, manifest["story"], doc)
+        added = add_document(store, entry.get("story", manifest["story"]), doc)
         if on_report:
             on_report(entry, added)
     return manifest["story"]

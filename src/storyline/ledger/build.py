@@ -2,8 +2,10 @@
 
 ``build_ledger`` replays a story's reports in the order they arrived. Each report links its mentions into
 claims, supersedes the previous revision of its article, and the claims it touched are re-scored; every
-difference becomes a change-log entry and, for status changes, a line in the claim's history. The result
-is a plain dict in the shape of ``ledger.schema.json``.
+difference becomes a change-log entry and, for status changes, a line in the claim's history. A copy of
+another outlet's report speaks for that outlet (``link/syndication.py``), so copies count once; figures
+and dates that independent outlets give otherwise are flagged on the claims and logged
+(``ledger/conflicts.py``). The result is a plain dict in the shape of ``ledger.schema.json``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Protocol
 
-from ..link.claims import ClaimIndex, content_key
+from ..link.agreement import report_facts
+from ..link.claims import ClaimIndex, VectorSource, content_key, report_vectors
 from ..link.entities import merge_entities
+from ..link.syndication import SyndicationIndex
 from ..model import Extraction, Figure, Mention
+from .conflicts import Conflict, ConflictIndex
 from .status import claim_flags, claim_status
 from .timeline import build_timeline
 
@@ -49,6 +54,7 @@ class Claim:
     history: list[dict] = field(default_factory=list)
     first_seen: str | None = None
     withdrawn: bool = False
+    conflicts: list[Conflict] = field(default_factory=list)  # figures or dates other outlets give otherwise
 
     @property
     def id(self) -> str:
@@ -70,19 +76,35 @@ class LedgerState:
 
     current: dict[str, ReportLike] = field(default_factory=dict)  # location → latest revision
     index: ClaimIndex = field(default_factory=ClaimIndex)
+    vectors: VectorSource | None = None  # mention sentence vectors: by (report id, index), or an encoder
     claims: list[Claim] = field(default_factory=list)
     claim_of: dict[tuple[str, int], int] = field(default_factory=dict)  # (report id, mention index) → claim
     sources: set[str] = field(default_factory=set)
     changes: list[dict] = field(default_factory=list)
+    copies: SyndicationIndex = field(default_factory=SyndicationIndex)
+    conflict_index: ConflictIndex = field(default_factory=ConflictIndex)
+    reports: dict[str, ReportLike] = field(default_factory=dict)  # id → report
+    opposed: dict[int, set[int]] = field(default_factory=dict)  # claim → claims that deny or dispute it, or it them
 
     def is_current(self, report: ReportLike) -> bool:
         return self.current.get(report.location) is report
+
+    def origin(self, report: ReportLike) -> str:
+        """The independent outlet a report speaks for: its own, or the one whose copy it is."""
+        return self.copies.origin(report.id)
 
     def add(self, report: ReportLike) -> None:
         at = report_time(report)
         previous = self.current.get(report.location)
         kind = "new_revision" if previous is not None else "new_report"
         detail = f"{report.outlet}, version {report.version}"
+        copy = self.copies.add(report)
+        self.reports[report.id] = report
+        if copy.copy_of is not None:
+            original = self.reports[copy.copy_of]
+            detail += f", a copy of {original.outlet} version {original.version}"
+        elif copy.credit is not None:
+            detail += f", credits {copy.credit}"
         self.changes.append({"at": at, "kind": kind, "report": report.id, "claim": None, "detail": detail})
         self.current[report.location] = report
         touched = set()
@@ -91,20 +113,50 @@ class LedgerState:
                         if (previous.id, i) in self.claim_of}
         extraction = report.extraction
         if extraction is not None:
+            seen = len(self.index.conflicts)
             touched |= self._link(report, extraction, at)
+            for conflict in self.index.conflicts[seen:]:
+                if conflict.kind == "polarity":
+                    self.opposed.setdefault(conflict.claim, set()).add(conflict.other)
+                    self.opposed.setdefault(conflict.other, set()).add(conflict.claim)
             if previous is not None and previous.extraction is not None:
                 self._compare_figures(previous, report, at)
+            self._find_conflicts(report, at)
+        touched |= {other for number in touched for other in self.opposed.get(number, ())}
         for number in sorted(touched):
             self._rescore(self.claims[number], report, at)
+
+    def _claim_at(self, report: ReportLike, offset: int) -> int | None:
+        """The claim of the report's mention holding this offset (the innermost one), if any."""
+        holders = [(m.end - m.start, i) for i, m in enumerate(report.extraction.mentions) if m.start <= offset < m.end]
+        return self.claim_of.get((report.id, min(holders)[1])) if holders else None
+
+    def _find_conflicts(self, report: ReportLike, at: str | None) -> None:
+        """Figures and dates this report gives otherwise than a current report of another outlet: flagged on
+        both claims and logged (as ``figure_changed``, the change kind closest to a conflict)."""
+        for conflict in self.conflict_index.add(report, self.origin(report), report.outlet, at, self._claim_at,
+                                                self.is_current):
+            for side in (conflict.new, conflict.old):
+                if side.claim is not None and conflict not in self.claims[side.claim].conflicts:
+                    self.claims[side.claim].conflicts.append(conflict)
+            what = "figure" if conflict.kind == "figure_conflict" else "date"
+            claim = self.claims[conflict.new.claim].id if conflict.new.claim is not None else None
+            self.changes.append({
+                "at": at, "kind": "figure_changed", "report": report.id, "claim": claim, "conflict": conflict.kind,
+                "detail": f"{what} conflict ({conflict.about}): {conflict.new.outlet} says {conflict.new.text}, "
+                          f"{conflict.old.outlet} says {conflict.old.text}",
+            })
 
     def _link(self, report: ReportLike, extraction: Extraction, at: str | None) -> set[int]:
         touched = set()
         placed: list[tuple[int, int, int]] = []  # (start, end, claim) of this report's mentions so far
+        facts = report_facts(extraction)
+        vectors = report_vectors(self.vectors, report.id, [m.text for m in extraction.mentions])
         for i, mention in enumerate(extraction.mentions):
             # a mention nested in another of the same report ("X says he … what he claims …") states
             # a different proposition, however many words they share
             nested = frozenset(c for s, e, c in placed if s < mention.end and mention.start < e)
-            number, created = self.index.link(mention.text, exclude=nested)
+            number, created = self.index.link(mention.text, exclude=nested, facts=facts[i], vector=vectors[i])
             placed.append((mention.start, mention.end, number))
             if created:
                 self.claims.append(Claim(number=number, first_seen=at))
@@ -129,10 +181,28 @@ class LedgerState:
                     touched.add(target.number)
         return touched
 
+    def contests(self, claim: Claim) -> list[tuple[MentionRef, int | None]]:
+        """Current statements contesting the claim, with their own claims: those that point at one of its
+        mentions in their report, and denials or disputes of the same proposition in any report (the
+        linker keeps them apart as a polarity conflict; denying "it had any warning" contests "it had a
+        warning", not "it had no warning")."""
+        found = [(ref, own) for ref, own in claim.contests if self.is_current(ref.report)]
+        carried = [ref for ref in claim.mentions if self.is_current(ref.report) and ref.mention.status not in CONTESTING]
+        if carried:
+            negated = content_key(carried[0].mention.text).negated
+            for number in sorted(self.opposed.get(claim.number, ())):
+                found += [(ref, number) for ref in self.claims[number].mentions
+                          if self.is_current(ref.report) and ref.mention.status in CONTESTING
+                          and content_key(ref.mention.text).negated == negated]
+        unique: dict[tuple[str, int], tuple[MentionRef, int | None]] = {}
+        for ref, own in found:
+            unique.setdefault((ref.report.id, ref.index), (ref, own))
+        return list(unique.values())
+
     def _rescore(self, claim: Claim, report: ReportLike, at: str | None) -> None:
         current = [ref for ref in claim.mentions if self.is_current(ref.report)]
-        relations = [ref.mention.relation or "disputes" for ref, _ in claim.contests if self.is_current(ref.report)]
-        flags = claim_flags(((ref.report.outlet, ref.mention.status) for ref in current), relations)
+        relations = [_relation(ref.mention) for ref, _ in self.contests(claim)]
+        flags = claim_flags(((self.origin(ref.report), ref.mention.status) for ref in current), relations)
         status = claim_status(flags)
         was_withdrawn = claim.withdrawn
         claim.withdrawn = not current
@@ -169,6 +239,14 @@ class LedgerState:
                                      "detail": f"{old.text} → {figure.text}"})
 
 
+CONTESTING = frozenset({"denied", "disputed"})
+
+
+def _relation(mention: Mention) -> str:
+    """How a contesting statement contests: its own relation, else what its status says."""
+    return mention.relation or ("denies" if mention.status == "denied" else "disputes")
+
+
 # Share of context words two figures' sentences need in common to be the same count revised.
 FIGURE_CONTEXT = 0.15
 
@@ -190,12 +268,16 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def build_ledger(story: dict, reports: list[ReportLike], with_text: bool = False) -> dict[str, Any]:
+def build_ledger(
+    story: dict, reports: list[ReportLike], with_text: bool = False, vectors: VectorSource | None = None,
+) -> dict[str, Any]:
     """The ledger of one story, as the JSON export contract describes it.
 
     ``story`` holds at least ``id`` and ``title``; ``reports`` come in the order they were added.
+    ``vectors`` lets claims link by meaning (``link.claims``): mention vectors by (report id, mention
+    index), or an encoder such as ``embed``; without them, claims link by their words.
     """
-    state = LedgerState()
+    state = LedgerState(vectors=vectors)
     for report in reports:
         state.add(report)
     current = [r for r in reports if state.is_current(r)]
@@ -214,8 +296,9 @@ def build_ledger(story: dict, reports: list[ReportLike], with_text: bool = False
             "last_updated": max(times) if times else None,
             "report_count": len(reports),
             "outlet_count": len({r.outlet for r in reports}),
+            "independent_outlet_count": len({state.origin(r) for r in reports}),
         },
-        "reports": [_report_dict(r, with_text) for r in reports],
+        "reports": [_report_dict(r, with_text, state) for r in reports],
         "claims": [_claim_dict(c, state, lookup, claim_ids) for c in state.claims],
         "entities": [e.as_dict() for e in entities],
         "events": build_timeline(current, state.claim_of, {c.number: c.status for c in state.claims}, claim_ids),
@@ -224,8 +307,9 @@ def build_ledger(story: dict, reports: list[ReportLike], with_text: bool = False
     }
 
 
-def _report_dict(report: Any, with_text: bool) -> dict:
+def _report_dict(report: Any, with_text: bool, state: LedgerState) -> dict:
     extraction = report.extraction
+    copy = state.copies.reports[report.id]
     out = {
         "id": report.id,
         "url": report.url,
@@ -240,6 +324,8 @@ def _report_dict(report: Any, with_text: bool) -> dict:
         "language": report.language,
         "word_count": report.word_count,
         "extraction": report.extraction_status,
+        "copy_of": copy.copy_of,
+        "credit": copy.credit,
     }
     if with_text:
         out["text"] = report.text
@@ -292,11 +378,12 @@ def _claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_id
     current = [ref for ref in claim.mentions if state.is_current(ref.report)]
     shown = current or [ref for ref in claim.mentions if ref.report is claim.mentions[-1].report]
     representative = min(shown, key=lambda ref: (ref.mention.form == "outlet", -len(ref.mention.text)))
-    contested = [
-        {"source": lookup.source_name(ref), "relation": ref.mention.relation or "disputes",
-         "report": ref.report.id, "claim": claim_ids.get(own)}
-        for ref, own in claim.contests if state.is_current(ref.report)
-    ]
+    contested = []
+    for ref, own in state.contests(claim):
+        entry = {"source": lookup.source_name(ref), "relation": _relation(ref.mention), "report": ref.report.id,
+                 "claim": claim_ids.get(own)}
+        if entry not in contested:
+            contested.append(entry)
     supported = []
     for ref in current:
         name = lookup.source_name(ref)
@@ -321,7 +408,8 @@ def _claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_id
         "status": claim.status or "reported",
         "flags": claim.flags or [claim.status or "reported"],
         **_checkworthiness(shown),
-        "outlets": len({ref.report.outlet for ref in current}),
+        "outlets": len({state.origin(ref.report) for ref in current}),
+        "carried_by": _carried_by(current, state),
         "supported_by": supported,
         "contested_by": contested,
         "mentions": [_mention_dict(ref, lookup) for ref in shown],
@@ -332,6 +420,29 @@ def _claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_id
         "history": claim.history,
         "withdrawn": claim.withdrawn,
         "verdict": None,
+        "conflicts": [_conflict_dict(c, claim_ids) for c in claim.conflicts
+                      if state.is_current(c.new.report) and state.is_current(c.old.report)],
+    }
+
+
+def _carried_by(refs: list[MentionRef], state: LedgerState) -> list[dict]:
+    """The outlets whose current reports carry the claim; a copy names the outlet whose copy it is."""
+    carried: dict[str, dict] = {}
+    for ref in refs:
+        report = ref.report
+        copy = state.copies.reports[report.id]
+        original = state.reports[copy.copy_of].outlet if copy.copy_of else copy.credit
+        carried.setdefault(report.outlet, {"outlet": report.outlet, "copy_of_outlet": original})
+    return list(carried.values())
+
+
+def _conflict_dict(conflict: Conflict, claim_ids: dict[int, str]) -> dict:
+    return {
+        "kind": conflict.kind,
+        "about": conflict.about,
+        "values": [{"outlet": side.outlet, "report": side.report.id, "text": side.text,
+                    "claim": claim_ids.get(side.claim) if side.claim is not None else None}
+                   for side in (conflict.old, conflict.new)],
     }
 
 

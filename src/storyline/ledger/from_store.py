@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from ..link.claims import cached_vectors
 from ..store import Store
 from .build import build_ledger
 
 
 def story_ledger(store: Store, story: str, with_text: bool = False) -> dict:
-    """The ledger of the named story (which must exist)."""
+    """The ledger of the named story (which must exist), with its editors' verdicts; claims link by meaning
+    with the mention vectors stored for it, encoding (and storing) only those not stored yet."""
     row = store.story(story)
-    return build_ledger({"id": row.id, "title": row.title}, store.reports(story), with_text=with_text)
+    reports = store.reports(story)
+    ledger = build_ledger({"id": row.id, "title": row.title}, reports, with_text=with_text,
+                          vectors=cached_vectors(store, reports))
+    verdicts = store.verdicts(story)  # editors' verdicts, keyed by claim id
+    for claim in ledger["claims"]:
+        claim["verdict"] = verdicts[claim["id"]].as_dict() if claim["id"] in verdicts else None
+    return ledger

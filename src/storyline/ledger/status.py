@@ -18,7 +18,8 @@ def claim_flags(
 ) -> list[str]:
     """Every status the evidence supports, in rank order.
 
-    ``mention_statuses`` holds (outlet, mention status) for every current mention of the claim;
+    ``mention_statuses`` holds (independent outlet, mention status) for every current mention of the claim,
+    where a syndicated or wire copy names the outlet it copies, so that copies of one story count once;
     ``contest_relations`` the relations ("disputes"/"denies") of current statements contesting it.
     """
     flags = set()

@@ -74,12 +74,16 @@ def _published(value: str, source: str) -> datetime:
 
 
 def load_versions(example_dir: Path) -> tuple[str, list[Version]]:
-    """The story name and every manifest report, in manifest (publication) order."""
+    """The story name and every manifest report of that story (an entry naming another story is left out),
+    in manifest (publication) order."""
     manifest_path = example_dir / "manifest.json"
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        story = manifest.get("story", example_dir.name)
         versions = []
         for entry in manifest["reports"]:
+            if entry.get("story", story) != story:
+                continue
             file = example_dir / entry["file"]
             versions.append(Version(
                 location=entry["location"], path=location_path(entry["location"]), outlet=entry["outlet"],
@@ -87,7 +91,7 @@ def load_versions(example_dir: Path) -> tuple[str, list[Version]]:
                 body=file.read_bytes(), content_type=_content_type(file)))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(str(manifest_path), f"cannot read the example story ({type(exc).__name__}: {exc})") from None
-    return manifest.get("story", example_dir.name), versions
+    return story, versions
 
 
 def _http_date(when: datetime) -> str:

@@ -1,0 +1,98 @@
+"""Score story clustering on a folder of topic folders in ECB+ layout.
+
+Each topic folder holds token-level XML documents ``<topic>_<n>ecb.xml`` and ``<topic>_<n>ecbplus.xml``;
+the two suffixes of one topic report two different real-world events, so the gold story of a document is
+its topic plus its suffix. All documents of the folder are clustered together (not topic by topic) with
+:func:`storyline.link.stories.cluster_documents`, and scored by B³ precision, recall and F1.
+
+A document's text is its tokens joined per sentence; a first sentence that is only the page's URL (the
+``ecbplus`` documents have one) is dropped, since it would give the answer away.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from ..errors import InputError
+from ..link.stories import Report, cluster_documents, embed_leads, lead
+
+NAME = re.compile(r"^(?P<topic>\d+)_(?P<n>\d+)(?P<kind>ecb|ecbplus)\.xml$")
+NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’]|n't|'s)")
+NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
+# Standard ECB+ split (Cybulska & Vossen 2015); topics 36-45 are the test split, absent here.
+DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
+
+
+def read_document(path: Path) -> str:
+    """The text of one ECB+ XML document: one line per sentence, the URL line left out."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise InputError(str(path), f"not ECB+ XML ({exc})") from None
+    sentences: dict[int, list[str]] = {}
+    for token in root.iter("token"):
+        sentences.setdefault(int(token.get("sentence", 0)), []).append(token.text or "")
+    lines = []
+    for _, words in sorted(sentences.items()):
+        line = NO_SPACE_AFTER.sub(r"\1", NO_SPACE_BEFORE.sub(r"\1", " ".join(words)))
+        if not lines and re.match(r"https?\s*:|www\s*\.", line):
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def read_corpus(path: str | Path, limit: int | None = None) -> list[tuple[str, str]]:
+    """(gold story, text) for every document under ``path`` (topic folders, or one topic folder),
+    in topic and name order; ``limit`` caps the documents read."""
+    root = Path(path)
+    if not root.is_dir():
+        raise InputError(str(root), "not a folder of ECB+ topic folders")
+    found = [*root.glob("*.xml"), *root.glob("*/*.xml")]
+    files = sorted((f for f in found if NAME.match(f.name)),
+                   key=lambda f: tuple(int(x) if x.isdigit() else x for x in re.split(r"(\d+)", f.name)))
+    if not files:
+        raise InputError(str(root), "no ECB+ documents (<topic>_<n>ecb.xml or ecbplus.xml) found")
+    corpus = []
+    for file in files[:limit]:
+        match = NAME.match(file.name)
+        corpus.append((f"{match['topic']}{match['kind']}", read_document(file)))
+    return corpus
+
+
+def bcubed(gold: list[str], predicted: list[int]) -> dict[str, float]:
+    """B³ precision, recall and F1: per item, the share of its predicted cluster in its gold cluster
+    (precision) and of its gold cluster in its predicted cluster (recall), averaged over items."""
+    if not gold:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    pairs = list(zip(gold, predicted))
+    both: dict[tuple[str, int], int] = {}
+    gold_size: dict[str, int] = {}
+    pred_size: dict[int, int] = {}
+    for g, p in pairs:
+        both[g, p] = both.get((g, p), 0) + 1
+        gold_size[g] = gold_size.get(g, 0) + 1
+        pred_size[p] = pred_size.get(p, 0) + 1
+    precision = sum(both[g, p] / pred_size[p] for g, p in pairs) / len(pairs)
+    recall = sum(both[g, p] / gold_size[g] for g, p in pairs) / len(pairs)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def evaluate_stories(path: str | Path, limit: int | None = None, embeddings: bool = False) -> dict:
+    """Cluster every document under ``path`` into stories and score the clusters against the gold events
+    with B³; ``embeddings`` mixes MiniLM lead embeddings into the similarity (when installed)."""
+    corpus = read_corpus(path, limit)
+    reports = [Report(text) for _, text in corpus]
+    used = False
+    if embeddings:
+        vectors = embed_leads([lead(r.text) for r in reports])
+        if vectors is not None:
+            for report, vector in zip(reports, vectors):
+                report.embedding = vector
+            used = True
+    predicted = cluster_documents(reports)
+    return {"task": "stories", "documents": len(corpus), "stories": len(set(predicted)),
+            "gold_stories": len({g for g, _ in corpus}), "embeddings": used,
+            "bcubed": bcubed([g for g, _ in corpus], predicted)}

@@ -1,0 +1,162 @@
+"""Whether two mentions can state the same proposition: nothing they say may disagree.
+
+Sentence vectors say two mentions are *about* the same thing; they do not say the two agree ("12 dead" and
+"40 dead", "the tanker sank" and "the tanker did not sink" sit close together). Before two mentions join one
+claim, these checks must all pass:
+
+- entities: when both name actors (people, organisations, groups) or both name places, at least one on each
+  side is the same referent ("Brandt" and "Ivo Brandt" are; "Eastern Docks" and "Western Docks" are not);
+- figures: for every unit both give, some value of one falls in a range of the other;
+- dates: resolved dates must fit one another ("2025-03" fits "2025-03-14"); without resolved dates on both
+  sides, weekday names must;
+- polarity: both negated or neither, and both contested (denied/disputed by their source) or neither.
+
+A mention's facts come from its report's ``Extraction`` (entities, figures, times inside the mention's
+span); without an extraction, from its words.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..model import Extraction, Mention
+
+# the lexical key, read at call time: claims imports this module too
+from . import claims
+
+ACTORS = frozenset({"PERSON", "ORG", "NORP"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+CONTESTED = frozenset({"denied", "disputed"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# "one" is left out: "no one", "one of them" say no count
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], start=2)}
+DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+NAME_WORD = re.compile(r"[a-z0-9]+")
+NAME_STOPWORDS = frozenset({"the", "of", "s"})
+# the reasons two mentions disagree that make them a conflict worth showing, not merely two claims
+CONFLICTS = frozenset({"figures", "dates", "polarity"})
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a mention commits to, in comparable form."""
+
+    actors: frozenset[frozenset[str]] = frozenset()  # each name as its set of words
+    places: frozenset[frozenset[str]] = frozenset()
+    figures: frozenset[tuple[str, float, float]] = frozenset()  # (unit, low, high); unit "" when none
+    dates: frozenset[str] = frozenset()  # ISO dates, to day precision at most
+    weekdays: frozenset[str] = frozenset()
+    negated: bool = False
+    contested: bool = False
+
+    def merged(self, other: Facts) -> Facts:
+        """The facts of a claim that holds both (they agree, so polarity is shared)."""
+        return Facts(self.actors | other.actors, self.places | other.places, self.figures | other.figures,
+                     self.dates | other.dates, self.weekdays | other.weekdays, self.negated, self.contested)
+
+
+def name_words(name: str) -> frozenset[str]:
+    """A name as comparable words: lower case, no article, no possessive."""
+    return frozenset(w for w in NAME_WORD.findall(name.lower().replace("’", "'")) if w not in NAME_STOPWORDS)
+
+
+def text_facts(text: str, status: str = "asserted") -> Facts:
+    """Facts read from the words alone: numbers (unit-less), weekday names and polarity."""
+    key = claims.content_key(text)
+    lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    numbers = set(key.numbers) | {NUMBER_WORDS[w] for w in lowered & NUMBER_WORDS.keys()}
+    figures = frozenset(("", float(n), float(n)) for n in numbers if _is_number(n))
+    return Facts(figures=figures, weekdays=frozenset(lowered & WEEKDAYS), negated=key.negated,
+                 contested=status in CONTESTED)
+
+
+def report_facts(extraction: Extraction) -> list[Facts]:
+    """The facts of every mention of one report, in mention order (one pass over sorted spans)."""
+    entities = sorted((s, e.type, name_words(e.name)) for e in extraction.entities for s, _ in e.spans)
+    figures = sorted((f.start, f) for f in extraction.figures)
+    times = sorted((t.start, t) for t in extraction.times if t.value)
+    starts = ([s for s, *_ in entities], [s for s, _ in figures], [s for s, _ in times])
+    return [_facts(m, entities, figures, times, starts) for m in extraction.mentions]
+
+
+def mention_facts(mention: Mention, extraction: Extraction | None) -> Facts:
+    """The facts of one mention, from its report's extraction when there is one."""
+    if extraction is None:
+        return text_facts(mention.text, mention.status)
+    single = Extraction(mentions=[mention], entities=extraction.entities, figures=extraction.figures,
+                        times=extraction.times)
+    return report_facts(single)[0]
+
+
+def _facts(mention: Mention, entities, figures, times, starts) -> Facts:
+    base = text_facts(mention.text, mention.status)
+    inside = [slice(bisect_left(s, mention.start), bisect_left(s, mention.end)) for s in starts]
+    found = entities[inside[0]]
+    actors = frozenset(words for _, kind, words in found if kind in ACTORS and words)
+    places = frozenset(words for _, kind, words in found if kind in PLACES and words)
+    own = [f for _, f in figures[inside[1]]]
+    numbers = frozenset((_unit(f.unit), f.low, f.high) for f in own) if own else base.figures
+    dates = frozenset(m.group() for _, t in times[inside[2]] if (m := DATE.match(t.value)))
+    return Facts(actors, places, numbers, dates, base.weekdays, base.negated, base.contested)
+
+
+def disagreement(a: Facts, b: Facts) -> str | None:
+    """Why two mentions cannot be the same claim ("polarity", "figures", "dates", "entities"), or None."""
+    if polarity_disagrees(a, b):
+        return "polarity"
+    if figures_disagree(a, b):
+        return "figures"
+    if dates_disagree(a, b):
+        return "dates"
+    if entities_disagree(a, b):
+        return "entities"
+    return None
+
+
+def polarity_disagrees(a: Facts, b: Facts) -> bool:
+    """One negates or contests what the other affirms."""
+    return a.negated != b.negated or a.contested != b.contested
+
+
+def entities_disagree(a: Facts, b: Facts) -> bool:
+    """Both name actors (or both places) and no name of one is a name of the other."""
+    return any(x and y and not any(_same_name(p, q) for p in x for q in y)
+               for x, y in ((a.actors, b.actors), (a.places, b.places)))
+
+
+def figures_disagree(a: Facts, b: Facts) -> bool:
+    """Some unit both give has no value of one inside a range of the other."""
+    units = {u for u, _, _ in a.figures} & {u for u, _, _ in b.figures}
+    return any(
+        not any(lo <= hi2 and lo2 <= hi for u1, lo, hi in a.figures if u1 == unit
+                for u2, lo2, hi2 in b.figures if u2 == unit)
+        for unit in units
+    )
+
+
+def dates_disagree(a: Facts, b: Facts) -> bool:
+    """Resolved dates that do not fit one another; without them on both sides, different weekdays."""
+    if a.dates and b.dates:
+        return not any(x.startswith(y) or y.startswith(x) for x in a.dates for y in b.dates)
+    return bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays)
+
+
+def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    return a <= b or b <= a
+
+
+def _unit(unit: str | None) -> str:
+    """The head word of a figure's unit, singular ("crew members" → "member")."""
+    words = (unit or "").lower().split()
+    return claims.stem(words[-1]) if words else ""
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

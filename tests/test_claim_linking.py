@@ -1,0 +1,245 @@
+"""Claims linked by meaning and checked by agreement: paraphrases merge, near-misses do not, incremental
+linking equals a full replay, and without embeddings identical wording still links."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import pytest
+
+from storyline.errors import StorylineError
+from storyline.ledger.build import LedgerState, build_ledger
+from storyline.link import claims
+from storyline.link.agreement import disagreement, mention_facts, report_facts
+from storyline.link.claims import SAME, ClaimIndex, cached_vectors
+from storyline.model import Entity, Extraction, Figure, Mention, Source, TimeValue
+
+embeddings = pytest.importorskip("storyline.learn.embeddings")
+try:
+    embeddings.embed(["probe"])
+except StorylineError as exc:  # only where the optional packages are truly missing
+    pytest.skip(str(exc), allow_module_level=True)
+embed = embeddings.embed
+
+
+@dataclass
+class Said:
+    """One mention as written in a test: its text, status, and the names, figures and dates inside it."""
+
+    text: str
+    status: str = "asserted"
+    names: dict[str, str] = field(default_factory=dict)  # name → entity type
+    figures: dict[str, tuple[float, str]] = field(default_factory=dict)  # figure text → (value, unit)
+    dates: dict[str, str] = field(default_factory=dict)  # time text → ISO value
+
+
+@dataclass
+class FakeReport:
+    id: str
+    outlet: str
+    said: list[Said]
+    location: str = ""
+    version: int = 1
+    previous_id: str | None = None
+    published_at: str | None = "2025-06-03T12:00:00+00:00"
+    fetched_at: datetime = datetime(2025, 6, 3, tzinfo=UTC)
+    url: str | None = None
+    title: str | None = None
+    sha256: str = "0" * 64
+    language: str = "en"
+    word_count: int = 10
+    extraction_status: str = "ok"
+
+    def __post_init__(self):
+        self.location = self.location or f"loc-{self.id}"
+        self.text = " ".join(s.text + "." for s in self.said)
+        self.extraction = self._extract()
+
+    def _extract(self) -> Extraction:
+        out, offset = Extraction(), 0
+        for said in self.said:
+            start = self.text.index(said.text, offset)
+            offset = start + len(said.text)
+            out.mentions.append(Mention(start, offset, said.text, Source(self.outlet, "outlet"), None, "outlet",
+                                        said.status))
+            for name, kind in said.names.items():
+                at = self.text.index(name, start)
+                out.entities.append(Entity(name.lower(), name, kind, spans=[(at, at + len(name))]))
+            for text, (value, unit) in said.figures.items():
+                at = self.text.index(text, start)
+                out.figures.append(Figure(text, value, value, unit, at, at + len(text)))
+            for text, value in said.dates.items():
+                at = self.text.index(text, start)
+                out.times.append(TimeValue(value, "day", text, at, at + len(text)))
+        return out
+
+
+FERRY = {"Calla Rose": "FAC", "Tessel": "GPE"}
+TUESDAY = {"on Tuesday": "2025-06-03"}
+SANK = Said("The ferry Calla Rose sank off the coast of Tessel on Tuesday", names=FERRY, dates=TUESDAY)
+PARAPHRASES = [
+    SANK,
+    Said("A passenger ferry, the Calla Rose, went down near Tessel on Tuesday", names=FERRY, dates=TUESDAY),
+    Said("Tuesday saw the sinking of the Calla Rose ferry near Tessel", names=FERRY, dates={"Tuesday": "2025-06-03"}),
+]
+
+
+def claims_of(*reports, vectors=embed) -> list[dict]:
+    return build_ledger({"id": "s", "title": "Test story"}, list(reports), vectors=vectors)["claims"]
+
+
+def cosine(a: str, b: str) -> float:
+    va, vb = embed([a, b])
+    return float(va @ vb)
+
+
+def test_three_outlets_three_wordings_are_one_claim():
+    reports = [FakeReport(f"r{i}", outlet, [said])
+               for i, (outlet, said) in enumerate(zip(("Alpha Times", "Beta Post", "Gamma Wire"), PARAPHRASES))]
+    [claim] = claims_of(*reports)
+    assert claim["outlets"] == 3
+    assert claim["status"] == "corroborated"
+    # lexical linking alone keeps them apart: the merge is by meaning
+    assert len(claims_of(*reports, vectors=None)) > 1
+
+
+CREWS = "Rescue crews from {} worked through the night to pull survivors from the cold water after the ferry sank"
+
+
+@pytest.mark.parametrize("said, near_miss, why", [
+    (SANK, Said("The ferry Calla Rose did not sink off the coast of Tessel on Tuesday", names=FERRY, dates=TUESDAY),
+     "polarity"),
+    (SANK, Said("The ferry Calla Rose sank off the coast of Tessel on Friday", names=FERRY,
+                dates={"on Friday": "2025-05-30"}), "dates"),
+    (Said(CREWS.format("Tessel"), names={"Tessel": "GPE"}), Said(CREWS.format("Marrow"), names={"Marrow": "GPE"}),
+     "entities"),
+    (SANK, Said("The ferry Calla Rose sank off the coast of Tessel on Tuesday", status="denied", names=FERRY,
+                dates=TUESDAY), "polarity"),
+])
+def test_near_misses_stay_apart(said, near_miss, why):
+    base, other = FakeReport("a", "Alpha Times", [said]), FakeReport("b", "Beta Post", [near_miss])
+    assert cosine(said.text, near_miss.text) >= SAME  # the same by meaning: only agreement keeps them apart
+    assert disagreement(report_facts(other.extraction)[0], report_facts(base.extraction)[0]) == why
+    assert len(claims_of(base, other)) == 2
+
+
+def test_different_figures_stay_apart_and_are_a_conflict():
+    said = [Said(f"At least {n} passengers drowned when the Calla Rose sank",
+                 figures={f"At least {n} passengers": (n, "passengers")}) for n in (14, 40)]
+    assert cosine(said[0].text, said[1].text) >= SAME
+    index = ClaimIndex()
+    for i, s in enumerate(said):
+        report = FakeReport(f"r{i}", "Alpha Times", [s])
+        vector = embed([s.text])[0]
+        index.link(s.text, facts=report_facts(report.extraction)[0], vector=vector)
+    assert len(index.keys) == 2
+    [conflict] = index.conflicts
+    assert (conflict.claim, conflict.other, conflict.kind) == (1, 0, "figures")
+
+
+def test_denial_is_a_polarity_conflict_not_a_paraphrase():
+    index = ClaimIndex()
+    index.link("the tanker Arno Bay sank in the harbour")
+    number, created = index.link("the tanker Arno Bay sank in the harbour",
+                                 facts=mention_facts(Mention(0, 1, "x", Source("ministry", "organization"), "denied",
+                                                             "indirect", "denied"), None))
+    assert created and number == 1
+    assert [(c.claim, c.other, c.kind) for c in index.conflicts] == [(1, 0, "polarity")]
+
+
+def test_unrelated_claims_of_one_story_stay_apart():
+    said = [Said("Divers began lifting containers from the harbour on Monday"),
+            Said("About 60 containers fell into the harbour during the storm"),
+            Said("The harbour master closed the quay to all shipping")]
+    assert len(claims_of(*(FakeReport(f"r{i}", "Alpha Times", [s]) for i, s in enumerate(said)))) == 3
+
+
+def _reports():
+    extra = [Said("Rescuers pulled 31 people from the water near Tessel", figures={"31 people": (31, "people")},
+                  names={"Tessel": "GPE"}),
+             Said("31 people were rescued from the sea near Tessel", figures={"31 people": (31, "people")},
+                  names={"Tessel": "GPE"})]
+    return [FakeReport("r0", "Alpha Times", [PARAPHRASES[0], extra[0]]),
+            FakeReport("r1", "Beta Post", [extra[1], PARAPHRASES[1]]),
+            FakeReport("r2", "Gamma Wire", [PARAPHRASES[2]]),
+            FakeReport("r3", "Alpha Times", [PARAPHRASES[0], extra[1]], location="loc-r0", version=2,
+                       previous_id="r0")]
+
+
+def test_incremental_linking_equals_linking_all_at_once():
+    reports = _reports()
+    vectors = {(r.id, i): v for r in reports
+               for i, v in enumerate(embed([m.text for m in r.extraction.mentions]))}
+    state = LedgerState(vectors=vectors)
+    for report in reports[:2]:
+        state.add(report)
+    before = dict(state.claim_of)
+    for report in reports[2:]:
+        state.add(report)
+    assert {k: v for k, v in state.claim_of.items() if k in before} == before  # earlier links never move
+    whole = LedgerState(vectors=embed)  # encoder instead of stored vectors: the same links
+    for report in reports:
+        whole.add(report)
+    assert whole.claim_of == state.claim_of
+    assert len(set(state.claim_of.values())) == 2
+
+
+def test_without_embeddings_identical_wording_still_links(monkeypatch, caplog):
+    def missing():
+        raise StorylineError("MiniLM embeddings need the optional packages (onnxruntime is not installed)")
+
+    monkeypatch.setattr(embeddings, "_encoder", missing)
+    claims.warn_lexical.cache_clear()
+    same = [FakeReport("a", "Alpha Times", [Said("The bridge at Lumen Creek collapsed on Sunday night")]),
+            FakeReport("b", "Beta Post", [Said("the bridge at Lumen Creek collapsed on Sunday night")]),
+            FakeReport("c", "Gamma Wire", [Said("The bridge at Lumen Creek collapsed late on Sunday night")])]
+    with caplog.at_level(logging.WARNING, logger="storyline.link.claims"):
+        [claim] = claims_of(*same)
+        claims_of(*same)
+    assert claim["outlets"] == 3
+    assert sum("by their words only" in r.message for r in caplog.records) == 1
+
+
+class VectorCache:
+    """The store's two vector methods over a dict."""
+
+    def __init__(self):
+        self.rows = {}
+
+    def mention_vectors(self, report_ids, model):
+        ids = set(report_ids)
+        return {k: v for (k, m), v in self.rows.items() if k[0] in ids and m == model}
+
+    def save_mention_vectors(self, vectors, model):
+        self.rows.update({(k, model): v for k, v in vectors.items()})
+
+
+def test_cached_vectors_encode_only_what_is_missing():
+    encoded = []
+
+    def encode(texts):
+        encoded.append(len(texts))
+        return embed(texts)
+
+    cache, reports = VectorCache(), _reports()
+    first = cached_vectors(cache, reports[:2], encode)
+    again = cached_vectors(cache, reports, encode)
+    assert encoded == [4, 3]
+    assert all((again[k] == v).all() for k, v in first.items())
+
+
+def test_store_keeps_vectors(store):
+    vector = embed(["a warehouse burned"])[0]
+    store.add_document("S", _doc("a warehouse burned."))
+    [report] = store.reports("S")
+    store.save_mention_vectors({(report.id, 0): vector}, "test-model")
+    assert (store.mention_vectors([report.id], "test-model")[(report.id, 0)] == vector).all()
+    assert store.mention_vectors([report.id], "other-model") == {}
+
+
+def _doc(text: str):
+    from storyline.model import Document
+
+    return Document(text=text, raw=text.encode(), content_type="text/plain", location="loc", outlet="Alpha Times")

@@ -1,0 +1,159 @@
+"""Entity resolution across reports: one story entity per referent, whatever form each outlet used."""
+
+from __future__ import annotations
+
+from storyline.link.entities import clean_name, distinct_roles, merge_entities
+from storyline.model import Entity
+
+
+def ent(name: str, type_: str = "PERSON", aliases=(), roles=(), spans: int = 1) -> Entity:
+    return Entity(name.lower(), name, type_, aliases=list(aliases), roles=list(roles),
+                  spans=[(i * 10, i * 10 + 5) for i in range(spans)])
+
+
+def by_name(merged, name):
+    found = [e for e in merged if e.name == name]
+    assert len(found) == 1, [e.name for e in merged]
+    return found[0]
+
+
+def test_every_form_of_one_person_across_outlets_is_one_entity():
+    merged, owner = merge_entities([
+        ("wire", [ent("Orla Penhale", aliases=["Penhale"], roles=["harbour master of Lundra"], spans=3)]),
+        ("radio", [ent("Penhale", spans=2)]),
+        ("daily", [ent("harbour master Orla Penhale")]),
+        ("weekly", [ent("Ms. Penhale", roles=["Ms."])]),
+        ("gazette", [ent("Orla Penhale’s", roles=["Harbour master"])]),
+    ])
+    assert len(merged) == 1
+    penhale = merged[0]
+    assert (penhale.name, penhale.type, penhale.id) == ("Orla Penhale", "PERSON", "e-orla-penhale")
+    assert penhale.as_dict()["aliases"] == ["Penhale"]
+    assert penhale.roles == ["harbour master of Lundra"]  # "Ms." is no role; the shorter role is said in full
+    assert penhale.mentions == 8
+    assert {owner[(r, k)] for r, k in owner} == {"e-orla-penhale"} and len(owner) == 5
+
+
+def test_acronym_merges_with_its_expansion_given_or_not():
+    merged, owner = merge_entities([
+        ("wire", [ent("Lundra Harbour Board", "ORG", spans=2)]),
+        ("radio", [ent("LHB", "ORG")]),
+        ("daily", [ent("LHB", "GPE")]),  # the small model's label for a bare acronym varies
+        ("weekly", [ent("Kessel Rail Trust", "ORG", aliases=["KRT"])]),
+        ("gazette", [ent("KRT", "ORG", spans=3), ent("Lundra Harbour Board", "ORG")]),
+    ])
+    assert [e.name for e in merged] == ["Lundra Harbour Board", "Kessel Rail Trust"]
+    board, trust = merged
+    assert board.aliases == {"LHB"} and board.type == "ORG" and board.mentions == 5
+    assert trust.aliases == {"KRT"} and trust.mentions == 4
+    assert owner[("daily", "lhb")] == board.id and owner[("gazette", "krt")] == trust.id
+
+
+def test_people_who_share_a_surname_stay_apart():
+    merged, _ = merge_entities([
+        ("wire", [ent("Edvin Sarr", aliases=["Sarr"], roles=["Transport Minister"], spans=4)]),
+        ("radio", [ent("Agnes Sarr", aliases=["Sarr"], roles=["deputy mayor"], spans=2)]),
+    ])
+    assert [e.name for e in merged] == ["Edvin Sarr", "Agnes Sarr"]
+    assert merged[0].roles == ["Transport Minister"] and merged[1].roles == ["deputy mayor"]
+
+
+def test_an_ambiguous_surname_goes_to_the_one_in_the_same_report_else_the_most_mentioned():
+    merged, owner = merge_entities([
+        ("wire", [ent("Edvin Sarr", aliases=["Sarr"], spans=4)]),
+        ("radio", [ent("Agnes Sarr", spans=1), ent("Sarr", spans=1)]),
+        ("daily", [ent("Sarr", spans=1)]),
+        ("weekly", [ent("A. Sarr", spans=1)]),
+    ])
+    edvin, agnes = by_name(merged, "Edvin Sarr"), by_name(merged, "Agnes Sarr")
+    assert len(merged) == 2
+    assert owner[("radio", "sarr")] == agnes.id  # named in full in the same report
+    assert owner[("daily", "sarr")] == edvin.id  # mentioned most in the story
+    assert owner[("weekly", "a. sarr")] == agnes.id  # the initial fits only her
+
+
+def test_a_surname_nobody_spells_out_is_one_entity_across_reports():
+    merged, owner = merge_entities([("wire", [ent("Holm", spans=2)]), ("radio", [ent("Holm")])])
+    assert len(merged) == 1 and merged[0].mentions == 3
+    assert owner[("wire", "holm")] == owner[("radio", "holm")]
+
+
+def test_company_stem_merges_but_a_common_first_word_does_not():
+    merged, _ = merge_entities([
+        ("wire", [ent("Tarnwick Haulage", "ORG", spans=2), ent("Port Lundra Authority", "ORG")]),
+        ("radio", [ent("Tarnwick", "ORG"), ent("Port", "ORG")]),
+    ])
+    assert [e.name for e in merged] == ["Tarnwick Haulage", "Port Lundra Authority", "Port"]
+    assert merged[0].aliases == {"Tarnwick"}
+
+
+def test_a_place_is_not_taken_for_a_person_with_that_surname():
+    merged, _ = merge_entities([
+        ("wire", [ent("Ilse Marrow", spans=2)]),
+        ("radio", [ent("Marrow", "GPE", spans=3)]),
+    ])
+    assert sorted((e.name, e.type) for e in merged) == [("Ilse Marrow", "PERSON"), ("Marrow", "GPE")]
+
+
+def test_same_full_name_merges_whatever_the_labels_and_keeps_the_majority_label():
+    merged, _ = merge_entities([
+        ("wire", [ent("Brisk Ferries", "PERSON")]),
+        ("radio", [ent("Brisk Ferries", "ORG", spans=3)]),
+        ("daily", [ent("Brisk Ferries’", "ORG")]),
+    ])
+    assert len(merged) == 1 and merged[0].type == "ORG" and merged[0].name == "Brisk Ferries"
+
+
+def test_the_fullest_name_wins_and_a_capitalised_dateline_form_is_only_an_alias():
+    merged, _ = merge_entities([
+        ("wire", [ent("LUNDRA", "GPE")]),
+        ("radio", [ent("Lundra", "GPE", spans=2)]),
+    ])
+    assert len(merged) == 1 and merged[0].name == "Lundra" and merged[0].as_dict()["aliases"] == []
+
+
+def test_aliases_are_not_repeated_in_another_apostrophe():
+    merged, _ = merge_entities([
+        ("wire", [ent("Lundra Dockers' Union", "ORG", aliases=["LDU"])]),
+        ("radio", [ent("Lundra Dockers’ Union", "ORG", aliases=["LDU"])]),
+    ])
+    assert len(merged) == 1 and merged[0].aliases == {"LDU"}
+
+
+def test_roles_merge_across_outlets_with_acronyms_spelt_out():
+    merged, _ = merge_entities([
+        ("wire", [ent("Lundra Dockers' Union", "ORG", aliases=["LDU"]),
+                  ent("Bram Oduya", roles=["general secretary of the LDU"])]),
+        ("radio", [ent("Bram Oduya", roles=["union's general secretary"])]),
+        ("daily", [ent("Bram Oduya", roles=["general secretary of the Lundra Dockers' Union", "Mr."])]),
+    ])
+    assert by_name(merged, "Bram Oduya").roles == ["general secretary of the Lundra Dockers' Union"]
+
+
+def test_distinct_roles_keeps_the_fuller_wording():
+    assert distinct_roles(["Mayor", "mayor of Lundra", "director of the clinic", "director of Lundra Clinic",
+                           "Dr."]) == ["mayor of Lundra", "director of Lundra Clinic", "Dr."]
+
+
+def test_clean_name_takes_titles_off_people_only():
+    assert clean_name("harbour master Orla Penhale", "PERSON") == ("Orla Penhale", ["harbour master"])
+    assert clean_name("Lieutenant Commander Ida Brell", "PERSON") == ("Ida Brell", ["Lieutenant Commander"])
+    assert clean_name("Dr. Ida Brell", "PERSON") == ("Ida Brell", ["Dr."])
+    assert clean_name("the Ministry of Ports", "ORG") == ("Ministry of Ports", [])
+    assert clean_name("Sarr", "PERSON") == ("Sarr", [])
+
+
+def test_result_does_not_depend_on_report_order():
+    reports = [
+        ("a", [ent("Edvin Sarr", aliases=["Sarr"], spans=4), ent("Lundra Harbour Board", "ORG")]),
+        ("b", [ent("Agnes Sarr", spans=2), ent("LHB", "ORG")]),
+        ("c", [ent("Sarr"), ent("Penhale")]),
+        ("d", [ent("Orla Penhale")]),
+    ]
+
+    def grouping(per_report):
+        merged, owner = merge_entities(per_report)
+        names = {e.id: e.name for e in merged}
+        return {k: names[v] for k, v in owner.items()}
+
+    assert grouping(reports) == grouping(list(reversed(reports)))
