@@ -64,7 +64,7 @@ def test_stdin_and_piped_tables_are_plain_text(tmp_path):
     assert added.returncode == 0, added.stderr
     claims = run("claims", db=db)
     header, *rows = claims.stdout.splitlines()
-    assert header.split("\t") == ["status", "claim", "sources", "outlets", "contested by", "check"]
+    assert header.split("\t") == ["status", "claim", "sources", "outlets", "contested by", "conflicts", "check"]
     assert any("Hanna Lisk" in row for row in rows)
     assert "─" not in claims.stdout  # no box drawing when piped
     timeline = run("timeline", db=db).stdout
@@ -120,7 +120,7 @@ def test_unknown_story_and_format_are_clear_errors(tmp_path, article):
     db = tmp_path / "s.db"
     _invoke(db, "add", str(article), "--story", "S")
     assert "no story named 'T'" in _invoke(db, "claims", "--story", "T").output
-    assert "choose json, markdown or atom" in _invoke(db, "export", "--format", "yaml").output
+    assert "choose json, markdown, atom or claimreview" in _invoke(db, "export", "--format", "yaml").output
 
 
 def test_add_and_export_on_each_backend(store_url, article):

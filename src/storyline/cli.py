@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .adding import add_document, rerun_extraction
+from .adding import add_document, choose_story, rerun_extraction
 from .errors import StorylineError
 from .ledger.from_store import story_ledger
 from .present import tables
@@ -105,7 +105,9 @@ AllowPrivate = Annotated[bool, typer.Option(
 @app.command()
 def add(
     sources: Annotated[list[str], typer.Argument(help="Text or HTML files, http(s) URLs, or - for standard input.")],
-    story: Annotated[str, typer.Option("--story", "-s", help="Story to add to (created if new).")],
+    story: Annotated[Optional[str], typer.Option("--story", "-s", help=(
+        "Story to add to (created if new). Without it, each file goes to the best-matching story, or opens "
+        "a new one."))] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name (default: the site's name or the file's name).")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date of files, ISO 8601.")] = None,
     allow_private: AllowPrivate = False,
@@ -117,6 +119,8 @@ def add(
     urls = [s for s in sources if s.startswith(("http://", "https://"))]
     if urls and published:
         raise fail("--published applies to files; a fetched page's date comes from the page")
+    if urls and story is None:
+        raise fail("name the story a URL belongs to with --story")
     store = opened()
     failed = 0
     with progress_bar() if len(sources) > 1 else nullcontext(NoProgress()) as progress, \
@@ -129,7 +133,13 @@ def add(
                 continue
             try:
                 doc = read_source(source, outlet=outlet, published=published)
-                added = add_document(store, story, doc)
+                target = story
+                if target is None:
+                    target, assignment = choose_story(store, doc)
+                    verb = "joins" if assignment.story else "opens"
+                    progress.console.print(f"{source}: {verb} story {target!r} (confidence {assignment.confidence:.2f})",
+                                           highlight=False, soft_wrap=True, markup=False)
+                added = add_document(store, target, doc)
             except StorylineError as exc:
                 failed += 1
                 progress.console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
@@ -249,13 +259,14 @@ def extract(
 @app.command()
 def export(
     story: StoryOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="json, markdown or atom.")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json, markdown, atom or claimreview.")] = "json",
     with_text: Annotated[bool, typer.Option("--with-text", help="Include every report's text.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
-    """Export the story's ledger (JSON follows ledger.schema.json; atom: the change log as a feed)."""
-    if format not in ("json", "markdown", "atom"):
-        raise fail(f"--format {format!r}: choose json, markdown or atom")
+    """Export the story's ledger (JSON follows ledger.schema.json; atom: the change log as a feed; claimreview:
+    schema.org ClaimReview for claims with an editor's verdict)."""
+    if format not in FORMATS:
+        raise fail(f"--format {format!r}: choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
     store = opened()
     ledger = story_ledger(store, pick_story(store, story), with_text)
     text = render(ledger, format)
@@ -265,14 +276,21 @@ def export(
         sys.stdout.write(text)
 
 
+FORMATS = ("json", "markdown", "atom", "claimreview")
+
+
 def render(ledger: dict, format: str) -> str:
-    """The ledger as JSON, markdown or an Atom feed of its changes."""
+    """The ledger as JSON or markdown, its changes as an Atom feed, or its verdicts as ClaimReview JSON-LD."""
     if format == "markdown":
         return ledger_markdown(ledger)
     if format == "atom":
         from .present.atom import ledger_atom
 
         return ledger_atom(ledger)
+    if format == "claimreview":
+        from .present.claimreview import ledger_claimreview
+
+        return ledger_claimreview(ledger)
     return json.dumps(ledger, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -486,6 +504,34 @@ def eval_checkworthiness(
     _evaluate(evaluate_checkworthiness, path, rules, limit=limit)
 
 
+@eval_app.command("stories")
+def eval_stories(
+    path: Annotated[Path, typer.Argument(help="A folder of topic folders in ECB+ layout (*ecb.xml, *ecbplus.xml).")],
+    limit: Annotated[Optional[int], typer.Option(help="Cluster only the first N documents.")] = None,
+    embeddings: Annotated[bool, typer.Option(
+        "--embeddings", help="Add MiniLM similarity of the leads to the term similarity.")] = False,
+) -> None:
+    """B³ precision, recall and F1 of story clustering against the gold events (topic + ecb/ecbplus)."""
+    from .eval.stories import evaluate_stories
+
+    if not path.is_dir():
+        raise fail(f"{path}: no such folder")
+    _evaluate(evaluate_stories, path, False, limit=limit, embeddings=embeddings)
+
+
+@eval_app.command("time")
+def eval_time(
+    path: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files or EventStoryLine CAT XML files.")],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
+) -> None:
+    """Time expressions as the TempEval-3 scorer counts them: strict and relaxed spans, values, types."""
+    from .eval.time import evaluate_time
+
+    if not path.is_dir():
+        raise fail(f"{path}: no such folder")
+    _evaluate(evaluate_time, path, False, limit=limit)
+
+
 @train_app.command("factuality")
 def train_factuality(
     paths: Annotated[list[Path], typer.Argument(help="JSONL files in the factuality layout (their train splits).")],
@@ -531,3 +577,13 @@ def train_attribution(
     from .learn.attribution import train
 
     _train("attribution", train, paths, output)
+
+
+def _register_desk() -> None:
+    """`storyline serve` and `storyline token …` (the web desk's commands)."""
+    from .web.cli import register
+
+    register(app)
+
+
+_register_desk()

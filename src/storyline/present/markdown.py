@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .tables import check_score, claim_sources, timeline_days
+from .tables import check_score, claim_conflicts, claim_sources, outlet_count, timeline_days
 
 
 def _cell(text: object) -> str:
@@ -15,14 +15,15 @@ def ledger_markdown(ledger: dict) -> str:
     state = "developing" if story["developing"] else "not marked developing"
     lines += [f"{story['report_count']} reports from {story['outlet_count']} outlets, {state}; "
               f"first seen {story['first_seen'] or 'unknown'}, last updated {story['last_updated'] or 'unknown'}.", ""]
-    lines += ["## Claims", "", "| status | flags | claim | sources | outlets | contested by | check |",
-              "|---|---|---|---|---|---|---|"]
+    lines += ["## Claims", "", "| status | flags | claim | sources | outlets | contested by | conflicts | check |",
+              "|---|---|---|---|---|---|---|---|"]
     for claim in ledger["claims"]:
         if claim.get("withdrawn"):
             continue
         contested = "; ".join(f"{c['source']} ({c['relation']})" for c in claim["contested_by"])
         lines.append(f"| {claim['status']} | {', '.join(claim['flags'])} | {_cell(claim['text'])} | "
-                     f"{_cell(claim_sources(claim))} | {claim['outlets']} | {_cell(contested)} | {check_score(claim)} |")
+                     f"{_cell(claim_sources(claim))} | {outlet_count(claim)} | {_cell(contested)} | "
+                     f"{_cell(claim_conflicts(claim))} | {check_score(claim)} |")
     lines += ["", "## Timeline"]
     for day, events in timeline_days(ledger):
         lines += ["", f"### {day}", ""]

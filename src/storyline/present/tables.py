@@ -45,21 +45,37 @@ def check_score(claim: dict) -> str:
     return "" if score is None else f"{score:.2f}"
 
 
+def outlet_count(claim: dict) -> str:
+    """Independent outlets, and how many copies of another outlet's report carry the claim besides."""
+    copies = sum(1 for c in claim.get("carried_by", []) if c.get("copy_of_outlet"))
+    return f"{claim['outlets']} (+{copies} {'copy' if copies == 1 else 'copies'})" if copies else str(claim["outlets"])
+
+
+def claim_conflicts(claim: dict) -> str:
+    """The claim's figure and date conflicts: "figure conflict (people killed): 12 (A) vs 40 (B)"."""
+    return "; ".join(
+        f"{c['kind'].replace('_', ' ')} ({c['about']}): "
+        + " vs ".join(f"{v['text']} ({v['outlet']})" for v in c["values"])
+        for c in claim.get("conflicts", [])
+    )
+
+
 def claims_rows(ledger: dict) -> list[list[str | Text]]:
     rows = []
     for claim in ledger["claims"]:
         if claim.get("withdrawn"):
             continue
         sources = claim_sources(claim)
-        contested = ", ".join(f"{c['source']} {c['relation']}" for c in claim["contested_by"]) or ""
-        rows.append([_status(claim["status"]), claim["text"], sources, str(claim["outlets"]), contested,
-                     check_score(claim)])
+        contested = ", ".join(dict.fromkeys(f"{c['source']} {c['relation']}" for c in claim["contested_by"]))
+        conflicts = claim_conflicts(claim)
+        rows.append([_status(claim["status"]), claim["text"], sources, outlet_count(claim), contested,
+                     Text(conflicts, style="bold red") if conflicts else "", check_score(claim)])
     return rows
 
 
 def print_claims(console: Console, ledger: dict) -> None:
     print_rows(console, f"Claims — {ledger['story']['title']}",
-               ["status", "claim", "sources", "outlets", "contested by", "check"], claims_rows(ledger))
+               ["status", "claim", "sources", "outlets", "contested by", "conflicts", "check"], claims_rows(ledger))
 
 
 def print_entities(console: Console, ledger: dict) -> None:
