@@ -195,3 +195,19 @@ def test_the_demo_keeps_the_rail_strike_out_of_the_explosion(ledger):
     assert STRIKE_TITLE not in {r["title"] for r in ledger["reports"]}
     assert ledger["story"]["report_count"] == len(MANIFEST["reports"]) - 1
     assert not [e for e in ledger["entities"] if e["name"] in {"Orlenbrook", "Ilona Brask"}]
+
+
+def test_the_timeline_merges_outlets_and_carries_claim_status(ledger):
+    events = ledger["events"]
+    claims = {c["id"]: c for c in ledger["claims"]}
+    merged = [e for e in events if e["outlets"] >= 2]
+    assert merged, "the blast, reported by several outlets, is one timeline entry"
+    assert all(len(set(e["reports"])) >= 2 for e in merged)
+    # an event inside a contested claim is on the timeline with that claim's status, not as fact
+    inspection = next(e for e in events if "inspection" in e["description"] and e["time"]["value"] == "2025-02-20")
+    assert inspection["status"] == "disputed" == claims[inspection["claims"][0]]["status"]
+    # vague times carry the range they cover
+    early = next(e for e in events if e["time"]["precision"] == "part-of-day" and "early hours" in e["time"]["text"])
+    assert early["range"][0].endswith("T00:00:00") and early["range"][1].endswith("T06:00:00")
+    values = [e["range"][0] if e["range"] else e["time"]["value"] for e in events if e["time"]["value"]]
+    assert values == sorted(values, key=lambda v: v if "T" in v else v + "T00:00:00")
