@@ -140,3 +140,13 @@ def test_eval_on_ecbplus_dev_topics(tmp_path):
     result = evaluate_stories(tmp_path)
     assert result["documents"] > 150
     assert result["bcubed"]["f1"] >= 0.90
+
+
+def test_the_standard_topic_splits_can_be_scored_apart():
+    every = read_corpus(FIXTURE)
+    dev = read_corpus(FIXTURE, topics="dev")  # the fixture's topic 2 is one of ECB+'s dev topics
+    train = read_corpus(FIXTURE, topics="train")
+    assert dev and train and len(dev) + len(train) == len(every)
+    assert all(gold.startswith("2") for gold, _ in dev) and not any(gold.startswith("2") for gold, _ in train)
+    with pytest.raises(InputError, match="topic split"):
+        read_corpus(FIXTURE, topics="test")

@@ -510,13 +510,14 @@ def eval_stories(
     limit: Annotated[Optional[int], typer.Option(help="Cluster only the first N documents.")] = None,
     embeddings: Annotated[bool, typer.Option(
         "--embeddings", help="Add MiniLM similarity of the leads to the term similarity.")] = False,
+    topics: Annotated[str, typer.Option(help="all, or the standard ECB+ dev or train topics only.")] = "all",
 ) -> None:
     """B³ precision, recall and F1 of story clustering against the gold events (topic + ecb/ecbplus)."""
     from .eval.stories import evaluate_stories
 
     if not path.is_dir():
         raise fail(f"{path}: no such folder")
-    _evaluate(evaluate_stories, path, False, limit=limit, embeddings=embeddings)
+    _evaluate(evaluate_stories, path, False, limit=limit, embeddings=embeddings, topics=topics)
 
 
 @eval_app.command("time")

@@ -43,14 +43,18 @@ def read_document(path: Path) -> str:
     return "\n".join(lines)
 
 
-def read_corpus(path: str | Path, limit: int | None = None) -> list[tuple[str, str]]:
+def read_corpus(path: str | Path, limit: int | None = None, topics: str = "all") -> list[tuple[str, str]]:
     """(gold story, text) for every document under ``path`` (topic folders, or one topic folder),
-    in topic and name order; ``limit`` caps the documents read."""
+    in topic and name order; ``topics`` keeps the standard "dev" or "train" topics only; ``limit`` caps the
+    documents read."""
     root = Path(path)
     if not root.is_dir():
         raise InputError(str(root), "not a folder of ECB+ topic folders")
     found = [*root.glob("*.xml"), *root.glob("*/*.xml")]
-    files = sorted((f for f in found if NAME.match(f.name)),
+    if topics not in ("all", "dev", "train"):
+        raise InputError(str(root), f"unknown topic split {topics!r}: choose all, dev or train")
+    wanted = (lambda t: True) if topics == "all" else (lambda t: (t in DEV_TOPICS) == (topics == "dev"))
+    files = sorted((f for f in found if (m := NAME.match(f.name)) and wanted(int(m["topic"]))),
                    key=lambda f: tuple(int(x) if x.isdigit() else x for x in re.split(r"(\d+)", f.name)))
     if not files:
         raise InputError(str(root), "no ECB+ documents (<topic>_<n>ecb.xml or ecbplus.xml) found")
@@ -80,10 +84,12 @@ def bcubed(gold: list[str], predicted: list[int]) -> dict[str, float]:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def evaluate_stories(path: str | Path, limit: int | None = None, embeddings: bool = False) -> dict:
-    """Cluster every document under ``path`` into stories and score the clusters against the gold events
-    with B³; ``embeddings`` mixes MiniLM lead embeddings into the similarity (when installed)."""
-    corpus = read_corpus(path, limit)
+def evaluate_stories(path: str | Path, limit: int | None = None, embeddings: bool = False,
+                     topics: str = "all") -> dict:
+    """Cluster every document under ``path`` (of the ``topics`` split) into stories and score the clusters
+    against the gold events with B³; ``embeddings`` mixes MiniLM lead embeddings into the similarity (when
+    installed)."""
+    corpus = read_corpus(path, limit, topics)
     reports = [Report(text) for _, text in corpus]
     used = False
     if embeddings:
@@ -93,6 +99,6 @@ def evaluate_stories(path: str | Path, limit: int | None = None, embeddings: boo
                 report.embedding = vector
             used = True
     predicted = cluster_documents(reports)
-    return {"task": "stories", "documents": len(corpus), "stories": len(set(predicted)),
+    return {"task": "stories", "topics": topics, "documents": len(corpus), "stories": len(set(predicted)),
             "gold_stories": len({g for g, _ in corpus}), "embeddings": used,
             "bcubed": bcubed([g for g, _ in corpus], predicted)}
