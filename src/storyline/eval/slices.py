@@ -35,6 +35,8 @@ SLICES: dict[str, Slice] = {
     "checkworthiness/checkthat-dev-test": Slice(
         "checkworthiness", "checkworthiness/checkthat2024/CT24_checkworthy_english_dev-test.tsv", {}, ("f1",),
     ),
+    "stories/ecbplus-dev-topics": Slice("stories", "stories/ecbplus", {"topics": "dev"}, ("bcubed.f1",)),
+    "time/tempeval3-60": Slice("time", "time/tempeval3", {"limit": 60}, ("relaxed.f1", "value.f1")),
 }
 
 
@@ -51,6 +53,12 @@ def _evaluator(task: str):
     if task == "checkworthiness":
         from .checkworthiness import evaluate_checkworthiness
         return evaluate_checkworthiness
+    if task == "stories":
+        from .stories import evaluate_stories
+        return evaluate_stories
+    if task == "time":
+        from .time import evaluate_time
+        return evaluate_time
     raise ValueError(f"no eval for task {task!r}")
 
 
