@@ -22,6 +22,7 @@ from ..link.syndication import SyndicationIndex
 from ..model import Extraction, Figure, Mention
 from .conflicts import Conflict, ConflictIndex
 from .status import claim_flags, claim_status
+from .text import sentence_around, short
 from .timeline import build_timeline
 
 
@@ -166,7 +167,7 @@ class LedgerState:
             touched.add(number)
             if created:
                 self.changes.append({"at": at, "kind": "new_claim", "report": report.id, "claim": claim.id,
-                                     "detail": _short(mention.text)})
+                                     "detail": short(mention.text)})
             source = mention.source
             if source.kind != "outlet" and source.name.lower() not in self.sources:
                 self.sources.add(source.name.lower())
@@ -208,7 +209,7 @@ class LedgerState:
         claim.withdrawn = not current
         if claim.withdrawn and not was_withdrawn:
             self.changes.append({"at": at, "kind": "claim_withdrawn", "report": report.id, "claim": claim.id,
-                                 "detail": f"{_short(claim.mentions[-1].mention.text)} — gone from "
+                                 "detail": f"{short(claim.mentions[-1].mention.text)} — gone from "
                                            f"{report.outlet} version {report.version}"})
         claim.flags = flags or claim.flags
         if status is None or status == claim.status:
@@ -216,7 +217,7 @@ class LedgerState:
         claim.history.append({"at": at, "report": report.id, "from": claim.status, "to": status})
         if claim.status is not None:
             self.changes.append({"at": at, "kind": "status_changed", "report": report.id, "claim": claim.id,
-                                 "detail": f"{claim.status} → {status}: {_short(claim.mentions[0].mention.text)}"})
+                                 "detail": f"{claim.status} → {status}: {short(claim.mentions[0].mention.text)}"})
         claim.status = status
 
     def _compare_figures(self, previous: ReportLike, report: ReportLike, at: str | None) -> None:
@@ -226,10 +227,10 @@ class LedgerState:
         new = [f for f in report.extraction.figures if f.unit and not _has_value(previous.extraction.figures, f)]
         pairs = []
         for old in gone:
-            old_words = content_key(_sentence_around(previous.text, old.start, old.end)).words
+            old_words = content_key(sentence_around(previous.text, old.start, old.end)).words
             for figure in new:
                 if old.unit.lower() == figure.unit.lower():
-                    words = content_key(_sentence_around(report.text, figure.start, figure.end)).words
+                    words = content_key(sentence_around(report.text, figure.start, figure.end)).words
                     pairs.append((len(old_words & words) / max(1, len(old_words | words)), old, figure))
         used: set[int] = set()
         for score, old, figure in sorted(pairs, key=lambda p: -p[0]):
@@ -254,18 +255,6 @@ FIGURE_CONTEXT = 0.15
 def _has_value(figures: list[Figure], figure: Figure) -> bool:
     unit = (figure.unit or "").lower()
     return any((f.unit or "").lower() == unit and (f.low, f.high) == (figure.low, figure.high) for f in figures)
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding [start, end), found by the nearest sentence ends around it."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    return text[left:min(stops) if stops else len(text)]
-
-
-def _short(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def build_ledger(

@@ -24,6 +24,7 @@ from typing import Any
 from ..link.claims import content_key
 from ..model import Event, Figure
 from .since import parse_time
+from .text import sentence_around, short
 
 CONFLICT_WINDOW = timedelta(hours=6)
 APPROXIMATE = 0.1  # "about 40" spans 36 … 44
@@ -199,7 +200,7 @@ class ConflictIndex:
             key = count_key(text, figure)
             if key is not None:
                 low, high = value_range(figure)
-                context = content_key(_sentence(text, figure.start)).words - {key[0]}
+                context = content_key(sentence_around(text, figure.start)).words - {key[0]}
                 entries[key].append(_FigureEntry(Side(report, figure.text, claim_at(report, figure.start), outlet),
                                                  origin, at, low, high, context))
         found = []
@@ -234,7 +235,7 @@ class ConflictIndex:
                 if (other.origin != origin and is_current(other.side.report) and _same_event(entry, other)
                         and not _dated_alike(other, mine)
                         and not _dated_alike(entry, self.by_report[other.side.report.id])):
-                    found.append(Conflict("date_conflict", _short(event.description), entry.side, other.side))
+                    found.append(Conflict("date_conflict", short(event.description, 80), entry.side, other.side))
         for entry in mine:
             for word in entry.words:
                 self.events[word].append(entry)
@@ -267,14 +268,3 @@ def _meet(entry: _FigureEntry, others: list[_FigureEntry]) -> bool:
     """True when any of a report's figures allows this entry's value: a report that gives both the old and
     the new toll ("40, up from 12") knows of the difference."""
     return any(not (o.high < entry.low or entry.high < o.low) for o in others)
-
-
-def _sentence(text: str, offset: int) -> str:
-    left = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-    stops = [i for i in (text.find(". ", offset), text.find("\n", offset)) if i != -1]
-    return text[left:min(stops) if stops else len(text)]
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
