@@ -26,6 +26,13 @@ def load_manifest(story_dir: Path = STORY_DIR) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def shown(store) -> str:
+    """The store's URL as shown to users (a password hidden), or its path for SQLite."""
+    from .store.db import masked
+
+    return store.url.database if store.url.get_backend_name() == "sqlite" else masked(store.url)
+
+
 def add_example_story(store, story_dir: Path = STORY_DIR, on_report=None) -> str:
     """Add every report of the example in publication order, each to its story (the manifest's, unless the
     entry names another); returns the main story's name."""
@@ -60,7 +67,7 @@ def run_demo(db: str | None, output: Path | None, console: Console, errors: Cons
         show(console, ledger)
     target = output or workdir / "ledger.json"
     target.write_text(json.dumps(ledger, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    errors.print(f"store: {url}", highlight=False, soft_wrap=True, markup=False)
+    errors.print(f"store: {shown(store)}", highlight=False, soft_wrap=True, markup=False)
     errors.print(f"JSON export: {target}", highlight=False, soft_wrap=True, markup=False)
 
 
@@ -89,6 +96,7 @@ def run_follow(db: str | None, console: Console, errors: Console, step_seconds: 
                 break
             time.sleep(step_seconds)
             server.advance()
-    errors.print(f"all {server.steps} reports followed; store: {url} "
-                 f"(try `storyline --db {url} changes` or `... claims`)", highlight=False, soft_wrap=True, markup=False)
+    errors.print(f"all {server.steps} reports followed; store: {shown(store)} "
+                 f"(try `storyline --db {shown(store)} changes` or `... claims`)", highlight=False, soft_wrap=True,
+                 markup=False)
     return url
