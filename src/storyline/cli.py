@@ -220,7 +220,7 @@ def watch(
     def on_cycle(cycle) -> None:
         if not cycle.changes:
             return
-        ledger = story_ledger(store, story)
+        ledger = cycle.ledger
         tables.print_changes(console, ledger, cycle.changes)
         if atom:
             atom.write_text(render(ledger, "atom"), encoding="utf-8")

@@ -77,6 +77,7 @@ def run_follow(db: str | None, console: Console, errors: Console, step_seconds: 
     import time
 
     from .ingest.fetch import Fetcher
+    from .ledger.live import LiveLedger
     from .watch.cycle import run_cycle, utcnow
     from .watch.demo_server import DemoServer
 
@@ -87,11 +88,12 @@ def run_follow(db: str | None, console: Console, errors: Console, step_seconds: 
         store.add_watch(story, "feed", server.feed_url, at=utcnow())
         errors.print(f"serving the example story at {server.url}, one report every {step_seconds:g} s; "
                      f"watching {server.feed_url}", highlight=False, soft_wrap=True, markup=False)
+        live = LiveLedger(store, story)
         while True:
-            cycle = run_cycle(store, story, fetcher, feed_interval=0,
+            cycle = run_cycle(store, story, fetcher, feed_interval=0, live=live,
                               on_check=lambda check: tables.print_check(errors, check))
             if cycle.changes:
-                tables.print_changes(console, story_ledger(store, story), cycle.changes)
+                tables.print_changes(console, cycle.ledger, cycle.changes)
             if server.step >= server.steps and not cycle.reports:
                 break
             time.sleep(step_seconds)

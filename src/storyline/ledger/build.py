@@ -269,6 +269,12 @@ def build_ledger(
     state = LedgerState(vectors=vectors)
     for report in reports:
         state.add(report)
+    return ledger_dict(story, state, reports, with_text)
+
+
+def ledger_dict(story: dict, state: LedgerState, reports: list[ReportLike], with_text: bool = False) -> dict[str, Any]:
+    """The export of a story whose ``reports`` (in the order they were added) have all been added to
+    ``state``."""
     current = [r for r in reports if state.is_current(r)]
     entities, entity_of = merge_entities([(r.id, r.extraction.entities) for r in current if r.extraction])
     lookup = EntityLookup(entity_of, {e.id: e.name for e in entities})

@@ -14,7 +14,12 @@ def story_ledger(store: Store, story: str, with_text: bool = False) -> dict:
     reports = store.reports(story)
     ledger = build_ledger({"id": row.id, "title": row.title}, reports, with_text=with_text,
                           vectors=cached_vectors(store, reports))
-    verdicts = store.verdicts(story)  # editors' verdicts, keyed by claim id
-    for claim in ledger["claims"]:
-        claim["verdict"] = verdicts[claim["id"]].as_dict() if claim["id"] in verdicts else None
-    return ledger
+    return with_verdicts(ledger, store.verdicts(story))
+
+
+def with_verdicts(ledger: dict, verdicts: dict) -> dict:
+    """A copy of ``ledger`` whose claims carry their editors' verdicts (``verdicts``: claim id → a row with
+    ``as_dict``; None where there is none); ``ledger`` is untouched."""
+    claims = [{**claim, "verdict": verdicts[claim["id"]].as_dict() if claim["id"] in verdicts else None}
+              for claim in ledger["claims"]]
+    return {**ledger, "claims": claims}

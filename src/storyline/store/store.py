@@ -200,11 +200,16 @@ class Store(WatchTables, DeskTables, VectorTables):
             .outerjoin(counts, counts.c.story_id == s.id)
         )
 
-    def reports(self, story_name: str, *, with_raw: bool = False) -> list[ReportRecord]:
-        """Every report of the story in (fetched_at, version) order, each with its extraction."""
+    def reports(
+        self, story_name: str, *, with_raw: bool = False, changed_since: datetime | None = None,
+    ) -> list[ReportRecord]:
+        """Every report of the story in (fetched_at, version) order, each with its extraction; with
+        ``changed_since``, only those stored or extracted at or after that time."""
         s, r = schema.stories.c, schema.reports.c
         story_ids = select(s.id).where(s.name == story_name)
         where = r.story_id.in_(story_ids)
+        if changed_since is not None:
+            where = where & ((r.fetched_at >= changed_since) | (r.extracted_at >= changed_since))
         return self._reports(where, with_raw=with_raw, with_extraction=True)
 
     def report(self, report_id: str, *, with_raw: bool = False) -> ReportRecord | None:

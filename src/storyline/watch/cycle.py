@@ -22,6 +22,7 @@ from ..ingest.fetch import Fetcher, FetchError
 from ..ingest.normalize import sha256_of
 from ..ingest.sources import fetched_document
 from ..ledger.from_store import story_ledger
+from ..ledger.live import LiveLedger
 from ..store import Store, WatchRow
 from .revisions import classify, failed_page
 from .schedule import FEED_INTERVAL, next_check
@@ -48,6 +49,7 @@ class Cycle:
     checks: list[Check] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)
+    ledger: dict | None = None  # the story's ledger after the cycle, when it stored something
 
 
 def utcnow() -> datetime:
@@ -57,8 +59,10 @@ def utcnow() -> datetime:
 def run_cycle(
     store: Store, story: str, fetcher: Fetcher, *, force: bool = False, feed_interval: float = FEED_INTERVAL,
     on_check: Callable[[Check], None] | None = None, clock: Callable[[], datetime] = utcnow,
+    live: LiveLedger | None = None,
 ) -> Cycle:
-    """Check what is due in ``story`` (everything with ``force``): feeds first, then article URLs."""
+    """Check what is due in ``story`` (everything with ``force``): feeds first, then article URLs. ``live``
+    keeps the story's ledger between cycles, so new reports link in without a replay of the story."""
     cycle = Cycle()
 
     def done(check: Check) -> None:
@@ -79,7 +83,12 @@ def run_cycle(
                 done(check_url(store, story, watch, fetcher, clock()))
     if cycle.reports:
         stored = set(cycle.reports)
-        cycle.changes = [c for c in story_ledger(store, story)["changes"] if c["report"] in stored]
+        if live is None:
+            cycle.ledger = story_ledger(store, story)
+        else:
+            live.refresh()
+            cycle.ledger = live.ledger()
+        cycle.changes = [c for c in cycle.ledger["changes"] if c["report"] in stored]
     return cycle
 
 
@@ -171,8 +180,9 @@ def follow(
     import time
 
     sleep = sleep or time.sleep
+    live = LiveLedger(store, story)
     while True:
-        cycle = run_cycle(store, story, fetcher, feed_interval=interval, on_check=on_check)
+        cycle = run_cycle(store, story, fetcher, feed_interval=interval, on_check=on_check, live=live)
         if on_cycle:
             on_cycle(cycle)
         if once or not keep_going():

@@ -6,16 +6,8 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timezone
 
-from ..ledger.from_store import story_ledger
+from ..ledger.from_store import story_ledger, with_verdicts
 from ..store import Store
-from ..store.desk import VerdictRow
-
-
-def with_verdicts(ledger: dict, verdicts: dict[str, VerdictRow]) -> dict:
-    """A copy of ``ledger`` whose claims carry their verdicts (None where there is none); ``ledger`` is untouched."""
-    claims = [{**claim, "verdict": verdicts[claim["id"]].as_dict() if claim["id"] in verdicts else None}
-              for claim in ledger["claims"]]
-    return {**ledger, "claims": claims}
 
 
 class LedgerCache:
