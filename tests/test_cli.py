@@ -120,7 +120,7 @@ def test_unknown_story_and_format_are_clear_errors(tmp_path, article):
     db = tmp_path / "s.db"
     _invoke(db, "add", str(article), "--story", "S")
     assert "no story named 'T'" in _invoke(db, "claims", "--story", "T").output
-    assert "choose json, markdown, atom or claimreview" in _invoke(db, "export", "--format", "yaml").output
+    assert "choose json, markdown, html, atom or claimreview" in _invoke(db, "export", "--format", "yaml").output
 
 
 def test_add_and_export_on_each_backend(store_url, article):

@@ -81,3 +81,22 @@ def test_views_group_the_timeline_by_day():
     assert [d for d, _ in timeline_days(ledger)] == ["2031-04", "2031-04-08", "2031-04-09"]
     markdown = ledger_markdown(ledger)
     assert "### 2031-04-08" in markdown and markdown.index("### 2031-04-08") < markdown.index("### 2031-04-09")
+
+
+def test_the_html_export_carries_the_timeline_by_day_and_escapes_report_text():
+    from storyline.present.html import ledger_html
+
+    reports = [report("r1", "Lowmere Gazette",
+                      Event(day("2031-04-08"), "the dam <script>alert(1)</script> breached", 0, 10),
+                      Event(day("2031-04-09", "Wednesday"), "the water reached Fenwick", 20, 30))]
+    claim = {"id": "c-1", "text": 'a "flood" <img src=x onerror=alert(1)>', "status": "disputed", "outlets": 1,
+             "supported_by": ["Fenwick Wire"], "mentions": [], "contested_by": [], "verdict": None}
+    ledger = {"story": {"title": "Lowmere <dam>", "developing": True, "report_count": 1, "outlet_count": 1,
+                        "first_seen": None, "last_updated": None}, "generated_at": "2031-04-10T00:00:00+00:00",
+              "claims": [claim], "entities": [], "figures": [], "changes": [],
+              "events": build_timeline(reports, {}, {}, {})}
+    page = ledger_html(ledger)
+    assert page.index("<h3>2031-04-08</h3>") < page.index("<h3>2031-04-09</h3>")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "Lowmere &lt;dam&gt;" in page and "s-disputed" in page

@@ -259,7 +259,7 @@ def extract(
 @app.command()
 def export(
     story: StoryOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="json, markdown, atom or claimreview.")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json, markdown, html, atom or claimreview.")] = "json",
     with_text: Annotated[bool, typer.Option("--with-text", help="Include every report's text.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
@@ -276,13 +276,18 @@ def export(
         sys.stdout.write(text)
 
 
-FORMATS = ("json", "markdown", "atom", "claimreview")
+FORMATS = ("json", "markdown", "html", "atom", "claimreview")
 
 
 def render(ledger: dict, format: str) -> str:
-    """The ledger as JSON or markdown, its changes as an Atom feed, or its verdicts as ClaimReview JSON-LD."""
+    """The ledger as JSON, markdown or an HTML page, its changes as an Atom feed, or its verdicts as ClaimReview
+    JSON-LD."""
     if format == "markdown":
         return ledger_markdown(ledger)
+    if format == "html":
+        from .present.html import ledger_html
+
+        return ledger_html(ledger)
     if format == "atom":
         from .present.atom import ledger_atom
 
