@@ -111,6 +111,9 @@ def test_api_ledger_is_the_export(client, db):
     assert markdown.text == cli(db, "export", "--story", STORY, "--format", "markdown").stdout
     atom = client.get(f"/api/stories/{SID}/export/atom")
     assert atom.headers["content-type"].startswith("application/atom+xml") and "<feed" in atom.text
+    page = client.get(f"/api/stories/{SID}/export/html")
+    assert page.headers["content-type"].startswith("text/html")
+    assert page.text.split("Exported")[0] == cli(db, "export", "--story", STORY, "--format", "html").stdout.split("Exported")[0]
     assert client.get(f"/api/stories/{SID}/export/pdf").status_code == 422
 
 

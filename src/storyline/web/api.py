@@ -14,6 +14,7 @@ from ..errors import StorylineError
 from ..ledger.since import changes_after, parse_time
 from ..present.atom import ledger_atom
 from ..present.claimreview import ledger_claimreview
+from ..present.html import ledger_html
 from ..present.markdown import ledger_markdown
 from ..store.schema import RATINGS
 from . import actions
@@ -29,6 +30,7 @@ Rating = Enum("Rating", {r.replace("-", "_"): r for r in RATINGS}, type=str)
 class Format(str, Enum):
     json = "json"
     markdown = "markdown"
+    html = "html"
     atom = "atom"
     claimreview = "claimreview"
 
@@ -79,6 +81,8 @@ def export(request: Request, story: str, format: Format, with_text: bool = False
     ledger = _ledger(request, story, with_text)[1]
     if format is Format.markdown:
         return Response(ledger_markdown(ledger), media_type="text/markdown; charset=utf-8")
+    if format is Format.html:
+        return Response(ledger_html(ledger), media_type="text/html; charset=utf-8")
     if format is Format.atom:
         return Response(ledger_atom(ledger), media_type="application/atom+xml; charset=utf-8")
     if format is Format.claimreview:
