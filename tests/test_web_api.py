@@ -424,3 +424,19 @@ def test_cli_export_carries_verdicts(client, db, token):
     assert without_time(exported) == without_time(client.get(f"/api/stories/{SID}").json())
     reviews = json.loads(cli(db, "export", "--story", STORY, "--format", "claimreview").stdout)
     assert [r["claimReviewed"] for r in reviews] == [claim["text"]]
+
+
+def test_a_claim_with_conflicting_figures_shows_them_on_the_board(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storyline.demo import add_example_story
+    from storyline.store import open_store
+    from storyline.web.app import create_app
+
+    url = str(tmp_path / "demo.db")
+    with open_store(url) as store:
+        story = add_example_story(store)
+    page = TestClient(create_app(url)).get(f"/stories/{story}")
+    assert page.status_code == 200
+    assert "figure conflict: 312 people (Calderra Wire) vs 180 people (Meridian News Service)" in page.text \
+        or "figure conflict: 180 people (Meridian News Service) vs 312 people (Calderra Wire)" in page.text

@@ -158,7 +158,7 @@ def _entry(event: TimelineEvent, claim_status: dict[int, str | None], claim_ids:
     return {
         "id": f"ev-{event.report}-{first.start}",
         "time": {"value": first.time.value, "precision": first.time.precision, "text": first.time.text,
-                 "part_of_day": first.time.part_of_day},
+                 "part_of_day": first.time.part_of_day, "type": first.time.type},
         "range": list(event.range) if event.range else None,
         "description": first.description,
         "actors": first.actors,
