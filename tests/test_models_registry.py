@@ -35,3 +35,19 @@ def test_saving_again_replaces_the_cached_model(tmp_path, monkeypatch):
 def test_explicit_output_path(tmp_path):
     target = tmp_path / "deep" / "cw.joblib"
     assert models.save_model("checkworthiness", "x", target) == target and target.is_file()
+
+
+def test_a_model_trained_for_other_features_is_set_aside_with_a_warning(tmp_path, monkeypatch, caplog):
+    import joblib
+
+    monkeypatch.setenv("STORYLINE_MODELS", str(tmp_path))
+    joblib.dump({"kind": "from an older storyline"}, tmp_path / "attribution.joblib")  # unstamped: version 1
+    models._load.cache_clear()
+    with caplog.at_level("WARNING"):
+        assert models.load_model("attribution") is None
+    assert "storyline train attribution" in caplog.text
+    models.save_model("attribution", {"kind": "retrained"})
+    assert models.load_model("attribution") == {"kind": "retrained"}
+    # the shipped factuality model predates the stamp, and its features have not changed since
+    monkeypatch.setenv("STORYLINE_MODELS", str(tmp_path / "none"))
+    assert models.load_model("factuality") is not None

@@ -5,13 +5,18 @@ the user's models directory (``STORYLINE_MODELS``, else ``models/`` in the user 
 ``storyline train`` writes), then the models shipped inside the package (trained only on data whose license
 allows shipping). With no model for a task, extraction falls back to the rules.
 
+Each model is stamped with the version of its task's features when it is saved; a model whose stamp is not the
+current one (trained by an older storyline whose features differ) is set aside with a warning, and the rules
+run until it is retrained. Whoever changes what a task's model reads bumps its number in ``FEATURES``.
+
 Model files are pickles: load only files you trained yourself or that came with the package.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +25,11 @@ from platformdirs import user_data_dir
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "models"
 SUFFIX = ".joblib"
+# The version of what each task's model reads (1 where the features never changed): a model saved under
+# another version does not match the code that would feed it.
+FEATURES = {"attribution": 2, "hedging": 2, "factuality": 1, "checkworthiness": 1}
+STAMP = "storyline_model"  # the key of the model in a saved file; "task" and "features" stand beside it
+log = logging.getLogger(__name__)
 _enabled = [os.environ.get("STORYLINE_RULES_ONLY", "") in ("", "0")]
 
 
@@ -43,7 +53,7 @@ def save_model(task: str, model: Any, path: Path | None = None) -> Path:
     target = path or models_dir() / f"{task}{SUFFIX}"
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    joblib.dump(model, partial, compress=3)
+    joblib.dump({STAMP: model, "task": task, "features": FEATURES.get(task, 1)}, partial, compress=3)
     partial.replace(target)  # never leave a half-written model where extraction looks
     _load.cache_clear()
     return target
@@ -54,7 +64,23 @@ def load_model(task: str) -> Any | None:
     if not models_enabled():
         return None
     path = model_path(task)
-    return _load(path) if path else None
+    if path is None:
+        return None
+    stored = _load(path)
+    # a file saved before models were stamped holds the bare model: features version 1
+    model, features = (stored[STAMP], stored["features"]) if isinstance(stored, dict) and STAMP in stored \
+        else (stored, 1)
+    if features != FEATURES.get(task, 1):
+        _stale(task, path)
+        return None
+    return model
+
+
+@cache
+def _stale(task: str, path: Path) -> None:
+    """Say once that a model was trained for other features and is not used."""
+    log.warning("%s: trained by an older storyline whose %s features differ; not used (the rules run "
+                "instead) until you retrain it: storyline train %s …", path, task, task)
 
 
 @lru_cache(maxsize=None)
