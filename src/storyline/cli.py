@@ -162,13 +162,10 @@ def _fetcher(allow_private: bool):
 
 def _add_url(store: Store, story: str, url: str, fetcher, outlet: str | None, out: Console) -> bool:
     """Fetch one URL into the story and follow it; False when it failed."""
-    from .watch.cycle import check_url, utcnow
+    from .watch.cycle import add_url
 
     try:
-        watch, state = store.add_watch(story, "url", url, at=utcnow(), outlet=outlet)
-        check = check_url(store, story, watch, fetcher, utcnow())
-        if check.outcome == "failed" and state == "new":
-            store.remove_watch(watch.id)  # a URL that could not be added is not followed either
+        check = add_url(store, story, url, fetcher, outlet)
     except StorylineError as exc:
         out.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         return False

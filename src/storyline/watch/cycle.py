@@ -164,6 +164,16 @@ def check_url(store: Store, story: str, watch: WatchRow, fetcher: Fetcher, now: 
     return check
 
 
+def add_url(store: Store, story: str, url: str, fetcher: Fetcher, outlet: str | None = None) -> Check:
+    """Fetch ``url`` into the story now, whatever its schedule, and follow it from then on (``storyline add
+    URL``, the desk's POST): a URL whose first fetch failed is not followed."""
+    watch, state = store.add_watch(story, "url", url, at=utcnow(), outlet=outlet)
+    check = check_url(store, story, watch, fetcher, utcnow())
+    if check.outcome == "failed" and state == "new":
+        store.remove_watch(watch.id)
+    return check
+
+
 def seconds_to_next(store: Store, story: str, now: datetime, interval: float) -> float:
     """How long to sleep before the next cycle: until the earliest due check, at most ``interval``."""
     upcoming = [(w.next_check - now).total_seconds() for w in store.watches(story)]

@@ -55,15 +55,12 @@ def add_url(store: Store, story: str, url: str, *, editor: str, outlet: str | No
             allow_private: bool = False) -> ReportAdded:
     """Fetch a URL into the story and follow it from then on, as ``storyline add URL`` does."""
     from ..ingest.fetch import Fetcher
-    from ..watch.cycle import check_url
+    from ..watch.cycle import add_url as fetch_and_follow
 
     check_http_url(url, "url")
     with Fetcher(allow_private=allow_private) as fetcher:
-        watch, state = store.add_watch(story, "url", url, at=utcnow(), outlet=outlet)
-        check = check_url(store, story, watch, fetcher, utcnow())
+        check = fetch_and_follow(store, story, url, fetcher, outlet)
     if check.outcome == "failed":
-        if state == "new":
-            store.remove_watch(watch.id)  # a URL that could not be added is not followed either
         raise Refused(check.detail or f"{url}: could not be fetched")
     stored = store.report(check.report_id) if check.report_id else None
     result = ReportAdded(check.report_id, check.outcome, stored.version if stored else None, check.extraction_error)
