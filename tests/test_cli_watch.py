@@ -16,7 +16,7 @@ import pytest
 from httpserver import http_server  # noqa: F401 - a fixture
 
 from storyline.store import open_store
-from storyline.watch.cycle import utcnow
+from storyline.store.store import now
 from storyline.watch.webhook import SIGNATURE_HEADER, verify
 
 pytestmark = pytest.mark.slow
@@ -85,7 +85,7 @@ def test_add_url_watch_changes_diff_and_atom(tmp_path, http_server):
 
     with open_store(str(db)) as store:
         watch = store.watches(STORY)[0]
-        store.record_check(watch, at=utcnow(), outcome="not_modified", next_check=utcnow())  # make it due
+        store.record_check(watch, at=now(), outcome="not_modified", next_check=now())  # make it due
     watched = run("watch", "--story", STORY, "--once", "--allow-private", "--webhook", receiver.url,
                   "--atom", str(atom), db=db, env={"STORYLINE_WEBHOOK_SECRET": "s3cret"})
     assert watched.returncode == 0, watched.stderr

@@ -51,9 +51,9 @@ def follow_url(store, url: str) -> None:
 
 
 def _now():
-    from storyline.watch.cycle import utcnow
+    from storyline.store.store import now
 
-    return utcnow()
+    return now()
 
 
 def check(store, fetcher):

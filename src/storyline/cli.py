@@ -197,7 +197,8 @@ def watch(
 ) -> None:
     """Follow a story's feeds and article URLs: store every revision and show what changed. Feeds and URLs
     are kept with the story, so `storyline watch --story NAME` alone resumes."""
-    from .watch.cycle import follow, utcnow
+    from .store.store import now
+    from .watch.cycle import follow
 
     store = opened()
     try:
@@ -205,11 +206,11 @@ def watch(
             for target in targets:
                 if not target.startswith(("http://", "https://")):
                     raise fail(f"--{kind} {target!r}: give an http(s) URL")
-                store.add_watch(story, kind, target, at=utcnow(), outlet=outlet if kind == "url" else None)
+                store.add_watch(story, kind, target, at=now(), outlet=outlet if kind == "url" else None)
     except StorylineError as exc:
         raise fail(str(exc))
     if status:
-        tables.print_watch_status(console, store.watches(story), utcnow())
+        tables.print_watch_status(console, store.watches(story), now())
         return
     if not store.watches(story):
         raise fail(f"story {story!r} follows nothing yet: give --feed URL or --url URL")
@@ -334,7 +335,7 @@ def changes(
 ) -> None:
     """The story's change log, oldest first (or its tail with --since)."""
     from .ledger.since import changes_after, changes_recorded_after, parse_time
-    from .watch.cycle import utcnow
+    from .store.store import now
 
     store = opened()
     name = pick_story(store, story)
@@ -349,7 +350,7 @@ def changes(
         except ValueError:
             raise fail(f"--since {since!r}: give an ISO 8601 date or time (2025-03-14T18:00Z) or `last`")
     tables.print_changes(console, ledger, shown)
-    store.mark_changes_seen(name, utcnow())
+    store.mark_changes_seen(name, now())
 
 
 @app.command()

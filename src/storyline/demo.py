@@ -78,14 +78,15 @@ def run_follow(db: str | None, console: Console, errors: Console, step_seconds: 
 
     from .ingest.fetch import Fetcher
     from .ledger.live import LiveLedger
-    from .watch.cycle import run_cycle, utcnow
+    from .store.store import now
+    from .watch.cycle import run_cycle
     from .watch.demo_server import DemoServer
 
     url = db or str(Path(tempfile.mkdtemp(prefix="storyline-follow-")) / "demo.db")
     story = load_manifest()["story"]
     with DemoServer(STORY_DIR) as server, open_store(url) as store, \
             Fetcher(allow_private=True, host_delay=0.05) as fetcher:
-        store.add_watch(story, "feed", server.feed_url, at=utcnow())
+        store.add_watch(story, "feed", server.feed_url, at=now())
         errors.print(f"serving the example story at {server.url}, one report every {step_seconds:g} s; "
                      f"watching {server.feed_url}", highlight=False, soft_wrap=True, markup=False)
         live = LiveLedger(store, story)

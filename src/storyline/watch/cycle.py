@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from ..adding import add_document
 from ..errors import InputError
@@ -24,6 +24,7 @@ from ..ingest.sources import fetched_document
 from ..ledger.from_store import story_ledger
 from ..ledger.live import LiveLedger
 from ..store import Store, WatchRow
+from ..store.store import now
 from .revisions import classify, failed_page
 from .schedule import FEED_INTERVAL, next_check
 
@@ -52,13 +53,9 @@ class Cycle:
     ledger: dict | None = None  # the story's ledger after the cycle, when it stored something
 
 
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 def run_cycle(
     store: Store, story: str, fetcher: Fetcher, *, force: bool = False, feed_interval: float = FEED_INTERVAL,
-    on_check: Callable[[Check], None] | None = None, clock: Callable[[], datetime] = utcnow,
+    on_check: Callable[[Check], None] | None = None, clock: Callable[[], datetime] = now,
     live: LiveLedger | None = None,
 ) -> Cycle:
     """Check what is due in ``story`` (everything with ``force``): feeds first, then article URLs. ``live``
@@ -167,8 +164,8 @@ def check_url(store: Store, story: str, watch: WatchRow, fetcher: Fetcher, now: 
 def add_url(store: Store, story: str, url: str, fetcher: Fetcher, outlet: str | None = None) -> Check:
     """Fetch ``url`` into the story now, whatever its schedule, and follow it from then on (``storyline add
     URL``, the desk's POST): a URL whose first fetch failed is not followed."""
-    watch, state = store.add_watch(story, "url", url, at=utcnow(), outlet=outlet)
-    check = check_url(store, story, watch, fetcher, utcnow())
+    watch, state = store.add_watch(story, "url", url, at=now(), outlet=outlet)
+    check = check_url(store, story, watch, fetcher, now())
     if check.outcome == "failed" and state == "new":
         store.remove_watch(watch.id)
     return check
@@ -197,4 +194,4 @@ def follow(
             on_cycle(cycle)
         if once or not keep_going():
             return
-        sleep(max(0.5, seconds_to_next(store, story, utcnow(), interval)))
+        sleep(max(0.5, seconds_to_next(store, story, now(), interval)))

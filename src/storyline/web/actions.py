@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from ..adding import add_document
@@ -15,6 +14,7 @@ from ..ingest.sources import read_source
 from ..store import Store
 from ..store.desk import VerdictRow
 from ..store.schema import RATINGS
+from ..store.store import now
 
 MAX_NOTE = 5000
 
@@ -31,10 +31,6 @@ class ReportAdded:
     error: str | None = None  # extraction error; the report itself is stored
 
 
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 def add_text(store: Store, story: str, text: str, *, outlet: str, editor: str, published: str | None = None,
              title: str | None = None, location: str | None = None) -> ReportAdded:
     """Add a report from its text (plain or HTML), as ``storyline add -`` does. ``location`` names the
@@ -47,7 +43,7 @@ def add_text(store: Store, story: str, text: str, *, outlet: str, editor: str, p
     doc.title = title or doc.title
     added = add_document(store, story, doc)
     result = ReportAdded(added.report_id, added.outcome, added.version, added.error)
-    store.log_action(editor, "report.add", story, added.report_id, asdict(result), at=utcnow())
+    store.log_action(editor, "report.add", story, added.report_id, asdict(result), at=now())
     return result
 
 
@@ -64,7 +60,7 @@ def add_url(store: Store, story: str, url: str, *, editor: str, outlet: str | No
         raise Refused(check.detail or f"{url}: could not be fetched")
     stored = store.report(check.report_id) if check.report_id else None
     result = ReportAdded(check.report_id, check.outcome, stored.version if stored else None, check.extraction_error)
-    store.log_action(editor, "report.add", story, check.report_id, {**asdict(result), "url": url}, at=utcnow())
+    store.log_action(editor, "report.add", story, check.report_id, {**asdict(result), "url": url}, at=now())
     return result
 
 
@@ -87,4 +83,4 @@ def record_verdict(store: Store, ledger: dict, story: str, claim_id: str, *, rat
     if evidence_url is not None:
         check_http_url(evidence_url, "evidence_url")
     return store.set_verdict(story, claim_id, rating=rating, note=note.strip(), evidence_url=evidence_url,
-                             editor=editor, at=utcnow())
+                             editor=editor, at=now())

@@ -17,6 +17,7 @@ from ..present.claimreview import ledger_claimreview
 from ..present.html import ledger_html
 from ..present.markdown import ledger_markdown
 from ..store.schema import RATINGS
+from ..store.store import now
 from . import actions
 from .app import find_story, public_base
 from .auth import require_bearer
@@ -162,7 +163,7 @@ def put_verdict(request: Request, story: str, claim_id: str, body: VerdictIn, ed
                summary="Remove the verdict on a claim (editors)")
 def delete_verdict(request: Request, story: str, claim_id: str, editor: Editor) -> Response:
     name = find_story(request, story).name
-    if not request.app.state.store.delete_verdict(name, claim_id, editor=editor, at=actions.utcnow()):
+    if not request.app.state.store.delete_verdict(name, claim_id, editor=editor, at=now()):
         raise HTTPException(404, f"claim {claim_id!r} has no verdict")
     return Response(status_code=204)
 

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from ..errors import StorylineError
 from ..ledger.since import changes_recorded_after, parse_time
 from ..store.schema import RATINGS
+from ..store.store import now
 from ..watch.diff import diff_sentences
 from . import actions, views
 from .app import find_story
@@ -72,7 +73,7 @@ def story(request: Request, story: str) -> Response:
         "entity_names": views.entity_names(ledger), "conflicts": views.conflicts(ledger),
         "evidence": views.evidence, "sources": views.claim_sources,
     })
-    response.set_cookie(cookie, actions.utcnow().isoformat(timespec="seconds"), max_age=SEEN_MAX_AGE,
+    response.set_cookie(cookie, now().isoformat(timespec="seconds"), max_age=SEEN_MAX_AGE,
                         httponly=True, samesite="lax", path="/")
     return response
 
@@ -109,7 +110,7 @@ def verdict(request: Request, story: str, claim_id: str, csrf: str = Form(""), r
     store = request.app.state.store
     try:
         if remove:
-            store.delete_verdict(row.name, claim_id, editor=editor, at=actions.utcnow())
+            store.delete_verdict(row.name, claim_id, editor=editor, at=now())
         else:
             actions.record_verdict(store, ledger, row.name, claim_id, rating=rating, note=note,
                                    evidence_url=evidence_url, editor=editor)
