@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from urllib.parse import quote
 
+from ..ledger.since import parse_time
+
 ATOM_NS = "http://www.w3.org/2005/Atom"
 TAG_PREFIX = "tag:storyline,2025:story/"
 LABELS = {
@@ -32,12 +34,9 @@ def _when(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        parsed = datetime.fromisoformat(value.strip())
+        return parse_time(value)
     except ValueError:
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
 
 
 def _rfc3339(when: datetime) -> str:

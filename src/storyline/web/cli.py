@@ -19,8 +19,9 @@ def _db() -> str | None:
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(1)
+    from ..cli import fail
+
+    return fail(message)
 
 
 def register(app: typer.Typer) -> None:
@@ -75,13 +76,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _opened():
-    from ..errors import StorylineError
-    from ..store import open_store
+    from ..cli import opened
 
-    try:
-        return open_store(_db())
-    except StorylineError as exc:
-        raise _fail(str(exc))
+    return opened()
 
 
 def _run(action):
