@@ -177,3 +177,13 @@ def test_place_after_of_is_not_a_short_form_of_the_longer_name(nlp):
     entities = find_entities(nlp(text))
     assert by_name(entities, "Lenmouth").type == "GPE"
     assert by_name(entities, "Northern Quays").type == "FAC"
+
+
+def test_a_name_folded_into_a_longer_one_is_not_folded_again(nlp):
+    # "Marlow House" folds into "Marlow House Office" (its stem) and is also the long form the bare "House"
+    # would fold into: it must not be looked up again once it is gone.
+    text = ("The Marlow House Office said on Monday that the vote would go ahead. Officials at Marlow House "
+            "declined to comment further. The House is due to vote on the harbour levy on Friday, and the House "
+            "speaker said Marlow House had been told.")
+    by_name = {e.name: e for e in find_entities(nlp(text))}
+    assert "Marlow House" in by_name["Marlow House Office"].aliases

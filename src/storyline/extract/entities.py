@@ -445,8 +445,8 @@ def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[st
             if short:
                 by_short.setdefault(short, []).append(key)
     for short, longs in by_short.items():
-        if short not in groups or len(longs) != 1 or short == longs[0]:
-            continue
+        if short not in groups or len(longs) != 1 or short == longs[0] or longs[0] not in groups:
+            continue  # (a long form already folded into a longer one as its short form stays folded)
         source, target = groups[short], groups[longs[0]]
         if not _compatible(source, target, short):
             continue
