@@ -86,13 +86,21 @@ def test_train_round_trip_and_extraction_with_the_model(split, nlp, tmp_path, mo
         models.use_models(True)
 
 
+class RulesEnds:
+    """A judge's content ends: where the rules put them."""
+
+    def content_end(self, doc, start, end, cue):
+        return end
+
+
+class Everything(RulesEnds):
+    """A judge that keeps every rule cue and proposes every verb and copula it is shown."""
+
+    def decide(self, doc, free, rule_classes, inside, shapes):
+        return set(rule_classes), [i for i in shapes if i not in rule_classes]
+
+
 def test_proposed_cue_with_a_preposition_takes_its_object(nlp, monkeypatch):
-    class Everything:
-        """A judge that keeps every rule cue and proposes every verb."""
-
-        def decide(self, doc, free, rule_classes, inside, shapes):
-            return set(rule_classes), [i for i in shapes if i not in rule_classes]
-
     monkeypatch.setattr(attribution, "load_model", lambda task: Everything())
     doc = nlp("Mayor Ilse Varga railed against the new harbour levy.")
     found = find_attributions(doc, find_entities(doc))
@@ -101,7 +109,7 @@ def test_proposed_cue_with_a_preposition_takes_its_object(nlp, monkeypatch):
 
 
 def test_proposed_passive_without_an_agent_is_said_by_someone_unnamed(nlp, monkeypatch):
-    class Accusations:
+    class Accusations(RulesEnds):
         """A judge that keeps every rule cue and proposes "accused"."""
 
         def decide(self, doc, free, rule_classes, inside, shapes):
@@ -112,6 +120,34 @@ def test_proposed_passive_without_an_agent_is_said_by_someone_unnamed(nlp, monke
     found = find_attributions(doc, find_entities(doc))
     assert [(m.cue, m.text, m.source.kind) for m in found] == [
         ("was accused of", "Harbour master Oren Falk was accused of hiding the inspection reports", "unnamed")]
+
+
+def test_proposed_stance_of_a_copula_and_its_adjective(nlp, monkeypatch):
+    monkeypatch.setattr(attribution, "load_model", lambda task: Everything())
+    doc = nlp("The dockers' union was worried about the new harbour levy.")
+    found = find_attributions(doc, find_entities(doc))
+    assert [(m.cue, m.text, m.status) for m in found] == [
+        ("was worried about", "the new harbour levy", "reported")]
+    assert found[0].source.span is not None and "union" in doc.text[slice(*found[0].source.span)]
+
+
+def test_the_judge_moves_a_content_end_and_the_mention_follows(nlp, monkeypatch):
+    class CutAtRise(RulesEnds):
+        """A judge that keeps the rules' cues and ends every content at "rise"."""
+
+        def decide(self, doc, free, rule_classes, inside, shapes):
+            return set(rule_classes), []
+
+        def content_end(self, doc, start, end, cue):
+            return next((t.i for t in doc[start:end + 1] if t.text == "rise"), end)
+
+    text = "Mayor Ilse Varga said the levy would rise, \"and soon\", in March."
+    doc = nlp(text)
+    rules = [m.text for m in find_attributions(doc, find_entities(doc))]
+    monkeypatch.setattr(attribution, "load_model", lambda task: CutAtRise())
+    [judged] = find_attributions(doc, find_entities(doc))
+    assert rules != [judged.text] and judged.text == "the levy would rise"
+    assert judged.form == "indirect" and text[judged.start:judged.end] == judged.text
 
 
 def test_train_rejects_a_folder_without_the_split_layout(tmp_path):

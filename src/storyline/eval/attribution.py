@@ -62,10 +62,15 @@ def read_gold(ann: str) -> list[dict[str, Span]]:
     return gold
 
 
+def outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions whose cue lies inside no other mention's content (PolNeAR annotates only those)."""
+    return [m for m in mentions if not any(
+        o is not m and m.cue_span and o.start <= m.cue_span[0] and m.cue_span[1] <= o.end for o in mentions)]
+
+
 def predicted_spans(mentions: list[Mention]) -> dict[str, list[Span]]:
     """Role → distinct predicted spans, outermost attributions only."""
-    outer = [m for m in mentions if not any(
-        o is not m and m.cue_span and o.start <= m.cue_span[0] and m.cue_span[1] <= o.end for o in mentions)]
+    outer = outermost(mentions)
     roles: dict[str, list[Span]] = {r: [] for r in ROLES}
     seen: set[tuple[str, Span, Span | None]] = set()
     for m in outer:

@@ -99,6 +99,11 @@ class CueModel(Protocol):
         around each rule cue and each proposed word (``cue_shape``)."""
         ...
 
+    def content_end(self, doc: Doc, start: int, end: int, cue: tuple[int, int]) -> int:
+        """The last word of a content the rules run over the words [start, end] (inclusive), whose cue is
+        the token range ``cue``: ``end`` or another place the model finds likelier."""
+        ...
+
 
 @dataclass
 class _Found:
@@ -112,14 +117,15 @@ class _Found:
     source_name: Span | None = None  # a bare name the parser did not make the cue's subject
 
 
-def find_attributions(doc: Doc, entities: list[Entity]) -> list[Mention]:
-    """Every attribution in the report, in text order."""
+def find_attributions(doc: Doc, entities: list[Entity], model: CueModel | None = None) -> list[Mention]:
+    """Every attribution in the report, in text order; ``model``: a trained judge to use instead of the
+    installed one (training uses this)."""
     cues = load_cues()
     quotes = QuoteIndex(find_quotes(doc_text(doc)))
     dateline = dateline_span(doc_text(doc)) or (0, 0)
     resolver = SourceResolver(doc, entities, quotes, dateline)
     free, found_at = _rule_pass(doc, cues, quotes, dateline)
-    model = load_model("attribution")
+    model = model or load_model("attribution")
     if model is not None:
         found_at = _with_model(model, doc, free, found_at, cues, quotes, dateline)
     mentions: list[Mention] = []
@@ -133,7 +139,38 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Mention]:
     mentions.extend(_signed_quotes(doc, resolver, quotes))
     mentions.sort(key=lambda m: m.start)
     _continue_quotes(doc, mentions, quotes)
+    if model is not None:
+        for m in mentions:
+            _end_as_judged(doc, m, model, quotes)
     return mentions
+
+
+def words_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last word (token indices) of a char span, less edge punctuation and spaces."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    first, last = span.start, span.end - 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return first, last
+
+
+def _end_as_judged(doc: Doc, m: Mention, model: CueModel, quotes: QuoteIndex) -> None:
+    """Move a content's end where the trained model places it (a content on one side of its cue)."""
+    if m.cue_span is None:
+        return
+    words, cue = words_of(doc, m.start, m.end), words_of(doc, *m.cue_span)
+    if words is None or cue is None or cue[0] <= words[1] and words[0] <= cue[1]:
+        return
+    last = model.content_end(doc, words[0], words[1], (cue[0], cue[1] + 1))
+    if last == words[1]:
+        return
+    m.end = doc[last].idx + len(doc[last])
+    m.text = doc_text(doc)[m.start:m.end]
+    m.form = _form(doc_text(doc), m.start, m.end, quotes)
 
 
 def rule_cues(doc: Doc) -> tuple[list[Token], dict[int, str], set[int], dict[int, list[str]]]:
@@ -174,9 +211,14 @@ def _proposals(doc: Doc, free: list[Token], in_cue: set[int], cues: Cues, quotes
     """The attribution the rules would build around each verb outside their cues, were it a cue."""
     proposals = {}
     for tok in free:
-        if tok.pos_ not in PROPOSED_POS or tok.i in in_cue:
+        if tok.i in in_cue:
             continue
-        found = _attribution(tok, cues, quotes, dateline, fallback="say") or _proposed(tok, cues, quotes)
+        if tok.pos_ in PROPOSED_POS:
+            found = _attribution(tok, cues, quotes, dateline, fallback="say") or _proposed(tok, cues, quotes)
+        elif tok.pos_ == "AUX" and tok.lemma_ == "be":
+            found = _stance(tok, cues, quotes)
+        else:
+            continue
         if found is not None and found.content is not None and not any(k in in_cue for k in range(*found.cue)):
             proposals[tok.i] = found
     return proposals
@@ -237,6 +279,29 @@ def _proposed(verb: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
                 return _Found((cue[0], child.i + 1), "say", _subtree_span(pobj, exclude=child), source_head)
         if child.dep_ in {*OBJECT_DEPS, "ccomp", "xcomp"}:
             return _Found(_verb_group(verb, [], cues), "say", _subtree_span(child, exclude=verb), source_head)
+    return None
+
+
+def _stance(copula: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
+    """'The union was worried about the levy', 'Officials were not sure the pier would hold': a copula and
+    its adjective the model may take for a cue of stance (a belief, a fear, a doubt); the adjective's
+    clause, or its preposition's object, is the content and the copula's subject the source. The cue runs
+    from the copula's auxiliaries to the adjective, or to its preposition ("were worried about")."""
+    adjective = next((c for c in copula.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    source_head = _subject(copula)
+    if adjective is None or source_head is None or quotes.at(source_head.idx) is not None:
+        return None
+    start = _verb_group(copula, [], cues)[0]
+    para = _paragraph(copula.doc, copula.i)
+    for child in adjective.rights:
+        if not para[0] <= child.i < para[1]:
+            break
+        if child.dep_ == "prep" and child.i == adjective.i + 1:
+            pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+                return _Found((start, child.i + 1), "believe", _subtree_span(pobj, exclude=child), source_head)
+        if child.dep_ in {"ccomp", "xcomp"}:
+            return _Found((start, adjective.i + 1), "believe", _subtree_span(child, exclude=adjective), source_head)
     return None
 
 

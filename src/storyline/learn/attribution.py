@@ -24,16 +24,19 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, Token
 
 from ..errors import InputError
-from ..eval.attribution import documents, read_gold
-from ..extract.attribution import rule_cues
+from ..eval.attribution import documents, outermost, read_gold
+from ..extract.attribution import find_attributions, rule_cues, words_of
 from ..extract.cues import Cues, load_cues
+from ..extract.entities import find_entities
 from ..extract.nlp import load_nlp
+from . import content_ends
+from .content_ends import EndChooser
 
 CANDIDATE_POS = {"VERB", "AUX", "NOUN"}
 CHILD_LEMMA_DEPS = {"ccomp", "xcomp", "dobj", "prep", "prt", "mark", "advcl", "agent", "acomp", "attr"}
 HASH_FEATURES = 2 ** 20
 DROP = 0.2  # a rule cue less likely than this is left out
-ADD = 0.45  # a verb the rules passed over and more likely than this is tried as a cue
+ADD = 0.55  # a verb the rules passed over and more likely than this is tried as a cue
 
 
 def token_features(tok: Token, rule_cls: str | None, inside: bool, cues: Cues, shape: list[str]) -> list[str]:
@@ -70,6 +73,11 @@ class CueJudge:
     classifier: LogisticRegression
     drop: float = DROP
     add: float = ADD
+    ends: EndChooser | None = None  # where contents end (``learn.content_ends``)
+
+    def content_end(self, doc: Doc, start: int, end: int, cue: tuple[int, int]) -> int:
+        """The chooser's last word for a content the rules run over [start, end]; ``end`` without one."""
+        return end if self.ends is None else self.ends.choose(doc, start, end, cue)
 
     def probabilities(self, doc: Doc, free: list[Token], rule_cues: dict[int, str], in_cue: set[int],
                       shapes: dict[int, list[str]]) -> tuple[list[int], np.ndarray]:
@@ -120,6 +128,29 @@ def rows_of(doc: Doc, ann: str, cues: Cues) -> tuple[list[list[str]], list[int]]
     return features, labels
 
 
+def end_rows(doc: Doc, ann: str, judge: CueJudge) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of the places where the contents the judge's attributions run over could end
+    (``learn.content_ends``), for every attribution whose cue and content meet a gold one's: label 1 where
+    the gold content ends."""
+    gold = [g for g in read_gold(ann) if "cue" in g and "content" in g]
+    features: list[list[str]] = []
+    labels: list[int] = []
+    for m in outermost(find_attributions(doc, find_entities(doc), model=judge)):
+        if m.cue_span is None:
+            continue
+        record = next((g for g in gold if g["cue"][0] < m.cue_span[1] and m.cue_span[0] < g["cue"][1]), None)
+        words, cue = words_of(doc, m.start, m.end), words_of(doc, *m.cue_span)
+        said = words_of(doc, *record["content"]) if record is not None else None
+        if words is None or cue is None or said is None or not (said[0] <= words[1] and words[0] <= said[1]):
+            continue
+        if cue[0] <= words[1] and words[0] <= cue[1]:  # content around its cue
+            continue
+        others, rows = content_ends.rows(doc, words[0], words[1], (cue[0], cue[1] + 1))
+        features.extend(rows)
+        labels.extend(int(j == said[1]) for j in others)
+    return features, labels
+
+
 def fit(features: list[list[str]], labels: list[int]) -> CueJudge:
     """A judge fitted to feature rows and their labels."""
     if len(set(labels)) < 2:
@@ -143,10 +174,19 @@ def train(paths: list[Path]) -> tuple[CueJudge, dict]:
     cues = load_cues()
     features: list[list[str]] = []
     labels: list[int] = []
+    docs = []
     for doc, (_, ann) in zip(load_nlp().pipe(text for text, _ in pairs), pairs):
         rows, row_labels = rows_of(doc, ann, cues)
         features.extend(rows)
         labels.extend(row_labels)
+        docs.append(doc)
     judge = fit(features, labels)
+    end_features: list[list[str]] = []
+    end_labels: list[int] = []
+    for doc, (_, ann) in zip(docs, pairs):
+        rows, row_labels = end_rows(doc, ann, judge)
+        end_features.extend(rows)
+        end_labels.extend(row_labels)
+    judge.ends = content_ends.fit(end_features, end_labels)
     return judge, {"documents": len(pairs), "words": len(labels), "cue_words": sum(labels),
-                   "seconds": round(time.perf_counter() - started, 1)}
+                   "content_ends": len(end_labels), "seconds": round(time.perf_counter() - started, 1)}

@@ -27,7 +27,7 @@ SHIPPED = Path(__file__).resolve().parent.parent / "data" / "models"
 SUFFIX = ".joblib"
 # The version of what each task's model reads (1 where the features never changed): a model saved under
 # another version does not match the code that would feed it.
-FEATURES = {"attribution": 2, "hedging": 2, "factuality": 1, "checkworthiness": 1}
+FEATURES = {"attribution": 3, "hedging": 2, "factuality": 1, "checkworthiness": 1}
 STAMP = "storyline_model"  # the key of the model in a saved file; "task" and "features" stand beside it
 log = logging.getLogger(__name__)
 _enabled = [os.environ.get("STORYLINE_RULES_ONLY", "") in ("", "0")]
