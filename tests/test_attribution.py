@@ -81,6 +81,11 @@ CASES = [
      "fire brigade", "According to", "indirect", "the warehouse was empty", "reported"),
     ("The warehouse was empty, according to two firefighters.",
      "two firefighters", "according to", "indirect", "The warehouse was empty", "reported"),
+    # the parser hangs the clause on the source ("reeks" an apposition) or makes a verb of a noun ("show")
+    ("According to harbour master Oren Falk, the pier reeks of diesel and neglect.",
+     "Oren Falk", "According to", "indirect", "the pier reeks of diesel and neglect", "reported"),
+    ("As a dock boss in Veyra, Tomas Brel routinely shouted at crews, according to show insiders.",
+     "insiders", "according to", "indirect", "Tomas Brel routinely shouted at crews", "reported"),
     ('Ilse Varga said the evacuation plan was "a disgrace."',
      "Ilse Varga", "said", "mixed", 'the evacuation plan was "a disgrace', "reported"),
     ("Some reports are saying that the convoy turned back at the border.",

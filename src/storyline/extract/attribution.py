@@ -1020,9 +1020,17 @@ def _according_to(tok: Token) -> _Found | None:
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or next(
         (c for c in tok.children if c.dep_ == "pobj"), None)
+    verb = next((c for c in to.children if c.dep_ == "pcomp"), None)
+    if pobj is None and verb is not None:  # "according to show insiders": the parser made a verb of "show"
+        pobj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), verb)
     if pobj is None:
         return None
     phrase_start, phrase_end = tok.i, max(pobj.right_edge.i, to.i)
+    for child in pobj.rights:  # "According to X, the pier reeks of …": a clause the parser hung on X is the content
+        rest = tok.dep_ == "ROOT" and all(t.is_punct for t in doc[child.right_edge.i + 1: tok.sent.end])
+        if (child.dep_ in {"appos", "acl", "relcl"} and (child.pos_ in {"VERB", "AUX"} or rest)
+                and doc[child.left_edge.i - 1].text == ","):
+            phrase_end = min(phrase_end, child.left_edge.i - 1)
     clause = tok.sent
     head = tok.head
     if head != tok and head.pos_ in {"VERB", "AUX"}:
