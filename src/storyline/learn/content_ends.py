@@ -104,7 +104,18 @@ def candidate_features(doc: Doc, start: int, end: int, j: int, cue: tuple[int, i
         features = ["dir=grow", *_stretch(doc, end + 1, j, start, cue, "g:")]
     else:
         features = ["dir=cut", *_stretch(doc, j + 1, end, start, cue, "c:")]
+    root = doc[start:end + 1].root
+    if after is None:
+        attach = "none"
+    else:
+        h = after.head
+        attach = ("root" if h.i == root.i else "cue" if cue[0] <= h.i < cue[1] else "in" if start <= h.i <= j
+                  else "after" if h.i > j else "before")
+    after2 = _next_word(doc, after.i, len(doc)) if after is not None else None
     features += [
+        f"at={attach}", f"atd={attach}|{after.dep_ if after is not None else '-'}",
+        f"nn={after.lower_ if after is not None else '-'}|{after2.lower_ if after2 is not None else '-'}",
+        f"R:ss={int(rules_after is None or rules_after.is_sent_start)}", f"lemd={lemma}|{features[0]}",
         f"d={_bucket(j - end)}", f"n={after.lower_ if after is not None else '<end>'}",
         f"nd={after.dep_ if after is not None else '-'}", f"ss={int(after is None or after.is_sent_start)}",
         f"x={_crossing(doc, start, j, cue)}", f"t={doc[j].lower_}",
