@@ -81,6 +81,9 @@ CASES = [
      "fire brigade", "According to", "indirect", "the warehouse was empty", "reported"),
     ("The warehouse was empty, according to two firefighters.",
      "two firefighters", "according to", "indirect", "The warehouse was empty", "reported"),
+    # a participle says what the one it describes says
+    ("Reporters filmed a dock worker saying that the crane had snapped.",
+     "dock worker", "saying", "indirect", "the crane had snapped", "reported"),
     # the parser hangs the clause on the source ("reeks" an apposition) or makes a verb of a noun ("show")
     ("According to harbour master Oren Falk, the pier reeks of diesel and neglect.",
      "Oren Falk", "According to", "indirect", "the pier reeks of diesel and neglect", "reported"),

@@ -639,7 +639,10 @@ def _manner_or_day(tok: Token) -> bool:
 
 
 def _subject(tok: Token) -> Token | None:
-    """The source head: the subject, the agent of a passive, or a governing verb's subject."""
+    """The source head: the subject, the agent of a passive, a governing verb's subject, or the one a
+    participle describes ("footage of the mayor saying …")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
+        return tok.head
     verb = tok
     for _ in range(4):
         for child in verb.children:
