@@ -263,6 +263,20 @@ def test_quote_continued_in_next_paragraph(nlp):
     assert m.form == "direct"
 
 
+def test_quote_after_an_indirect_content_before_its_cue_continues_it(nlp):
+    text = 'The pier may close next week, harbour master Ana Ruiz said. "We have no choice. The cranes are unsafe."'
+    [m] = mentions(nlp, text)
+    assert m.text.startswith("The pier may close") and m.text.endswith('The cranes are unsafe."')
+    assert m.form == "mixed"  # an indirect part and a quoted one
+
+
+def test_an_apostrophe_between_two_quotes_does_not_break_the_continuation(nlp):
+    text = ("“The cranes are unsafe,” said Ana Ruiz, speaking of the port’s future. "
+            "“We have no choice but to close the pier.”")
+    said = next(m for m in mentions(nlp, text) if m.cue == "said")
+    assert said.text.endswith("“We have no choice but to close the pier.”")
+
+
 def test_quote_spanning_paragraphs_without_closing_mark(nlp):
     text = ("Tomas Brel said: “The port is closed.\n\n"
             "“No ship will leave tonight.”\n\nRepairs begin next week.")

@@ -74,6 +74,7 @@ TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cu
 MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
 MAX_GAP = 3  # characters of punctuation allowed between a cue group and the quote it takes
 SENTENCE_END = re.compile(r"[.;:!?]\s")
+APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")  # "Clinton’s": no quote mark
 MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and its continuation
 PARAGRAPH_KEY = ("storyline", "paragraphs")
 LINE_ENDS = ".!?:\"”’)"  # a line ending in one of these ends a paragraph even without a blank line
@@ -1179,7 +1180,7 @@ def _form(text: str, start: int, end: int, quotes: QuoteIndex) -> Form:
 def _continue_quotes(doc: Doc, mentions: list[Mention], quotes: QuoteIndex) -> None:
     """A quote with no cue of its own that follows a quoted mention with nothing but spaces and
     punctuation between them continues that mention: '"…," she said, "…"' and '"…," she said. "…"'."""
-    covered = {q for m in mentions for q in quotes.overlapping(m.start, m.end)}
+    covered = {q for m in mentions for q in quotes.overlapping(m.start, m.end) if m.start <= q[0] + 1 and q[1] - 1 <= m.end}
     ends = sorted((_reach(m), i) for i, m in enumerate(mentions))
     reach = [e for e, _ in ends]
     text = doc_text(doc)
@@ -1187,20 +1188,26 @@ def _continue_quotes(doc: Doc, mentions: list[Mention], quotes: QuoteIndex) -> N
         if (q_start, q_end) in covered:
             continue
         k = bisect_right(reach, q_start) - 1
-        while k > 0 and _in_bridge(mentions[ends[k][1]], reach[k - 1]):
+        while k > 0 and not _runs_on(mentions[ends[k][1]], text) and _in_bridge(mentions[ends[k][1]], reach[k - 1]):
             k -= 1  # '“…,” she said, adding that the quay would close. “…”': the quote is still hers
         if k < 0:
             continue
         m = mentions[ends[k][1]]
-        ends_quoted = m.form == "mixed" and text[m.end - 1] in QUOTE_CHARS
-        if ((m.form not in CONTINUED_FORMS and not ends_quoted) or m.cue in SIGNATURE_DASHES
-                or not _bridge(text[reach[k]:q_start])):
+        if not _runs_on(m, text) or m.cue in SIGNATURE_DASHES or not _bridge(text[reach[k]:q_start]):
             continue
         m.end = q_end
         m.text = text[m.start:m.end]
+        m.form = _form(text, m.start, m.end, quotes)
         m.sentence = (m.sentence[0], max(m.sentence[1], q_end)) if m.sentence else None
         reach[k] = q_end
         covered.add((q_start, q_end))
+
+
+def _runs_on(m: Mention, text: str) -> bool:
+    """May a quote after this mention continue it? A quoted content, a mixed one ending on a quote, or one
+    that comes before its cue ('The pier may close, Ana Ruiz said. "We have no choice."')."""
+    return (m.form in CONTINUED_FORMS or m.form == "mixed" and text[m.end - 1] in QUOTE_CHARS
+            or m.cue_span is not None and m.start < m.cue_span[0])
 
 
 def _in_bridge(m: Mention, after: int) -> bool:
@@ -1216,7 +1223,7 @@ def _bridge(gap: str) -> bool:
     if not gap.strip(EDGE_PUNCT):
         return True
     return (len(gap) <= MAX_BRIDGE and gap[-1] in ".,:;" and not SENTENCE_END.search(gap[:-1])
-            and not any(q in gap for q in QUOTE_CHARS))
+            and not any(q in APOSTROPHE.sub("", gap) for q in QUOTE_CHARS))
 
 
 def _reach(m: Mention) -> int:
