@@ -81,6 +81,11 @@ CASES = [
      "fire brigade", "According to", "indirect", "the warehouse was empty", "reported"),
     ("The warehouse was empty, according to two firefighters.",
      "two firefighters", "according to", "indirect", "The warehouse was empty", "reported"),
+    # the verb group runs over a no-break space and an adverb's own adverb
+    ("The port authority has\xa0acknowledged that the pier was unsafe.",
+     "port authority", "has\xa0acknowledged", "indirect", "the pier was unsafe", "confirmed"),
+    ("Mayor Ilse Varga is once again claiming that the levy will fall.",
+     "Ilse Varga", "is once again claiming", "indirect", "the levy will fall", "reported"),
     # a participle says what the one it describes says
     ("Reporters filmed a dock worker saying that the crane had snapped.",
      "dock worker", "saying", "indirect", "the crane had snapped", "reported"),

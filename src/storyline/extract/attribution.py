@@ -596,6 +596,7 @@ def _verb_group(tok: Token, phrase: list[Token], cues: Cues) -> tuple[int, int]:
             members.add(child.i)
         elif child.dep_ == "advmod" and child.i < tok.i and child.lower_ not in {"however", "then", "so"}:
             members.add(child.i)
+            members.update(g.i for g in child.children if g.dep_ == "advmod")  # "once again"
         elif child.i == tok.i + 1 and _manner_or_day(child):  # "said Tuesday", "said sarcastically"
             members.add(child.i)
         elif (child.dep_ == "prep" and child.lower_ in {"in", "on", "during"} and child.i == tok.i + 1
@@ -603,6 +604,7 @@ def _verb_group(tok: Token, phrase: list[Token], cues: Cues) -> tuple[int, int]:
             members.update(range(child.i, next(g.i for g in child.children if g.dep_ == "pobj") + 1))
     if phrase and phrase[0].dep_ in OBJECT_DEPS:  # "cast doubt on": keep the object words
         members.update(range(tok.i, phrase[-1].i + 1))
+    members.update(t.i for t in tok.doc[min(members):max(members)] if t.is_space)  # "has\xa0acknowledged"
     start = end = tok.i
     while start - 1 in members:
         start -= 1
