@@ -86,6 +86,8 @@ CASES = [
      "port authority", "has\xa0acknowledged", "indirect", "the pier was unsafe", "confirmed"),
     ("Mayor Ilse Varga is once again claiming that the levy will fall.",
      "Ilse Varga", "is once again claiming", "indirect", "the levy will fall", "reported"),
+    ("“The pier is closed,” the port authority said Friday in a statement.",
+     "port authority", "said Friday in a statement", "direct", "The pier is closed", "reported"),
     # a participle says what the one it describes says
     ("Reporters filmed a dock worker saying that the crane had snapped.",
      "dock worker", "saying", "indirect", "the crane had snapped", "reported"),

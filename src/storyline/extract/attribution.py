@@ -597,11 +597,22 @@ def _verb_group(tok: Token, phrase: list[Token], cues: Cues) -> tuple[int, int]:
         elif child.dep_ == "advmod" and child.i < tok.i and child.lower_ not in {"however", "then", "so"}:
             members.add(child.i)
             members.update(g.i for g in child.children if g.dep_ == "advmod")  # "once again"
-        elif child.i == tok.i + 1 and _manner_or_day(child):  # "said Tuesday", "said sarcastically"
+    after = tok.i  # then, one after another: "said Tuesday", "said sarcastically", "said Friday in a statement"
+    while after + 1 in members:
+        after += 1
+    for child in tok.rights:
+        if child.i in members:
+            continue
+        if child.left_edge.i != after + 1:
+            break
+        if _manner_or_day(child):
             members.add(child.i)
-        elif (child.dep_ == "prep" and child.lower_ in {"in", "on", "during"} and child.i == tok.i + 1
+        elif (child.dep_ == "prep" and child.lower_ in {"in", "on", "during"}
               and any(g.dep_ == "pobj" and g.lemma_.lower() in cues.channels for g in child.children)):
             members.update(range(child.i, next(g.i for g in child.children if g.dep_ == "pobj") + 1))
+        else:
+            break
+        after = max(members)
     if phrase and phrase[0].dep_ in OBJECT_DEPS:  # "cast doubt on": keep the object words
         members.update(range(tok.i, phrase[-1].i + 1))
     members.update(t.i for t in tok.doc[min(members):max(members)] if t.is_space)  # "has\xa0acknowledged"
