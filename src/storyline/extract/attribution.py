@@ -169,9 +169,10 @@ def _end_as_judged(doc: Doc, m: Mention, model: CueModel, quotes: QuoteIndex) ->
     last = model.content_end(doc, words[0], words[1], (cue[0], cue[1] + 1))
     if last == words[1]:
         return
+    text = doc_text(doc)
     m.end = doc[last].idx + len(doc[last])
-    m.text = doc_text(doc)[m.start:m.end]
-    m.form = _form(doc_text(doc), m.start, m.end, quotes)
+    m.text = text[m.start:m.end]
+    m.form = _form(text, m.start, m.end, quotes)
 
 
 def rule_cues(doc: Doc) -> tuple[list[Token], dict[int, str], set[int], dict[int, list[str]]]:
@@ -274,8 +275,8 @@ def _proposed(verb: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
         if not para[0] <= child.i < para[1]:
             break
         if child.dep_ == "prep" and child.i == verb.i + 1:
-            pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
-            if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+            pobj = _prep_object(child)
+            if pobj is not None:
                 cue = _verb_group(verb, [child], cues)
                 return _Found((cue[0], child.i + 1), "say", _subtree_span(pobj, exclude=child), source_head)
         if child.dep_ in {*OBJECT_DEPS, "ccomp", "xcomp"}:
@@ -298,12 +299,19 @@ def _stance(copula: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
         if not para[0] <= child.i < para[1]:
             break
         if child.dep_ == "prep" and child.i == adjective.i + 1:
-            pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
-            if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+            pobj = _prep_object(child)
+            if pobj is not None:
                 return _Found((start, child.i + 1), "believe", _subtree_span(pobj, exclude=child), source_head)
         if child.dep_ in {"ccomp", "xcomp"}:
             return _Found((start, adjective.i + 1), "believe", _subtree_span(child, exclude=adjective), source_head)
     return None
+
+
+def _prep_object(prep: Token) -> Token | None:
+    """What a preposition after a cue governs, when it is not a time ("warned against the plan", not
+    "spoke on Monday")."""
+    pobj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
+    return pobj if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"} else None
 
 
 def _agentless(verb: Token, cues: Cues) -> _Found | None:
