@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 REACH = 60  # words past the rules' end a content may grow
 HASH_FEATURES = 2 ** 20
-THRESHOLD = 0.6
+THRESHOLD = 0.5
 BREAK_WORDS = {"and", "but", "or", "which", "who", "whom", "whose", "while", "although", "though", "because",
                "as", "after", "before", "when", "if", "so", "since", "until", "where", "amid", "despite",
                "including"}
