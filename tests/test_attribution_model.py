@@ -89,8 +89,8 @@ def test_train_round_trip_and_extraction_with_the_model(split, nlp, tmp_path, mo
 class RulesEnds:
     """A judge's content ends: where the rules put them."""
 
-    def content_end(self, doc, start, end, cue):
-        return end
+    def content_ends(self, doc, contents):
+        return [end for _, end, _ in contents]
 
 
 class Everything(RulesEnds):
@@ -138,8 +138,8 @@ def test_the_judge_moves_a_content_end_and_the_mention_follows(nlp, monkeypatch)
         def decide(self, doc, free, rule_classes, inside, shapes):
             return set(rule_classes), []
 
-        def content_end(self, doc, start, end, cue):
-            return next((t.i for t in doc[start:end + 1] if t.text == "rise"), end)
+        def content_ends(self, doc, contents):
+            return [next((t.i for t in doc[start:end + 1] if t.text == "rise"), end) for start, end, _ in contents]
 
     text = "Mayor Ilse Varga said the levy would rise, \"and soon\", in March."
     doc = nlp(text)

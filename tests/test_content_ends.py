@@ -41,9 +41,11 @@ def test_a_fitted_chooser_moves_the_end_only_when_sure(nlp):
     labels = [int(j == monday) for j in others]
     chooser = content_ends.fit(rows * 20, labels * 20)
     assert chooser is not None
-    assert chooser.choose(doc, said + 1, last, (said, said + 1)) == monday
+    content = (said + 1, last, (said, said + 1))
+    assert chooser.choose(doc, [content, content]) == [monday, monday]
     chooser.threshold = 1.0  # nothing is that sure: the rules' end stays
-    assert chooser.choose(doc, said + 1, last, (said, said + 1)) == last
+    assert chooser.choose(doc, [content]) == [last]
+    assert chooser.choose(doc, []) == []
 
 
 def test_no_chooser_without_both_kinds_of_label(nlp):

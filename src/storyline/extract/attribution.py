@@ -100,9 +100,9 @@ class CueModel(Protocol):
         around each rule cue and each proposed word (``cue_shape``)."""
         ...
 
-    def content_end(self, doc: Doc, start: int, end: int, cue: tuple[int, int]) -> int:
-        """The last word of a content the rules run over the words [start, end] (inclusive), whose cue is
-        the token range ``cue``: ``end`` or another place the model finds likelier."""
+    def content_ends(self, doc: Doc, contents: list[tuple[int, int, tuple[int, int]]]) -> list[int]:
+        """The last word of each content (start, end, cue) the rules run over the words [start, end]
+        (inclusive), whose cue is the token range ``cue``: ``end`` or another place the model finds likelier."""
         ...
 
 
@@ -141,8 +141,7 @@ def find_attributions(doc: Doc, entities: list[Entity], model: CueModel | None =
     mentions.sort(key=lambda m: m.start)
     _continue_quotes(doc, mentions, quotes)
     if model is not None:
-        for m in mentions:
-            _end_as_judged(doc, m, model, quotes)
+        _ends_as_judged(doc, mentions, model, quotes)
     return mentions
 
 
@@ -159,20 +158,23 @@ def words_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return first, last
 
 
-def _end_as_judged(doc: Doc, m: Mention, model: CueModel, quotes: QuoteIndex) -> None:
-    """Move a content's end where the trained model places it (a content on one side of its cue)."""
-    if m.cue_span is None:
-        return
-    words, cue = words_of(doc, m.start, m.end), words_of(doc, *m.cue_span)
-    if words is None or cue is None or cue[0] <= words[1] and words[0] <= cue[1]:
-        return
-    last = model.content_end(doc, words[0], words[1], (cue[0], cue[1] + 1))
-    if last == words[1]:
+def _ends_as_judged(doc: Doc, mentions: list[Mention], model: CueModel, quotes: QuoteIndex) -> None:
+    """Move contents' ends where the trained model places them (each content on one side of its cue)."""
+    judged, contents = [], []
+    for m in mentions:
+        words = words_of(doc, m.start, m.end)
+        cue = words_of(doc, *m.cue_span) if m.cue_span is not None else None
+        if words is not None and cue is not None and not (cue[0] <= words[1] and words[0] <= cue[1]):
+            judged.append((m, words[1]))
+            contents.append((words[0], words[1], (cue[0], cue[1] + 1)))
+    if not contents:
         return
     text = doc_text(doc)
-    m.end = doc[last].idx + len(doc[last])
-    m.text = text[m.start:m.end]
-    m.form = _form(text, m.start, m.end, quotes)
+    for (m, end), last in zip(judged, model.content_ends(doc, contents)):
+        if last != end:
+            m.end = doc[last].idx + len(doc[last])
+            m.text = text[m.start:m.end]
+            m.form = _form(text, m.start, m.end, quotes)
 
 
 def rule_cues(doc: Doc) -> tuple[list[Token], dict[int, str], set[int], dict[int, list[str]]]:

@@ -75,9 +75,9 @@ class CueJudge:
     add: float = ADD
     ends: EndChooser | None = None  # where contents end (``learn.content_ends``)
 
-    def content_end(self, doc: Doc, start: int, end: int, cue: tuple[int, int]) -> int:
-        """The chooser's last word for a content the rules run over [start, end]; ``end`` without one."""
-        return end if self.ends is None else self.ends.choose(doc, start, end, cue)
+    def content_ends(self, doc: Doc, contents: list[tuple[int, int, tuple[int, int]]]) -> list[int]:
+        """The chooser's last word for each content (start, end, cue); the rules' ends without one."""
+        return [end for _, end, _ in contents] if self.ends is None else self.ends.choose(doc, contents)
 
     def probabilities(self, doc: Doc, free: list[Token], rule_cues: dict[int, str], in_cue: set[int],
                       shapes: dict[int, list[str]]) -> tuple[list[int], np.ndarray]:
