@@ -272,18 +272,7 @@ def _proposed(verb: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
         return _agentless(verb, cues)
     if quotes.at(source_head.idx) is not None:
         return None
-    para = _paragraph(verb.doc, verb.i)
-    for child in verb.rights:
-        if not para[0] <= child.i < para[1]:
-            break
-        if child.dep_ == "prep" and child.i == verb.i + 1:
-            pobj = _prep_object(child)
-            if pobj is not None:
-                cue = _verb_group(verb, [child], cues)
-                return _Found((cue[0], child.i + 1), "say", _subtree_span(pobj, exclude=child), source_head)
-        if child.dep_ in {*OBJECT_DEPS, "ccomp", "xcomp"}:
-            return _Found(_verb_group(verb, [], cues), "say", _subtree_span(child, exclude=verb), source_head)
-    return None
+    return _governed(verb, _verb_group(verb, [], cues), "say", source_head, {*OBJECT_DEPS, "ccomp", "xcomp"})
 
 
 def _stance(copula: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
@@ -296,16 +285,22 @@ def _stance(copula: Token, cues: Cues, quotes: QuoteIndex) -> _Found | None:
     if adjective is None or source_head is None or quotes.at(source_head.idx) is not None:
         return None
     start = _verb_group(copula, [], cues)[0]
-    para = _paragraph(copula.doc, copula.i)
-    for child in adjective.rights:
+    return _governed(adjective, (start, adjective.i + 1), "believe", source_head, {"ccomp", "xcomp"})
+
+
+def _governed(head: Token, cue: tuple[int, int], cls: str, source_head: Token, takes: set[str]) -> _Found | None:
+    """What a proposed cue word governs after it, in its paragraph: the object of a preposition right after
+    it (the cue then runs to the preposition), else its first child of a relation in ``takes``."""
+    para = _paragraph(head.doc, head.i)
+    for child in head.rights:
         if not para[0] <= child.i < para[1]:
             break
-        if child.dep_ == "prep" and child.i == adjective.i + 1:
+        if child.dep_ == "prep" and child.i == head.i + 1:
             pobj = _prep_object(child)
             if pobj is not None:
-                return _Found((start, child.i + 1), "believe", _subtree_span(pobj, exclude=child), source_head)
-        if child.dep_ in {"ccomp", "xcomp"}:
-            return _Found((start, adjective.i + 1), "believe", _subtree_span(child, exclude=adjective), source_head)
+                return _Found((cue[0], child.i + 1), cls, _subtree_span(pobj, exclude=child), source_head)
+        if child.dep_ in takes:
+            return _Found(cue, cls, _subtree_span(child, exclude=head), source_head)
     return None
 
 
