@@ -270,6 +270,13 @@ def test_quote_continued_in_next_paragraph(nlp):
     assert m.form == "direct"
 
 
+def test_a_live_blog_headline_is_no_part_of_the_speaker(nlp):
+    text = ("The Latest on the harbour strike in Veyra (all times local):\n\n7 p.m.\n\n"
+            "Mayor Ilse Varga is again claiming that the strike will end on Friday.\n")
+    [m] = mentions(nlp, text)
+    assert m.source.name == "Ilse Varga" and text[slice(*m.source.span)] == "Mayor Ilse Varga"
+
+
 def test_quote_after_an_indirect_content_before_its_cue_continues_it(nlp):
     text = 'The pier may close next week, harbour master Ana Ruiz said. "We have no choice. The cranes are unsafe."'
     [m] = mentions(nlp, text)

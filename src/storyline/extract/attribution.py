@@ -670,7 +670,7 @@ def _subject(tok: Token) -> Token | None:
                     return _agent(verb)
                 if child.lower_ in {"it", "there"} and child.dep_ == "nsubj" and verb.lemma_ == "be":
                     return None
-                return child
+                return _on_verbs_paragraph(child, tok)
         agent = _agent(verb)
         if agent is not None:
             return agent
@@ -683,6 +683,18 @@ def _subject(tok: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _on_verbs_paragraph(subject: Token, verb: Token) -> Token:
+    """A subject the parser found in an earlier paragraph (a live blog's headline and time stamp run into
+    "Ana Ruiz is again questioning …") gives way to another subject or an apposition on the verb's
+    paragraph."""
+    para = _paragraph(verb.doc, verb.i)
+    if subject.i >= para[0]:
+        return subject
+    on_line = [c for c in (*subject.head.children, *subject.rights)
+               if c.dep_ in {*SUBJECT_DEPS, "appos"} and para[0] <= c.i < para[1]]
+    return on_line[0] if on_line else subject
 
 
 def _added_to_clause(verb: Token) -> bool:
