@@ -10,6 +10,9 @@ hashed features gives the chance that the word heads a cue in the gold annotatio
 ``attributions/*.ann``). At extraction the rules' cues below ``drop`` are left out and the verbs above
 ``add`` that the rules passed over are taken as cues, with the rules' own source and content; only the
 rules' cues and the verbs they can build an attribution around are scored.
+
+Training then runs extraction with the fitted judge over the same reports and fits, on the contents it
+builds, where each content should end (``learn.content_ends``); both live in one model file.
 """
 
 from __future__ import annotations
