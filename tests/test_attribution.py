@@ -270,6 +270,12 @@ def test_quote_continued_in_next_paragraph(nlp):
     assert m.form == "direct"
 
 
+def test_the_reporters_even_is_no_part_of_the_source(nlp):
+    text = "Even the port authority, which owns the pier, said the cranes were unsafe."
+    [m] = mentions(nlp, text)
+    assert text[slice(*m.source.span)].startswith("the port authority")
+
+
 def test_a_live_blog_headline_is_no_part_of_the_speaker(nlp):
     text = ("The Latest on the harbour strike in Veyra (all times local):\n\n7 p.m.\n\n"
             "Mayor Ilse Varga is again claiming that the strike will end on Friday.\n")

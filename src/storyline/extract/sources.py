@@ -50,6 +50,7 @@ ORG_HEADS = {
     "state", "country", "nation", "city", "county", "school", "university", "hospital", "bank",
     "guild", "association", "federation", "institute", "foundation", "corporation", "council",
 }
+FOCUS_WORDS = {"even"}
 # children that describe the source but are not its name
 _NOT_NAME = {"appos", "relcl", "acl", "punct", "prep", "advmod", "cc", "conj", "parataxis"}
 
@@ -61,8 +62,8 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
         return head.idx, head.idx + len(head)
     left, right = head.left_edge.i, head.right_edge.i
     doc = head.doc
-    while left < head.i and doc[left].idx < floor:
-        left += 1
+    while left < head.i and (doc[left].idx < floor or doc[left].dep_ == "advmod" and doc[left].lower_ in FOCUS_WORDS):
+        left += 1  # "Even the port authority said …": the reporter's emphasis is no part of the source
     for child in head.rights:  # "Ana Ruiz, asked about it, said": a clause set off by a comma is no part of it
         if ((child.dep_ in {"advcl", "acl"} or child.dep_ == "relcl" and _says(child)) and child.left_edge.i > head.i
                 and doc[child.left_edge.i - 1].text == ","):
