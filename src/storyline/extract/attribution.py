@@ -158,19 +158,25 @@ def words_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return first, last
 
 
-def _ends_as_judged(doc: Doc, mentions: list[Mention], model: CueModel, quotes: QuoteIndex) -> None:
-    """Move contents' ends where the trained model places them (each content on one side of its cue)."""
-    judged, contents = [], []
+def contents_to_judge(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, tuple[int, int, tuple[int, int]]]]:
+    """The mentions whose content lies on one side of its cue, each with (first word, last word, cue token
+    range [start, end)): what a trained model may move the end of (``CueModel.content_ends``)."""
+    found = []
     for m in mentions:
         words = words_of(doc, m.start, m.end)
         cue = words_of(doc, *m.cue_span) if m.cue_span is not None else None
         if words is not None and cue is not None and not (cue[0] <= words[1] and words[0] <= cue[1]):
-            judged.append((m, words[1]))
-            contents.append((words[0], words[1], (cue[0], cue[1] + 1)))
-    if not contents:
+            found.append((m, (words[0], words[1], (cue[0], cue[1] + 1))))
+    return found
+
+
+def _ends_as_judged(doc: Doc, mentions: list[Mention], model: CueModel, quotes: QuoteIndex) -> None:
+    """Move contents' ends where the trained model places them (each content on one side of its cue)."""
+    judged = contents_to_judge(doc, mentions)
+    if not judged:
         return
     text = doc_text(doc)
-    for (m, end), last in zip(judged, model.content_ends(doc, contents)):
+    for (m, (_, end, _)), last in zip(judged, model.content_ends(doc, [c for _, c in judged])):
         if last != end:
             m.end = doc[last].idx + len(doc[last])
             m.text = text[m.start:m.end]

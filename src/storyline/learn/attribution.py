@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import InputError
 from ..eval.attribution import documents, outermost, read_gold
-from ..extract.attribution import find_attributions, rule_cues, words_of
+from ..extract.attribution import contents_to_judge, find_attributions, rule_cues, words_of
 from ..extract.cues import Cues, load_cues
 from ..extract.entities import find_entities
 from ..extract.nlp import load_nlp
@@ -138,17 +138,14 @@ def end_rows(doc: Doc, ann: str, judge: CueJudge) -> tuple[list[list[str]], list
     gold = [g for g in read_gold(ann) if "cue" in g and "content" in g]
     features: list[list[str]] = []
     labels: list[int] = []
-    for m in outermost(find_attributions(doc, find_entities(doc), model=judge)):
-        if m.cue_span is None:
-            continue
+    mentions = outermost(find_attributions(doc, find_entities(doc), model=judge))
+    for m, (start, end, cue) in contents_to_judge(doc, mentions):
+        assert m.cue_span is not None
         record = next((g for g in gold if g["cue"][0] < m.cue_span[1] and m.cue_span[0] < g["cue"][1]), None)
-        words, cue = words_of(doc, m.start, m.end), words_of(doc, *m.cue_span)
         said = words_of(doc, *record["content"]) if record is not None else None
-        if words is None or cue is None or said is None or not (said[0] <= words[1] and words[0] <= said[1]):
+        if said is None or not (said[0] <= end and start <= said[1]):
             continue
-        if cue[0] <= words[1] and words[0] <= cue[1]:  # content around its cue
-            continue
-        others, rows = content_ends.rows(doc, words[0], words[1], (cue[0], cue[1] + 1))
+        others, rows = content_ends.rows(doc, start, end, cue)
         features.extend(rows)
         labels.extend(int(j == said[1]) for j in others)
     return features, labels
