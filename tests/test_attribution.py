@@ -629,3 +629,40 @@ def test_a_second_cue_verb_hung_on_the_clause_said_is_the_speakers_own(nlp):
     found = {m.cue: m for m in mentions(nlp, text)}
     assert found["tweeted"].text == "that Brel was “reckless” and “a fraud”"
     assert found["urged"].source.name == "Varga"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Those close to the harbour master say the port will reopen on Monday.", "Those close to the harbour master"),
+    ("He and his deputy said the port would reopen.", "He and his deputy"),
+    ("Some in the guild fear the quay will collapse.", "Some in the guild"),
+])
+def test_a_pronoun_with_words_of_its_own_is_the_whole_source(nlp, text, source):
+    m = mentions(nlp, text)[0]
+    assert text[m.source.span[0]:m.source.span[1]] == source == m.source.name
+
+
+def test_the_one_made_to_speak_is_the_source(nlp):
+    text = "The flooding has led the Lenport council to warn that the quay may collapse."
+    m = _one(mentions(nlp, text), "to warn")
+    assert m.source.name == "Lenport council"
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Ilse Varga said the ferry company had failed its passengers, arguing that the boats were never inspected.",
+     "arguing", "Ilse Varga"),
+    ('"We will rebuild the pier," Tomas Brel said at a news conference announcing that the toll would double.',
+     "announcing", "Tomas Brel"),
+])
+def test_a_participle_after_what_a_speaker_said_is_the_speakers(nlp, text, cue, speaker):
+    assert _one(mentions(nlp, text), cue).source.name == speaker
+
+
+def test_an_interviews_q_and_a_lines_name_no_one(nlp):
+    text = "Q: Will the port reopen soon?\nA: Not before the storm has passed."
+    assert mentions(nlp, text) == []
+
+
+def test_the_one_a_feeling_verb_moves_holds_the_stance(nlp):
+    text = "The new toll has worried dock workers in Lenport."
+    m = _one(mentions(nlp, text), "has worried")
+    assert (text[m.source.span[0]:m.source.span[1]], m.text) == ("dock workers in Lenport", "The new toll")

@@ -59,6 +59,17 @@ THING_PRONOUNS = {"it", "this", "that", "these", "those", "which", "what", "some
 CLAUSE_BREAKS = {";", ":", "—", "–", "--"}  # a clause before one of these is no content of a cue after it
 ASIDE_BREAKS = {",", "—", "–"}  # marks that may open a reporter's aside at the end of a content
 ESTIMATE_VERBS = {"estimate", "put", "project", "value", "peg"}  # "estimated the cargo at 300 tonnes"
+# verbs whose object does what the infinitive after it says ("led some allies to worry …"); not "urge" or
+# "push", whose infinitive is what their subject asks for ("urged voters to see …": the subject urges)
+CONTROL_VERBS = {"force", "lead", "leave", "prompt", "cause", "persuade", "convince", "get", "need", "want",
+                 "expect", "allow", "compel", "drive", "inspire", "spur"}
+OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event", "rally", "hearing", "session",
+             "appearance", "address", "debate", "forum", "ceremony"}  # where a speaker speaks, not who
+EXPERIENCER_VERBS = {"anger", "alarm", "surprise", "rattle", "infuriate", "unsettle", "embolden", "offend", "roil",
+                     "excite", "exasperate", "startle", "mystify", "stupefy", "frustrate", "bother", "rankle",
+                     "please", "amaze", "worry", "embarrass", "irritate", "upset", "dismay", "disappoint",
+                     "outrage", "enrage", "shock", "anger", "trouble", "disturb", "concern", "delight",
+                     "puzzle", "baffle", "annoy", "irk", "unnerve", "spook", "reassure", "impress"}
 ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "praise", "credit", "fault"}
 CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
 SPEAKER_COLON = re.compile(
@@ -69,6 +80,7 @@ HEADLINE_LABELS = {"update", "updated", "analysis", "opinion", "exclusive", "wat
 SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash and a name ending the line
     r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0.]*(?:\n|$)")
 NAME_ENDS_WITH_DOT = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")  # "Ana M.", "Ivo Tan Jr."
+INTERVIEW_MARKS = {"Q", "A"}  # an interview's "Q:"/"A:" lines name no one
 SIGNATURE_DASHES = {"―", "—", "–", "--"}
 TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cue and the quote it takes
 MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
@@ -346,6 +358,8 @@ def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> l
         colon = doc.char_span(match.start("colon"), match.end("colon"), alignment_mode="expand")
         if name is None or colon is None or colon.start + 1 >= len(doc):
             continue
+        if match.group("name") in INTERVIEW_MARKS:
+            continue
         headline = match.start("name") < headline_end  # "Koval: Port stays shut" on the first line
         if not (match.group("name").isupper() or any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in name)
                 or headline and match.group("name").lower() not in HEADLINE_LABELS):
@@ -409,6 +423,9 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
         return None
     lemma = tok.lemma_.lower()
+    felt = _experienced(tok, cues, quotes, fallback or cues.words.get(lemma)) if lemma in EXPERIENCER_VERBS else None
+    if felt is not None:
+        return felt
     noun = _nominal_object(tok, cues)
     if noun is not None and (lemma in cues.words or lemma in cues.light):
         return _light_cue(tok, noun, cues)
@@ -454,6 +471,18 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     if cls == "dispute" and _abstract_object(tok):
         cls = "believe"
     return _Found(cue, cls, content, source_head, around=around, source_name=name)
+
+
+def _experienced(verb: Token, cues: Cues, quotes: QuoteIndex, cls: str | None) -> _Found | None:
+    """'The levy has angered dock workers', 'That worries the mayor': a verb of feeling whose object feels
+    it; the object is the source (whose stance it is) and the subject what they feel it about."""
+    if cls is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    feeler = next((c for c in verb.rights if c.dep_ in OBJECT_DEPS and (_person_like(c) or c.pos_ in {"PROPN", "NOUN"})), None)
+    if subject is None or feeler is None or quotes.at(feeler.idx) is not None:
+        return None
+    return _Found(_verb_group(verb, [], cues), "believe", _subtree_span(subject, exclude=verb), feeler)
 
 
 def _past_conjunction(doc: Doc, host: Token, span: tuple[int, int]) -> tuple[int, int]:
@@ -667,7 +696,7 @@ def _subject(tok: Token) -> Token | None:
     """The source head: the subject, the agent of a passive, a governing verb's subject, or the one a
     participle describes ("footage of the mayor saying …")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
-        return tok.head
+        return _participle_subject(tok.head)
     verb = tok
     for _ in range(4):
         for child in verb.children:
@@ -687,8 +716,41 @@ def _subject(tok: Token) -> Token | None:
             return _prep_host_subject(verb.head.head)  # "responded by saying …", "After saying …, she was …"
         if verb.dep_ not in INHERIT_DEPS or verb.head == verb:
             return None
-        verb = verb.head
+        controller = _controller(verb)
+        if controller is not None:
+            return controller
+        verb = _speaker_of_clause(verb) or verb.head
     return None
+
+
+def _speaker_of_clause(verb: Token) -> Token | None:
+    """", arguing that …", ", citing …": a participle the parser hung on the clause a speaker said ("Ana said
+    the plan failed, arguing that …") is the speaker's, not the clause subject's: the saying verb."""
+    host = verb.head
+    if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > host.i and verb.i > 0
+            and verb.doc[verb.i - 1].text == "," and host.dep_ == "ccomp" and host.head.i < host.i):
+        return None
+    said_by = host.head
+    return said_by if load_cues().words.get(said_by.lemma_.lower()) in SAYING_CLASSES else None
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive or participle says ("forced the manager to admit …", "left
+    the crews fearing …"): the governing verb's object before it."""
+    if verb.dep_ not in {"xcomp", "ccomp"} or verb.tag_ not in {"VB", "VBG"} or verb.head.lemma_ not in CONTROL_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in OBJECT_DEPS and c.i < verb.i
+                 and c.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+
+
+def _participle_subject(noun: Token) -> Token | None:
+    """Who does what a participle on ``noun`` says: the noun ("a dock worker saying …", "a letter
+    warning …"), but the speaker for an occasion ("she said at a news conference announcing …")."""
+    prep = noun.head
+    if (noun.pos_ == "NOUN" and noun.lemma_.lower() in OCCASIONS and noun.dep_ == "pobj" and prep.dep_ == "prep"
+            and prep.head.pos_ in {"VERB", "AUX"}):
+        return _prep_host_subject(prep.head) or noun
+    return noun
 
 
 def _on_verbs_paragraph(subject: Token, verb: Token) -> Token:

@@ -58,8 +58,8 @@ _NOT_NAME = {"appos", "relcl", "acl", "punct", "prep", "advmod", "cc", "conj", "
 def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
     """Character span of the whole source phrase: the noun phrase with appositive and modifiers,
     starting no earlier than ``floor`` (the end of the dateline)."""
-    if head.lower_ in RELATIVE_PRONOUNS or head.pos_ == "PRON":
-        return head.idx, head.idx + len(head)
+    if head.lower_ in RELATIVE_PRONOUNS or head.pos_ == "PRON" and head.left_edge == head.right_edge:
+        return head.idx, head.idx + len(head)  # "those close to him", "he and his aide": the whole phrase
     left, right = head.left_edge.i, head.right_edge.i
     doc = head.doc
     while left < head.i and (doc[left].idx < floor or doc[left].dep_ == "advmod" and doc[left].lower_ in FOCUS_WORDS):
@@ -169,12 +169,13 @@ class SourceResolver:
             target = self._named(head.head.head)
             return Source(target.name, target.kind, span, target.role, target.entity)
         if head.pos_ == "PRON":
-            found = self._antecedent(lower, head.idx)
+            found = None if any(c.dep_ == "conj" for c in head.children) else self._antecedent(lower, head.idx)
             if found is not None:
                 return Source(found.name, found.kind, span, found.role, found.entity)
             kind: SourceKind = "person" if lower in PERSON_PRONOUNS else (
                 "organization" if lower in ORG_PRONOUNS else "unnamed")
-            return Source(head.text, kind, span)
+            phrase = _strip(doc_text(self.doc)[span[0]:span[1]])  # "those close to the mayor"
+            return Source(phrase or head.text, kind, span)
         source = self._named(head)
         source.span = span
         return source
