@@ -666,3 +666,16 @@ def test_the_one_a_feeling_verb_moves_holds_the_stance(nlp):
     text = "The new toll has worried dock workers in Lenport."
     m = _one(mentions(nlp, text), "has worried")
     assert (text[m.source.span[0]:m.source.span[1]], m.text) == ("dock workers in Lenport", "The new toll")
+
+
+def test_a_mixed_case_dateline_with_its_outlet_is_no_source(nlp):
+    text = "Port opens.\n\nLenport (AFP) – Mayor Ilse Varga said the port would open."
+    m = _one(mentions(nlp, text), "said")
+    assert text[m.source.span[0]:m.source.span[1]] == "Mayor Ilse Varga"
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph(nlp):
+    text = ("The storm hit Lenport on Monday.\n\nThe governor added:\n\nIt is typical of the guild. They knew "
+            "nothing and did nothing.\n\nThe port stays shut.")
+    m = _one(mentions(nlp, text), "added")
+    assert m.text == "It is typical of the guild. They knew nothing and did nothing"

@@ -458,7 +458,7 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     elif content is not None:
         around = content[0] < tok.idx < content[1]
     if content is None:
-        content = _adjacent_quote(tok, cue, source_head, quotes)
+        content = _adjacent_quote(tok, cue, source_head, quotes) or _block_after_colon(tok, cue, cls)
     if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
         return None
     if source_head is not None and dateline[0] <= source_head.idx < dateline[1]:
@@ -600,11 +600,11 @@ def _abstract_object(tok: Token) -> bool:
 
 def _past_dateline(head: Token, floor: int) -> Token | None:
     """A subject the parser hung on the dateline ("PORT VEYRA — The Union (PVDU) says"): the first
-    noun after the dateline that it governs, or None."""
+    noun after the dateline that it governs, or the verb's other subject after it, or None."""
     for child in head.rights:
         if child.idx >= floor and child.pos_ in {"PROPN", "NOUN"}:
             return child
-    return None
+    return next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.idx >= floor), None)
 
 
 def _phrase(tok: Token, lemma: str, cues: Cues) -> tuple[list[Token], str | None]:
@@ -1114,6 +1114,22 @@ def _adjacent_quote(tok: Token, cue: tuple[int, int], source: Token | None,
             and ("," in text[before:start] or _last_inside(text, quote) in ",!?—–-")):
         return quote
     return None
+
+
+def _block_after_colon(tok: Token, cue: tuple[int, int], cls: str) -> tuple[int, int] | None:
+    """'The governor added:' ending its paragraph, the words said set out as the next one (a block quote
+    without quote marks): that paragraph is the content."""
+    doc = tok.doc
+    colon = cue[1]
+    while colon < len(doc) and doc[colon].is_space:
+        colon += 1
+    if cls not in SAYING_CLASSES or colon >= len(doc) or doc[colon].text != ":":
+        return None
+    para = _paragraph(doc, tok.i)
+    if colon + 1 < para[1] and not all(t.is_space for t in doc[colon + 1:para[1]]):
+        return None
+    start, end = _paragraph(doc, para[1]) if para[1] < len(doc) else (0, 0)
+    return _trim(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if end > start else None
 
 
 def _according_to(tok: Token) -> _Found | None:

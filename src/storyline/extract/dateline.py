@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 _BODY = r"""
-    [A-Z][A-Z'’.\-]+(?:[ \t\xa0]+[A-Z][A-Z'’.\-]+)*          # PLACE IN CAPITALS
+    (?:[A-Z][A-Z'’.\-]+(?:[ \t\xa0]+[A-Z][A-Z'’.\-]+)*          # PLACE IN CAPITALS
     (?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)?   # , Region or Country
     (?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?              # , Month day
     \s*(?:\([^()\n]{1,60}\))?                          # (Outlet)
+    |[A-Z][\w'’.\-]+(?:[ \t\xa0]+[A-Z][\w'’.\-]+){0,2}  # or Place in Capitalised Words
+    [ \t\xa0]*\([A-Z][A-Za-z.]{1,15}\))                 # with its (OUTLET)
     \s*[—–―-]{1,2}\s+"""
 DATELINE = re.compile(r"\A\s*" + _BODY, re.VERBOSE)
 LINE_DATELINE = re.compile(r"[ \t\xa0]*(?P<dateline>" + _BODY + ")", re.VERBOSE)
