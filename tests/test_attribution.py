@@ -329,6 +329,12 @@ def test_find_quotes_curly_straight_and_unclosed():
     assert quotes == ['"straight one"', "“curly one”", "“open only"]
 
 
+def test_a_closing_mark_typed_to_open_a_quote_still_opens_it(nlp):
+    text = "Readers wrote in.\n”The ferry is a disgrace. Nobody fixed it.” ― Ana Ruiz\nThe fog lifted.”"
+    assert [text[s:e] for s, e in find_quotes(text)] == ["”The ferry is a disgrace. Nobody fixed it.”"]
+    assert [m.source.name for m in mentions(nlp, text)] == ["Ana Ruiz"]
+
+
 def test_cue_lexicon_classes():
     cues = load_cues()
     assert cues.cue_class("say") == "say"

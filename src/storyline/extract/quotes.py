@@ -33,7 +33,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if char == "'" and i + 1 < p_end and text[i + 1] == "'":
                 char, skip = STRAIGHT, i + 1
             if start is None:
-                if char in OPEN or (char == STRAIGHT and _opens(text, i)):
+                if char in OPEN or char == STRAIGHT and _opens(text, i) or char in CLOSE and _opens_wrongly(text, i):
                     start = i
             elif continuing and i == _first_char(text, p_start, p_end) and (char in OPEN or char == STRAIGHT):
                 continuing = False  # the mark that re-opens a continued quote
@@ -50,6 +50,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 def _opens(text: str, i: int) -> bool:
     """A straight quote opens when it follows a space, a bracket, a dash or the start of text."""
     return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:"
+
+
+def _opens_wrongly(text: str, i: int) -> bool:
+    """A closing mark typed where an opening one belongs: where a quote opens, before a word ('”The port
+    is shut.” ― Ana Ruiz')."""
+    return _opens(text, i) and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 def _closes(text: str, i: int) -> bool:
