@@ -685,3 +685,18 @@ def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph(nlp):
             "nothing and did nothing.\n\nThe port stays shut.")
     m = _one(mentions(nlp, text), "added")
     assert m.text == "It is typical of the guild. They knew nothing and did nothing"
+
+
+def test_a_survey_opening_its_sentence_is_the_source_of_what_it_reports(nlp):
+    text = "In the harbour board's latest survey, 60 percent of dock workers backed the levy."
+    m = _one(mentions(nlp, text), "In")
+    assert (text[m.source.span[0]:m.source.span[1]], m.text) == (
+        "the harbour board's latest survey", "60 percent of dock workers backed the levy")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The levy is a tax on the poor, as the harbour master put it.", "The levy is a tax on the poor"),
+    ("As Ana Ruiz put it, the port is a relic.", "the port is a relic"),
+])
+def test_as_someone_put_it_attributes_the_clause(nlp, text, content):
+    assert _one(mentions(nlp, text), "put it").text == content

@@ -153,3 +153,21 @@ def test_the_judge_moves_a_content_end_and_the_mention_follows(nlp, monkeypatch)
 def test_train_rejects_a_folder_without_the_split_layout(tmp_path):
     with pytest.raises(InputError):
         train([tmp_path])
+
+
+def test_a_proposed_seem_is_the_reports_own_hedged_impression(nlp, monkeypatch):
+    monkeypatch.setattr(attribution, "load_model", lambda task: Everything())
+    from storyline.extract.pipeline import extract_doc
+
+    doc = nlp("The old pier seemed to sag under the weight of the cranes.")
+    seemed = [m for m in extract_doc(doc, outlet="Lenport Courier").mentions if m.cue == "seemed"]
+    assert [(m.text, m.source.name, m.source.kind, m.source.span, m.form, m.status) for m in seemed] == [
+        ("The old pier seemed to sag under the weight of the cranes", "Lenport Courier", "outlet", None, "outlet",
+         "unverified")]
+
+
+def test_a_seem_before_a_cue_of_the_subjects_own_stays_theirs(nlp, monkeypatch):
+    monkeypatch.setattr(attribution, "load_model", lambda task: Everything())
+    doc = nlp("Mayor Ilse Varga seemed to blame the harbour board for the delay.")
+    found = find_attributions(doc, find_entities(doc))
+    assert all(m.source.name == "Ilse Varga" for m in found) and found

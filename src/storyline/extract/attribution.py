@@ -70,6 +70,9 @@ EXPERIENCER_VERBS = {"anger", "alarm", "surprise", "rattle", "infuriate", "unset
                      "please", "amaze", "worry", "embarrass", "irritate", "upset", "dismay", "disappoint",
                      "outrage", "enrage", "shock", "anger", "trouble", "disturb", "concern", "delight",
                      "puzzle", "baffle", "annoy", "irk", "unnerve", "spook", "reassure", "impress"}
+FINDINGS = {"poll", "survey", "study", "analysis"}  # "In the latest poll, …"
+RAISING_VERBS = {"seem", "appear"}  # "X seems to …": the report's impression of X, not X's stance
+OUTLET = "the outlet"  # the report's own voice (``pipeline`` names the outlet)
 ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "praise", "credit", "fault"}
 CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
 SPEAKER_COLON = re.compile(
@@ -416,6 +419,8 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     lower = tok.lower_
     if lower == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok)
+    if lower == "in" and tok.dep_ == "prep":
+        return _in_findings(tok)
     if tok.pos_ == "ADV" and cues.words.get(lower) == "hedge_source":
         return _reportedly(tok)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nominal:
@@ -423,6 +428,8 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
         return None
     lemma = tok.lemma_.lower()
+    if lemma in RAISING_VERBS and fallback is not None and not _raises_a_cue(tok, cues):
+        return _outlets_impression(tok, cues)
     felt = _experienced(tok, cues, quotes, fallback or cues.words.get(lemma)) if lemma in EXPERIENCER_VERBS else None
     if felt is not None:
         return felt
@@ -433,6 +440,8 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     if adjective is not None:
         return adjective
     phrase, phrase_cls = _phrase(tok, lemma, cues)
+    if lemma == "put" and not phrase and _as_put_it(tok):  # "as the memo put it"
+        phrase, phrase_cls = [next(c for c in tok.children if c.dep_ in OBJECT_DEPS)], "say"
     cls = phrase_cls or cues.words.get(lemma) or fallback
     if cls is None:
         return None
@@ -473,6 +482,25 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
     return _Found(cue, cls, content, source_head, around=around, source_name=name)
 
 
+def _raises_a_cue(verb: Token, cues: Cues) -> bool:
+    """'Ana Ruiz seemed to blame the guild': the verb after "seemed" is a cue of the subject's own."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in cues.words for c in verb.children)
+
+
+def _outlets_impression(verb: Token, cues: Cues) -> _Found | None:
+    """'The pier seemed to sag', 'It appears that the levy failed': the report's own impression, hedged;
+    no one in the story says it (the subject is what it is about, not who holds it). The content is the
+    clause around the verb."""
+    doc = verb.doc
+    clause = [c for c in verb.children if c.dep_ in {"nsubj", "xcomp", "acomp", "oprd", "attr", "ccomp", "prep"}]
+    if not any(c.dep_ != "nsubj" for c in clause):
+        return None
+    first = min(min(c.left_edge.i for c in clause), verb.i)
+    last = max(max(c.right_edge.i for c in clause), verb.i)
+    content = _trim(doc, doc[first].idx, doc[last].idx + len(doc[last]))
+    return _Found(_verb_group(verb, [], cues), "hedge_source", content, None, Source(OUTLET, "outlet"), around=True)
+
+
 def _experienced(verb: Token, cues: Cues, quotes: QuoteIndex, cls: str | None) -> _Found | None:
     """'The levy has angered dock workers', 'That worries the mayor': a verb of feeling whose object feels
     it; the object is the source (whose stance it is) and the subject what they feel it about."""
@@ -502,11 +530,14 @@ def _as_clause(verb: Token, cls: str) -> tuple[int, int] | None:
             c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
     host = verb.head
-    if host.pos_ not in {"VERB", "AUX"} or host.i < verb.i and host.left_edge.i < verb.left_edge.i:
+    if host.pos_ not in {"VERB", "AUX"} or host.i < verb.i and host.left_edge.i < verb.left_edge.i and not _as_put_it(verb):
         return None  # "the bridge fell, as Ruiz had predicted": a fact the report states, then credits
+    doc = verb.doc
+    if verb.right_edge.i >= host.right_edge.i - 1 and host.left_edge.i < verb.left_edge.i:  # "…, as Brel put it."
+        before = doc[verb.left_edge.i - 1]
+        return _trim(doc, host.left_edge.idx, before.idx + len(before))
     if host.left_edge.i < verb.left_edge.i:  # "The levy, as Brel argued, will hurt small boats"
         return _subtree_span(host, exclude=verb, whole=True)
-    doc = verb.doc
     para = _paragraph(doc, verb.i)
     first, last = verb.right_edge.i + 1, min(host.right_edge.i, para[1] - 1)
     while first < last and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
@@ -514,6 +545,13 @@ def _as_clause(verb: Token, cls: str) -> tuple[int, int] | None:
     if first >= last:
         return None
     return _trim(doc, doc[first].idx, doc[last].idx + len(doc[last]))
+
+
+def _as_put_it(verb: Token) -> bool:
+    """'…, as the harbour master put it': the words of the clause are the speaker's, wherever it stands."""
+    return verb.lemma_.lower() == "put" and verb.dep_ == "advcl" and any(
+        c.dep_ in OBJECT_DEPS and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _adjective_cue(verb: Token, lemma: str, cues: Cues) -> _Found | None:
@@ -1166,6 +1204,23 @@ def _according_to(tok: Token) -> _Found | None:
     return _Found((tok.i, to.i + 1), "report", content, pobj)
 
 
+def _in_findings(tok: Token) -> _Found | None:
+    """'In the harbour board's survey, 60 percent backed the levy': a poll or study opening its sentence is
+    the source of what the sentence reports."""
+    doc = tok.doc
+    finding = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if (finding is None or finding.lemma_.lower() not in FINDINGS or finding.tag_ != "NN" or not tok.is_sent_start
+            or finding.right_edge.i + 1 >= len(doc) or doc[finding.right_edge.i + 1].text != ","
+            or tok.head.pos_ not in {"VERB", "AUX"}):
+        return None
+    clause = tok.head
+    after = finding.right_edge.i + 2
+    if after > clause.right_edge.i:
+        return None
+    last = clause.right_edge
+    return _Found((tok.i, tok.i + 1), "report", _trim(doc, doc[after].idx, last.idx + len(last)), finding)
+
+
 def _reportedly(tok: Token) -> _Found | None:
     """'X reportedly did Y': an unnamed source; the clause is the content."""
     head = tok.head
@@ -1246,7 +1301,8 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
     return Mention(
         start=start, end=end, text=doc_text(doc)[start:end], source=source,
         cue=doc_text(doc)[cue_start:cue_end], cue_span=(cue_start, cue_end),
-        form=_form(doc_text(doc), start, end, quotes), status=STATUS_BY_CLASS[found.cls],  # type: ignore[arg-type]
+        form="outlet" if source.kind == "outlet" else _form(doc_text(doc), start, end, quotes),
+        status=STATUS_BY_CLASS[found.cls],  # type: ignore[arg-type]
         sentence=sentence,
     )
 

@@ -30,6 +30,9 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     """Run every extractor over an already parsed report, then the scores (trained models where present)."""
     entities = find_entities(doc)
     mentions = find_attributions(doc, entities)
+    for mention in mentions:
+        if mention.source.kind == "outlet":  # the report's own hedged impression ("the pier seemed to sag")
+            mention.source.name = outlet
     mentions += find_outlet_claims(doc, mentions, outlet)
     mentions.sort(key=lambda m: (m.start, m.end))
     assign_status(doc, mentions)
