@@ -700,3 +700,22 @@ def test_a_survey_opening_its_sentence_is_the_source_of_what_it_reports(nlp):
 ])
 def test_as_someone_put_it_attributes_the_clause(nlp, text, content):
     assert _one(mentions(nlp, text), "put it").text == content
+
+
+def test_a_speaker_the_parser_made_the_apposition_of_an_opening_phrase_is_who_speaks(nlp):
+    from spacy.tokens import Doc
+
+    from storyline.extract.attribution import _subject
+
+    # "With days until the vote, Ana Ruiz, an aide, called it wrong.": parsed as the parser sometimes does,
+    # "vote" the subject and "Ana Ruiz" its apposition
+    words = ["With", "days", "until", "the", "vote", ",", "Ana", "Ruiz", ",", "an", "aide", ",", "called", "it",
+             "wrong", "."]
+    heads = [12, 0, 1, 4, 12, 4, 7, 4, 7, 10, 7, 7, 12, 14, 12, 12]
+    deps = ["prep", "pobj", "prep", "det", "nsubj", "punct", "compound", "appos", "punct", "det", "appos", "punct",
+            "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["ADP", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB",
+           "PRON", "ADJ", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _subject(doc[12]).text == "Ruiz"
+    assert doc[4].dep_ == "nsubj"  # the repair reads the parse, it does not change it

@@ -743,7 +743,7 @@ def _subject(tok: Token) -> Token | None:
                     return _agent(verb)
                 if child.lower_ in {"it", "there"} and child.dep_ == "nsubj" and verb.lemma_ == "be":
                     return None
-                return _on_verbs_paragraph(child, tok)
+                return _named_apart(_on_verbs_paragraph(child, tok), verb)
         agent = _agent(verb)
         if agent is not None:
             return agent
@@ -789,6 +789,18 @@ def _participle_subject(noun: Token) -> Token | None:
             and prep.head.pos_ in {"VERB", "AUX"}):
         return _prep_host_subject(prep.head) or noun
     return noun
+
+
+def _named_apart(subject: Token, verb: Token) -> Token:
+    """'With days to go until the vote, Ana Ruiz, an aide, said …': the parser took the object of the opening
+    phrase for the subject and the speaker for its apposition; the apposition is who speaks."""
+    doc = subject.doc
+    before = subject.left_edge.i - 1
+    appos = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if (appos is None or subject.i > verb.i or before < subject.sent.start or doc[before].pos_ not in {"ADP", "VERB"}
+            or any(t.text == "," for t in doc[appos.right_edge.i + 2:verb.i])):
+        return subject
+    return appos
 
 
 def _on_verbs_paragraph(subject: Token, verb: Token) -> Token:
