@@ -719,3 +719,13 @@ def test_a_speaker_the_parser_made_the_apposition_of_an_opening_phrase_is_who_sp
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _subject(doc[12]).text == "Ruiz"
     assert doc[4].dep_ == "nsubj"  # the repair reads the parse, it does not change it
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Mayor Ilse Varga, like her predecessor, said the port would reopen.", "Mayor Ilse Varga"),
+    ('"The port is doomed," said Tomas Brel (who has run it for years).', "Tomas Brel"),
+    ("Sen. Ana Ruiz (D-Lenport) said the port was doomed.", "Sen. Ana Ruiz (D-Lenport)"),
+])
+def test_a_comparison_or_a_bracketed_remark_is_no_part_of_the_source(nlp, text, source):
+    m = mentions(nlp, text)[0]
+    assert text[m.source.span[0]:m.source.span[1]] == source

@@ -51,6 +51,7 @@ ORG_HEADS = {
     "guild", "association", "federation", "institute", "foundation", "corporation", "council",
 }
 FOCUS_WORDS = {"even"}
+ASIDE_PREPS = {"like", "unlike"}  # "Ana Ruiz, like the mayor, …": a comparison set off by commas
 # children that describe the source but are not its name
 _NOT_NAME = {"appos", "relcl", "acl", "punct", "prep", "advmod", "cc", "conj", "parataxis"}
 
@@ -70,6 +71,11 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
             right = min(right, child.left_edge.i - 1)
         elif child.dep_ == "prep" and _dated(child):
             right = min(right, child.left_edge.i - 1)  # "a panel in 2001"
+        elif (child.dep_ == "prep" and child.lower_ in ASIDE_PREPS and head.pos_ == "PROPN" and child.i > head.i
+              and doc[child.i - 1].text == ","):
+            right = min(right, child.i - 1)  # "Ana Ruiz, like her predecessor, said": a comparison, not a name
+        elif _aside_in_brackets(child):
+            right = min(right, child.left_edge.i - 1)  # "Ana Ruiz (a view the guild shares) said"
     for i in range(head.i - 1, left - 1, -1):  # stay on the head's line ("11 a.m.\n\nAna Ruiz")
         if "\n" in doc[i].text_with_ws:
             left = i + 1
@@ -82,6 +88,14 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
             and not any(t.text == ")" for t in doc[left:right + 1]):
         right += 1  # "the Fire Service (FS)": the parser hung the closing bracket elsewhere
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _aside_in_brackets(child: Token) -> bool:
+    """A bracketed remark after the source with a verb of its own, not a party label or an acronym."""
+    doc = child.doc
+    first, last = child.left_edge.i, child.right_edge.i
+    return (first > 0 and doc[first].text == "(" or first > 0 and doc[first - 1].text == "(") and any(
+        t.pos_ in {"VERB", "AUX"} for t in doc[first:last + 1]) and last - first >= 3
 
 
 def _says(clause: Token) -> bool:
