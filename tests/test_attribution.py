@@ -725,7 +725,8 @@ def test_a_speaker_the_parser_made_the_apposition_of_an_opening_phrase_is_who_sp
     ("Mayor Ilse Varga, like her predecessor, said the port would reopen.", "Mayor Ilse Varga"),
     ('"The port is doomed," said Tomas Brel (who has run it for years).', "Tomas Brel"),
     ("Sen. Ana Ruiz (D-Lenport) said the port was doomed.", "Sen. Ana Ruiz (D-Lenport)"),
+    ("The fight over the port is predictable - Mayor Ilse Varga has vowed to reopen it.", "Mayor Ilse Varga"),
 ])
-def test_a_comparison_or_a_bracketed_remark_is_no_part_of_the_source(nlp, text, source):
+def test_a_comparison_a_bracketed_remark_or_words_before_a_dash_are_no_part_of_the_source(nlp, text, source):
     m = mentions(nlp, text)[0]
     assert text[m.source.span[0]:m.source.span[1]] == source

@@ -51,6 +51,7 @@ ORG_HEADS = {
     "guild", "association", "federation", "institute", "foundation", "corporation", "council",
 }
 FOCUS_WORDS = {"even"}
+DASHES = {"-", "—", "–", "--", "―"}
 ASIDE_PREPS = {"like", "unlike"}  # "Ana Ruiz, like the mayor, …": a comparison set off by commas
 # children that describe the source but are not its name
 _NOT_NAME = {"appos", "relcl", "acl", "punct", "prep", "advmod", "cc", "conj", "parataxis"}
@@ -77,8 +78,8 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
         elif _aside_in_brackets(child):
             right = min(right, child.left_edge.i - 1)  # "Ana Ruiz (a view the guild shares) said"
     for i in range(head.i - 1, left - 1, -1):  # stay on the head's line ("11 a.m.\n\nAna Ruiz")
-        if "\n" in doc[i].text_with_ws:
-            left = i + 1
+        if "\n" in doc[i].text_with_ws or doc[i].text in DASHES and doc[i].whitespace_ and i and doc[i - 1].whitespace_:
+            left = i + 1  # and after a dash set off by spaces ("… is predictable - Ana Ruiz has vowed")
             break
     while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text not in ")":
         right -= 1
