@@ -730,3 +730,9 @@ def test_a_speaker_the_parser_made_the_apposition_of_an_opening_phrase_is_who_sp
 def test_a_comparison_a_bracketed_remark_or_words_before_a_dash_are_no_part_of_the_source(nlp, text, source):
     m = mentions(nlp, text)[0]
     assert text[m.source.span[0]:m.source.span[1]] == source
+
+
+def test_the_one_asked_is_not_who_asks(nlp):
+    text = "Asked whether the port would reopen, Mayor Ilse Varga said no."
+    asked = _one(mentions(nlp, text), "Asked")
+    assert (asked.source.kind, asked.source.span, asked.text) == ("unnamed", None, "whether the port would reopen")

@@ -479,7 +479,15 @@ def _attribution(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int
         return None
     if cls == "dispute" and _abstract_object(tok):
         cls = "believe"
+    if _asked_of(tok):  # "Asked whether …, Ana Ruiz said": the one asked is not who asks
+        return _Found(cue, cls, content, None, Source("unnamed", "unnamed"), around=around)
     return _Found(cue, cls, content, source_head, around=around, source_name=name)
+
+
+def _asked_of(verb: Token) -> bool:
+    """'Asked about the levy, …': a passive participle of asking, set before the one it was put to."""
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i and not any(
+        c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children)
 
 
 def _raises_a_cue(verb: Token, cues: Cues) -> bool:
