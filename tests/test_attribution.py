@@ -613,10 +613,14 @@ def test_people_questioned_are_not_a_disputed_claim(nlp):
         assert not [m for m in mentions(nlp, text) if m.status == "disputed"]
 
 
-def test_a_relative_clause_that_speaks_is_no_part_of_the_source(nlp):
-    text = "The plan is disputed by the Lorvane Port Board, which says the berths were never inspected."
-    m = _one(mentions(nlp, text), "is disputed")
-    assert text[m.source.span[0]:m.source.span[1]] == "the Lorvane Port Board"
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("The plan is disputed by the Lorvane Port Board, which says the berths were never inspected.", "is disputed",
+     "the Lorvane Port Board"),
+    ("Mayor Ilse Varga, who thinks the levy is unfair, told the council to drop it.", "told", "Mayor Ilse Varga"),
+])
+def test_a_relative_clause_that_speaks_or_thinks_is_no_part_of_the_source(nlp, text, cue, source):
+    m = _one(mentions(nlp, text), cue)
+    assert text[m.source.span[0]:m.source.span[1]] == source
 
 
 @pytest.mark.parametrize(("text", "content"), [

@@ -51,6 +51,7 @@ ORG_HEADS = {
     "guild", "association", "federation", "institute", "foundation", "corporation", "council",
 }
 FOCUS_WORDS = {"even"}
+THINKS = {"think", "believe", "understand", "know", "suspect", "fear", "feel"}  # ", who thinks that …"
 DASHES = {"-", "—", "–", "--", "―"}
 ASIDE_PREPS = {"like", "unlike"}  # "Ana Ruiz, like the mayor, …": a comparison set off by commas
 # children that describe the source but are not its name
@@ -101,7 +102,8 @@ def _aside_in_brackets(child: Token) -> bool:
 
 def _says(clause: Token) -> bool:
     """A relative clause that makes a statement of its own (", which says the visit took place")."""
-    return load_cues().words.get(clause.lemma_.lower()) in {"say", "claim", "report"} and any(
+    lemma = clause.lemma_.lower()
+    return (load_cues().words.get(lemma) in {"say", "claim", "report"} or lemma in THINKS) and any(
         c.dep_ == "ccomp" for c in clause.children)
 
 
