@@ -740,3 +740,9 @@ def test_the_one_asked_is_not_who_asks(nlp):
     text = "Asked whether the port would reopen, Mayor Ilse Varga said no."
     asked = _one(mentions(nlp, text), "Asked")
     assert (asked.source.kind, asked.source.span, asked.text) == ("unnamed", None, "whether the port would reopen")
+
+
+def test_labels_before_a_colon_are_no_speakers(nlp):
+    text = ("The port reopens.\n\nUPDATE: The ferry left at noon.\n\nEditor’s Note: This story was changed.\n\n"
+            "KOVAL: We will reopen.")
+    assert [(m.source.name, m.text) for m in mentions(nlp, text)] == [("KOVAL", "We will reopen")]

@@ -79,7 +79,9 @@ SPEAKER_COLON = re.compile(
     r"^[ \t\xa0]*[\"“]?(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \t\xa0]+(?=\S)", re.MULTILINE)
 HEADLINE_LABELS = {"update", "updated", "analysis", "opinion", "exclusive", "watch", "breaking", "editorial",
                    "review", "live", "video", "photos", "correction", "clarification", "note", "editor's note",
-                   "the latest", "latest", "factbox", "explainer", "timeline", "q&a", "first person", "comment"}
+                   "the latest", "latest", "factbox", "explainer", "timeline", "q&a", "first person", "comment",
+                   "email", "byline", "dateline", "busted", "boom", "revealed", "wow", "look", "watch", "just leaked",
+                   "bombshell", "paid notice", "delegate update", "stat of the week", "photo", "audio", "wire"}
 SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash and a name ending the line
     r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0.]*(?:\n|$)")
 NAME_ENDS_WITH_DOT = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")  # "Ana M.", "Ivo Tan Jr."
@@ -361,11 +363,12 @@ def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> l
         colon = doc.char_span(match.start("colon"), match.end("colon"), alignment_mode="expand")
         if name is None or colon is None or colon.start + 1 >= len(doc):
             continue
-        if match.group("name") in INTERVIEW_MARKS:
-            continue
+        label = match.group("name").lower().replace("’", "'")
+        if match.group("name") in INTERVIEW_MARKS or label in HEADLINE_LABELS:
+            continue  # "UPDATE: …", "Editor's Note: …": a label, not a speaker
         headline = match.start("name") < headline_end  # "Koval: Port stays shut" on the first line
         if not (match.group("name").isupper() or any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in name)
-                or headline and match.group("name").lower() not in HEADLINE_LABELS):
+                or headline):
             continue
         first = doc[colon.end]
         quote = quotes.at(first.idx)
