@@ -746,3 +746,17 @@ def test_labels_before_a_colon_are_no_speakers(nlp):
     text = ("The port reopens.\n\nUPDATE: The ferry left at noon.\n\nEditor’s Note: This story was changed.\n\n"
             "KOVAL: We will reopen.")
     assert [(m.source.name, m.text) for m in mentions(nlp, text)] == [("KOVAL", "We will reopen")]
+
+
+def test_a_headline_label_the_parser_made_a_subject_is_not_the_source(nlp):
+    from spacy.tokens import Doc
+
+    from storyline.extract.attribution import _subject
+
+    # "The Latest: Varga urges voters to vote.", parsed with two subjects as the parser sometimes does
+    words = ["The", "Latest", ":", "Varga", "urges", "voters", "to", "vote", "."]
+    heads = [1, 4, 4, 4, 4, 4, 7, 4, 4]
+    deps = ["det", "nsubj", "punct", "nsubj", "ROOT", "dobj", "aux", "xcomp", "punct"]
+    pos = ["DET", "ADJ", "PUNCT", "PROPN", "VERB", "NOUN", "PART", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _subject(doc[4]).text == "Varga"

@@ -749,7 +749,7 @@ def _subject(tok: Token) -> Token | None:
     verb = tok
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not _label(child):
                 if child.dep_ == "nsubjpass":
                     return _agent(verb)
                 if child.lower_ in {"it", "there"} and child.dep_ == "nsubj" and verb.lemma_ == "be":
@@ -800,6 +800,14 @@ def _participle_subject(noun: Token) -> Token | None:
             and prep.head.pos_ in {"VERB", "AUX"}):
         return _prep_host_subject(prep.head) or noun
     return noun
+
+
+def _label(subject: Token) -> bool:
+    """'The Latest: Ana Ruiz urges …': a headline label the parser made a subject, before its colon."""
+    doc = subject.doc
+    after = subject.right_edge.i + 1
+    return (after < len(doc) and doc[after].text == ":"
+            and doc[subject.left_edge.i:after].text.lower().replace("’", "'") in HEADLINE_LABELS)
 
 
 def _named_apart(subject: Token, verb: Token) -> Token:
