@@ -760,3 +760,18 @@ def test_a_headline_label_the_parser_made_a_subject_is_not_the_source(nlp):
     pos = ["DET", "ADJ", "PUNCT", "PROPN", "VERB", "NOUN", "PART", "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _subject(doc[4]).text == "Varga"
+
+
+def test_an_apposition_parsed_as_a_second_subject_stays_in_the_source(nlp):
+    from spacy.tokens import Doc
+
+    from storyline.extract.sources import source_span
+
+    # "Ruiz, the master, vowed to stay.", parsed with "master" as a second subject of "vowed"
+    words = ["Ruiz", ",", "the", "master", ",", "vowed", "to", "stay", "."]
+    heads = [5, 5, 3, 5, 3, 5, 7, 5, 5]
+    deps = ["nsubj", "punct", "det", "nsubj", "punct", "ROOT", "aux", "xcomp", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PART", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    start, end = source_span(doc[0])
+    assert doc.text[start:end] == "Ruiz , the master"

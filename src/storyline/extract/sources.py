@@ -65,6 +65,9 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
         return head.idx, head.idx + len(head)  # "those close to him", "he and his aide": the whole phrase
     left, right = head.left_edge.i, head.right_edge.i
     doc = head.doc
+    second = _second_subject(head)
+    if second is not None:  # "Ana Ruiz, the harbour master, said": an apposition parsed as a second subject
+        right = second.right_edge.i
     while left < head.i and (doc[left].idx < floor or doc[left].dep_ == "advmod" and doc[left].lower_ in FOCUS_WORDS):
         left += 1  # "Even the port authority said …": the reporter's emphasis is no part of the source
     for child in head.rights:  # "Ana Ruiz, asked about it, said": a clause set off by a comma is no part of it
@@ -90,6 +93,15 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
             and not any(t.text == ")" for t in doc[left:right + 1]):
         right += 1  # "the Fire Service (FS)": the parser hung the closing bracket elsewhere
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _second_subject(head: Token) -> Token | None:
+    """A subject of the same verb right after ``head`` and a comma: an apposition the parser took for a
+    subject of its own."""
+    after = head.right_edge.i + 1
+    if not head.dep_.startswith("nsubj") or after + 1 >= len(head.doc) or head.doc[after].text != ",":
+        return None
+    return next((c for c in head.head.children if c.dep_ == head.dep_ and c.left_edge.i == after + 1), None)
 
 
 def _aside_in_brackets(child: Token) -> bool:
