@@ -775,3 +775,15 @@ def test_an_apposition_parsed_as_a_second_subject_stays_in_the_source(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     start, end = source_span(doc[0])
     assert doc.text[start:end] == "Ruiz , the master"
+
+
+def test_a_name_and_an_epithet_both_parsed_as_predicates_of_called_are_the_content(nlp):
+    from spacy.tokens import Doc
+
+    # "Varga called Brel a liar.", parsed as the parser sometimes does: "Brel" and "liar" both predicates
+    words = ["Varga", "called", "Brel", "a", "liar", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 4, 1, 1], deps=["nsubj", "ROOT", "oprd", "det", "oprd", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"], tags=["NNP", "VBD", "NNP", "DT", "NN", "."],
+              lemmas=["Varga", "call", "Brel", "a", "liar", "."])
+    found = find_attributions(doc, [])
+    assert [(m.cue, m.text, m.source.name) for m in found] == [("called", "Brel a liar", "Varga")]

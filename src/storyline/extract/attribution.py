@@ -946,6 +946,8 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
                     and g.ent_type_ not in {"DATE", "TIME"}), None)  # "pushes the tally … for 2012"
     elif lemma not in cues.recipient or xcomp is not None:
         obj = next((c for c in children if c.dep_ in OBJECT_DEPS and c not in phrase), None)
+    if obj is None and not phrase:  # "called Ana Ruiz a 'liar'" parsed as two predicates of "called"
+        obj = next((c for c in children if c.dep_ == "oprd" and c.i > tok.i), None)
     if xcomp is not None:
         span = _subtree_span(xcomp, exclude=tok)
         if obj is not None and tok.i < obj.i < xcomp.i:  # "urged them to …", "called for X to …"
