@@ -71,8 +71,7 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
     while left < head.i and (doc[left].idx < floor or doc[left].dep_ == "advmod" and doc[left].lower_ in FOCUS_WORDS):
         left += 1  # "Even the port authority said …": the reporter's emphasis is no part of the source
     for child in head.rights:  # "Ana Ruiz, asked about it, said": a clause set off by a comma is no part of it
-        if ((child.dep_ in {"advcl", "acl"} or child.dep_ == "relcl" and _says(child)) and child.left_edge.i > head.i
-                and doc[child.left_edge.i - 1].text == ","):
+        if _aside_clause(child) and child.left_edge.i > head.i and doc[child.left_edge.i - 1].text == ",":
             right = min(right, child.left_edge.i - 1)
         elif child.dep_ == "prep" and _dated(child):
             right = min(right, child.left_edge.i - 1)  # "a panel in 2001"
@@ -110,6 +109,12 @@ def _aside_in_brackets(child: Token) -> bool:
     first, last = child.left_edge.i, child.right_edge.i
     return (first > 0 and doc[first].text == "(" or first > 0 and doc[first - 1].text == "(") and any(
         t.pos_ in {"VERB", "AUX"} for t in doc[first:last + 1]) and last - first >= 3
+
+
+def _aside_clause(child: Token) -> bool:
+    """A clause after the source, set off by a comma, that is no part of it: ", asked about it,", ", who
+    says …"; not a participle that tells which one ("the survey, conducted by the port board,")."""
+    return child.dep_ in {"advcl", "acl"} or child.dep_ == "relcl" and _says(child)
 
 
 def _says(clause: Token) -> bool:
