@@ -16,9 +16,15 @@ clause across a semicolon is its own statement, not the content of the cue after
 hung on the clause said ("…, the Fire Service (FS) said") is still found. Cues inside a direct quote and
 in questions are left out. What is said stays in the cue's paragraph (the parser sometimes runs a sentence
 over a paragraph break), and a dateline, at the start or after a headline, is no part of any source or
-content. A trained cue judge (``storyline train attribution``), when there is one, leaves out the rules'
-unlikely cues and proposes verbs the lexicon lacks ("lambasted the plan", "railed against the levy"),
-passives with no one named who speaks among them ("X was accused of Y": all of it said by someone unnamed).
+content. Who speaks is not always the subject: an object made to speak ("led the council to warn"), the
+speaker of a clause a participle was hung on ("said the plan failed, arguing that …"), the one a feeling
+verb moves ("the levy has angered dock workers"); "Asked whether …, X said" is asked by someone unnamed.
+"In the latest poll, …" credits the poll, "as X put it" attributes its clause, and "X added:" ending its
+paragraph takes the next one. A trained cue judge (``storyline train attribution``), when there is one,
+leaves out the rules' unlikely cues and proposes verbs the lexicon lacks ("lambasted the plan", "railed
+against the levy"), passives with no one named who speaks among them ("X was accused of Y": all of it said
+by someone unnamed); a proposed "seemed"/"appeared" is the report's own hedged impression (form
+``outlet``), not a stance of its subject.
 """
 
 from __future__ import annotations

@@ -3,7 +3,11 @@
 Names resolve to the fullest form in the report through the entities ("Koval" → "Marta Koval");
 pronouns resolve to the nearest fitting antecedent before them: "he"/"she" to the last person named
 or quoted, "it" to the last organisation that was a subject or source, "they" to the last plural
-or organisation subject. Generic phrases ("some reports", "officials", "witnesses") are unnamed.
+or organisation subject; a pronoun with words of its own ("those close to him", "he and his aide") is the
+whole phrase. Generic phrases ("some reports", "officials", "witnesses") are unnamed. The phrase keeps its
+appositions (also one the parser took for a second subject) and leaves out asides: a comma-set clause
+that says or thinks something of its own, a comparison (", like her predecessor,"), a bracketed remark
+with a verb, a date, a reporter's "even", words before a spaced dash.
 """
 
 from __future__ import annotations
