@@ -74,7 +74,7 @@ OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event"
 EXPERIENCER_VERBS = {"anger", "alarm", "surprise", "rattle", "infuriate", "unsettle", "embolden", "offend", "roil",
                      "excite", "exasperate", "startle", "mystify", "stupefy", "frustrate", "bother", "rankle",
                      "please", "amaze", "worry", "embarrass", "irritate", "upset", "dismay", "disappoint",
-                     "outrage", "enrage", "shock", "anger", "trouble", "disturb", "concern", "delight",
+                     "outrage", "enrage", "shock", "trouble", "disturb", "concern", "delight",
                      "puzzle", "baffle", "annoy", "irk", "unnerve", "spook", "reassure", "impress"}
 FINDINGS = {"poll", "survey", "study", "analysis"}  # "In the latest poll, …"
 RAISING_VERBS = {"seem", "appear"}  # "X seems to …": the report's impression of X, not X's stance
@@ -86,7 +86,7 @@ SPEAKER_COLON = re.compile(
 HEADLINE_LABELS = {"update", "updated", "analysis", "opinion", "exclusive", "watch", "breaking", "editorial",
                    "review", "live", "video", "photos", "correction", "clarification", "note", "editor's note",
                    "the latest", "latest", "factbox", "explainer", "timeline", "q&a", "first person", "comment",
-                   "email", "byline", "dateline", "busted", "boom", "revealed", "wow", "look", "watch", "just leaked",
+                   "email", "byline", "dateline", "busted", "boom", "revealed", "wow", "look", "just leaked",
                    "bombshell", "paid notice", "delegate update", "stat of the week", "photo", "audio", "wire"}
 SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash and a name ending the line
     r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0.]*(?:\n|$)")
@@ -823,7 +823,7 @@ def _named_apart(subject: Token, verb: Token) -> Token:
     before = subject.left_edge.i - 1
     appos = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if (appos is None or subject.i > verb.i or before < subject.sent.start or doc[before].pos_ not in {"ADP", "VERB"}
-            or any(t.text == "," for t in doc[appos.right_edge.i + 2:verb.i])):
+            or any(t.text == "," for t in doc[appos.right_edge.i + 2:verb.i])):  # the apposition ends the subject
         return subject
     return appos
 
