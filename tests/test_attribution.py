@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from storyline.extract.attribution import find_attributions
+from storyline.extract.attribution import _subject, find_attributions
 from storyline.extract.cues import STATUS_BY_CLASS, load_cues
 from storyline.extract.entities import find_entities
 from storyline.extract.quotes import find_quotes
+from storyline.extract.sources import source_span
 
 
 def mentions(nlp, text):
     doc = nlp(text)
     return find_attributions(doc, find_entities(doc))
+
+
+def hand_parsed(nlp, tokens):
+    """A parse written by hand, for a misparse the real parser makes on some texts: one (word, head, dep,
+    pos[, tag, lemma]) per token."""
+    columns = list(zip(*tokens))
+    more = {"tags": list(columns[4]), "lemmas": list(columns[5])} if len(columns) == 6 else {}
+    return Doc(nlp.vocab, words=list(columns[0]), heads=list(columns[1]), deps=list(columns[2]),
+               pos=list(columns[3]), **more)
 
 
 # text, source name, cue, form, content substring, status
@@ -707,20 +718,15 @@ def test_as_someone_put_it_attributes_the_clause(nlp, text, content):
 
 
 def test_a_speaker_the_parser_made_the_apposition_of_an_opening_phrase_is_who_speaks(nlp):
-    from spacy.tokens import Doc
-
-    from storyline.extract.attribution import _subject
-
-    # "With days until the vote, Ana Ruiz, an aide, called it wrong.": parsed as the parser sometimes does,
+    # "With days until the vote, Ana Ruiz, an aide, called it wrong.", parsed as the parser sometimes does:
     # "vote" the subject and "Ana Ruiz" its apposition
-    words = ["With", "days", "until", "the", "vote", ",", "Ana", "Ruiz", ",", "an", "aide", ",", "called", "it",
-             "wrong", "."]
-    heads = [12, 0, 1, 4, 12, 4, 7, 4, 7, 10, 7, 7, 12, 14, 12, 12]
-    deps = ["prep", "pobj", "prep", "det", "nsubj", "punct", "compound", "appos", "punct", "det", "appos", "punct",
-            "ROOT", "nsubj", "ccomp", "punct"]
-    pos = ["ADP", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB",
-           "PRON", "ADJ", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp, [
+        ("With", 12, "prep", "ADP"), ("days", 0, "pobj", "NOUN"), ("until", 1, "prep", "ADP"),
+        ("the", 4, "det", "DET"), ("vote", 12, "nsubj", "NOUN"), (",", 4, "punct", "PUNCT"),
+        ("Ana", 7, "compound", "PROPN"), ("Ruiz", 4, "appos", "PROPN"), (",", 7, "punct", "PUNCT"),
+        ("an", 10, "det", "DET"), ("aide", 7, "appos", "NOUN"), (",", 7, "punct", "PUNCT"),
+        ("called", 12, "ROOT", "VERB"), ("it", 14, "nsubj", "PRON"), ("wrong", 12, "ccomp", "ADJ"),
+        (".", 12, "punct", "PUNCT")])
     assert _subject(doc[12]).text == "Ruiz"
     assert doc[4].dep_ == "nsubj"  # the repair reads the parse, it does not change it
 
@@ -749,41 +755,29 @@ def test_labels_before_a_colon_are_no_speakers(nlp):
 
 
 def test_a_headline_label_the_parser_made_a_subject_is_not_the_source(nlp):
-    from spacy.tokens import Doc
-
-    from storyline.extract.attribution import _subject
-
     # "The Latest: Varga urges voters to vote.", parsed with two subjects as the parser sometimes does
-    words = ["The", "Latest", ":", "Varga", "urges", "voters", "to", "vote", "."]
-    heads = [1, 4, 4, 4, 4, 4, 7, 4, 4]
-    deps = ["det", "nsubj", "punct", "nsubj", "ROOT", "dobj", "aux", "xcomp", "punct"]
-    pos = ["DET", "ADJ", "PUNCT", "PROPN", "VERB", "NOUN", "PART", "VERB", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp, [
+        ("The", 1, "det", "DET"), ("Latest", 4, "nsubj", "ADJ"), (":", 4, "punct", "PUNCT"),
+        ("Varga", 4, "nsubj", "PROPN"), ("urges", 4, "ROOT", "VERB"), ("voters", 4, "dobj", "NOUN"),
+        ("to", 7, "aux", "PART"), ("vote", 4, "xcomp", "VERB"), (".", 4, "punct", "PUNCT")])
     assert _subject(doc[4]).text == "Varga"
 
 
 def test_an_apposition_parsed_as_a_second_subject_stays_in_the_source(nlp):
-    from spacy.tokens import Doc
-
-    from storyline.extract.sources import source_span
-
     # "Ruiz, the master, vowed to stay.", parsed with "master" as a second subject of "vowed"
-    words = ["Ruiz", ",", "the", "master", ",", "vowed", "to", "stay", "."]
-    heads = [5, 5, 3, 5, 3, 5, 7, 5, 5]
-    deps = ["nsubj", "punct", "det", "nsubj", "punct", "ROOT", "aux", "xcomp", "punct"]
-    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PART", "VERB", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp, [
+        ("Ruiz", 5, "nsubj", "PROPN"), (",", 5, "punct", "PUNCT"), ("the", 3, "det", "DET"),
+        ("master", 5, "nsubj", "NOUN"), (",", 3, "punct", "PUNCT"), ("vowed", 5, "ROOT", "VERB"),
+        ("to", 7, "aux", "PART"), ("stay", 5, "xcomp", "VERB"), (".", 5, "punct", "PUNCT")])
     start, end = source_span(doc[0])
     assert doc.text[start:end] == "Ruiz , the master"
 
 
 def test_a_name_and_an_epithet_both_parsed_as_predicates_of_called_are_the_content(nlp):
-    from spacy.tokens import Doc
-
     # "Varga called Brel a liar.", parsed as the parser sometimes does: "Brel" and "liar" both predicates
-    words = ["Varga", "called", "Brel", "a", "liar", "."]
-    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 4, 1, 1], deps=["nsubj", "ROOT", "oprd", "det", "oprd", "punct"],
-              pos=["PROPN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"], tags=["NNP", "VBD", "NNP", "DT", "NN", "."],
-              lemmas=["Varga", "call", "Brel", "a", "liar", "."])
+    doc = hand_parsed(nlp, [
+        ("Varga", 1, "nsubj", "PROPN", "NNP", "Varga"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+        ("Brel", 1, "oprd", "PROPN", "NNP", "Brel"), ("a", 4, "det", "DET", "DT", "a"),
+        ("liar", 1, "oprd", "NOUN", "NN", "liar"), (".", 1, "punct", "PUNCT", ".", ".")])
     found = find_attributions(doc, [])
     assert [(m.cue, m.text, m.source.name) for m in found] == [("called", "Brel a liar", "Varga")]
