@@ -148,8 +148,8 @@ class Fetcher:
     """Fetches URLs through one guarded ``httpx.Client``; use as a context manager.
 
     ``timeout`` is the seconds allowed to connect and between reads (a whole response gets
-    ``DEADLINE_FACTOR`` times that); ``host_delay`` the minimum seconds between two requests to one
-    host (robots.txt included). ``clock``/``sleep`` are for tests.
+    ``DEADLINE_FACTOR`` times that); ``host_delay`` the minimum seconds from the end of one request to
+    a host to the start of the next (robots.txt included). ``clock``/``sleep`` are for tests.
     """
 
     def __init__(
@@ -231,8 +231,8 @@ class Fetcher:
         self, requested: str, url: str, headers: dict[str, str], max_bytes: int
     ) -> tuple[httpx.Response, bytes]:
         """One GET: the response and its body (empty unless 2xx), within the size cap and deadline."""
-        where = _where(requested, url)
-        self._wait_for_host(urlsplit(url).hostname or "")
+        where, host = _where(requested, url), urlsplit(url).hostname or ""
+        self._wait_for_host(host)
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 if not 200 <= response.status_code < 300:
@@ -246,6 +246,8 @@ class Fetcher:
             raise FetchError(requested, "refused", f"{where}not a valid URL ({error})") from None
         except httpx.HTTPError as error:
             raise FetchError(requested, "network", f"{where}{str(error) or type(error).__name__}") from None
+        finally:
+            self._last_request[host] = self._clock()  # the pause counts from the end of this answer
 
     def _read(self, requested: str, where: str, response: httpx.Response, max_bytes: int) -> bytes:
         """The body, refused as soon as it (or its declared length) passes ``max_bytes``."""
@@ -267,13 +269,17 @@ class Fetcher:
         return b"".join(chunks)
 
     def _wait_for_host(self, host: str) -> None:
-        """Sleep until ``host_delay`` has passed since the last request to ``host``."""
+        """Sleep until ``host_delay`` has passed since the last request to ``host`` ended.
+
+        The pause counts from when the previous answer was read in full (or failed), not from when
+        it was asked for, so a slow answer does not eat into the pause the host gets between two
+        requests (``_get`` records that end time).
+        """
         last = self._last_request.get(host)
         if last is not None:
             wait = last + self.host_delay - self._clock()
             if wait > 0:
                 self._sleep(wait)
-        self._last_request[host] = self._clock()
 
     def _robots_allow(self, requested: str, url: str) -> bool:
         """Whether the robots.txt of ``url``'s scheme and host lets our User-Agent fetch it."""
