@@ -123,6 +123,35 @@ def test_unknown_story_and_format_are_clear_errors(tmp_path, article):
     assert "choose json, markdown, html, atom or claimreview" in _invoke(db, "export", "--format", "yaml").output
 
 
+def test_without_story_the_story_updated_last_is_used_and_said(tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from storyline.model import Document
+
+    db, t0 = tmp_path / "s.db", datetime(2031, 6, 2, 7, 0, tzinfo=timezone.utc)
+    empty = _invoke(db, "claims")
+    assert empty.exit_code == 1 and "no stories yet" in empty.stderr and "storyline add" in empty.stderr
+
+    def report(story: str, text: str, location: str, hours: int) -> None:
+        document = Document(text=text, raw=text.encode(), content_type="text/plain", location=location,
+                            outlet="Vellmoor Courier")
+        store.add_document(story, document, fetched_at=t0 + timedelta(hours=hours))
+
+    with open_store(str(db)) as store:
+        report("Granary fire", "Fire crews contained a blaze at the Orlen granary on Sunday.", "granary.txt", 0)
+        report("Ferry strike", "Ferry crews in Vellmoor walked out on Monday.", "ferry.txt", 1)
+        report("Granary fire", "The Orlen granary fire was started by a faulty dryer.", "granary-2.txt", 2)
+
+    listed = _invoke(db, "reports")  # the granary story was opened first but updated last
+    assert listed.exit_code == 0, listed.output
+    assert "granary-2.txt" in listed.stdout and "ferry.txt" not in listed.stdout
+    assert listed.stderr.strip() == "using story 'Granary fire' (updated last; 2 stories — pick one with --story)"
+    assert _invoke(db, "claims").exit_code == 0
+    named = _invoke(db, "reports", "--story", "Ferry strike")
+    assert "ferry.txt" in named.stdout and named.stderr == ""
+    assert "no story named 'Fire'" in _invoke(db, "claims", "--story", "Fire").stderr
+
+
 def test_add_and_export_on_each_backend(store_url, article):
     """The same commands over SQLite and PostgreSQL (skipped without STORYLINE_TEST_PG)."""
     assert runner.invoke(app, ["--db", store_url, "add", str(article), "--story", "Amberley flood",

@@ -37,7 +37,8 @@ app.add_typer(train_app, name="train")
 console = Console()
 errors = Console(stderr=True)
 
-StoryOption = Annotated[Optional[str], typer.Option("--story", "-s", help="Story name (default: the only story).")]
+StoryOption = Annotated[Optional[str], typer.Option("--story", "-s", help=(
+    "Story name (default: the only story, else the one updated last)."))]
 
 
 class State:
@@ -70,15 +71,20 @@ def opened() -> Store:
 
 
 def pick_story(store: Store, story: str | None) -> str:
-    """The named story, or the only one in the store."""
+    """The named story, else the only one in the store, else the one updated last (said on stderr)."""
     if story is not None:
         if store.story(story) is None:
             raise fail(f"no story named {story!r} (see `storyline stories`)")
         return story
-    names = [s.name for s in store.stories()]
-    if len(names) == 1:
-        return names[0]
-    raise fail("name a story with --story" + (f" (one of: {', '.join(names)})" if names else ": the store has none"))
+    stories = store.stories()
+    if not stories:
+        raise fail("the store has no stories yet: add a report with `storyline add FILE`")
+    if len(stories) == 1:
+        return stories[0].name
+    latest = max(stories, key=lambda s: (s.updated_at, s.created_at))
+    errors.print(f"using story {latest.name!r} (updated last; {len(stories)} stories — pick one with --story)",
+                 highlight=False, markup=False, soft_wrap=True)
+    return latest.name
 
 
 class NoProgress:

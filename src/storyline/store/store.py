@@ -46,6 +46,7 @@ class StoryRow:
     title: str
     created_at: datetime
     report_count: int
+    updated_at: datetime  # when its latest report was stored (created_at while it has none)
 
 
 def slugify(name: str) -> str:
@@ -192,11 +193,13 @@ class Store(WatchTables, DeskTables, VectorTables):
     def _stories_query() -> Select:
         s, r = schema.stories.c, schema.reports.c
         counts = (
-            select(r.story_id, func.count().label("n")).group_by(r.story_id).subquery()
+            select(r.story_id, func.count().label("n"), func.max(r.fetched_at).label("latest"))
+            .group_by(r.story_id).subquery()
         )
         return (
             select(s.id, s.name, s.title, s.created_at,
-                   func.coalesce(counts.c.n, 0).label("report_count"))
+                   func.coalesce(counts.c.n, 0).label("report_count"),
+                   func.coalesce(counts.c.latest, s.created_at).label("updated_at"))
             .outerjoin(counts, counts.c.story_id == s.id)
         )
 
