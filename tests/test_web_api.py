@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -414,6 +415,26 @@ def test_security_headers(client):
     assert client.get("/static/desk.js").headers["content-type"].startswith(("text/javascript",
                                                                             "application/javascript"))
 
+
+def test_api_docs_offline(client):
+    """/api/docs is Swagger UI from the desk's own files: no other host, no inline script, the strict CSP."""
+    page = client.get("/api/docs")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["content-security-policy"] == client.get("/").headers["content-security-policy"]
+    assert "unsafe-inline" not in page.headers["content-security-policy"]
+    assert "storyline desk" in re.search(r"<title>(.*?)</title>", page.text).group(1)
+    for url in re.findall(r"""https?://[^\s"'<>]+""", page.text):
+        assert urlsplit(url).netloc == "testserver", url
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page.text, re.DOTALL)
+    assert scripts and all('src="' in attributes and not body.strip() for attributes, body in scripts)
+    assets = re.findall(r'(?:src|href|data-openapi-url)="([^"]+)"', page.text)
+    assert {"/api/docs-assets/swagger-ui-bundle.js", "/api/docs-assets/swagger-ui.css", "/static/docs-init.js",
+            "/api/openapi.json"} <= set(assets)
+    for url in assets:
+        response = client.get(url)
+        assert response.status_code == 200 and response.content, url
+    assert "SwaggerUIBundle" in client.get("/api/docs-assets/swagger-ui-bundle.js").text
+    assert "SwaggerUIBundle(" in client.get("/static/docs-init.js").text
 
 def test_cli_export_carries_verdicts(client, db, token):
     if "claimreview" not in cli(db, "export", "--help").stdout:

@@ -14,6 +14,7 @@ import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -164,6 +165,40 @@ def test_hostile_report_is_inert(desk, page):
     page.wait_for_timeout(100)
     assert page.dialogs == []
 
+
+def test_api_docs_offline(desk, page):
+    """Swagger UI at /api/docs renders from the desk's own files under the strict CSP, with no other host."""
+    left = []  # every request for a host other than the desk's loopback address, aborted
+
+    def loopback_only(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            left.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", loopback_only)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.add_init_script("window.cspViolations = [];"
+                         "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push("
+                         "e.violatedDirective + ' ' + e.blockedURI));")
+    page.goto(f"{desk['base']}/api/docs")
+    assert "storyline desk" in page.title()
+    stories = page.locator(".opblock", has=page.locator(".opblock-summary-path[data-path='/api/stories']")).first
+    stories.wait_for(state="visible", timeout=15000)
+    assert page.locator(".opblock").count() > 5
+    # an operation tried out from the page reaches the API (fetch under connect-src 'self')
+    stories.locator(".opblock-summary").click()
+    stories.locator("button.try-out__btn").click()
+    stories.locator("button.execute").click()
+    body = stories.locator(".live-responses-table .response-col_description pre").first
+    body.wait_for(state="visible", timeout=15000)
+    assert "port-veyra-explosion" in body.inner_text()
+    assert left == []
+    assert page.evaluate("window.cspViolations") == []
+    assert errors == []
 
 def test_screenshots_written(shots):
     for name in ("story.png", "claim-evidence.png"):

@@ -2,18 +2,23 @@
 
 Every response carries a Content-Security-Policy that allows scripts from this site's own files only, so
 even a report that slipped markup through could run nothing; report text is escaped by Jinja2's autoescape.
+The API docs page (/api/docs, Swagger UI) is under the same policy: its script and styles are served from
+this site (the fastapi-offline package's copy of Swagger UI, and our static/docs-init.js), so it also works
+with no internet connection.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import fastapi_offline
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -23,13 +28,26 @@ from ..store import StoryRow, open_store
 from .ledgers import LedgerCache
 
 HERE = Path(__file__).parent
+DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"  # swagger-ui-bundle.js, swagger-ui.css, favicon.png
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# /api/docs is FastAPI's Swagger UI page (its script and styles come from a CDN, and it has an inline script);
-# it shows the OpenAPI description only, never report text
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+# /api/docs: Swagger UI from our own files; the page has no inline script and loads nothing from elsewhere
+DOCS_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>storyline desk – API</title>
+<link rel="stylesheet" href="{root}/api/docs-assets/swagger-ui.css">
+<link rel="icon" type="image/png" href="{root}/api/docs-assets/favicon.png">
+</head>
+<body>
+<div id="swagger-ui" data-openapi-url="{root}/api/openapi.json"></div>
+<script src="{root}/api/docs-assets/swagger-ui-bundle.js"></script>
+<script src="{root}/static/docs-init.js"></script>
+</body>
+</html>
+"""
 HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY"}
 
 
@@ -48,7 +66,7 @@ def create_app(store_url: str | None, *, allow_private: bool = False, base_url: 
         store.close()
 
     app = FastAPI(title="storyline desk", summary="The story ledger and editors' verdicts.",
-                  docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json", lifespan=lifespan)
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json", lifespan=lifespan)
     app.state.store = store
     app.state.ledgers = LedgerCache(store)
     app.state.allow_private = allow_private
@@ -59,13 +77,19 @@ def create_app(store_url: str | None, *, allow_private: bool = False, base_url: 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        response.headers["Content-Security-Policy"] = DOCS_CSP if request.url.path == "/api/docs" else CSP
+        response.headers["Content-Security-Policy"] = CSP
         response.headers.update(HEADERS)
         return response
 
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/api/docs-assets", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
+
+    @app.get("/api/docs", include_in_schema=False)
+    async def api_docs(request: Request) -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE.format(root=html.escape(request.scope.get("root_path", ""))))
+
     app.include_router(api_router)
     app.include_router(pages_router)
     return app
