@@ -40,6 +40,8 @@ def test_add_then_revision_then_unchanged_through_the_script(tmp_path, article):
     first = run("add", str(article), "--story", "Amberley flood", "--published", "2025-05-06", db=db)
     assert first.returncode == 0, first.stderr
     assert "new report" in first.stderr and "(version 1)" in first.stderr
+    assert f"warning: {article}: no --outlet, and the report names none" in first.stderr
+    assert "stored as 'unknown outlet (amberley-gazette.txt)'" in first.stderr
     assert run("add", str(article), "--story", "Amberley flood", db=db).stderr.count("unchanged") == 1
     article.write_text(SECOND, encoding="utf-8")
     third = run("add", str(article), "--story", "Amberley flood", "--published", "2025-05-07", db=db)
@@ -48,7 +50,8 @@ def test_add_then_revision_then_unchanged_through_the_script(tmp_path, article):
     export = run("export", "--story", "Amberley flood", "--format", "json", "--with-text", db=db)
     ledger = json.loads(export.stdout)
     v1, v2 = ledger["reports"]
-    assert (v1["outlet"], v1["version"], v2["version"], v2["previous"]) == ("amberley-gazette", 1, 2, v1["id"])
+    assert (v1["outlet"], v1["version"], v2["version"], v2["previous"]) == (
+        "unknown outlet (amberley-gazette.txt)", 1, 2, v1["id"])
     texts = {r["id"]: r["text"] for r in ledger["reports"]}
     quote = next(m for c in ledger["claims"] for m in c["mentions"] if m["form"] == "direct")
     assert quote["source"]["name"] == "Hanna Lisk" and quote["status"] == "reported"
@@ -62,6 +65,7 @@ def test_stdin_and_piped_tables_are_plain_text(tmp_path):
     added = run("add", "-", "--story", "Amberley flood", "--outlet", "Wire", "--published", "2025-05-06",
                 db=db, stdin=FIRST)
     assert added.returncode == 0, added.stderr
+    assert "warning" not in added.stderr
     claims = run("claims", db=db)
     header, *rows = claims.stdout.splitlines()
     assert header.split("\t") == ["status", "claim", "sources", "outlets", "contested by", "conflicts", "check"]

@@ -470,6 +470,15 @@ def test_fetched_document_outlet_dates_and_charset():
     assert text.location == "https://www.calderra-wire.example/ferry"
 
 
+def test_fetched_page_outlet_is_its_site_name_else_its_host():
+    named = ARTICLE.replace("</title>", '</title><meta property="og:site_name" content="Tessaly Harbour Times">')
+    document = fetched_document(fetched(named.encode(), "text/html"))
+    assert (document.outlet, document.outlet_from) == ("Tessaly Harbour Times", "metadata")
+    wired = fetched(b"LANTERN BAY (Calderra Wire) - The ferry resumed crossings on Wednesday.", "text/plain")
+    document = fetched_document(wired)  # the dateline's agency is the wire the page copies, not the site
+    assert (document.outlet, document.outlet_from) == ("calderra-wire.example", "host")
+
+
 @pytest.mark.parametrize(
     ("page", "problem"),
     [

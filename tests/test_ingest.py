@@ -70,7 +70,7 @@ def test_text_file_is_normalized_and_described(tmp_path):
     assert doc.raw == raw
     assert doc.content_type == "text/plain"
     assert doc.location == str(path.resolve())
-    assert doc.outlet == "courier"
+    assert (doc.outlet, doc.outlet_from) == ("unknown outlet (courier.txt)", None)  # the text names none
     assert doc.title is None and doc.published is None and doc.published_from is None
 
 
@@ -102,7 +102,8 @@ def test_html_declared_charset_is_honoured(tmp_path):
 
 def test_stdin_text_and_sniffed_html():
     doc = read_source("-", stdin=io.BytesIO(STORY.encode()))
-    assert (doc.text, doc.location, doc.outlet, doc.content_type) == (STORY, "-", "stdin", "text/plain")
+    assert (doc.text, doc.location, doc.content_type) == (STORY, "-", "text/plain")
+    assert doc.outlet == "unknown outlet (stdin)"
     doc = read_source("-", stdin=io.BytesIO(page(META).encode()))
     assert doc.content_type == "text/html" and doc.author == "Tamsin Elridge"
     assert "cookies" not in doc.text
@@ -114,12 +115,55 @@ def test_html_sniffing_skips_comments_quickly():
     assert not looks_like_html(b"<!---->" * 500 + b"x")  # no backtracking blow-up
 
 
-def test_outlet_option_wins_over_file_stem(tmp_path):
-    path = write(tmp_path, "marlowe-report.txt", STORY)
-    assert read_source(str(path)).outlet == "marlowe-report"
-    assert read_source(str(path), outlet="Coastline Courier").outlet == "Coastline Courier"
+def test_outlet_option_wins_over_what_the_report_names(tmp_path):
+    path = write(tmp_path, "marlowe-report.txt", "MARLOWE BAY (Tidewater Press) — " + STORY.split("\n", 1)[1])
+    assert read_source(str(path)).outlet == "Tidewater Press"
+    named = read_source(str(path), outlet="Coastline Courier")
+    assert (named.outlet, named.outlet_from) == ("Coastline Courier", "option")
     radio = read_source("-", outlet="Harbour Radio", stdin=io.BytesIO(b"Gate jammed."))
     assert radio.outlet == "Harbour Radio"
+
+
+BODY = STORY.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize(("opening", "outlet", "found_in"), [
+    ("MARLOWE BAY, Westerland (Tidewater Press) — ", "Tidewater Press", "dateline"),
+    ("MARLOWE BAY, Westerland, March 14 (Orrin News Agency) — ", "Orrin News Agency", "dateline"),
+    ("SALTHAVEN (TPA) - ", "TPA", "dateline"),
+    ("Barrier fails\nBy Ilka Morrow, Coastline Courier\nMARLOWE BAY — ", "Coastline Courier", "byline"),
+    ("By Ilka Morrow and Pim Osk | The Marlowe Mercury\n", "The Marlowe Mercury", "byline"),
+    ("By Ilka Morrow, Staff Writer\nMARLOWE BAY — ", "unknown outlet (report.txt)", None),
+    ("MARLOWE BAY — ", "unknown outlet (report.txt)", None),
+])
+def test_outlet_from_the_dateline_or_byline(tmp_path, opening, outlet, found_in):
+    doc = read_source(str(write(tmp_path, "report.txt", opening + BODY)))
+    assert (doc.outlet, doc.outlet_from) == (outlet, found_in)
+
+
+def test_html_site_name_is_the_outlet(tmp_path):
+    site = '<meta property="og:site_name" content="Coastline Courier">'
+    dated = page(META + site, body="<p>MARLOWE BAY (Tidewater Press) — " + "</p><p>".join(BODY.split("\n")) + "</p>")
+    doc = read_source(str(write(tmp_path, "page.html", dated)))
+    assert (doc.outlet, doc.outlet_from) == ("Coastline Courier", "metadata")  # before the dateline's agency
+    without = read_source(str(write(tmp_path, "bare.html", page(META))))
+    assert without.outlet_from is None and without.outlet == "unknown outlet (bare.html)"
+
+
+def test_two_unknown_outlets_stay_two_outlets(tmp_path):
+    from storyline.ledger.from_store import story_ledger
+    from storyline.store import open_store
+
+    ferry = ("The Lund Isle ferry was cancelled on Friday after a storm, its operator said. "
+             "More than forty passengers waited at the pier overnight.")
+    storm = ("Storm winds closed the Lund Isle ferry route on Friday. The harbour office said "
+             "crossings would resume on Sunday morning.")
+    with open_store(str(tmp_path / "s.db")) as store:
+        store.add_document("Ferry", read_source(str(write(tmp_path, "first.txt", ferry))))
+        store.add_document("Ferry", read_source(str(write(tmp_path, "second.txt", storm))))
+        store.add_document("Ferry", read_source(str(write(tmp_path, "second.txt", storm + " Two died."))))
+        story = story_ledger(store, "Ferry")["story"]
+    assert (story["report_count"], story["outlet_count"], story["independent_outlet_count"]) == (3, 2, 2)
 
 
 # --- report date -----------------------------------------------------------------------------

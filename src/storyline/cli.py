@@ -114,7 +114,8 @@ def add(
     story: Annotated[Optional[str], typer.Option("--story", "-s", help=(
         "Story to add to (created if new). Without it, each file goes to the best-matching story, or opens "
         "a new one."))] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="Outlet name (default: the site's name or the file's name).")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help=(
+        "Outlet name (default: the site's name, else the agency in a wire dateline or the outlet in a byline)."))] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date of files, ISO 8601.")] = None,
     allow_private: AllowPrivate = False,
 ) -> None:
@@ -139,6 +140,10 @@ def add(
                 continue
             try:
                 doc = read_source(source, outlet=outlet, published=published)
+                if doc.outlet_from is None:
+                    progress.console.print(
+                        f"warning: {source}: no --outlet, and the report names none (no site name, wire dateline "
+                        f"or byline); stored as {doc.outlet!r}", highlight=False, soft_wrap=True, markup=False)
                 target = story
                 if target is None:
                     target, assignment = choose_story(store, doc)

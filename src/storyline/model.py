@@ -42,6 +42,7 @@ class Document:
     published: str | None = None  # ISO 8601 date or date-time
     published_from: str | None = None  # "option", "metadata", "text", "feed" or None
     url: str | None = None
+    outlet_from: str | None = None  # "option", "metadata", "dateline", "byline", "host", None: unknown
 
 
 @dataclass

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from storyline.errors import InputError
 from storyline.ingest.html import declared_charset, extract_article, looks_like_html
 from storyline.ingest.normalize import normalize_text, word_count
+from storyline.ingest.outlets import outlet_in_text, unknown_outlet
 from storyline.ingest.report_date import date_from_text, parse_published
 from storyline.model import Document
 
@@ -43,27 +44,29 @@ def read_source(
 ) -> Document:
     """Read a ``.txt``/``.html`` file, or ``-`` for standard input, into a ``Document``.
 
-    ``outlet`` defaults to the file's name stem ("stdin" for standard input). The report date
-    is ``published`` if given, else the page's metadata date, else the latest explicit date in
-    the text (see :func:`date_from_text`), else None. Raises ``InputError`` naming the source
-    and the problem for anything that cannot be read as a report.
+    ``outlet`` defaults to the site name in an HTML page's metadata, else the agency in the report's wire
+    dateline or the outlet in its byline (see :func:`outlet_in_text`), else "unknown outlet (FILE NAME)"
+    ("unknown outlet (stdin)"); ``outlet_from`` says which ("option", "metadata", "dateline", "byline" or
+    None for unknown). The report date is ``published`` if given, else the page's metadata date, else
+    the latest explicit date in the text (see :func:`date_from_text`), else None. Raises ``InputError``
+    naming the source and the problem for anything that cannot be read as a report.
     """
     if source.startswith(("http://", "https://")):
         raise InputError(source, "fetching URLs is not supported yet; save the page and add the file")
     option_date = _checked_published(source, published)
     if source == "-":
         raw = _read_stream(source, stdin if stdin is not None else sys.stdin.buffer)
-        location, default_outlet, suffix = "-", "stdin", ""
+        location, name, suffix = "-", "stdin", ""
     else:
         path = Path(source)
         raw = _read_file(source, path)
-        location, default_outlet, suffix = str(path.resolve()), path.stem, path.suffix.lower()
+        location, name, suffix = str(path.resolve()), path.name, path.suffix.lower()
     _check_content(source, raw)
     if suffix in HTML_SUFFIXES or looks_like_html(raw):
         document = _html_document(source, raw, location)
     else:
         document = _text_document(source, raw, location)
-    document.outlet = outlet or default_outlet
+    _set_outlet(document, outlet, unknown_outlet(name))
     return _dated(document, option_date)
 
 
@@ -71,7 +74,8 @@ def fetched_document(fetched: Fetched, outlet: str | None = None, published: str
     """A fetched page (``storyline add URL``, the watch loop) as a ``Document``.
 
     ``location`` is the requested URL (what identifies the article across revisions), ``url`` the
-    URL after redirects; ``outlet`` defaults to the final host without "www.". HTML and plain text
+    URL after redirects; ``outlet`` defaults to the site name in the page's metadata, else the final host
+    without "www." (``outlet_from`` "metadata" or "host"). HTML and plain text
     take the same checks and paths as files; the report date is found as in :func:`read_source`.
     Raises ``InputError`` naming the URL for a 304 (no content) or anything that is not a report.
     """
@@ -91,8 +95,25 @@ def fetched_document(fetched: Fetched, outlet: str | None = None, published: str
         raise InputError(source, f"is {media_type}, not text or HTML")
     document.url = fetched.final_url
     host = urlsplit(fetched.final_url).hostname or ""
-    document.outlet = outlet or host.removeprefix("www.")
+    if outlet:
+        document.outlet, document.outlet_from = outlet, "option"
+    elif document.outlet:
+        document.outlet_from = "metadata"
+    else:  # the host names the site the page came from; a dateline's agency may only be the wire it copies
+        document.outlet, document.outlet_from = host.removeprefix("www."), "host"
     return _dated(document, option_date)
+
+
+def _set_outlet(document: Document, option: str | None, unknown: str) -> None:
+    """The outlet: the option, else the page's site name, else the report's dateline or byline, else
+    ``unknown`` (with ``outlet_from`` None)."""
+    if option:
+        document.outlet, document.outlet_from = option, "option"
+    elif document.outlet:
+        document.outlet_from = "metadata"
+    else:
+        found = outlet_in_text(document.text)
+        document.outlet, document.outlet_from = found if found else (unknown, None)
 
 
 def _dated(document: Document, option_date: str | None) -> Document:
@@ -199,7 +220,7 @@ def _html_document(source: str, raw: bytes, location: str, charset: str | None =
         raw=raw,
         content_type="text/html",
         location=location,
-        outlet="",
+        outlet=(article.sitename or "").strip(),  # the site's name, when the page gives one
         title=article.title,
         author=article.author,
         published=article.date,
