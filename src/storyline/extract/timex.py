@@ -29,13 +29,10 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Precision, TimeValue
+from .dates import DAY_MONTH, ISO_DATE, MONTH, MONTH_DAY, MONTHS, YEAR
 from .nlp import doc_text
 from .timex3 import timex_value, year_ago_quarter
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -52,16 +49,11 @@ PARTS_OF_DAY = (
     ("late", r"(?<!as )late(?! as)"),
     ("early", r"(?<!as )early(?! as)"),
 )
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_YEAR = r"(?P<year>(?:1[6-9]|2[0-9])\d\d)"
-MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?")
-DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")
-MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")
-MONTH_ONLY = re.compile(rf"\b(?:(?P<rel>last|this|next|in|early|late|mid|since|until)[\s-]+)?{_MONTH}$")
-ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")
+MONTH_YEAR = re.compile(rf"\b{MONTH},?\s+{YEAR}\b")
+MONTH_ONLY = re.compile(rf"\b(?:(?P<rel>last|this|next|in|early|late|mid|since|until)[\s-]+)?{MONTH}$")
 NUMERIC_DATE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2,4})\b")
 YEAR_ONLY = re.compile(rf"^(?:(?:the\s+)?(?:(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+)?"
-                       rf"(?:(?:the\s+)?year\s+|fiscal\s+|(?:in|since|by|until|early|late|mid)[\s-]+)?){_YEAR}$")
+                       rf"(?:(?:the\s+)?year\s+|fiscal\s+|(?:in|since|by|until|early|late|mid)[\s-]+)?){YEAR}$")
 CLOCK = re.compile(
     r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?!\w)"
     r"|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>\d\d)\b"

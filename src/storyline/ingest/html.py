@@ -1,4 +1,8 @@
-"""HTML → article text and metadata, through trafilatura."""
+"""HTML → article text and metadata, through trafilatura.
+
+trafilatura (with lxml) is imported by ``extract_article`` only: reading a plain-text file, and every command
+that merely imports ingest (the store does, for ``sha256_of``), stays clear of it.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,6 @@ import codecs
 import re
 from dataclasses import dataclass
 from datetime import date
-
-import trafilatura
 
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
@@ -62,6 +64,8 @@ def extract_article(html: str) -> Article | None:
     Navigation, cookie banners, comments and footers are dropped. The date comes only from the
     page's metadata (meta tags, JSON-LD, <time>), not from a search of the free text.
     """
+    import trafilatura
+
     html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses str input with an encoding
     result = trafilatura.bare_extraction(
         html,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..extract.timex import DAY_MONTH, ISO_DATE, MONTH_DAY, MONTHS
+from ..extract.dates import DAY_MONTH, ISO_DATE, MONTH_DAY, MONTHS
 
 # explicit dates with a year, read with the time tagger's own patterns ("June 23, 2023", "23 June 2023",
 # "2023-06-23"); they match lower-cased text
