@@ -2,23 +2,26 @@
 
 A plain path means a SQLite file; ``postgresql://…`` runs on psycopg 3. SQLite connections use WAL and
 enforce foreign keys; write transactions there start with ``BEGIN IMMEDIATE`` so concurrent writers wait
-for each other instead of failing half way. Opening runs the Alembic migrations up to head.
+for each other instead of failing half way. Opening runs the Alembic migrations up to head when the store is
+behind; a store already at head is opened without importing Alembic (it costs more than SQLAlchemy itself,
+on every command), so ``alembic`` is imported in ``upgrade`` and ``connect`` only when a migration is due.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.util import CommandError
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 ENV_VAR = "STORYLINE_DB"
@@ -82,8 +85,24 @@ def make_engine(url: URL) -> Engine:
     return engine
 
 
+def head_revision() -> str:
+    """The newest migration's revision. Each migration file is named after its revision (``0006_timex_type.py``
+    holds revision ``0006``, following ``0005``), so the head is the greatest prefix."""
+    return max(path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision Alembic recorded in the store, or None when it has none (a new store)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def alembic_config() -> Config:
     """Alembic configuration pointing at the migrations shipped inside the package."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -91,6 +110,8 @@ def alembic_config() -> Config:
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration, in one transaction."""
+    from alembic import command
+
     config = alembic_config()
     with engine.connect() as connection:
         connection.execution_options(**{IMMEDIATE: True})
@@ -106,6 +127,14 @@ def connect(url: str | None = None) -> tuple[Engine, URL]:
         engine = make_engine(resolved)
     except (SQLAlchemyError, ImportError) as exc:
         raise StoreError(f"cannot open store {masked(resolved)}: {reason(exc)}") from exc
+    try:
+        if stored_revision(engine) == head_revision():
+            return engine, resolved
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open store {masked(resolved)}: {reason(exc)}") from exc
+    from alembic.util import CommandError
+
     try:
         upgrade(engine)
     except (SQLAlchemyError, CommandError) as exc:
