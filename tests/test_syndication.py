@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import json
 import time
+import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
+import pytest
 from fake_reports import FakeReport, Said, claim_with, ledger
 
-from storyline.link.syndication import SyndicationIndex, find_copies, outlet_key, wire_credits
+from storyline.link.syndication import (
+    BANDS, PERMUTATIONS, ROWS, SEED, SyndicationIndex, find_copies, jaccard, outlet_key, shingles, signature,
+    wire_credits,
+)
 
 WIRE = (
     "LUNNE, Osterra (Orion Press) — A ferry carrying 140 passengers ran aground on a sandbank outside the harbour "
@@ -179,3 +185,18 @@ def test_a_reprint_of_a_reprint_names_the_wire_report():
     second = FakeReport("l1", "https://larkdaily.test/ferry", "Lark Daily", TRIMMED)
     copies = find_copies([wire_report(), first, second])
     assert (copies["t1"].copy_of, copies["l1"].copy_of) == ("w1", "w1")
+
+
+def test_signatures_and_lsh_bands_are_the_ones_datasketch_makes():
+    # syndication computes them itself so that reading a ledger does not import datasketch (and scipy)
+    datasketch = pytest.importorskip("datasketch")
+    words, other = shingles(WIRE), shingles(TRIMMED)
+    theirs = []
+    for shingle_set in (words, other):
+        minhash = datasketch.MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32, scheme="affine32")
+        minhash.update_batch([w.encode("utf-8") for w in shingle_set])
+        theirs.append(minhash)
+    assert np.array_equal(signature(words), theirs[0].hashvalues)
+    assert jaccard(signature(words), signature(other)) == theirs[0].jaccard(theirs[1])
+    lsh = datasketch.MinHashLSH(threshold=0.3, num_perm=PERMUTATIONS)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)

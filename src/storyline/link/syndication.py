@@ -6,8 +6,11 @@ trimmed), or that credits another outlet's wire ("Distributed by X under licence
 For counting independent outlets each report gets an origin: its original's origin when it is a copy, the
 credited wire when it credits one, else its own outlet.
 
-Near-duplicates are found with word-shingle MinHash signatures in an LSH index (datasketch), so adding a
-report looks only at the few earlier reports that share signature bands with it, not at the whole story.
+Near-duplicates are found with word-shingle MinHash signatures in an LSH index (banding), so adding a
+report looks only at the few earlier reports that share a signature band with it, not at the whole story.
+Both are done here in a few lines of numpy, exactly as datasketch 2 does them (its "affine32" MinHash over
+CRC-32 shingle hashes, its MinHashLSH bands for a Jaccard threshold of 0.3; tests/test_syndication.py checks
+the two agree): importing datasketch loads scipy, half a second on every command that reads a ledger.
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
 
 from ..extract.dateline import dateline_span
 
 SHINGLE = 5  # words per shingle
 PERMUTATIONS = 128
-LSH_THRESHOLD = 0.3  # Jaccard at which LSH starts proposing candidates (trimmed copies have low Jaccard)
+SEED = 1  # of the permutations: signatures are comparable across processes and runs
+# LSH: two signatures are candidates when all ROWS values of one of BANDS bands agree. 37 × 3 is what
+# datasketch's MinHashLSH chooses for a Jaccard threshold of 0.3 (trimmed copies have low Jaccard).
+BANDS, ROWS = 37, 3
 COPY_CONTAINMENT = 0.6  # share of a report's shingles found in an earlier one that makes it a copy
 MIN_SHINGLES = 20  # shorter texts are too short to call copies by their words alone
 EDGE = 600  # credit lines sit in the first or last this many characters
@@ -71,26 +77,57 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> tuple:
-    return MinHash(num_perm=PERMUTATIONS, seed=1).permutations
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """Odd multipliers and offsets of the affine permutations h → a·h + b (mod 2³²: uint32 wraps)."""
+    generator = np.random.RandomState(SEED)
+    a = generator.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+    return a, b
 
 
-def signature(words: set[str]) -> MinHash:
-    """A MinHash signature of a set of shingles (CRC-32 of each: fast and the same in every process)."""
-    minhash = MinHash(num_perm=PERMUTATIONS, hashfunc=zlib.crc32, permutations=_permutations(), scheme="affine32")
-    minhash.update_batch([w.encode("utf-8") for w in words])
-    return minhash
+def _mix(hashes: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, a bijection that spreads the CRC-32 values before the permutations."""
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    return hashes ^ (hashes >> np.uint32(16))
 
 
-@lru_cache(maxsize=1)
-def _lsh_bands() -> tuple[int, int]:
-    """The (bands, rows) datasketch picks for LSH_THRESHOLD, worked out once (it integrates to choose)."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
-    return lsh.b, lsh.r
+def signature(words: set[str]) -> np.ndarray:
+    """The MinHash signature of a set of shingles: per permutation, the least permuted hash (uint32, one per
+    permutation). Shingles are hashed with CRC-32: fast and the same in every process."""
+    a, b = _permutations()
+    hashes = _mix(np.array([zlib.crc32(w.encode("utf-8")) for w in words], dtype=np.uint32))
+    return (hashes[:, None] * a + b).min(axis=0, initial=np.iinfo(np.uint32).max)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """The Jaccard similarity of two shingle sets, estimated from their signatures."""
+    return float(np.count_nonzero(a == b)) / PERMUTATIONS
+
+
+@dataclass
+class Bands:
+    """The LSH index: per band, the reports by their signature's values in that band."""
+
+    tables: list[dict[bytes, list[str]]] = field(default_factory=lambda: [{} for _ in range(BANDS)])
+
+    def insert(self, key: str, minhash: np.ndarray) -> None:
+        for table, band in zip(self.tables, _bands(minhash)):
+            table.setdefault(band, []).append(key)
+
+    def query(self, minhash: np.ndarray) -> set[str]:
+        """The reports that share at least one band with ``minhash``."""
+        return {key for table, band in zip(self.tables, _bands(minhash)) for key in table.get(band, ())}
+
+
+def _bands(minhash: np.ndarray) -> list[bytes]:
+    return [minhash[i * ROWS:(i + 1) * ROWS].tobytes() for i in range(BANDS)]
 
 
 @lru_cache(maxsize=4096)
-def fingerprint(text: str) -> tuple[MinHash | None, int, tuple[str, ...], tuple[str, ...]]:
+def fingerprint(text: str) -> tuple[np.ndarray | None, int, tuple[str, ...], tuple[str, ...]]:
     """(signature or None when too short, shingle count, wire credits, shared credits) of a text; cached,
     as a story's ledger is rebuilt from the same texts again and again."""
     words = shingles(text)
@@ -132,7 +169,7 @@ class Copy:
     origin: str  # outlet key of the outlet whose text this is
     copy_of: str | None
     credit: str | None  # the outlet it credits, as the credit names it
-    signature: MinHash | None
+    signature: np.ndarray | None
     size: int
     position: int  # order of arrival in the story
 
@@ -141,7 +178,7 @@ class Copy:
 class SyndicationIndex:
     """Reports added in story order; for each, whether it copies an earlier one, and its origin outlet."""
 
-    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(num_perm=PERMUTATIONS, params=_lsh_bands()))
+    lsh: Bands = field(default_factory=Bands)
     reports: dict[str, Copy] = field(default_factory=dict)
     by_outlet: dict[str, list[str]] = field(default_factory=dict)  # outlet key → its report ids, in order
 
@@ -168,7 +205,7 @@ class SyndicationIndex:
     def origin(self, report_id: str) -> str:
         return self.reports[report_id].origin
 
-    def _near_duplicate(self, own: str, location: str, minhash: MinHash | None, size: int) -> str | None:
+    def _near_duplicate(self, own: str, location: str, minhash: np.ndarray | None, size: int) -> str | None:
         """The earlier report of another outlet and article that holds most of this text, if one does: an
         original before a copy of it, then the most alike, then the earliest."""
         if minhash is None:
@@ -183,19 +220,20 @@ class SyndicationIndex:
                 found.append((other.copy_of is None, share, -other.position, key))
         return max(found)[3] if found else None
 
-    def _closest(self, candidates: list[str], minhash: MinHash | None) -> str:
+    def _closest(self, candidates: list[str], minhash: np.ndarray | None) -> str:
         """Of a credited outlet's reports, the one most like this text (the latest when none is)."""
         if minhash is None:
             return candidates[-1]
-        scored = [(minhash.jaccard(self.reports[c].signature) if self.reports[c].signature else 0.0, i, c)
-                  for i, c in enumerate(candidates)]
+        signatures = [self.reports[c].signature for c in candidates]
+        scored = [(jaccard(minhash, other) if other is not None else 0.0, i, c)
+                  for i, (c, other) in enumerate(zip(candidates, signatures))]
         return max(scored)[2]
 
 
-def _containment(a: MinHash, a_size: int, b: MinHash, b_size: int) -> float:
+def _containment(a: np.ndarray, a_size: int, b: np.ndarray, b_size: int) -> float:
     """Estimated share of A's shingles that are in B, from the signatures' Jaccard and the set sizes."""
-    jaccard = a.jaccard(b)
-    return min(1.0, jaccard * (a_size + b_size) / ((1 + jaccard) * a_size))
+    similar = jaccard(a, b)
+    return min(1.0, similar * (a_size + b_size) / ((1 + similar) * a_size))
 
 
 def find_copies(reports: list[TextReport]) -> dict[str, Copy]:
