@@ -2,7 +2,8 @@
 
 The raw report is committed before extraction runs, so a failed extraction loses nothing: the report stays
 with status ``failed`` and its error, and ``rerun_extraction`` tries again later. The extraction records of
-one report are written in one transaction, all or nothing.
+one report are written in one transaction, all or nothing. Then its mentions' sentence vectors are encoded and
+stored, so that reading the ledger afterwards never loads the encoder.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .link.claims import cached_vectors
 from .model import Document
 from .store import Store
 
@@ -34,7 +36,8 @@ def report_date(published: str | None) -> date | None:
 
 
 def extract_report(store: Store, report_id: str, text: str, published: str | None, outlet: str) -> str | None:
-    """Run extraction for a stored report and save it; returns the error message when it fails."""
+    """Run extraction for a stored report and save it, then store its mention vectors (none without the
+    embeddings packages: claims link by their words then); returns the error message when extraction fails."""
     from .extract.pipeline import extract
 
     try:
@@ -43,6 +46,7 @@ def extract_report(store: Store, report_id: str, text: str, published: str | Non
         error = f"{type(exc).__name__}: {exc}"
         store.mark_failed(report_id, error)
         return error
+    cached_vectors(store, [store.report(report_id)])  # read back: the mentions as the ledger will number them
     return None
 
 
@@ -67,7 +71,9 @@ def rerun_extraction(store: Store, story: str | None, everything: bool = False) 
 
 def choose_story(store: Store, doc: Document):
     """The story a report without ``--story`` belongs to: the best-matching story in the store, or a new one
-    (named after the report's title) when none matches well enough. Returns (story name, Assignment)."""
+    when none matches well enough, named after the report's headline or first sentence (``link/naming.py``)
+    and unlike every story's name in the store. Returns (story name, Assignment)."""
+    from .link.naming import story_name, unique_name
     from .link.stories import Report, StoryProfile, document_frequencies, terms
     from .link.stories import choose_story as assign
 
@@ -84,9 +90,5 @@ def choose_story(store: Store, doc: Document):
     assignment = assign(profiles, doc.text, doc.title, doc.published, df=df, n=len(seen) + 1)
     if assignment.story is not None:
         return assignment.story, assignment
-    taken = {p.story for p in profiles}
-    base = (doc.title or " ".join(doc.text.split()[:8])).strip()[:80] or "story"
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base} ({n})", n + 1
-    return name, assignment
+    taken = {p.story for p in profiles} | {s.name for s in store.stories()}  # stories without reports too
+    return unique_name(story_name(doc.text, doc.title, doc.outlet), taken), assignment

@@ -1,6 +1,8 @@
-"""The store's cache of mention sentence vectors: each mention is encoded once, when its story's ledger is
-first built after extraction, and reused by every later replay. Mixed into ``Store``; every method is one
-transaction. Re-extraction drops a report's vectors with its other records (``Store._set_status``)."""
+"""The store's cache of mention sentence vectors: each mention is encoded once, right after its report is
+extracted (``adding.extract_report``), and reused by every replay of the ledger; mentions stored without one
+(an older store, or no embeddings packages then) are encoded when the ledger is next built. Mixed into
+``Store``; every method is one transaction. Re-extraction drops a report's vectors with its other records
+(``Store._set_status``)."""
 
 from __future__ import annotations
 
