@@ -1,4 +1,10 @@
-"""The ``storyline`` command line."""
+"""The ``storyline`` command line.
+
+Each command imports the parts it runs inside its body, so that ``storyline --help`` loads only Typer and
+Rich, and the read-only commands (``claims``, ``export`` …) only the store and the ledger: never spaCy, the
+extractors' models or the sentence encoder, which ``add``, ``extract`` and ``watch`` need
+(tests/test_startup_imports.py checks this).
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,18 @@ import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .adding import add_document, choose_story, rerun_extraction
 from .errors import StorylineError
-from .ledger.from_store import story_ledger
 from .present import tables
-from .present.markdown import ledger_markdown
-from .store import Store, open_store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 app = typer.Typer(
     help="Follow a breaking news story: who claims what, how each report presents it, and what changed.",
@@ -64,6 +69,8 @@ def fail(message: str) -> typer.Exit:
 
 
 def opened() -> Store:
+    from .store import open_store
+
     try:
         return open_store(state.db)
     except StorylineError as exc:
@@ -121,6 +128,7 @@ def add(
 ) -> None:
     """Add reports to a story: each new text is stored, then its claims are extracted. A URL is fetched and
     followed from then on by `storyline watch`."""
+    from .adding import add_document, choose_story
     from .ingest import read_source
 
     urls = [s for s in sources if s.startswith(("http://", "https://"))]
@@ -255,6 +263,8 @@ def extract(
     everything: Annotated[bool, typer.Option("--all", help="Re-extract every report, not only failed ones.")] = False,
 ) -> None:
     """Run extraction again for reports whose extraction is pending or failed."""
+    from .adding import rerun_extraction
+
     store = opened()
     name = pick_story(store, story)
     done = rerun_extraction(store, name, everything)
@@ -276,6 +286,8 @@ def export(
     schema.org ClaimReview for claims with an editor's verdict)."""
     if format not in FORMATS:
         raise fail(f"--format {format!r}: choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
+    from .ledger.from_store import story_ledger
+
     store = opened()
     ledger = story_ledger(store, pick_story(store, story), with_text)
     text = render(ledger, format)
@@ -292,6 +304,8 @@ def render(ledger: dict, format: str) -> str:
     """The ledger as JSON, markdown or an HTML page, its changes as an Atom feed, or its verdicts as ClaimReview
     JSON-LD."""
     if format == "markdown":
+        from .present.markdown import ledger_markdown
+
         return ledger_markdown(ledger)
     if format == "html":
         from .present.html import ledger_html
@@ -309,6 +323,8 @@ def render(ledger: dict, format: str) -> str:
 
 
 def _view(story: str | None, show) -> None:
+    from .ledger.from_store import story_ledger
+
     store = opened()
     show(console, story_ledger(store, pick_story(store, story)))
 
@@ -345,6 +361,7 @@ def changes(
         "since this command last ran for the story."))] = None,
 ) -> None:
     """The story's change log, oldest first (or its tail with --since)."""
+    from .ledger.from_store import story_ledger
     from .ledger.since import changes_after, changes_recorded_after, parse_time
     from .store.store import now
 
