@@ -564,6 +564,43 @@ def eval_time(
     _evaluate(evaluate_time, path, False, limit=limit)
 
 
+@eval_app.command("ledger")
+def eval_ledger(
+    golds: Annotated[list[Path], typer.Argument(help="Ledger gold files (JSON, one story each).")],
+    data: Annotated[Optional[Path], typer.Option(
+        "--data", envvar="STORYLINE_DATA", help="Folder the gold's report files are relative to (default ../shared/data).",
+    )] = None,
+    errors_file: Annotated[Optional[Path], typer.Option(
+        "--errors", help="Write one JSON line per gold item (and per unmatched mention) saying what was predicted; "
+        "it holds the reports' words, so keep it out of the repo.")] = None,
+    rules: RulesOption = False,
+) -> None:
+    """Score the ledger against an editor's reading of whole stories (shared/contracts/ledger-gold.md): items
+    found, sources, statuses and cross-report links, summed over the gold files."""
+    from .eval.ledger import evaluate_ledger, read_gold
+    from .learn.models import use_models
+
+    use_models(not rules)
+    try:
+        stories = [read_gold(path, data) for path in golds]  # every file checked before anything is extracted
+    except StorylineError as exc:
+        raise fail(str(exc))
+    total = sum(len(story.reports) for story in stories)
+    try:
+        out = errors_file.open("w", encoding="utf-8") if errors_file else nullcontext()
+    except OSError as exc:
+        raise fail(f"{errors_file}: cannot write ({exc.strerror or exc})")
+    with out, progress_bar() if total > 1 else nullcontext(NoProgress()) as progress:
+        task = progress.add_task("adding reports", total=total)
+        try:
+            result = evaluate_ledger(
+                stories, on_report=lambda _report: progress.advance(task),
+                details=(lambda record: out.write(json.dumps(record, ensure_ascii=False) + "\n")) if errors_file else None)
+        except StorylineError as exc:
+            raise fail(str(exc))
+    print(json.dumps(result))
+
+
 @train_app.command("factuality")
 def train_factuality(
     paths: Annotated[list[Path], typer.Argument(help="JSONL files in the factuality layout (their train splits).")],
