@@ -73,7 +73,8 @@ def story(request: Request, story: str) -> Response:
         "entity_names": views.entity_names(ledger), "conflicts": views.conflicts(ledger),
         "evidence": views.evidence, "sources": views.claim_sources,
     })
-    response.set_cookie(cookie, now().isoformat(timespec="seconds"), max_age=SEEN_MAX_AGE,
+    # to the microsecond, as changes are recorded: a cookie cut to the second showed that second's changes again
+    response.set_cookie(cookie, now().isoformat(), max_age=SEEN_MAX_AGE,
                         httponly=True, samesite="lax", path="/")
     return response
 
