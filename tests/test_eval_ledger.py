@@ -42,6 +42,8 @@ runner = CliRunner()
     ("the Aldanes’", "aldanes"),
     ("Jean-Luc Brenner", "jean luc brenner"),
     ("the President", "president"),  # nothing but a title: kept
+    ("a Lunne Post tally", "lunne post tally"),
+    ("A. Ruiz", "a ruiz"),  # an initial, not an article
     ("officials familiar with the matter", "officials familiar with the matter"),
 ])
 def test_normalise_name(name, expected):

@@ -285,18 +285,19 @@ def match(gold: list[frozenset], predicted: list[frozenset], threshold: float = 
 # --------------------------------------------------------------------------------------------- names
 
 # Honorifics and offices dropped from the front of a name (longest first, repeatedly): "Sen. Ana Ruiz",
-# "Secretary of State Ana Ruiz", "former Vice President Ana Ruiz" all read "ana ruiz".
+# "Secretary of State Ana Ruiz", "former Vice President Ana Ruiz" all read "ana ruiz". Words that also
+# begin organisations' names ("General", "Justice", "Chief", "Officer") are left out.
 TITLES = tuple(sorted((tuple(t.split()) for t in (
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
     "fr", "father", "sister", "brother", "rabbi", "imam", "sheikh", "hon", "honourable", "honorable",
     "sen", "senator", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "lt gov",
-    "lieutenant governor", "president", "vice president", "president-elect", "president elect", "vp",
+    "lieutenant governor", "president", "vice president", "president elect", "vp",
     "secretary", "secretary of state", "secretary of defense", "secretary of the treasury", "treasury secretary",
     "defense secretary", "press secretary", "attorney general", "ag", "speaker", "house speaker", "mayor",
-    "judge", "justice", "chief justice", "chancellor", "minister", "prime minister", "pm", "foreign minister",
-    "ambassador", "amb", "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt",
-    "captain", "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "officer", "detective", "chief",
-    "director", "chairman", "chairwoman", "chair", "ceo", "king", "queen", "prince", "princess", "former",
+    "judge", "chief justice", "chancellor", "minister", "prime minister", "pm", "foreign minister",
+    "ambassador", "amb", "gen", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt",
+    "captain", "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "detective", "director", "chairman",
+    "chairwoman", "ceo", "king", "queen", "prince", "princess", "former",
     "the",
 )), key=len, reverse=True))
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
@@ -322,10 +323,14 @@ def name_tokens(name: str) -> list[tuple[str, bool]]:
 
 
 def _strip(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Drop leading "the" and titles (repeatedly), and trailing suffixes (Jr., III …)."""
+    """Drop leading "the", "a", "an" and titles (repeatedly), and trailing suffixes (Jr., III …). A
+    capitalised "A" is kept: it may be an initial ("A. Ruiz")."""
     changed = True
     while changed and tokens:
         changed = False
+        if tokens[0] in (("a", False), ("an", False)) and len(tokens) > 1:
+            tokens, changed = tokens[1:], True
+            continue
         words = tuple(t for t, _ in tokens)
         for title in TITLES:
             if words[:len(title)] == title and len(tokens) > len(title):
@@ -337,7 +342,7 @@ def _strip(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 
 def normalise_name(name: str) -> str:
-    """A name as compared: casefolded words without punctuation, possessives, leading "the", titles and
+    """A name as compared: casefolded words without punctuation, possessives, a leading article, titles and
     offices ("Sen. Ana Ruiz's" → "ana ruiz"; "The Harbour Ledger" → "harbour ledger"). A name that is
     nothing but a title keeps it ("the President" → "president")."""
     return " ".join(t for t, _ in _strip(name_tokens(name)))
