@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from storyline.extract.attribution import _subject, find_attributions
+from storyline.extract.attribution import find_attributions
 from storyline.extract.cues import STATUS_BY_CLASS, load_cues
 from storyline.extract.entities import find_entities
 from storyline.extract.quotes import find_quotes
 from storyline.extract.sources import source_span
+from storyline.extract.speakers import _subject
 
 
 def mentions(nlp, text):

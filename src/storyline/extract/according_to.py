@@ -1,0 +1,63 @@
+"""Attribution by a prepositional phrase that names the source: "According to X, …" (X is the source, the rest of
+the clause the content) and "In the latest poll, …" (a poll, survey, study or analysis opening its sentence is
+the source of what the sentence reports).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .spans import OBJECT_DEPS, _Found, _trim
+
+FINDINGS = {"poll", "survey", "study", "analysis"}  # "In the latest poll, …"
+
+
+def _according_to(tok: Token) -> _Found | None:
+    """'According to X, …': X is the source; the rest of the clause is the content."""
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or next(
+        (c for c in tok.children if c.dep_ == "pobj"), None)
+    verb = next((c for c in to.children if c.dep_ == "pcomp"), None)
+    if pobj is None and verb is not None:  # "according to show insiders": the parser made a verb of "show"
+        pobj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), verb)
+    if pobj is None:
+        return None
+    phrase_start, phrase_end = tok.i, max(pobj.right_edge.i, to.i)
+    for child in pobj.rights:  # "According to X, the pier reeks of …": a clause the parser hung on X is the content
+        rest = tok.dep_ == "ROOT" and all(t.is_punct for t in doc[child.right_edge.i + 1: tok.sent.end])
+        if (child.dep_ in {"appos", "acl", "relcl"} and (child.pos_ in {"VERB", "AUX"} or rest)
+                and doc[child.left_edge.i - 1].text == ","):
+            phrase_end = min(phrase_end, child.left_edge.i - 1)
+    clause = tok.sent
+    head = tok.head
+    if head != tok and head.pos_ in {"VERB", "AUX"}:
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        clause = doc[head.left_edge.i: head.right_edge.i + 1]
+    left = (clause.start, phrase_start)
+    right = (phrase_end + 1, clause.end)
+    lo, hi = right if right[1] - right[0] >= left[1] - left[0] else left
+    if hi <= lo:
+        return None
+    content = _trim(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    if content[1] <= content[0]:
+        return None
+    return _Found((tok.i, to.i + 1), "report", content, pobj)
+
+
+def _in_findings(tok: Token) -> _Found | None:
+    """'In the harbour board's survey, 60 percent backed the levy': a poll or study opening its sentence is
+    the source of what the sentence reports."""
+    doc = tok.doc
+    finding = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if (finding is None or finding.lemma_.lower() not in FINDINGS or finding.tag_ != "NN" or not tok.is_sent_start
+            or finding.right_edge.i + 1 >= len(doc) or doc[finding.right_edge.i + 1].text != ","
+            or tok.head.pos_ not in {"VERB", "AUX"}):
+        return None
+    clause = tok.head
+    after = finding.right_edge.i + 2
+    if after > clause.right_edge.i:
+        return None
+    last = clause.right_edge
+    return _Found((tok.i, tok.i + 1), "report", _trim(doc, doc[after].idx, last.idx + len(last)), finding)

@@ -1,0 +1,190 @@
+"""Direct speech laid out around quotes rather than in a clause: a cue with no clause takes the quote right before
+or after it ('"…," urged X'; 'X declared, "…"'), "X added:" ending its paragraph takes the next one, a name and
+a colon opening a line speak the rest of it ('KOVAL: …'), a quote signed with a dash and a name is that name's
+('“…” ― Ana Ruiz'), and a quote with no cue of its own that follows a quoted mention continues it, over an aside
+of the speaker's ('…," she said, adding that …. "…"'). Where the quoted passages are is ``quotes.py``'s
+business.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..model import Mention
+from .mentions import _form, _last_inside, _mention, _named_at
+from .nlp import doc_text
+from .quotes import QuoteIndex
+from .sources import SourceResolver
+from .spans import EDGE_PUNCT, HEADLINE_LABELS, MAX_GAP, QUOTE_CHARS, SAYING_CLASSES, _Found, _paragraph, _trim
+
+CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
+SPEAKER_COLON = re.compile(
+    r"^[ \t\xa0]*[\"“]?(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \t\xa0]+(?=\S)", re.MULTILINE)
+SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash and a name ending the line
+    r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0.]*(?:\n|$)")
+NAME_ENDS_WITH_DOT = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")  # "Ana M.", "Ivo Tan Jr."
+INTERVIEW_MARKS = {"Q", "A"}  # an interview's "Q:"/"A:" lines name no one
+SIGNATURE_DASHES = {"―", "—", "–", "--"}
+TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cue and the quote it takes
+SENTENCE_END = re.compile(r"[.;:!?]\s")
+APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")  # "Clinton’s": no quote mark
+MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and its continuation
+
+
+def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
+    """'Marta Koval: The port stays shut' and transcript lines 'KOVAL: …' (or '"KOVAL: …'): a name
+    opening a line, then a colon, then what the named one says (the quote, or the rest of the line)."""
+    found = []
+    text = doc_text(doc)
+    headline_end = text.find("\n", len(text) - len(text.lstrip())) % (len(text) + 1)
+    for match in SPEAKER_COLON.finditer(text):
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        colon = doc.char_span(match.start("colon"), match.end("colon"), alignment_mode="expand")
+        if name is None or colon is None or colon.start + 1 >= len(doc):
+            continue
+        label = match.group("name").lower().replace("’", "'")
+        if match.group("name") in INTERVIEW_MARKS or label in HEADLINE_LABELS:
+            continue  # "UPDATE: …", "Editor's Note: …": a label, not a speaker
+        headline = match.start("name") < headline_end  # "Koval: Port stays shut" on the first line
+        if not (match.group("name").isupper() or any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in name)
+                or headline):
+            continue
+        first = doc[colon.end]
+        quote = quotes.at(first.idx)
+        line_end = text.find("\n", first.idx)
+        content = quote if quote and quote[0] >= first.idx else _trim(
+            doc, first.idx, len(text) if line_end < 0 else line_end)
+        source = _named_at(resolver, name)
+        mention = _mention(doc, _Found((colon.start, colon.end), "say", content, None, source), resolver, quotes)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _signed_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
+    """'“The port must reopen.” ― Ana Ruiz': a quote closing with a dash and a name on its own."""
+    found = []
+    text = doc_text(doc)
+    for q_start, q_end in quotes.quotes:
+        match = SIGNATURE.match(text, q_end)
+        if match is None:
+            continue
+        end = match.end("name")
+        if text[end - 1] == "." and not NAME_ENDS_WITH_DOT.search(text, match.start("name"), end):
+            end -= 1  # "― Ivo Tan." ends a sentence, not a name
+        name = doc.char_span(match.start("name"), end, alignment_mode="contract")
+        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+        if name is None or dash is None or len(name) == 0:
+            continue
+        source = _named_at(resolver, name)
+        found_quote = _Found((dash.start, dash.end), "say", (q_start, q_end), None, source,
+                             cue_chars=match.span("dash"))
+        mention = _mention(doc, found_quote, resolver, quotes)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _adjacent_quote(tok: Token, cue: tuple[int, int], source: Token | None,
+                    quotes: QuoteIndex) -> tuple[int, int] | None:
+    """A quote right after the cue group ('X said: "…"') or right before it ('"…," said X')."""
+    doc = tok.doc
+    start, end = doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1])
+    if source is not None:
+        s_left, s_right = source.left_edge, source.right_edge
+        while s_left.i < source.i and quotes.at(s_left.idx) is not None:  # a closing mark hung on the name
+            s_left = doc[s_left.i + 1]
+        start, end = min(start, s_left.idx), max(end, s_right.idx + len(s_right))
+    for child in tok.rights:  # 'telling reporters in Ohio on Monday, "…"': the addressee and setting too
+        if child.dep_ in TRAILING_DEPS and quotes.at(child.idx) is None:
+            last = child.right_edge
+            end = max(end, last.idx + len(last))
+    text = doc_text(doc)
+    after = end
+    while after < len(text) and text[after] in EDGE_PUNCT and after - end <= MAX_GAP:
+        after += 1
+    quote = quotes.at(after)
+    gap = text[end:after]
+    if quote is not None and quote[0] == after and (":" in gap or "\n" not in gap and not any(p in gap for p in ".!?")):
+        return quote
+    before = start
+    while before > 0 and text[before - 1] in EDGE_PUNCT and start - before <= MAX_GAP:
+        before -= 1
+    quote = quotes.at(before - 1) if before > 0 else None
+    if (quote is not None and quote[1] == before and "\n" not in text[before:start]
+            and ("," in text[before:start] or _last_inside(text, quote) in ",!?—–-")):
+        return quote
+    return None
+
+
+def _block_after_colon(tok: Token, cue: tuple[int, int], cls: str) -> tuple[int, int] | None:
+    """'The governor added:' ending its paragraph, the words said set out as the next one (a block quote
+    without quote marks): that paragraph is the content."""
+    doc = tok.doc
+    colon = cue[1]
+    while colon < len(doc) and doc[colon].is_space:
+        colon += 1
+    if cls not in SAYING_CLASSES or colon >= len(doc) or doc[colon].text != ":":
+        return None
+    para = _paragraph(doc, tok.i)
+    if colon + 1 < para[1] and not all(t.is_space for t in doc[colon + 1:para[1]]):
+        return None
+    start, end = _paragraph(doc, para[1]) if para[1] < len(doc) else (0, 0)
+    return _trim(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if end > start else None
+
+
+def _continue_quotes(doc: Doc, mentions: list[Mention], quotes: QuoteIndex) -> None:
+    """A quote with no cue of its own that follows a quoted mention with nothing but spaces and
+    punctuation between them continues that mention: '"…," she said, "…"' and '"…," she said. "…"'."""
+    covered = {q for m in mentions for q in quotes.overlapping(m.start, m.end) if m.start <= q[0] + 1 and q[1] - 1 <= m.end}
+    ends = sorted((_reach(m), i) for i, m in enumerate(mentions))
+    reach = [e for e, _ in ends]
+    text = doc_text(doc)
+    for q_start, q_end in quotes.quotes:
+        if (q_start, q_end) in covered:
+            continue
+        k = bisect_right(reach, q_start) - 1
+        while k > 0 and not _runs_on(mentions[ends[k][1]], text) and _in_bridge(mentions[ends[k][1]], reach[k - 1]):
+            k -= 1  # '“…,” she said, adding that the quay would close. “…”': the quote is still hers
+        if k < 0:
+            continue
+        m = mentions[ends[k][1]]
+        if not _runs_on(m, text) or m.cue in SIGNATURE_DASHES or not _bridge(text[reach[k]:q_start]):
+            continue
+        m.end = q_end
+        m.text = text[m.start:m.end]
+        m.form = _form(text, m.start, m.end, quotes)
+        m.sentence = (m.sentence[0], max(m.sentence[1], q_end)) if m.sentence else None
+        reach[k] = q_end
+        covered.add((q_start, q_end))
+
+
+def _runs_on(m: Mention, text: str) -> bool:
+    """May a quote after this mention continue it? A quoted content, a mixed one ending on a quote, or one
+    that comes before its cue ('The pier may close, Ana Ruiz said. "We have no choice."')."""
+    return (m.form in CONTINUED_FORMS or m.form == "mixed" and text[m.end - 1] in QUOTE_CHARS
+            or m.cue_span is not None and m.start < m.cue_span[0])
+
+
+def _in_bridge(m: Mention, after: int) -> bool:
+    """An indirect mention wholly after ``after`` (where a quoted mention's words end), as in the
+    '…, adding that …' or '…, referring to …' a speaker's quote runs on past."""
+    return m.form == "indirect" and m.start >= after and (m.cue_span is None or m.cue_span[0] >= after)
+
+
+def _bridge(gap: str) -> bool:
+    """Text between a quoted mention and a following quote that still lets the quote continue it:
+    punctuation, or the rest of the mention's sentence ("…," he told reporters in Ohio. "…")."""
+    gap = gap.strip()
+    if not gap.strip(EDGE_PUNCT):
+        return True
+    return (len(gap) <= MAX_BRIDGE and gap[-1] in ".,:;" and not SENTENCE_END.search(gap[:-1])
+            and not any(q in APOSTROPHE.sub("", gap) for q in QUOTE_CHARS))
+
+
+def _reach(m: Mention) -> int:
+    """Where a mention's words end: content, cue or source, whichever is last."""
+    return max(m.end, m.cue_span[1] if m.cue_span else 0, m.source.span[1] if m.source.span else 0)

@@ -1,0 +1,75 @@
+"""Nouns and adjectives as cues: "Koval's claim that …" (the owner is the source, the noun the cue), a verb
+speaking through a cue noun ("made the case that …", "repeated her claim that …": the verb group through the
+noun is the cue) and a verb with a cue adjective ("made it clear that …"); the noun's or adjective's that- or
+to-clause is the content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import Cues
+from .spans import CONDITIONAL_MARKS, OBJECT_DEPS, _Found, _subtree_span, _verb_group
+from .speakers import _subject
+
+def _adjective_cue(verb: Token, lemma: str, cues: Cues) -> _Found | None:
+    """'Ruiz made it clear that the port stays shut': verb and adjective are the cue, the that-clause
+    (the adjective's, or the verb's after it: "made clear on Monday that …") the content."""
+    for child in verb.children:
+        cls = cues.phrases.get(f"{lemma} {child.lemma_.lower()}") if child.pos_ == "ADJ" else None
+        if cls is None:
+            continue
+        clause = next((g for g in [*child.rights, *(v for v in verb.rights if v.i > child.i)]
+                       if g.dep_ in {"advcl", "ccomp"} and any(
+                           m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+        source_head = _subject(verb)
+        if clause is not None and source_head is not None:
+            return _Found((_verb_group(verb, [], cues)[0], child.i + 1), cls,
+                          _subtree_span(clause, exclude=child), source_head)
+    return None
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """The clause a nominal cue takes: "claim that the port was mined", "plan to reopen the port"."""
+    for child in noun.rights:
+        if child.dep_ in {"acl", "ccomp"} and child.pos_ in {"VERB", "AUX"} and any(
+                g.dep_ == "mark" and g.lower_ == "that" or g.dep_ == "aux" and g.lower_ == "to"
+                for g in child.children if g.i < child.i):
+            return child
+    return None
+
+
+def _nominal_object(verb: Token, cues: Cues) -> Token | None:
+    """A nominal cue the verb takes as object and speaks through ("made the case that …", "repeated
+    her claim that …"); one with a named owner ("Koval's claim") is the owner's, not the verb's."""
+    for child in verb.children:
+        if (child.dep_ in OBJECT_DEPS and child.lemma_.lower() in cues.nominal and _noun_clause(child)
+                and not any(g.dep_ == "poss" and g.pos_ != "PRON" for g in child.children)):
+            return child
+    return None
+
+
+def _light_cue(verb: Token, noun: Token, cues: Cues) -> _Found | None:
+    """'The mayor made the case that …': the verb group through the noun is the cue, the clause the content."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return None
+    source_head = _subject(verb)
+    clause = _noun_clause(noun)
+    if source_head is None or clause is None:
+        return None
+    cls = cues.words.get(verb.lemma_.lower()) or cues.nominal[noun.lemma_.lower()]
+    cue = (_verb_group(verb, [], cues)[0], noun.i + 1)
+    return _Found(cue, cls, _subtree_span(clause, exclude=noun), source_head)
+
+
+def _nominal(noun: Token, cues: Cues) -> _Found | None:
+    """"Koval's claim that the port was mined": the owner is the source, the noun the cue, the clause
+    the content. A noun a verb speaks through ("made the claim that …") is left to the verb."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "nsubj" and any(  # "union’s" misparsed
+        g.dep_ == "case" for g in c.children)), None)
+    clause = _noun_clause(noun)
+    if owner is None or clause is None or _nominal_object(noun.head, cues) == noun and (
+            noun.head.lemma_.lower() in cues.words or noun.head.lemma_.lower() in cues.light):
+        return None
+    return _Found((noun.i, noun.i + 1), cues.nominal[noun.lemma_.lower()],
+                  _subtree_span(clause, exclude=noun), owner)

@@ -1,0 +1,195 @@
+"""Verbs of saying, believing, urging, denying…: the attribution a verb cue makes, put together from its cue group
+(``spans``), its content (``clauses``), its speaker (``speakers``) and, with no clause, the quote next to it
+(``direct_speech``). Also the verb constructions of their own: "As X noted, …" and "as X put it" attribute their
+host clause, a cue set inside its clause ("The bridge, she said, was closed") takes the clause around it, a
+feeling verb's object is the one who feels ("the levy has angered dock workers"), a verdict on an abstract
+matter is commentary ("questioning the impact of …"), and what says nothing is left out ("declined to
+comment", "asked not to be named", "did not say how …", "if confirmed"). A verb with a cue noun or adjective
+goes to ``nominal_cues``, "is said to" and "seemed to" to ``unnamed_sources``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Source
+from .clauses import _content
+from .cues import Cues
+from .direct_speech import _adjacent_quote, _block_after_colon
+from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
+from .quotes import QuoteIndex
+from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, _Found, _paragraph,
+                    _subtree_span, _trim, _verb_group)
+from .speakers import (_asked_of, _has_subject, _name_before, _past_dateline, _person_like, _speaker_after_quote,
+                       _stranded_speaker, _subject)
+from .unnamed_sources import RAISING_VERBS, _outlets_impression, _passive_hedge, _raises_a_cue
+
+EXPERIENCER_VERBS = {"anger", "alarm", "surprise", "rattle", "infuriate", "unsettle", "embolden", "offend", "roil",
+                     "excite", "exasperate", "startle", "mystify", "stupefy", "frustrate", "bother", "rankle",
+                     "please", "amaze", "worry", "embarrass", "irritate", "upset", "dismay", "disappoint",
+                     "outrage", "enrage", "shock", "trouble", "disturb", "concern", "delight",
+                     "puzzle", "baffle", "annoy", "irk", "unnerve", "spook", "reassure", "impress"}
+ANONYMITY_VERBS = {"name", "identify"}  # "asked not to be named", "declined to be identified"
+REFUSAL_VERBS = {"refuse", "decline"}
+COMMENT_VERBS = {"comment", "say", "elaborate", "discuss", "speak", "respond", "answer", "talk", "give", "provide",
+                 "specify", "confirm", "address", "explain", "detail"}
+WH_WORDS = {"how", "what", "whether", "who", "why", "when", "where", "which", "if"}
+# objects that make "questioning the impact of …" commentary rather than a dispute of a claim
+ABSTRACT_OBJECTS = {"impact", "effect", "future", "consequence", "outcome", "implication", "wisdom",
+                    "direction", "fate", "role", "value", "meaning", "timing", "motive", "point", "purpose",
+                    "sense", "significance", "cost", "benefit", "prospect", "ability", "sustainability"}
+
+
+def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, int],
+              fallback: str | None = None) -> _Found | None:
+    """The attribution a verb cue makes ("said", "has denied", "made the case that", "as Ruiz noted"),
+    or None; ``fallback``: the class of a verb the lexicon lacks (one the trained model proposes)."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in RAISING_VERBS and fallback is not None and not _raises_a_cue(tok, cues):
+        return _outlets_impression(tok, cues)
+    felt = _experienced(tok, cues, quotes, fallback or cues.words.get(lemma)) if lemma in EXPERIENCER_VERBS else None
+    if felt is not None:
+        return felt
+    noun = _nominal_object(tok, cues)
+    if noun is not None and (lemma in cues.words or lemma in cues.light):
+        return _light_cue(tok, noun, cues)
+    adjective = _adjective_cue(tok, lemma, cues)
+    if adjective is not None:
+        return adjective
+    phrase, phrase_cls = _phrase(tok, lemma, cues)
+    if lemma == "put" and not phrase and _as_put_it(tok):  # "as the memo put it"
+        phrase, phrase_cls = [next(c for c in tok.children if c.dep_ in OBJECT_DEPS)], "say"
+    cls = phrase_cls or cues.words.get(lemma) or fallback
+    if cls is None:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children) or _anonymity(tok):
+        return None
+    if lemma in REFUSAL_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in tok.children):
+        return None  # "declined to comment" says nothing
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if passive and (f"be {lemma} to" in cues.phrases or f"be {lemma} that" in cues.phrases):
+        return _passive_hedge(tok)
+    cue = _verb_group(tok, phrase, cues)
+    content = _content(tok, lemma, phrase, cls, cues)
+    source_head, before = (None, None) if _has_subject(tok) else _stranded_speaker(tok, content is not None)
+    content = content or before or _as_clause(tok, cls)
+    source_head = source_head or _subject(tok)
+    if source_head is None or quotes.at(source_head.idx) is not None:  # no one inside a quote speaks it
+        source_head = _speaker_after_quote(tok, quotes)
+    name = _name_before(tok, cue[0], quotes) if source_head is None and cls in SAYING_CLASSES else None
+    around = content is None and tok.dep_ == "parataxis"
+    if around:
+        host = tok.head.head if tok.head.dep_ in {"aux", "auxpass"} else tok.head
+        content = _past_conjunction(tok.doc, host, _subtree_span(host, exclude=tok, whole=True))
+    elif content is not None:
+        around = content[0] < tok.idx < content[1]
+    if content is None:
+        content = _adjacent_quote(tok, cue, source_head, quotes) or _block_after_colon(tok, cue, cls)
+    if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
+        return None
+    if source_head is not None and dateline[0] <= source_head.idx < dateline[1]:
+        source_head = _past_dateline(source_head, dateline[1])
+    if source_head is None and name is None or (tok.tag_ == "VBN" and not any(
+            c.dep_ in GROUP_DEPS for c in tok.children) and tok.dep_ in {"acl", "amod"}):
+        return None
+    if _unsaid(tok, content):
+        return None
+    if cls == "dispute" and _abstract_object(tok):
+        cls = "believe"
+    if _asked_of(tok):  # "Asked whether …, Ana Ruiz said": the one asked is not who asks
+        return _Found(cue, cls, content, None, Source("unnamed", "unnamed"), around=around)
+    return _Found(cue, cls, content, source_head, around=around, source_name=name)
+
+
+def _experienced(verb: Token, cues: Cues, quotes: QuoteIndex, cls: str | None) -> _Found | None:
+    """'The levy has angered dock workers', 'That worries the mayor': a verb of feeling whose object feels
+    it; the object is the source (whose stance it is) and the subject what they feel it about."""
+    if cls is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    feeler = next((c for c in verb.rights if c.dep_ in OBJECT_DEPS and (_person_like(c) or c.pos_ in {"PROPN", "NOUN"})), None)
+    if subject is None or feeler is None or quotes.at(feeler.idx) is not None:
+        return None
+    return _Found(_verb_group(verb, [], cues), "believe", _subtree_span(subject, exclude=verb), feeler)
+
+
+def _past_conjunction(doc: Doc, host: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A clause around its cue, less the conjunction that links it to the sentence before: "But the
+    port, she said, stays shut" says "the port … stays shut"."""
+    first = host.left_edge
+    if first.dep_ == "cc" and first.idx == span[0] and first.i + 1 < len(doc):
+        return _trim(doc, doc[first.i + 1].idx, span[1])
+    return span
+
+
+def _as_clause(verb: Token, cls: str) -> tuple[int, int] | None:
+    """'As Ruiz noted, the port is closed': a cue in an as-clause attributes the clause it hangs on: the
+    words after the as-clause when it comes first, the whole clause around it when it sits inside."""
+    if verb.dep_ != "advcl" or cls == "urge" or not any(
+            c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children) or not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    host = verb.head
+    if host.pos_ not in {"VERB", "AUX"} or host.i < verb.i and host.left_edge.i < verb.left_edge.i and not _as_put_it(verb):
+        return None  # "the bridge fell, as Ruiz had predicted": a fact the report states, then credits
+    doc = verb.doc
+    if verb.right_edge.i >= host.right_edge.i - 1 and host.left_edge.i < verb.left_edge.i:  # "…, as Brel put it."
+        before = doc[verb.left_edge.i - 1]
+        return _trim(doc, host.left_edge.idx, before.idx + len(before))
+    if host.left_edge.i < verb.left_edge.i:  # "The levy, as Brel argued, will hurt small boats"
+        return _subtree_span(host, exclude=verb, whole=True)
+    para = _paragraph(doc, verb.i)
+    first, last = verb.right_edge.i + 1, min(host.right_edge.i, para[1] - 1)
+    while first < last and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
+        first += 1
+    if first >= last:
+        return None
+    return _trim(doc, doc[first].idx, doc[last].idx + len(doc[last]))
+
+
+def _as_put_it(verb: Token) -> bool:
+    """'…, as the harbour master put it': the words of the clause are the speaker's, wherever it stands."""
+    return verb.lemma_.lower() == "put" and verb.dep_ == "advcl" and any(
+        c.dep_ in OBJECT_DEPS and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _anonymity(tok: Token) -> bool:
+    """'asked not to be named', 'declined to be identified': a condition of speaking, not a claim."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY_VERBS
+               and any(g.dep_ == "auxpass" for g in c.children) for c in tok.children)
+
+
+def _unsaid(tok: Token, content: tuple[int, int]) -> bool:
+    """'did not say how much the permit allowed': a negated cue over an open question states nothing."""
+    if not any(c.dep_ == "neg" for c in tok.children):
+        return False
+    first = tok.doc.char_span(content[0], content[1], alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].lower_ in WH_WORDS
+
+
+def _abstract_object(tok: Token) -> bool:
+    """'questioning the impact this will have': commentary on an abstract matter, not a dispute."""
+    return any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in ABSTRACT_OBJECTS for c in tok.children)
+
+
+def _phrase(tok: Token, lemma: str, cues: Cues) -> tuple[list[Token], str | None]:
+    """Particles or prepositions completing a multiword cue ("call for", "point out", "cast doubt on")."""
+    for child in tok.rights:
+        if child.dep_ in {"prt", "prep"}:
+            cls = cues.phrases.get(f"{lemma} {child.lower_}")
+            if cls:
+                return [child], cls
+        if child.dep_ == "advcl":  # "calling for the city to act": "for" marks the clause
+            mark = next((g for g in child.children if g.dep_ == "mark" and g.i == tok.i + 1), None)
+            cls = cues.phrases.get(f"{lemma} {mark.lower_}") if mark is not None else None
+            if cls:
+                return [mark], cls
+        if child.dep_ in OBJECT_DEPS:
+            for grand in child.rights:
+                cls = cues.phrases.get(f"{lemma} {child.lemma_.lower()} {grand.lower_}")
+                if grand.dep_ == "prep" and cls:
+                    return [child, grand], cls
+    return [], None

@@ -1,0 +1,229 @@
+"""Who speaks, for a verb cue: the subject, the agent of a passive, a governing verb's subject ("said the levy would
+double and added that …", "responded by saying …"), the one a participle describes ("footage of the mayor saying
+…", but the speaker at "a news conference announcing …"), an object made to speak ("led the council to warn"),
+the speaker of a clause a participle was hung on ("said the plan failed, arguing that …"), and speakers the
+parser hung elsewhere: after a quote ('"…," Ana Ruiz, 58, told the radio'), between a clause and a cue with no
+subject ("…, the Fire Service (FS) said"), a bare name before the cue, the first noun past a dateline, an
+apposition ("With days to go, Ana Ruiz, an aide, said"). Also whether a word is a person rather than a
+statement, and "Asked whether …, X said" (asked by someone unnamed).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .cues import load_cues
+from .quotes import QuoteIndex
+from .sources import UNNAMED_HEADS
+from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
+                    _trim)
+
+INHERIT_DEPS = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp"}
+QUOTE_TOKENS = QUOTE_CHARS | DOUBLE_QUOTES
+STATEMENT_HEADS = {"report", "statement", "account", "rumor", "document", "record", "memo", "letter", "data",
+                   "study", "survey", "poll"}  # unnamed-source heads that are things said, not people
+THING_PRONOUNS = {"it", "this", "that", "these", "those", "which", "what", "something", "everything"}
+# verbs whose object does what the infinitive after it says ("led some allies to worry …"); not "urge" or
+# "push", whose infinitive is what their subject asks for ("urged voters to see …": the subject urges)
+CONTROL_VERBS = {"force", "lead", "leave", "prompt", "cause", "persuade", "convince", "get", "need", "want",
+                 "expect", "allow", "compel", "drive", "inspire", "spur"}
+OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event", "rally", "hearing", "session",
+             "appearance", "address", "debate", "forum", "ceremony"}  # where a speaker speaks, not who
+MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
+
+
+def _asked_of(verb: Token) -> bool:
+    """'Asked about the levy, …': a passive participle of asking, set before the one it was put to."""
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i and not any(
+        c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children)
+
+
+def _past_dateline(head: Token, floor: int) -> Token | None:
+    """A subject the parser hung on the dateline ("PORT VEYRA — The Union (PVDU) says"): the first
+    noun after the dateline that it governs, or the verb's other subject after it, or None."""
+    for child in head.rights:
+        if child.idx >= floor and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+    return next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.idx >= floor), None)
+
+
+def _subject(tok: Token) -> Token | None:
+    """The source head: the subject, the agent of a passive, a governing verb's subject, or the one a
+    participle describes ("footage of the mayor saying …")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
+        return _participle_subject(tok.head)
+    verb = tok
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and not _label(child):
+                if child.dep_ == "nsubjpass":
+                    return _agent(verb)
+                if child.lower_ in {"it", "there"} and child.dep_ == "nsubj" and verb.lemma_ == "be":
+                    return None
+                return _named_apart(_on_verbs_paragraph(child, tok), verb)
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
+        if _added_to_clause(verb):  # "said the levy would double and added that …": the same speaker
+            verb = verb.head.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            return _prep_host_subject(verb.head.head)  # "responded by saying …", "After saying …, she was …"
+        if verb.dep_ not in INHERIT_DEPS or verb.head == verb:
+            return None
+        controller = _controller(verb)
+        if controller is not None:
+            return controller
+        verb = _speaker_of_clause(verb) or verb.head
+    return None
+
+
+def _speaker_of_clause(verb: Token) -> Token | None:
+    """", arguing that …", ", citing …": a participle the parser hung on the clause a speaker said ("Ana said
+    the plan failed, arguing that …") is the speaker's, not the clause subject's: the saying verb."""
+    host = verb.head
+    if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > host.i and verb.i > 0
+            and verb.doc[verb.i - 1].text == "," and host.dep_ == "ccomp" and host.head.i < host.i):
+        return None
+    said_by = host.head
+    return said_by if load_cues().words.get(said_by.lemma_.lower()) in SAYING_CLASSES else None
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive or participle says ("forced the manager to admit …", "left
+    the crews fearing …"): the governing verb's object before it."""
+    if verb.dep_ not in {"xcomp", "ccomp"} or verb.tag_ not in {"VB", "VBG"} or verb.head.lemma_ not in CONTROL_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in OBJECT_DEPS and c.i < verb.i
+                 and c.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+
+
+def _participle_subject(noun: Token) -> Token | None:
+    """Who does what a participle on ``noun`` says: the noun ("a dock worker saying …", "a letter
+    warning …"), but the speaker for an occasion ("she said at a news conference announcing …")."""
+    prep = noun.head
+    if (noun.pos_ == "NOUN" and noun.lemma_.lower() in OCCASIONS and noun.dep_ == "pobj" and prep.dep_ == "prep"
+            and prep.head.pos_ in {"VERB", "AUX"}):
+        return _prep_host_subject(prep.head) or noun
+    return noun
+
+
+def _label(subject: Token) -> bool:
+    """'The Latest: Ana Ruiz urges …': a headline label the parser made a subject, before its colon."""
+    doc = subject.doc
+    after = subject.right_edge.i + 1
+    return (after < len(doc) and doc[after].text == ":"
+            and doc[subject.left_edge.i:after].text.lower().replace("’", "'") in HEADLINE_LABELS)
+
+
+def _named_apart(subject: Token, verb: Token) -> Token:
+    """'With days to go until the vote, Ana Ruiz, an aide, said …': the parser took the object of the opening
+    phrase for the subject and the speaker for its apposition; the apposition is who speaks."""
+    doc = subject.doc
+    before = subject.left_edge.i - 1
+    appos = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if (appos is None or subject.i > verb.i or before < subject.sent.start or doc[before].pos_ not in {"ADP", "VERB"}
+            or any(t.text == "," for t in doc[appos.right_edge.i + 2:verb.i])):  # the apposition ends the subject
+        return subject
+    return appos
+
+
+def _on_verbs_paragraph(subject: Token, verb: Token) -> Token:
+    """A subject the parser found in an earlier paragraph (a live blog's headline and time stamp run into
+    "Ana Ruiz is again questioning …") gives way to another subject or an apposition on the verb's
+    paragraph."""
+    para = _paragraph(verb.doc, verb.i)
+    if subject.i >= para[0]:
+        return subject
+    on_line = [c for c in (*subject.head.children, *subject.rights)
+               if c.dep_ in {*SUBJECT_DEPS, "appos"} and para[0] <= c.i < para[1]]
+    return on_line[0] if on_line else subject
+
+
+def _added_to_clause(verb: Token) -> bool:
+    """A cue verb the parser coordinated with the clause said rather than with the cue that says it
+    ("said the levy would double and added that …", "… and urged the crews to leave"): the cue's speaker
+    speaks it too."""
+    cues = load_cues()
+    head = verb.head
+    return (verb.dep_ == "conj" and cues.words.get(verb.lemma_.lower()) not in {None, "believe"}
+            and head.dep_ == "ccomp" and head.head.i < head.i
+            and cues.words.get(head.head.lemma_.lower()) in SAYING_CLASSES)
+
+
+def _name_before(verb: Token, start: int, quotes: QuoteIndex) -> Span | None:
+    """'In a letter to the board Ana Ruiz said …', '…, her adviser, Ivo Tan, said: …': a person's name right
+    before a cue the parser left without a subject (it hung the name elsewhere) is who speaks."""
+    doc = verb.doc
+    end = start - 1 if start > 0 and doc[start - 1].text == "," else start
+    first = end
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" and quotes.at(doc[first - 1].idx) is None:
+        first -= 1
+    if first == end or doc[first:end].root.head == verb or "\n" in doc[first:end].text:
+        return None
+    return doc[first:end]
+
+
+def _prep_host_subject(verb: Token) -> Token | None:
+    """Who does what a preposition's clause does: the subject of the verb the preposition hangs on
+    ("she left after saying …", "after saying …, she was taken to hospital": she), or its agent."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return _agent(verb) or (_subject(verb) if verb.dep_ in INHERIT_DEPS else None)
+    if subject.lower_ in {"it", "there"} and verb.lemma_ == "be":
+        return None
+    return subject
+
+
+def _speaker_after_quote(tok: Token, quotes: QuoteIndex) -> Token | None:
+    """'“…,” Ana Ruiz, 58, told the radio': the name between a quote and a cue the parser left without a
+    subject (it hung the name on the quote's verb)."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ not in {"VERB", "AUX"} and doc[i].text not in QUOTE_TOKENS:
+        i -= 1
+    if i < 0 or i == tok.i - 1 or quotes.at(doc[i].idx) is None:
+        return None
+    words = range(i + 1, tok.i)
+    return next((doc[k] for k in words if doc[k].pos_ in {"PROPN", "NOUN", "PRON"}
+                 and not i < doc[k].head.i < tok.i), None)
+
+
+def _has_subject(verb: Token) -> bool:
+    return _agent(verb) is not None or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _stranded_speaker(tok: Token, has_content: bool) -> tuple[Token | None, tuple[int, int] | None]:
+    """'X were killed, the Fire Service (FS) said': the name between what is said and a cue the parser left
+    without a subject (it hung the name on the clause): the root of the words after the last comma. When
+    the parser made the cue hang on the clause said (an advcl), the clause up to that comma is the content."""
+    hangs = tok.dep_ in {"advcl", "parataxis"} and tok.head.i < tok.i and not has_content
+    if not (hangs or any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)):
+        return None, None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and tok.i - start < MAX_SPEAKER and doc[start - 1].text != "," and doc[start - 1].head != tok:
+        start -= 1
+    if start == 0 or doc[start - 1].text != ",":
+        return None, None
+    speaker = next((doc[k] for k in range(start, tok.i) if doc[k].pos_ in {"PROPN", "NOUN", "PRON"}
+                    and not start <= doc[k].head.i < tok.i), None)
+    if speaker is None or not hangs:
+        return speaker, None
+    first = max(tok.head.left_edge.i, _paragraph(doc, tok.i)[0])
+    return speaker, _trim(doc, doc[first].idx, doc[start - 1].idx) if first < start - 1 else None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _person_like(tok: Token) -> bool:
+    """A person or group of people rather than a statement: a pronoun, a person's name, "managers"."""
+    return (tok.pos_ == "PRON" and tok.lower_ not in THING_PRONOUNS or tok.ent_type_ in {"PERSON", "NORP"}
+            or tok.lemma_.lower() in UNNAMED_HEADS and tok.lemma_.lower() not in STATEMENT_HEADS)
