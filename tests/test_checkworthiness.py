@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.errors import InputError
-from storyline.eval.checkworthiness import evaluate_checkworthiness, read_tsv
+from storyline.eval.checkthat import read_tsv
+from storyline.eval.checkworthiness import evaluate_checkworthiness
 from storyline.extract.checkworthiness import rules_score, score_checkworthiness, span_features
 from storyline.extract.pipeline import extract_doc
 from storyline.learn import checkworthiness as learn

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.eval.attribution import (
-    evaluate_attribution, exact_counts, normalize, overlap_counts, read_gold,
-)
+from storyline.eval.attribution import evaluate_attribution, exact_counts, normalize, overlap_counts
+from storyline.eval.polnear import read_gold
 
 TEXT = ('Mara Loy said the bridge was closed.\n\n'
         '"We will reopen soon," said Ivo Tan.\n\n'

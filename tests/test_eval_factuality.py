@@ -7,7 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from storyline.eval.factuality import evaluate_factuality, pearson, rebuild, span_factuality
+from storyline.eval.factuality import evaluate_factuality, pearson, span_factuality
+from storyline.eval.jiant import rebuild
 from storyline.extract.factuality import RULE_SCORES, rule_category
 from storyline.learn.models import use_models
 from storyline.extract.nlp import parse

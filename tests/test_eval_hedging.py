@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.eval.hedging import evaluate_hedging, is_uncertain, read_sentences, untokenize
+from storyline.eval.hedging import evaluate_hedging, is_uncertain
+from storyline.eval.wikiweasel import read_sentences, untokenize
 
 CERTAIN = ["The ferry to Lorn Island left at noon .",
            "Mayor Ilsa Varden opened the new bridge -LRB- the longest in Tessary -RRB- .",

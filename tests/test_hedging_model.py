@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import InputError
-from storyline.eval.hedging import evaluate_hedging, fold_of
+from storyline.eval.hedging import evaluate_hedging
+from storyline.eval.wikiweasel import fold_of
 from storyline.extract.attribution import find_attributions
 from storyline.extract.entities import find_entities
 from storyline.extract.hedges import find_weasels
@@ -15,6 +16,7 @@ from storyline.extract.nlp import parse
 from storyline.extract.outlet_claims import find_outlet_claims
 from storyline.extract.pipeline import extract
 from storyline.extract.status import assign_status
+from storyline.extract.uncertainty import mark_vague, sentence_features, sentence_uncertainty
 from storyline.learn import hedging, models
 
 CERTAIN = [
@@ -77,7 +79,7 @@ def test_a_weasel_tags_but_never_changes_a_status(nlp):
     mentions = attributed + find_outlet_claims(doc, attributed, "the outlet")
     assign_status(doc, mentions)
     before = [(m.text, m.status) for m in mentions]
-    hedging.mark_vague(doc, mentions)
+    mark_vague(doc, mentions)
     assert [(m.text, m.status) for m in mentions] == before
     assert [m.hedges for m in mentions if "unsafe" in m.text] == [["vague"]]
     assert all("vague" not in m.hedges for m in mentions if "opened" in m.text)
@@ -87,7 +89,7 @@ def test_a_weasel_tags_but_never_changes_a_status(nlp):
 
 def test_sentence_uncertainty_without_a_model_reads_the_rules(nlp):
     doc = parse("The ferry left at noon. It is believed that the captain was late.")
-    found = hedging.sentence_uncertainty(doc)
+    found = sentence_uncertainty(doc)
     assert [(doc.text[s.start:s.end], s.probability) for s in found] == [
         ("It is believed that the captain was late.", 1.0)]
 
@@ -100,8 +102,8 @@ def test_training_keeps_to_the_train_fold_and_round_trips(trained, folder, nlp):
     loaded = models.load_model("hedging")
     assert loaded is not model and loaded.threshold == model.threshold
     doc = parse("Critics say the ferry is unsafe. The ferry left at noon.")
-    assert [s.start for s in hedging.sentence_uncertainty(doc, loaded)] == [
-        s.start for s in hedging.sentence_uncertainty(doc, model)]
+    assert [s.start for s in sentence_uncertainty(doc, loaded)] == [
+        s.start for s in sentence_uncertainty(doc, model)]
 
 
 def test_eval_uses_the_model_when_there_is_one(trained, folder, nlp):
@@ -124,7 +126,7 @@ def test_training_rejects_a_folder_without_sentences(tmp_path):
 
 def test_sentence_features_read_the_parse_once(nlp):
     doc = parse("Some critics say the Kelm lock is widely regarded as unsafe. It opened in May.")
-    first, second = hedging.sentence_features(doc, list(doc.sents))
+    first, second = sentence_features(doc, list(doc.sents))
     assert first.text.startswith("Some critics") and second.text == "It opened in May."
     assert {"SUBJMOD:some", "SUBJ:critic", "PASS:regard", "D:advmod:widely"} <= set(first.syntax)
     assert first.lemmas.split()[:3] == ["some", "critic", "say"]

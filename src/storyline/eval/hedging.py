@@ -1,7 +1,7 @@
 """Score sentence-level uncertainty detection on a WikiWeasel-layout folder.
 
-Gold: ``*_certain_sentences.txt`` and ``*_uncertain_sentences.txt``, one PTB-tokenized sentence a line
-(``-LRB-`` and friends are turned back into brackets before parsing). Predicted: with a trained hedging
+Gold (read by ``eval.wikiweasel``): ``*_certain_sentences.txt`` and ``*_uncertain_sentences.txt``, one
+PTB-tokenized sentence a line (``-LRB-`` and friends are turned back into brackets before parsing). Predicted: with a trained hedging
 model (``storyline train hedging``), a sentence is uncertain when the model says so; with the rules
 alone, when storyline finds a hedge in it (any kind the hedge lexicon knows: doubt, labels, speculation,
 conditionals, missing verification), a weasel or peacock phrase, or when one of its mentions is
@@ -10,7 +10,6 @@ conditionals, missing verification), a weasel or peacock phrase, or when one of 
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -18,39 +17,13 @@ from spacy.tokens import Doc
 from ..extract.hedges import doc_hedges
 from ..extract.nlp import TEXT_KEY, load_nlp
 from ..extract.pipeline import extract_doc
-from ..learn.hedging import TASK, HedgingModel, rules_say_uncertain, sentence_features
+from ..extract.uncertainty import TASK, rules_say_uncertain, sentence_features
+from ..learn.hedging import HedgingModel
 from ..learn.models import load_model
+from .wikiweasel import fold_of, read_sentences
 
 UNCERTAIN_STATUSES = {"unverified", "hypothetical"}
-PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 BATCH_SIZE = 256
-
-
-def untokenize(line: str) -> str:
-    """A PTB line with its bracket tokens turned back into brackets."""
-    return " ".join(PTB_BRACKETS.get(word, word) for word in line.split())
-
-
-def read_sentences(path: str | Path, limit: int | None = None) -> list[tuple[str, bool]]:
-    """(sentence, uncertain) pairs: every certain file, then every uncertain one, in name order.
-    ``limit`` caps the sentences read from each class."""
-    root = Path(path)
-    pairs: list[tuple[str, bool]] = []
-    for label, pattern in ((False, "*_certain_sentences.txt"), (True, "*_uncertain_sentences.txt")):
-        taken = 0
-        for file in sorted(root.glob(pattern)):
-            for line in file.read_text(encoding="utf-8").splitlines():
-                if limit is not None and taken >= limit:
-                    break
-                if line.strip():
-                    pairs.append((untokenize(line), label))
-                    taken += 1
-    return pairs
-
-
-def fold_of(sentence: str) -> str:
-    """'dev' for the fixed fifth of sentences held out from training (by a hash of the text), else 'train'."""
-    return "dev" if zlib.crc32(sentence.encode("utf-8")) % 5 == 0 else "train"
 
 
 def is_uncertain(doc: Doc, model: HedgingModel | None = None) -> bool:

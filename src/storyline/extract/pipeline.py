@@ -6,7 +6,6 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..learn.hedging import mark_vague
 from ..model import Extraction
 from .attribution import find_attributions
 from .checkworthiness import score_checkworthiness
@@ -19,6 +18,7 @@ from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
 from .status import assign_status
 from .timex import find_times
+from .uncertainty import mark_vague
 
 
 def extract(text: str, published: date | None = None, outlet: str = "the outlet") -> Extraction:

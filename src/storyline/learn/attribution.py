@@ -27,7 +27,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, Token
 
 from ..errors import InputError
-from ..eval.attribution import documents, outermost, read_gold
+from ..eval.polnear import documents, outermost, read_gold
 from ..extract.attribution import contents_to_judge, find_attributions, rule_cues, words_of
 from ..extract.cues import Cues, load_cues
 from ..extract.entities import find_entities
@@ -44,7 +44,7 @@ ADD = 0.55  # a verb the rules passed over and more likely than this is tried as
 
 def token_features(tok: Token, rule_cls: str | None, inside: bool, cues: Cues, shape: list[str]) -> list[str]:
     """String features of one candidate cue word, from its parse and what the rules made of it (``shape``:
-    what they build around it as a cue, ``extract.attribution.cue_shape``; empty when they build nothing)."""
+    what they build around it as a cue, ``extract.proposed_cues.cue_shape``; empty when they build nothing)."""
     lemma, pos, dep = tok.lemma_.lower(), tok.pos_, tok.dep_
     head = tok.head
     doc = tok.doc

@@ -27,7 +27,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.preprocessing import StandardScaler
 
 from ..errors import InputError
-from ..eval.checkworthiness import read_tsv
+from ..eval.checkthat import read_tsv
 from ..extract.checkworthiness import span_features
 from ..extract.nlp import load_nlp
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,9 +28,11 @@ from sklearn.preprocessing import OrdinalEncoder
 from spacy.tokens import Doc, Token
 
 from ..errors import InputError
-from ..eval.factuality import corpus_of, parsed_targets
+from ..eval.jiant import Target, corpus_of, doc_span, read_items, rebuild
 from ..extract.factuality import negated, rule_category
 from ..extract.hedges import HedgeIndex, doc_hedges
+from ..extract.nlp import TEXT_KEY, load_nlp
+from ..extract.pipeline import extract_doc
 from ..model import Mention
 
 LEVELS = 3  # governing words read above the predicate
@@ -198,6 +201,22 @@ def _table(rows: list[dict[str, str]]) -> np.ndarray:
 def reading_of(corpus: str) -> str:
     """The reading a corpus shares with others (an unknown corpus has its own)."""
     return READINGS.get(corpus, corpus)
+
+
+def parsed_targets(path: str | Path, limit: int | None = None) -> Iterator[tuple[Doc, list[Mention], list[Target]]]:
+    """Each sentence of a file parsed once and extracted, with its gold targets as spaCy token spans."""
+    try:
+        items = read_items(path, limit)
+        tokenized = [item["text"].split(" ") for item in items]
+        spans = [[(target["span1"], float(target["label"])) for target in item["targets"]] for item in items]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(str(path), f"not a factuality JSONL file ({exc})") from exc
+    rebuilt = [rebuild(tokens) for tokens in tokenized]
+    docs = load_nlp().pipe((text for text, _ in rebuilt), batch_size=256)
+    for doc, targets, tokens, (text, starts) in zip(docs, spans, tokenized, rebuilt):
+        doc.user_data[TEXT_KEY] = text
+        mentions = extract_doc(doc).mentions
+        yield doc, mentions, [(*doc_span(doc, starts, tokens, span), label) for span, label in targets]
 
 
 def training_rows(paths: list[Path]) -> tuple[list[dict[str, str]], list[float]]:
