@@ -189,7 +189,7 @@ def test_denial_links_to_the_claim_it_denies(nlp):
     witnesses, denial = one(ms, "Hollin"), one(ms, "its jets")
     assert denial.status == "denied" and denial.relation == "denies"
     assert ms[denial.contests] is witnesses
-    assert witnesses.status == "reported"  # the contested mention keeps its own status
+    assert witnesses.status == "denied"  # this report presents the contested statement as denied
 
 
 def test_denial_with_a_hedge_inside_stays_denied(nlp):
@@ -425,7 +425,57 @@ def test_passive_dispute_contests_the_claim_it_names(nlp):
     from storyline.extract.pipeline import extract
 
     ex = extract("The guild's claim that the quota was cut is disputed by the fisheries ministry.")
-    dispute = next(m for m in ex.mentions if m.status == "disputed")
+    dispute = next(m for m in ex.mentions if m.relation == "disputes")
     assert dispute.contests is not None
     contested = ex.mentions[dispute.contests]
     assert contested is not dispute and "guild" in contested.source.name.lower()
+    assert contested.status == "disputed"
+
+
+# --- what the cue's modifiers and later rebuttals make of a statement ------------------------------------
+
+def _statuses(text):
+    from storyline.extract.pipeline import extract
+
+    return extract(text).mentions
+
+
+def test_a_negated_confirmation_confirms_nothing(nlp):
+    ms = _statuses("The harbour records do not confirm that the dredger was inspected, the auditor said.")
+    inspected = next(m for m in ms if m.text.startswith("that the dredger"))
+    assert inspected.status == "unverified"
+
+
+def test_a_negated_denial_denies_nothing(nlp):
+    ms = _statuses("The Orlen council did not deny that the ferry levy would rise in May.")
+    assert [m.status for m in ms if "levy" in m.text] == ["reported"]
+
+
+def test_the_outlets_rebuke_disputes_what_it_reports(nlp):
+    ms = _statuses("The campaign leaflet wrongly asserts that the Kessel ferry was cancelled last winter.")
+    assert next(m for m in ms if "ferry was cancelled" in m.text).status == "disputed"
+
+
+@pytest.mark.parametrize("rebuttal", [
+    "The harbour office said it was untrue.",
+    "\u201cThat is a total fabrication,\u201d the harbour office said.",
+    "The harbour office called those reports false.",
+])
+def test_a_later_statement_calling_it_false_disputes_it(nlp, rebuttal):
+    ms = _statuses("Mayor Ilse Varga said the Kessel pier had collapsed overnight. " + rebuttal)
+    pier = next(m for m in ms if "pier had collapsed" in m.text)
+    rebutting = next(m for m in ms if m.relation == "disputes")
+    assert ms[rebutting.contests] is pier and pier.status == "disputed"
+    assert "harbour office" in rebutting.source.name.lower()
+
+
+def test_a_statement_about_something_else_being_wrong_contests_nothing(nlp):
+    ms = _statuses("Mayor Ilse Varga said the Kessel pier had collapsed. The council said the tide tables are wrong.")
+    assert all(m.contests is None for m in ms)
+    assert next(m for m in ms if "pier" in m.text).status == "reported"
+
+
+def test_a_content_with_nothing_to_check_is_no_claim(nlp):
+    ms = _statuses("Tomas Aldane praised the harbour master. Ana Ruiz criticized his handling of the storm. "
+                   "Ana Ruiz said the quay would reopen on Friday.")
+    assert [m.text for m in ms if m.form != "outlet"] == ["the quay would reopen on Friday"]

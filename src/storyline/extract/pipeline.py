@@ -14,6 +14,7 @@ from .entities import find_entities
 from .events import find_events
 from .factuality import score_factuality
 from .figures import find_figures
+from .junk import drop_junk
 from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
 from .status import assign_status
@@ -36,6 +37,7 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     mentions += find_outlet_claims(doc, mentions, outlet)
     mentions.sort(key=lambda m: (m.start, m.end))
     assign_status(doc, mentions)
+    mentions = drop_junk(doc, mentions)
     mark_vague(doc, mentions)
     times = find_times(doc, published)
     extraction = Extraction(

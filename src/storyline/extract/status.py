@@ -13,7 +13,8 @@ A mention starts with the status its cue class gives it (``asserted`` for the ou
    ``flagged_by``; a plural "these claims" reaches back over the paragraph's run of sentences that
    hold only others' or hedged statements;
 3. a disputing or denying mention is linked to the earlier mention it contests (``contests``,
-   ``relation``); the contested mention keeps its own status — the ledger flags it from the link.
+   ``relation``), and the contested mention takes that status: the report presents it as disputed or
+   denied ("X, the ministry said, is false" two paragraphs later makes X disputed in this report).
 
 When several apply, :func:`strongest` decides.
 """
@@ -44,6 +45,8 @@ STATUS_BY_HEDGE = {
 }
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
 CONTEST_RELATION = {"disputed": "disputes", "denied": "denies"}
+POINTERS = frozenset({"it", "this", "that", "these", "those", "which"})  # words that point back at a statement
+CONTESTED_STATUS = {relation: status for status, relation in CONTEST_RELATION.items()}
 _CUE_CHAIN_LIMIT = 4  # ancestors climbed from an attributed content's main word towards its cue
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
@@ -65,6 +68,7 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
     lex = load_lexicon()
     hedges, flags = doc_hedges(doc)
     for mention in mentions:
+        mention.status = _cue_status(doc, mention, lex) or mention.status
         if _conditional_cue(doc, mention, lex):
             mention.status = "hypothetical"
     initial = [mention.status for mention in mentions]
@@ -80,6 +84,67 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
         if status in CONTEST_RELATION and spans[index] is not None and len(spans[index]):
             mentions[index].relation = CONTEST_RELATION[status]
             mentions[index].contests = _contested(index, spans[index].root, mentions, lemmas, lex)
+    for index, span in enumerate(spans):  # "That is untrue," the ministry said: a dispute by its content
+        if initial[index] in CONTEST_RELATION or mentions[index].form == "outlet" or span is None or not len(span):
+            continue
+        pointer = _called_false(span.root, _cue_root(doc, mentions[index]), lex)
+        if pointer is not None:
+            mentions[index].contests = _contested(index, pointer, mentions, lemmas, lex)
+            mentions[index].relation = "disputes" if mentions[index].contests is not None else None
+    for mention in mentions:
+        if mention.contests is not None:
+            contested = mentions[mention.contests]
+            contested.status = strongest(contested.status, CONTESTED_STATUS[mention.relation])
+
+
+def _cue_root(doc: Doc, mention: Mention) -> Token | None:
+    if mention.cue_span is None:
+        return None
+    span = doc.char_span(*mention.cue_span, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
+    """What the cue's own modifiers make of the status its class gave: a negated confirmation confirms
+    nothing ("the documents do not confirm that X": unverified), a negated contest contests nothing ("did
+    not deny that X": reported), and the outlet's rebuke disputes what it reports ("the advert wrongly
+    asserts that X")."""
+    cue = _cue_root(doc, mention)
+    if mention.form == "outlet" or cue is None or cue.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children):
+        return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
+    if any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children):
+        return "disputed"
+    return None
+
+
+def _called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
+    """The word pointing back at an earlier statement that this one calls false: "*That* is untrue",
+    "*it*'s a total fabrication", "*those reports* are false", "*that*'s not true", "called *the claim* a lie"."""
+    if cue is not None and cue.lemma_.lower() in ("call", "label", "brand", "dub", "describe"):
+        said_of = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        called = next((c for c in cue.children if c.dep_ == "oprd"), None)
+        if said_of is not None and called is not None and _points_back(said_of, lex) and _false(called, lex):
+            return said_of
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _points_back(subject, lex):
+        return None
+    negated = any(c.dep_ == "neg" for c in root.children)
+    predicates = [root] + [c for c in root.children if c.dep_ in ("acomp", "attr", "oprd")]
+    if any(_false(p, lex) or negated and p.lower_ in ("true", "accurate", "correct") for p in predicates):
+        return subject
+    return None
+
+
+def _points_back(token: Token, lex: Lexicon) -> bool:
+    """'that', 'it', 'those claims', 'the report': a word standing for an earlier statement."""
+    return token.lower_ in POINTERS or token.lemma_.lower() in lex.light_nouns and any(
+        c.lower_ in POINTERS | {"the", "such"} for c in token.children)
+
+
+def _false(token: Token, lex: Lexicon) -> bool:
+    return token.lemma_.lower() in lex.falsity_words or token.lower_ in lex.falsity_words
 
 
 def _conditional_cue(doc: Doc, mention: Mention, lex: Lexicon) -> bool:

@@ -1,0 +1,44 @@
+"""Mentions that are no claim: what an editor would strike from the ledger.
+
+An attributed content with no verb and no quotation ("criticised *his opponent*", "praised *Sanders'
+success*", "denied *those reports*") names a topic, not a statement: there is nothing in it to check. It
+stays out of the ledger, unless it is a denial or dispute that points back at the statement it contests,
+whose status it has already set ("she has denied *those claims*" keeps its row as the denier's mention).
+The outlet's own clauses are judged by outlet_claims.py, not here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..model import Mention
+
+QUOTES = frozenset("\"“”‘’'«»„")
+
+
+def says_something(span: Span) -> bool:
+    """Does the content hold a verb, or a quotation (a quoted phrase is checkable as said)?"""
+    return any(t.pos_ in ("VERB", "AUX") for t in span) or any(c in QUOTES for c in span.text)
+
+
+def is_junk(doc: Doc, mention: Mention) -> bool:
+    if mention.form == "outlet" or mention.contests is not None:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is None or not says_something(span)
+
+
+def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are claims, with ``contests`` re-pointed into the shorter list (a contest of a
+    dropped mention points nowhere)."""
+    kept = [i for i, mention in enumerate(mentions) if not is_junk(doc, mention)]
+    new_index = {old: new for new, old in enumerate(kept)}
+    result = []
+    for old in kept:
+        mention = mentions[old]
+        if mention.contests is not None:
+            mention.contests = new_index.get(mention.contests)
+            if mention.contests is None:
+                mention.relation = None
+        result.append(mention)
+    return result
