@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from storyline.extract.timex import find_times, normalize
+from storyline.extract.timex import find_times, find_timexes, normalize
 
 SATURDAY = date(2024, 3, 16)
 FRIDAY = date(2024, 3, 15)
@@ -161,3 +161,43 @@ def test_part_of_day_takes_the_day_of_the_previous_sentence(nlp):
 def test_small_hours_after_a_late_time_are_the_next_day(nlp):
     text = "Neighbours saw sparks at the Orrin mill late on Thursday. Its roof fell in at 2:15 a.m."
     assert [t.value for t in times(nlp, text, SATURDAY)] == ["2024-03-14", "2024-03-15T02:15"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Vell ferry left Port Ellery at 1750 GMT on Friday.", ("1750 GMT on Friday", "2024-03-15T17:50")),
+    ("Pumps at the Orrin dam stopped at 0900 local time.", ("0900 local time", "2024-03-16T09:00")),
+    ("Polls in Tarrow county closed at 2130 ET, the board said.", ("2130 ET", "2024-03-16T21:30")),
+    ("The Lusk patrol crossed the ridge at 0600Z.", ("0600Z", "2024-03-16T06:00")),
+    ("The Carrow garrison opened its gates at 1400 hours on Thursday.",
+     ("1400 hours on Thursday", "2024-03-14T14:00")),
+])
+def test_four_digits_before_a_time_zone_are_a_clock_time_not_a_year(nlp, text, expected):
+    t = only(nlp, text, SATURDAY)
+    assert (t.text, t.value, t.precision, t.type) == (*expected, "minute", "TIME")
+
+
+def test_four_digit_clock_time_takes_the_day_before_it_and_rolls_past_midnight(nlp):
+    text = "Sparks were seen at the Orrin mill late on Thursday. Its roof fell in at 0130 GMT."
+    assert [t.value for t in times(nlp, text, SATURDAY)] == ["2024-03-14", "2024-03-15T01:30"]
+
+
+def test_years_and_lengths_of_time_stay_what_they_were(nlp):
+    found = times(nlp, "The Harl bridge was built in 1750 and its toll house in 2015.", SATURDAY)
+    assert [(t.value, t.precision) for t in found] == [("1750", "year"), ("2015", "year")]
+    assert only(nlp, "Doctors at Wenmoor ordered a 2015 CT scan.", SATURDAY).value == "2015"
+    assert times(nlp, "Ilse Varga was given 2000 hours of community service.", SATURDAY) == []
+
+
+def test_a_zoned_clock_time_in_brackets_restates_the_one_before_it(nlp):
+    found = times(nlp, "The Tarrow quake struck at 1353 (1023 GMT) on Friday.", SATURDAY)
+    assert [(t.text, t.value) for t in found] == [("1353 (1023 GMT)", "2024-03-15T13:53"),
+                                                  ("Friday", "2024-03-15")]
+    t = only(nlp, "The Vell pier collapsed at 10:35 a.m. (0735 GMT).", SATURDAY)
+    assert (t.text, t.value) == ("10:35 a.m. (0735 GMT)", "2024-03-16T10:35")
+
+
+def test_timex_value_of_a_clock_time_given_in_utc_ends_with_z(nlp):
+    found = {t.text: (t.type, t.value) for t in find_timexes(
+        nlp("The Vell ferry sailed at 1750 GMT, reached Lusk at 2130 ET and docked at 0915 local time."), SATURDAY)}
+    assert found == {"1750 GMT": ("TIME", "2024-03-16T17:50Z"), "2130 ET": ("TIME", "2024-03-16T21:30"),
+                     "0915 local time": ("TIME", "2024-03-16T09:15")}

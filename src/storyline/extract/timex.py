@@ -13,7 +13,10 @@ for weekday and relative words the model misses. Each candidate is read by our o
 - "last week" → the ISO week before (``2023-W24``); "earlier this month" → ``2023-06``; "N days ago";
 - "last June" is the latest June before the report's month, "this September" the report year's;
 - absolute dates with or without year (a missing year is the one putting the date closest to the report,
-  a date ahead of the report counting double: news looks back).
+  a date ahead of the report counting double: news looks back);
+- four digits before a time zone ("1750 GMT", "0900 local time", "2130 ET", "0600Z") are a 24-hour clock
+  time, not a year, and so are four digits before "hours"/"hrs" after "at", "until", "from", "since",
+  "before" or "after" ("at 1400 hours"; "2000 hours of service" stays a duration).
 ``find_times`` gives the points for the timeline: durations ("three years"), sets ("every Friday") and ages
 ("25-year-old") are left out, and so is anything without a temporal word ("up to" mis-tagged DATE).
 ``find_timexes`` gives every expression TIMEX3-style (type and TimeML value, :mod:`.timex3`), durations, sets
@@ -54,10 +57,29 @@ MONTH_ONLY = re.compile(rf"\b(?:(?P<rel>last|this|next|in|early|late|mid|since|u
 NUMERIC_DATE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2,4})\b")
 YEAR_ONLY = re.compile(rf"^(?:(?:the\s+)?(?:(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+)?"
                        rf"(?:(?:the\s+)?year\s+|fiscal\s+|(?:in|since|by|until|early|late|mid)[\s-]+)?){YEAR}$")
+# time zones after a 24-hour clock time written as four digits ("1750 GMT", "2130 ET", "0600Z")
+ZONES = ("GMT|UTC|Zulu|Z|ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|AKDT|AKST|HST|BST|IST|CET|CEST|EET|EEST|"
+         "WET|MSK|GST|PKT|ICT|JST|KST|HKT|SGT|AEST|AEDT|AWST|NZST|NZDT|SAST|EAT|WAT")
+_HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
+_ZONE_AFTER = rf"(?:\s?(?:{ZONES})(?:[+-]\d{{1,2}}(?::?\d\d)?)?(?![\w'’])|\s+local(?:\s+time)?\b)"
+ZONED_CLOCK = re.compile(rf"\b{_HHMM}{_ZONE_AFTER}")  # in the report's text, case kept
+# "at 1400 hours": four digits before "hours" are a clock time only after these ("2000 hours of service")
+MILITARY_CLOCK = re.compile(rf"\b(?:[Aa]t|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Bb]efore|[Aa]fter)\s+"
+                            rf"(?P<clock>{_HHMM}\s?(?:hours|hrs)\b)(?!\s+of\b)")
 CLOCK = re.compile(
     r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?!\w)"
     r"|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>\d\d)\b"
+    # read in lower case; "1353 (1023 GMT)": the local time, restated in another zone
+    rf"|\b(?P<hour4>[01]\d|2[0-3])(?P<minute4>[0-5]\d)(?={_ZONE_AFTER.lower()}|\s*\(\s*{_HHMM}{_ZONE_AFTER.lower()})"
 )
+# a clock time that ends right before a parenthesis restating it in another zone ("10:35 a.m. (0735 GMT)")
+CLOCK_BEFORE = re.compile(rf"(?:\b{_HHMM}|\b\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?|\b(?:[01]?\d|2[0-3]):\d\d)"
+                          rf"(?:\s?(?:{ZONES})|\s+local(?:\s+time)?|\s?(?:hours|hrs))?\s*\(\s*$")
+CLOSING = re.compile(r"\s*\)")
+HOURS_CLOCK = re.compile(r"\b(?P<hour4>[01]\d|2[0-3])(?P<minute4>[0-5]\d)\s?(?:hours|hrs)\b")
+BETWEEN_TIME_AND_DAY = re.compile(r"^[\s,)]*(?:on\s+)?$")
+# "a 2015 CT scan", "the 2016 PT Cruiser": a year modifying a noun, not a clock time
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
 AGO = re.compile(r"\b(?P<n>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b")
 RELATIVE_UNIT = re.compile(r"\b(?P<rel>last|this|next|past|previous|coming|earlier this|later this|current)\s+(?P<unit>week(?:end)?|month|year)\b")
@@ -137,7 +159,9 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
     full = doc_text(doc)
     points: list[TimeValue] = []
     tagged: list[tuple[TimeValue | None, TimeValue]] = []
-    for start, end, extra in _split_ranges(full, _candidates(doc, full), published):
+    military = [(s, e) for s, e, hours in _clock_spans(full) if hours]
+    candidates = _split_ranges(full, _candidates(doc, full), published)
+    for n, (start, end, extra) in enumerate(candidates):
         text = full[start:end]
         lower = _lower(text)
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -145,9 +169,12 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
         day = published
         if span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
             anchor = _anchor(points, span, full)
-            if anchor is not None:
+            following = _day_after(full, candidates[n + 1:n + 2], end, published, future)
+            if following is not None:  # "at 10:35 a.m. (0735 GMT) Friday": the day right after it
+                day = following
+            elif anchor is not None:
                 day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
-        resolved = normalize(text, day, future)
+        resolved = normalize(text, day, future, any(s < end and start < e for s, e in military))
         kind, value = timex_value(lower, published, resolved)
         if resolved is None and value is None or AGE.search(lower) or value is None and not LETTER.search(lower):
             continue
@@ -163,6 +190,16 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
                           part_of_day=resolved[2] if resolved else None, type=kind)
         tagged.append((point, timex))
     return tagged
+
+
+def _day_after(text: str, following: list[tuple[int, int, bool]], end: int, published: date | None,
+               future: bool) -> date | None:
+    """The day named by the expression right after this one, when only a bracket, a comma or "on" stands
+    between them ("10:35 a.m. (0735 GMT) Friday", kept apart at the bracket), else None."""
+    if not following or not BETWEEN_TIME_AND_DAY.match(text[end:following[0][0]]):
+        return None
+    value, precision = _resolve(_lower(text[following[0][0]:following[0][1]]), published, future)
+    return date.fromisoformat(value) if value is not None and precision == "day" else None
 
 
 def _dayless(text: str) -> bool:
@@ -196,26 +233,29 @@ def _rollover(anchor: TimeValue, text: str) -> int:
     hour = int(anchor.value[11:13]) if anchor.precision in {"hour", "minute"} else None
     late = anchor.part_of_day in LATE_PARTS or (hour is not None and hour >= 18)
     lower = _lower(text)
-    clock = CLOCK.search(lower)
-    before_dawn = clock is not None and (clock["ampm"] or "").startswith("a") and int(clock["hour"]) % 12 < 6
+    clock = CLOCK.search(lower) or HOURS_CLOCK.search(lower)
+    before_dawn = clock is not None and int(_with_clock("", clock)[1:3]) < 6  # "2 a.m.", "0130 GMT"
     small = before_dawn or "after midnight" in lower or _part_of_day(lower) == "early hours"
     return int(late and small)
 
 
-def normalize(text: str, published: date | None, future: bool = False
+def normalize(text: str, published: date | None, future: bool = False, hours_clock: bool = False
               ) -> tuple[str | None, Precision, str | None] | None:
-    """(value, precision, part of day) for one expression; None when it is no point in time."""
+    """(value, precision, part of day) for one expression; None when it is no point in time.
+    ``hours_clock``: four digits before "hours" are a clock time ("at 1400 hours", decided by the words
+    before the expression), not a length of time."""
     lower = _lower(text)
     if AGE.search(lower):
         return None
     part = _part_of_day(lower)
+    clocks = [m for m in (CLOCK.search(lower), HOURS_CLOCK.search(lower) if hours_clock else None) if m]
+    clock = min(clocks, key=lambda m: m.start()) if clocks else None  # "1400 hours (1200 GMT)": the first
     day, precision = _resolve(lower, published, future)
     if precision != "day" and part in {"late", "early"}:
         part = None  # "early March" is a month, not a part of a day
     if precision == "none":
-        if DURATION.search(lower) or not TEMPORAL_WORD.search(lower):
+        if DURATION.search(lower) and not clock or not TEMPORAL_WORD.search(lower):
             return None
-        clock = CLOCK.search(lower)
         if published is not None and (clock or part):
             day, precision = published.isoformat(), "day"  # "at midday", "at 4 p.m.": the report's day
         else:
@@ -223,7 +263,6 @@ def normalize(text: str, published: date | None, future: bool = False
     if day is None:
         return None, "unknown", part
     if precision == "day":
-        clock = CLOCK.search(lower)
         if clock:
             return _with_clock(day, clock), ("minute" if _minute(clock) else "hour"), part
         if part:
@@ -361,11 +400,17 @@ def _part_of_day(lower: str) -> str | None:
 
 
 def _minute(clock: re.Match) -> bool:
-    return bool(clock["minute"] or clock["minute24"])
+    return bool(_group(clock, "minute") or _group(clock, "minute24") or _group(clock, "minute4"))
+
+
+def _group(match: re.Match, name: str) -> str | None:
+    return match.groupdict().get(name)
 
 
 def _with_clock(day: str, clock: re.Match) -> str:
-    if clock["hour24"] is not None:
+    if _group(clock, "hour4") is not None:  # "1750 GMT": the clock as written, the zone left out
+        hour, minute = int(clock["hour4"]), int(clock["minute4"])
+    elif clock["hour24"] is not None:
         hour, minute = int(clock["hour24"]), int(clock["minute24"])
     else:
         hour, minute = int(clock["hour"]) % 12, int(clock["minute"] or 0)
@@ -378,20 +423,54 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
     """(start, end, extra) character spans of time expressions: joined DATE/TIME entities plus regex hits
     they don't cover; ``extra`` marks hits of the TIMEX3-only patterns (durations, sets, "now" …)."""
     spans: list[tuple[int, int, bool]] = []
+    clocks = [(s, e) for s, e, _ in _clock_spans(text)]
     ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
     for ent in ents:
-        if spans and _joinable(text, spans[-1][1], ent):
-            spans[-1] = (spans[-1][0], ent.end_char, False)
+        start, end = ent.start_char, ent.end_char
+        for s, e in clocks:  # "1750" tagged DATE and "GMT" ORG: one clock time
+            if s < end and start < e:
+                start, end = min(start, s), max(end, e)
+                end = e if text[e:end] == "." else end  # "at 0600Z.": not the full stop
+        if spans and end <= spans[-1][1]:
+            continue
+        if spans and _joinable(text, spans[-1][1], start, end):
+            spans[-1] = (spans[-1][0], end, False)
         else:
-            spans.append((ent.start_char, ent.end_char, False))
+            spans.append((start, end, False))
     covered = [(s, e) for s, e, _ in spans]
-    for pattern, extra in ((EXTRA, False), (TIMEX_EXTRA, True)):
-        for match in pattern.finditer(text):
-            if not any(s < match.end() and match.start() < e for s, e in covered):
-                spans.append((match.start(), match.end(), extra))
-                covered.append((match.start(), match.end()))
+    found = [(s, e, False) for s, e in clocks]
+    found += [(m.start(), m.end(), extra) for pattern, extra in ((EXTRA, False), (TIMEX_EXTRA, True))
+              for m in pattern.finditer(text)]
+    for start, end, extra in found:
+        if not any(s < end and start < e for s, e in covered):
+            spans.append((start, end, extra))
+            covered.append((start, end))
     spans.sort()
     return [(*_extend_left(text, s, e), extra) for s, e, extra in spans]
+
+
+def _clock_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, hours) of 24-hour clock times written as four digits: before a time zone ("1750 GMT",
+    "0900 local time"), or before "hours" after "at" and the like (``hours`` True: "at 1400 hours");
+    not after a determiner ("a 2015 CT scan"). A zoned time in brackets after another clock time restates
+    it and is one expression with it ("10:35 a.m. (0735 GMT)", "1353 (1023 GMT)")."""
+    found = []
+    for m in ZONED_CLOCK.finditer(text):
+        start, end = m.span()
+        local, close = CLOCK_BEFORE.search(text, max(0, start - 30), start), CLOSING.match(text, end)
+        if local is not None and close is not None:
+            start, end = local.start(), close.end()
+        found.append((start, end, False))
+    found += [(m.start("clock"), m.end("clock"), True) for m in MILITARY_CLOCK.finditer(text)]
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, hours in sorted(found):  # "1750 CET (1650 GMT)": two matches, one expression
+        if DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+            continue
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2] or hours)
+        else:
+            merged.append((start, end, hours))
+    return merged
 
 
 def _split_ranges(text: str, spans: list[tuple[int, int, bool]], published: date | None
@@ -408,12 +487,12 @@ def _split_ranges(text: str, spans: list[tuple[int, int, bool]], published: date
     return result
 
 
-def _joinable(text: str, previous_end: int, ent: Span) -> bool:
+def _joinable(text: str, previous_end: int, start: int, end: int) -> bool:
     """ "10:30 a.m." + "on" + "Tuesday", "Friday" + "night": one expression."""
-    between = text[previous_end:ent.start_char].strip().lower()
-    if between not in {"", "on", ",", "of", "at"} or ent.start_char - previous_end > 5:
-        return False
-    lower = ent.text.lower()  # "late on Thursday, more than two hours before": no duration joins a date
+    between = text[previous_end:start].strip().lower()
+    if between not in {"", "on", ",", "of", "at"} or start - previous_end > 5 or text[previous_end - 1] == ")":
+        return False  # "10:35 a.m. (0735 GMT) Friday": a bracket ends the expression
+    lower = text[start:end].lower()  # "late on Thursday, more than two hours before": no duration joins a date
     return not (DURATION.search(lower) and _resolve(lower, None, False)[1] == "none")
 
 

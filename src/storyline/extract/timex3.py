@@ -13,7 +13,9 @@ module reads what is not a point, and what TimeML writes its own way:
   named quarter is the report's year's; "the quarter", "the latest quarter" the one before the report's;
   "last" season the previous year's, "this", bare or "this past" one the report's year's;
 - a part of a day on a day: ``2025-03-14TMO`` (morning), ``TAF``, ``TEV``, ``TNI``; noon ``T12:00``,
-  midnight ``T24:00``; type TIME for these and clock times.
+  midnight ``T24:00``; type TIME for these and clock times; a clock time given in UTC ("1750 GMT", "0600Z")
+  ends with ISO 8601's ``Z`` (``2025-03-14T17:50Z``), other zones are left out as written ("2130 ET" →
+  ``T21:30``), and so is a zone only in a bracket restating the time ("1353 (1023 GMT)" → ``T13:53``).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ QUARTER = re.compile(r"^(?:(?:the|its|their|this|last|next|(?P<prior>(?:the\s+)?
 SEASON = re.compile(r"^(?:(?P<rel>the|this|last|next|this past|this coming|early|late|mid|the early|the late)[\s-]+)*(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+(?P<year>(?:19|20)\d\d))?$")
 DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<decade>(?:1[6-9]|20)\d)0'?s$")
 CENTURY = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century$")
+UTC = re.compile(r"\b(?:gmt|utc|zulu)\b|\dz\b|\d z\b")  # a clock time given in UTC
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -71,7 +74,9 @@ def timex_value(lower: str, published: date | None, point: tuple[str | None, str
                 ) -> tuple[TimexType, str | None]:
     """(TIMEX3 type, value) of an expression (lower-cased, spaces collapsed), given the point in time
     :func:`storyline.extract.timex.normalize` read from it (value, precision, part of day) or None."""
-    found = _set(lower) or _named_period(lower, published) or _vague(lower) or _duration(lower)
+    clock = point is not None and point[0] is not None and point[1] in {"hour", "minute"}
+    # "at 1400 hours": a clock time the tagger read from the words around it, not a length of time
+    found = _set(lower) or _named_period(lower, published) or _vague(lower) or (None if clock else _duration(lower))
     if found is not None:
         return found
     if point is not None and point[0] is not None:
@@ -87,9 +92,9 @@ def _vague(lower: str) -> tuple[TimexType, str] | None:
 
 
 def _point(lower: str, value: str, precision: str, part: str | None) -> tuple[TimexType, str]:
-    """A resolved point: clock times and parts of a day are TIME (``…T14:30``, ``…TMO``)."""
+    """A resolved point: clock times and parts of a day are TIME (``…T14:30``, ``…TMO``, ``…T17:50Z``)."""
     if precision in {"hour", "minute"}:
-        return "TIME", value
+        return "TIME", value + ("Z" if UTC.search(lower) and "(" not in lower else "")
     if precision == "part-of-day":
         if re.search(r"\bnoon\b|\bmidday\b", lower):
             return "TIME", f"{value}T12:00"
