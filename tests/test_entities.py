@@ -187,3 +187,78 @@ def test_a_name_folded_into_a_longer_one_is_not_folded_again(nlp):
             "speaker said Marlow House had been told.")
     by_name = {e.name: e for e in find_entities(nlp(text))}
     assert "Marlow House" in by_name["Marlow House Office"].aliases
+
+
+def test_title_case_headline_words_do_not_join_a_name(nlp):
+    text = ("Mayor Kern Urges Residents To Leave Oldmoor As Floodwater Rises\n\n"
+            "Ida Kern, the mayor of Lundra, asked families in Oldmoor to leave on Tuesday. Kern said buses "
+            "would run all night from the Oldmoor district.")
+    entities = find_entities(nlp(text))
+    assert not [e.name for e in entities if "Urges" in e.name or "Rises" in e.name or "Floodwater" in e.name]
+    kern = by_name(entities, "Ida Kern")
+    headline_end = text.index("\n")
+    assert [text[s:e] for s, e in kern.spans if s < headline_end] == ["Kern"]  # found again from the body
+
+
+def test_a_headline_name_counts_when_the_body_bears_it_out(nlp):
+    text = ("Ida Kern Backs Harbour Levy, KFA Objects\n\n"
+            "The mayor defended the levy on Monday. Kern said the port needed the money. The Kelvar Freight "
+            "Association said its members would not pay.")
+    entities = find_entities(nlp(text))
+    kern = by_name(entities, "Ida Kern")  # the body's "Kern" is the headline's Ida Kern
+    assert kern.type == "PERSON" and "Kern" in kern.aliases
+    association = by_name(entities, "Kelvar Freight Association")
+    assert "KFA" in association.aliases  # the headline's acronym, named in full in the body
+    assert not [e for e in entities if "Backs" in e.name or "Objects" in e.name]
+
+
+def test_sentence_case_headline_keeps_the_names_it_capitalises(nlp):
+    text = ("Storm closes Lundra port for third day\n\n"
+            "Ferries stayed in harbour on Wednesday. Marta Koval, the harbour master, said crossings would "
+            "resume on Friday.")
+    entities = find_entities(nlp(text))
+    assert [text[s:e] for s, e in by_name(entities, "Lundra").spans] == ["Lundra"]
+    assert not [e for e in entities if e.name == "Storm"]
+
+
+def test_banner_byline_and_promotion_lines_give_no_entities(nlp):
+    text = ("THE KELVAR COURIER\n\n"
+            "Storm Shuts Lundra Port For A Third Day\n\n"
+            "By Olek Tamm and Ana Ruiz\n\n"
+            "The Lundra Harbour Board kept the port closed on Wednesday as the storm moved north. Marta Koval, "
+            "the harbour master, said ferries would resume on Friday.\n\n"
+            "Sign up for the Kelvar Courier morning newsletter.\n\n"
+            "Follow Olek Tamm on Twitter @olektamm.\n\n"
+            "Ana Ruiz contributed to this report.\n\n"
+            "Photo: Ana Ruiz/Kelvar Courier")
+    entities = find_entities(nlp(text))
+    names = {e.name for e in entities}
+    assert {"Lundra Harbour Board", "Marta Koval"} <= names
+    assert not names & {"Olek Tamm", "Ana Ruiz", "Kelvar Courier", "THE KELVAR COURIER", "Twitter"}
+    body = text.index("The Lundra"), text.index("Sign up")
+    assert all(body[0] <= s < body[1] or s < text.index("By Olek") for e in entities for s, _ in e.spans)
+
+
+def test_an_outlet_named_in_the_story_stays(nlp):
+    text = ("Harbour Talks Stall Again\n\n"
+            "Marta Koval told the Kelvar Courier on Monday that talks with the Lundra Harbour Board had stalled.")
+    entities = find_entities(nlp(text))
+    assert {"Kelvar Courier", "Lundra Harbour Board"} <= {e.name for e in entities}
+    assert entity_for("Koval", entities) is not None
+
+
+def test_headline_and_chrome_spans():
+    from storyline.extract.page import chrome_spans, headline_span
+
+    text = "Storm Shuts Lundra Port\n\nBy Ana Ruiz\n\nFerries stayed in harbour on Wednesday as the storm moved north."
+    assert headline_span(text) == (0, len("Storm Shuts Lundra Port"))
+    assert [text[s:e] for s, e in chrome_spans(text)] == ["By Ana Ruiz"]
+    assert headline_span("Storm Shuts Lundra Port\nFerries stayed in harbour on Wednesday as the storm moved "
+                         "north and the harbour board said crossings would resume on Friday.") is not None
+    # a dateline opens a report, not a headline; a long lede in sentence case is no headline either
+    assert headline_span("LUNDRA, Ostravia (Kelvar Courier) — Ferries stayed in harbour.\n\nMore later on.") is None
+    assert headline_span("Ferries stayed in harbour on Wednesday as the storm moved north, the harbour board said, "
+                         "and crossings would resume on Friday.\n\nMarta Koval said the port would reopen.") is None
+    line = "Olek Tamm covers ports for the Courier. Follow him on Twitter @olektamm."
+    assert [line[s:e] for s, e in chrome_spans(line)] == ["Follow him on Twitter @olektamm."]
+    assert chrome_spans("''Follow us,'' Ms. Koval said, and the crowd walked to the pier.") == []

@@ -6,6 +6,9 @@ organisation (kept whole across "and"/"of"), "Terminal 4"/"Eastern Docks" a faci
 "the village of X", "X, a fishing village" and "X Hill" a place, the dateline's names places. Entities the model runs across a preposition are split.
 Forms of one referent merge (surname ↔ full name, "NAME (ACRONYM)", initials, "Osmund" ↔ "Osmund Group"),
 then one regex pass finds every occurrence of every form, either apostrophe matching either.
+The page around the story is read with care (``page.py``): a name in the headline counts only when the body
+names it too (Title Case makes "Kern Urges" a person), and chrome lines (a byline, a banner in capitals, "Follow
+Ida Kern on Twitter", a photo credit) give no entity and no occurrence.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
+from ..link.entities import org_initials
 from ..model import Entity, EntityType
 from .dateline import dateline_end
+from .page import HEADLINE_LABELS, chrome_spans, headline_span, is_title_case
 
 COMPANY_WORDS = ("Logistics", "Holdings", "Shipping", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC",
                  "GmbH", "Industries", "Airlines", "Airways", "Enterprises", "Trading", "Partners",
@@ -59,12 +65,13 @@ ORG_WORDS = (
     *COMPANY_WORDS,
 )
 _CAP = r"[A-Z][\w’'-]*"
+_SP = r"[ \t\xa0]+"  # the words of one name stay on one line: a byline's name does not run into the body's
 # capitalised words, which may be joined by "and"/"of"/"for"/"&" inside one name
-_CAP_RUN = rf"{_CAP}(?:\s+(?:(?:and|&|of|for)\s+(?:the\s+)?)?{_CAP})*"
+_CAP_RUN = rf"{_CAP}(?:{_SP}(?:(?:and|&|of|for){_SP}(?:the{_SP})?)?{_CAP})*"
 ORG_NAME = re.compile(
     rf"\b(?:(?:[Tt]he\s+)?(?:Ministry|Department|Office|Council|Bureau|Commission|University|Institute|Bank|"
     rf"Court|Federation|Association|Academy) of (?:the )?{_CAP_RUN}"
-    rf"|(?:{_CAP}\s+(?:(?:and|&|of|for)\s+)?){{1,5}}(?:" + "|".join(ORG_WORDS) + r"))\b(?!\s+\d)"
+    rf"|(?:{_CAP}{_SP}(?:(?:and|&|of|for){_SP})?){{1,5}}(?:" + "|".join(ORG_WORDS) + r"))\b(?!\s+\d)"
 )
 FAC_WORDS = (
     "Docks", "Dock", "Terminal", "Warehouse", "Pier", "Wharf", "Quay", "Quays", "Berth", "Airport", "Station",
@@ -77,7 +84,7 @@ LOC_WORDS = ("Hill", "Hills", "Mountain", "Mountains", "River", "Valley", "Bay",
 _FAC_OR_LOC = "|".join(FAC_WORDS + LOC_WORDS)
 # "Eastern Docks", "Terminal 4", "Saltmarsh Hill": facilities and natural places by their head word
 FAC_NAME = re.compile(
-    rf"\b(?:(?:{_CAP}\s+){{1,3}}(?P<head>{_FAC_OR_LOC})\b(?:\s+\d+[A-Z]?\b)?"
+    rf"\b(?:(?:{_CAP}{_SP}){{1,3}}(?P<head>{_FAC_OR_LOC})\b(?:\s+\d+[A-Z]?\b)?"
     rf"|(?P<numbered>{'|'.join(FAC_WORDS)})\s+\d+[A-Z]?\b)"
 )
 # "the Oldmoor district": a capitalised name before a word for a part of a town or country
@@ -134,7 +141,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     """One Entity per person, organisation or place referred to in the report."""
     text = doc_text(doc)
     begin = dateline_end(text)
-    candidates = _candidates(doc, text, begin)
+    chrome = chrome_spans(text)
+    candidates = _on_the_page(text, _candidates(doc, text, begin), chrome, headline_span(text, chrome))
     groups: dict[str, _Group] = {}
     for start, end, label, strong in candidates:
         form = text[start:end]
@@ -147,7 +155,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _apply_place_appositions(doc, text, candidates, groups)
     groups = _merge_forms(groups, _acronyms(text, candidates))
     entities = [_entity(group) for group in groups.values()]
-    _find_spans(text, entities)
+    _find_spans(text, entities, chrome)
     _find_roles(doc, text, entities, begin)
     return [e for e in entities if e.spans]
 
@@ -233,6 +241,107 @@ def _candidates(doc: Doc, text: str, begin: int) -> list[tuple[int, int, str, bo
             whole = len(pieces) == 1 and (start, end) == _clean_span(text, ent.start_char, ent.end_char)
             found.append((start, end, label if whole else "", strong and whole))
     return found
+
+
+def _on_the_page(text: str, candidates: list[tuple[int, int, str, bool]], chrome: list[tuple[int, int]],
+                 headline: tuple[int, int] | None) -> list[tuple[int, int, str, bool]]:
+    """The candidates outside chrome lines, and of those in the headline the ones the body bears out: named
+    there too (as a candidate, by its initials, in the same words, or one word amid a sentence), or a name
+    whose last word the body uses alone as a person's and in no longer name, and whose other words the body
+    never writes in lower case ("Ida Kern" in the headline, only "Kern" in the body; not "Kern Urges", nor
+    "Urges Ida Kern" when the body says "Ida Kern"). A headline form the body names as a candidate casts no vote on the
+    type. Without the body's word, a headline line in sentence case still names what it capitalises after
+    its first word ("Storm floods Kelvar harbour"), and one in Title Case still names an acronym ("KFA") or
+    an abbreviation with stops ("U.S.")."""
+    kept = [c for c in candidates if not _inside(c[0], chrome)]
+    if headline is None:
+        return kept
+    start, end = headline
+    body = [c for c in kept if not start <= c[0] < end]
+    forms = {_norm(text[s:e]) for s, e, _, _ in body}
+    forms |= {i.lower() for s, e, _, _ in body if " " in text[s:e] for i in org_initials(text[s:e])}
+    last_words = Counter(form.split()[-1] for form in forms)  # how many forms end in each word
+    surnames = {_norm(text[s:e]) for s, e, label, _ in body if label == "PERSON" and " " not in text[s:e].strip()}
+    body_text = text[end:].replace("’", "'")
+    checked = []
+    for candidate in kept:
+        s, e, label, strong = candidate
+        if not start <= s < end:
+            checked.append(candidate)
+            continue
+        form = text[s:e].replace("’", "'")
+        words = form.split()
+        if _norm(form) in forms:
+            checked.append((s, e, "", False))
+        elif _written(form, body_text, amid=len(words) == 1):
+            checked.append(candidate)
+        elif (1 < len(words) <= 3 and _norm(words[-1]) in surnames and last_words[_norm(words[-1])] == 1
+              and all(w[:1].isupper() for w in words) and not any(_written(w.lower(), body_text) for w in words[:-1])):
+            checked.append((s, e, "", False))
+        elif _named_in_headline(text, s, form):
+            checked.append(candidate)
+        else:
+            checked.extend(_names_within(text, s, e, forms, surnames, last_words, body_text))
+    return checked
+
+
+def _names_within(text: str, start: int, end: int, forms: set[str], surnames: set[str], last_words: Counter,
+                  body_text: str) -> list[tuple[int, int, str, bool]]:
+    """The names inside a headline form the body does not bear out: an acronym the body spells out ("KFA" in
+    "KFA Objects"), and capitalised words ending in a surname the body uses alone, none of them a word the
+    body writes in lower case ("Ida Kern" in "Ida Kern Backs" when the body says "Kern")."""
+    words = []
+    for match in re.finditer(r"\S+", text[start:end]):
+        word = _POSSESSIVE.sub("", match.group(0))
+        words.append((start + match.start(), start + match.start() + len(word), word))
+    found = []
+    for i, (word_start, word_end, word) in enumerate(words):
+        key = _norm(word)
+        if key not in forms:
+            continue
+        if word.isupper() and len(word) > 1:
+            found.append((word_start, word_end, "", False))
+            continue
+        first = i
+        while (first > 0 and i - first < 2 and key in surnames and last_words[key] == 1
+               and words[first - 1][2][:1].isupper() and not _written(words[first - 1][2].lower(), body_text)):
+            first -= 1
+        if first < i:
+            found.append((words[first][0], word_end, "", False))
+    return found
+
+
+def _named_in_headline(text: str, start: int, form: str) -> bool:
+    """Whether a headline's own capitals make the form a name: after the first word of a line in sentence
+    case, or as an acronym or dotted abbreviation in any case."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start) % (len(text) + 1)
+    before = text[line_start:start].rstrip(" \"'‘’“”")
+    after = text[start + len(form):line_end].lstrip(" \"'‘’“”:")
+    if " " not in form and (("." in form[1:-1]) or form.isupper() and 2 <= len(form) <= 5
+                            and form.lower() not in STOP_WORDS and form not in HEADLINE_LABELS
+                            and not _shouted(before.split()[-1:]) and not _shouted(after.split()[:1])):
+        return True
+    return bool(before) and before[-1] not in ".?!:;|–—-" and not is_title_case(text[line_start:line_end])
+
+
+def _shouted(words: list[str]) -> bool:
+    """Whether a neighbouring word is in capitals too ("FIX IS IN"): words shouted, not an acronym."""
+    return any(sum(c.isalpha() for c in w) > 1 and w.isupper() for w in words)
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
+
+
+def _written(form: str, text: str, amid: bool = False) -> bool:
+    """Whether the text has the form, as written, as whole words (``amid``: after a lower-case word and not
+    before a capitalised one, so neither capitalised for opening a sentence nor part of a longer name)."""
+    if amid:
+        pattern = rf"(?<![\w'’-])[a-z0-9][\w'’-]*,? {re.escape(form)}(?![\w'’-])(?!\s+[A-Z])"
+    else:
+        pattern = rf"(?<![\w]){re.escape(form)}(?![\w])"
+    return re.search(pattern, text) is not None
 
 
 def _dateline_places(text: str, begin: int) -> list[tuple[int, int, str, bool]]:
@@ -479,8 +588,8 @@ def _entity(group: _Group) -> Entity:
     return Entity(key=_norm(name), name=name, type=label, aliases=aliases)
 
 
-def _find_spans(text: str, entities: list[Entity]) -> None:
-    """Every occurrence of every form, in one regex pass; forms shared by two entities are skipped."""
+def _find_spans(text: str, entities: list[Entity], chrome: list[tuple[int, int]] = ()) -> None:
+    """Every occurrence of every form outside the chrome, in one pass; forms shared by two entities are skipped."""
     owner: dict[str, Entity | None] = {}
     for entity in entities:
         for form in [entity.name, *entity.aliases, *_stems(entity)]:
@@ -490,6 +599,8 @@ def _find_spans(text: str, entities: list[Entity]) -> None:
     if not forms:
         return
     for start, end in _occurrences(text, forms):
+        if chrome and _inside(start, chrome):
+            continue
         found = text[start:end]
         entity = owner.get(_norm(found))
         if entity is not None:

@@ -52,6 +52,16 @@ def name_key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+def org_initials(name: str) -> set[str]:
+    """The acronyms an organisation's name may go by: the initials of its capitalised words, and those with
+    "of" as O ("Federal Bureau of Investigation" → FBI, FBOI; "Department of Justice" → DJ, DOJ)."""
+    words = LEADING_THE_CASED.sub("", name).split()
+    plain = "".join(w[0] for w in words if w.lower() not in STOP_INITIALS and w[0].isupper())
+    with_of = "".join(w[0].upper() for w in words
+                      if w.lower() == "of" or w.lower() not in STOP_INITIALS and w[0].isupper())
+    return {initials for initials in (plain, with_of) if len(initials) > 1}
+
+
 def entity_id(name: str) -> str:
     return "e-" + SLUG.sub("-", name.lower()).strip("-")
 
