@@ -262,3 +262,52 @@ def test_headline_and_chrome_spans():
     line = "Olek Tamm covers ports for the Courier. Follow him on Twitter @olektamm."
     assert [line[s:e] for s, e in chrome_spans(line)] == ["Follow him on Twitter @olektamm."]
     assert chrome_spans("''Follow us,'' Ms. Koval said, and the crowd walked to the pier.") == []
+
+
+def test_bureau_acronym_and_generic_head_are_one_organisation(nlp):
+    text = ("The Calderran Bureau of Investigation opened an inquiry into the fire on Monday. A CBI spokesman "
+            "said the bureau would report within a month, and the bureau chief declined to comment.")
+    entities = find_entities(nlp(text))
+    bureau = by_name(entities, "Calderran Bureau of Investigation")
+    assert bureau.type == "ORG" and "CBI" in bureau.aliases
+    assert [text[s:e] for s, e in bureau.spans] == ["Calderran Bureau of Investigation", "CBI", "bureau"]
+    assert not [e for e in entities if e.name in {"Calderran Bureau", "Investigation", "CBI"}]
+
+
+def test_department_of_x_and_x_department_and_its_acronym_merge(nlp):
+    text = ("The Ostravian Department of Fisheries closed the northern grounds on Tuesday. The Fisheries "
+            "Department said trawlers had ignored the quota, and DOF inspectors boarded two boats. The "
+            "department will review the ban in May.")
+    entities = find_entities(nlp(text))
+    fisheries = by_name(entities, "Ostravian Department of Fisheries")
+    assert {"Fisheries Department", "DOF"} <= set(fisheries.aliases)
+    assert [text[s:e] for s, e in fisheries.spans][-1] == "department"
+    assert len([e for e in entities if "Fisheries" in e.name or e.name == "DOF"]) == 1
+
+
+def test_two_departments_stay_apart_and_the_department_is_neither(nlp):
+    text = ("The Fisheries Department and the Transport Department met on Tuesday. The department said the "
+            "ferry timetable would change. Later the Department of Transport confirmed it.")
+    entities = find_entities(nlp(text))
+    fisheries, transport = by_name(entities, "Fisheries Department"), by_name(entities, "Department of Transport")
+    assert "Transport Department" in transport.aliases
+    department = text.index("department said")
+    assert not [e for e in entities for s, _ in e.spans if s == department]
+    assert fisheries.aliases == []
+
+
+def test_agency_acronym_apposition_and_the_agency(nlp):
+    text = ("The Kelvar Environmental Protection Agency (KEPA) tested the river on Friday. The agency said the "
+            "water was safe, but the agency chief, Ida Kern, urged caution. KEPA will test again next week.")
+    entities = find_entities(nlp(text))
+    agency = by_name(entities, "Kelvar Environmental Protection Agency")
+    assert [text[s:e] for s, e in agency.spans] == ["Kelvar Environmental Protection Agency", "KEPA", "agency",
+                                                     "KEPA"]  # not the "agency" of "the agency chief"
+    assert entity_for("KEPA", entities) is agency
+
+
+def test_an_office_named_with_and_ends_before_the_next_office(nlp):
+    text = "The Calderran Bureau of Investigation and Justice Ministry officials met on Monday."
+    names = {e.name for e in find_entities(nlp(text))}
+    assert "Calderran Bureau of Investigation" in names
+    assert not [n for n in names if "Investigation and" in n]

@@ -157,3 +157,36 @@ def test_result_does_not_depend_on_report_order():
         return {k: names[v] for k, v in owner.items()}
 
     assert grouping(reports) == grouping(list(reversed(reports)))
+
+
+def test_an_office_in_either_order_and_its_acronym_is_one_entity_across_reports():
+    merged, owner = merge_entities([
+        ("wire", [ent("Fisheries Department", "ORG", spans=2)]),
+        ("radio", [ent("Department of Fisheries", "ORG")]),
+        ("daily", [ent("DOF", "ORG", spans=3)]),
+        ("weekly", [ent("Department of Transport", "ORG"), ent("Transport Department", "ORG")]),
+    ])
+    assert [e.name for e in merged] == ["Department of Fisheries", "Department of Transport"]  # the fuller
+    fisheries, transport = merged
+    assert fisheries.mentions == 6 and fisheries.aliases == {"Fisheries Department", "DOF"}
+    assert owner[("daily", "dof")] == fisheries.id and transport.aliases == {"Transport Department"}
+
+
+def test_offices_of_different_places_stay_apart_across_reports():
+    merged, _ = merge_entities([
+        ("wire", [ent("Ostravian Department of Fisheries", "ORG")]),
+        ("radio", [ent("Kelvar Fisheries Department", "ORG")]),
+    ])
+    assert len(merged) == 2
+
+
+def test_org_name_variants_and_initials():
+    from storyline.link.entities import org_initials, org_name_variants
+
+    assert org_name_variants("the Department of Fisheries") == ["Fisheries Department"]
+    assert org_name_variants("Ostravian Harbour Department") == ["Ostravian Department of Harbour",
+                                                                 "Department of Ostravian Harbour"]
+    assert "Fisheries Department" in org_name_variants("Ostravian Department of Fisheries", bare=True)
+    assert org_name_variants("Ministry of Energy and Mining") == []
+    assert org_initials("Department of Fisheries") == {"DF", "DOF"}
+    assert org_initials("Calderran Bureau of Investigation") == {"CBI", "CBOI"}

@@ -4,8 +4,10 @@ spaCy's entities are the candidates; cheap rules fix what the small model misses
 makes a person ("Transport Minister Ida Kern"), "X Group"/"X Logistics"/"Ministry of Y and Z" an
 organisation (kept whole across "and"/"of"), "Terminal 4"/"Eastern Docks" a facility, "the X district",
 "the village of X", "X, a fishing village" and "X Hill" a place, the dateline's names places. Entities the model runs across a preposition are split.
-Forms of one referent merge (surname ↔ full name, "NAME (ACRONYM)", initials, "Osmund" ↔ "Osmund Group"),
-then one regex pass finds every occurrence of every form, either apostrophe matching either.
+Forms of one referent merge (surname ↔ full name, "NAME (ACRONYM)", initials, "Osmund" ↔ "Osmund Group",
+"Department of Ports" ↔ "Ports Department" ↔ "DOP", and "the Department" when one organisation has that head),
+then one regex pass finds every occurrence of every form, either apostrophe matching either; "the bureau",
+"the agency" count as occurrences of the one organisation the report names with that head noun.
 The page around the story is read with care (``page.py``): a name in the headline counts only when the body
 names it too (Title Case makes "Kern Urges" a person), and chrome lines (a byline, a banner in capitals, "Follow
 Ida Kern on Twitter", a photo credit) give no entity and no occurrence.
@@ -22,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
-from ..link.entities import org_initials
+from ..link.entities import org_initials, org_name_variants
 from ..model import Entity, EntityType
 from .dateline import dateline_end
 from .page import HEADLINE_LABELS, chrome_spans, headline_span, is_title_case
@@ -68,10 +70,15 @@ _CAP = r"[A-Z][\w’'-]*"
 _SP = r"[ \t\xa0]+"  # the words of one name stay on one line: a byline's name does not run into the body's
 # capitalised words, which may be joined by "and"/"of"/"for"/"&" inside one name
 _CAP_RUN = rf"{_CAP}(?:{_SP}(?:(?:and|&|of|for){_SP}(?:the{_SP})?)?{_CAP})*"
+# heads that a name may continue after with "of": "Federal Bureau of Investigation", "State Bank of Kelvar"
+OF_HEADS = ("Ministry", "Department", "Office", "Council", "Bureau", "Commission", "Institute", "Bank", "Agency",
+            "Administration", "Board")
 ORG_NAME = re.compile(
     rf"\b(?:(?:[Tt]he\s+)?(?:Ministry|Department|Office|Council|Bureau|Commission|University|Institute|Bank|"
     rf"Court|Federation|Association|Academy) of (?:the )?{_CAP_RUN}"
-    rf"|(?:{_CAP}{_SP}(?:(?:and|&|of|for){_SP})?){{1,5}}(?:" + "|".join(ORG_WORDS) + r"))\b(?!\s+\d)"
+    rf"|(?:{_CAP}{_SP}(?:(?:and|&|of|for){_SP})?){{1,5}}"
+    rf"(?:(?:{'|'.join(OF_HEADS)})(?:{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:(?:and|&){_SP})?{_CAP}){{0,3}})?"
+    rf"|" + "|".join(ORG_WORDS) + r"))\b(?!\s+\d)"
 )
 FAC_WORDS = (
     "Docks", "Dock", "Terminal", "Warehouse", "Pier", "Wharf", "Quay", "Quays", "Berth", "Airport", "Station",
@@ -108,6 +115,9 @@ GENERIC_WORDS = {w.lower() for w in FAC_WORDS + LOC_WORDS} | {
     "harbour", "harbor", "port", "city", "government", "ministry", "police", "union", "company",
     "council", "court", "army", "navy", "state", "capital",
 }
+# an organisation's head noun that a report may use alone for it ("the bureau", "the Department"), when the
+# report names one organisation with that head only
+GENERIC_HEADS = {"agency", "bureau", "department", "ministry", "commission"}
 MEASURE_OR_PLACE_START = re.compile(r"^(?:about|some|around|nearly|almost|roughly|just|more|less|over|"
                                     r"under|only|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b",
                                     re.IGNORECASE)
@@ -117,7 +127,6 @@ PLACE_NOUNS = {"city", "town", "village", "capital", "country", "region", "provi
 VESSEL_NOUNS = {"ship", "tanker", "vessel", "ferry", "freighter", "trawler", "boat", "yacht", "barge",
                 "tug", "carrier", "frigate", "destroyer", "submarine", "liner"}
 PLACE_PREPOSITIONS = {"in", "into", "near", "outside", "toward", "towards", "across"}
-STOP_INITIALS = {"of", "the", "and", "for", "on", "in", "to", "&"}
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 RESIDENT_NOUNS = {"resident", "inhabitant", "villager", "family", "household", "home", "street", "neighbour",
@@ -157,6 +166,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
     _find_roles(doc, text, entities, begin)
+    _find_generic_references(doc, entities, begin, chrome)
     return [e for e in entities if e.spans]
 
 
@@ -172,7 +182,7 @@ def entity_for(text: str, entities: list[Entity]) -> Entity | None:
         words = entity.key.split()
         if len(words) > 1 and entity.type == "PERSON" and wanted == words[-1]:
             return entity
-        if wanted == _initials(entity.name).lower() and len(wanted) > 1:
+        if wanted in {i.lower() for i in org_initials(entity.name)}:
             return entity
     return None
 
@@ -389,8 +399,9 @@ def _trim_org(doc: Doc, start: int, end: int) -> Span | None:
         if tok.lower_ not in JOINERS:
             continue
         left = doc[span.start:tok.i]
-        if tok.lower_ in {"and", "&"} and LEADING_TITLE.match(doc[tok.i + 1:span.end].text):
-            span = left
+        if tok.lower_ in {"and", "&"} and (LEADING_TITLE.match(doc[tok.i + 1:span.end].text) or (
+                span[-1].text in OF_HEADS and any(t.text in OF_HEADS for t in left))):
+            span = left  # "… and Lt. Ida Kern", "Bureau of Ports and Harbour Board": the name ends here
             break
         if _separate(left, tok):
             span = doc[tok.i + 1:span.end]
@@ -514,10 +525,6 @@ def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, 
             groups[_norm(text[start:end])].strong = "OTHER"  # "the Arden Star, a tanker": a ship
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w.lower() not in STOP_INITIALS and w[0].isupper())
-
-
 def _label(group: _Group) -> str:
     if group.strong:
         return group.strong
@@ -527,8 +534,9 @@ def _label(group: _Group) -> str:
 
 
 def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[str, _Group]:
-    """Fold short forms (surname, acronym, name without "Group") into the one long form they abbreviate;
-    an acronym given in parentheses after a name always folds into that name."""
+    """Fold an organisation's names in either order into one ("Department of Ports" ↔ "Ports Department"),
+    then short forms (surname, acronym, name without "Group", a generic head like "the Department") into the
+    one long form they abbreviate; an acronym given in parentheses after a name always folds into that name."""
     for acronym, key in acronyms.items():
         if key in groups and _norm(acronym) != key:
             target = groups[key]
@@ -537,19 +545,25 @@ def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[st
                 target.forms[acronym] += 1
             else:
                 target.forms.update(source.forms)
+    _merge_name_orders(groups)
     long_forms = [k for k in groups if " " in k]
     by_short: dict[str, list[str]] = {}
     for key in long_forms:
         group = groups[key]
         words = key.split()
-        label = _label(group)
         shorts = set()
         if not any(w.capitalize() in ORG_WORDS for w in words) and words[-2] not in JOINERS:
             shorts.add(words[-1])  # a surname; not the "Lenmouth" of "Northern Quays of Lenmouth"
-        if label in {"ORG", "OTHER", "FAC"} or group.strong == "ORG":
-            shorts.add(_initials(max(group.forms, key=group.forms.get)).lower())
-            if words[-1].capitalize() in ORG_WORDS:
-                shorts.add(" ".join(words[:-1]))
+        if _organisation(group):
+            for form in group.forms:
+                form_words = _norm(form).split()
+                if len(form_words) < 2:
+                    continue
+                for name in (form, *org_name_variants(form, bare=True)):
+                    shorts.update(initials.lower() for initials in org_initials(name))
+                if form_words[-1].capitalize() in ORG_WORDS:
+                    shorts.add(" ".join(form_words[:-1]))
+                shorts.add(_office_head(form) or "")
         for short in shorts:
             if short:
                 by_short.setdefault(short, []).append(key)
@@ -559,11 +573,48 @@ def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[st
         source, target = groups[short], groups[longs[0]]
         if not _compatible(source, target, short):
             continue
-        target.forms.update(source.forms)
-        target.labels.update(source.labels)
-        target.strong = target.strong or source.strong
+        _fold(source, target)
         del groups[short]
     return groups
+
+
+def _organisation(group: _Group) -> bool:
+    return _label(group) in {"ORG", "OTHER", "FAC"} or group.strong == "ORG"
+
+
+def _fold(source: _Group, target: _Group) -> None:
+    target.forms.update(source.forms)
+    target.labels.update(source.labels)
+    target.strong = target.strong or source.strong
+
+
+def _merge_name_orders(groups: dict[str, _Group]) -> None:
+    """ "Department of Ports", "Ports Department": one organisation, whichever order the report uses, and
+    "Ostravian Department of Ports" is the report's "Ports Department" when no other organisation claims it
+    (the variants are link.entities', which merges the same-worded ones across reports)."""
+    claims: dict[str, list[str]] = {}
+    for key, group in groups.items():
+        if " " in key and _organisation(group):
+            for form in group.forms:
+                for variant in org_name_variants(form, bare=True):
+                    if _norm(variant) != key and key not in claims.setdefault(_norm(variant), []):
+                        claims[_norm(variant)].append(key)
+    for variant, keys in claims.items():
+        other = groups.get(variant)
+        if other is None or len(keys) != 1 or keys[0] not in groups or not _organisation(other):
+            continue
+        group = groups[keys[0]]
+        if other is not group and not (other.strong and group.strong and other.strong != group.strong):
+            _fold(other, group)
+            del groups[variant]
+
+
+def _office_head(form: str) -> str | None:
+    """The generic word an organisation's name is headed by, when a report may call it by that word alone:
+    "bureau" for "Federal Bureau of Investigation", "agency" for "Harbour Safety Agency"."""
+    words = _norm(form).split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head if head in GENERIC_HEADS else None
 
 
 def _compatible(short: _Group, long: _Group, key: str) -> bool:
@@ -647,6 +698,34 @@ def _stems(entity: Entity) -> list[str]:
     if entity.type == "ORG" and len(words) == 2 and words[1] in STEM_SUFFIXES and words[0].istitle():
         return [words[0]]
     return []
+
+
+def _find_generic_references(doc: Doc, entities: list[Entity], begin: int, chrome: list[tuple[int, int]]) -> None:
+    """ "the bureau", "the agency" after the report has named the one organisation it has with that head noun
+    ("the Federal Bureau of Investigation … the bureau said"): occurrences of it. Not when two organisations
+    share the head, nor where the noun modifies another ("the agency chief") or takes its own "of"."""
+    owners: dict[str, list[Entity]] = {}
+    for entity in entities:
+        if entity.type in {"ORG", "OTHER"} and entity.spans:
+            for head in {_office_head(f) for f in (entity.name, *entity.aliases) if " " in f.strip()} - {None}:
+                owners.setdefault(head, []).append(entity)
+    owner = {head: found[0] for head, found in owners.items() if len(found) == 1}
+    if not owner:
+        return
+    taken = sorted(span for entity in entities for span in entity.spans)
+    starts = [s for s, _ in taken]
+    for tok in doc:
+        entity = owner.get(tok.lower_)
+        if (entity is None or tok.i == 0 or doc[tok.i - 1].lower_ != "the" or tok.idx < begin
+                or tok.dep_ == "compound" or tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
+                or tok.idx < min(entity.spans)[0] or _inside(tok.idx, chrome)):
+            continue
+        i = bisect_right(starts, tok.idx) - 1
+        if i >= 0 and taken[i][1] > tok.idx:
+            continue  # inside a name ("the Bureau" of "the Bureau of Ports")
+        entity.spans.append((tok.idx, tok.idx + len(tok)))
+    for entity in owner.values():
+        entity.spans.sort()
 
 
 def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None:

@@ -1,10 +1,13 @@
 """One entity per referent across a story's reports.
 
 Full names (two words or more) merge when their cleaned names are equal, whatever types the reports gave them,
-or when a full alias of one is the other's name and their types are compatible. Short forms then attach to the
+or when a full alias of one is the other's name and their types are compatible; an office's name in the other
+order counts as an alias ("Department of Ports" ↔ "Ports Department"). Short forms then attach to the
 full entity they stand for: a bare surname ("Koval", "Ms. Koval") to a person, an initial and surname ("M.
-Koval") to a person with that initial, an acronym ("PVPA") to the organisation it abbreviates (given in the text
-or formed from its initials), a company's stem ("Stellmar") to the company. People who share a surname and have
+Koval") to a person with that initial, an acronym ("PVPA", "DOP") to the organisation it abbreviates (given in
+the text or formed from its initials, "of" as O or not), a company's stem ("Stellmar") to the company.
+Extraction (``extract/entities.py``) merges one report's forms with the same ``org_initials`` and
+``org_name_variants``. People who share a surname and have
 different first names stay apart; a surname that fits several attaches to the one named in the same report, else
 to the one mentioned most. A short form that fits nothing is an entity of its own, one per name across the story.
 """
@@ -34,6 +37,12 @@ TITLE_WORDS = {
     "captain", "lieutenant", "sergeant", "admiral", "major", "deputy", "commissioner", "superintendent", "officer",
 }
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+# offices whose names put the head first or last: "Department of Justice", "Justice Department"
+OFFICE_HEADS = ("Department", "Ministry", "Bureau", "Office")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_HEAD_FIRST = re.compile(rf"^(?P<before>(?:\S+ )*?)(?P<head>{'|'.join(OFFICE_HEADS)}) of (?:the )?"
+                         r"(?P<what>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)$")
+JOINING_WORDS = {"of", "and", "&", "for", "the"}
 INITIAL = re.compile(r"^[A-Z]\.$")
 STOP_INITIALS = {"of", "the", "and", "for", "on", "in", "to", "&"}
 # a two-word company is also called by its first word ("Stellmar Logistics" → "Stellmar")
@@ -60,6 +69,30 @@ def org_initials(name: str) -> set[str]:
     with_of = "".join(w[0].upper() for w in words
                       if w.lower() == "of" or w.lower() not in STOP_INITIALS and w[0].isupper())
     return {initials for initials in (plain, with_of) if len(initials) > 1}
+
+
+def org_name_variants(name: str, bare: bool = False) -> list[str]:
+    """The other order of an office's name: "Department of Justice" ↔ "Justice Department", "U.S. Department
+    of State" ↔ "U.S. State Department", "Ministry of Ports" ↔ "Ports Ministry" (one or two capitalised words
+    after "of"; what comes before the head stays before). ``bare`` adds both orders without the words before
+    the head ("State Department", "Department of State"), for one report where they name one office."""
+    name = LEADING_THE_CASED.sub("", " ".join(name.split()))
+    found = []
+    head_first = _HEAD_FIRST.match(name)
+    if head_first:
+        found.append(f"{head_first['before']}{head_first['what']} {head_first['head']}")
+        if bare and head_first["before"]:
+            found += [f"{head_first['head']} of {head_first['what']}", f"{head_first['what']} {head_first['head']}"]
+    words = name.split()
+    if len(words) > 1 and words[-1] in OFFICE_HEADS:
+        for n in (1, 2):
+            what, before = words[-1 - n:-1], words[:-1 - n]
+            if len(what) == n and all(_CAPITALISED.fullmatch(w) for w in what) and (
+                    not before or before[-1] not in JOINING_WORDS):
+                found.append(" ".join([*before, words[-1], "of", *what]))
+                if bare and before:
+                    found += [" ".join([words[-1], "of", *what]), " ".join([*what, words[-1]])]
+    return found
 
 
 def entity_id(name: str) -> str:
@@ -202,7 +235,11 @@ def _is_short_alias(alias: str) -> bool:
 
 
 def _full_alias_keys(form: _Form) -> list[str]:
-    return [name_key(a) for a in form.entity.aliases if not _is_short_alias(a)]
+    """Keys of the form's full aliases and, for an organisation, of its name in the other order."""
+    keys = [name_key(a) for a in form.entity.aliases if not _is_short_alias(a)]
+    if form.entity.type in ORGISH:
+        keys += [name_key(v) for n in (form.name, *form.entity.aliases) for v in org_name_variants(n)]
+    return keys
 
 
 def _partial_index(groups: list[_Group]) -> tuple[dict[str, list[_Group]], set[str]]:
@@ -223,8 +260,7 @@ def _partial_index(groups: list[_Group]) -> tuple[dict[str, list[_Group]], set[s
             if kind == "PERSON":
                 keys.add(words[-1])
             elif kind in ORGISH:
-                initials = "".join(w[0] for w in form.name.split() if w.lower() not in STOP_INITIALS and w[0].isupper())
-                if len(initials) > 1:
+                for initials in {i for n in (form.name, *org_name_variants(form.name)) for i in org_initials(n)}:
                     keys.add("^" + initials.lower())
                     acronyms.add("^" + initials.lower())
                 if len(words) == 2 and words[1] in STEM_SUFFIXES:
