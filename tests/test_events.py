@@ -141,3 +141,11 @@ def test_a_description_cut_short_ends_on_no_auxiliary(nlp):
             "Osmund quarry were stored in the shed beside the river.")
     [event] = events(nlp, text)
     assert event.description.endswith("the old Osmund quarry")
+
+
+def test_a_quote_from_an_earlier_hearing_dates_no_event_on_the_report_day(nlp):
+    text = ('"We shut the Harl pumping station today," Mayor Ines Corval told the council at a February '
+            'hearing. "Yesterday the Vell reservoir ran dry," Tomas Wrenn said on March 4.')
+    found = {e.time.text: e.time.value for e in events(nlp, text)}
+    assert "today" not in found  # not the report's day; the hearing's day is not known
+    assert found["Yesterday"] == "2024-03-03"

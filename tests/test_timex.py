@@ -201,3 +201,36 @@ def test_timex_value_of_a_clock_time_given_in_utc_ends_with_z(nlp):
         nlp("The Vell ferry sailed at 1750 GMT, reached Lusk at 2130 ET and docked at 0915 local time."), SATURDAY)}
     assert found == {"1750 GMT": ("TIME", "2024-03-16T17:50Z"), "2130 ET": ("TIME", "2024-03-16T21:30"),
                      "0915 local time": ("TIME", "2024-03-16T09:15")}
+
+
+def test_deictic_time_in_a_quote_from_an_earlier_day_reads_against_that_day(nlp):
+    text = 'Edda Morrow told the Harl committee on March 4: "Yesterday I saw the ledgers for the first time."'
+    assert [(t.text, t.value) for t in times(nlp, text, SATURDAY)] == [
+        ("March 4", "2024-03-04"), ("Yesterday", "2024-03-03")]
+    text = '"We reopen the Vell pier today," the harbour master said on Thursday.'
+    assert [t.value for t in times(nlp, text, SATURDAY)] == ["2024-03-14", "2024-03-14"]
+
+
+@pytest.mark.parametrize("text", [
+    '"We will close the Harl plant today," Mayor Ines Corval said at a February hearing.',
+    '"Tonight the Vell line stops for good," Tomas Wrenn said in a 2019 interview.',
+])
+def test_deictic_time_in_a_quote_from_a_vaguely_dated_speech_is_left_unresolved(nlp, text):
+    found = {t.text.lower(): t for t in times(nlp, text, SATURDAY)}
+    quoted = found.get("today") or found["tonight"]
+    assert (quoted.value, quoted.precision) == (None, "unknown")
+    assert all(t.value for key, t in found.items() if t is not quoted)  # the speech's own date stays
+
+
+def test_quote_keeps_the_report_day_when_its_speech_is_not_dated_earlier(nlp):
+    assert only(nlp, '"We reopen the Vell pier today," the harbour master said.', SATURDAY).value == "2024-03-16"
+    found = times(nlp, '"The Lusk vote is tonight," said Orla Finn, who was elected in 2019.', SATURDAY)
+    assert [t.value for t in found] == ["2024-03-16", "2019"]  # 2019 dates her election, not the quote
+    found = times(nlp, 'Lena Hart was a guest on "Today" on Thursday.', SATURDAY)
+    assert found[0].value == "2024-03-16"  # a quoted name, not a quotation
+
+
+def test_a_vague_speech_date_still_places_what_it_fixes(nlp):
+    text = '"Last year we lost money, and this year we will too," Idris Kalm said in a 2019 interview.'
+    assert [(t.text, t.value) for t in times(nlp, text, SATURDAY)] == [
+        ("Last year", "2018"), ("this year", "2019"), ("2019", "2019")]

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Precision, TimeValue
 from .dates import DAY_MONTH, ISO_DATE, MONTH, MONTH_DAY, MONTHS, YEAR
 from .nlp import doc_text
+from .quotes import find_quotes
 from .timex3 import timex_value, year_ago_quarter
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -77,6 +78,18 @@ CLOCK_BEFORE = re.compile(rf"(?:\b{_HHMM}|\b\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?|\b
                           rf"(?:\s?(?:{ZONES})|\s+local(?:\s+time)?|\s?(?:hours|hrs))?\s*\(\s*$")
 CLOSING = re.compile(r"\s*\)")
 HOURS_CLOCK = re.compile(r"\b(?P<hour4>[01]\d|2[0-3])(?P<minute4>[0-5]\d)\s?(?:hours|hrs)\b")
+# verbs of speech and writing whose time dates a quote ("said in a 2014 interview")
+SPEECH_VERBS = {"say", "tell", "write", "tweet", "post", "add", "state", "declare", "announce", "testify",
+                "recall", "explain", "speak", "remark", "insist", "argue", "warn", "ask", "answer", "reply",
+                "respond", "claim", "note", "admit", "acknowledge", "predict", "promise", "vow", "pledge",
+                "complain", "joke", "quip", "conclude", "concede", "observe", "boast", "lament", "exclaim",
+                "shout", "yell", "proclaim", "confirm", "deny", "suggest", "maintain", "emphasize", "stress",
+                "contend", "assert", "comment", "urge", "plead", "lecture", "preach", "quote", "cite", "email",
+                "text", "message", "report", "reveal", "disclose", "describe", "put", "recount", "testify"}
+PHRASE_DEPS = {"pobj", "prep", "npadvmod", "nummod", "compound", "amod", "poss", "nmod", "appos", "dobj", "det",
+               "tmod", "advmod", "quantmod", "case"}
+QUOTE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+TITLE_SMALL = {"the", "of", "and", "a", "an", "in", "on", "for", "with", "to", "at", "from", "by", "or"}
 BETWEEN_TIME_AND_DAY = re.compile(r"^[\s,)]*(?:on\s+)?$")
 # "a 2015 CT scan", "the 2016 PT Cruiser": a year modifying a noun, not a clock time
 DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
@@ -158,38 +171,173 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
     sets and expressions found only by the TIMEX3 patterns), and its TIMEX3 reading."""
     full = doc_text(doc)
     points: list[TimeValue] = []
-    tagged: list[tuple[TimeValue | None, TimeValue]] = []
+    read: list[tuple[TimeValue | None, TimeValue] | None] = []
     military = [(s, e) for s, e, hours in _clock_spans(full) if hours]
     candidates = _split_ranges(full, _candidates(doc, full), published)
-    for n, (start, end, extra) in enumerate(candidates):
-        text = full[start:end]
-        lower = _lower(text)
-        span = doc.char_span(start, end, alignment_mode="expand")
-        future = _is_future(span, full, start)
-        day = published
-        if span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
-            anchor = _anchor(points, span, full)
-            following = _day_after(full, candidates[n + 1:n + 2], end, published, future)
-            if following is not None:  # "at 10:35 a.m. (0735 GMT) Friday": the day right after it
-                day = following
-            elif anchor is not None:
-                day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
-        resolved = normalize(text, day, future, any(s < end and start < e for s, e in military))
-        kind, value = timex_value(lower, published, resolved)
-        if resolved is None and value is None or AGE.search(lower) or value is None and not LETTER.search(lower):
+    for n in range(len(candidates)):
+        read.append(_read(doc, full, candidates, n, published, points, military))
+        if read[-1] is not None and read[-1][0] is not None:
+            points.append(read[-1][0])
+    _redate_quotes(doc, full, candidates, read, published, military)
+    return [pair for pair in read if pair is not None]
+
+
+def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, published: date | None,
+          points: list[TimeValue], military: list[tuple[int, int]]) -> tuple[TimeValue | None, TimeValue] | None:
+    """(point, timex) of candidate ``n`` read against ``published`` (the report's date, or the date of
+    the speech a quote comes from); ``points``: the points before it; None when it is no time at all."""
+    start, end, extra = candidates[n]
+    text = full[start:end]
+    lower = _lower(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    future = _is_future(span, full, start)
+    day = published
+    if span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
+        anchor = _anchor(points, span, full)
+        following = _day_after(full, candidates[n + 1:n + 2], end, published, future)
+        if following is not None:  # "at 10:35 a.m. (0735 GMT) Friday": the day right after it
+            day = following
+        elif anchor is not None:
+            day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
+    resolved = normalize(text, day, future, any(s < end and start < e for s, e in military))
+    kind, value = timex_value(lower, published, resolved)
+    if resolved is None and value is None or AGE.search(lower) or value is None and not LETTER.search(lower):
+        return None
+    if YEAR_AGO.match(lower) and span is not None and QUARTERLY.search(span.sent.text):
+        value = year_ago_quarter(published)  # "profit rose from a year earlier" in a quarterly report
+    point = None
+    if resolved is not None and not extra and kind != "SET":
+        point = TimeValue(value=resolved[0], precision=resolved[1], text=text, start=start, end=end,
+                          part_of_day=resolved[2], type=kind if kind in {"DATE", "TIME"} else "DATE")
+    precision = resolved[1] if resolved is not None and kind in {"DATE", "TIME"} else "unknown"
+    timex = TimeValue(value=value, precision=precision, text=text, start=start, end=end,
+                      part_of_day=resolved[2] if resolved else None, type=kind)
+    return point, timex
+
+
+def _redate_quotes(doc: Doc, full: str, candidates: list[tuple[int, int, bool]],
+                   read: list[tuple[TimeValue | None, TimeValue] | None], published: date | None,
+                   military: list[tuple[int, int]]) -> None:
+    """Read again, in place, the expressions inside a direct quotation whose speech the report dates
+    before its own day ("said at a June hearing", "told the committee on June 3", "in a 2014 interview"):
+    against that date instead of the report's. A date vaguer than a day (a month, a year) is read at
+    its first and at its last day, and an expression that comes out differently ("today", "on Friday")
+    is left unresolved: it is not the report's day, and no better one is known."""
+    quotes = [q for q in find_quotes(full) if not _title(full[q[0]:q[1]])]
+    points = [pair[0] for pair in read if pair is not None and pair[0] is not None]
+    for q_start, q_end in quotes:
+        inside = [n for n, (s, e, _) in enumerate(candidates) if q_start <= s and e <= q_end and read[n]]
+        if not inside:
             continue
-        if YEAR_AGO.match(lower) and span is not None and QUARTERLY.search(span.sent.text):
-            value = year_ago_quarter(published)  # "profit rose from a year earlier" in a quarterly report
-        point = None
-        if resolved is not None and not extra and kind != "SET":
-            point = TimeValue(value=resolved[0], precision=resolved[1], text=text, start=start, end=end,
-                              part_of_day=resolved[2], type=kind if kind in {"DATE", "TIME"} else "DATE")
-            points.append(point)
-        precision = resolved[1] if resolved is not None and kind in {"DATE", "TIME"} else "unknown"
-        timex = TimeValue(value=value, precision=precision, text=text, start=start, end=end,
-                          part_of_day=resolved[2] if resolved else None, type=kind)
-        tagged.append((point, timex))
-    return tagged
+        when = _speech_time(doc, full, (q_start, q_end), quotes, points)
+        period = _period(when) if when is not None else None
+        if period is None or published is not None and period[1] >= published:
+            continue
+        for n in inside:
+            earlier = [p for p in points if p.start < candidates[n][0]]
+            first, last = (_read(doc, full, candidates, n, day, earlier, military) for day in period)
+            same = first is not None and last is not None and all(
+                (a.value if a else None) == (b.value if b else None) for a, b in zip(first, last))
+            point, timex = first if same else _unresolved(read[n])
+            if read[n][0] is not None and point is not None:
+                points[points.index(read[n][0])] = point
+            read[n] = (point if read[n][0] is not None else None, timex)
+
+
+def _unresolved(pair: tuple[TimeValue | None, TimeValue]) -> tuple[TimeValue | None, TimeValue]:
+    """The pair with no value: a time we cannot place."""
+    point, timex = pair
+    if point is not None:
+        point = TimeValue(value=None, precision="unknown", text=point.text, start=point.start, end=point.end,
+                          part_of_day=point.part_of_day, type=point.type)
+    return point, TimeValue(value=None, precision="unknown", text=timex.text, start=timex.start,
+                            end=timex.end, part_of_day=timex.part_of_day, type=timex.type)
+
+
+def _title(quote: str) -> bool:
+    """A quoted name ("Today", "This Week", "Meet the Press", "Lopez Tonight."): a few words, each
+    capitalised but for small ones, and no sentence in it."""
+    words = QUOTE_WORD.findall(quote)
+    return 0 < len(words) <= 5 and not re.search(r"[?!]|[.,]\W*\w", quote) and all(
+        w[0].isupper() or w.lower() in TITLE_SMALL for w in words) and words[0][0].isupper()
+
+
+def _speech_time(doc: Doc, full: str, quote: tuple[int, int], quotes: list[tuple[int, int]],
+                 points: list[TimeValue]) -> TimeValue | None:
+    """The resolved time of the speech a quote comes from: one outside every quote, in the sentences the
+    quote is in or in the sentence that introduces it with a colon, whose nearest verb up the parse is a
+    speech verb ("said at a June hearing", "told the committee on June 3", "wrote in June") or the root of
+    that introducing sentence ("Here is Ms. Orla in December 1992:"); the nearest such time."""
+    q_start, q_end = quote
+    paragraph = (full.rfind("\n", 0, q_start) + 1, _paragraph_end(full, q_end))
+    # the parts of the quote's sentences in its own paragraphs (a sentence may run over a paragraph break)
+    frames = [(max(s.start_char, paragraph[0]), min(s.end_char, paragraph[1]))
+              for s in {t.sent.start: t.sent for t in _tokens_in(doc, q_start, q_end)}.values()]
+    before = full[:q_start].rstrip()
+    intro = None
+    if before.endswith(":"):
+        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is not None:
+            intro = colon.sent
+            frames.append((max(intro.start_char, full.rfind("\n", 0, colon.start_char) + 1), colon.end_char))
+    best: tuple[int, TimeValue] | None = None
+    for time in points:
+        if time.value is None or any(s <= time.start < e for s, e in quotes):
+            continue
+        if not any(s <= time.start < e for s, e in frames):
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = _nearest_verb(span.root)
+        if verb is None or not (verb.lemma_.lower() in SPEECH_VERBS or intro is not None and verb == intro.root):
+            continue
+        distance = q_start - time.end if time.end <= q_start else time.start - q_end
+        if best is None or distance < best[0]:
+            best = (distance, time)
+    return best[1] if best else None
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _nearest_verb(tok: Token) -> Token | None:
+    """The first verb up the parse from a time's head ("a 2014 interview" → in → said), through the
+    links of a dated phrase only (not a clause, nor the parser's unlabelled "dep")."""
+    for _ in range(8):
+        if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT":
+            return tok
+        if tok.head.i == tok.i or tok.dep_ not in PHRASE_DEPS:
+            return None
+        tok = tok.head
+    return None
+
+
+def _paragraph_end(text: str, end: int) -> int:
+    at = text.find("\n", end)
+    return len(text) if at < 0 else at
+
+
+def _period(time: TimeValue) -> tuple[date, date] | None:
+    """First and last day of a resolved point in time."""
+    value, precision = time.value or "", time.precision
+    try:
+        if precision in {"day", "part-of-day", "hour", "minute"}:
+            day = date.fromisoformat(value[:10])
+            return day, day
+        if precision == "week":
+            monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+            return monday, monday + timedelta(days=6)
+        if precision == "month":
+            first = date(int(value[:4]), int(value[5:7]), 1)
+            return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        if precision == "year":
+            return date(int(value[:4]), 1, 1), date(int(value[:4]), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def _day_after(text: str, following: list[tuple[int, int, bool]], end: int, published: date | None,
