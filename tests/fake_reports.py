@@ -20,6 +20,11 @@ class Said:
     contests: int | None = None
     relation: str | None = None
 
+    def __post_init__(self):
+        # a denied or disputed Said is its source's own denial or dispute, as extraction marks one
+        if self.relation is None and self.status in ("denied", "disputed"):
+            self.relation = "denies" if self.status == "denied" else "disputes"
+
 
 @dataclass
 class FakeReport:

@@ -35,6 +35,9 @@ class Said:
     dates: dict[str, str] = field(default_factory=dict)  # time text → ISO value
 
 
+CONTEST = {"denied": "denies", "disputed": "disputes"}
+
+
 @dataclass
 class FakeReport:
     id: str
@@ -62,8 +65,9 @@ class FakeReport:
         for said in self.said:
             start = self.text.index(said.text, offset)
             offset = start + len(said.text)
+            # a denied or disputed Said is its source's denial or dispute (a contest, not what is contested)
             out.mentions.append(Mention(start, offset, said.text, Source(self.outlet, "outlet"), None, "outlet",
-                                        said.status))
+                                        said.status, relation=CONTEST.get(said.status)))
             for name, kind in said.names.items():
                 at = self.text.index(name, start)
                 out.entities.append(Entity(name.lower(), name, kind, spans=[(at, at + len(name))]))
@@ -144,7 +148,7 @@ def test_denial_is_a_polarity_conflict_not_a_paraphrase():
     index.link("the tanker Arno Bay sank in the harbour")
     number, created = index.link("the tanker Arno Bay sank in the harbour",
                                  facts=mention_facts(Mention(0, 1, "x", Source("ministry", "organization"), "denied",
-                                                             "indirect", "denied"), None))
+                                                             "indirect", "denied", relation="denies"), None))
     assert created and number == 1
     assert [(c.claim, c.other, c.kind) for c in index.conflicts] == [(1, 0, "polarity")]
 
@@ -243,3 +247,13 @@ def _doc(text: str):
     from storyline.model import Document
 
     return Document(text=text, raw=text.encode(), content_type="text/plain", location="loc", outlet="Alpha Times")
+
+
+def test_a_statement_contested_in_its_report_still_links_to_the_same_claim_elsewhere():
+    # denied by the report that carries it (someone else denies it there), it is still the same
+    # proposition as another outlet's: only the denial itself is kept apart
+    index = ClaimIndex()
+    index.link("the tanker Arno Bay sank in the harbour")
+    contested = Mention(0, 1, "x", Source("witnesses", "unnamed"), "said", "indirect", "denied")
+    number, created = index.link("the tanker Arno Bay sank in the harbour", facts=mention_facts(contested, None))
+    assert not created and number == 0

@@ -29,8 +29,8 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
 
 
 def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """The mentions that are claims, with ``contests`` re-pointed into the shorter list (a contest of a
-    dropped mention points nowhere)."""
+    """The mentions that are claims, with ``contests`` re-pointed into the shorter list (a denial of a
+    dropped mention stays a denial that points nowhere)."""
     kept = [i for i, mention in enumerate(mentions) if not is_junk(doc, mention)]
     new_index = {old: new for new, old in enumerate(kept)}
     result = []
@@ -38,7 +38,5 @@ def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         mention = mentions[old]
         if mention.contests is not None:
             mention.contests = new_index.get(mention.contests)
-            if mention.contests is None:
-                mention.relation = None
         result.append(mention)
     return result

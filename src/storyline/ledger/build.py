@@ -188,12 +188,12 @@ class LedgerState:
         linker keeps them apart as a polarity conflict; denying "it had any warning" contests "it had a
         warning", not "it had no warning")."""
         found = [(ref, own) for ref, own in claim.contests if self.is_current(ref.report)]
-        carried = [ref for ref in claim.mentions if self.is_current(ref.report) and ref.mention.status not in CONTESTING]
+        carried = [ref for ref in claim.mentions if self.is_current(ref.report) and not contesting(ref.mention)]
         if carried:
             negated = content_key(carried[0].mention.text).negated
             for number in sorted(self.opposed.get(claim.number, ())):
                 found += [(ref, number) for ref in self.claims[number].mentions
-                          if self.is_current(ref.report) and ref.mention.status in CONTESTING
+                          if self.is_current(ref.report) and contesting(ref.mention)
                           and content_key(ref.mention.text).negated == negated]
         unique: dict[tuple[str, int], tuple[MentionRef, int | None]] = {}
         for ref, own in found:
@@ -240,7 +240,10 @@ class LedgerState:
                                      "detail": f"{old.text} → {figure.text}"})
 
 
-CONTESTING = frozenset({"denied", "disputed"})
+def contesting(mention: Mention) -> bool:
+    """Is the mention its source's denial or dispute (not a statement that someone else contests, which is
+    denied or disputed too)?"""
+    return mention.relation is not None
 
 
 def _relation(mention: Mention) -> str:
@@ -382,7 +385,7 @@ def _claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_id
     supported = []
     for ref in current:
         name = lookup.source_name(ref)
-        if ref.mention.status not in ("denied", "disputed") and name not in supported:
+        if not contesting(ref.mention) and name not in supported:
             supported.append(name)
     entities = []
     for ref in shown:

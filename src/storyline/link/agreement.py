@@ -28,7 +28,6 @@ from . import claims
 
 ACTORS = frozenset({"PERSON", "ORG", "NORP"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
-CONTESTED = frozenset({"denied", "disputed"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # "one" is left out: "no one", "one of them" say no count
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -63,14 +62,15 @@ def name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in NAME_WORD.findall(name.lower().replace("’", "'")) if w not in NAME_STOPWORDS)
 
 
-def text_facts(text: str, status: str = "asserted") -> Facts:
-    """Facts read from the words alone: numbers (unit-less), weekday names and polarity."""
+def text_facts(text: str, contests: bool = False) -> Facts:
+    """Facts read from the words alone: numbers (unit-less), weekday names and polarity (``contests``: the
+    mention itself denies or disputes, as opposed to being what someone else contests)."""
     key = claims.content_key(text)
     lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
     numbers = set(key.numbers) | {NUMBER_WORDS[w] for w in lowered & NUMBER_WORDS.keys()}
     figures = frozenset(("", float(n), float(n)) for n in numbers if _is_number(n))
     return Facts(figures=figures, weekdays=frozenset(lowered & WEEKDAYS), negated=key.negated,
-                 contested=status in CONTESTED)
+                 contested=contests)
 
 
 def report_facts(extraction: Extraction) -> list[Facts]:
@@ -85,14 +85,14 @@ def report_facts(extraction: Extraction) -> list[Facts]:
 def mention_facts(mention: Mention, extraction: Extraction | None) -> Facts:
     """The facts of one mention, from its report's extraction when there is one."""
     if extraction is None:
-        return text_facts(mention.text, mention.status)
+        return text_facts(mention.text, mention.relation is not None)
     single = Extraction(mentions=[mention], entities=extraction.entities, figures=extraction.figures,
                         times=extraction.times)
     return report_facts(single)[0]
 
 
 def _facts(mention: Mention, entities, figures, times, starts) -> Facts:
-    base = text_facts(mention.text, mention.status)
+    base = text_facts(mention.text, mention.relation is not None)
     inside = [slice(bisect_left(s, mention.start), bisect_left(s, mention.end)) for s in starts]
     found = entities[inside[0]]
     actors = frozenset(words for _, kind, words in found if kind in ACTORS and words)
