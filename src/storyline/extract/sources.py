@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Source, SourceKind
 from .cues import load_cues
 from .entities import entity_for
 from .nlp import doc_text
 from .quotes import QuoteIndex
+from .spans import _paragraph
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 ORG_PRONOUNS = {"it", "its"}
@@ -54,6 +55,30 @@ ORG_HEADS = {
     "state", "country", "nation", "city", "county", "school", "university", "hospital", "bank",
     "guild", "association", "federation", "institute", "foundation", "corporation", "council",
 }
+# role nouns that, made definite ("the candidate", "the front-runner"), name someone the report is about even when
+# no one is given that title in so many words: they fall back on the salient person before them
+PERSON_ROLES = {
+    "candidate", "front-runner", "frontrunner", "nominee", "contender", "hopeful", "senator", "governor",
+    "president", "congressman", "congresswoman", "speaker", "chairman", "chairwoman", "mayor", "businessman",
+    "businesswoman", "billionaire", "mogul", "tycoon", "republican", "democrat", "secretary", "neurosurgeon",
+    "incumbent", "challenger", "premier", "chancellor", "lawmaker", "director",
+}
+# nouns for one person's role or occupation that a definite description may name someone by
+ROLE_NOUNS = PERSON_ROLES | {
+    "ambassador", "spokesman", "spokeswoman", "spokesperson", "chief", "manager", "strategist", "adviser",
+    "advisor", "aide", "lawyer", "attorney", "judge", "justice", "prosecutor", "official", "officer",
+    "commissioner", "minister", "pollster", "economist", "professor", "analyst", "author", "founder",
+    "executive", "host", "anchor", "moderator", "reporter", "commander", "general", "sheriff", "pastor",
+    "doctor", "surgeon", "physician", "activist", "leader", "head", "dean", "coach", "veteran", "star",
+    "actor", "actress", "developer", "investor", "entrepreneur", "politician", "legislator", "delegate", "wife",
+    "husband", "widow",
+    "father", "mother", "son", "daughter", "brother", "sister", "historian", "scholar", "expert",
+}
+ROLE_MODIFIERS = {"amod", "compound", "nmod"}
+# title abbreviations and variants as the role noun they stand for
+ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "congressman", "pres": "president", "sec": "secretary",
+              "frontrunner": "front-runner", "chair": "chairman", "chairwoman": "chairman", "gop": "republican",
+              "democratic": "democrat", "congresswoman": "congressman", "representative": "congressman"}
 FOCUS_WORDS = {"even"}
 THINKS = {"think", "believe", "understand", "know", "suspect", "fear", "feel"}  # ", who thinks that …"
 DASHES = {"-", "—", "–", "--", "―"}
@@ -163,6 +188,86 @@ def _role(head: Token) -> str | None:
     return None
 
 
+def _role_word(tok: Token) -> str:
+    """A role word as compared: lower case, no full stop, "front-runner" whole, abbreviations spelled out."""
+    doc = tok.doc
+    word = (tok.lemma_ if tok.tag_ in {"NNS", "NNPS"} else tok.text).lower().rstrip(".")
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
+        word = f"{doc[tok.i - 2].lower_}-{word}"  # "front-runner"
+    return ROLE_FORMS.get(word, word)
+
+
+def _role_words(tokens) -> set[str]:
+    return {_role_word(t) for t in tokens if t.is_alpha or t.text.endswith(".") or "-" in t.text}
+
+
+def _role_phrase(head: Token) -> bool:
+    """A definite description of one person by a role ("the candidate", "the GOP front-runner", "the retired
+    neurosurgeon"), or a headline's bare role ("Win or not, candidate says"): singular, no name of its own,
+    no possessor."""
+    if (head.tag_ not in {"NN", "NNP", "JJ"} or head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.pos_ == "PROPN"
+            or head.lemma_.lower() in ORG_HEADS):
+        return False
+    dets = [c for c in head.children if c.dep_ in {"det", "poss"}]
+    if any(c.dep_ == "poss" or c.lower_ != "the" for c in dets):
+        return False
+    doc = head.doc
+    if any(c.dep_ in {"appos", "conj", "acl"} or c.dep_ == "relcl" and doc[c.left_edge.i - 1].text != ","
+           or c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in head.children):
+        return False  # "the candidate who wins", "the Ruiz aide": not one named before
+    return bool(dets) or head.tag_ == "NN" and _role_word(head) in PERSON_ROLES and not any(
+        c.dep_ in ROLE_MODIFIERS and c.i > head.i for c in head.children)
+
+
+def _title(name: Span) -> list[Token]:
+    """The words right before a name that describe its bearer ("Republican presidential candidate", "GOP
+    front-runner", "Sen."): modifiers each hanging on a word after it up to the name, on the name's line."""
+    doc = name.doc
+    first = name.start
+    while first > 0:
+        tok = doc[first - 1]
+        if ("\n" in tok.text_with_ws or tok.dep_ not in {"compound", "amod", "nmod", "punct"}
+                or tok.dep_ == "punct" and tok.text != "-" or not tok.i < tok.head.i < name.end):
+            break
+        first -= 1
+    return list(doc[first:name.start])
+
+
+PARTIES = {"republican", "democrat"}
+OFFICES = {"senator", "governor", "mayor", "congressman", "president", "speaker", "secretary", "director", "chairman"}
+
+
+def _other_party(words: set[str], known: set[str]) -> bool:
+    """"the Democratic front-runner" is not a person the report calls a Republican."""
+    said, theirs = words & PARTIES, known & PARTIES
+    return bool(said and theirs and not said & theirs)
+
+
+def _paragraph_start(doc: Doc, i: int, back: int = 0) -> int:
+    """Where the paragraph of token ``i`` starts, or the one ``back`` paragraphs before it (characters)."""
+    start = _paragraph(doc, i)[0]
+    for _ in range(back):
+        if start == 0:
+            break
+        start = _paragraph(doc, start - 1)[0]
+    return doc[start].idx
+
+
+class _Roles:
+    """A person's roles in a report: role nouns, all their words, and where the person is named."""
+
+    def __init__(self, entity: Entity):
+        self.entity = entity
+        self.heads: set[str] = set()
+        self.words: set[str] = set()
+        self.parties: set[str] = set()  # as the titles give them ("Democratic front-runner Ana Ruiz")
+        self.starts: list[int] = []
+
+    def add(self, heads, words) -> None:
+        self.heads |= {_role_word(t) for t in heads}
+        self.words |= _role_words(words)
+
+
 def _strip(text: str) -> str:
     return text.strip(" \t\n,;:—–-")
 
@@ -199,13 +304,14 @@ class SourceResolver:
                     self._cands.append((tok.idx, src.kind, plural, src))
         self._cands.sort(key=lambda c: c[0])
         self._cand_pos = [c[0] for c in self._cands]
+        self._roles: dict[str, _Roles] | None = None
 
     def resolve(self, head: Token) -> Source:
         """The Source for a source phrase headed by ``head``."""
         span = source_span(head, self._floor(head))
         lower = head.lower_
         if lower in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj") and head.head.dep_ == "relcl":
-            target = self._named(head.head.head)
+            target = self._noun_phrase(head.head.head)
             return Source(target.name, target.kind, span, target.role, target.entity)
         if head.pos_ == "PRON":
             found = None if any(c.dep_ == "conj" for c in head.children) else self._antecedent(lower, head.idx)
@@ -215,9 +321,119 @@ class SourceResolver:
                 "organization" if lower in ORG_PRONOUNS else "unnamed")
             phrase = _strip(doc_text(self.doc)[span[0]:span[1]])  # "those close to the mayor"
             return Source(phrase or head.text, kind, span)
-        source = self._named(head)
+        source = self._noun_phrase(head)
         source.span = span
         return source
+
+    def _noun_phrase(self, head: Token) -> Source:
+        """A source named by a noun phrase: by its name, or, for a role ("the candidate"), the person it is."""
+        source = self._named(head)
+        if source.entity is None and _role_phrase(head):
+            person = self._role_person(head)
+            if person is not None:  # and the report has now called them that ("the senator" later on)
+                self._person_roles()[person.key].add([head], [t for t in head.lefts if t.dep_ in ROLE_MODIFIERS])
+                return Source(person.name, "person", None, source.role or source.name, person.key)
+        return source
+
+    def _person_roles(self) -> dict[str, _Roles]:
+        """Each person's roles as the report gives them: the titles before the name ("Republican presidential
+        candidate Ana Ruiz", "Sen. Ruiz") and appositions ("Ana Ruiz, a retired surgeon," / "the port director,
+        Ana Ruiz,"), as role nouns and all their words; and where the report names them (outside quotes)."""
+        if self._roles is not None:
+            return self._roles
+        doc, roles = self.doc, {}
+        for ent in self.entities:
+            if ent.type != "PERSON":
+                continue
+            found = _Roles(ent)
+            for s, e in ent.spans:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if self.quotes.at(s) is not None or span is None:
+                    continue
+                found.starts.append(s)
+                root = span.root
+                title = _title(span)
+                found.add([t for t in title if t.pos_ == "NOUN" or t.i == span.start - 1], title)
+                found.parties |= _role_words(title) & PARTIES
+                if any(c.dep_ == "conj" for c in root.children):
+                    continue  # "Ruiz, Tan and Bo, the port's owner": whose apposition is that?
+                for c in root.children:
+                    if c.dep_ == "appos" and c.i >= span.end and c.pos_ in {"NOUN", "ADJ"}:
+                        found.add([c, *(g for g in c.children if g.dep_ == "conj" and g.pos_ == "NOUN")],
+                                  doc[c.left_edge.i:c.right_edge.i + 1])
+                    elif c.dep_ == "prep" and c.i >= span.end and c.lower_ in {"of", "from"}:
+                        found.add([], doc[c.i:c.right_edge.i + 1])  # "Sen. Ana Ruiz of Veyra"
+                if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
+                    found.add([root.head], doc[root.head.left_edge.i:root.head.i + 1])
+            roles[ent.key] = found
+        self._roles = roles
+        return roles
+
+    def _role_person(self, head: Token) -> Entity | None:
+        """The person a role phrase is. One the report gives that role and names in this paragraph or the one
+        before (the more of the phrase's words its roles share, the likelier; then the last named); else the
+        salient person of those paragraphs (a subject or a source) when the role names someone the report is
+        about ("the candidate", "the senator") and they hold no other office; else one given that role
+        anywhere; else, in a headline, the person the report names most. Never the subject of a clause that
+        holds it ("Ana Ruiz answered after the mayor said …" is two people; one would have been "she"), nor one
+        of the other party or placed elsewhere."""
+        role = _role_word(head)
+        modifiers = [t for t in head.lefts if t.dep_ in ROLE_MODIFIERS]
+        words = _role_words(modifiers)
+        places = {_role_word(t) for t in modifiers if t.ent_type_ in {"GPE", "LOC"} or t.ent_type_ == "NORP"
+                  and _role_word(t) not in PARTIES}  # "the Vermont senator": one the report places there
+        sent_start = max(head.sent.start_char, doc_text(self.doc).rfind("\n", 0, head.idx) + 1)
+        named = {ent.name.split()[-1] for ent, s in self._people_at(sent_start, head.idx) if self._subject_over(s, head)}
+        people = [r for r in self._person_roles().values() if r.starts and r.entity.name.split()[-1] not in named
+                  and not _other_party(words, r.parties) and places <= r.words]
+        matched = [r for r in people if role in r.heads]
+        if not matched and role not in ROLE_NOUNS:
+            return None
+        fitting = [r for r in people if role in r.heads or role in PERSON_ROLES and not (
+            role in OFFICES and r.heads & OFFICES)]
+        recent = _paragraph_start(self.doc, head.i, back=1)
+        near = [r for r in matched if any(recent <= s < head.idx for s in r.starts)]
+        if near:
+            return max(near, key=lambda r: (len(words & r.words), max(s for s in r.starts if s < head.idx))).entity
+        found = self._antecedent("he", head.idx, {r.entity.key for r in fitting})
+        if found is not None and found.span is not None and found.span[0] >= recent:
+            return next(r.entity for r in fitting if r.entity.key == found.entity)
+        if matched:
+            return max(matched, key=lambda r: (len(words & r.words), any(s < head.idx for s in r.starts),
+                                               -min(r.starts))).entity
+        if role in PERSON_ROLES and people and all(min(r.starts) > head.idx for r in people):
+            return max(people, key=lambda r: (len(r.starts), -min(r.starts))).entity  # a headline's "candidate says"
+        return None
+
+    def _subject_over(self, start: int, head: Token) -> bool:
+        """Whether the name at ``start`` is (part of) the subject of a clause that holds ``head`` ("Ana Ruiz
+        answered after the mayor said …") or of what ``head`` says ("Ana Ruiz is wrong, the mayor said"), not
+        of an aside ("In the town where Ana Ruiz grew up, the mayor said …")."""
+        tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if tok is None:
+            return False
+        t = tok.root
+        while t.dep_ in {"compound", "flat", "appos", "poss"} and t.head != t:
+            t = t.head
+        if t.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        verb = t.head
+        if verb in head.ancestors:
+            return True
+        while verb.head != verb and verb.head != head.head:  # or of what it says: "Ana Ruiz is wrong, the mayor said"
+            verb = verb.head
+        return verb.head == head.head and verb.dep_ in {"ccomp", "parataxis"}
+
+    def _people_at(self, start: int, end: int) -> list[tuple[Entity, int]]:
+        """The persons named in [start, end), with where."""
+        i = bisect_right(self._ent_starts, start - 1)
+        found = []
+        while i < len(self._ent_spans) and self._ent_spans[i][0] < end:
+            s, _, ent = self._ent_spans[i]
+            if ent.type == "PERSON":
+                found.append((ent, s))
+            i += 1
+        return found
 
     def _floor(self, head: Token) -> int:
         """Where a source phrase may start: after the dateline when the head follows it."""
@@ -234,7 +450,7 @@ class SourceResolver:
         self._cands.insert(i, (pos, source.kind, plural, source))
         self._cand_pos.insert(i, pos)
 
-    def _antecedent(self, pronoun: str, pos: int) -> Source | None:
+    def _antecedent(self, pronoun: str, pos: int, allowed: set[str] | None = None) -> Source | None:
         if pronoun in PERSON_PRONOUNS:
             def fits(kind: str, plural: bool) -> bool:
                 return kind == "person"
@@ -252,7 +468,7 @@ class SourceResolver:
             if i < 0:
                 break
             at, kind, plural, source = self._cands[i]
-            if fits(kind, plural):
+            if fits(kind, plural) and (allowed is None or source.entity in allowed):
                 if kind != "person" or at in self._salient:
                     return source
                 nearest = nearest or source
@@ -281,8 +497,9 @@ class SourceResolver:
     def _named(self, head: Token) -> Source:
         """A source named by a noun phrase (not a pronoun); "the engineer Ana Ruiz" is named by its
         apposition, with the common noun as role."""
-        appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                      and c.i == head.right_edge.i or c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1), None)
+        appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and (
+            c.i == head.right_edge.i or c.i == head.i + 1 or c.ent_type_ == "PERSON"
+            or head.lemma_.lower() in ROLE_NOUNS)), None)  # "the port director, Ana Ruiz,"
         if head.pos_ == "NOUN" and appos is not None:
             named = self._named(appos)
             named.role = named.role or _strip(self.doc[_name_tokens(head, self._floor(head))[0]:head.i + 1].text)
