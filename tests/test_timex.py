@@ -234,3 +234,10 @@ def test_a_vague_speech_date_still_places_what_it_fixes(nlp):
     text = '"Last year we lost money, and this year we will too," Idris Kalm said in a 2019 interview.'
     assert [(t.text, t.value) for t in times(nlp, text, SATURDAY)] == [
         ("Last year", "2018"), ("this year", "2019"), ("2019", "2019")]
+
+
+def test_a_dayless_time_takes_no_day_from_a_quote_but_a_quote_goes_on_from_the_report(nlp):
+    text = '"Yesterday we checked every pump," said Aldo Fenwick. The Vell quay was cleared by 1300 GMT.'
+    assert [t.value for t in times(nlp, text, SATURDAY)] == ["2024-03-15", "2024-03-16T13:00"]
+    text = 'The Lusk ferry will sail on Thursday. "It will leave at 4 in the morning," the captain said.'
+    assert [t.value for t in times(nlp, text, SATURDAY)] == ["2024-03-21", "2024-03-21"]

@@ -173,17 +173,19 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
     points: list[TimeValue] = []
     read: list[tuple[TimeValue | None, TimeValue] | None] = []
     military = [(s, e) for s, e, hours in _clock_spans(full) if hours]
+    quotes = find_quotes(full)
     candidates = _split_ranges(full, _candidates(doc, full), published)
     for n in range(len(candidates)):
-        read.append(_read(doc, full, candidates, n, published, points, military))
+        read.append(_read(doc, full, candidates, n, published, points, military, quotes))
         if read[-1] is not None and read[-1][0] is not None:
             points.append(read[-1][0])
-    _redate_quotes(doc, full, candidates, read, published, military)
+    _redate_quotes(doc, full, candidates, read, published, military, quotes)
     return [pair for pair in read if pair is not None]
 
 
 def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, published: date | None,
-          points: list[TimeValue], military: list[tuple[int, int]]) -> tuple[TimeValue | None, TimeValue] | None:
+          points: list[TimeValue], military: list[tuple[int, int]], quotes: list[tuple[int, int]]
+          ) -> tuple[TimeValue | None, TimeValue] | None:
     """(point, timex) of candidate ``n`` read against ``published`` (the report's date, or the date of
     the speech a quote comes from); ``points``: the points before it; None when it is no time at all."""
     start, end, extra = candidates[n]
@@ -193,7 +195,7 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
     future = _is_future(span, full, start)
     day = published
     if span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
-        anchor = _anchor(points, span, full)
+        anchor = _anchor(points, span, full, quotes)
         following = _day_after(full, candidates[n + 1:n + 2], end, published, future)
         if following is not None:  # "at 10:35 a.m. (0735 GMT) Friday": the day right after it
             day = following
@@ -217,13 +219,13 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
 
 def _redate_quotes(doc: Doc, full: str, candidates: list[tuple[int, int, bool]],
                    read: list[tuple[TimeValue | None, TimeValue] | None], published: date | None,
-                   military: list[tuple[int, int]]) -> None:
+                   military: list[tuple[int, int]], all_quotes: list[tuple[int, int]]) -> None:
     """Read again, in place, the expressions inside a direct quotation whose speech the report dates
     before its own day ("said at a June hearing", "told the committee on June 3", "in a 2014 interview"):
     against that date instead of the report's. A date vaguer than a day (a month, a year) is read at
     its first and at its last day, and an expression that comes out differently ("today", "on Friday")
     is left unresolved: it is not the report's day, and no better one is known."""
-    quotes = [q for q in find_quotes(full) if not _title(full[q[0]:q[1]])]
+    quotes = [q for q in all_quotes if not _title(full[q[0]:q[1]])]
     points = [pair[0] for pair in read if pair is not None and pair[0] is not None]
     for q_start, q_end in quotes:
         inside = [n for n, (s, e, _) in enumerate(candidates) if q_start <= s and e <= q_end and read[n]]
@@ -235,7 +237,7 @@ def _redate_quotes(doc: Doc, full: str, candidates: list[tuple[int, int, bool]],
             continue
         for n in inside:
             earlier = [p for p in points if p.start < candidates[n][0]]
-            first, last = (_read(doc, full, candidates, n, day, earlier, military) for day in period)
+            first, last = (_read(doc, full, candidates, n, day, earlier, military, all_quotes) for day in period)
             same = first is not None and last is not None and all(
                 (a.value if a else None) == (b.value if b else None) for a, b in zip(first, last))
             point, timex = first if same else _unresolved(read[n])
@@ -355,9 +357,12 @@ def _dayless(text: str) -> bool:
     return _resolve(_lower(text), None, False)[1] == "none"
 
 
-def _anchor(times: list[TimeValue], span: Span, text: str) -> TimeValue | None:
+def _anchor(times: list[TimeValue], span: Span, text: str, quotes: list[tuple[int, int]]) -> TimeValue | None:
     """The nearest resolved day-or-finer time before the span, in its sentence or the previous sentence
-    of the same paragraph ("A fire broke out late on Thursday. Crews were called at 11:40 p.m.")."""
+    of the same paragraph ("A fire broke out late on Thursday. Crews were called at 11:40 p.m."); one
+    inside a quotation only for a span inside the same one (a quoted "yesterday" is the speaker's, and
+    the report's own "by 1300 GMT" after it is not on that day; a quote may go on from the report's day)."""
+    quoted = _quote_at(quotes, span.start_char)
     doc, sent = span.doc, span.sent
     first, before = sent.start, sent.start - 1
     while first < span.start and doc[first].is_space:
@@ -370,9 +375,14 @@ def _anchor(times: list[TimeValue], span: Span, text: str) -> TimeValue | None:
     for time in reversed(times):
         if time.start < window:
             return None
-        if time.value and time.precision in DAY_OR_FINER and time.start < span.start_char:
+        if time.value and time.precision in DAY_OR_FINER and time.start < span.start_char \
+                and _quote_at(quotes, time.start) in {None, quoted}:
             return time
     return None
+
+
+def _quote_at(quotes: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    return next((q for q in quotes if q[0] <= at < q[1]), None)
 
 
 def _rollover(anchor: TimeValue, text: str) -> int:
