@@ -77,6 +77,27 @@ def test_stdin_and_piped_tables_are_plain_text(tmp_path):
     assert markdown.startswith("# Amberley flood") and "## Claims" in markdown
 
 
+def test_add_dates_a_report_from_its_page_or_its_date_line_else_warns(tmp_path):
+    db = tmp_path / "s.db"
+    story = ("Flooding closed the Amberley rail tunnel on Tuesday, the regional transit agency said. Crews "
+             "pumped water from the tunnel overnight, and an inquiry is set for June 30, 2025.")
+    page = tmp_path / "page.html"
+    page.write_text('<!doctype html><html><head><meta property="article:published_time" '
+                    f'content="2025-05-06T09:30:00Z"></head><body><article><p>{story}</p></article></body></html>')
+    dated = tmp_path / "dated.txt"
+    dated.write_text(f"Amberley tunnel shut\nPublished 3:15 p.m. ET May 6, 2025\n\n{story}\n")
+    undated = tmp_path / "undated.txt"
+    undated.write_text(f"Amberley tunnel shut\n\n{story}\n")
+    added = run("add", str(page), str(dated), str(undated), "--story", "Amberley flood", "--outlet", "Wire", db=db)
+    assert added.returncode == 0, added.stderr
+    warnings = [line for line in added.stderr.splitlines() if "publication date" in line]
+    assert warnings == [f"warning: {undated}: no publication date found: times stay relative; pass --published"]
+    reports = run("reports", db=db).stdout
+    assert reports.count("\t2025-05-06\t") == 2  # the page's metadata; the date line, not the inquiry's
+    again = run("add", str(undated), "--story", "Amberley flood", "--outlet", "Wire", db=db)
+    assert "unchanged" in again.stderr and "publication date" not in again.stderr
+
+
 runner = CliRunner()
 
 

@@ -464,8 +464,8 @@ def test_fetched_document_outlet_dates_and_charset():
     assert document.outlet == "calderra-wire.example"
     assert "Lantern Baý" in document.text
     assert (document.published, document.published_from) == ("2026-05-15", "option")
-    text = fetched_document(fetched(b"Officials said on 12 May 2026 that the ferry runs again.", "text/plain"),
-                            outlet="Calderra Wire")
+    text = fetched_document(fetched(b"Ferry runs again\n12 May 2026\n\nOfficials said on 11 May 2026 that the "
+                                    b"ferry runs again.", "text/plain"), outlet="Calderra Wire")
     assert (text.outlet, text.content_type, text.published) == ("Calderra Wire", "text/plain", "2026-05-12")
     assert text.location == "https://www.calderra-wire.example/ferry"
 

@@ -193,15 +193,21 @@ def test_published_option_accepts_iso_datetimes():
     assert parse_published("2023-02-30") is None
 
 
-def test_text_date_is_latest_explicit_full_date_not_in_future():
-    text = (
-        "The barrier opened on 2 March 2019. Repairs were ordered on Jan. 5th, 2021. "
-        "Updated 2023-06-23. A review is due on July 1, 2099. Talks resume on June 30."
-    )
-    assert date_from_text(text, today=date(2024, 1, 1)) == "2023-06-23"
-    assert date_from_text(text, today=date(2022, 1, 1)) == "2021-01-05"
+def test_text_date_is_the_reports_own_date_line_not_a_date_in_the_story():
+    story = ("Barrier repairs begin in Marlowe Bay\n{top}\n\nThe barrier opened on 2 March 2019. Repairs were "
+             "ordered on Jan. 5th, 2021, and a review is due on July 1, 2023.\n")
+    today = date(2024, 1, 1)
+    assert date_from_text(story.format(top="By Ottilie Brandvold"), today=today) is None  # the story's dates
+    for top in ("June 23, 2023", "Friday, 23 June 2023 14:05 BST", "2023-06-23T14:05:00Z",
+                "Published 3:15 p.m. ET June 23, 2023", "By Ottilie Brandvold | June 23, 2023",
+                "Published June 20, 2023\nUpdated: June 23, 2023 at 9:40 a.m.",
+                "23 June 2023 Last updated at 11:11 GMT", "Published on : Fri, 23 Jun 2023 at 09:56 IST"):
+        assert date_from_text(story.format(top=top), today=today) == "2023-06-23", top
+    assert date_from_text(story.format(top="Updated July 1, 2099"), today=today) is None  # after today
+    assert date_from_text(story.format(top="February 30, 2023"), today=today) is None
+    dateline = "MARLOWE BAY, June 23, 2023 (Harbour Wire) — Repairs to the tidal barrier began on Friday."
+    assert date_from_text(dateline, today=today) == "2023-06-23"
     assert date_from_text("Floods hit on Friday and again on June 30.") is None
-    assert date_from_text("Scheduled for February 30, 2023.") is None
 
 
 # --- refusals --------------------------------------------------------------------------------

@@ -168,6 +168,10 @@ def add(
                     failed += 1
                     line += f"; extraction failed, stored for a re-run: {added.error}"
                 progress.console.print(line, highlight=False, soft_wrap=True, markup=False)
+                if doc.published is None and added.outcome != "unchanged":  # "yesterday" then has no day
+                    progress.console.print(
+                        f"warning: {source}: no publication date found: times stay relative; pass --published",
+                        highlight=False, soft_wrap=True, markup=False)
             progress.advance(task)
     if failed:
         raise typer.Exit(1)

@@ -48,7 +48,8 @@ def read_source(
     dateline or the outlet in its byline (see :func:`outlet_in_text`), else "unknown outlet (FILE NAME)"
     ("unknown outlet (stdin)"); ``outlet_from`` says which ("option", "metadata", "dateline", "byline" or
     None for unknown). The report date is ``published`` if given, else the page's metadata date, else
-    the latest explicit date in the text (see :func:`date_from_text`), else None. Raises ``InputError``
+    the date the text gives itself on a date line, a "Published …" line or a dateline (see
+    :func:`date_from_text`), else None. Raises ``InputError``
     naming the source and the problem for anything that cannot be read as a report.
     """
     if source.startswith(("http://", "https://")):
@@ -117,7 +118,7 @@ def _set_outlet(document: Document, option: str | None, unknown: str) -> None:
 
 
 def _dated(document: Document, option_date: str | None) -> Document:
-    """Set the report date: the option, else the page's metadata, else the latest date in the text."""
+    """Set the report date: the option, else the page's metadata, else the text's own date line."""
     if option_date is not None:
         document.published, document.published_from = option_date, "option"
     elif document.published is None:
