@@ -479,3 +479,8 @@ def test_a_content_with_nothing_to_check_is_no_claim(nlp):
     ms = _statuses("Tomas Aldane praised the harbour master. Ana Ruiz criticized his handling of the storm. "
                    "Ana Ruiz said the quay would reopen on Friday.")
     assert [m.text for m in ms if m.form != "outlet"] == ["the quay would reopen on Friday"]
+
+
+def test_an_apostrophe_is_no_quotation(nlp):
+    ms = _statuses("Ana Ruiz bemoaned Orlen's reputation abroad. Tomas Aldane called the levy \u2018a disgrace\u2019.")
+    assert [m.text for m in ms if m.form != "outlet"] == ["the levy \u2018a disgrace\u2019"]

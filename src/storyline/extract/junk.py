@@ -9,16 +9,20 @@ The outlet's own clauses are judged by outlet_claims.py, not here.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ..model import Mention
 
-QUOTES = frozenset("\"“”‘’'«»„")
+# a quotation: a double mark anywhere, a single one where it opens a quote (not the apostrophe of
+# "America's" or "voters'")
+QUOTATION = re.compile(r"[\"“”«»„]|(?:^|(?<=[\s(\[—–-]))['‘’](?=\w)")
 
 
 def says_something(span: Span) -> bool:
     """Does the content hold a verb, or a quotation (a quoted phrase is checkable as said)?"""
-    return any(t.pos_ in ("VERB", "AUX") for t in span) or any(c in QUOTES for c in span.text)
+    return any(t.pos_ in ("VERB", "AUX") for t in span) or QUOTATION.search(span.text) is not None
 
 
 def is_junk(doc: Doc, mention: Mention) -> bool:
