@@ -187,3 +187,14 @@ def test_roles_already_said_in_full_are_dropped():
 
     assert distinct_roles(["Harbour master", "harbour master of Lunne", "Mayor", "mayor"]) == [
         "harbour master of Lunne", "Mayor"]
+
+
+def test_a_claims_text_leaves_out_the_speaker_inside_a_split_quote():
+    from storyline.ledger.text import claim_text
+
+    text = 'Late on Monday. \u201cThe quay shook,\u201d Ana Ruiz, a dockworker, said on Tuesday. \u201cThen the sky turned orange.\u201d'
+    start, end = text.index("\u201cThe"), len(text)
+    cue = (text.index("said"), text.index("said") + 4)
+    source = (text.index("Ana"), text.index("dockworker") + len("dockworker"))
+    assert claim_text(text, start, end, cue, source) == "\u201cThe quay shook \u2026 Then the sky turned orange.\u201d"
+    assert claim_text(text, start, text.index(" Ana") , None, None) == "\u201cThe quay shook,\u201d"

@@ -22,7 +22,7 @@ from ..link.syndication import SyndicationIndex
 from ..model import Extraction, Figure, Mention
 from .conflicts import Conflict, ConflictIndex
 from .status import claim_flags, claim_status
-from .text import sentence_around, short
+from .text import claim_text, sentence_around, short
 from .timeline import build_timeline
 
 
@@ -402,7 +402,8 @@ def _claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_id
     )
     return {
         "id": claim.id,
-        "text": " ".join(representative.mention.text.split()),
+        "text": claim_text(representative.report.text, representative.mention.start, representative.mention.end,
+                           representative.mention.cue_span, representative.mention.source.span),
         "status": claim.status or "reported",
         "flags": claim.flags or [claim.status or "reported"],
         **_checkworthiness(shown),

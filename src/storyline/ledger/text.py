@@ -15,3 +15,24 @@ def short(text: str, limit: int = 120) -> str:
     """The text on one line, cut to ``limit`` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+OPENING, CLOSING = "\"“‘'", "\"”’'"
+_GAP = 120  # at most this many characters of attribution between the two parts of a split quote
+
+
+def claim_text(text: str, start: int, end: int, cue: tuple[int, int] | None,
+               source: tuple[int, int] | None) -> str:
+    """A mention's content as a claim reads, without the attribution inside it: a quote split around its
+    speaker ('"A," Ana Ruiz said on Monday. "B."') reads '"A … B."'. Offsets are into ``text``."""
+    inside = [span for span in (cue, source) if span and start < span[0] and span[1] < end]
+    if not inside:
+        return " ".join(text[start:end].split())
+    first, last = min(s for s, _ in inside), max(e for _, e in inside)
+    close = next((i for i in range(first - 1, max(start, first - 4), -1) if text[i] in CLOSING), None)
+    reopen = next((i for i in range(last, min(end, last + _GAP)) if text[i] in OPENING), None)
+    if close is None or reopen is None:
+        return " ".join(text[start:end].split())
+    left = text[start:close].rstrip(" ,")
+    right = text[reopen + 1:end]
+    return " ".join(f"{left} … {right}".split())
