@@ -55,3 +55,26 @@ def test_a_role_phrase_placed_elsewhere_is_not_the_salient_person(nlp):
     text = ("Hana Olt of the Lenport Courier reported the vote count on Monday.\n\n"
             "Aides say the former Veyra governor plans to back the levy.")
     assert source_of(nlp, text, "plans to back the levy") != "Hana Olt"
+
+
+# ------------------------------------------------------------------------------------------ pronouns
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # the subject of the sentence before, not a subject inside what that subject said
+    ("Tomas Brel said Lorn Dakers could appeal the ruling.\n\n"
+     "He said the court would decide by May.", "the court would decide by May", "Tomas Brel"),
+    # the one whose statement the sentence before is about, not a speaker quoted further back
+    ("“The rules are clear,” said Lorn Dakers, a lawyer in Lenport.\n\n"
+     "That may surprise anyone who heard Tomas Brel's statement on Monday. He said the cranes were unsafe.",
+     "the cranes were unsafe", "Tomas Brel"),
+    # "she" is not a man the report calls "Mr."
+    ("Marta Koval opened the hearing in Lenport on Monday.\n\n"
+     "“The cranes are safe,” Mr. Ivo Tan said. She said the port would stay closed until Friday.",
+     "the port would stay closed until Friday", "Marta Koval"),
+    # a pronoun in a clause set before its sentence's subject is that subject
+    ("Lorn Dakers inspected the cranes on Monday.\n\n"
+     "Although he said the cranes were safe, Tomas Brel closed the port on Tuesday.", "the cranes were safe",
+     "Tomas Brel"),
+])
+def test_a_pronoun_names_the_salient_person(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

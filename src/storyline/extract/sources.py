@@ -19,11 +19,20 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity, Source, SourceKind
 from .cues import load_cues
 from .entities import entity_for
+from .given_names import FEMALE, MALE
 from .nlp import doc_text
 from .quotes import QuoteIndex
 from .spans import _paragraph
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "testimony", "announcement", "interview", "tweet",
+                "word", "claim", "argument", "answer", "response", "letter", "post", "message", "address"}
+GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "husband": "m", "wife": "f", "father": "m",
+            "mother": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "spokesman": "m",
+            "spokeswoman": "f", "businessman": "m", "businesswoman": "f", "congresswoman": "f",
+            "chairwoman": "f", "actor": "m", "actress": "f", "widow": "f", "king": "m", "queen": "f",
+            "prince": "m", "princess": "f", "uncle": "m", "aunt": "f", "grandmother": "f", "grandfather": "m"}
 ORG_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 LOOK_BACK = 12  # antecedent candidates a pronoun looks back over
@@ -261,11 +270,15 @@ class _Roles:
         self.heads: set[str] = set()
         self.words: set[str] = set()
         self.parties: set[str] = set()  # as the titles give them ("Democratic front-runner Ana Ruiz")
+        self.places: set[str] = set()  # "Sen. Ana Ruiz of Veyra", "The Harbour Post's Ana Ruiz"
+        self.raw: set[str] = set()  # the role nouns as written ("spokeswoman", "Mrs.")
         self.starts: list[int] = []
 
     def add(self, heads, words) -> None:
         self.heads |= {_role_word(t) for t in heads}
+        self.raw |= {t.lower_.rstrip(".") for t in heads}
         self.words |= _role_words(words)
+        self.places |= {_role_word(t) for t in words if t.ent_type_ in {"GPE", "LOC"}}
 
 
 def _strip(text: str) -> str:
@@ -305,6 +318,8 @@ class SourceResolver:
         self._cands.sort(key=lambda c: c[0])
         self._cand_pos = [c[0] for c in self._cands]
         self._roles: dict[str, _Roles] | None = None
+        self._genders: dict[str, str] | None = None
+        self._heads: dict[int, Token] = {}  # where a remembered source starts → its head
 
     def resolve(self, head: Token) -> Source:
         """The Source for a source phrase headed by ``head``."""
@@ -314,7 +329,9 @@ class SourceResolver:
             target = self._noun_phrase(head.head.head)
             return Source(target.name, target.kind, span, target.role, target.entity)
         if head.pos_ == "PRON":
-            found = None if any(c.dep_ == "conj" for c in head.children) else self._antecedent(lower, head.idx)
+            found = None if any(c.dep_ == "conj" for c in head.children) else (
+                self._person_antecedent(head.idx, head, GENDERS.get(lower)) if lower in PERSON_PRONOUNS
+                else self._antecedent(lower, head.idx))
             if found is not None:
                 return Source(found.name, found.kind, span, found.role, found.entity)
             kind: SourceKind = "person" if lower in PERSON_PRONOUNS else (
@@ -355,6 +372,10 @@ class SourceResolver:
                 title = _title(span)
                 found.add([t for t in title if t.pos_ == "NOUN" or t.i == span.start - 1], title)
                 found.parties |= _role_words(title) & PARTIES
+                for c in root.children:
+                    if c.dep_ == "poss" and c.ent_type_ in {"ORG", "GPE"}:  # "The Harbour Post's Ana Ruiz"
+                        found.add([], doc[c.left_edge.i:c.i + 1])
+                        found.places |= _role_words(doc[c.left_edge.i:c.i + 1])
                 if any(c.dep_ == "conj" for c in root.children):
                     continue  # "Ruiz, Tan and Bo, the port's owner": whose apposition is that?
                 for c in root.children:
@@ -381,11 +402,11 @@ class SourceResolver:
         modifiers = [t for t in head.lefts if t.dep_ in ROLE_MODIFIERS]
         words = _role_words(modifiers)
         places = {_role_word(t) for t in modifiers if t.ent_type_ in {"GPE", "LOC"} or t.ent_type_ == "NORP"
-                  and _role_word(t) not in PARTIES}  # "the Vermont senator": one the report places there
+                  and _role_word(t) not in PARTIES}  # "the Vermont senator": not one the report places elsewhere
         sent_start = max(head.sent.start_char, doc_text(self.doc).rfind("\n", 0, head.idx) + 1)
         named = {ent.name.split()[-1] for ent, s in self._people_at(sent_start, head.idx) if self._subject_over(s, head)}
         people = [r for r in self._person_roles().values() if r.starts and r.entity.name.split()[-1] not in named
-                  and not _other_party(words, r.parties) and places <= r.words]
+                  and not _other_party(words, r.parties) and (places <= r.words or not r.places)]
         matched = [r for r in people if role in r.heads]
         if not matched and role not in ROLE_NOUNS:
             return None
@@ -395,7 +416,7 @@ class SourceResolver:
         near = [r for r in matched if any(recent <= s < head.idx for s in r.starts)]
         if near:
             return max(near, key=lambda r: (len(words & r.words), max(s for s in r.starts if s < head.idx))).entity
-        found = self._antecedent("he", head.idx, {r.entity.key for r in fitting})
+        found = self._person_antecedent(head.idx, allowed={r.entity.key for r in fitting})
         if found is not None and found.span is not None and found.span[0] >= recent:
             return next(r.entity for r in fitting if r.entity.key == found.entity)
         if matched:
@@ -446,9 +467,176 @@ class SourceResolver:
         plural = head.tag_ in {"NNS", "NNPS"}
         pos = source.span[0]
         self._salient.add(pos)
+        self._heads[pos] = head
         i = bisect_right(self._cand_pos, pos)
         self._cands.insert(i, (pos, source.kind, plural, source))
         self._cand_pos.insert(i, pos)
+
+    def _person_antecedent(self, pos: int, pronoun: Token | None = None, gender: str | None = None,
+                           allowed: set[str] | None = None) -> Source | None:
+        """Who "he" or "she" at ``pos`` is (or a role phrase, ``allowed`` the persons it may be): the person a
+        name after it in the same sentence is, when the pronoun opens a clause before that name's verb
+        ("Even as he spoke, Ana Ruiz …"); else, in its own sentence, the subject of a clause that holds it
+        ("Ana Ruiz said she …"), the subject of the main clause, another subject, another person; else, in
+        the sentence before, its main clause's subject, else another subject or speaker ("… listening to Ana
+        Ruiz's statement. She called …"); else the nearest subject or speaker before, else the nearest
+        person. Never one the report speaks of with the other pronoun or title."""
+        def fits(source: Source) -> bool:
+            return (allowed is None or source.entity in allowed) and not (
+                gender and source.entity and self._gender(source.entity) not in {None, gender})
+
+        if pronoun is not None:
+            found = self._cataphor(pronoun, fits)
+            if found is not None:
+                return found
+        i = bisect_right(self._cand_pos, pos - 1) - 1
+        seen: list[tuple[int, int, Source]] = []  # (sentence start, rank, source), nearest first
+        for _ in range(LOOK_BACK):
+            if i < 0:
+                break
+            at, kind, _, source = self._cands[i]
+            i -= 1
+            if kind == "person" and source.entity is not None and fits(source):  # not a guess ("Win or not,")
+                tok = self._token_at(at)
+                seen.append((tok.sent.start, self._rank(tok), source))
+        here = self.doc[self._token_at(pos).i].sent
+        before = here.start - 1
+        while before > 0 and self.doc[before].is_space:
+            before -= 1
+        previous = self.doc[before].sent.start if before >= 0 else -1
+        for sent in {self.doc[previous].sent, here} if previous >= 0 else {here}:
+            verbs = [sent.root, *(c for c in sent.root.children if c.dep_ in {"ccomp", "conj", "parataxis"})]
+            for subject in (c for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"} and c.idx < pos):
+                if _role_phrase(subject) and subject.idx not in self._heads and self.quotes.at(subject.idx) is None:
+                    person = self._noun_phrase(subject)  # "… the admiral chuckled. “…,” he said"
+                    if person.kind == "person" and person.entity is not None and fits(person):
+                        person.span = (subject.idx, subject.idx + len(subject))
+                        self._heads[subject.idx] = subject
+                        seen.append((sent.start, 0, person))
+        seen.sort(key=lambda c: -(c[2].span[0] if c[2].span else 0))
+        if not seen:
+            return None
+        if pronoun is not None:
+            for start, rank, source in seen:
+                tok = self._token_at(source.span[0]) if source.span else None
+                if start == here.start and tok is not None and rank < 2 and self._verb(tok) in pronoun.ancestors:
+                    return source
+            for verb in pronoun.ancestors:  # "He visited Ana Ruiz, where he also met …": whom the first "he" is
+                first = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i
+                              and c.lower_ in GENDERS and (gender is None or GENDERS[c.lower_] == gender)), None)
+                if first is not None:
+                    found = self._person_antecedent(first.idx, first, gender, allowed)
+                    if found is not None:
+                        return found
+                    break
+        for start in sorted({start for start, _, _ in seen}, reverse=True):
+            in_sentence = [(rank, source) for st, rank, source in seen if st == start]  # nearest first
+            def order(r: tuple[int, Source]) -> tuple[bool, int]:  # for "she", a woman the report says is one
+                return gender == "f" and self._gender(r[1].entity or "") != gender, r[0]  # first; then by rank
+
+            if start == here.start:  # a subject, else a possessor: "Ana Ruiz's vote, which she called …"
+                fitting = [(rank, source) for rank, source in in_sentence
+                           if rank < 2 or pronoun is not None and self._possessor_over(source, pronoun)]
+                if fitting:
+                    return min(fitting, key=order)[1]  # min keeps the nearest of equal rank
+                continue
+            salient = sorted(((rank, source) for rank, source in in_sentence if rank < 2), key=order)
+            if salient and start == previous:
+                return salient[0][1]
+            salient = [source for _, source in salient]
+            if salient:
+                return salient[0]
+        return seen[0][2]
+
+    def _token_at(self, at: int) -> Token:
+        """The root of the name (or pronoun) starting at ``at``."""
+        if at in self._heads:
+            return self._heads[at]
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else self.doc[0]
+        while tok.dep_ in {"compound", "flat"} and tok.head != tok and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+            tok = tok.head  # "Ana Ruiz", not the "Ruiz campaign"
+        return tok
+
+    def _possessor_over(self, source: Source, pronoun: Token) -> bool:
+        """A possessor of a phrase that holds the pronoun or is the subject of a clause that does: "Ana Ruiz's
+        vote, which she called …", "One of Ana Ruiz's speeches came when she …"."""
+        if source.span is None:
+            return False
+        tok = self._token_at(source.span[0])
+        if tok.dep_ != "poss":
+            return False
+        owned = tok.head
+        while owned.dep_ in {"pobj", "prep"} and owned.head != owned:
+            owned = owned.head
+        return owned in pronoun.ancestors or owned.dep_ in {"nsubj", "nsubjpass"} and owned.head in pronoun.ancestors
+
+    @staticmethod
+    def _verb(tok: Token) -> Token:
+        while tok.dep_ == "appos" and tok.head != tok and tok.head.pos_ == "NOUN":
+            tok = tok.head
+        return tok.head
+
+    def _rank(self, tok: Token) -> int:
+        """0: the subject of a sentence's main clause; 1: another subject or a speaker; 2: another mention."""
+        while tok.dep_ == "appos" and tok.head != tok and tok.head.pos_ == "NOUN":  # "the director, Ana Ruiz,"
+            tok = tok.head
+        if tok.dep_ == "poss" and (tok.head.lemma_.lower() in SPEECH_NOUNS or tok.head.dep_ in {"nsubj", "nsubjpass"}
+                                   and tok.head.head == tok.sent.root):
+            return 1  # "… listening to Ana Ruiz's statement. She called …", "Ana Ruiz's campaign said … She …"
+        if tok.dep_ not in {"nsubj", "nsubjpass"} and tok.idx not in self._salient:
+            return 2
+        verb = tok.head
+        root = tok.sent.root
+        return 0 if tok.dep_ in {"nsubj", "nsubjpass"} and (verb == root or verb.dep_ == "conj" and verb.head == root) else 1
+
+    def _cataphor(self, pronoun: Token, fits) -> Source | None:
+        """'Even as he spoke, Ana Ruiz …': the subject named after a pronoun in a clause set before its verb."""
+        clause = pronoun
+        while clause.head != clause and clause.dep_ not in {"advcl", "prep"}:
+            clause = clause.head
+        verb = clause.head
+        if clause == verb or clause.i > verb.i or pronoun.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > clause.right_edge.i), None)
+        if subject is None or subject.ent_type_ != "PERSON":
+            return None
+        found = self._named(subject)
+        return found if found.entity is not None and fits(found) else None
+
+    def _gender(self, key: str) -> str | None:
+        """'m' or 'f' where the report says so: a title (Mr., Mrs., Ms.), a gendered role (spokeswoman, wife),
+        a given name nearly always a woman's or a man's (``given_names``), or the pronoun it takes up as
+        subject in a clause the person is the subject of ("Ana Ruiz said she …"); else None."""
+        if self._genders is None:
+            self._genders = self._read_genders()
+        return self._genders.get(key)
+
+    def _read_genders(self) -> dict[str, str]:
+        votes: dict[str, list[int]] = {}
+        for key, roles in self._person_roles().items():
+            for word in roles.raw | {r.lower().rstrip(".") for r in roles.entity.roles if " " not in r}:
+                if word in GENDERED:
+                    votes.setdefault(key, [0, 0])[GENDERED[word] == "f"] += 3
+            given = roles.entity.name.split()[0].lower() if " " in roles.entity.name else ""
+            if given in FEMALE or given in MALE:
+                votes.setdefault(key, [0, 0])[given in FEMALE] += 2
+        for ent, at in self._people_at(0, len(doc_text(self.doc))):  # "Ana Ruiz said she …", "… defended himself"
+            tok = self._token_at(at)
+            while tok.dep_ == "appos" and tok.head != tok and tok.head.pos_ == "NOUN":
+                tok = tok.head
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or self.quotes.at(at) is not None:
+                continue
+            verb = tok.head
+            for other in verb.subtree:
+                lower = other.lower_
+                if other.i > tok.i and lower in GENDERS and self.quotes.at(other.idx) is None and (
+                        other.dep_ in {"nsubj", "nsubjpass"} and other.head.head == verb
+                        and other.head.dep_ in {"ccomp", "conj", "advcl"} or lower.endswith("self") and other.head == verb):
+                    if all(e.key == ent.key for e, _ in self._people_at(at, other.idx)):  # no one else between
+                        votes.setdefault(ent.key, [0, 0])[GENDERS[lower] == "f"] += 1
+                    break
+        return {key: "m" if m > f else "f" for key, (m, f) in votes.items() if m != f}
 
     def _antecedent(self, pronoun: str, pos: int, allowed: set[str] | None = None) -> Source | None:
         if pronoun in PERSON_PRONOUNS:
