@@ -78,3 +78,24 @@ def test_a_role_phrase_placed_elsewhere_is_not_the_salient_person(nlp):
 ])
 def test_a_pronoun_names_the_salient_person(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+# -------------------------------------------------------------------------------- several speakers
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Marta Koval and Ivo Tan said on Monday that the levy was unfair.", "the levy was unfair",
+     "Marta Koval and Ivo Tan"),
+    ("Lorn Dakers, Marta Koval and Ivo Tan warned that the levy would close the docks.",
+     "the levy would close the docks", "Lorn Dakers, Marta Koval and Ivo Tan"),
+    # a relative clause after the last of several names is theirs together
+    ("The mayor met Marta Koval and Ivo Tan, who say the levy is unfair.", "the levy is unfair",
+     "Marta Koval and Ivo Tan"),
+    # a name the parser made a second subject after a common noun, on its own line
+    ("7:45 a.m.\n\nRepublican hopefuls Marta Koval and Ivo Tan say the levy is unfair.", "the levy is unfair",
+     "Marta Koval and Ivo Tan"),
+    # one person with two roles is one person
+    ("Ivo Tan, a businessman, toured the docks in Lenport on Monday.\n\n"
+     "The businessman and philanthropist said the harbour tax was unfair.", "the harbour tax was unfair", "Ivo Tan"),
+])
+def test_several_speakers_stay_whole(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

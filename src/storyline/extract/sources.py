@@ -88,6 +88,10 @@ ROLE_MODIFIERS = {"amod", "compound", "nmod"}
 ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "congressman", "pres": "president", "sec": "secretary",
               "frontrunner": "front-runner", "chair": "chairman", "chairwoman": "chairman", "gop": "republican",
               "democratic": "democrat", "congresswoman": "congressman", "representative": "congressman"}
+# things said or written, whose issuer or author is who speaks through them
+STATEMENT_NOUNS = {"statement", "report", "story", "article", "letter", "memo", "release", "transcript", "video",
+                   "ad", "advertisement", "spot", "clip", "tweet", "post", "email", "study", "analysis", "poll",
+                   "survey", "response", "document", "endorsement", "editorial", "column", "op-ed", "piece"}
 FOCUS_WORDS = {"even"}
 THINKS = {"think", "believe", "understand", "know", "suspect", "fear", "feel"}  # ", who thinks that …"
 DASHES = {"-", "—", "–", "--", "―"}
@@ -177,6 +181,10 @@ def _name_tokens(head: Token, floor: int = 0) -> tuple[int, int]:
             left = min(left, child.left_edge.i)
     while left < head.i and head.doc[left].idx < floor:
         left += 1
+    for i in range(head.i - 1, left - 1, -1):  # on the head's line: "7:45 a.m.\n\nAides to Ana Ruiz"
+        if "\n" in head.doc[i].text_with_ws:
+            left = i + 1
+            break
     right = head.i
     for child in head.rights:
         if child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "prep"
@@ -221,11 +229,51 @@ def _role_phrase(head: Token) -> bool:
     if any(c.dep_ == "poss" or c.lower_ != "the" for c in dets):
         return False
     doc = head.doc
-    if any(c.dep_ in {"appos", "conj", "acl"} or c.dep_ == "relcl" and doc[c.left_edge.i - 1].text != ","
+    if any(c.dep_ in {"appos", "acl"} or c.dep_ == "conj" and (c.pos_ != "NOUN" or _party(c, head))
+           or c.dep_ == "relcl" and doc[c.left_edge.i - 1].text != ","
            or c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in head.children):
         return False  # "the candidate who wins", "the Ruiz aide": not one named before
     return bool(dets) or head.tag_ == "NN" and _role_word(head) in PERSON_ROLES and not any(
         c.dep_ in ROLE_MODIFIERS and c.i > head.i for c in head.children)
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The names or noun phrases coordinated with ``head`` ("Ana Ruiz, Ivo Tan and the port board"), in order:
+    not clauses, and not the parser's list of what follows a colon."""
+    found = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ == "conj" and c.i > head.i and (c.pos_ in {"PROPN", "PRON"} or c.pos_ == "NOUN" and _party(c, head)):
+                found.append(c)
+                stack.append(c)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _named_beside(head: Token) -> Token | None:
+    """The name right after a common-noun subject that the parser made a subject of its own ("Republican
+    hopefuls Ana Ruiz and Ivo Tan say")."""
+    after = head.i + 1
+    if head.pos_ != "NOUN" or not head.dep_.startswith("nsubj") or after >= len(head.doc):
+        return None
+    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == after), None)
+    if appos is not None:
+        return appos  # or an apposition: "Republican hopefuls Ana Ruiz and Ivo Tan say"
+    tok = head.doc[after]
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+        tok = tok.head
+    return tok if tok.dep_ == head.dep_ and tok.head == head.head and tok.ent_type_ == "PERSON" else None
+
+
+def _party(noun: Token, head: Token) -> bool:
+    """A common noun coordinated with a source that is another party to it: a group ("employers and insurers",
+    "Ana Ruiz and her aides") or a body ("… and the port board"), not a second role of the one person ("the
+    businessman and reality star") nor a thing ("Ana Ruiz and the board's pending report")."""
+    if head.pos_ == "NOUN" and head.tag_ == "NN" and not any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    return (noun.tag_ == "NNS" or lemma in ROLE_NOUNS or lemma in ORG_HEADS) and lemma not in STATEMENT_NOUNS
 
 
 def _title(name: Span) -> list[Token]:
@@ -326,7 +374,10 @@ class SourceResolver:
         span = source_span(head, self._floor(head))
         lower = head.lower_
         if lower in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj") and head.head.dep_ == "relcl":
-            target = self._noun_phrase(head.head.head)
+            antecedent = head.head.head
+            while antecedent.dep_ == "conj" and self.doc[head.i - 1].text == ",":
+                antecedent = antecedent.head  # "Ana Ruiz and Ivo Tan, who say …": both
+            target = self._noun_phrase(antecedent)
             return Source(target.name, target.kind, span, target.role, target.entity)
         if head.pos_ == "PRON":
             found = None if any(c.dep_ == "conj" for c in head.children) else (
@@ -343,7 +394,32 @@ class SourceResolver:
         return source
 
     def _noun_phrase(self, head: Token) -> Source:
-        """A source named by a noun phrase: by its name, or, for a role ("the candidate"), the person it is."""
+        """A source named by a noun phrase: by its name, or, for a role ("the candidate"), the person it is;
+        several together are one source, each named ("Ana Ruiz, Ivo Tan and the port board")."""
+        named = _named_beside(head)
+        if named is not None:  # "Republican hopefuls Ana Ruiz and Ivo Tan say": a second subject the parser made
+            head = named
+        conjuncts = _conjuncts(head)
+        if not conjuncts:
+            return self._one_noun_phrase(head)
+        parts = [self._one_noun_phrase(head), *(self._conjunct(c) for c in conjuncts)]
+        names = [p.name for p in parts]
+        name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        kinds = {p.kind for p in parts}
+        return Source(name, kinds.pop() if len(kinds) == 1 else "organization" if "organization" in kinds
+                      else "unnamed", None, parts[0].role)
+
+    def _conjunct(self, tok: Token) -> Source:
+        """One of several: named as the report names it, or as written ("her campaign", "other Republicans")."""
+        if tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return Source(_strip(self.doc[tok.left_edge.i:tok.i + 1].text), "unnamed")
+        source = self._one_noun_phrase(tok)
+        if source.entity is not None and source.kind == "organization" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not source.name.lower().startswith("the "):
+            source.name = f"the {source.name}"  # "Ana Ruiz and the Port Board"
+        return source
+
+    def _one_noun_phrase(self, head: Token) -> Source:
         source = self._named(head)
         if source.entity is None and _role_phrase(head):
             person = self._role_person(head)
@@ -399,7 +475,9 @@ class SourceResolver:
         holds it ("Ana Ruiz answered after the mayor said …" is two people; one would have been "she"), nor one
         of the other party or placed elsewhere."""
         role = _role_word(head)
-        modifiers = [t for t in head.lefts if t.dep_ in ROLE_MODIFIERS]
+        also = [t for t in head.children if t.dep_ == "conj" and t.pos_ == "NOUN"]  # "the former senator and nominee"
+        roles = {role, *(_role_word(t) for t in also)}
+        modifiers = [t for t in (*head.lefts, *(m for t in also for m in t.lefts)) if t.dep_ in ROLE_MODIFIERS]
         words = _role_words(modifiers)
         places = {_role_word(t) for t in modifiers if t.ent_type_ in {"GPE", "LOC"} or t.ent_type_ == "NORP"
                   and _role_word(t) not in PARTIES}  # "the Vermont senator": not one the report places elsewhere
@@ -407,11 +485,11 @@ class SourceResolver:
         named = {ent.name.split()[-1] for ent, s in self._people_at(sent_start, head.idx) if self._subject_over(s, head)}
         people = [r for r in self._person_roles().values() if r.starts and r.entity.name.split()[-1] not in named
                   and not _other_party(words, r.parties) and (places <= r.words or not r.places)]
-        matched = [r for r in people if role in r.heads]
-        if not matched and role not in ROLE_NOUNS:
+        matched = [r for r in people if roles & r.heads]
+        if not matched and not roles & ROLE_NOUNS:
             return None
-        fitting = [r for r in people if role in r.heads or role in PERSON_ROLES and not (
-            role in OFFICES and r.heads & OFFICES)]
+        fitting = [r for r in people if roles & r.heads or roles & PERSON_ROLES and not (
+            roles & OFFICES and r.heads & OFFICES)]
         recent = _paragraph_start(self.doc, head.i, back=1)
         near = [r for r in matched if any(recent <= s < head.idx for s in r.starts)]
         if near:
@@ -422,7 +500,7 @@ class SourceResolver:
         if matched:
             return max(matched, key=lambda r: (len(words & r.words), any(s < head.idx for s in r.starts),
                                                -min(r.starts))).entity
-        if role in PERSON_ROLES and people and all(min(r.starts) > head.idx for r in people):
+        if roles & PERSON_ROLES and people and all(min(r.starts) > head.idx for r in people):
             return max(people, key=lambda r: (len(r.starts), -min(r.starts))).entity  # a headline's "candidate says"
         return None
 
