@@ -99,3 +99,23 @@ def test_a_pronoun_names_the_salient_person(nlp, text, content, source):
 ])
 def test_several_speakers_stay_whole(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+# ------------------------------------------------------------------------------------- possessives
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a group or body named after its owner, by the owner's fullest name
+    ("Marta Koval toured the docks in Lenport on Monday.\n\n"
+     "Her campaign said the harbour levy would fall.", "the harbour levy would fall", "Marta Koval's campaign"),
+    ("Harbour board chairman Ivo Tan's office said on Friday that the cranes were safe.", "the cranes were safe",
+     "Ivo Tan's office"),
+    # the one named in an apposition is who speaks
+    ("Marta Koval toured the docks in Lenport on Monday.\n\n"
+     "Her spokesman, Lorn Dakers, said the harbour levy would fall.", "the harbour levy would fall",
+     "Lorn Dakers"),
+    # a relative named by a given name takes the family name
+    ("Ivo Tan spoke first at the meeting in Lenport.\n\n"
+     "His wife, Marta, said that the harbour levy was unfair.", "the harbour levy was unfair", "Marta Tan"),
+])
+def test_a_possessive_names_the_owner(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

@@ -88,6 +88,7 @@ ROLE_MODIFIERS = {"amod", "compound", "nmod"}
 ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "congressman", "pres": "president", "sec": "secretary",
               "frontrunner": "front-runner", "chair": "chairman", "chairwoman": "chairman", "gop": "republican",
               "democratic": "democrat", "congresswoman": "congressman", "representative": "congressman"}
+FAMILY = {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "widower"}
 # things said or written, whose issuer or author is who speaks through them
 STATEMENT_NOUNS = {"statement", "report", "story", "article", "letter", "memo", "release", "transcript", "video",
                    "ad", "advertisement", "spot", "clip", "tweet", "post", "email", "study", "analysis", "poll",
@@ -342,6 +343,7 @@ class SourceResolver:
         self.dateline = dateline
         self.entities = entities
         self.quotes = quotes
+        self._ready = False  # antecedents are gathered: pronouns may be resolved
         spans = sorted((s, e, ent) for ent in entities for s, e in ent.spans)
         self._ent_starts = [s for s, _, _ in spans]
         self._ent_spans = spans
@@ -368,6 +370,7 @@ class SourceResolver:
         self._roles: dict[str, _Roles] | None = None
         self._genders: dict[str, str] | None = None
         self._heads: dict[int, Token] = {}  # where a remembered source starts → its head
+        self._ready = True
 
     def resolve(self, head: Token) -> Source:
         """The Source for a source phrase headed by ``head``."""
@@ -420,6 +423,9 @@ class SourceResolver:
         return source
 
     def _one_noun_phrase(self, head: Token) -> Source:
+        owned = self._owned(head)
+        if owned is not None:
+            return owned
         source = self._named(head)
         if source.entity is None and _role_phrase(head):
             person = self._role_person(head)
@@ -427,6 +433,44 @@ class SourceResolver:
                 self._person_roles()[person.key].add([head], [t for t in head.lefts if t.dep_ in ROLE_MODIFIERS])
                 return Source(person.name, "person", None, source.role or source.name, person.key)
         return source
+
+    def _owned(self, head: Token) -> Source | None:
+        """A group or body named after its owner: "his campaign" -> "Ana Ruiz's campaign", "Her advisers" ->
+        "Ana Ruiz's advisers", "Presidential candidate Ana Ruiz's campaign" -> "Ana Ruiz's campaign" (the
+        owner by the fullest name, without titles). Not a statement or a document (whose owner speaks)."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if (head.pos_ != "NOUN" or owner is None or head.lemma_.lower() in STATEMENT_NOUNS
+                or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)):
+            return None  # "her spokesman, Ivo Tan," is Ivo Tan
+        lower = owner.lower_
+        if owner.pos_ == "PRON":
+            found = (self._person_antecedent(owner.idx, owner, GENDERS.get(lower)) if lower in PERSON_PRONOUNS
+                     else self._antecedent(lower, owner.idx))
+        elif owner.pos_ == "PROPN":
+            found = self._named(owner)
+        else:
+            return None
+        if found is None or found.entity is None or found.kind not in {"person", "organization"}:
+            return None
+        name = self._fullest(found.name, found.entity) if found.kind == "person" else found.name
+        right = _name_tokens(head, self._floor(head))[1]
+        rest = _strip(self.doc[owner.right_edge.i + 1:right].text)
+        if not rest:
+            return None
+        kind: SourceKind = "organization" if head.lemma_.lower() in ORG_HEADS else "unnamed"
+        return Source(f"{name}'s {rest}", kind, None, _role(head))
+
+    def _fullest(self, name: str, key: str | None = None) -> str:
+        """A one-word name as the report gives it in full elsewhere ("Clinton" -> "Hillary Clinton"), when
+        just one person's full name ends with it, or just one of the gender the report gives the one-word
+        name ("Mrs. Clinton" is not Bill Clinton)."""
+        if " " in name:
+            return name
+        full = {e.key: e.name for e in self.entities if e.type == "PERSON" and e.name.endswith(f" {name}")}
+        gender = self._gender(key) if key else None
+        if len(full) > 1 and gender:
+            full = {k: n for k, n in full.items() if self._gender(k) in {None, gender}}
+        return next(iter(full.values())) if len(set(full.values())) == 1 else name
 
     def _person_roles(self) -> dict[str, _Roles]:
         """Each person's roles as the report gives them: the titles before the name ("Republican presidential
@@ -769,6 +813,12 @@ class SourceResolver:
         if head.pos_ == "NOUN" and appos is not None:
             named = self._named(appos)
             named.role = named.role or _strip(self.doc[_name_tokens(head, self._floor(head))[0]:head.i + 1].text)
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None and head.lemma_.lower() in FAMILY and " " not in named.name and self._ready:
+                found = (self._person_antecedent(owner.idx, owner, GENDERS.get(owner.lower_))
+                         if owner.lower_ in PERSON_PRONOUNS else self._named(owner) if owner.pos_ == "PROPN" else None)
+                if found is not None and found.kind == "person" and found.entity is not None:
+                    named.name = f"{named.name} {found.name.split()[-1]}"  # "his wife, Jane," -> "Jane Ruiz"
             if head.lemma_.lower() in UNNAMED_HEADS:  # "the engineer X" names a person
                 named.kind = "person"
             return named
