@@ -119,3 +119,24 @@ def test_several_speakers_stay_whole(nlp, text, content, source):
 ])
 def test_a_possessive_names_the_owner(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+# ------------------------------------------------------------------------------------- documents
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # who issued it
+    ("Ivo Tan issued a statement on Tuesday saying that the port would reopen.", "the port would reopen",
+     "Ivo Tan"),
+    # its author or issuer as the phrase gives it
+    ("A letter from Tomas Brel warned that the cranes were unsafe.", "the cranes were unsafe", "Tomas Brel"),
+    ("A statement issued by Marta Koval on Monday said the cranes were unsafe.", "the cranes were unsafe",
+     "Marta Koval"),
+    # "the statement" takes up the last one with an issuer
+    ("Ivo Tan issued a statement on Tuesday about the harbour.\n\n"
+     "The statement said that the port would reopen in May.", "the port would reopen in May", "Ivo Tan"),
+    # a poll speaks itself, by its name
+    ("A new poll from the Lenport Gazette found that most residents back the levy.",
+     "most residents back the levy", "Lenport Gazette poll"),
+])
+def test_a_document_names_its_issuer(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

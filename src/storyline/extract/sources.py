@@ -93,6 +93,17 @@ FAMILY = {"wife", "husband", "son", "daughter", "brother", "sister", "father", "
 STATEMENT_NOUNS = {"statement", "report", "story", "article", "letter", "memo", "release", "transcript", "video",
                    "ad", "advertisement", "spot", "clip", "tweet", "post", "email", "study", "analysis", "poll",
                    "survey", "response", "document", "endorsement", "editorial", "column", "op-ed", "piece"}
+POLLS = {"poll", "survey"}
+# words for the same document, one may take up another ("a report by X … the story")
+DOCUMENT_KIN = {"story": {"story", "report", "article", "piece", "column", "editorial"},
+                "statement": {"statement", "release", "response", "letter", "memo"},
+                "video": {"video", "ad", "advertisement", "spot", "clip"}}
+for _kin in list(DOCUMENT_KIN.values()):
+    for _word in _kin:
+        DOCUMENT_KIN.setdefault(_word, _kin)
+# verbs whose subject issues, publishes or writes their object
+ISSUING = {"issue", "release", "publish", "send", "post", "tweet", "fire", "air", "run", "write", "file",
+           "circulate", "unveil", "launch", "distribute", "put", "pen", "sign", "produce", "email", "blast"}
 FOCUS_WORDS = {"even"}
 THINKS = {"think", "believe", "understand", "know", "suspect", "fear", "feel"}  # ", who thinks that …"
 DASHES = {"-", "—", "–", "--", "―"}
@@ -423,6 +434,9 @@ class SourceResolver:
         return source
 
     def _one_noun_phrase(self, head: Token) -> Source:
+        issued = self._document(head)
+        if issued is not None:
+            return issued
         owned = self._owned(head)
         if owned is not None:
             return owned
@@ -433,6 +447,86 @@ class SourceResolver:
                 self._person_roles()[person.key].add([head], [t for t in head.lefts if t.dep_ in ROLE_MODIFIERS])
                 return Source(person.name, "person", None, source.role or source.name, person.key)
         return source
+
+    def _document(self, head: Token) -> Source | None:
+        """Who speaks through a statement or a document: its issuer or author, as the phrase says ("Ana
+        Ruiz's statement", "a letter from the port board", "a statement issued by the campaign", "a Harbour
+        Post story"), or the one who issued, released or wrote it ("Ana Ruiz issued a statement saying …");
+        "the statement" with none of its own is the last such document's. A poll or survey speaks itself, by
+        the names it is given ("a new poll from X" and "the latest X opinion poll" are "X poll")."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma not in STATEMENT_NOUNS:
+            return None
+        if lemma in POLLS:
+            name = self._poll_name(head)
+            if name is None and any(c.dep_ == "det" for c in head.children):
+                name = next((n for t in self._earlier_kin(head, POLLS) if (n := self._poll_name(t))), None)
+            return Source(name, "organization", None, lemma) if name else None
+        issuer = self._issuer(head)
+        if issuer is None and any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in head.children):
+            kin = next((DOCUMENT_KIN[k] for k in DOCUMENT_KIN if lemma in DOCUMENT_KIN[k]), {lemma})
+            issuer = next((found for t in self._earlier_kin(head, kin) if (found := self._issuer(t))), None)
+        if issuer is None:
+            return None
+        return Source(issuer.name, issuer.kind, None, _strip(self.doc[head.left_edge.i:head.i + 1].text), issuer.entity)
+
+    def _issuer(self, doc_head: Token) -> Source | None:
+        """The issuer or author a document phrase names, or the subject of the verb that issued it."""
+        for c in doc_head.children:
+            found = None
+            if c.dep_ == "poss":
+                found = self._who(c)
+            elif c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                found = next((self._who(g) for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ == "acl" and c.lemma_.lower() in ISSUING:
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                found = next((self._who(g) for g in (agent.children if agent else ()) if g.dep_ == "pobj"), None)
+            elif c.dep_ in {"compound", "nmod"} and c.i < doc_head.i and c.ent_type_ in {"ORG", "PERSON"}:
+                found = self._who(c)
+            if found is not None:
+                return found
+        verb = doc_head.head
+        if doc_head.dep_ in {"dobj", "obj"} and verb.lemma_.lower() in ISSUING:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return self._who(subject)
+        return None
+
+    def _who(self, tok: Token) -> Source | None:
+        """A named person or organisation a word stands for, or None."""
+        lower = tok.lower_
+        if tok.pos_ == "PRON":
+            found = (self._person_antecedent(tok.idx, tok, GENDERS.get(lower)) if lower in PERSON_PRONOUNS
+                     else self._antecedent(lower, tok.idx))
+        else:
+            found = self._noun_phrase(tok)
+        if found is None or found.kind not in {"person", "organization"} or not (
+                found.entity or "'s " in found.name or " and " in found.name
+                or any(t.pos_ == "PROPN" for t in self.doc[tok.left_edge.i:tok.i + 1])):  # "the Ruiz campaign"
+            return None
+        return found
+
+    def _earlier_kin(self, head: Token, kin: set[str]) -> list[Token]:
+        """Earlier words of the same kind ("the story" after "a report by …"), in this paragraph and the three
+        before, nearest first."""
+        start = _paragraph_start(self.doc, head.i, back=3)
+        return [t for t in reversed(self.doc[:head.i]) if t.idx >= start and t.pos_ == "NOUN"
+                and t.lemma_.lower() in kin and self.quotes.at(t.idx) is None]
+
+    def _poll_name(self, head: Token) -> str | None:
+        """'X poll' for "a poll from X", "the latest X opinion poll", "an X poll"; None for "a new poll"."""
+        proper = [t for t in self.doc[head.left_edge.i:head.i] if (t.pos_ == "PROPN" or t.ent_type_ == "ORG")
+                  and t.dep_ not in {"det", "poss"} and t.ent_type_ not in {"DATE", "TIME"}]  # not "Monday's"
+        if proper:
+            words = self.doc[proper[0].i:proper[-1].i + 1].text
+        else:
+            source = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+                           for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if source is None:
+                return None
+            first = source.left_edge.i + (source.doc[source.left_edge.i].dep_ == "det")  # "from the Harbour Post"
+            words = _strip(self.doc[first:source.right_edge.i + 1].text)
+        return f"{words} {head.lemma_.lower()}"
 
     def _owned(self, head: Token) -> Source | None:
         """A group or body named after its owner: "his campaign" -> "Ana Ruiz's campaign", "Her advisers" ->
