@@ -140,3 +140,29 @@ def test_a_possessive_names_the_owner(nlp, text, content, source):
 ])
 def test_a_document_names_its_issuer(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+def test_a_name_opening_its_sentence_is_its_subject_however_parsed(nlp):
+    """'Tomas Brel, later saying that Lorn Dakers lied, said he would sue.' with the parser hanging the
+    opening name on nothing ("dep"): "he" is still Tomas Brel, not the subject inside what he said."""
+    from spacy.tokens import Doc
+
+    from storyline.extract.quotes import QuoteIndex, find_quotes
+    from storyline.extract.sources import SourceResolver
+    from storyline.model import Entity
+
+    words = ["Tomas", "Brel", ",", "later", "saying", "that", "Lorn", "Dakers", "lied", ",", "said", "he", "would",
+             "sue", "."]
+    heads = [1, 10, 1, 4, 1, 8, 7, 8, 4, 10, 10, 13, 13, 10, 10]
+    deps = ["compound", "dep", "punct", "advmod", "acl", "mark", "compound", "nsubj", "ccomp", "punct", "ROOT",
+            "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "ADV", "VERB", "SCONJ", "PROPN", "PROPN", "VERB", "PUNCT", "VERB", "PRON",
+           "AUX", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 7
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents,
+              spaces=[True, False, True, True, True, True, True, False, False, True, True, True, True, False, False])
+    text = doc.text
+    people = [Entity("tomas brel", "Tomas Brel", "PERSON", spans=[(0, 10)]),
+              Entity("lorn dakers", "Lorn Dakers", "PERSON", spans=[(text.index("Lorn"), text.index("Lorn") + 11)])]
+    resolver = SourceResolver(doc, people, QuoteIndex(find_quotes(text)))
+    assert resolver.resolve(doc[11]).name == "Tomas Brel"

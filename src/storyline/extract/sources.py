@@ -797,6 +797,10 @@ class SourceResolver:
         """0: the subject of a sentence's main clause; 1: another subject or a speaker; 2: another mention."""
         while tok.dep_ == "appos" and tok.head != tok and tok.head.pos_ == "NOUN":  # "the director, Ana Ruiz,"
             tok = tok.head
+        if (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ not in {"poss", "pobj", "dobj", "nsubj", "nsubjpass"}
+                and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in {",", "("} and all(
+                t.head == tok or t.dep_ in {"compound", "flat", "punct"} for t in tok.doc[tok.sent.start:tok.i])):
+            return 0  # a name opening its sentence the parser took for something else: "Ana Ruiz, later saying …"
         if tok.dep_ == "poss" and (tok.head.lemma_.lower() in SPEECH_NOUNS or tok.head.dep_ in {"nsubj", "nsubjpass"}
                                    and tok.head.head == tok.sent.root):
             return 1  # "… listening to Ana Ruiz's statement. She called …", "Ana Ruiz's campaign said … She …"
