@@ -166,3 +166,17 @@ def test_a_name_opening_its_sentence_is_its_subject_however_parsed(nlp):
               Entity("lorn dakers", "Lorn Dakers", "PERSON", spans=[(text.index("Lorn"), text.index("Lorn") + 11)])]
     resolver = SourceResolver(doc, people, QuoteIndex(find_quotes(text)))
     assert resolver.resolve(doc[11]).name == "Tomas Brel"
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # "the Republican": one person of the party, not the party
+    ("Tomas Brel told the Lenport Courier on Monday that he backs the levy.\n\n"
+     "It was a reversal for the Ohio Republican, who had said in May that the levy was unfair.",
+     "the levy was unfair", "Tomas Brel"),
+    # a role phrase after a possessor in its own sentence is that possessor
+    ("Marta Koval spoke at the harbour on Monday.\n\n"
+     "In Sen. Paulo Resende's column on Friday, the Republican from Ohio says that the levy is unfair.",
+     "the levy is unfair", "Paulo Resende"),
+])
+def test_a_party_member_is_a_person(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

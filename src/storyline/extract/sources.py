@@ -441,7 +441,9 @@ class SourceResolver:
         if owned is not None:
             return owned
         source = self._named(head)
-        if source.entity is None and _role_phrase(head):
+        group = next((e for e in self.entities if e.key == source.entity and e.type == "NORP"), None)
+        if (source.entity is None or group is not None and head.tag_ in {"NN", "NNP"}) and _role_phrase(head):
+            # "the Wisconsin Republican" is one person, not the party
             person = self._role_person(head)
             if person is not None:  # and the report has now called them that ("the senator" later on)
                 self._person_roles()[person.key].add([head], [t for t in head.lefts if t.dep_ in ROLE_MODIFIERS])
@@ -617,7 +619,8 @@ class SourceResolver:
         roles = {role, *(_role_word(t) for t in also)}
         modifiers = [t for t in (*head.lefts, *(m for t in also for m in t.lefts)) if t.dep_ in ROLE_MODIFIERS]
         words = _role_words(modifiers)
-        places = {_role_word(t) for t in modifiers if t.ent_type_ in {"GPE", "LOC"} or t.ent_type_ == "NORP"
+        of = [g for c in head.rights if c.dep_ == "prep" and c.lower_ in {"from", "of"} for g in c.subtree]
+        places = {_role_word(t) for t in (*modifiers, *of) if t.ent_type_ in {"GPE", "LOC"} or t.ent_type_ == "NORP"
                   and _role_word(t) not in PARTIES}  # "the Vermont senator": not one the report places elsewhere
         sent_start = max(head.sent.start_char, doc_text(self.doc).rfind("\n", 0, head.idx) + 1)
         named = {ent.name.split()[-1] for ent, s in self._people_at(sent_start, head.idx) if self._subject_over(s, head)}
@@ -751,8 +754,9 @@ class SourceResolver:
                 return gender == "f" and self._gender(r[1].entity or "") != gender, r[0]  # first; then by rank
 
             if start == here.start:  # a subject, else a possessor: "Ana Ruiz's vote, which she called …"
-                fitting = [(rank, source) for rank, source in in_sentence
-                           if rank < 2 or pronoun is not None and self._possessor_over(source, pronoun)]
+                fitting = [(rank, source) for rank, source in in_sentence if rank < 2 or (
+                    self._possessor_over(source, pronoun) if pronoun is not None  # a role phrase: "In Ana Ruiz's
+                    else self._token_at(source.span[0]).dep_ == "poss")]  # column, the senator says …"
                 if fitting:
                     return min(fitting, key=order)[1]  # min keeps the nearest of equal rank
                 continue
