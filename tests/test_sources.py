@@ -180,3 +180,7 @@ def test_a_name_opening_its_sentence_is_its_subject_however_parsed(nlp):
 ])
 def test_a_party_member_is_a_person(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+def test_reportedly_is_unnamed_reports(nlp):
+    assert source_of(nlp, "The rebels reportedly seized the airport.", "seized the airport") == "unnamed reports"

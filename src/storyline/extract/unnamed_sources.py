@@ -36,12 +36,12 @@ def _outlets_impression(verb: Token, cues: Cues) -> _Found | None:
 
 
 def _reportedly(tok: Token) -> _Found | None:
-    """'X reportedly did Y': an unnamed source; the clause is the content."""
+    """'X reportedly did Y': unnamed reports say so; the clause is the content."""
     head = tok.head
     if head == tok or head.pos_ not in {"VERB", "AUX"}:
         return None
     content = _trim(tok.doc, head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
-    return _Found((tok.i, tok.i + 1), "hedge_source", content, None, Source("unnamed", "unnamed"))
+    return _Found((tok.i, tok.i + 1), "hedge_source", content, None, Source("unnamed reports", "unnamed"))
 
 
 def _passive_hedge(tok: Token) -> _Found | None:
