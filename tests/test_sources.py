@@ -184,3 +184,9 @@ def test_a_party_member_is_a_person(nlp, text, content, source):
 
 def test_reportedly_is_unnamed_reports(nlp):
     assert source_of(nlp, "The rebels reportedly seized the airport.", "seized the airport") == "unnamed reports"
+
+
+def test_a_given_name_keeps_the_family_name_its_relative_gave_it(nlp):
+    text = ("Marta Koval opened the clinic in Lenport on Monday.\n\n"
+            "Koval's husband, Tomas, spoke at the harbour later. “The levy is unfair,” he said.")
+    assert source_of(nlp, text, "The levy is unfair") == "Tomas Koval"

@@ -381,6 +381,7 @@ class SourceResolver:
         self._roles: dict[str, _Roles] | None = None
         self._genders: dict[str, str] | None = None
         self._heads: dict[int, Token] = {}  # where a remembered source starts → its head
+        self._families: dict[str, str] | None = None  # a given name's entity → given and family name
         self._ready = True
 
     def resolve(self, head: Token) -> Source:
@@ -398,14 +399,44 @@ class SourceResolver:
                 self._person_antecedent(head.idx, head, GENDERS.get(lower)) if lower in PERSON_PRONOUNS
                 else self._antecedent(lower, head.idx))
             if found is not None:
-                return Source(found.name, found.kind, span, found.role, found.entity)
+                return self._with_family_name(Source(found.name, found.kind, span, found.role, found.entity))
             kind: SourceKind = "person" if lower in PERSON_PRONOUNS else (
                 "organization" if lower in ORG_PRONOUNS else "unnamed")
             phrase = _strip(doc_text(self.doc)[span[0]:span[1]])  # "those close to the mayor"
             return Source(phrase or head.text, kind, span)
         source = self._noun_phrase(head)
         source.span = span
+        return self._with_family_name(source)
+
+    def _with_family_name(self, source: Source) -> Source:
+        """A person the report names by a given name and a relative's family name ("Clinton's husband,
+        Bill,") by both ("Bill Clinton") wherever the given name stands alone. The report's entity is the
+        given name alone, so the source leaves it (the ledger names a source by its entity)."""
+        if source.kind != "person" or source.entity is None or " " in source.name:
+            return source
+        full = self._family_name(source)
+        if full != source.name:
+            source.name, source.entity = full, None
         return source
+
+    def _family_name(self, source: Source) -> str:
+        if source.entity is None:
+            return source.name
+        if self._families is None:
+            self._families = {}
+            for ent in self.entities:
+                if ent.type != "PERSON" or " " in ent.name:
+                    continue
+                for s, e in ent.spans:
+                    span = self.doc.char_span(s, e, alignment_mode="expand")
+                    relative = span.root.head if span is not None and span.root.dep_ == "appos" else None
+                    if relative is not None and relative.lemma_.lower() in FAMILY and relative.pos_ == "NOUN" and any(
+                            c.dep_ == "poss" and c.pos_ == "PROPN" for c in relative.children):  # "Clinton's husband"
+                        named = self._named(relative)
+                        if named.name.startswith(f"{ent.name} "):
+                            self._families[ent.key] = named.name
+                            break
+        return self._families.get(source.entity, source.name)
 
     def _noun_phrase(self, head: Token) -> Source:
         """A source named by a noun phrase: by its name, or, for a role ("the candidate"), the person it is;
@@ -919,8 +950,11 @@ class SourceResolver:
             if owner is not None and head.lemma_.lower() in FAMILY and " " not in named.name and self._ready:
                 found = (self._person_antecedent(owner.idx, owner, GENDERS.get(owner.lower_))
                          if owner.lower_ in PERSON_PRONOUNS else self._named(owner) if owner.pos_ == "PROPN" else None)
-                if found is not None and found.kind == "person" and found.entity is not None:
+                if found is not None and found.kind == "person" and (found.entity is not None or owner.pos_ == "PROPN"):
                     named.name = f"{named.name} {found.name.split()[-1]}"  # "his wife, Jane," -> "Jane Ruiz"
+                    if named.entity is not None and self._families is not None:
+                        self._families.setdefault(named.entity, named.name)
+                    named.entity = None  # the report's entity is the given name alone
             if head.lemma_.lower() in UNNAMED_HEADS:  # "the engineer X" names a person
                 named.kind = "person"
             return named
