@@ -190,3 +190,8 @@ def test_a_given_name_keeps_the_family_name_its_relative_gave_it(nlp):
     text = ("Marta Koval opened the clinic in Lenport on Monday.\n\n"
             "Koval's husband, Tomas, spoke at the harbour later. “The levy is unfair,” he said.")
     assert source_of(nlp, text, "The levy is unfair") == "Tomas Koval"
+
+
+def test_a_petition_speaks_for_the_group_that_launched_it(nlp):
+    text = "Koval supporters have launched petitions calling on the port board to resign."
+    assert source_of(nlp, text, "the port board to resign") == "Koval supporters"

@@ -92,10 +92,11 @@ FAMILY = {"wife", "husband", "son", "daughter", "brother", "sister", "father", "
 # things said or written, whose issuer or author is who speaks through them
 STATEMENT_NOUNS = {"statement", "report", "story", "article", "letter", "memo", "release", "transcript", "video",
                    "ad", "advertisement", "spot", "clip", "tweet", "post", "email", "study", "analysis", "poll",
-                   "survey", "response", "document", "endorsement", "editorial", "column", "op-ed", "piece"}
+                   "survey", "response", "document", "endorsement", "editorial", "column", "op-ed", "piece",
+                   "petition", "announcement", "note"}
 POLLS = {"poll", "survey"}
 # words for the same document, one may take up another ("a report by X … the story")
-DOCUMENT_KIN = {"story": {"story", "report", "article", "piece", "column", "editorial"},
+DOCUMENT_KIN = {"story": {"story", "report", "article", "piece", "column", "editorial", "note"},
                 "statement": {"statement", "release", "response", "letter", "memo"},
                 "video": {"video", "ad", "advertisement", "spot", "clip"}}
 for _kin in list(DOCUMENT_KIN.values()):
@@ -514,8 +515,9 @@ class SourceResolver:
             elif c.dep_ == "acl" and c.lemma_.lower() in ISSUING:
                 agent = next((g for g in c.children if g.dep_ == "agent"), None)
                 found = next((self._who(g) for g in (agent.children if agent else ()) if g.dep_ == "pobj"), None)
-            elif c.dep_ in {"compound", "nmod"} and c.i < doc_head.i and c.ent_type_ in {"ORG", "PERSON"}:
-                found = self._who(c)
+            elif (c.dep_ in {"compound", "nmod"} and c.i < doc_head.i and c.ent_type_ in {"ORG", "PERSON"}
+                  and not any(t.text in {"(", ")"} for t in self.doc[c.left_edge.i:doc_head.i])):
+                found = self._who(c)  # "a Harbour Post story", not "the Vox Populi (Voice of the People) column"
             if found is not None:
                 return found
         verb = doc_head.head
@@ -533,9 +535,11 @@ class SourceResolver:
                      else self._antecedent(lower, tok.idx))
         else:
             found = self._noun_phrase(tok)
-        if found is None or found.kind not in {"person", "organization"} or not (
-                found.entity or "'s " in found.name or " and " in found.name
-                or any(t.pos_ == "PROPN" for t in self.doc[tok.left_edge.i:tok.i + 1])):  # "the Ruiz campaign"
+        named_in = any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+                       for t in self.doc[tok.left_edge.i:tok.i + 1])  # "the Ruiz campaign"
+        if found is None or not (found.kind in {"person", "organization"} and (
+                found.entity or "'s " in found.name or " and " in found.name or named_in)
+                or found.kind == "unnamed" and named_in):  # "Ruiz supporters"
             return None
         return found
 
