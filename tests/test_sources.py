@@ -195,3 +195,14 @@ def test_a_given_name_keeps_the_family_name_its_relative_gave_it(nlp):
 def test_a_petition_speaks_for_the_group_that_launched_it(nlp):
     text = "Koval supporters have launched petitions calling on the port board to resign."
     assert source_of(nlp, text, "the port board to resign") == "Koval supporters"
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Aides to Gov. Tomas Brel of Veyra, a former judge, said that the levy would fall.", "the levy would fall",
+     "Aides to Tomas Brel"),
+    ("Marta Koval spoke at the harbour on Monday.\n\n"
+     "Dockers supporting Mrs. Koval said that the levy was unfair.", "the levy was unfair",
+     "Dockers supporting Marta Koval"),
+])
+def test_an_unnamed_group_names_the_people_it_is_tied_to(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Source, SourceKind
 from .cues import load_cues
-from .entities import entity_for
+from .entities import LEADING_TITLE, entity_for
 from .given_names import FEMALE, MALE
 from .nlp import doc_text
 from .quotes import QuoteIndex
@@ -52,6 +52,8 @@ UNNAMED_HEADS = {
     "several", "all", "both", "everyone", "nobody", "one", "statement", "memo", "letter", "data",
     "doctor", "nurse", "engineer", "teacher", "lawyer", "attorney", "prosecutor", "farmer", "pilot",
     "director", "manager", "executive", "minister", "commander", "chief", "mayor", "governor",
+    "operative", "strategist", "consultant", "donor", "delegate", "superdelegate", "ally", "backer",
+    "loyalist", "volunteer", "pollster", "fellow", "professor", "historian", "scholar",
 }
 # head nouns of phrases that name an organisation without a proper name
 ORG_HEADS = {
@@ -94,6 +96,8 @@ STATEMENT_NOUNS = {"statement", "report", "story", "article", "letter", "memo", 
                    "ad", "advertisement", "spot", "clip", "tweet", "post", "email", "study", "analysis", "poll",
                    "survey", "response", "document", "endorsement", "editorial", "column", "op-ed", "piece",
                    "petition", "announcement", "note"}
+# how a group is tied to the person it is named after ("Democrats supporting Ana Ruiz")
+TIES = {"support", "back", "oppose", "represent", "advise", "endorse", "serve", "follow", "work"}
 POLLS = {"poll", "survey"}
 # words for the same document, one may take up another ("a report by X … the story")
 DOCUMENT_KIN = {"story": {"story", "report", "article", "piece", "column", "editorial", "note"},
@@ -438,6 +442,29 @@ class SourceResolver:
                             self._families[ent.key] = named.name
                             break
         return self._families.get(source.entity, source.name)
+
+    def _qualified(self, head: Token, left: int) -> str | None:
+        """An unnamed group with the people it is tied to named in full, no titles or asides: "aides to Gov.
+        Chris Christie of New Jersey, a former prosecutor, and Gov. John R. Kasich of Ohio" -> "aides to
+        Chris Christie and John Kasich", "Democrats supporting Mrs. Clinton" -> "Democrats supporting Hillary
+        Clinton"; None when no one is named."""
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in {"to", "for", "of", "with", "close"}:
+                tie, named = c, next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in TIES:
+                tie, named = c, next((g for g in c.children if g.dep_ in {"dobj", "obj"}), None)
+            else:
+                continue
+            if named is None or named.ent_type_ != "PERSON" or named.pos_ != "PROPN":
+                continue
+            people = self._noun_phrase(named)
+            if people.kind != "person" and " and " not in people.name:
+                continue
+            names = [self._fullest(LEADING_TITLE.sub("", n.strip()), None)
+                     for n in people.name.replace(" and ", ", ").split(", ")]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            return f"{_strip(self.doc[left:head.i + 1].text)} {tie.text} {joined}"
+        return None
 
     def _noun_phrase(self, head: Token) -> Source:
         """A source named by a noun phrase: by its name, or, for a role ("the candidate"), the person it is;
@@ -975,8 +1002,8 @@ class SourceResolver:
         if entity is not None and entity.type in KIND_BY_TYPE and (
                 head.pos_ == "PROPN" or entity.type == "PERSON" or lemma not in UNNAMED_HEADS):
             return Source(entity.name, KIND_BY_TYPE[entity.type], None, role, entity.key)
-        if lemma in UNNAMED_HEADS:
-            return Source(name, "unnamed", None, role)
+        if lemma in UNNAMED_HEADS or head.tag_ == "NNS" and lemma not in ORG_HEADS and head.ent_type_ == "":
+            return Source(self._qualified(head, left) or name, "unnamed", None, role)
         if lemma in ORG_HEADS or head.ent_type_ in KIND_BY_TYPE and KIND_BY_TYPE[head.ent_type_] == "organization":
             return Source(name, "organization", None, role)
         if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and head.ent_type_ == "":
