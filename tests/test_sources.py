@@ -206,3 +206,16 @@ def test_a_petition_speaks_for_the_group_that_launched_it(nlp):
 ])
 def test_an_unnamed_group_names_the_people_it_is_tied_to(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a place the parser made the subject, the person after it speaks
+    ("Speaking at a town hall in Salem, New Hampshire, Tomas Brel went after the board, calling it lazy.",
+     "it lazy", "Tomas Brel"),
+    # a party's members tied to a person
+    ("Marta Koval spoke in Lenport on Monday.\n\n"
+     "Democrats supporting Mrs. Koval have said that the levy was unfair.", "the levy was unfair",
+     "Democrats supporting Marta Koval"),
+])
+def test_a_place_or_a_party_is_not_the_speaker(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

@@ -460,7 +460,7 @@ class SourceResolver:
             people = self._noun_phrase(named)
             if people.kind != "person" and " and " not in people.name:
                 continue
-            names = [self._fullest(LEADING_TITLE.sub("", n.strip()), None)
+            names = [self._fullest(LEADING_TITLE.sub("", n.strip()), people.entity)
                      for n in people.name.replace(" and ", ", ").split(", ")]
             joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             return f"{_strip(self.doc[left:head.i + 1].text)} {tie.text} {joined}"
@@ -625,7 +625,7 @@ class SourceResolver:
         if " " in name:
             return name
         full = {e.key: e.name for e in self.entities if e.type == "PERSON" and e.name.endswith(f" {name}")}
-        gender = self._gender(key) if key else None
+        gender = self._gender(key) if key and self._ready else None
         if len(full) > 1 and gender:
             full = {k: n for k, n in full.items() if self._gender(k) in {None, gender}}
         return next(iter(full.values())) if len(set(full.values())) == 1 else name
@@ -999,6 +999,15 @@ class SourceResolver:
         if entity is None and head.pos_ == "PROPN":
             entity = self._entity_at(head.idx, head.idx + len(head)) or self._entity_at(
                 start, end, head.idx + len(head))
+        if entity is not None and entity.type in {"GPE", "LOC"}:
+            person = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) or (
+                second if (second := _second_subject(head)) is not None and second.ent_type_ == "PERSON" else None)
+            if person is not None:  # "Speaking in Salem, New Hampshire, Ana Ruiz went after …": she speaks
+                return self._named(person)
+        if entity is not None and entity.type == "NORP" and head.tag_ == "NNPS":
+            qualified = self._qualified(head, left)  # "Democrats supporting Mrs. Ruiz"
+            if qualified is not None:
+                return Source(qualified, "unnamed", None, role)
         if entity is not None and entity.type in KIND_BY_TYPE and (
                 head.pos_ == "PROPN" or entity.type == "PERSON" or lemma not in UNNAMED_HEADS):
             return Source(entity.name, KIND_BY_TYPE[entity.type], None, role, entity.key)
