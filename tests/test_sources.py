@@ -219,3 +219,17 @@ def test_an_unnamed_group_names_the_people_it_is_tied_to(nlp, text, content, sou
 ])
 def test_a_place_or_a_party_is_not_the_speaker(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+# ------------------------------------------------------------------------ speakers of participles
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a participle after a dash, hung on what the speaker said, is the speaker's
+    ("Marta Koval says rival Tomas Brel took money from the dock owners — asserting that the money did not "
+     "change his votes.", "the money did not change his votes", "Marta Koval"),
+    # a participle hung on a saying verb with a speaker of its own is that speaker's
+    ("The board cannot decide that “from its own view,” Tomas Brel added, saying it should be up to the port.",
+     "it should be up to the port", "Tomas Brel"),
+])
+def test_a_participle_speaks_for_the_right_speaker(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

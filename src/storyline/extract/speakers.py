@@ -29,6 +29,7 @@ CONTROL_VERBS = {"force", "lead", "leave", "prompt", "cause", "persuade", "convi
                  "expect", "allow", "compel", "drive", "inspire", "spur"}
 OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event", "rally", "hearing", "session",
              "appearance", "address", "debate", "forum", "ceremony"}  # where a speaker speaks, not who
+CLAUSE_BREAKS = {",", "—", "–", "--", "-"}  # before a participle hung on what is said: ", arguing", "— asserting"
 MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
 
 
@@ -79,12 +80,15 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _speaker_of_clause(verb: Token) -> Token | None:
-    """", arguing that …", ", citing …": a participle the parser hung on the clause a speaker said ("Ana said
-    the plan failed, arguing that …") is the speaker's, not the clause subject's: the saying verb."""
+    """", arguing that …", ", citing …", "— asserting …": a participle the parser hung on the clause a speaker
+    said ("Ana said the plan failed, arguing that …") is the speaker's, not the clause subject's: the saying
+    verb; not where the clause is itself a saying verb with its own subject ("…, Ivo Tan added, saying …")."""
     host = verb.head
     if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > host.i and verb.i > 0
-            and verb.doc[verb.i - 1].text == "," and host.dep_ == "ccomp" and host.head.i < host.i):
+            and verb.doc[verb.i - 1].text in CLAUSE_BREAKS and host.dep_ == "ccomp" and host.head.i < host.i):
         return None
+    if load_cues().words.get(host.lemma_.lower()) in SAYING_CLASSES and any(c.dep_ in SUBJECT_DEPS for c in host.children):
+        return None  # '…, Ana Ruiz added, saying …': the host says it, with a speaker of its own
     said_by = host.head
     return said_by if load_cues().words.get(said_by.lemma_.lower()) in SAYING_CLASSES else None
 
