@@ -233,3 +233,17 @@ def test_a_place_or_a_party_is_not_the_speaker(nlp, text, content, source):
 ])
 def test_a_participle_speaks_for_the_right_speaker(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # "they": the group that was the subject of the sentence before, through an earlier "they"
+    ("Marta Koval's advisers conceded on Monday that it had been a hard night.\n\n"
+     "But they were hoping for some luck: with one day left until voters in Veyra head to the polls, they "
+     "argued, there was little time for her rivals to gain ground.", "there was little time for her rivals",
+     "Marta Koval's advisers"),
+    # "he and X": both, by name
+    ("Tomas Brel spoke first at the harbour on Monday.\n\n"
+     "“The levy is fair,” he and Lorn Dakers said.", "The levy is fair", "Tomas Brel and Lorn Dakers"),
+])
+def test_they_and_he_and_x_name_the_group(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

@@ -254,6 +254,19 @@ def _role_phrase(head: Token) -> bool:
         c.dep_ in ROLE_MODIFIERS and c.i > head.i for c in head.children)
 
 
+def _holds(verb: Token, tok: Token) -> bool:
+    """Whether ``tok`` is in a clause ``verb`` holds, not in an aside set into it ("X is wrong, he said":
+    "he said" is no part of what X is)."""
+    t = tok
+    while t.head != t:
+        if t.dep_ == "parataxis":
+            return False
+        t = t.head
+        if t == verb:
+            return True
+    return False
+
+
 def _conjuncts(head: Token) -> list[Token]:
     """The names or noun phrases coordinated with ``head`` ("Ana Ruiz, Ivo Tan and the port board"), in order:
     not clauses, and not the parser's list of what follows a colon."""
@@ -399,9 +412,15 @@ class SourceResolver:
                 antecedent = antecedent.head  # "Ana Ruiz and Ivo Tan, who say …": both
             target = self._noun_phrase(antecedent)
             return Source(target.name, target.kind, span, target.role, target.entity)
+        if head.pos_ == "PRON" and lower in PERSON_PRONOUNS and _conjuncts(head):
+            first = self._person_antecedent(head.idx, head, GENDERS.get(lower))  # "he and Ivo Tan said"
+            if first is not None:
+                names = [self._with_family_name(first).name, *(self._conjunct(c).name for c in _conjuncts(head))]
+                return Source(", ".join(names[:-1]) + " and " + names[-1], "person", span)
         if head.pos_ == "PRON":
             found = None if any(c.dep_ == "conj" for c in head.children) else (
                 self._person_antecedent(head.idx, head, GENDERS.get(lower)) if lower in PERSON_PRONOUNS
+                else self._plural_antecedent(head) if lower in PLURAL_PRONOUNS
                 else self._antecedent(lower, head.idx))
             if found is not None:
                 return self._with_family_name(Source(found.name, found.kind, span, found.role, found.entity))
@@ -800,7 +819,7 @@ class SourceResolver:
         if pronoun is not None:
             for start, rank, source in seen:
                 tok = self._token_at(source.span[0]) if source.span else None
-                if start == here.start and tok is not None and rank < 2 and self._verb(tok) in pronoun.ancestors:
+                if start == here.start and tok is not None and rank < 2 and _holds(self._verb(tok), pronoun):
                     return source
             for verb in pronoun.ancestors:  # "He visited Ana Ruiz, where he also met …": whom the first "he" is
                 first = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i
@@ -923,6 +942,42 @@ class SourceResolver:
                         votes.setdefault(ent.key, [0, 0])[GENDERS[lower] == "f"] += 1
                     break
         return {key: "m" if m > f else "f" for key, (m, f) in votes.items() if m != f}
+
+    def _plural_antecedent(self, pronoun: Token) -> Source | None:
+        """Who "they" is: the subject of a clause that holds it ("the dockers said they …"), or whom an
+        earlier "they" of such a clause is; else the main clause's subject of the sentence before when it
+        is a group ("Ana Ruiz's advisers conceded … But they were hoping …, they argued"); else the
+        nearest group or organisation before."""
+        pos = pronoun.idx
+        here = pronoun.sent
+        i = bisect_right(self._cand_pos, pos - 1) - 1
+        seen = []
+        for _ in range(LOOK_BACK):
+            if i < 0:
+                break
+            at, kind, plural, source = self._cands[i]
+            i -= 1
+            if plural or kind == "organization" or " and " in source.name:
+                seen.append((self._token_at(at), source))
+        for tok, source in seen:
+            if tok.sent.start == here.start and tok.dep_ in {"nsubj", "nsubjpass"} and _holds(tok.head, pronoun):
+                return source
+        for verb in pronoun.ancestors:
+            first = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i
+                          and c.lower_ in PLURAL_PRONOUNS), None)
+            if first is not None:
+                return self._plural_antecedent(first)
+        before = here.start - 1
+        while before > 0 and self.doc[before].is_space:
+            before -= 1
+        if before >= 0:
+            previous = self.doc[before].sent
+            mains = [(source.span is None or source.span[0] not in self._salient, n) for n, (tok, source)
+                     in enumerate(seen) if tok.sent.start == previous.start and self._rank(tok) == 0]
+            main = seen[min(mains)[1]][1] if mains else None  # a speaker first, then the nearest
+            if main is not None:
+                return main
+        return self._antecedent(pronoun.lower_, pos)
 
     def _antecedent(self, pronoun: str, pos: int, allowed: set[str] | None = None) -> Source | None:
         if pronoun in PERSON_PRONOUNS:
