@@ -247,3 +247,35 @@ def test_a_participle_speaks_for_the_right_speaker(nlp, text, content, source):
 ])
 def test_they_and_he_and_x_name_the_group(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+def test_a_name_ending_an_apposition_gives_way_to_the_name_it_is_on(nlp):
+    """'— Ivo Tan, a spokesman for Marta Koval, told reporters that …' with the parser hanging Ivo Tan on
+    the clause before and leaving "told" without a subject: Ivo Tan tells, not Marta Koval."""
+    from spacy.tokens import Doc
+
+    rows = [  # word, head, dep, pos, tag, lemma, entity
+        ("It", 1, "nsubj", "PRON", "PRP", "it", "O"), ("was", 1, "ROOT", "AUX", "VBD", "be", "O"),
+        ("no", 3, "det", "DET", "DT", "no", "O"), ("accident", 1, "attr", "NOUN", "NN", "accident", "O"),
+        ("—", 3, "punct", "PUNCT", ":", "—", "O"), ("Ivo", 6, "compound", "PROPN", "NNP", "Ivo", "B-PERSON"),
+        ("Tan", 3, "appos", "PROPN", "NNP", "Tan", "I-PERSON"), (",", 6, "punct", "PUNCT", ",", ",", "O"),
+        ("a", 9, "det", "DET", "DT", "a", "O"), ("spokesman", 6, "appos", "NOUN", "NN", "spokesman", "O"),
+        ("for", 9, "prep", "ADP", "IN", "for", "O"), ("Marta", 12, "compound", "PROPN", "NNP", "Marta", "B-PERSON"),
+        ("Koval", 10, "pobj", "PROPN", "NNP", "Koval", "I-PERSON"), (",", 6, "punct", "PUNCT", ",", ",", "O"),
+        ("told", 1, "conj", "VERB", "VBD", "tell", "O"), ("reporters", 14, "dobj", "NOUN", "NNS", "reporter", "O"),
+        ("that", 19, "mark", "SCONJ", "IN", "that", "O"), ("the", 18, "det", "DET", "DT", "the", "O"),
+        ("cranes", 19, "nsubj", "NOUN", "NNS", "crane", "O"), ("were", 14, "ccomp", "AUX", "VBD", "be", "O"),
+        ("safe", 19, "acomp", "ADJ", "JJ", "safe", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    words, heads, deps, pos, tags, lemmas, ents = (list(c) for c in zip(*rows))
+    spaces = [w not in {"Tan", "Koval", "safe", "was"} and nxt not in {",", "."} for w, nxt in zip(words, words[1:] + [""])]
+    spaces[1] = True
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents,
+              spaces=spaces)
+    found = [m for m in find_attributions(doc, find_entities(doc)) if "cranes were safe" in m.text]
+    assert found and found[0].source.name == "Ivo Tan"
+
+
+def test_an_infinitive_on_a_role_noun_is_its_speech(nlp):
+    text = "Tomas Brel was the first candidate to say that the levy was unfair."
+    assert source_of(nlp, text, "the levy was unfair") == "Tomas Brel"

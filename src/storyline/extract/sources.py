@@ -512,6 +512,10 @@ class SourceResolver:
         return source
 
     def _one_noun_phrase(self, head: Token) -> Source:
+        if head.dep_ == "attr" and head.head.lemma_ == "be" and head.pos_ == "NOUN":
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+            if subject is not None:  # "Ana Ruiz was the first candidate to say …"
+                return self._named(subject)
         issued = self._document(head)
         if issued is not None:
             return issued

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .cues import load_cues
 from .quotes import QuoteIndex
-from .sources import UNNAMED_HEADS
+from .sources import ROLE_NOUNS, UNNAMED_HEADS
 from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
                     _trim)
 
@@ -72,6 +72,10 @@ def _subject(tok: Token) -> Token | None:
             return _prep_host_subject(verb.head.head)  # "responded by saying …", "After saying …, she was …"
         if verb.dep_ not in INHERIT_DEPS or verb.head == verb:
             return None
+        if (verb.dep_ in {"xcomp", "acl", "relcl"} and verb.tag_ == "VB" and verb.head.pos_ in {"NOUN", "PROPN"}
+                and (verb.head.lemma_.lower() in ROLE_NOUNS or _person_like(verb.head))
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            return verb.head  # "the first candidate to say …", "… drives candidate to say …"
         controller = _controller(verb)
         if controller is not None:
             return controller
@@ -157,7 +161,8 @@ def _added_to_clause(verb: Token) -> bool:
 
 def _name_before(verb: Token, start: int, quotes: QuoteIndex) -> Span | None:
     """'In a letter to the board Ana Ruiz said …', '…, her adviser, Ivo Tan, said: …': a person's name right
-    before a cue the parser left without a subject (it hung the name elsewhere) is who speaks."""
+    before a cue the parser left without a subject (it hung the name elsewhere) is who speaks; one ending an
+    apposition ("Ivo Tan, a spokesman for Ana Ruiz, told …") gives way to the name the apposition is on."""
     doc = verb.doc
     end = start - 1 if start > 0 and doc[start - 1].text == "," else start
     first = end
@@ -165,6 +170,11 @@ def _name_before(verb: Token, start: int, quotes: QuoteIndex) -> Span | None:
         first -= 1
     if first == end or doc[first:end].root.head == verb or "\n" in doc[first:end].text:
         return None
+    root = doc[first:end].root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.dep_ == "appos":
+        named = root.head.head.head  # "Ivo Tan, a spokesman for Ana Ruiz, told …": Ivo Tan, not Ruiz
+        if named.ent_type_ == "PERSON" and quotes.at(named.idx) is None:
+            return doc[named.left_edge.i:named.i + 1]
     return doc[first:end]
 
 
