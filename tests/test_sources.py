@@ -279,3 +279,11 @@ def test_a_name_ending_an_apposition_gives_way_to_the_name_it_is_on(nlp):
 def test_an_infinitive_on_a_role_noun_is_its_speech(nlp):
     text = "Tomas Brel was the first candidate to say that the levy was unfair."
     assert source_of(nlp, text, "the levy was unfair") == "Tomas Brel"
+
+
+def test_a_report_a_name_owns_speaks_for_that_name(nlp):
+    text = ("Tomas Brel kept up his attacks on Monday, citing a Lenport Gazette report that the cranes had "
+            "failed two inspections.")
+    report = [m for m in mentions(nlp, text) if m.cue == "report"]
+    assert [m.source.name for m in report] == ["Lenport Gazette"]
+    assert report[0].text == "that the cranes had failed two inspections"

@@ -41,12 +41,19 @@ def _noun_clause(noun: Token) -> Token | None:
 
 def _nominal_object(verb: Token, cues: Cues) -> Token | None:
     """A nominal cue the verb takes as object and speaks through ("made the case that …", "repeated
-    her claim that …"); one with a named owner ("Koval's claim") is the owner's, not the verb's."""
+    her claim that …"); one with a named owner ("Koval's claim", "a Harbour Post report") is the owner's,
+    not the verb's."""
     for child in verb.children:
         if (child.dep_ in OBJECT_DEPS and child.lemma_.lower() in cues.nominal and _noun_clause(child)
-                and not any(g.dep_ == "poss" and g.pos_ != "PRON" for g in child.children)):
+                and not any(g.dep_ == "poss" and g.pos_ != "PRON" for g in child.children) and _named_owner(child) is None):
             return child
     return None
+
+
+def _named_owner(noun: Token) -> Token | None:
+    """The organisation or person a noun's name-modifier makes its owner: "a Harbour Post report that …"."""
+    return next((c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i and c.pos_ == "PROPN"
+                 and c.ent_type_ in {"ORG", "PERSON"}), None)
 
 
 def _light_cue(verb: Token, noun: Token, cues: Cues) -> _Found | None:
@@ -63,10 +70,11 @@ def _light_cue(verb: Token, noun: Token, cues: Cues) -> _Found | None:
 
 
 def _nominal(noun: Token, cues: Cues) -> _Found | None:
-    """"Koval's claim that the port was mined": the owner is the source, the noun the cue, the clause
-    the content. A noun a verb speaks through ("made the claim that …") is left to the verb."""
+    """"Koval's claim that the port was mined", "a Harbour Post report that …": the owner is the source, the
+    noun the cue, the clause the content. A noun a verb speaks through ("made the claim that …") is left to
+    the verb, unless a name owns it ("citing a Harbour Post report that …" is the Post's)."""
     owner = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "nsubj" and any(  # "union’s" misparsed
-        g.dep_ == "case" for g in c.children)), None)
+        g.dep_ == "case" for g in c.children)), None) or _named_owner(noun)
     clause = _noun_clause(noun)
     if owner is None or clause is None or _nominal_object(noun.head, cues) == noun and (
             noun.head.lemma_.lower() in cues.words or noun.head.lemma_.lower() in cues.light):
