@@ -287,3 +287,8 @@ def test_a_report_a_name_owns_speaks_for_that_name(nlp):
     report = [m for m in mentions(nlp, text) if m.cue == "report"]
     assert [m.source.name for m in report] == ["Lenport Gazette"]
     assert report[0].text == "that the cranes had failed two inspections"
+
+
+def test_an_organisation_of_a_place_keeps_its_place(nlp):
+    text = "On Thursday, the Republican Party of Wyoming announced that the convention would open on Saturday."
+    assert source_of(nlp, text, "the convention would open") == "Republican Party of Wyoming"

@@ -1069,6 +1069,14 @@ class SourceResolver:
                 return Source(qualified, "unnamed", None, role)
         if entity is not None and entity.type in KIND_BY_TYPE and (
                 head.pos_ == "PROPN" or entity.type == "PERSON" or lemma not in UNNAMED_HEADS):
+            place = next((g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                          if g.dep_ == "pobj" and g.pos_ == "PROPN" and (g.ent_type_ in {"GPE", "LOC"} or g.ent_type_ == "ORG"
+                                                                         and g.ent_iob_ == "I" and head.ent_type_ == "ORG"))
+                         , None)
+            if entity.type == "ORG" and place is not None and place.text not in entity.name:
+                # "the Republican Party of Wyoming" is not the Republican Party: its own name, no entity
+                full = f"{entity.name} of {_strip(self.doc[place.left_edge.i:place.right_edge.i + 1].text)}"
+                return Source(full, "organization", None, role)
             return Source(entity.name, KIND_BY_TYPE[entity.type], None, role, entity.key)
         if lemma in UNNAMED_HEADS or head.tag_ == "NNS" and lemma not in ORG_HEADS and head.ent_type_ == "":
             return Source(self._qualified(head, left) or name, "unnamed", None, role)
