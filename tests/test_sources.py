@@ -292,3 +292,31 @@ def test_a_report_a_name_owns_speaks_for_that_name(nlp):
 def test_an_organisation_of_a_place_keeps_its_place(nlp):
     text = "On Thursday, the Republican Party of Wyoming announced that the convention would open on Saturday."
     assert source_of(nlp, text, "the convention would open") == "Republican Party of Wyoming"
+
+
+def test_a_name_in_apposition_to_another_persons_name_is_a_second_person(nlp):
+    """'On the topic of Mr. Bo, Ivo Tan was asked why he had said …' with the parser making "Mr. Bo" the subject
+    and "Ivo Tan" its apposition: two people cannot be in apposition, so "he" is Ivo Tan."""
+    from spacy.tokens import Doc
+
+    from storyline.extract.quotes import QuoteIndex, find_quotes
+    from storyline.extract.sources import SourceResolver
+    from storyline.model import Entity
+
+    rows = [  # word, head, dep, pos, entity
+        ("On", 10, "prep", "ADP", "O"), ("the", 2, "det", "DET", "O"), ("topic", 0, "pobj", "NOUN", "O"),
+        ("of", 2, "prep", "ADP", "O"), ("Mr.", 5, "compound", "PROPN", "O"), ("Bo", 10, "nsubjpass", "PROPN", "B-PERSON"),
+        (",", 5, "punct", "PUNCT", "O"), ("Ivo", 8, "compound", "PROPN", "B-PERSON"), ("Tan", 5, "appos", "PROPN", "I-PERSON"),
+        ("was", 10, "auxpass", "AUX", "O"), ("asked", 10, "ROOT", "VERB", "O"), ("why", 14, "advmod", "SCONJ", "O"),
+        ("he", 14, "nsubj", "PRON", "O"), ("had", 14, "aux", "AUX", "O"), ("said", 10, "ccomp", "VERB", "O"),
+        ("it", 16, "nsubj", "PRON", "O"), ("was", 14, "ccomp", "AUX", "O"), ("fair", 16, "acomp", "ADJ", "O"),
+        (".", 10, "punct", "PUNCT", "O"),
+    ]
+    words, heads, deps, pos, ents = (list(c) for c in zip(*rows))
+    spaces = [nxt not in {",", "."} for nxt in words[1:] + [""]]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, spaces=spaces)
+    text = doc.text
+    people = [Entity("bo", "Bo", "PERSON", spans=[(text.index("Bo"), text.index("Bo") + 2)]),
+              Entity("ivo tan", "Ivo Tan", "PERSON", spans=[(text.index("Ivo"), text.index("Ivo") + 7)])]
+    resolver = SourceResolver(doc, people, QuoteIndex(find_quotes(text)))
+    assert resolver.resolve(doc[12]).name == "Ivo Tan"

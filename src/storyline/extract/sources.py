@@ -824,6 +824,10 @@ class SourceResolver:
             for start, rank, source in seen:
                 tok = self._token_at(source.span[0]) if source.span else None
                 if start == here.start and tok is not None and rank < 2 and _holds(self._verb(tok), pronoun):
+                    beside = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+                    other = self._named(beside) if beside is not None else None
+                    if other is not None and other.entity not in {None, source.entity} and fits(other):
+                        return other  # "On the topic of Mr. Bo, Ana Ruiz was asked why she …": two people
                     return source
             for verb in pronoun.ancestors:  # "He visited Ana Ruiz, where he also met …": whom the first "he" is
                 first = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i
