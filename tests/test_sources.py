@@ -320,3 +320,30 @@ def test_a_name_in_apposition_to_another_persons_name_is_a_second_person(nlp):
               Entity("ivo tan", "Ivo Tan", "PERSON", spans=[(text.index("Ivo"), text.index("Ivo") + 7)])]
     resolver = SourceResolver(doc, people, QuoteIndex(find_quotes(text)))
     assert resolver.resolve(doc[12]).name == "Ivo Tan"
+
+
+def test_a_participle_stays_in_its_paragraph(nlp):
+    """'Lorn Dakers, calling him a liar.\n\nTomas Brel also attacked Ivo Tan, calling him a loser.' with the
+    parser running both paragraphs into one sentence (the second "attacked" hung on the first "calling"): the
+    second "calling" is Tomas Brel's, not Lorn Dakers'."""
+    from spacy.tokens import Doc
+
+    rows = [  # word, head, dep, pos, tag, lemma, entity
+        ("Lorn", 1, "compound", "PROPN", "NNP", "Lorn", "B-PERSON"), ("Dakers", 3, "nsubj", "PROPN", "NNP", "Dakers", "I-PERSON"),
+        (",", 1, "punct", "PUNCT", ",", ",", "O"), ("calling", 3, "ROOT", "VERB", "VBG", "call", "O"),
+        ("him", 3, "dobj", "PRON", "PRP", "he", "O"), ("a", 6, "det", "DET", "DT", "a", "O"),
+        ("liar", 3, "oprd", "NOUN", "NN", "liar", "O"), (".", 3, "punct", "PUNCT", ".", ".", "O"),
+        ("\n\n", 7, "dep", "SPACE", "_SP", "\n\n", "O"),
+        ("Tomas", 10, "compound", "PROPN", "NNP", "Tomas", "B-PERSON"), ("Brel", 12, "nsubj", "PROPN", "NNP", "Brel", "I-PERSON"),
+        ("also", 12, "advmod", "ADV", "RB", "also", "O"), ("attacked", 3, "ccomp", "VERB", "VBD", "attack", "O"),
+        ("Ivo", 14, "compound", "PROPN", "NNP", "Ivo", "B-PERSON"), ("Tan", 12, "dobj", "PROPN", "NNP", "Tan", "I-PERSON"),
+        (",", 12, "punct", "PUNCT", ",", ",", "O"), ("calling", 12, "advcl", "VERB", "VBG", "call", "O"),
+        ("him", 16, "dobj", "PRON", "PRP", "he", "O"), ("a", 19, "det", "DET", "DT", "a", "O"),
+        ("loser", 16, "oprd", "NOUN", "NN", "loser", "O"), (".", 12, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    words, heads, deps, pos, tags, lemmas, ents = (list(c) for c in zip(*rows))
+    spaces = [w != "\n\n" and nxt not in {",", ".", "\n\n"} for w, nxt in zip(words, words[1:] + [""])]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents,
+              spaces=spaces)
+    found = [m for m in find_attributions(doc, find_entities(doc)) if "loser" in m.text]
+    assert found and found[0].source.name == "Tomas Brel"

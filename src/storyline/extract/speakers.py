@@ -94,6 +94,8 @@ def _speaker_of_clause(verb: Token) -> Token | None:
     if load_cues().words.get(host.lemma_.lower()) in SAYING_CLASSES and any(c.dep_ in SUBJECT_DEPS for c in host.children):
         return None  # '…, Ana Ruiz added, saying …': the host says it, with a speaker of its own
     said_by = host.head
+    if said_by.i < _paragraph(verb.doc, verb.i)[0]:
+        return None  # the parser ran two paragraphs into one sentence: the host's own subject speaks
     return said_by if load_cues().words.get(said_by.lemma_.lower()) in SAYING_CLASSES else None
 
 
