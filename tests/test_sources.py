@@ -347,3 +347,11 @@ def test_a_participle_stays_in_its_paragraph(nlp):
               spaces=spaces)
     found = [m for m in find_attributions(doc, find_entities(doc)) if "loser" in m.text]
     assert found and found[0].source.name == "Tomas Brel"
+
+
+def test_a_share_of_those_polled_speaks_through_the_poll(nlp):
+    text = ("A new poll from the Lenport Gazette was released on Monday.\n\n"
+            "Sixty percent of residents said that the levy was unfair.")
+    assert source_of(nlp, text, "the levy was unfair") == "Lenport Gazette poll"
+    assert source_of(nlp, "Sixty percent of residents said that the levy was unfair.",
+                     "the levy was unfair") == "Sixty percent"  # no poll named: as written

@@ -512,6 +512,9 @@ class SourceResolver:
         return source
 
     def _one_noun_phrase(self, head: Token) -> Source:
+        polled = self._polled(head)
+        if polled is not None:
+            return polled
         if head.dep_ == "attr" and head.head.lemma_ == "be" and head.pos_ == "NOUN":
             subject = next((c for c in head.head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
             if subject is not None:  # "Ana Ruiz was the first candidate to say …"
@@ -599,6 +602,19 @@ class SourceResolver:
         start = _paragraph_start(self.doc, head.i, back=3)
         return [t for t in reversed(self.doc[:head.i]) if t.idx >= start and t.pos_ == "NOUN"
                 and t.lemma_.lower() in kin and self.quotes.at(t.idx) is None]
+
+    def _polled(self, head: Token) -> Source | None:
+        """A share of those polled ("Seventy-two percent", "Another 19 percent of voters", "about two-thirds")
+        speaks through the poll that asked them: the last poll or survey the report names, in this paragraph
+        or the three before; None where there is none."""
+        share = head.ent_type_ in {"PERCENT", "CARDINAL"} or head.lemma_.lower() in {"percent", "%", "third",
+                                                                                     "two-thirds", "half", "quarter"}
+        if not share or head.pos_ not in {"NOUN", "NUM", "PROPN", "SYM"}:
+            return None
+        name = next((n for t in self._earlier_kin(head, POLLS) if (n := self._poll_name(t))), None)
+        if name is None:
+            return None
+        return Source(name, "organization", None, _strip(self.doc[head.left_edge.i:head.i + 1].text))
 
     def _poll_name(self, head: Token) -> str | None:
         """'X poll' for "a poll from X", "the latest X opinion poll", "an X poll"; None for "a new poll"."""
