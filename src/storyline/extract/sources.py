@@ -275,7 +275,8 @@ def _conjuncts(head: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         for c in tok.children:
-            if c.dep_ == "conj" and c.i > head.i and (c.pos_ in {"PROPN", "PRON"} or c.pos_ == "NOUN" and _party(c, head)):
+            if c.dep_ == "conj" and c.i > head.i and (
+                    c.pos_ in {"PROPN", "PRON"} or c.pos_ == "NOUN" and _party(c, head)):
                 found.append(c)
                 stack.append(c)
     return sorted(found, key=lambda t: t.i)
@@ -507,7 +508,8 @@ class SourceResolver:
             return Source(_strip(self.doc[tok.left_edge.i:tok.i + 1].text), "unnamed")
         source = self._one_noun_phrase(tok)
         if source.entity is not None and source.kind == "organization" and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not source.name.lower().startswith("the "):
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+        ) and not source.name.lower().startswith("the "):
             source.name = f"the {source.name}"  # "Ana Ruiz and the Port Board"
         return source
 
@@ -724,7 +726,8 @@ class SourceResolver:
         places = {_role_word(t) for t in (*modifiers, *of) if t.ent_type_ in {"GPE", "LOC"} or t.ent_type_ == "NORP"
                   and _role_word(t) not in PARTIES}  # "the Vermont senator": not one the report places elsewhere
         sent_start = max(head.sent.start_char, doc_text(self.doc).rfind("\n", 0, head.idx) + 1)
-        named = {ent.name.split()[-1] for ent, s in self._people_at(sent_start, head.idx) if self._subject_over(s, head)}
+        named = {ent.name.split()[-1] for ent, s in self._people_at(sent_start, head.idx)
+                 if self._subject_over(s, head)}
         people = [r for r in self._person_roles().values() if r.starts and r.entity.name.split()[-1] not in named
                   and not _other_party(words, r.parties) and (places <= r.words or not r.places)]
         matched = [r for r in people if roles & r.heads]
@@ -906,7 +909,8 @@ class SourceResolver:
         """0: the subject of a sentence's main clause; 1: another subject or a speaker; 2: another mention."""
         while tok.dep_ == "appos" and tok.head != tok and tok.head.pos_ == "NOUN":  # "the director, Ana Ruiz,"
             tok = tok.head
-        if (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ not in {"poss", "pobj", "dobj", "nsubj", "nsubjpass"}
+        if (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+                and tok.dep_ not in {"poss", "pobj", "dobj", "nsubj", "nsubjpass"}
                 and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in {",", "("} and all(
                 t.head == tok or t.dep_ in {"compound", "flat", "punct"} for t in tok.doc[tok.sent.start:tok.i])):
             return 0  # a name opening its sentence the parser took for something else: "Ana Ruiz, later saying …"
@@ -917,7 +921,8 @@ class SourceResolver:
             return 2
         verb = tok.head
         root = tok.sent.root
-        return 0 if tok.dep_ in {"nsubj", "nsubjpass"} and (verb == root or verb.dep_ == "conj" and verb.head == root) else 1
+        main = verb == root or verb.dep_ == "conj" and verb.head == root
+        return 0 if tok.dep_ in {"nsubj", "nsubjpass"} and main else 1
 
     def _cataphor(self, pronoun: Token, fits) -> Source | None:
         """'Even as he spoke, Ana Ruiz …': the subject named after a pronoun in a clause set before its verb."""
@@ -927,7 +932,8 @@ class SourceResolver:
         verb = clause.head
         if clause == verb or clause.i > verb.i or pronoun.dep_ not in {"nsubj", "nsubjpass", "poss"}:
             return None
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > clause.right_edge.i), None)
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > clause.right_edge.i),
+                       None)
         if subject is None or subject.ent_type_ != "PERSON":
             return None
         found = self._named(subject)
@@ -961,7 +967,8 @@ class SourceResolver:
                 lower = other.lower_
                 if other.i > tok.i and lower in GENDERS and self.quotes.at(other.idx) is None and (
                         other.dep_ in {"nsubj", "nsubjpass"} and other.head.head == verb
-                        and other.head.dep_ in {"ccomp", "conj", "advcl"} or lower.endswith("self") and other.head == verb):
+                        and other.head.dep_ in {"ccomp", "conj", "advcl"}
+                        or lower.endswith("self") and other.head == verb):
                     if all(e.key == ent.key for e, _ in self._people_at(at, other.idx)):  # no one else between
                         votes.setdefault(ent.key, [0, 0])[GENDERS[lower] == "f"] += 1
                     break
@@ -1090,9 +1097,9 @@ class SourceResolver:
         if entity is not None and entity.type in KIND_BY_TYPE and (
                 head.pos_ == "PROPN" or entity.type == "PERSON" or lemma not in UNNAMED_HEADS):
             place = next((g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                          if g.dep_ == "pobj" and g.pos_ == "PROPN" and (g.ent_type_ in {"GPE", "LOC"} or g.ent_type_ == "ORG"
-                                                                         and g.ent_iob_ == "I" and head.ent_type_ == "ORG"))
-                         , None)
+                          if g.dep_ == "pobj" and g.pos_ == "PROPN" and (
+                              g.ent_type_ in {"GPE", "LOC"}
+                              or g.ent_type_ == "ORG" and g.ent_iob_ == "I" and head.ent_type_ == "ORG")), None)
             if entity.type == "ORG" and place is not None and place.text not in entity.name:
                 # "the Republican Party of Wyoming" is not the Republican Party: its own name, no entity
                 full = f"{entity.name} of {_strip(self.doc[place.left_edge.i:place.right_edge.i + 1].text)}"
