@@ -1,13 +1,22 @@
 """Who an attribution's source is: the source phrase's span, its name, kind, role and entity.
 
-Names resolve to the fullest form in the report through the entities ("Koval" → "Marta Koval");
-pronouns resolve to the nearest fitting antecedent before them: "he"/"she" to the last person named
-or quoted, "it" to the last organisation that was a subject or source, "they" to the last plural
-or organisation subject; a pronoun with words of its own ("those close to him", "he and his aide") is the
-whole phrase. Generic phrases ("some reports", "officials", "witnesses") are unnamed. The phrase keeps its
-appositions (also one the parser took for a second subject) and leaves out asides: a comma-set clause
-that says or thinks something of its own, a comparison (", like her predecessor,"), a bracketed remark
-with a verb, a date, a reporter's "even", words before a spaced dash.
+Names resolve to the fullest form in the report through the entities ("Koval" → "Marta Koval"). A pronoun
+resolves to the salient person or group of its sentence or the one before, not merely the nearest name:
+the subject named after it when it opens a clause set before that subject ("Although he said …, Ana Ruiz
+…"), the subject of a clause that holds it, the main clause's subject, a speaker or the possessor of a
+statement in the sentence before ("… Ana Ruiz's statement. She called …"), further back the nearest
+subject or speaker; never someone the report marks as the other gender (a title, a gendered role, a common
+given name, "X said she"). A role phrase ("the candidate", "the GOP front-runner", "the Wisconsin
+Republican") is the person the report gives that role, else the salient person it names someone the
+report is about. Several speakers stay one source, each named ("Ana Ruiz and Ivo Tan"); a possessive
+names its owner ("his campaign" → "Ivo Tan's campaign"); a statement or document speaks for its issuer
+("Ivo Tan issued a statement saying …", "a Harbour Post story"), a poll by its name, and a share of those
+polled through the poll. "it" resolves to the last organisation that was a subject or source; a pronoun
+with words of its own ("those close to him") is the whole phrase. Generic phrases ("some reports",
+"officials", "witnesses") are unnamed, with the people they are tied to named in full ("aides to Ana Ruiz").
+The phrase keeps its appositions (also one the parser took for a second subject) and leaves out asides: a
+comma-set clause that says or thinks something of its own, a comparison (", like her predecessor,"), a
+bracketed remark with a verb, a date, a reporter's "even", words before a spaced dash.
 """
 
 from __future__ import annotations
