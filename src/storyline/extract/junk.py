@@ -5,6 +5,11 @@ success*", "denied *those reports*") names a topic, not a statement: there is no
 stays out of the ledger, unless it is a denial or dispute that points back at the statement it contests,
 whose status it has already set ("she has denied *those claims*" keeps its row as the denier's mention).
 The outlet's own clauses are judged by outlet_claims.py, not here.
+
+What someone wants, plans or seeks to do ("sought *to stem his rise*", "plans *to remain a Democrat*",
+"refused *to hold hearings*") is an aim, not a statement about the story: the to-infinitive after a verb
+of wanting or deciding is no claim either. A pledge or a call stays ("vowed *to press on*", "called on
+the mayor *to restart* the patrols"): it says something was promised or asked, and others can report it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..model import Mention
+from .cues import load_cues
+from .hedges import load_lexicon
 
 # a quotation: a double mark anywhere, a single one where it opens a quote (not the apostrophe of
 # "America's" or "voters'")
@@ -25,11 +32,25 @@ def says_something(span: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in span) or QUOTATION.search(span.text) is not None
 
 
+def is_aim(doc: Doc, mention: Mention, span: Span) -> bool:
+    """A to-infinitive content ("to remain a Democrat", "not to proceed") after a cue of wanting or
+    deciding ("plans", "sought", "refused"); forecasts ("expects to win") are claims about what will be."""
+    words = [t for t in span if not t.is_space]
+    if words and words[0].lower_ == "not":
+        words = words[1:]
+    if not words or words[0].lower_ != "to" or words[0].dep_ != "aux" or words[0].head.pos_ not in ("VERB", "AUX"):
+        return False
+    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    lemmas = [t.lemma_.lower() for t in cue or ()]
+    cues = load_cues()
+    return any(cues.cue_class(lemma) == "believe" and lemma not in load_lexicon().forecast_cues for lemma in lemmas)
+
+
 def is_junk(doc: Doc, mention: Mention) -> bool:
     if mention.form == "outlet" or mention.contests is not None:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is None or not says_something(span)
+    return span is None or not says_something(span) or is_aim(doc, mention, span)
 
 
 def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -116,6 +116,8 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
     if any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children):
         return "disputed"
+    if cue.lemma_.lower() in lex.forecast_cues and mention.status == "reported":
+        return "hypothetical"
     return None
 
 
@@ -180,7 +182,7 @@ def governing_hedges(root: Token, mention: Mention, span: Span,
     could face charges, the office said" with the content trimmed to the main clause) and doubts about
     the source ("unconfirmed reports say …"). Status-changing: the source's doubts and the others that
     govern the statement's main word."""
-    chain = statement_chain(root, mention)
+    chain = statement_chain(root, mention) | {t.i for t in main_verbs(span, root)}
     inside = hedges.between(span.start_char, span.end_char)
     outside = [h for i in chain for h in hedges.scoping(i)
                if not span.start_char <= h.start < span.end_char
@@ -189,8 +191,30 @@ def governing_hedges(root: Token, mention: Mention, span: Span,
     source = [h for h in hedges.between(*(mention.source.span or (0, 0))) if h.kind == "np_doubt"]
     active = [h for h in inside + outside if governs(h, root, chain)] + source
     if mention.form != "outlet" and not any(h.kind == "conditional" for h in active):
-        active = [h for h in active if h.text.lower() != "would"]  # "he said he would resign"
+        active = [h for h in active if not _intention(h, root.doc)]
     return inside + outside + source, active
+
+
+def main_verbs(span: Span, root: Token) -> list[Token]:
+    """The verbs of a statement's main clause that the parser hung outside the span's root: in "that the
+    men detained could be part of X" it may make "detained" the root and attach "could be" beside it."""
+    return [t for t in span if t.i != root.i and t.sent.start == root.sent.start and t.pos_ in ("VERB", "AUX")
+            and not span.start <= t.head.i < span.end]
+
+
+def _intention(hedge: Hedge, doc: Doc) -> bool:
+    """'would' after a reporting verb with the speaker as subject states an intention, not a forecast:
+    "he said he would resign", "they said they would only offer conditional support". About anyone
+    else, or about what the speaker would *be*, it forecasts: "he said the move would split the party",
+    "she argued she would be the stronger nominee" (hypothetical)."""
+    if hedge.text.lower() != "would":
+        return False
+    verb = doc[hedge.scope]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in PERSONAL and verb.lemma_ != "be"
+
+
+PERSONAL = frozenset({"i", "we", "he", "she", "they", "you"})
 
 
 def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon) -> None:
