@@ -257,3 +257,33 @@ def test_a_statement_contested_in_its_report_still_links_to_the_same_claim_elsew
     contested = Mention(0, 1, "x", Source("witnesses", "unnamed"), "said", "indirect", "denied")
     number, created = index.link("the tanker Arno Bay sank in the harbour", facts=mention_facts(contested, None))
     assert not created and number == 0
+
+
+NOT_READY = ("she is not ready to back the harbour plan",
+             "she was \"not ready\" to support the port authority's plan for the harbour")
+
+
+@pytest.mark.parametrize("first, second, linked", [
+    ("Ilse Varga", "Mayor Ilse Varga", True),  # one speaker, two outlets' cuts of her words
+    ("Ilse Varga", "Tomas Aldane", False),  # another speaker saying much the same is another claim
+    (None, None, False),  # nobody named: only the plain bar applies
+])
+def test_the_same_speaker_lowers_the_bar_for_a_paraphrase(first, second, linked):
+    a, b = embed(list(NOT_READY))
+    assert claims.SAME_SPEAKER <= float(a @ b) < SAME
+    index = ClaimIndex()
+    one, _ = index.link(NOT_READY[0], vector=a, speaker=first)
+    two, created = index.link(NOT_READY[1], vector=b, speaker=second)
+    assert (one == two) is linked and created is not linked
+
+
+@pytest.mark.parametrize("first, second, why", [
+    ("three of its firefighters were missing", "three firefighters were among the dead", "states"),
+    ("two dockworkers were arrested at the gate", "two dockworkers were released at the gate", "states"),
+    ("three firefighters were among the dead", "the dead included three firefighters and a crane driver", None),
+    ("three firefighters were killed on Tuesday", "three firefighters were killed", None),  # an omitted day
+])
+def test_what_became_of_people_must_agree_and_an_omission_is_no_conflict(first, second, why):
+    from storyline.link.agreement import text_facts
+
+    assert disagreement(text_facts(first), text_facts(second)) == why

@@ -157,7 +157,9 @@ class LedgerState:
             # a mention nested in another of the same report ("X says he … what he claims …") states
             # a different proposition, however many words they share
             nested = frozenset(c for s, e, c in placed if s < mention.end and mention.start < e)
-            number, created = self.index.link(mention.text, exclude=nested, facts=facts[i], vector=vectors[i])
+            speaker = mention.source.name if mention.source.kind in NAMED else None
+            number, created = self.index.link(mention.text, exclude=nested, facts=facts[i], vector=vectors[i],
+                                              speaker=speaker)
             placed.append((mention.start, mention.end, number))
             if created:
                 self.claims.append(Claim(number=number, first_seen=at))
@@ -253,6 +255,7 @@ def _relation(mention: Mention) -> str:
 
 # Share of context words two figures' sentences need in common to be the same count revised.
 FIGURE_CONTEXT = 0.15
+NAMED = frozenset({"person", "organization"})  # sources whose name says who speaks (linking by speaker)
 
 
 def _has_value(figures: list[Figure], figure: Figure) -> bool:

@@ -9,7 +9,13 @@ claim, these checks must all pass:
 - figures: for every unit both give, some value of one falls in a range of the other;
 - dates: resolved dates must fit one another ("2025-03" fits "2025-03-14"); without resolved dates on both
   sides, weekday names must;
-- polarity: both negated or neither, and both contested (denied/disputed by their source) or neither.
+- polarity: both negated or neither, and both contested (denied/disputed by their source) or neither;
+- states: when both say what became of people (missing, dead, injured, safe, arrested, freed), at least one
+  state is the same ("three firefighters were missing" and "three firefighters were among the dead" are two
+  claims, however alike their words).
+
+What one mention leaves out never disagrees: a date, a figure, a name or a state given on one side only is
+compatible with the other.
 
 A mention's facts come from its report's ``Extraction`` (entities, figures, times inside the mention's
 span); without an extraction, from its words.
@@ -35,6 +41,15 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 NAME_WORD = re.compile(r"[a-z0-9]+")
 NAME_STOPWORDS = frozenset({"the", "of", "s"})
+# what became of people: mutually exclusive states, by the words that say them
+STATES = {
+    **dict.fromkeys(("missing", "unaccounted", "disappeared"), "missing"),
+    **dict.fromkeys(("dead", "killed", "died", "deaths", "bodies", "fatalities"), "dead"),
+    **dict.fromkeys(("injured", "wounded", "hurt", "injuries"), "injured"),
+    **dict.fromkeys(("rescued", "survived", "survivors", "alive", "unharmed", "safe"), "safe"),
+    **dict.fromkeys(("arrested", "detained"), "arrested"),
+    **dict.fromkeys(("released", "freed"), "freed"),
+}
 # the reasons two mentions disagree that make them a conflict worth showing, not merely two claims
 CONFLICTS = frozenset({"figures", "dates", "polarity"})
 
@@ -50,11 +65,13 @@ class Facts:
     weekdays: frozenset[str] = frozenset()
     negated: bool = False
     contested: bool = False
+    states: frozenset[str] = frozenset()  # what became of people (``STATES``)
 
     def merged(self, other: Facts) -> Facts:
         """The facts of a claim that holds both (they agree, so polarity is shared)."""
         return Facts(self.actors | other.actors, self.places | other.places, self.figures | other.figures,
-                     self.dates | other.dates, self.weekdays | other.weekdays, self.negated, self.contested)
+                     self.dates | other.dates, self.weekdays | other.weekdays, self.negated, self.contested,
+                     self.states | other.states)
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -70,7 +87,7 @@ def text_facts(text: str, contests: bool = False) -> Facts:
     numbers = set(key.numbers) | {NUMBER_WORDS[w] for w in lowered & NUMBER_WORDS.keys()}
     figures = frozenset(("", float(n), float(n)) for n in numbers if _is_number(n))
     return Facts(figures=figures, weekdays=frozenset(lowered & WEEKDAYS), negated=key.negated,
-                 contested=contests)
+                 contested=contests, states=frozenset(STATES[w] for w in lowered & STATES.keys()))
 
 
 def report_facts(extraction: Extraction) -> list[Facts]:
@@ -100,11 +117,12 @@ def _facts(mention: Mention, entities, figures, times, starts) -> Facts:
     own = [f for _, f in figures[inside[1]]]
     numbers = frozenset((_unit(f.unit), f.low, f.high) for f in own) if own else base.figures
     dates = frozenset(m.group() for _, t in times[inside[2]] if (m := DATE.match(t.value)))
-    return Facts(actors, places, numbers, dates, base.weekdays, base.negated, base.contested)
+    return Facts(actors, places, numbers, dates, base.weekdays, base.negated, base.contested, base.states)
 
 
 def disagreement(a: Facts, b: Facts) -> str | None:
-    """Why two mentions cannot be the same claim ("polarity", "figures", "dates", "entities"), or None."""
+    """Why two mentions cannot be the same claim ("polarity", "figures", "dates", "entities", "states"), or
+    None."""
     if polarity_disagrees(a, b):
         return "polarity"
     if figures_disagree(a, b):
@@ -113,6 +131,8 @@ def disagreement(a: Facts, b: Facts) -> str | None:
         return "dates"
     if entities_disagree(a, b):
         return "entities"
+    if a.states and b.states and not a.states & b.states:
+        return "states"
     return None
 
 
