@@ -525,3 +525,15 @@ def test_an_aim_is_no_claim(nlp, text):
 ])
 def test_a_pledge_or_a_call_stays_a_claim(nlp, text, content):
     assert content in [m.text for m in _statuses(text)]
+
+
+def test_a_piece_of_a_statement_by_its_own_speaker_is_no_second_claim(nlp):
+    texts = [m.text for m in _statuses("Mayor Tessa Quill said she will not call on Brenn to resign.")
+             if m.form != "outlet"]
+    assert texts == ["she will not call on Brenn to resign"]
+
+
+def test_a_statement_nested_in_another_speakers_stays(nlp):
+    ms = _statuses("Mayor Ilse Varga said the harbour office had reported that the Kessel pier was cracked.")
+    assert [m.source.name for m in ms if m.text.endswith("the Kessel pier was cracked")] == [
+        "Ilse Varga", "harbour office"]

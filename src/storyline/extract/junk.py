@@ -10,6 +10,10 @@ What someone wants, plans or seeks to do ("sought *to stem his rise*", "plans *t
 "refused *to hold hearings*") is an aim, not a statement about the story: the to-infinitive after a verb
 of wanting or deciding is no claim either. A pledge or a call stays ("vowed *to press on*", "called on
 the mayor *to restart* the patrols"): it says something was promised or asked, and others can report it.
+
+A mention inside another of the same report by the same source repeats a piece of it ("she will not call on
+*Mr. Sanders to withdraw*", "that he expects *to win the primary*"): the outer one is the claim. A nested
+mention by someone else stays ("the senator said *the agency reported that X*": X is the agency's).
 """
 
 from __future__ import annotations
@@ -53,10 +57,20 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
     return span is None or not says_something(span) or is_aim(doc, mention, span)
 
 
+def repeats_outer(mention: Mention, others: list[Mention]) -> bool:
+    """Does the mention lie inside another one of the same source (a piece of that one)?"""
+    return mention.form != "outlet" and mention.contests is None and any(
+        other is not mention and other.start <= mention.start and mention.end <= other.end
+        and (other.start, other.end) != (mention.start, mention.end) and other.source.name == mention.source.name
+        for other in others)
+
+
 def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions that are claims, with ``contests`` re-pointed into the shorter list (a denial of a
     dropped mention stays a denial that points nowhere)."""
-    kept = [i for i, mention in enumerate(mentions) if not is_junk(doc, mention)]
+    claims = [i for i, mention in enumerate(mentions) if not is_junk(doc, mention)]
+    outer = [mentions[i] for i in claims]
+    kept = [i for i in claims if not repeats_outer(mentions[i], outer)]
     new_index = {old: new for new, old in enumerate(kept)}
     result = []
     for old in kept:
