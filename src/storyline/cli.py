@@ -568,6 +568,28 @@ def eval_time(
     _evaluate(evaluate_time, path, False, limit=limit)
 
 
+@eval_app.command("coref")
+def eval_coref(
+    path: Annotated[Path, typer.Argument(help="A folder of topic folders in ECB+ layout (*ecb.xml, *ecbplus.xml).")],
+    topics: Annotated[str, typer.Option(help="dev (the standard ECB+ dev topics), train or all.")] = "dev",
+    method: Annotated[str, typer.Option(
+        help="storyline (pair scorer + average-link clustering) or lemma (same head lemma in a topic).")] = "storyline",
+) -> None:
+    """MUC, B³, CEAF-e and CoNLL F1 of cross-document event coreference on gold ECB+ event mentions."""
+    from .eval.coref import evaluate_coref
+
+    if not path.is_dir():
+        raise fail(f"{path}: no such folder")
+    with progress_bar() as progress:
+        task = progress.add_task("topics", total=None)
+        try:
+            result = evaluate_coref(path, topics, method,
+                                    on_topic=lambda done, total: progress.update(task, completed=done, total=total))
+        except StorylineError as exc:
+            raise fail(str(exc))
+    print(json.dumps(result))
+
+
 @eval_app.command("ledger")
 def eval_ledger(
     golds: Annotated[list[Path], typer.Argument(help="Ledger gold files (JSON, one story each).")],
