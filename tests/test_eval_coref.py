@@ -177,6 +177,32 @@ def test_the_cli_scores_both_methods_on_the_fixture(tmp_path):
     assert storyline["method"] == "storyline" and 0 <= storyline["conll_f1"] <= 1
 
 
+def test_without_minilm_the_plain_scorer_runs(tmp_path, monkeypatch):
+    from storyline.errors import StorylineError
+    from storyline.learn import embeddings
+
+    def missing(_texts):
+        raise StorylineError("MiniLM embeddings need the optional packages")
+
+    monkeypatch.setattr(embeddings, "embed", missing)
+    result = invoke(str(write_topic(tmp_path)), "--topics", "all")
+    assert result["embeddings"] is False and result["mentions"] == 10
+
+
+def test_a_topic_of_one_mention_is_one_cluster(tmp_path):
+    root = write_topic(tmp_path)
+    (root / "ECBplus_coreference_sentences.csv").write_text("Topic,File,Sentence Number\n7,2ecb,0\n",
+                                                            encoding="utf-8")
+    for name in ("7_1ecb", "7_1ecbplus"):
+        (root / "7" / f"{name}.xml").unlink()
+    (root / "7" / "7_2ecb.xml").write_text(
+        (root / "7" / "7_2ecb.xml").read_text(encoding="utf-8").replace("NEG_ACTION_OCCURRENCE", "LOC_GEO"),
+        encoding="utf-8")
+    result = invoke(str(root), "--topics", "all")
+    assert result["mentions"] == 1 and result["clusters"] == 1
+    assert result["b3"]["f1"] == result["ceafe"]["f1"] == 1.0 and result["muc"]["f1"] == 0.0  # MUC: no link at all
+
+
 def test_the_cli_refuses_an_unknown_method(tmp_path):
     result = CliRunner().invoke(app, ["eval", "coref", str(write_topic(tmp_path)), "--topics", "all",
                                       "--method", "oracle"])
