@@ -541,18 +541,32 @@ def eval_checkworthiness(
 
 @eval_app.command("stories")
 def eval_stories(
-    path: Annotated[Path, typer.Argument(help="A folder of topic folders in ECB+ layout (*ecb.xml, *ecbplus.xml).")],
+    path: Annotated[Optional[Path], typer.Argument(
+        help="A folder of topic folders in ECB+ layout (*ecb.xml, *ecbplus.xml); optional with --ledger.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Cluster only the first N documents.")] = None,
     embeddings: Annotated[bool, typer.Option(
-        "--embeddings", help="Add MiniLM similarity of the leads to the term similarity.")] = False,
+        "--embeddings", help="Add MiniLM similarity of the leads to the term similarity (batch only).")] = False,
     topics: Annotated[str, typer.Option(help="all, or the standard ECB+ dev or train topics only.")] = "all",
+    online: Annotated[bool, typer.Option(
+        "--online", help="Add the reports one at a time, in time order, as `storyline add` without --story does.")] = False,
+    ledger: Annotated[Optional[list[Path]], typer.Option(
+        "--ledger", help="Ledger gold files, or a folder of them (repeatable): their reports, by story, scored too.")] = None,
+    data: Annotated[Optional[Path], typer.Option(
+        "--data", envvar="STORYLINE_DATA", help="Folder the ledger gold's report files are relative to (default ../shared/data).",
+    )] = None,
 ) -> None:
-    """B³ precision, recall and F1 of story clustering against the gold events (topic + ecb/ecbplus)."""
+    """B³ precision, recall and F1 of story clustering against the gold events (topic + ecb/ecbplus), and
+    against the ledger gold's stories (under "ledger")."""
     from .eval.stories import evaluate_stories
 
-    if not path.is_dir():
+    if path is None and not ledger:
+        raise fail("give an ECB+ folder, --ledger gold files, or both")
+    if path is not None and not path.is_dir():
         raise fail(f"{path}: no such folder")
-    _evaluate(evaluate_stories, path, False, limit=limit, embeddings=embeddings, topics=topics)
+    if embeddings and online:
+        raise fail("--embeddings applies to the batch clustering only")
+    _evaluate(evaluate_stories, path, False, limit=limit, embeddings=embeddings, topics=topics, online=online,
+              ledger=ledger, data=data)
 
 
 @eval_app.command("time")

@@ -3,7 +3,8 @@
 Each topic folder holds token-level XML documents ``<topic>_<n>ecb.xml`` and ``<topic>_<n>ecbplus.xml``;
 the two suffixes of one topic report two different real-world events, so the gold story of a document is
 its topic plus its suffix. All documents of the folder are clustered together (not topic by topic) with
-:func:`storyline.link.stories.cluster_documents`, and scored by B³ precision, recall and F1.
+:func:`storyline.link.stories.cluster_documents`, and scored by B³ precision, recall and F1. Online mode
+(reports one at a time, as ``storyline add`` assigns them) and the ledger gold stories: ``eval/online.py``.
 
 A document's text is its tokens joined per sentence; a first sentence that is only the page's URL (the
 ``ecbplus`` documents have one) is dropped, since it would give the answer away.
@@ -65,16 +66,18 @@ def read_corpus(path: str | Path, limit: int | None = None, topics: str = "all")
     return corpus
 
 
-def bcubed(gold: list[str], predicted: list[int]) -> dict[str, float]:
+def bcubed(gold: list[str], predicted: list, items: list[int] | None = None) -> dict[str, float]:
     """B³ precision, recall and F1: per item, the share of its predicted cluster in its gold cluster
-    (precision) and of its gold cluster in its predicted cluster (recall), averaged over items."""
-    if not gold:
+    (precision) and of its gold cluster in its predicted cluster (recall), averaged over items (over the
+    ``items`` given by index only, their clusters counted in full)."""
+    if not gold or items == []:
         return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
-    pairs = list(zip(gold, predicted))
+    every = list(zip(gold, predicted))
+    pairs = every if items is None else [every[i] for i in items]
     both: dict[tuple[str, int], int] = {}
     gold_size: dict[str, int] = {}
     pred_size: dict[int, int] = {}
-    for g, p in pairs:
+    for g, p in every:
         both[g, p] = both.get((g, p), 0) + 1
         gold_size[g] = gold_size.get(g, 0) + 1
         pred_size[p] = pred_size.get(p, 0) + 1
@@ -84,11 +87,28 @@ def bcubed(gold: list[str], predicted: list[int]) -> dict[str, float]:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def evaluate_stories(path: str | Path, limit: int | None = None, embeddings: bool = False,
-                     topics: str = "all") -> dict:
+def evaluate_stories(path: str | Path | None, limit: int | None = None, embeddings: bool = False,
+                     topics: str = "all", online: bool = False, ledger: list[str | Path] | None = None,
+                     data: str | Path | None = None) -> dict:
     """Cluster every document under ``path`` (of the ``topics`` split) into stories and score the clusters
     against the gold events with B³; ``embeddings`` mixes MiniLM lead embeddings into the similarity (when
-    installed)."""
+    installed). ``online``: replay the documents one at a time as ``storyline add`` assigns them
+    (``eval/online.py``) instead. ``ledger``: ledger gold files or folders, scored the same way under
+    ``"ledger"`` (their reports under ``data``); ``path`` may then be None."""
+    from . import online as replayed
+
+    if path is None and not ledger:
+        raise InputError("eval stories", "give an ECB+ folder, ledger gold files, or both")
+    result: dict = {"task": "stories", "mode": "online" if online else "batch"}
+    if path is not None:
+        result.update(replayed.ecb_online(path, limit, topics) if online
+                      else _ecb_batch(path, limit, embeddings, topics))
+    if ledger:
+        result["ledger"] = (replayed.ledger_online if online else replayed.ledger_batch)(ledger, data)
+    return result
+
+
+def _ecb_batch(path: str | Path, limit: int | None, embeddings: bool, topics: str) -> dict:
     corpus = read_corpus(path, limit, topics)
     reports = [Report(text) for _, text in corpus]
     used = False
@@ -99,6 +119,6 @@ def evaluate_stories(path: str | Path, limit: int | None = None, embeddings: boo
                 report.embedding = vector
             used = True
     predicted = cluster_documents(reports)
-    return {"task": "stories", "topics": topics, "documents": len(corpus), "stories": len(set(predicted)),
+    return {"topics": topics, "documents": len(corpus), "stories": len(set(predicted)),
             "gold_stories": len({g for g, _ in corpus}), "embeddings": used,
             "bcubed": bcubed([g for g, _ in corpus], predicted)}

@@ -10,8 +10,10 @@ scores lower: its similarity is damped by the days since its latest report.
 
 Incremental and pure: a :class:`StoryProfile` keeps the summed unit term vectors (raw, before IDF), the
 summed lead embedding and the latest date of its reports; :meth:`StoryProfile.add` folds in one report.
-:func:`assign` compares a new report with every profile; :func:`cluster_documents` clusters a batch
-(average linkage over the same similarity) for the evaluation.
+:func:`assign` compares a new report with every profile at the batch threshold; :func:`cluster_documents`
+clusters a batch (average linkage over the same similarity) for the evaluation. Reports arriving one at a
+time (``storyline add`` without ``--story``) go through :func:`choose_story`, which uses the online
+decision of ``link/joining.py``.
 """
 
 from __future__ import annotations
@@ -203,14 +205,16 @@ def idf(df: Counter, n: int, term: str) -> float:
     return weight if count >= 2 or n < SINGLETON_MIN_REPORTS else weight * SINGLETON_WEIGHT
 
 
-def term_similarity(report: Report, profile: StoryProfile, df: Counter, n: int) -> float:
-    """Cosine between the report's TF-IDF vector and the story's TF-IDF centroid."""
-    weights = {t: w * idf(df, n, t) for t, w in report.terms.items()}
+def term_similarity(report: Report, profile: StoryProfile, df: Counter, n: int, weight=None) -> float:
+    """Cosine between the report's TF-IDF vector and the story's TF-IDF centroid; ``weight(df, n, term)``
+    is the IDF (default :func:`idf`)."""
+    weight = weight or idf
+    weights = {t: w * weight(df, n, t) for t, w in report.terms.items()}
     rnorm = math.sqrt(sum(w * w for w in weights.values()))
     pnorm_sq = 0.0
     dot = 0.0
     for t, w in profile.terms.items():
-        pw = w * idf(df, n, t)
+        pw = w * weight(df, n, t)
         pnorm_sq += pw * pw
         if t in weights:
             dot += pw * weights[t]
@@ -275,12 +279,22 @@ def embed_leads(leads: list[str]) -> np.ndarray | None:
 def choose_story(candidates: list[StoryProfile], text: str, title: str | None = None,
                  published: str | None = None, df: Counter | None = None, n: int | None = None,
                  use_embeddings: bool = False) -> Assignment:
-    """The CLI's entry point for ``storyline add`` without ``--story``: assign one new report."""
+    """The CLI's entry point for ``storyline add`` without ``--story``: assign one new report with
+    :func:`storyline.link.joining.pick_story`, the decision ``eval stories --online`` replays. ``df``/``n``:
+    as for :func:`assign` (built from the profiles when not given)."""
+    from .joining import pick_story
+
     report = Report(text, title, published)
     if use_embeddings and any(p.embedding is not None for p in candidates):
         vectors = embed_leads([lead(text, title)])
         report.embedding = None if vectors is None else vectors[0]
-    return assign(candidates, report, df, n)
+    if df is None or n is None:
+        df = Counter()
+        for profile in candidates:
+            df.update(profile.terms.keys())
+        df.update(report.terms.keys())
+        n = sum(p.reports for p in candidates) + 1
+    return pick_story(candidates, report, df, n)
 
 
 def similarity_matrix(reports: list[Report]) -> np.ndarray:
