@@ -282,6 +282,21 @@ def test_quote_continued_in_next_paragraph(nlp):
     assert m.form == "direct"
 
 
+def test_a_quote_after_a_persons_clause_and_a_colon_is_theirs(nlp):
+    text = ("Mayor Ilse Varga said the pier would stay shut.\n\n"
+            "Tomas Aldane gloated: \u201cI told you the levy would fail.\u201d")
+    gloat = [m for m in mentions(nlp, text) if "levy" in m.text]
+    assert [(m.source.name, m.text, m.form) for m in gloat] == [
+        ("Tomas Aldane", "\u201cI told you the levy would fail.\u201d", "direct")]
+
+
+def test_a_new_paragraphs_lead_in_ends_the_last_speakers_quote(nlp):
+    text = ("\u201cWe will appeal,\u201d Tomas Aldane said on Friday.\n\n"
+            "Then, later that month on local radio: \u201cWe never closed the pier.\u201d")
+    [m] = mentions(nlp, text)
+    assert m.text == "\u201cWe will appeal,\u201d"
+
+
 def test_the_reporters_even_is_no_part_of_the_source(nlp):
     text = "Even the port authority, which owns the pier, said the cranes were unsafe."
     [m] = mentions(nlp, text)

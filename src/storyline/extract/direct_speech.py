@@ -1,6 +1,7 @@
 """Direct speech laid out around quotes rather than in a clause: a cue with no clause takes the quote right before
 or after it ('"…," urged X'; 'X declared, "…"'), "X added:" ending its paragraph takes the next one, a name and
-a colon opening a line speak the rest of it ('KOVAL: …'), a quote signed with a dash and a name is that name's
+a colon opening a line speak the rest of it ('KOVAL: …'), a quote opened after a person's clause and a colon is
+theirs ('Christie gloated: "…"'), a quote signed with a dash and a name is that name's
 ('“…” ― Ana Ruiz'), and a quote with no cue of its own that follows a quoted mention continues it, over an aside
 of the speaker's ('…," she said, adding that …. "…"'). Where the quoted passages are is ``quotes.py``'s
 business.
@@ -18,6 +19,7 @@ from .mentions import _form, _last_inside, _mention, _named_at
 from .nlp import doc_text
 from .quotes import QuoteIndex
 from .sources import SourceResolver
+from .speakers import _person_like
 from .spans import EDGE_PUNCT, HEADLINE_LABELS, MAX_GAP, QUOTE_CHARS, SAYING_CLASSES, _Found, _paragraph, _trim
 
 CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
@@ -59,6 +61,35 @@ def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> l
             doc, first.idx, len(text) if line_end < 0 else line_end)
         source = _named_at(resolver, name)
         mention = _mention(doc, _Found((colon.start, colon.end), "say", content, None, source), resolver, quotes)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _colon_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, mentions: list[Mention]) -> list[Mention]:
+    """'Mr. Christie gloated: "…"', 'Trump fired back on Twitter: "…"': a quote no mention holds, opened
+    right after a colon that ends a clause whose subject is a person, is that person's words whatever the
+    verb (the cue lexicon cannot list every manner of saying)."""
+    text = doc_text(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for q_start, q_end in quotes.quotes:
+        if any(s < q_end and q_start < e for s, e in taken):
+            continue
+        before = q_start
+        while before > 0 and text[before - 1] in " \t\xa0":
+            before -= 1
+        colon = doc.char_span(before - 1, before, alignment_mode="expand") if before > 0 else None
+        if colon is None or text[before - 1] != ":" or colon.start == 0:
+            continue
+        verb = doc[colon.start - 1]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.start:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (verb.pos_ not in ("VERB", "AUX") or subject is None or not _person_like(subject)
+                or "\n" in text[verb.idx:colon.start_char]):
+            continue
+        mention = _mention(doc, _Found((verb.i, verb.i + 1), "say", (q_start, q_end), subject), resolver, quotes)
         if mention is not None:
             found.append(mention)
     return found
@@ -178,6 +209,8 @@ def _in_bridge(m: Mention, after: int) -> bool:
 def _bridge(gap: str) -> bool:
     """Text between a quoted mention and a following quote that still lets the quote continue it:
     punctuation, or the rest of the mention's sentence ("…," he told reporters in Ohio. "…")."""
+    if "\n" in gap and gap.rpartition("\n")[2].strip(EDGE_PUNCT):
+        return False  # words opening the quote's paragraph lead in to a new quote ("Then, on the radio: …")
     gap = gap.strip()
     if not gap.strip(EDGE_PUNCT):
         return True
