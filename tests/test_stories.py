@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import InputError
-from storyline.eval.stories import DEV_TOPICS, bcubed, evaluate_stories, read_corpus
+from storyline.eval.online import evaluate_stories
+from storyline.eval.stories import DEV_TOPICS, bcubed, read_corpus
 from storyline.link.stories import (
     Report,
     StoryProfile,

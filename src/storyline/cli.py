@@ -557,7 +557,7 @@ def eval_stories(
 ) -> None:
     """B³ precision, recall and F1 of story clustering against the gold events (topic + ecb/ecbplus), and
     against the ledger gold's stories (under "ledger")."""
-    from .eval.stories import evaluate_stories
+    from .eval.online import evaluate_stories
 
     if path is None and not ledger:
         raise fail("give an ECB+ folder, --ledger gold files, or both")

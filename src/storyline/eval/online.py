@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..link.joining import Stream
 from ..link.stories import Report
-from .stories import bcubed, read_corpus
+from .stories import bcubed, ecb_batch, read_corpus
 
 FILE_DATE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 
@@ -113,3 +113,22 @@ def ledger_batch(paths: list[str | Path], data: str | Path | None = None) -> dic
     rows = ledger_stream(paths, data)
     predicted = cluster_documents([report for _, _, report in rows])
     return score([g for g, _, _ in rows], predicted, [s for _, s, _ in rows])
+
+
+def evaluate_stories(path: str | Path | None, limit: int | None = None, embeddings: bool = False,
+                     topics: str = "all", online: bool = False, ledger: list[str | Path] | None = None,
+                     data: str | Path | None = None) -> dict:
+    """Cluster every document under ``path`` (of the ``topics`` split) into stories and score the clusters
+    against the gold events with B³; ``embeddings`` mixes MiniLM lead embeddings into the similarity (when
+    installed). ``online``: replay the documents one at a time as ``storyline add`` assigns them
+    instead. ``ledger``: ledger gold files or folders, scored the same way under
+    ``"ledger"`` (their reports under ``data``); ``path`` may then be None."""
+    if path is None and not ledger:
+        raise InputError("eval stories", "give an ECB+ folder, ledger gold files, or both")
+    result: dict = {"task": "stories", "mode": "online" if online else "batch"}
+    if path is not None:
+        result.update(ecb_online(path, limit, topics) if online
+                      else ecb_batch(path, limit, embeddings, topics))
+    if ledger:
+        result["ledger"] = (ledger_online if online else ledger_batch)(ledger, data)
+    return result

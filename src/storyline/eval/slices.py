@@ -54,7 +54,7 @@ def _evaluator(task: str):
         from .checkworthiness import evaluate_checkworthiness
         return evaluate_checkworthiness
     if task == "stories":
-        from .stories import evaluate_stories
+        from .online import evaluate_stories
         return evaluate_stories
     if task == "time":
         from .time import evaluate_time

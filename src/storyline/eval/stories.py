@@ -87,28 +87,7 @@ def bcubed(gold: list[str], predicted: list, items: list[int] | None = None) -> 
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def evaluate_stories(path: str | Path | None, limit: int | None = None, embeddings: bool = False,
-                     topics: str = "all", online: bool = False, ledger: list[str | Path] | None = None,
-                     data: str | Path | None = None) -> dict:
-    """Cluster every document under ``path`` (of the ``topics`` split) into stories and score the clusters
-    against the gold events with B³; ``embeddings`` mixes MiniLM lead embeddings into the similarity (when
-    installed). ``online``: replay the documents one at a time as ``storyline add`` assigns them
-    (``eval/online.py``) instead. ``ledger``: ledger gold files or folders, scored the same way under
-    ``"ledger"`` (their reports under ``data``); ``path`` may then be None."""
-    from . import online as replayed
-
-    if path is None and not ledger:
-        raise InputError("eval stories", "give an ECB+ folder, ledger gold files, or both")
-    result: dict = {"task": "stories", "mode": "online" if online else "batch"}
-    if path is not None:
-        result.update(replayed.ecb_online(path, limit, topics) if online
-                      else _ecb_batch(path, limit, embeddings, topics))
-    if ledger:
-        result["ledger"] = (replayed.ledger_online if online else replayed.ledger_batch)(ledger, data)
-    return result
-
-
-def _ecb_batch(path: str | Path, limit: int | None, embeddings: bool, topics: str) -> dict:
+def ecb_batch(path: str | Path, limit: int | None, embeddings: bool, topics: str) -> dict:
     corpus = read_corpus(path, limit, topics)
     reports = [Report(text) for _, text in corpus]
     used = False
