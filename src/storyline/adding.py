@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .ingest.report_date import out_of_range
 from .link.claims import cached_vectors
 from .model import Document
 from .store import Store
@@ -26,8 +27,9 @@ class Added:
 
 
 def report_date(published: str | None) -> date | None:
-    """The calendar day of an ISO date or date-time, or None."""
-    if not published:
+    """The calendar day of an ISO date or date-time, or None (also for a day out of range, stored before such
+    dates were refused: "yesterday" from 0001-01-01 overflows)."""
+    if not published or out_of_range(published):
         return None
     try:
         return datetime.fromisoformat(published).date()

@@ -19,8 +19,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .errors import StorylineError
+from .errors import StorylineError, without_credentials
 from .present import tables
+from .present.terminal import printable
 
 if TYPE_CHECKING:
     from .store import Store
@@ -64,8 +65,26 @@ def main(
 
 
 def fail(message: str) -> typer.Exit:
-    errors.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    say_error(errors, message)
     return typer.Exit(1)
+
+
+def say_error(out: Console, message: str) -> None:
+    """``error: MESSAGE`` on one line, without a database URL's password, control characters or escape
+    sequences (a message may quote a file name, a page or a server's words)."""
+    out.print(f"[red]error:[/] {escape(for_terminal(message))}", highlight=False, soft_wrap=True)
+
+
+def for_terminal(message: str) -> str:
+    """A message as it may reach the terminal: one line, no password, no control character."""
+    return printable(without_credentials(message), keep_lines=False)
+
+
+def named(option: str, value: str | None) -> str | None:
+    """The option's value, refused when it is blank (a story or outlet needs a name)."""
+    if value is not None and not value.strip():
+        raise fail(f"{option} {value!r}: give a name (it is blank)")
+    return value
 
 
 def opened() -> Store:
@@ -123,14 +142,25 @@ def add(
         "a new one."))] = None,
     outlet: Annotated[Optional[str], typer.Option(help=(
         "Outlet name (default: the site's name, else the agency in a wire dateline or the outlet in a byline)."))] = None,
-    published: Annotated[Optional[str], typer.Option(help="Publication date of files, ISO 8601.")] = None,
+    published: Annotated[Optional[str], typer.Option(help=(
+        "Publication date of files, ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM), from 1900-01-01 to 2099-12-31."
+    ))] = None,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Add reports to a story: each new text is stored, then its claims are extracted. A URL is fetched and
     followed from then on by `storyline watch`."""
     from .adding import add_document, choose_story
     from .ingest import read_source
+    from .ingest.report_date import out_of_range, parse_published
+    from .ingest.sources import published_range
 
+    named("--story", story)
+    named("--outlet", outlet)
+    if published is not None:  # refused here, before anything is stored
+        if parse_published(published) is None:
+            raise fail(f"--published {published!r}: give an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+        if out_of_range(published):
+            raise fail(f"--published {published!r}: out of range: {published_range()}")
     urls = [s for s in sources if s.startswith(("http://", "https://"))]
     if urls and published:
         raise fail("--published applies to files; a fetched page's date comes from the page")
@@ -161,13 +191,13 @@ def add(
                 added = add_document(store, target, doc)
             except StorylineError as exc:
                 failed += 1
-                progress.console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+                say_error(progress.console, str(exc))
             else:
                 line = f"{source}: {added.outcome} report {added.report_id} (version {added.version})"
                 if added.error:
                     failed += 1
                     line += f"; extraction failed, stored for a re-run: {added.error}"
-                progress.console.print(line, highlight=False, soft_wrap=True, markup=False)
+                progress.console.print(for_terminal(line), highlight=False, soft_wrap=True, markup=False)
                 if doc.published is None and added.outcome != "unchanged":  # "yesterday" then has no day
                     progress.console.print(
                         f"warning: {source}: no publication date found: times stay relative; pass --published",
@@ -190,13 +220,14 @@ def _add_url(store: Store, story: str, url: str, fetcher, outlet: str | None, ou
     try:
         check = add_url(store, story, url, fetcher, outlet)
     except StorylineError as exc:
-        out.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        say_error(out, str(exc))
         return False
     if check.outcome == "failed":
-        out.print(f"[red]error:[/] {escape(check.detail)}", highlight=False, soft_wrap=True)
+        say_error(out, check.detail)
         return False
-    out.print(f"{url}: {check.outcome}" + (f" report {check.report_id}" if check.report_id else "")
-              + (f" ({check.detail})" if check.detail else ""), highlight=False, soft_wrap=True, markup=False)
+    out.print(for_terminal(f"{url}: {check.outcome}" + (f" report {check.report_id}" if check.report_id else "")
+                           + (f" ({check.detail})" if check.detail else "")),
+              highlight=False, soft_wrap=True, markup=False)
     return check.extraction_error is None
 
 
@@ -223,6 +254,7 @@ def watch(
     from .store.store import now
     from .watch.cycle import follow
 
+    named("--story", story)
     store = opened()
     try:
         for kind, targets in (("feed", feed or []), ("url", url or [])):
@@ -273,7 +305,8 @@ def extract(
     name = pick_story(store, story)
     done = rerun_extraction(store, name, everything)
     for item in done:
-        errors.print(f"{item.location}: report {item.report_id} " + (f"failed: {item.error}" if item.error else "extracted"),
+        errors.print(for_terminal(f"{item.location}: report {item.report_id} "
+                                  + (f"failed: {item.error}" if item.error else "extracted")),
                      highlight=False, soft_wrap=True, markup=False)
     if any(item.error for item in done):
         raise typer.Exit(1)
@@ -416,10 +449,10 @@ def diff(
         raise fail(f"no report {old_id!r} (see `storyline reports`)")
     if old.version > new.version:
         old, new = new, old
-    console.print(f"{new.location}: version {old.version} → {new.version}", highlight=False, markup=False,
-                  soft_wrap=True)
+    console.print(printable(f"{new.location}: version {old.version} → {new.version}", keep_lines=False),
+                  highlight=False, markup=False, soft_wrap=True)
     for line in format_diff(diff_sentences(old.text, new.text)) or ["(no sentence changed)"]:
-        console.print(line, highlight=False, markup=False, soft_wrap=True)
+        console.print(printable(line), highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()

@@ -31,7 +31,41 @@ def doc_text(doc: Doc) -> str:
 
 
 def parse(text: str) -> Doc:
-    """Parse a report's text, remembering the text itself (spaCy keeps it exactly, whitespace included)."""
-    doc = load_nlp()(text)
+    """Parse a report's text, remembering the text itself (spaCy keeps it exactly, whitespace included).
+
+    A text longer than the pipeline's ``max_length`` is parsed in pieces cut at paragraph breaks (see
+    :func:`pieces`) and joined back into one Doc whose text, and so every character offset, is the original's."""
+    nlp = load_nlp()
+    if len(text) <= nlp.max_length:
+        doc = nlp(text)
+    else:
+        doc = Doc.from_docs([nlp(piece) for piece in pieces(text, nlp.max_length)], ensure_whitespace=False)
     doc.user_data[TEXT_KEY] = text
     return doc
+
+
+_BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first: after a blank line, a line, a sentence
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters that join back into it exactly.
+
+    Each piece ends after the last paragraph break (blank line) that fits, with the blank space that follows
+    it; failing that after a line break, a sentence's full stop, a space, or (one unbroken run of ``limit``
+    characters) anywhere."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = end
+        for mark in _BREAKS:
+            found = text.rfind(mark, start, end)
+            if found > start:
+                cut = found + len(mark)
+                while cut < end and text[cut].isspace():  # the rest of the blank space goes with this piece
+                    cut += 1
+                break
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out

@@ -29,6 +29,22 @@ def parse_published(value: str) -> str | None:
         return None
 
 
+# the days a report may be dated: outside them a date is a typo or a placeholder ("0001-01-01", "9999-12-31"),
+# and reading "yesterday" or "next week" from it overflows. Fixed, not a year from today: fictional stories
+# (the tests', the examples') are set in the years ahead.
+EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
+
+
+def out_of_range(value: str) -> bool:
+    """Whether ``value`` is an ISO date or date-time whose day is before ``EARLIEST`` or after ``LATEST`` (a
+    value that is not a date at all is not out of range)."""
+    try:
+        day = date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return False
+    return not EARLIEST <= day <= LATEST
+
+
 def dates_in_text(text: str) -> list[date]:
     """Every explicit full date (day, month and year) written in the text, in no particular order."""
     found = []

@@ -12,7 +12,7 @@ from storyline.errors import InputError
 from storyline.ingest.html import declared_charset, extract_article, looks_like_html
 from storyline.ingest.normalize import normalize_text, word_count
 from storyline.ingest.outlets import outlet_in_text, unknown_outlet
-from storyline.ingest.report_date import date_from_text, parse_published
+from storyline.ingest.report_date import EARLIEST, LATEST, date_from_text, out_of_range, parse_published
 from storyline.model import Document
 
 if TYPE_CHECKING:
@@ -118,12 +118,16 @@ def _set_outlet(document: Document, option: str | None, unknown: str) -> None:
 
 
 def _dated(document: Document, option_date: str | None) -> Document:
-    """Set the report date: the option, else the page's metadata, else the text's own date line."""
+    """Set the report date: the option, else the page's metadata, else the text's own date line (a date out of
+    range in the page or the text is none: the option's was refused already)."""
     if option_date is not None:
         document.published, document.published_from = option_date, "option"
-    elif document.published is None:
+        return document
+    if document.published is not None and out_of_range(document.published):  # a page's "0001-01-01" is no date
+        document.published, document.published_from = None, None
+    if document.published is None:
         text_date = date_from_text(document.text)
-        if text_date is not None:
+        if text_date is not None and not out_of_range(text_date):
             document.published, document.published_from = text_date, "text"
     return document
 
@@ -148,7 +152,14 @@ def _checked_published(source: str, published: str | None) -> str | None:
         raise InputError(
             source, f"--published value {published!r} is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)"
         )
+    if out_of_range(value):
+        raise InputError(source, f"--published value {published!r} is out of range: {published_range()}")
     return value
+
+
+def published_range() -> str:
+    """What :func:`_checked_published` accepts, said to the user."""
+    return f"give a date from {EARLIEST.isoformat()} to {LATEST.isoformat()}"
 
 
 def _read_file(source: str, path: Path) -> bytes:

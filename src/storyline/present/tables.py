@@ -6,6 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .terminal import printable
+
 STATUS_STYLE = {
     "asserted": "white", "reported": "cyan", "unverified": "yellow", "disputed": "magenta",
     "denied": "red", "confirmed": "green", "hypothetical": "blue", "corroborated": "bold green",
@@ -15,18 +17,29 @@ STATUS_STYLE = {
 def print_rows(console: Console, title: str, columns: list[str], rows: list[list[str | Text]]) -> None:
     """A Rich table when the console is a terminal, else a header line and tab-separated rows.
 
-    Cells are report text, which is untrusted: plain strings are shown as they are, never read as markup."""
+    Cells are report text, which is untrusted: plain strings are shown as they are, never read as markup, and
+    without control characters or escape sequences (:func:`printable`)."""
     if console.is_terminal:
-        table = Table(title=Text(title, style="italic"), show_lines=False, expand=False)
+        table = Table(title=Text(printable(title, keep_lines=False), style="italic"), show_lines=False, expand=False)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
+            table.add_row(*map(_cell, row))
         console.print(table)
         return
     print("\t".join(columns))
     for row in rows:
-        print("\t".join(" ".join(str(cell).split()) for cell in row))
+        print("\t".join(" ".join(printable(str(cell), keep_lines=False).split()) for cell in row))
+
+
+def _cell(cell: str | Text) -> Text:
+    """A table cell as Rich text, never read as markup, without control characters or escape sequences (a
+    ``Text`` made of report words must be made of ``printable`` words: Rich drops a BEL itself, which would
+    leave the rest of an OSC sequence to be read as text)."""
+    if isinstance(cell, Text):
+        plain = printable(cell.plain)
+        return cell if plain == cell.plain else Text(plain, style=cell.style)
+    return Text(printable(cell))
 
 
 def _status(status: str) -> Text:
@@ -69,7 +82,7 @@ def claims_rows(ledger: dict) -> list[list[str | Text]]:
         contested = ", ".join(dict.fromkeys(f"{c['source']} {c['relation']}" for c in claim["contested_by"]))
         conflicts = claim_conflicts(claim)
         rows.append([_status(claim["status"]), claim["text"], sources, outlet_count(claim), contested,
-                     Text(conflicts, style="bold red") if conflicts else "", check_score(claim)])
+                     Text(printable(conflicts), style="bold red") if conflicts else "", check_score(claim)])
     return rows
 
 
@@ -122,7 +135,7 @@ def print_timeline(console: Console, ledger: dict) -> None:
     for day, events in groups:
         for i, event in enumerate(events):
             cells = row(day if i == 0 else "", event)
-            table.add_row(*(c if isinstance(c, Text) else Text(c) for c in cells), end_section=i == len(events) - 1)
+            table.add_row(*map(_cell, cells), end_section=i == len(events) - 1)
     console.print(table)
 
 
@@ -160,5 +173,6 @@ def _when(at) -> str:
 def print_check(console: Console, check) -> None:
     """One line per check of a feed or URL (on stderr while watching)."""
     style = {"failed": "red", "new": "green", "revision": "yellow"}.get(check.outcome, "dim")
-    line = Text.assemble((f"{check.outcome:>12} ", style), (check.url, ""), (f"  {check.detail}" if check.detail else "", "dim"))
+    detail = printable(f"  {check.detail}", keep_lines=False) if check.detail else ""
+    line = Text.assemble((f"{check.outcome:>12} ", style), (printable(check.url, keep_lines=False), ""), (detail, "dim"))
     console.print(line, highlight=False, soft_wrap=True)

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from ..errors import StoreError
+from ..errors import StoreError, without_credentials
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -43,16 +43,16 @@ def resolve_url(url: str | None = None) -> URL:
         return URL.create("sqlite", database=str(path))
     try:
         parsed = make_url(given)
-    except ArgumentError as exc:
-        raise StoreError(f"cannot open store {given!r}: not a database URL") from exc
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        raise StoreError(f"cannot open store {without_credentials(given)!r}: not a database URL") from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
 
 
 def masked(url: URL) -> str:
-    """The URL as shown to users: password hidden."""
-    return url.render_as_string(hide_password=True)
+    """The URL as shown to users: password hidden (a ``password=`` query parameter too)."""
+    return without_credentials(url.render_as_string(hide_password=True))
 
 
 def reason(exc: Exception) -> str:

@@ -96,6 +96,20 @@ class WatchTables:
             conn.execute(schema.checks.delete().where(schema.checks.c.watch_id == watch_id))
             conn.execute(schema.watches.delete().where(schema.watches.c.id == watch_id))
 
+    def remove_story_if_empty(self, story_name: str) -> bool:
+        """Delete the story when nothing is in it (no report, watch or verdict): a story made for a URL that
+        could not be added leaves nothing behind. Whether it was deleted."""
+        s = schema.stories.c
+        with self._write(f"remove story {story_name!r}") as conn:
+            story_id = conn.execute(select(s.id).where(s.name == story_name)).scalar()
+            if story_id is None:
+                return False
+            for table in (schema.reports, schema.watches, schema.verdicts):
+                if conn.execute(select(table.c.story_id).where(table.c.story_id == story_id).limit(1)).first():
+                    return False
+            conn.execute(schema.stories.delete().where(s.id == story_id))
+        return True
+
     def watches(self, story_name: str) -> list[WatchRow]:
         """The story's watched feeds and URLs: feeds first, then in the order they were added."""
         return list(self._watch_rows(story_name))

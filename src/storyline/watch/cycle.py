@@ -163,11 +163,15 @@ def check_url(store: Store, story: str, watch: WatchRow, fetcher: Fetcher, now: 
 
 def add_url(store: Store, story: str, url: str, fetcher: Fetcher, outlet: str | None = None) -> Check:
     """Fetch ``url`` into the story now, whatever its schedule, and follow it from then on (``storyline add
-    URL``, the desk's POST): a URL whose first fetch failed is not followed."""
+    URL``, the desk's POST): a URL whose first fetch failed is not followed, and a story made for it is
+    removed again (it has nothing in it)."""
+    new_story = store.story(story) is None
     watch, state = store.add_watch(story, "url", url, at=now(), outlet=outlet)
     check = check_url(store, story, watch, fetcher, now())
     if check.outcome == "failed" and state == "new":
         store.remove_watch(watch.id)
+        if new_story:
+            store.remove_story_if_empty(story)
     return check
 
 
