@@ -229,3 +229,11 @@ def test_closing_bracket_of_an_acronym_stays_in_the_claim(nlp):
     doc = nlp("The depot is run by Kessel Freight, which leases it from the Orvane Transit Board (OTB).")
     [claim] = find_outlet_claims(doc, [], "Wire")
     assert claim.text.endswith("Orvane Transit Board (OTB)")
+
+
+def test_the_headline_is_no_claim_and_a_blank_line_ends_a_sentence(nlp):
+    text = ("Ferry runs aground off Tessel\n\n"
+            "The passenger ferry Maren Sky ran aground on the Tessel sandbank on Monday evening.")
+    assert texts(nlp, text) == ["The passenger ferry Maren Sky ran aground on the Tessel sandbank on Monday evening"]
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents if s.text.strip()][0] == "Ferry runs aground off Tessel"

@@ -5,7 +5,8 @@ concessive clauses ("although a tanker allegedly ran aground …") and any depen
 attribution covers differently from its head ("As X happens, officials appealed …"). A clause is the
 outlet's when no attribution covers its main word: not the cue, not the source and not the content
 (a concessive clause inside indirect speech counts as the outlet's aside). Words of a wire dateline
-("HARBOUR CITY, Country (Outlet) — ") belong to no claim. Skipped as no claim: boilerplate and credits
+("HARBOUR CITY, Country (Outlet) — ") and the headline (``page.headline_span``: it sums up the claims the
+body states, and would only repeat them) belong to no claim. Skipped as no claim: boilerplate and credits
 ("Reporting by …", "Distributed by … under licence"), questions, imperatives addressed to the reader,
 flag clauses ("Both accounts have yet to be verified", which ``status`` applies to earlier claims),
 notes on the reporting itself ("X did not respond to requests for comment", "declined to comment":
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .nlp import doc_text
 from ..model import Mention, Source
 from .dateline import dateline_end
+from .page import headline_span
 from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 
 CONCESSIVE = {"although", "though", "whereas"}
@@ -37,7 +39,9 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
     lex = load_lexicon()
     coverage = _coverage(doc, mentions)
     hedges, flags = doc_hedges(doc)
-    begin = _first_token_after(doc, dateline_end(doc_text(doc)))
+    text = doc_text(doc)
+    headline = headline_span(text)
+    begin = _first_token_after(doc, max(dateline_end(text), headline[1] if headline else 0))
     claims: list[Mention] = []
     for sent in doc.sents:
         if sent.end <= begin or _not_a_claim(sent, lex):
