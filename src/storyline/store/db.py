@@ -5,6 +5,9 @@ enforce foreign keys; write transactions there start with ``BEGIN IMMEDIATE`` so
 for each other instead of failing half way. Opening runs the Alembic migrations up to head when the store is
 behind; a store already at head is opened without importing Alembic (it costs more than SQLAlchemy itself,
 on every command), so ``alembic`` is imported in ``upgrade`` and ``connect`` only when a migration is due.
+Processes opening a new store at once migrate it one at a time: on SQLite the migration's ``BEGIN IMMEDIATE``
+makes the others wait, on PostgreSQL a transaction-level advisory lock does; each looks at the stored revision
+again once it holds the lock, and finds nothing left to do when another process migrated meanwhile.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, Insert, Table, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 ENV_VAR = "STORYLINE_DB"
 IMMEDIATE = "storyline_immediate"  # execution option: start this SQLite transaction as a writer
+MIGRATION_LOCK = 0x73746F72796C696E  # PostgreSQL advisory lock key ("storylin"): one migration at a time
 
 
 def default_path() -> Path:
@@ -94,9 +98,13 @@ def head_revision() -> str:
 def stored_revision(engine: Engine) -> str | None:
     """The revision Alembic recorded in the store, or None when it has none (a new store)."""
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return _revision(connection)
+
+
+def _revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def alembic_config() -> Config:
@@ -109,15 +117,40 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration, in one transaction."""
-    from alembic import command
-
-    config = alembic_config()
+    """Bring the schema to the newest migration, in one transaction, one process at a time: the transaction
+    first takes the store's write lock (SQLite) or the migration advisory lock (PostgreSQL), then reads the
+    stored revision again, so a process that waited on another's migration finds the store at head."""
     with engine.connect() as connection:
         connection.execution_options(**{IMMEDIATE: True})
         with connection.begin():
+            if connection.dialect.name == "postgresql":  # released when this transaction ends
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            if _revision(connection) == head_revision():
+                return
+            from alembic import command
+
+            config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+
+def insert_skipping_conflicts(conn: Connection, table: Table) -> Insert:
+    """``INSERT … ON CONFLICT DO NOTHING`` into ``table``: a row that would break a unique key is left out. On
+    PostgreSQL a conflicting row of a transaction still running is waited for, so the rows left out are
+    committed ones the next statement reads. Other databases have no portable form: a conflict fails there."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        return table.insert()
+    return insert(table).on_conflict_do_nothing()
+
+
+def insert_new(conn: Connection, table: Table, values: dict) -> bool:
+    """Insert one row unless another row has one of its unique keys; whether it was inserted."""
+    inserted = insert_skipping_conflicts(conn, table).values(**values).returning(*table.primary_key.columns)
+    return conn.execute(inserted).first() is not None
 
 
 def connect(url: str | None = None) -> tuple[Engine, URL]:

@@ -1,6 +1,8 @@
 """The store: stories, reports with their raw content, and each report's extraction.
 
-Every public method runs in its own transaction; callers see records, never sessions or rows.
+Every public method runs in its own transaction; callers see records, never sessions or rows. Stories and
+reports are created with ``INSERT … ON CONFLICT DO NOTHING`` and read back, so processes adding to the same
+story at once never fail on each other's rows (on PostgreSQL; SQLite's writers take turns anyway).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ..errors import StoreError
 from ..ingest.normalize import sha256_of, word_count
 from ..model import Document, Extraction
 from . import schema
-from .db import IMMEDIATE, connect, masked, reason
+from .db import IMMEDIATE, connect, insert_new, masked, reason
 from .desk import DeskTables
 from .records import ReportRecord, extraction_from_rows, extraction_rows, report_record
 from .vectors import VectorTables
@@ -110,28 +112,34 @@ class Store(WatchTables, DeskTables, VectorTables):
         with self._write(f"add {doc.location} to story {story_name!r}") as conn:
             story_id = self._ensure_story(conn, story_name, story_title)
             r = schema.reports.c
-            same = conn.execute(
-                select(r.id, r.version).where(r.story_id == story_id, r.sha256 == sha)
-            ).first()
-            if same is not None:
-                return AddResult(same.id, story_id, "unchanged", same.version)
-            latest = conn.execute(
-                select(r.id, r.version).where(r.story_id == story_id, r.location == doc.location)
-                .order_by(r.version.desc()).limit(1)
-            ).first()
-            version = latest.version + 1 if latest else 1
-            new_id = report_id(story_id, doc.location, sha)
-            conn.execute(schema.reports.insert().values(
-                id=new_id, story_id=story_id, location=doc.location, url=doc.url, outlet=doc.outlet,
-                title=doc.title, author=doc.author, published_at=doc.published,
-                published_from=doc.published_from, fetched_at=fetched_at or now(), version=version,
-                previous_id=latest.id if latest else None, sha256=sha, content_type=doc.content_type,
-                raw=doc.raw, text=doc.text, developing=False, language=None,
-                word_count=word_count(doc.text), extraction_status="pending",
-            ))
+            while True:  # again only when another writer stored a report of the story meanwhile
+                same = conn.execute(
+                    select(r.id, r.version).where(r.story_id == story_id, r.sha256 == sha)
+                ).first()
+                if same is not None:
+                    return AddResult(same.id, story_id, "unchanged", same.version)
+                latest = conn.execute(
+                    select(r.id, r.version).where(r.story_id == story_id, r.location == doc.location)
+                    .order_by(r.version.desc()).limit(1)
+                ).first()
+                version = latest.version + 1 if latest else 1
+                new_id = report_id(story_id, doc.location, sha)
+                if insert_new(conn, schema.reports, dict(
+                    id=new_id, story_id=story_id, location=doc.location, url=doc.url, outlet=doc.outlet,
+                    title=doc.title, author=doc.author, published_at=doc.published,
+                    published_from=doc.published_from, fetched_at=fetched_at or now(), version=version,
+                    previous_id=latest.id if latest else None, sha256=sha, content_type=doc.content_type,
+                    raw=doc.raw, text=doc.text, developing=False, language=None,
+                    word_count=word_count(doc.text), extraction_status="pending",
+                )):
+                    break
+                # another writer committed the same text (read again: unchanged) or this location's next
+                # version (read again: the version after it)
         return AddResult(new_id, story_id, "revision" if latest else "new", version)
 
     def _ensure_story(self, conn: Connection, name: str, title: str | None) -> str:
+        """The id of the story named ``name``, made now if there is none: its name's slug, numbered when
+        another story has it. Another writer making the same story, or taking the id, is no error."""
         s = schema.stories.c
         found = conn.execute(select(s.id).where(s.name == name)).scalar()
         if found is not None:
@@ -139,12 +147,15 @@ class Store(WatchTables, DeskTables, VectorTables):
         base = slugify(name)
         taken = set(conn.execute(select(s.id).where(s.id.like(f"{base}%"))).scalars())
         story_id, n = base, 2
-        while story_id in taken:
-            story_id, n = f"{base}-{n}", n + 1
-        conn.execute(schema.stories.insert().values(
-            id=story_id, name=name, title=title or name, created_at=now()
-        ))
-        return story_id
+        while True:
+            while story_id in taken:
+                story_id, n = f"{base}-{n}", n + 1
+            if insert_new(conn, schema.stories, dict(id=story_id, name=name, title=title or name, created_at=now())):
+                return story_id
+            found = conn.execute(select(s.id).where(s.name == name)).scalar()
+            if found is not None:  # another writer made this story first
+                return found
+            taken.add(story_id)  # another writer's story of another name has this id
 
     def save_extraction(self, report_id: str, extraction: Extraction) -> None:
         """Replace the report's extraction records and mark it extracted, all or nothing."""

@@ -12,6 +12,7 @@ import numpy as np
 from sqlalchemy import select
 
 from . import schema
+from .db import insert_skipping_conflicts
 
 # report ids per query: well under the bound SQLite puts on the number of parameters of one statement
 CHUNK = 500
@@ -46,4 +47,5 @@ class VectorTables:
         with self._write(f"save mention vectors of {len(by_report)} report(s)") as conn:
             for report, indexes in by_report.items():
                 conn.execute(schema.mention_vectors.delete().where(v.report_id == report, v.idx.in_(indexes)))
-            conn.execute(schema.mention_vectors.insert(), rows)
+            # another process may have stored the same mentions' vectors meanwhile: theirs stay
+            conn.execute(insert_skipping_conflicts(conn, schema.mention_vectors), rows)

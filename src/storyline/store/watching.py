@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import Connection, select
 
 from . import schema
+from .db import insert_new
 
 
 @dataclass
@@ -71,14 +72,15 @@ class WatchTables:
         with self._write(f"watch {url} in story {story_name!r}") as conn:
             story_id = self._ensure_story(conn, story_name, None)
             row = conn.execute(select(schema.watches).where(w.story_id == story_id, w.url == url)).first()
-            if row is None:
-                conn.execute(schema.watches.insert().values(
-                    story_id=story_id, kind=kind, url=url, origin=origin, outlet=outlet, feed_updated=feed_updated,
-                    added_at=at,
-                    next_check=at, failures=0,
-                ))
+            if row is None and insert_new(conn, schema.watches, dict(
+                story_id=story_id, kind=kind, url=url, origin=origin, outlet=outlet, feed_updated=feed_updated,
+                added_at=at,
+                next_check=at, failures=0,
+            )):
                 state = "new"
             else:
+                if row is None:  # another process began following it meanwhile
+                    row = conn.execute(select(schema.watches).where(w.story_id == story_id, w.url == url)).one()
                 state = "same"
                 if feed_updated is not None and feed_updated != row.feed_updated:
                     state = "updated"
