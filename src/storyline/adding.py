@@ -4,6 +4,9 @@ The raw report is committed before extraction runs, so a failed extraction loses
 with status ``failed`` and its error, and ``rerun_extraction`` tries again later. The extraction records of
 one report are written in one transaction, all or nothing. Then its mentions' sentence vectors are encoded and
 stored, so that reading the ledger afterwards never loads the encoder.
+
+A run killed at any point leaves the report stored with status ``pending`` (or ``ok`` without vectors): adding
+the same text again finishes the work rather than calling it unchanged.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .crash import crash_point
 from .ingest.report_date import out_of_range
 from .link.claims import cached_vectors
 from .model import Document
-from .store import Store
+from .store import ReportRecord, Store
 
 
 @dataclass
@@ -24,6 +28,7 @@ class Added:
     outcome: str  # "new", "revision" or "unchanged"
     version: int
     error: str | None = None  # extraction error; the report itself is stored
+    recovered: bool = False  # "unchanged", but stored before without its extraction (a run killed or failed): extracted now
 
 
 def report_date(published: str | None) -> date | None:
@@ -42,33 +47,46 @@ def extract_report(store: Store, report_id: str, text: str, published: str | Non
     embeddings packages: claims link by their words then); returns the error message when extraction fails."""
     from .extract.pipeline import extract
 
+    crash_point("before-extraction")
     try:
         store.save_extraction(report_id, extract(text, report_date(published), outlet))
     except Exception as exc:  # an extractor's or a record's failure is recorded; the raw report stays
         error = f"{type(exc).__name__}: {exc}"
         store.mark_failed(report_id, error)
         return error
+    crash_point("extraction-saved")
     cached_vectors(store, [store.report(report_id)])  # read back: the mentions as the ledger will number them
     return None
 
 
 def add_document(store: Store, story: str, doc: Document) -> Added:
-    """Store ``doc`` in ``story`` and extract it, unless the same text is already there."""
+    """Store ``doc`` in ``story`` and extract it. When the same text is already there it is not stored again,
+    but finished if an earlier run left it unfinished: extracted when its extraction is pending or failed (that
+    run was killed, or its extractor failed), its vectors stored when they are missing."""
     result = store.add_document(story, doc)
     added = Added(doc.location, result.report_id, result.outcome, result.version)
     if result.outcome != "unchanged":
         added.error = extract_report(store, result.report_id, doc.text, doc.published, doc.outlet)
+        return added
+    stored = store.report(result.report_id)
+    if stored.extraction_status != "ok":
+        added.recovered = True
+        added.error = extract_stored(store, stored)
+    else:
+        cached_vectors(store, [stored])  # encodes only what a run killed after saving the extraction left out
     return added
 
 
 def rerun_extraction(store: Store, story: str | None, everything: bool = False) -> list[Added]:
     """Extract again the reports whose extraction is pending or failed (or all of the story's)."""
     reports = store.reports(story) if everything and story else store.pending_reports(story)
-    done = []
-    for report in reports:
-        error = extract_report(store, report.id, report.text, report.published_at, report.outlet)
-        done.append(Added(report.location, report.id, "extracted", report.version, error))
-    return done
+    return [Added(report.location, report.id, "extracted", report.version, extract_stored(store, report))
+            for report in reports]
+
+
+def extract_stored(store: Store, report: ReportRecord) -> str | None:
+    """Extract a stored report again; the error message when extraction fails."""
+    return extract_report(store, report.id, report.text, report.published_at, report.outlet)
 
 
 def choose_story(store: Store, doc: Document):

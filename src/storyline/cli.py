@@ -9,6 +9,7 @@ extractors' models or the sentence encoder, which ``add``, ``extract`` and ``wat
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -194,11 +195,15 @@ def add(
                 say_error(progress.console, str(exc))
             else:
                 line = f"{source}: {added.outcome} report {added.report_id} (version {added.version})"
+                if added.recovered:  # an earlier run stored it, then was killed or its extraction failed
+                    line = (f"{source}: report {added.report_id} (version {added.version}) was stored before but "
+                            "not extracted" + ("" if added.error else ": extracted now"))
                 if added.error:
                     failed += 1
                     line += f"; extraction failed, stored for a re-run: {added.error}"
                 progress.console.print(for_terminal(line), highlight=False, soft_wrap=True, markup=False)
-                if doc.published is None and added.outcome != "unchanged":  # "yesterday" then has no day
+                extracted = added.outcome != "unchanged" or added.recovered
+                if doc.published is None and extracted:  # "yesterday" then has no day
                     progress.console.print(
                         f"warning: {source}: no publication date found: times stay relative; pass --published",
                         highlight=False, soft_wrap=True, markup=False)
@@ -326,7 +331,9 @@ def export(
     from .ledger.from_store import story_ledger
 
     store = opened()
-    ledger = story_ledger(store, pick_story(store, story), with_text)
+    name = pick_story(store, story)
+    ledger = story_ledger(store, name, with_text)
+    warn_unextracted(ledger, name)
     text = render(ledger, format)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -359,11 +366,24 @@ def render(ledger: dict, format: str) -> str:
     return json.dumps(ledger, ensure_ascii=False, indent=2) + "\n"
 
 
+def warn_unextracted(ledger: dict, story: str) -> None:
+    """Say on stderr which of the story's reports are not extracted (pending: a run was killed or is extracting
+    it now; failed: its extractor failed): the ledger lacks their claims until they are."""
+    waiting = [f"{r['id']} {r['extraction']}" for r in ledger["reports"] if r.get("extraction", "ok") != "ok"]
+    if waiting:
+        errors.print(f"warning: {len(waiting)} of {len(ledger['reports'])} reports not extracted ({', '.join(waiting)}): "
+                     f"their claims are missing here until `storyline extract --story {shlex.quote(story)}` runs",
+                     highlight=False, soft_wrap=True, markup=False)
+
+
 def _view(story: str | None, show) -> None:
     from .ledger.from_store import story_ledger
 
     store = opened()
-    show(console, story_ledger(store, pick_story(store, story)))
+    name = pick_story(store, story)
+    ledger = story_ledger(store, name)
+    warn_unextracted(ledger, name)
+    show(console, ledger)
 
 
 @app.command()
@@ -405,6 +425,7 @@ def changes(
     store = opened()
     name = pick_story(store, story)
     ledger = story_ledger(store, name)
+    warn_unextracted(ledger, name)
     shown = ledger["changes"]
     if since == "last":
         seen = store.changes_seen_at(name)

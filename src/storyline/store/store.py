@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, Select, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..crash import crash_point
 from ..errors import StoreError
 from ..ingest.normalize import sha256_of, word_count
 from ..model import Document, Extraction
@@ -168,6 +169,7 @@ class Store(WatchTables, DeskTables, VectorTables):
             for table in schema.RECORD_TABLES:
                 if rows[table.name]:
                     conn.execute(table.insert(), rows[table.name])
+            crash_point("saving-extraction")
 
     def mark_failed(self, report_id: str, error: str) -> None:
         """Record that extraction of the report failed; its raw content stays for a re-run."""

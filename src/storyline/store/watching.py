@@ -57,6 +57,7 @@ class Revision:
     version: int
     text: str
     word_count: int
+    extraction_status: str  # "pending", "ok" or "failed"
 
 
 class WatchTables:
@@ -168,7 +169,7 @@ class WatchTables:
         r, s = schema.reports.c, schema.stories.c
         with self._read() as conn:
             rows = conn.execute(
-                select(r.id.label("report_id"), r.version, r.text, r.word_count)
+                select(r.id.label("report_id"), r.version, r.text, r.word_count, r.extraction_status)
                 .where(r.location == location, r.story_id.in_(select(s.id).where(s.name == story_name)))
                 .order_by(r.version)
             ).all()

@@ -6,7 +6,8 @@ due at once. Then every due URL is fetched (conditionally, with the last ETag an
 judged: a failed fetch, a consent wall or error page, an unchanged text, a minor edit or a flip back to an
 earlier version is logged and nothing else; a new article or a real revision is stored and extracted.
 Each check moves the URL's schedule (``schedule.next_check``); the store keeps it, so a later
-``storyline watch`` resumes where this one stopped.
+``storyline watch`` resumes where this one stopped. A revision of the URL that an earlier check stored but
+did not extract (it was killed, or the extractor failed) is extracted by the URL's next check.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ..adding import add_document
+from ..adding import add_document, extract_stored
 from ..errors import InputError
 from ..ingest.feeds import parse_feed
 from ..ingest.fetch import Fetcher, FetchError
@@ -41,6 +42,7 @@ class Check:
     detail: str = ""
     report_id: str | None = None
     extraction_error: str | None = None  # the report is stored; its extraction failed and waits for a re-run
+    recovered: list[str] = field(default_factory=list)  # revisions stored before but not extracted: extracted now
 
 
 @dataclass
@@ -66,6 +68,7 @@ def run_cycle(
         cycle.checks.append(check)
         if check.report_id and check.outcome in ("new", "revision"):
             cycle.reports.append(check.report_id)
+        cycle.reports.extend(check.recovered)
         if on_check:
             on_check(check)
 
@@ -122,13 +125,23 @@ def check_url(store: Store, story: str, watch: WatchRow, fetcher: Fetcher, now: 
     """Fetch one article URL and store it when it is new or really revised (under the watch's outlet, else the
     site's name, else the host)."""
     since = watch.last_changed or watch.added_at
+    unfinished: dict[str, str | None] = {}  # report id → its extraction error, for revisions extracted late
 
     def record(outcome: str, detail: str = "", *, failed: bool = False, changed: bool = False, **values) -> Check:
         at_change = now if changed else since
+        notes = [f"report {report_id} was stored before but not extracted: "
+                 + (f"extraction failed again: {error}" if error else "extracted now")
+                 for report_id, error in unfinished.items()]
+        detail = "; ".join(filter(None, [detail, *notes]))
         store.record_check(watch, at=now, outcome=outcome, detail=detail or None, failed=failed, changed=changed,
                            next_check=next_check(now, at_change, watch.failures + 1 if failed else 0), **values)
-        return Check(watch.url, "url", outcome, detail, values.get("report_id"))
+        return Check(watch.url, "url", outcome, detail, values.get("report_id"),
+                     extraction_error=next(filter(None, unfinished.values()), None),
+                     recovered=[report_id for report_id, error in unfinished.items() if error is None])
 
+    for revision in store.revisions(story, watch.url):  # the URL is the location of its revisions
+        if revision.extraction_status != "ok":  # stored by a check that was killed, or whose extraction failed
+            unfinished[revision.report_id] = extract_stored(store, store.report(revision.report_id))
     try:
         fetched = fetcher.fetch(watch.url, etag=watch.etag, last_modified=watch.last_modified)
     except FetchError as exc:
@@ -157,7 +170,7 @@ def check_url(store: Store, story: str, watch: WatchRow, fetcher: Fetcher, now: 
     detail = f"version {added.version}" + (f"; extraction failed: {added.error}" if added.error else "")
     check = record(added.outcome, detail, changed=True, report_id=added.report_id, sha256=sha256_of(doc.text),
                    **validators)
-    check.extraction_error = added.error
+    check.extraction_error = added.error or check.extraction_error
     return check
 
 
