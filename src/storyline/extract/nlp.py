@@ -47,17 +47,20 @@ def doc_text(doc: Doc) -> str:
 def parse(text: str) -> Doc:
     """Parse a report's text, remembering the text itself (spaCy keeps it exactly, whitespace included).
 
-    A text longer than the pipeline's ``max_length`` is parsed in pieces cut at paragraph breaks (see
-    :func:`pieces`) and joined back into one Doc whose text, and so every character offset, is the original's."""
+    A text longer than the pipeline's ``max_length`` is parsed in pieces of at most ``PIECE`` characters cut at
+    paragraph breaks (see :func:`pieces`) and joined back into one Doc whose text, and so every character
+    offset, is the original's."""
     nlp = load_nlp()
     if len(text) <= nlp.max_length:
         doc = nlp(text)
     else:
-        doc = Doc.from_docs([nlp(piece) for piece in pieces(text, nlp.max_length)], ensure_whitespace=False)
+        cut = pieces(text, min(nlp.max_length, PIECE))
+        doc = Doc.from_docs([nlp(piece) for piece in cut], ensure_whitespace=False)
     doc.user_data[TEXT_KEY] = text
     return doc
 
 
+PIECE = 100_000  # characters: 2,000,000 parsed at once took some 7 GB; in pieces of 100,000, under 1 GB in all
 _BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first: after a blank line, a line, a sentence
 
 
