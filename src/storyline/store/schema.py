@@ -258,7 +258,7 @@ mention_vectors = Table(
 
 RECORD_TABLES: tuple[Table, ...] = (mentions, entities, figures, events, times)
 
-# --- the desk (storyline serve): editors' tokens, their verdicts on claims, and the audit log ---------------
+# --- the desk (storyline serve): editors' tokens and sessions, their verdicts on claims, the audit log -------
 
 RATINGS = ("true", "mostly-true", "mixed", "mostly-false", "false", "misleading", "unproven")
 
@@ -270,7 +270,19 @@ tokens = Table(
     Column("token_hash", String(64), nullable=False),  # sha256 of the token; the token itself is never stored
     Column("created_at", UTCDateTime, nullable=False),
     Column("revoked_at", UTCDateTime),
+    Column("expires_at", UTCDateTime),  # None: valid until revoked
     UniqueConstraint("token_hash", name="uq_tokens_token_hash"),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_hash", String(64), nullable=False),  # sha256 of the session cookie's value
+    Column("token_id", Integer, ForeignKey("tokens.id", ondelete="CASCADE"), nullable=False),  # who signed in
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    UniqueConstraint("session_hash", name="uq_sessions_session_hash"),
 )
 
 verdicts = Table(

@@ -4,13 +4,14 @@ format, reports added from text or a URL, and verdicts. Reads are open; writes n
 from __future__ import annotations
 
 import json
+import re
 from enum import Enum
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
-from ..errors import StorylineError
+from ..errors import StoreError, StorylineError
 from ..ledger.since import changes_after, parse_time
 from ..present.atom import ledger_atom
 from ..present.claimreview import ledger_claimreview
@@ -21,11 +22,13 @@ from ..store.store import now
 from . import actions
 from .app import find_story, public_base
 from .auth import require_bearer
-from .views import latest_change, search_claims
+from .views import search_claims
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 Editor = Annotated[str, Depends(require_bearer)]
 Rating = Enum("Rating", {r.replace("-", "_"): r for r in RATINGS}, type=str)
+AUDIT_LIMIT = 1000  # the most audit entries one request returns
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Format(str, Enum):
@@ -36,7 +39,19 @@ class Format(str, Enum):
     claimreview = "claimreview"
 
 
-class NewReport(BaseModel):
+class Posted(BaseModel):
+    """A JSON body whose strings are all valid Unicode text: a JSON escape such as ``\\ud800`` makes a lone
+    surrogate, which no report, note or URL holds and which UTF-8 cannot encode (it failed later, as a 500)."""
+
+    @field_validator("*")
+    @classmethod
+    def _no_lone_surrogates(cls, value):
+        if isinstance(value, str) and SURROGATE.search(value):
+            raise ValueError("holds a lone surrogate (an unpaired \\ud800-\\udfff escape): send valid Unicode text")
+        return value
+
+
+class NewReport(Posted):
     """A report to add: its ``text`` (plain or HTML) or a ``url`` to fetch and follow, not both."""
 
     text: str | None = Field(None, description="The report's text or HTML.")
@@ -47,7 +62,7 @@ class NewReport(BaseModel):
     location: str | None = Field(None, description="Names the article across revisions (text only).")
 
 
-class VerdictIn(BaseModel):
+class VerdictIn(Posted):
     rating: Rating
     note: str = ""
     evidence_url: str | None = None
@@ -59,17 +74,19 @@ def _ledger(request: Request, story: str, with_text: bool = False) -> tuple[str,
 
 
 def _refused(exc: StorylineError) -> HTTPException:
+    """The 422 (or 400) for a change refused; a store failure is not the editor's: it is raised on, to the 503
+    that keeps the store's URL out of the answer."""
+    if isinstance(exc, StoreError):
+        raise exc
     return HTTPException(422 if isinstance(exc, actions.Refused) else 400, str(exc))
 
 
 @router.get("/stories", summary="Every story, with its latest change")
 def stories(request: Request) -> list[dict]:
-    found = []
-    for row in request.app.state.store.stories():
-        ledger = request.app.state.ledgers.ledger(row.name)
-        found.append({"id": row.id, "name": row.name, "title": row.title, "report_count": row.report_count,
-                      "created_at": row.created_at.isoformat(), "latest_change": latest_change(ledger)})
-    return found
+    rows = request.app.state.store.stories()
+    return [{"id": row.id, "name": row.name, "title": row.title, "report_count": row.report_count,
+             "created_at": row.created_at.isoformat(), "latest_change": latest}
+            for row, (_, latest) in zip(rows, request.app.state.ledgers.summaries(rows))]
 
 
 @router.get("/stories/{story}", summary="The story's ledger, exactly as `storyline export --format json`")
@@ -127,6 +144,8 @@ def add_report(request: Request, story: str, body: NewReport, editor: Editor) ->
                                      published=body.published, title=body.title, location=body.location)
     except StorylineError as exc:
         raise _refused(exc) from exc
+    if added.report_id is not None:
+        request.app.state.ledgers.refresh(name)  # the editor's next read shows their report
     return {"story": name, **vars(added)}
 
 
@@ -195,6 +214,8 @@ def changes(request: Request, story: str, since: str | None = None) -> list[dict
 
 
 @router.get("/audit", summary="Who changed what and when, newest first (editors)")
-def audit(request: Request, editor: Editor, story: str | None = None, limit: int = 100) -> list[dict]:
+def audit(request: Request, editor: Editor, story: str | None = None,
+          limit: Annotated[int, Query(ge=1, le=AUDIT_LIMIT, description="How many entries, 1 to 1000")] = 100,
+          ) -> list[dict]:
     name = find_story(request, story).name if story else None
     return [{**vars(row), "at": row.at.isoformat()} for row in request.app.state.store.audit_log(name, limit)]

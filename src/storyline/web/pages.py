@@ -9,8 +9,9 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
 
-from ..errors import StorylineError
+from ..errors import StoreError, StorylineError
 from ..ledger.since import changes_recorded_after, parse_time
 from ..store.schema import RATINGS
 from ..store.store import now
@@ -51,31 +52,43 @@ def _ledger(request: Request, story: str) -> tuple:
 
 @router.get("/")
 def stories(request: Request) -> Response:
-    rows = []
-    for row in request.app.state.store.stories():
-        ledger = request.app.state.ledgers.ledger(row.name)
-        rows.append((row, ledger["story"], views.latest_change(ledger)))
-    return render(request, "stories.html", {"rows": rows})
+    rows = request.app.state.store.stories()
+    summaries = request.app.state.ledgers.summaries(rows)
+    return render(request, "stories.html", {"rows": [(row, *summary) for row, summary in zip(rows, summaries)]})
 
 
 @router.get("/stories/{story}")
 def story(request: Request, story: str) -> Response:
-    row, ledger = _ledger(request, story)
+    row = find_story(request, story)
+    ledger, memo = request.app.state.ledgers.view(row.name, with_text=True)
     cookie = SEEN_COOKIE + row.id
     seen = _seen(request.cookies.get(cookie))
     if seen is None:
         since = ledger["changes"][-FIRST_VISIT_CHANGES:]
     else:
         since = changes_recorded_after(ledger, seen)
+    reports = {r["id"]: r for r in ledger["reports"]}
+    editor = session_editor(request)
+
+    def board() -> Markup:  # the bulk of the page, the same for every reader of this version
+        return Markup(request.app.state.templates.get_template("_board.html").render({
+            "story": row, "board": views.claim_board(ledger), "reports": reports, "editor": editor,
+            "evidence": views.evidence, "sources": views.claim_sources,
+        }))
+
+    verdicts = tuple((c["id"], tuple(c["verdict"].items())) for c in ledger["claims"] if c["verdict"])
     response = render(request, "story.html", {
-        "story": row, "ledger": ledger, "board": views.claim_board(ledger), "seen": seen, "since": since,
-        "reports": {r["id"]: r for r in ledger["reports"]}, "claims": {c["id"]: c for c in ledger["claims"]},
-        "entity_names": views.entity_names(ledger), "conflicts": views.conflicts(ledger),
-        "evidence": views.evidence, "sources": views.claim_sources,
+        "story": row, "ledger": ledger, "seen": seen, "since": since, "reports": reports,
+        "board_html": memo.get_or_make(("board", verdicts, editor is not None), board),
+        "claims": {c["id"]: c for c in ledger["claims"]}, "entity_names": views.entity_names(ledger),
+        "conflicts": views.conflicts(ledger),
     })
-    # to the microsecond, as changes are recorded: a cookie cut to the second showed that second's changes again
-    response.set_cookie(cookie, now().isoformat(), max_age=SEEN_MAX_AGE,
-                        httponly=True, samesite="lax", path="/")
+    # seen up to the newest report shown, to the microsecond as changes are recorded (a cookie cut to the second
+    # showed that second's changes again), not up to now: a report stored before now but not on this page (the
+    # desk may show the version before the one being built) is still new on the next visit
+    shown = [parse_time(r["fetched_at"]) for r in ledger["reports"] if r["fetched_at"]]
+    mark = max([*shown, *([seen] if seen else [])], default=None) or now()
+    response.set_cookie(cookie, mark.isoformat(), max_age=SEEN_MAX_AGE, httponly=True, samesite="lax", path="/")
     return response
 
 
@@ -117,6 +130,8 @@ def verdict(request: Request, story: str, claim_id: str, csrf: str = Form(""), r
                                    evidence_url=evidence_url, editor=editor)
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from exc
+    except StoreError:
+        raise  # a 503 without the store's URL
     except StorylineError as exc:
         raise HTTPException(422, str(exc)) from exc
     return RedirectResponse(f"/stories/{quote(row.id)}/claims/{quote(claim_id)}", status_code=303)
@@ -165,12 +180,10 @@ def signin_page(request: Request, next: str = "/") -> Response:
 @router.post("/signin")
 def signin(request: Request, csrf: str = Form(""), token: str = Form(""), next: str = Form("/")) -> Response:
     check_csrf(request, csrf)
-    token = token.strip()
-    if request.app.state.store.editor_for(token) is None:
-        return render(request, "signin.html", {"next": _local(next), "error": "That token is unknown or revoked."},
-                      status_code=403)
     response = RedirectResponse(_local(next), status_code=303)
-    sign_in(request, response, token)
+    if not sign_in(request, response, token.strip()):
+        return render(request, "signin.html", {"next": _local(next),
+                      "error": "That token is unknown or revoked, or has expired."}, status_code=403)
     return response
 
 
@@ -178,7 +191,7 @@ def signin(request: Request, csrf: str = Form(""), token: str = Form(""), next: 
 def signout(request: Request, csrf: str = Form("")) -> Response:
     check_csrf(request, csrf)
     response = RedirectResponse("/", status_code=303)
-    sign_out(response)
+    sign_out(request, response)
     return response
 
 
