@@ -101,6 +101,17 @@ def test_several_speakers_stay_whole(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
 
 
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("The ferry's operator, Brenn Lines, said the radar had failed.", "the radar had failed", "Brenn Lines"),
+    ("The port's owner, the Kessel Harbour Board, said the pier was safe.", "the pier was safe",
+     "Kessel Harbour Board"),
+    # a description set off by commas is no name
+    ("A spokesman, a veteran of the port, said the quay was shut.", "the quay was shut", "spokesman"),
+])
+def test_a_name_set_off_by_commas_names_the_role(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+
+
 # ------------------------------------------------------------------------------------- possessives
 
 @pytest.mark.parametrize(("text", "content", "source"), [

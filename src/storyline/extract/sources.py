@@ -219,7 +219,23 @@ def _name_tokens(head: Token, floor: int = 0) -> tuple[int, int]:
     doc = head.doc
     while left < head.i and (doc[left].is_punct or doc[left].lower_ in {"the", "a", "an"}):
         left += 1
+    if head.pos_ == "PROPN":  # "Republican hopefuls Marta Koval": the words before the name describe its bearer
+        name_start = _entity_start(head)
+        while (left < min(head.i, name_start) and _title_word(doc[left])
+               and any(t.pos_ == "PROPN" for t in doc[left + 1:head.i + 1])):
+            left += 1
     return left, right + 1
+
+
+def _entity_start(tok: Token) -> int:
+    """Where the named entity holding ``tok`` starts (``tok.i`` when it is in none)."""
+    return next((ent.start for ent in tok.doc.ents if ent.start <= tok.i < ent.end), tok.i)
+
+
+def _title_word(tok: Token) -> bool:
+    """A word of a description before a name: a common noun or number, or an adjective in lower case or of
+    a group ("Republican"); never a particle of the name ("von", "de")."""
+    return tok.pos_ in {"NOUN", "NUM"} or tok.pos_ == "ADJ" and (tok.is_lower or tok.ent_type_ == "NORP")
 
 
 def _role(head: Token) -> str | None:
@@ -293,11 +309,14 @@ def _conjuncts(head: Token) -> list[Token]:
 
 def _named_beside(head: Token) -> Token | None:
     """The name right after a common-noun subject that the parser made a subject of its own ("Republican
-    hopefuls Ana Ruiz and Ivo Tan say")."""
+    hopefuls Ana Ruiz and Ivo Tan say"), or set off by commas ("The ferry's operator, Brenn Lines, said")."""
     after = head.i + 1
     if head.pos_ != "NOUN" or not head.dep_.startswith("nsubj") or after >= len(head.doc):
         return None
-    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == after), None)
+    # set off by commas, only an organisation's name: a person resolves through the role ("His wife, Marta,")
+    comma = head.doc[after].text == ","
+    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and (
+        c.left_edge.i == after or comma and c.left_edge.i == after + 1 and c.ent_type_ == "ORG")), None)
     if appos is not None:
         return appos  # or an apposition: "Republican hopefuls Ana Ruiz and Ivo Tan say"
     tok = head.doc[after]
