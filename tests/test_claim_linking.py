@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ from storyline.ledger.build import LedgerState, build_ledger
 from storyline.link import claims
 from storyline.link.agreement import disagreement, mention_facts, report_facts
 from storyline.link.claims import SAME, ClaimIndex, cached_vectors
-from storyline.model import Entity, Extraction, Figure, Mention, Source, TimeValue
+from storyline.model import Entity, Event, Extraction, Figure, Mention, Source, TimeValue
 
 embeddings = pytest.importorskip("storyline.learn.embeddings")
 try:
@@ -287,3 +288,114 @@ def test_what_became_of_people_must_agree_and_an_omission_is_no_conflict(first, 
     from storyline.link.agreement import text_facts
 
     assert disagreement(text_facts(first), text_facts(second)) == why
+
+
+# --- the same claim in other outlets' words: omissions agree, other values conflict, denials contest -------------
+
+@pytest.mark.parametrize("first, second, why", [
+    (Said("the pier at Lumen Creek was closed on Sunday", dates={"on Sunday": "2025-06-01"}),
+     Said("the pier at Lumen Creek was closed"), None),  # a date left out
+    (Said("14 crew members were rescued from the trawler", figures={"14 crew members": (14, "crew members")}),
+     Said("crew members were rescued from the trawler"), None),  # a figure left out
+    # a date given otherwise says more than a negation somewhere in the content ("no faults")
+    (Said("an inspection in May had found no faults", dates={"in May": "2025-05"}),
+     Said("the ship had passed an inspection in April", dates={"in April": "2025-04"}), "dates"),
+    (Said("14 crew members were rescued from the trawler", figures={"14 crew members": (14, "crew members")}),
+     Said("9 crew members were rescued from the trawler", figures={"9 crew members": (9, "crew members")}),
+     "figures"),
+])
+def test_an_omitted_detail_agrees_and_another_value_disagrees(first, second, why):
+    a, b = FakeReport("a", "Alpha Times", [first]), FakeReport("b", "Beta Post", [second])
+    assert disagreement(report_facts(a.extraction)[0], report_facts(b.extraction)[0]) == why
+
+
+def _spoken(report_id: str, outlet: str, speaker: str, said: Said, kind: str = "person") -> FakeReport:
+    """A report whose one mention is put in ``speaker``'s mouth."""
+    report = FakeReport(report_id, outlet, [said])
+    [mention] = report.extraction.mentions
+    mention.source = Source(speaker, kind)
+    mention.form = "indirect"
+    mention.status = "reported" if said.status == "asserted" else said.status
+    return report
+
+
+RADAR = [Said("the ship's radar had failed an hour before the grounding"),
+         Said("the radar of the Marrow Star had broken down an hour before it ran aground")]
+
+
+def test_one_speakers_claim_in_two_outlets_words_is_one_claim():
+    # cosine well under SAME: the speaker and the rare words both use ("radar", "hour") join them
+    assert cosine(RADAR[0].text, RADAR[1].text) < SAME
+    reports = [_spoken(f"r{i}", outlet, "Brenn Lines", said, "organization")
+               for i, (outlet, said) in enumerate(zip(("Harbour Ledger", "Coastal Wire"), RADAR))]
+    [claim] = claims_of(*reports)
+    assert claim["outlets"] == 2
+    # two speakers saying much the same are two claims
+    other = _spoken("r1", "Coastal Wire", "Ilse Varga", RADAR[1])
+    assert len(claims_of(reports[0], other)) == 2
+
+
+def test_a_denial_from_another_outlet_contests_and_never_joins():
+    carried = [_spoken(f"r{i}", outlet, "Brenn Lines", said, "organization")
+               for i, (outlet, said) in enumerate(zip(("Harbour Ledger", "Coastal Wire"), RADAR))]
+    denial = _spoken("r2", "Lorvan Post", "Lorvan maritime authority",
+                     Said("that the Marrow Star's radar had failed before the grounding", status="denied"),
+                     "organization")
+    claims = claims_of(*carried, denial)
+    assert len(claims) == 2
+    radar, denied = claims
+    assert radar["outlets"] == 2 and radar["status"] == "denied"
+    assert [(c["source"], c["relation"], c["claim"]) for c in radar["contested_by"]] == [
+        ("Lorvan maritime authority", "denies", denied["id"])]
+
+
+def test_a_date_given_otherwise_by_another_outlet_is_a_conflict_and_an_omission_is_not():
+    may = Said("an inspection in May had found no faults on the ship", dates={"in May": "2025-05"})
+    april = Said("the ship had passed an inspection in April", dates={"in April": "2025-04"})
+    undated = Said("the ship had passed an inspection")
+    one = _spoken("a", "Harbour Ledger", "Ilse Varga", may)
+    other = _spoken("b", "Coastal Wire", "Ilse Varga", april)
+    for report in (one, other):
+        [time] = report.extraction.times
+        report.extraction.events.append(Event(time, report.text[:-1].replace(f" {time.text}", ""), 0,
+                                              len(report.text) - 1, mention=0))
+    claims = claims_of(one, other)
+    assert len(claims) == 2
+    assert all([(v["outlet"], v["text"]) for v in c["conflicts"][0]["values"]] ==
+               [("Harbour Ledger", "in May"), ("Coastal Wire", "in April")] for c in claims)
+    # an outlet that gives no month is no conflict
+    assert not any(c["conflicts"] for c in claims_of(one, _spoken("c", "Coastal Wire", "Ilse Varga", undated)))
+
+
+FERRY_DIR = Path(__file__).parent / "fixtures" / "ferry"
+
+
+def test_the_ferry_story_end_to_end(store):
+    from storyline.adding import add_document
+    from storyline.ingest import read_source
+    from storyline.ledger.from_store import story_ledger
+
+    story = "Maren Sky grounding"
+    for name, outlet, day in (("a.txt", "Harbour Ledger", "2025-06-10"), ("b.txt", "Coastal Wire", "2025-06-11"),
+                              ("c.txt", "Lorvan Post", "2025-06-11")):
+        add_document(store, story, read_source(str(FERRY_DIR / name), outlet=outlet, published=day))
+    claims = story_ledger(store, story)["claims"]
+
+    def claim(words: str) -> dict:
+        [found] = [c for c in claims if any(words in m["text"] for m in c["mentions"])]
+        return found
+
+    radar = claim("radar of the Maren Sky had broken down")
+    assert radar is claim("radar had failed an hour before") and radar["outlets"] == 2
+    denial = claim("radar had failed before the grounding")
+    assert denial is not radar and denial["outlets"] == 1
+    assert [(c["source"], c["relation"]) for c in radar["contested_by"]] == [("Lorvan maritime authority", "denies")]
+    ashore = claim("brought ashore by lifeboat")
+    assert ashore is claim("taken off by lifeboats") and ashore["outlets"] == 2
+    may, april = claim("inspection in May"), claim("inspection in April")
+    assert may is not april
+    for c in (may, april):
+        [conflict] = c["conflicts"]
+        assert conflict["kind"] == "date_conflict"
+        assert {(v["outlet"], v["text"]) for v in conflict["values"]} == {("Harbour Ledger", "May"),
+                                                                        ("Coastal Wire", "April")}

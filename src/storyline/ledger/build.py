@@ -5,7 +5,8 @@ claims, supersedes the previous revision of its article, and the claims it touch
 difference becomes a change-log entry and, for status changes, a line in the claim's history. A copy of
 another outlet's report speaks for that outlet (``link/syndication.py``), so copies count once; figures
 and dates that independent outlets give otherwise are flagged on the claims and logged
-(``ledger/conflicts.py``). The result is a plain dict in the shape of ``ledger.schema.json``.
+(``ledger/conflicts.py``; also one claim's mentions that the linker kept apart for their dates alone). The
+result is a plain dict in the shape of ``ledger.schema.json``.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from datetime import datetime, timezone
 from typing import Any, Protocol
 
 from ..link.agreement import report_facts
-from ..link.claims import ClaimIndex, VectorSource, content_key, report_vectors
+from ..link.claims import SAME, ClaimIndex, VectorSource, content_key, report_vectors
+from ..link.claims import Conflict as LinkConflict
 from ..link.entities import merge_entities
 from ..link.syndication import SyndicationIndex
 from ..model import Extraction, Figure, Mention
-from .conflicts import Conflict, ConflictIndex
+from .conflicts import Conflict, ConflictIndex, event_words
+from .conflicts import Side as ConflictSide
 from .status import claim_flags, claim_status
 from .text import claim_text, sentence_around, short
 from .timeline import build_timeline
@@ -137,16 +140,44 @@ class LedgerState:
         both claims and logged (as ``figure_changed``, the change kind closest to a conflict)."""
         for conflict in self.conflict_index.add(report, self.origin(report), report.outlet, at, self._claim_at,
                                                 self.is_current):
-            for side in (conflict.new, conflict.old):
-                if side.claim is not None and conflict not in self.claims[side.claim].conflicts:
-                    self.claims[side.claim].conflicts.append(conflict)
-            what = "figure" if conflict.kind == "figure_conflict" else "date"
-            claim = self.claims[conflict.new.claim].id if conflict.new.claim is not None else None
-            self.changes.append({
-                "at": at, "kind": "figure_changed", "report": report.id, "claim": claim, "conflict": conflict.kind,
-                "detail": f"{what} conflict ({conflict.about}): {conflict.new.outlet} says {conflict.new.text}, "
-                          f"{conflict.old.outlet} says {conflict.old.text}",
-            })
+            self._flag(conflict, report, at)
+
+    def _date_conflict(self, report: ReportLike, mention: Mention, found: LinkConflict, at: str | None) -> None:
+        """A mention the linker kept apart from a claim only because its date differs ("an inspection in May",
+        "an inspection in April", by the same speaker): a conflict when another independent outlet currently
+        carries that claim with a date of its own for much the same happening (an omitted date is no conflict,
+        nor a date of something else the content mentions: "Velic, whose office opened an inquiry on Friday").
+        Figures are compared by ``ConflictIndex``, which knows that a toll rising over a day is news."""
+        pair = {found.claim, found.other}
+        if any(c.kind == "date_conflict" and {c.new.claim, c.old.claim} == pair
+               for c in self.claims[found.other].conflicts):
+            return
+        mine = _dated(report.extraction, mention)
+        origin = self.origin(report)
+        for ref in reversed(self.claims[found.other].mentions):
+            if not self.is_current(ref.report) or self.origin(ref.report) == origin:
+                continue
+            pairs = [(a, b) for a in mine for b in _dated(ref.report.extraction, ref.mention)
+                     if _overlap(a[1], b[1]) >= DATED_ALIKE]
+            if pairs:
+                (text, _), (theirs, _) = pairs[0]
+                self._flag(Conflict("date_conflict", short(mention.text, 80),
+                                    ConflictSide(report, text, found.claim, report.outlet),
+                                    ConflictSide(ref.report, theirs, found.other, ref.report.outlet)), report, at)
+                return
+
+    def _flag(self, conflict: Conflict, report: ReportLike, at: str | None) -> None:
+        """Flag a conflict on both its claims and log it."""
+        for side in (conflict.new, conflict.old):
+            if side.claim is not None and conflict not in self.claims[side.claim].conflicts:
+                self.claims[side.claim].conflicts.append(conflict)
+        what = "figure" if conflict.kind == "figure_conflict" else "date"
+        claim = self.claims[conflict.new.claim].id if conflict.new.claim is not None else None
+        self.changes.append({
+            "at": at, "kind": "figure_changed", "report": report.id, "claim": claim, "conflict": conflict.kind,
+            "detail": f"{what} conflict ({conflict.about}): {conflict.new.outlet} says {conflict.new.text}, "
+                      f"{conflict.old.outlet} says {conflict.old.text}",
+        })
 
     def _link(self, report: ReportLike, extraction: Extraction, at: str | None) -> set[int]:
         touched = set()
@@ -158,6 +189,7 @@ class LedgerState:
             # a different proposition, however many words they share
             nested = frozenset(c for s, e, c in placed if s < mention.end and mention.start < e)
             speaker = mention.source.name if mention.source.kind in NAMED else None
+            seen = len(self.index.conflicts)
             number, created = self.index.link(mention.text, exclude=nested, facts=facts[i], vector=vectors[i],
                                               speaker=speaker)
             placed.append((mention.start, mention.end, number))
@@ -170,6 +202,9 @@ class LedgerState:
             if created:
                 self.changes.append({"at": at, "kind": "new_claim", "report": report.id, "claim": claim.id,
                                      "detail": short(mention.text)})
+            for conflict in self.index.conflicts[seen:]:
+                if conflict.kind == "dates" and conflict.similarity >= SAME:
+                    self._date_conflict(report, mention, conflict, at)
             source = mention.source
             if source.kind != "outlet" and source.name.lower() not in self.sources:
                 self.sources.add(source.name.lower())
@@ -256,6 +291,21 @@ def _relation(mention: Mention) -> str:
 # Share of context words two figures' sentences need in common to be the same count revised.
 FIGURE_CONTEXT = 0.15
 NAMED = frozenset({"person", "organization"})  # sources whose name says who speaks (linking by speaker)
+
+
+def _dated(extraction: Extraction, mention: Mention) -> list[tuple[str, frozenset[str]]]:
+    """The dated happenings inside a mention: (its time as written, what happened as words)."""
+    return [(e.time.text, event_words(e)[0]) for e in extraction.events
+            if e.time.value and mention.start <= e.time.start < mention.end]
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+# Share of words two dated happenings need in common to be the same one dated otherwise ("an inspection in May
+# had found no faults on the ship", "the ship had passed an inspection in April": 0.4).
+DATED_ALIKE = 0.25
 
 
 def _has_value(figures: list[Figure], figure: Figure) -> bool:

@@ -9,7 +9,8 @@ claim, these checks must all pass:
 - figures: for every unit both give, some value of one falls in a range of the other;
 - dates: resolved dates must fit one another ("2025-03" fits "2025-03-14"); without resolved dates on both
   sides, weekday names must;
-- polarity: both negated or neither, and both contested (denied/disputed by their source) or neither;
+- polarity: both contested (denied/disputed by their source) or neither, and both negated or neither unless
+  they quote the same distinctive words (a "not" elsewhere does not reverse a quotation);
 - states: when both say what became of people (missing, dead, injured, safe, arrested, freed), at least one
   state is the same ("three firefighters were missing" and "three firefighters were among the dead" are two
   claims, however alike their words).
@@ -120,25 +121,25 @@ def _facts(mention: Mention, entities, figures, times, starts) -> Facts:
     return Facts(actors, places, numbers, dates, base.weekdays, base.negated, base.contested, base.states)
 
 
-def disagreement(a: Facts, b: Facts) -> str | None:
+def disagreement(a: Facts, b: Facts, quoted: bool = False) -> str | None:
     """Why two mentions cannot be the same claim ("polarity", "figures", "dates", "entities", "states"), or
-    None."""
-    if polarity_disagrees(a, b):
+    None. A contest disagrees first; then a figure or a date given otherwise (which says more than a negation
+    somewhere in a long content: "found no faults in May" and "passed in April" differ on the month); then a
+    negation, unless ``quoted``: the two quote the same distinctive words, and a "not" elsewhere in one of them
+    does not reverse what they quote ("you aren't just a loser, you are a liar" and that he is a "loser")."""
+    if a.contested != b.contested:
         return "polarity"
     if figures_disagree(a, b):
         return "figures"
     if dates_disagree(a, b):
         return "dates"
+    if a.negated != b.negated and not quoted:
+        return "polarity"
     if entities_disagree(a, b):
         return "entities"
     if a.states and b.states and not a.states & b.states:
         return "states"
     return None
-
-
-def polarity_disagrees(a: Facts, b: Facts) -> bool:
-    """One negates or contests what the other affirms."""
-    return a.negated != b.negated or a.contested != b.contested
 
 
 def entities_disagree(a: Facts, b: Facts) -> bool:
