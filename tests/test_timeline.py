@@ -51,6 +51,25 @@ def test_different_days_or_different_happenings_stay_apart():
     assert [e["time"]["value"] for e in timeline] == ["2031-04-08", "2031-04-08", "2031-04-09"]
 
 
+def test_overlapping_parts_of_a_day_and_a_shared_actor_merge_two_wordings():
+    evening = day("2025-06-09", "Monday evening", "part-of-day", "evening")
+    late = day("2025-06-09", "late on Monday", "part-of-day", "late")
+    reports = [
+        report("r1", "Harbour Ledger", Event(evening, "The passenger ferry Maren Sky ran aground on the Tessel sandbank",
+                                             0, 10, actors=["Maren Sky", "Tessel"])),
+        report("r2", "Coastal Wire", Event(late, "212 passengers grounded on a sandbank off Tessel", 0, 10,
+                                           actors=["Tessel"])),
+    ]
+    [entry] = build_timeline(reports, {}, {}, {})
+    assert entry["outlets"] == 2
+    # two precise times do not overlap as vague ones do: 5:10 and 5:40 are two moments
+    apart = [report("r1", "Harbour Ledger", Event(day("2025-06-09T05:10", "5:10 a.m.", "minute"),
+                                                  "the ferry ran aground on the sandbank", 0, 10)),
+             report("r2", "Coastal Wire", Event(day("2025-06-09T05:40", "5:40 a.m.", "minute"),
+                                                "the ferry ran aground on the sandbank", 0, 10))]
+    assert len(build_timeline(apart, {}, {}, {})) == 2
+
+
 def test_an_event_carries_the_story_status_of_its_claim():
     claimed = Event(day("2031-04-07", "Monday"), "saboteurs opened the sluice gates", 0, 10, status="reported",
                     mention=0)

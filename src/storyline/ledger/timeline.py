@@ -1,8 +1,10 @@
 """The story's timeline: events from the current reports, the same event from several outlets merged, each
 carrying the status of the claims it rests on, and vague times shown as the range they cover.
 
-Two events are the same when their times are compatible (one falls within the other's range) and they share
-enough of their description's content words, or an actor and the place. An event that sits in a claim takes
+Two events are the same when their times are compatible (one falls within the other's range, or two vague
+parts of a day overlap: "Monday evening" and "late on Monday") and they share enough of their description's
+content words (lightly stemmed: "passenger"/"passengers"), half as many when they share an actor too, or an
+actor and the place. An event that sits in a claim takes
 that claim's story-level status (a strike one party claims and another disputes is "disputed", not a fact);
 an event in the outlet's own voice keeps its report status.
 """
@@ -15,9 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from ..link.claims import stem
 from ..model import Event
 
 SAME_WORDS = 0.34  # Jaccard of description content words above which two compatible events are one
+VAGUE_HOURS = 2.0  # spans at least this long ("evening", a day) are vague: overlapping ones are compatible
 STOP = frozenset("""a an the of in on at to for from by with and or but was were is are be been has have had
 its it their his her this that these those as after before about into over than then there""".split())
 _WORD = re.compile(r"[a-z0-9]+")
@@ -82,15 +86,22 @@ class TimelineEvent:
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in STOP and len(w) > 2}
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in STOP and len(w) > 2}
 
 
 def _compatible(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
-    """Both times known and one within the other (a day holds its hours; an hour does not hold another)."""
+    """Both times known and one within the other (a day holds its hours; an hour does not hold another), or
+    both vague (a part of a day or longer) and overlapping: "evening" and "late" say the same night."""
     if a is None or b is None:
         return False
     (a0, a1), (b0, b1) = (_aligned(a), _aligned(b))
-    return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
+    if (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1):
+        return True
+    return a0 < b1 and b0 < a1 and _hours(a0, a1) >= VAGUE_HOURS and _hours(b0, b1) >= VAGUE_HOURS
+
+
+def _hours(start: str, end: str) -> float:
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds() / 3600
 
 
 def _aligned(span: tuple[str, str]) -> tuple[str, str]:
@@ -109,11 +120,12 @@ def _day(span: tuple[str, str] | None) -> str | None:
 def _same(event: TimelineEvent, other: Event, words: set[str], span) -> bool:
     if not _compatible(event.range, span):
         return False
-    union = event.words | words
-    if union and len(event.words & words) / len(union) >= SAME_WORDS:
-        return True
     first = event.first
-    return bool(set(first.actors) & set(other.actors)) and first.place is not None and first.place == other.place
+    actor = bool(set(first.actors) & set(other.actors))
+    union = event.words | words
+    if union and len(event.words & words) / len(union) >= (SAME_WORDS / 2 if actor else SAME_WORDS):
+        return True
+    return actor and first.place is not None and first.place == other.place
 
 
 def build_timeline(reports: list[Any], claim_of: dict, claim_status: dict[int, str | None],
