@@ -26,6 +26,8 @@ A relative expression without a report date gets value None and precision "unkno
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import re
 from datetime import date, timedelta
 
@@ -227,11 +229,18 @@ def _redate_quotes(doc: Doc, full: str, candidates: list[tuple[int, int, bool]],
     is left unresolved: it is not the report's day, and no better one is known."""
     quotes = [q for q in all_quotes if not _title(full[q[0]:q[1]])]
     points = [pair[0] for pair in read if pair is not None and pair[0] is not None]
+    # the times a speech can be dated by: resolved and outside every quote (never redated below), by start
+    said_at = sorted((p for p in points if p.value is not None and not any(s <= p.start < e for s, e in quotes)),
+                     key=lambda p: p.start)
+    said_starts = [p.start for p in said_at]
+    candidate_starts = [s for s, _, _ in candidates]  # candidates come in text order
     for q_start, q_end in quotes:
-        inside = [n for n, (s, e, _) in enumerate(candidates) if q_start <= s and e <= q_end and read[n]]
+        first = bisect_left(candidate_starts, q_start)
+        inside = [n for n in range(first, bisect_right(candidate_starts, q_end))
+                  if candidates[n][1] <= q_end and read[n]]
         if not inside:
             continue
-        when = _speech_time(doc, full, (q_start, q_end), quotes, points)
+        when = _speech_time(doc, full, (q_start, q_end), said_at, said_starts)
         period = _period(when) if when is not None else None
         if period is None or published is not None and period[1] >= published:
             continue
@@ -264,8 +273,8 @@ def _title(quote: str) -> bool:
         w[0].isupper() or w.lower() in TITLE_SMALL for w in words) and words[0][0].isupper()
 
 
-def _speech_time(doc: Doc, full: str, quote: tuple[int, int], quotes: list[tuple[int, int]],
-                 points: list[TimeValue]) -> TimeValue | None:
+def _speech_time(doc: Doc, full: str, quote: tuple[int, int], said_at: list[TimeValue],
+                 said_starts: list[int]) -> TimeValue | None:
     """The resolved time of the speech a quote comes from: one outside every quote, in the sentences the
     quote is in or in the sentence that introduces it with a colon, whose nearest verb up the parse is a
     speech verb ("said at a June hearing", "told the committee on June 3", "wrote in June") or the root of
@@ -275,17 +284,18 @@ def _speech_time(doc: Doc, full: str, quote: tuple[int, int], quotes: list[tuple
     # the parts of the quote's sentences in its own paragraphs (a sentence may run over a paragraph break)
     frames = [(max(s.start_char, paragraph[0]), min(s.end_char, paragraph[1]))
               for s in {t.sent.start: t.sent for t in _tokens_in(doc, q_start, q_end)}.values()]
-    before = full[:q_start].rstrip()
+    before = q_start  # where the text before the quote ends, spaces left out (no copy of the text)
+    while before > 0 and full[before - 1].isspace():
+        before -= 1
     intro = None
-    if before.endswith(":"):
-        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if before > 0 and full[before - 1] == ":":
+        colon = doc.char_span(before - 1, before, alignment_mode="expand")
         if colon is not None:
             intro = colon.sent
             frames.append((max(intro.start_char, full.rfind("\n", 0, colon.start_char) + 1), colon.end_char))
     best: tuple[int, TimeValue] | None = None
-    for time in points:
-        if time.value is None or any(s <= time.start < e for s, e in quotes):
-            continue
+    low, high = min(s for s, _ in frames) if frames else 0, max(e for _, e in frames) if frames else 0
+    for time in said_at[bisect_left(said_starts, low):bisect_left(said_starts, high)]:
         if not any(s <= time.start < e for s, e in frames):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
