@@ -64,6 +64,34 @@ def pg_url():
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture
+def pg_databases():
+    """Make new PostgreSQL databases, each dropped after the test: ``pg_databases()`` gives the URL of an empty
+    one, ``pg_databases(template=url)`` a copy of the database at ``url`` (nobody may be connected to it).
+
+    Needs ``STORYLINE_TEST_PG``: a URL of a server where the user may create databases."""
+    base = os.environ.get("STORYLINE_TEST_PG")
+    if not base:
+        pytest.skip("STORYLINE_TEST_PG is not set: no PostgreSQL server to test against")
+    import psycopg
+
+    admin_url = make_url(base)
+    made: list[str] = []
+
+    def new(template: str | None = None) -> str:
+        name = f"storyline_new_{uuid.uuid4().hex[:8]}"
+        copied = f' TEMPLATE "{make_url(template).database}"' if template else ""
+        with psycopg.connect(_libpq(admin_url), autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"{copied}')
+        made.append(name)
+        return admin_url.set(database=name).render_as_string(hide_password=False)
+
+    yield new
+    with psycopg.connect(_libpq(admin_url), autocommit=True) as admin:
+        for name in made:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def _empty_pg(url: str) -> None:
     """Drop everything in the test database's public schema."""
     import psycopg

@@ -1,8 +1,8 @@
 """A ``storyline add`` or ``watch`` killed at any point, then run again, leaves the ledger an uninterrupted run
 leaves: nothing it stored is forgotten, nothing is stored twice.
 
-The processes are real and die by SIGKILL at the crash points of ``storyline/crash.py`` (``STORYLINE_CRASH_AT``).
-The reports are invented (the Velmora ferry pier).
+The processes are real and die by SIGKILL at the crash points of ``storyline/crash.py`` (``STORYLINE_CRASH_AT``),
+on SQLite and (with ``STORYLINE_TEST_PG``) PostgreSQL. The reports are invented (the Velmora ferry pier).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ PAGE = ('<html><head><title>Pier collapse strands boats</title><meta property="a
         'content="2025-05-06T09:00:00+00:00"></head><body><article><p>{}</p></article></body></html>')
 
 
-def storyline(db: Path, *args: str, crash_at: str | None = None) -> subprocess.CompletedProcess:
+def storyline(db: Path | str, *args: str, crash_at: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "STORYLINE_DB": str(db), "COLUMNS": "200"}
     env.pop("STORYLINE_CRASH_AT", None)
     if crash_at:
@@ -42,7 +42,7 @@ def storyline(db: Path, *args: str, crash_at: str | None = None) -> subprocess.C
     return subprocess.run([STORYLINE, *args], capture_output=True, text=True, env=env, timeout=120)
 
 
-def add(db: Path, path: Path, outlet: str, crash_at: str | None = None) -> subprocess.CompletedProcess:
+def add(db: Path | str, path: Path, outlet: str, crash_at: str | None = None) -> subprocess.CompletedProcess:
     return storyline(db, "add", str(path), "--story", STORY, "--outlet", outlet, "--published", "2025-05-06",
                      crash_at=crash_at)
 
@@ -54,7 +54,7 @@ def without_times(exported: dict) -> dict:
     return exported
 
 
-def ledger(db: Path) -> dict:
+def ledger(db: Path | str) -> dict:
     """The story's JSON export (without times); the export must not warn of reports left unextracted."""
     done = storyline(db, "export", "--story", STORY, "--format", "json")
     assert done.returncode == 0 and "not extracted" not in done.stderr, done.stderr
@@ -67,21 +67,34 @@ def copy_store(source: Path, target: Path) -> None:
             shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
 
 
-def test_add_killed_at_any_point_then_run_again_gives_the_uninterrupted_ledger(tmp_path):
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def stores(request, tmp_path):
+    """Where to make stores: ``stores(name)`` gives a new one, ``stores(name, copy_of=store)`` a copy of one
+    (SQLite files under ``tmp_path``, or PostgreSQL databases copied as templates, dropped after the test)."""
+    if request.param == "sqlite":
+        def sqlite(name: str, copy_of: Path | None = None) -> Path:
+            db = tmp_path / f"{name}.db"
+            if copy_of is not None:
+                copy_store(copy_of, db)
+            return db
+        return sqlite
+    databases = request.getfixturevalue("pg_databases")
+    return lambda name, copy_of=None: databases(template=copy_of)
+
+
+def test_add_killed_at_any_point_then_run_again_gives_the_uninterrupted_ledger(tmp_path, stores):
     gazette, courier = tmp_path / "gazette.txt", tmp_path / "courier.txt"
     gazette.write_text(GAZETTE, encoding="utf-8")
     courier.write_text(COURIER, encoding="utf-8")
-    first = tmp_path / "first.db"  # the story with its first report
+    first = stores("first")  # the story with its first report
     assert add(first, gazette, "Gazette").returncode == 0
-    whole = tmp_path / "whole.db"
-    copy_store(first, whole)
+    whole = stores("whole", copy_of=first)
     assert add(whole, courier, "Courier").returncode == 0
     expected = ledger(whole)
     assert expected["claims"] and all(r["extraction"] == "ok" for r in expected["reports"])
 
     for point in POINTS:
-        db = tmp_path / f"{point}.db"
-        copy_store(first, db)
+        db = stores(point, copy_of=first)
         killed = add(db, courier, "Courier", crash_at=point)
         assert killed.returncode == -9, (point, killed.stderr)
 

@@ -4,15 +4,12 @@ subprocesses (``store_worker.py``) released together, and afterwards nothing los
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import uuid
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from storyline.store import open_store
 from storyline.store.db import head_revision, stored_revision
@@ -58,20 +55,8 @@ def race(url: str, docs_per_worker: list[list[tuple[str, str, str]]], **options)
 def new_store_url(request, tmp_path):
     """URL of a store nobody has opened yet: a new SQLite file, or a new PostgreSQL database dropped after."""
     if request.param == "sqlite":
-        yield str(tmp_path / "new.db")
-        return
-    base = os.environ.get("STORYLINE_TEST_PG")
-    if not base:
-        pytest.skip("STORYLINE_TEST_PG is not set: no PostgreSQL server to test against")
-    import psycopg
-
-    admin = make_url(base).set(drivername="postgresql")
-    name = f"storyline_new_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield admin.set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return str(tmp_path / "new.db")
+    return request.getfixturevalue("pg_databases")()
 
 
 def assert_all_extracted(store, story: str, expected: int) -> None:
