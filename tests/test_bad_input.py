@@ -253,6 +253,32 @@ def test_commands_in_a_pipe_never_pass_on_escape_sequences(tmp_path, monkeypatch
     assert "Osterly Post" in _invoke(db, "reports", "--story", "Ferry").stdout
 
 
+def test_exports_but_json_never_pass_on_escape_sequences(tmp_path):
+    import json
+    import xml.etree.ElementTree as ET
+
+    db = tmp_path / "s.db"
+    path = tmp_path / "ferry.txt"
+    # a screen clear, an OSC window title and a bell, in the report's words and in its outlet's name
+    path.write_text(ARTICLE.replace("Flooding", "Flooding\x1b[2J\x1b]0;pwned\x07\x07")
+                    .replace("Tova Brennick", "Tova\x07 Brennick\x1b]2;owned\x1b\\"), encoding="utf-8")
+    assert _invoke(db, "add", str(path), "--story", "Ferry", "--outlet", f"Osterly{NASTY} Post",
+                   "--published", "2025-03-04").exit_code == 0
+    for format in ("markdown", "html", "atom"):
+        result = _invoke(db, "export", "--story", "Ferry", "--format", format)
+        assert result.exit_code == 0, result.output
+        assert "Flooding closed" in result.stdout, format
+        for bad in ("\x1b", "\x07", "\x9b", "[2J", "pwned", "owned"):
+            assert bad not in result.stdout, (format, bad)
+        assert not any(0 < ord(c) < 32 and c not in "\t\n" for c in result.stdout), format
+    feed = ET.fromstring(_invoke(db, "export", "--story", "Ferry", "--format", "atom").stdout.encode())
+    assert "Osterly Post" in {e.text for e in feed.iter("{http://www.w3.org/2005/Atom}name")}
+    # JSON keeps what it carries exact (the text its offsets point into)
+    exported = json.loads(_invoke(db, "export", "--story", "Ferry", "--format", "json").stdout)
+    [report] = exported["reports"]
+    assert report["outlet"] == f"Osterly{NASTY} Post"
+
+
 def test_error_lines_never_pass_on_escape_sequences(tmp_path):
     result = _invoke(tmp_path / "s.db", "add", str(tmp_path / f"missing{NASTY}.txt"), "--story", "Ferry")
     assert result.exit_code == 1 and "missing" in result.output

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from urllib.parse import quote
 
 from ..ledger.since import parse_time
+from .terminal import printable_tree
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 TAG_PREFIX = "tag:storyline,2025:story/"
@@ -63,7 +64,9 @@ def _sub(parent: ET.Element, tag: str, text: object = None, **attrs: str) -> ET.
 
 
 def ledger_atom(ledger: dict, *, feed_url: str | None = None) -> str:
-    """An Atom 1.0 document of the ledger's change log, newest change first."""
+    """An Atom 1.0 document of the ledger's change log, newest change first; its text without control characters
+    or escape sequences (and without what XML 1.0 cannot carry)."""
+    ledger = printable_tree(ledger)
     story = ledger["story"]
     base = TAG_PREFIX + quote(str(story["id"]), safe="")
     fallback = _when(ledger.get("generated_at")) or _EPOCH

@@ -1,5 +1,6 @@
 """The ledger as one self-contained HTML page (`storyline export --format html`): claims, the timeline by day,
-entities, figures and changes. Every piece of report text is escaped; the page runs no script."""
+entities, figures and changes. Every piece of report text is escaped, without control characters or escape
+sequences; the page runs no script."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .tables import claim_sources, timeline_days
+from .terminal import printable_tree
 
 
 @cache
@@ -19,5 +21,7 @@ def _template():
 
 
 def ledger_html(ledger: dict) -> str:
-    """The page for ``ledger`` (a dict in the shape of ledger.schema.json)."""
+    """The page for ``ledger`` (a dict in the shape of ledger.schema.json); control characters and escape
+    sequences in its text are left out."""
+    ledger = printable_tree(ledger)
     return _template().render(**ledger, days=timeline_days(ledger), sources=claim_sources)

@@ -1,8 +1,10 @@
-"""The ledger as a Markdown document, for pasting into a newsroom channel or a wiki."""
+"""The ledger as a Markdown document, for pasting into a newsroom channel or a wiki (its text without control
+characters or escape sequences)."""
 
 from __future__ import annotations
 
 from .tables import check_score, claim_conflicts, claim_sources, outlet_count, timeline_days
+from .terminal import printable_tree
 
 
 def _cell(text: object) -> str:
@@ -10,6 +12,7 @@ def _cell(text: object) -> str:
 
 
 def ledger_markdown(ledger: dict) -> str:
+    ledger = printable_tree(ledger)
     story = ledger["story"]
     lines = [f"# {story['title']}", ""]
     state = "developing" if story["developing"] else "not marked developing"
