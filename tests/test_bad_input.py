@@ -16,6 +16,7 @@ from storyline.errors import StoreError, without_credentials
 from storyline.present import tables
 from storyline.present.terminal import printable
 from storyline.store import open_store
+from storyline.store.store import now
 
 runner = CliRunner()
 
@@ -173,6 +174,22 @@ def test_a_refused_url_creates_nothing(tmp_path, url):
     assert result.exit_code == 1 and "error:" in result.output
     counts = _counts(db)
     assert counts["stories"] == 0 and counts["reports"] == 0 and counts["watches"] == 0 and counts["checks"] == 0
+
+
+@pytest.mark.parametrize("option", ["--url", "--feed"])
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/ferry", "http://[::1]/ferry", "http://localhost:1/x",
+                                 "http://10.1.2.3:notaport/x"])
+def test_watching_a_refused_url_creates_nothing(tmp_path, option, url):
+    db = tmp_path / "s.db"
+    result = _invoke(db, "watch", option, url, "--story", "Ferry", "--once")
+    assert result.exit_code == 1 and "error:" in result.output and option in result.output
+    assert not db.exists()  # refused before the store is opened
+    with open_store(str(db)) as store:  # a story that follows a refused URL beside a good one: neither is added
+        store.add_watch("Ferry", "feed", "https://example.org/feed", at=now())
+    result = _invoke(db, "watch", "--url", "https://example.org/ferry", option, url, "--story", "Ferry", "--once")
+    assert result.exit_code == 1 and "error:" in result.output
+    counts = _counts(db)
+    assert counts["stories"] == 1 and counts["watches"] == 1 and counts["reports"] == 0 and counts["checks"] == 0
 
 
 def test_a_failed_url_leaves_an_existing_story_as_it_was(tmp_path, article, monkeypatch):

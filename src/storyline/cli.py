@@ -256,16 +256,22 @@ def watch(
 ) -> None:
     """Follow a story's feeds and article URLs: store every revision and show what changed. Feeds and URLs
     are kept with the story, so `storyline watch --story NAME` alone resumes."""
+    from .ingest.fetch import refusal
     from .store.store import now
     from .watch.cycle import follow
 
     named("--story", story)
+    for kind, targets in (("feed", feed or []), ("url", url or [])):
+        for target in targets:  # every one vetted before anything is stored: a refused URL creates nothing
+            if not target.startswith(("http://", "https://")):
+                raise fail(f"--{kind} {target!r}: give an http(s) URL")
+            refused = refusal(target, allow_private=allow_private)
+            if refused:
+                raise fail(f"--{kind} {refused}")
     store = opened()
     try:
         for kind, targets in (("feed", feed or []), ("url", url or [])):
             for target in targets:
-                if not target.startswith(("http://", "https://")):
-                    raise fail(f"--{kind} {target!r}: give an http(s) URL")
                 store.add_watch(story, kind, target, at=now(), outlet=outlet if kind == "url" else None)
     except StorylineError as exc:
         raise fail(str(exc))

@@ -305,6 +305,30 @@ class Fetcher:
         return parser
 
 
+def refusal(url: str, *, allow_private: bool = False) -> str | None:
+    """Why the fetcher refuses ``url`` whatever its server would answer (not http(s), no host, a host that
+    resolves to an address that is not public unless ``allow_private``), as "URL: reason"; None when it may be
+    tried. A name that does not resolve now is left to the fetch: it may resolve later."""
+    try:
+        _check_url(url, url)
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except FetchError as error:
+        return str(error)
+    except ValueError as error:  # a port that is not a number or out of range
+        return f"{url}: not a valid URL ({error})"
+    if allow_private:
+        return None
+    try:
+        addresses = resolve(parts.hostname, port)
+    except OSError:
+        return None
+    for address in addresses:
+        if not is_public_address(address):
+            return f"{url}: {AddressRefused(parts.hostname, address)}"
+    return None
+
+
 def _check_url(requested: str, url: str) -> None:
     """Refuse schemes other than http(s) and URLs without a host."""
     where = _where(requested, url)
