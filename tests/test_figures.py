@@ -27,6 +27,17 @@ def test_between_range(nlp):
     assert (f.low, f.high, f.unit, f.qualifier) == (14, 19, "people", "between")
 
 
+def test_a_range_never_has_its_low_above_its_high(nlp):  # found by tests/test_fuzz.py
+    f = only(nlp, "Ridership fell from 40 to 25 percent last year.")
+    assert (f.low, f.high, f.unit) == (25, 40, "percent")
+    assert all(f.low <= f.high for f in figures(nlp, "The ferry Solent Queen 2031-05-06 A, with 10-5 people."))
+
+
+def test_an_iso_date_is_no_figure(nlp):
+    assert figures(nlp, "The ferry Solent Queen 2031-05-06 A") == []
+    assert [f.text for f in figures(nlp, "On 2031-05-06, 85 passengers left.")] == ["85 passengers"]
+
+
 def test_up_to_keeps_the_number_as_both_bounds(nlp):
     f = only(nlp, "The convoy carried up to 240 vehicles toward Varn.")
     assert (f.low, f.high, f.unit, f.qualifier) == (240, 240, "vehicles", "up to")

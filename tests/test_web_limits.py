@@ -370,6 +370,17 @@ def test_kept_ledgers_are_bounded(db, slow_builds):
         assert len(slow_builds) == builds  # the list of stories keeps its own small summaries
 
 
+def test_the_desk_builds_again_after_its_lifespan_starts_again(db):
+    """Schemathesis's pytest plugin ends an app's lifespan after each test and the next request starts it
+    again; the builders stopped at the end must start again (every build was a 500)."""
+    app = create_app(db)
+    with TestClient(app) as client:
+        assert client.get(f"/api/stories/{SID}").status_code == 200
+    with TestClient(app) as client:
+        assert client.get("/api/stories/tram-strike").status_code == 200  # a build after the restart
+        assert client.get(f"/api/stories/{SID}").status_code == 200
+
+
 def test_a_reader_is_not_held_for_a_whole_rebuild(client, db, token, slow_builds):
     """With a version kept, a reader waits for the new one's build at most ``wait``, then gets the kept one;
     a report added through the desk is in the very next read."""

@@ -2,12 +2,14 @@
 
 Choices:
 - "up to N", "at least N", "more than N", "about N": low = high = N, the words kept in ``qualifier``.
-- "between A and B", "from A to B", "A to B", "A-B", "A or B": low = A, high = B.
+- "between A and B", "from A to B", "A to B", "A-B", "A or B": low = A, high = B; the other way round when B < A
+  ("fell from 10 to 5 percent" spans 5 to 10): low is never above high.
 - Vague multiples ("dozens of", "hundreds of", "tens of thousands of") span 2x to 10x the base
   (hundreds → 200–1,000) with the phrase as ``qualifier``.
 - Money: unit "USD"/"EUR"/"GBP"; percentages: unit "percent"; otherwise the counted noun as written.
 - Dates, times, years, ordinals and ages ("a 25-year-old") are not figures (the model tags them DATE/TIME/
-  ORDINAL); numbers inside names ("Flight 370") are skipped; number words need a counted noun.
+  ORDINAL, and an ISO date "2031-05-06" is skipped when it does not); numbers inside names ("Flight 370") are
+  skipped; number words need a counted noun.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ QUALIFIER = re.compile(
     re.IGNORECASE,
 )
 RANGE_WORDS = {"to", "and", "-", "–", "—", "or"}
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")
 _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
@@ -68,6 +71,12 @@ def _read_figure(doc: Doc, text: str, i: int) -> tuple[Figure | None, int]:
     if group is None:
         return None, i + 1
     first, last, low = group
+    iso_date = _ISO_DATE.match(text, doc[first].idx)
+    if iso_date is not None and (first == 0 or not text[doc[first].idx - 1].isalnum()):
+        k = first  # "2031-05-06" is a date, not the range 2031 to 5 (and 6): skip it whole
+        while k < len(doc) and doc[k].idx < iso_date.end():
+            k += 1
+        return None, k
     high = low
     end_tok = last
     second = _range_tail(doc, last)
@@ -76,6 +85,7 @@ def _read_figure(doc: Doc, text: str, i: int) -> tuple[Figure | None, int]:
         if scaled and low < high_value and _scale_of(doc, last) is None:
             low *= _scale_of(doc, end_tok) or 1
         high = high_value
+    low, high = min(low, high), max(low, high)
     start_tok = first
     unit = None
     if first > 0 and doc[first - 1].text in CURRENCY_SIGNS:

@@ -65,10 +65,18 @@ class LedgerCache:
         self._building: dict[str, tuple[tuple, Future]] = {}  # story → (stamp, its build): one at a time
         self._summaries: dict[str, tuple[tuple, dict]] = {}  # story → (stamp, what the stories list shows)
         self._lock = threading.Lock()  # guards the dicts above
-        self._pool = ThreadPoolExecutor(max_workers=max(1, builders), thread_name_prefix="ledger-build")
+        self._builders = max(1, builders)
+        self._pool: ThreadPoolExecutor | None = None  # started by the first build, again after ``close``
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the builder threads (the app's lifespan ends). A later build starts them again: a lifespan may
+        start again after it ended (schemathesis's pytest plugin ends it after each test), and every build
+        then failed, a 500."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+            self._building.clear()  # builds not begun are cancelled: the next reader starts its own
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def ledger(self, story: str, with_text: bool = False, *, fresh: bool = False) -> dict:
         """The story's ledger with verdicts, as ``storyline export`` builds it (``generated_at`` is now); with
@@ -121,6 +129,8 @@ class LedgerCache:
                     return kept[1]
                 building = self._building.get(story)
                 if building is None:
+                    if self._pool is None:
+                        self._pool = ThreadPoolExecutor(max_workers=self._builders, thread_name_prefix="ledger-build")
                     building = self._building[story] = (stamp, self._pool.submit(self._build, story, stamp))
             try:
                 built = building[1].result(timeout=None if kept is None or fresh else self.wait)
@@ -136,7 +146,7 @@ class LedgerCache:
             built = story_ledger(self.store, story, with_text=True), Memo()
         except BaseException:
             with self._lock:
-                del self._building[story]
+                self._done(story, stamp)
             raise
         with self._lock:
             self.builds += 1
@@ -144,5 +154,10 @@ class LedgerCache:
             self._kept.move_to_end(story)
             while len(self._kept) > self.size:
                 self._kept.popitem(last=False)
-            del self._building[story]
+            self._done(story, stamp)
         return built
+
+    def _done(self, story: str, stamp: tuple) -> None:
+        """Forget the story's build of ``stamp`` (under the lock); ``close`` may have forgotten it already."""
+        if self._building.get(story, (None,))[0] == stamp:
+            del self._building[story]
