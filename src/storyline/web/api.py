@@ -31,6 +31,25 @@ AUDIT_LIMIT = 1000  # the most audit entries one request returns
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+class Problem(BaseModel):
+    """An error answer: what went wrong, in one line."""
+
+    detail: str
+
+
+def _errors(*statuses: int, not_found: str = "No such story") -> dict:
+    """OpenAPI ``responses`` for the error answers a route gives besides 422, so that every status the desk
+    answers is in its spec (``tests/test_fuzz.py`` checks them against it)."""
+    why = {400: "The change could not be made", 401: "No editor's token, or one unknown, revoked or expired",
+           404: not_found, 413: "The request body is over the desk's limit (`storyline serve --max-body-mib`)"}
+    return {status: {"model": Problem, "description": why[status]} for status in statuses}
+
+
+NOT_FOUND = _errors(404)
+EXPORT_TYPES = {"content": {media: {} for media in ("text/markdown", "text/html", "application/atom+xml",
+                                                    "application/ld+json")}}
+
+
 class Format(str, Enum):
     json = "json"
     markdown = "markdown"
@@ -89,12 +108,14 @@ def stories(request: Request) -> list[dict]:
             for row, (_, latest) in zip(rows, request.app.state.ledgers.summaries(rows))]
 
 
-@router.get("/stories/{story}", summary="The story's ledger, exactly as `storyline export --format json`")
+@router.get("/stories/{story}", responses=NOT_FOUND,
+            summary="The story's ledger, exactly as `storyline export --format json`")
 def story_ledger(request: Request, story: str, with_text: bool = False) -> dict:
     return _ledger(request, story, with_text)[1]
 
 
-@router.get("/stories/{story}/export/{format}", summary="The ledger in any export format")
+@router.get("/stories/{story}/export/{format}", responses={200: EXPORT_TYPES, **NOT_FOUND},
+            summary="The ledger in any export format")
 def export(request: Request, story: str, format: Format, with_text: bool = False) -> Response:
     ledger = _ledger(request, story, with_text)[1]
     if format is Format.markdown:
@@ -108,17 +129,19 @@ def export(request: Request, story: str, format: Format, with_text: bool = False
     return Response(json.dumps(ledger, ensure_ascii=False, indent=2) + "\n", media_type="application/json")
 
 
-@router.get("/stories/{story}/claimreview", summary="schema.org ClaimReview JSON-LD for claims with a verdict")
+@router.get("/stories/{story}/claimreview", responses={200: {"content": {"application/ld+json": {}}}, **NOT_FOUND},
+            summary="schema.org ClaimReview JSON-LD for claims with a verdict")
 def claimreview(request: Request, story: str) -> Response:
     return export(request, story, Format.claimreview)
 
 
-@router.get("/stories/{story}/reports", summary="Every report: each version of each article")
+@router.get("/stories/{story}/reports", responses=NOT_FOUND, summary="Every report: each version of each article")
 def reports(request: Request, story: str) -> list[dict]:
     return _ledger(request, story)[1]["reports"]
 
 
-@router.get("/stories/{story}/reports/{report_id}", summary="One report with its text")
+@router.get("/stories/{story}/reports/{report_id}", responses=_errors(404, not_found="No such story or report"),
+            summary="One report with its text")
 def report(request: Request, story: str, report_id: str) -> dict:
     for found in _ledger(request, story, with_text=True)[1]["reports"]:
         if found["id"] == report_id:
@@ -126,7 +149,8 @@ def report(request: Request, story: str, report_id: str) -> dict:
     raise HTTPException(404, f"no report {report_id!r} in this story")
 
 
-@router.post("/stories/{story}/reports", status_code=201, summary="Add a report from its text or a URL (editors)",
+@router.post("/stories/{story}/reports", status_code=201,
+             responses=_errors(400, 401, 413), summary="Add a report from its text or a URL (editors)",
              description="The same path as `storyline add`; the story is created if it is new.")
 def add_report(request: Request, story: str, body: NewReport, editor: Editor) -> dict:
     if (body.text is None) == (body.url is None):
@@ -149,7 +173,8 @@ def add_report(request: Request, story: str, body: NewReport, editor: Editor) ->
     return {"story": name, **vars(added)}
 
 
-@router.get("/stories/{story}/claims", summary="The claims (filter by status, or search their words)")
+@router.get("/stories/{story}/claims", responses=NOT_FOUND,
+            summary="The claims (filter by status, or search their words)")
 def claims(request: Request, story: str, status: str | None = None,
            q: Annotated[str | None, Query(description="Words every hit contains")] = None) -> list[dict]:
     ledger = _ledger(request, story)[1]
@@ -157,7 +182,8 @@ def claims(request: Request, story: str, status: str | None = None,
     return [c for c in found if status is None or c["status"] == status]
 
 
-@router.get("/stories/{story}/claims/{claim_id}", summary="One claim")
+@router.get("/stories/{story}/claims/{claim_id}", responses=_errors(404, not_found="No such story or claim"),
+            summary="One claim")
 def claim(request: Request, story: str, claim_id: str) -> dict:
     for found in _ledger(request, story)[1]["claims"]:
         if found["id"] == claim_id:
@@ -165,7 +191,9 @@ def claim(request: Request, story: str, claim_id: str) -> dict:
     raise HTTPException(404, f"no claim {claim_id!r} in this story")
 
 
-@router.put("/stories/{story}/claims/{claim_id}/verdict", summary="Record an editor's verdict on a claim (editors)")
+@router.put("/stories/{story}/claims/{claim_id}/verdict",
+            responses=_errors(400, 401, 404, 413, not_found="No such story or claim"),
+            summary="Record an editor's verdict on a claim (editors)")
 def put_verdict(request: Request, story: str, claim_id: str, body: VerdictIn, editor: Editor) -> dict:
     name, ledger = _ledger(request, story)
     try:
@@ -179,6 +207,7 @@ def put_verdict(request: Request, story: str, claim_id: str, body: VerdictIn, ed
 
 
 @router.delete("/stories/{story}/claims/{claim_id}/verdict", status_code=204,
+               responses=_errors(401, 404, not_found="No such story, or the claim has no verdict"),
                summary="Remove the verdict on a claim (editors)")
 def delete_verdict(request: Request, story: str, claim_id: str, editor: Editor) -> Response:
     name = find_story(request, story).name
@@ -187,22 +216,24 @@ def delete_verdict(request: Request, story: str, claim_id: str, editor: Editor) 
     return Response(status_code=204)
 
 
-@router.get("/stories/{story}/entities", summary="People, organisations and places, with aliases and roles")
+@router.get("/stories/{story}/entities", responses=NOT_FOUND,
+            summary="People, organisations and places, with aliases and roles")
 def entities(request: Request, story: str) -> list[dict]:
     return _ledger(request, story)[1]["entities"]
 
 
-@router.get("/stories/{story}/events", summary="The timeline: dated events, earliest first")
+@router.get("/stories/{story}/events", responses=NOT_FOUND, summary="The timeline: dated events, earliest first")
 def events(request: Request, story: str) -> list[dict]:
     return _ledger(request, story)[1]["events"]
 
 
-@router.get("/stories/{story}/figures", summary="The figures quoted, with ranges and units")
+@router.get("/stories/{story}/figures", responses=NOT_FOUND, summary="The figures quoted, with ranges and units")
 def figures(request: Request, story: str) -> list[dict]:
     return _ledger(request, story)[1]["figures"]
 
 
-@router.get("/stories/{story}/changes", summary="The change log, or its tail after ?since=ISO-TIME")
+@router.get("/stories/{story}/changes", responses=NOT_FOUND,
+            summary="The change log, or its tail after ?since=ISO-TIME")
 def changes(request: Request, story: str, since: str | None = None) -> list[dict]:
     ledger = _ledger(request, story)[1]
     if since is None:
@@ -213,7 +244,8 @@ def changes(request: Request, story: str, since: str | None = None) -> list[dict
         raise HTTPException(422, f"since={since!r}: give an ISO 8601 date or time") from exc
 
 
-@router.get("/audit", summary="Who changed what and when, newest first (editors)")
+@router.get("/audit", responses=_errors(401, 404),
+            summary="Who changed what and when, newest first (editors)")
 def audit(request: Request, editor: Editor, story: str | None = None,
           limit: Annotated[int, Query(ge=1, le=AUDIT_LIMIT, description="How many entries, 1 to 1000")] = 100,
           ) -> list[dict]:

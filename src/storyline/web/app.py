@@ -112,7 +112,25 @@ def create_app(store_url: str | None, *, allow_private: bool = False, base_url: 
 
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.openapi = _with_string_422(app.openapi)
     return app
+
+
+def _with_string_422(openapi: Callable[[], dict]) -> Callable[[], dict]:
+    """FastAPI's spec says a 422's ``detail`` is a list of validation errors; the API's own refusals (``give
+    either text or url``, a bad ``since``, a verdict refused) answer 422 with one line of text: the spec says
+    either (``tests/test_fuzz.py`` checks answers against it)."""
+
+    def spec() -> dict:
+        schema = openapi()  # built once, then kept by FastAPI: patched in place on the first call
+        error = schema.get("components", {}).get("schemas", {}).get("HTTPValidationError", {})
+        detail = error.get("properties", {}).get("detail")
+        if detail is not None and "anyOf" not in detail:
+            listed = {k: v for k, v in detail.items() if k != "title"}
+            error["properties"]["detail"] = {"anyOf": [listed, {"type": "string"}], "title": "Detail"}
+        return schema
+
+    return spec
 
 
 class SecurityHeaders:
