@@ -23,9 +23,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-import numpy as np
 
-from .stories import Assignment, Report, StoryProfile, combined, parse_day, term_similarity
+from .stories import (Assignment, Report, StoryProfile, combined, embedding_similarity, parse_day,
+                      term_similarity)
 
 JOIN_THRESHOLD = 0.25  # centroid cosine needed without dates, or long after the story's latest report
 JOIN_RECENT = 0.12  # … for a report published the same day as the story's latest one
@@ -56,11 +56,8 @@ def pick_story(profiles: list[StoryProfile], report: Report, df: Counter, n: int
     margins: dict[str, float] = {}
     thresholds: dict[str, float] = {}
     for profile in profiles:
-        emb = None
-        if report.embedding is not None and profile.embedding is not None:
-            norm = float(np.linalg.norm(profile.embedding))
-            emb = float(report.embedding @ profile.embedding) / norm if norm else None
-        score = combined(term_similarity(report, profile, df, n, weight=join_idf), emb)
+        terms = term_similarity(report, profile, df, n, weight=join_idf)
+        score = combined(terms, embedding_similarity(report, profile))
         scores[profile.story] = round(score, 4)
         thresholds[profile.story] = join_threshold(profile.latest, report.published)
         margins[profile.story] = score - thresholds[profile.story]

@@ -235,20 +235,29 @@ def assign(profiles: list[StoryProfile], report: Report, df: Counter | None = No
     threshold. ``df``/``n``: document frequencies and count of the reports seen (built from the profiles'
     terms when not given — pass them when you keep them, they are cheaper and more exact)."""
     if df is None or n is None:
-        df = Counter()
-        for profile in profiles:
-            df.update(profile.terms.keys())
-        df.update(report.terms.keys())
-        n = sum(p.reports for p in profiles) + 1
+        df, n = frequencies(profiles, report)
     scores: dict[str, float] = {}
     for profile in profiles:
-        emb = None
-        if report.embedding is not None and profile.embedding is not None:
-            norm = float(np.linalg.norm(profile.embedding))
-            emb = float(report.embedding @ profile.embedding) / norm if norm else None
-        score = combined(term_similarity(report, profile, df, n), emb)
+        score = combined(term_similarity(report, profile, df, n), embedding_similarity(report, profile))
         scores[profile.story] = score * decay(profile.latest, report.published)
     return decide(scores, threshold)
+
+
+def frequencies(profiles: list[StoryProfile], report: Report) -> tuple[Counter, int]:
+    """Document frequencies of terms over the profiles' reports and the new one, and how many reports."""
+    df: Counter = Counter()
+    for profile in profiles:
+        df.update(profile.terms.keys())
+    df.update(report.terms.keys())
+    return df, sum(p.reports for p in profiles) + 1
+
+
+def embedding_similarity(report: Report, profile: StoryProfile) -> float | None:
+    """Cosine of the report's lead embedding with the story's summed one, or None without both."""
+    if report.embedding is None or profile.embedding is None:
+        return None
+    norm = float(np.linalg.norm(profile.embedding))
+    return float(report.embedding @ profile.embedding) / norm if norm else None
 
 
 def decide(scores: dict[str, float], threshold: float = THRESHOLD) -> Assignment:
@@ -289,11 +298,7 @@ def choose_story(candidates: list[StoryProfile], text: str, title: str | None = 
         vectors = embed_leads([lead(text, title)])
         report.embedding = None if vectors is None else vectors[0]
     if df is None or n is None:
-        df = Counter()
-        for profile in candidates:
-            df.update(profile.terms.keys())
-        df.update(report.terms.keys())
-        n = sum(p.reports for p in candidates) + 1
+        df, n = frequencies(candidates, report)
     return pick_story(candidates, report, df, n)
 
 
