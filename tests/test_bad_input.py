@@ -159,6 +159,19 @@ def test_blank_story_names_are_refused(tmp_path, article, command, name):
     assert not db.exists()
 
 
+def test_the_store_itself_refuses_a_blank_story_name_and_keeps_what_it_holds(tmp_path, article):
+    from storyline.errors import InputError
+    from storyline.ingest import read_source
+
+    db = tmp_path / "s.db"
+    with open_store(str(db)) as store:
+        store.add_document("Osterly ferry", read_source(str(article), outlet="Osterly Post"))
+        before = store.counts()
+        with pytest.raises(InputError, match="blank"):
+            store.add_document("  ", read_source(str(article), outlet="Osterly Post"))
+        assert store.counts() == before and [s.name for s in store.stories()] == ["Osterly ferry"]
+
+
 def test_blank_outlet_is_refused(tmp_path, article):
     result = _invoke(tmp_path / "s.db", "add", str(article), "--story", "Ferry", "--outlet", "  ")
     assert result.exit_code == 1 and "--outlet" in result.output and "blank" in result.output

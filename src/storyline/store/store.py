@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..crash import crash_point
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from ..ingest.normalize import sha256_of, word_count
 from ..model import Document, Extraction
 from . import schema
@@ -145,6 +145,8 @@ class Store(WatchTables, DeskTables, VectorTables):
         found = conn.execute(select(s.id).where(s.name == name)).scalar()
         if found is not None:
             return found
+        if not name.strip():  # the CLI refuses it at the door; the desk's API and library callers end here
+            raise InputError("story name", "blank: give the story a name")
         base = slugify(name)
         taken = set(conn.execute(select(s.id).where(s.id.like(f"{base}%"))).scalars())
         story_id, n = base, 2
