@@ -229,7 +229,10 @@ def _name_tokens(head: Token, floor: int = 0) -> tuple[int, int]:
 
 def _entity_start(tok: Token) -> int:
     """Where the named entity holding ``tok`` starts (``tok.i`` when it is in none)."""
-    return next((ent.start for ent in tok.doc.ents if ent.start <= tok.i < ent.end), tok.i)
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
 
 
 def _title_word(tok: Token) -> bool:

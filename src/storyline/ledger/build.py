@@ -22,7 +22,7 @@ from ..link.claims import Conflict as LinkConflict
 from ..link.entities import merge_entities
 from ..link.syndication import SyndicationIndex
 from ..model import Extraction, Figure, Mention
-from .conflicts import Conflict, ConflictIndex, event_words
+from .conflicts import Conflict, ConflictIndex, event_words, jaccard
 from .conflicts import Side as ConflictSide
 from .status import claim_flags, claim_status
 from .text import claim_text, sentence_around, short
@@ -158,7 +158,7 @@ class LedgerState:
             if not self.is_current(ref.report) or self.origin(ref.report) == origin:
                 continue
             pairs = [(a, b) for a in mine for b in _dated(ref.report.extraction, ref.mention)
-                     if _overlap(a[1], b[1]) >= DATED_ALIKE]
+                     if jaccard(a[1], b[1]) >= DATED_ALIKE]
             if pairs:
                 (text, _), (theirs, _) = pairs[0]
                 self._flag(Conflict("date_conflict", short(mention.text, 80),
@@ -297,10 +297,6 @@ def _dated(extraction: Extraction, mention: Mention) -> list[tuple[str, frozense
     """The dated happenings inside a mention: (its time as written, what happened as words)."""
     return [(e.time.text, event_words(e)[0]) for e in extraction.events
             if e.time.value and mention.start <= e.time.start < mention.end]
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 # Share of words two dated happenings need in common to be the same one dated otherwise ("an inspection in May

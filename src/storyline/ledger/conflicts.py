@@ -156,7 +156,8 @@ def event_words(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w for w in words if w not in TIME_WORDS and w.rstrip("s") not in TIME_WORDS), names - TIME_WORDS
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the words of two sets that both hold (0 when either is empty)."""
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -214,7 +215,7 @@ class ConflictIndex:
                 found += [Conflict("figure_conflict", " ".join(w for w in key if w), entry.side, other.side)
                           for entry in mine for other in group
                           if not _meet(other, mine) and not _meet(entry, group)
-                          and (key[1] is not None or _jaccard(other.context, entry.context) >= SAME_SENTENCE)]
+                          and (key[1] is not None or jaccard(other.context, entry.context) >= SAME_SENTENCE)]
             by_report[report.id] = mine
         return found
 
@@ -254,7 +255,7 @@ class ConflictIndex:
 
 def _same_event(a: _EventEntry, b: _EventEntry) -> bool:
     """Much the same happening, and no names that tell them apart."""
-    return _jaccard(a.words, b.words) >= SAME_EVENT and (not a.names or not b.names or bool(a.names & b.names))
+    return jaccard(a.words, b.words) >= SAME_EVENT and (not a.names or not b.names or bool(a.names & b.names))
 
 
 def _dated_alike(entry: _EventEntry, others: list[_EventEntry]) -> bool:
