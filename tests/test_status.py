@@ -537,3 +537,11 @@ def test_a_statement_nested_in_another_speakers_stays(nlp):
     ms = _statuses("Mayor Ilse Varga said the harbour office had reported that the Kessel pier was cracked.")
     assert [m.source.name for m in ms if m.text.endswith("the Kessel pier was cracked")] == [
         "Ilse Varga", "harbour office"]
+
+
+def test_a_nested_piece_that_a_denial_points_at_stays_so_the_denial_points_somewhere(nlp):
+    ms = _statuses("Tomas Aldane said he expects the pier to reopen in May. The harbour office denied that claim.")
+    denial = next(m for m in ms if m.relation == "denies")
+    assert denial.contests is not None
+    contested = ms[denial.contests]
+    assert contested.source.name == "Tomas Aldane" and contested.status == "denied"

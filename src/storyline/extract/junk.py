@@ -13,7 +13,8 @@ the mayor *to restart* the patrols"): it says something was promised or asked, a
 
 A mention inside another of the same report by the same source repeats a piece of it ("she will not call on
 *Mr. Sanders to withdraw*", "that he expects *to win the primary*"): the outer one is the claim. A nested
-mention by someone else stays ("the senator said *the agency reported that X*": X is the agency's).
+mention by someone else stays ("the senator said *the agency reported that X*": X is the agency's), and so
+does one that a denial or dispute points at (the contested statement is what the contest is about).
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     dropped mention stays a denial that points nowhere)."""
     claims = [i for i, mention in enumerate(mentions) if not is_junk(doc, mention)]
     outer = [mentions[i] for i in claims]
-    kept = [i for i in claims if not repeats_outer(mentions[i], outer)]
+    contested = {m.contests for m in mentions if m.contests is not None}  # what a denial points at stays
+    kept = [i for i in claims if i in contested or not repeats_outer(mentions[i], outer)]
     new_index = {old: new for new, old in enumerate(kept)}
     result = []
     for old in kept:
