@@ -1,11 +1,24 @@
 """The story timeline: events of several outlets merged, the status of the claims they rest on, vague times
-as ranges, and the day-by-day views. Invented events (a dam breach at Lowmere)."""
+as ranges, and the day-by-day views. Invented events (a dam breach at Lowmere).
+
+The kept timeline (``TimelineIndex``, issue 18) finds merge candidates from an index instead of scanning every
+event; it must give exactly what the scan gave. ``pairwise_timeline`` below is that scan, kept as the reference,
+and synthetic stories (invented words, many outlets, vague and midnight-crossing times) and the bundled demo
+stories are run through both, in shuffled orders and with reports taken out."""
 
 from __future__ import annotations
 
+import json
+import pickle
+import random
 from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
 
-from storyline.ledger.timeline import build_timeline, time_range
+import pytest
+
+from storyline.ledger.timeline import (TimelineEvent, TimelineIndex, _day, _entry, _same, build_timeline,
+                                       content_words, time_range)
 from storyline.model import Event, Extraction, TimeValue
 from storyline.present.markdown import ledger_markdown
 from storyline.present.tables import timeline_days
@@ -119,3 +132,248 @@ def test_the_html_export_carries_the_timeline_by_day_and_escapes_report_text():
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "Lowmere &lt;dam&gt;" in page and "s-disputed" in page
+
+
+# --- the kept timeline (issue 18) ------------------------------------------------------------------------------
+
+
+def pairwise_timeline(reports, claim_of, claim_status, claim_ids, counter: list[int] | None = None) -> list[dict]:
+    """The merge loop as it was before the index (commit a82911a): each event scans the groups of its day and
+    the longer groups (a longer event scans all), joining the first it matches. The reference the index must
+    equal; ``counter[0]`` counts the pairs tested."""
+    merged: list[TimelineEvent] = []
+    by_day: dict[str, list[TimelineEvent]] = {}
+    coarse: list[TimelineEvent] = []
+    for report in reports:
+        for event in report.extraction.events if report.extraction else []:
+            span = time_range(event.time.value, event.time.precision, event.time.part_of_day)
+            words = content_words(event.description)
+            claim = claim_of.get((report.id, event.mention)) if event.mention is not None else None
+            day = _day(span)
+            candidates = merged if span is not None and day is None else by_day.get(day, []) + coarse
+            target = None
+            for m in candidates:
+                if counter is not None:
+                    counter[0] += 1
+                if _same(m, event, words, span):
+                    target = m
+                    break
+            if target is None:
+                target = TimelineEvent(event, report.id, span, words)
+                merged.append(target)
+                if span is not None:
+                    (coarse if day is None else by_day.setdefault(day, [])).append(target)
+            else:
+                target.words |= words
+            target.reports.append(report.id)
+            if report.outlet not in target.outlets:
+                target.outlets.append(report.outlet)
+            if claim is not None and claim not in target.claims:
+                target.claims.append(claim)
+            target.statuses.append(event.status)
+    entries = [_entry(m, claim_status, claim_ids) for m in merged]
+    entries.sort(key=lambda e: (e["time"]["value"] is None, (e["range"] or [e["time"]["value"] or ""])[0]))
+    return entries
+
+
+SYLLABLES = "bra cel dor fen gal hob ist jun kor lem mun nor pel quin ros sav tor ulm ven wix yar zel".split()
+OUTLETS = ("Lowmere Gazette", "Fenwick Wire", "Valley Courier", "Tessel Observer", "Marren Daily", "Ostra Post")
+ACTORS = ("Ilse Varga", "the roads agency", "Marren council", "the coast guard", "Tomas Brell", "the union",
+          "the ministry", "Fenwick police")
+PLACES = ("Marren", "Fenwick", "Kestrel Bay", "the north quay", None, None)
+PARTS = ("early hours", "morning", "afternoon", "evening", "late", "night", None)
+
+
+@dataclass
+class Happening:
+    words: list[str]
+    actors: list[str]
+    place: str | None
+    day: date
+    hour: int
+    vague: str | None  # "week", "month", "year": background told only vaguely
+
+
+def synthetic_story(reports: int, seed: int = 0, days: int = 5) -> list[Report]:
+    """An invented story of ``reports`` reports: happenings (some told by many outlets, most by few) retold
+    with a varying share of their words, times at every precision (some crossing midnight, some vague), plus
+    words every report uses, so blocking by word alone cannot make the index cheap."""
+    rng = random.Random(seed)
+    vocabulary = [a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES]
+    rng.shuffle(vocabulary)
+    common = vocabulary[:40]  # the story's everyday words ("dam", "water", "said"), a few in most descriptions
+    start = date(2031, 4, 6)
+    happenings = []
+    for _ in range(max(4, reports // 2)):
+        vague = rng.choice([None] * 12 + ["week", "month", "year"])
+        happenings.append(Happening(rng.sample(vocabulary[40:], rng.randint(3, 7)),
+                                    rng.sample(ACTORS, rng.randint(0, 2)), rng.choice(PLACES),
+                                    start + timedelta(days=rng.randrange(days) - (400 if vague == "year" else 0)),
+                                    rng.choice([rng.randrange(24), 23, 0]), vague))
+    weights = [1 / (i + 1) for i in range(len(happenings))]  # a few told by everyone, a long tail
+    story = []
+    for r in range(reports):
+        events = []
+        for n, h in enumerate(rng.choices(happenings, weights, k=rng.randint(1, 8))):
+            words = rng.sample(h.words, rng.randint(1, len(h.words)))
+            words += rng.choices(common, [1 / (i + 1) for i in range(len(common))], k=rng.randint(0, 4))
+            words += rng.sample(vocabulary, rng.randint(0, 2))
+            actors = [a for a in h.actors if rng.random() < 0.7] + ([rng.choice(ACTORS)] if rng.random() < 0.2 else [])
+            place = h.place if rng.random() < 0.8 else rng.choice(PLACES)
+            event = Event(_synthetic_time(rng, h), " ".join(rng.sample(words, len(words))), n * 10, n * 10 + 5,
+                          actors=actors, place=place, status=rng.choice(["asserted", "reported", "disputed"]),
+                          mention=n if rng.random() < 0.5 else None)
+            events.append(event)
+        story.append(report(f"r{r}", rng.choice(OUTLETS), *events))
+    return story
+
+
+def _synthetic_time(rng: random.Random, h: Happening) -> TimeValue:
+    if h.vague == "year":
+        return TimeValue(str(h.day.year), "year", "last year")
+    if h.vague == "month" or (h.vague and rng.random() < 0.3):
+        return TimeValue(h.day.isoformat()[:7], "month", "in April")
+    if h.vague == "week":
+        return TimeValue(h.day.isoformat(), "week", "this week")
+    kind = rng.choice(["minute", "hour", "part-of-day", "day", "day", "week", "unknown"])
+    if kind in ("minute", "hour"):
+        minute = 40 if h.hour == 23 else rng.choice([0, 10])
+        return TimeValue(f"{h.day.isoformat()}T{h.hour:02d}:{minute:02d}", kind, "at dawn")
+    if kind == "part-of-day":
+        return TimeValue(h.day.isoformat(), kind, "that night", part_of_day=rng.choice(PARTS))
+    if kind == "unknown":
+        return TimeValue(None, "unknown", "recently")
+    return TimeValue(h.day.isoformat(), kind, "on Tuesday")
+
+
+def claims_for(reports: list[Report]) -> tuple[dict, dict, dict]:
+    """A claim for every event that sits in a mention, a few mentions sharing one, with varied statuses."""
+    claim_of = {(r.id, e.mention): (hash((r.id, e.mention)) % 7) for r in reports for e in r.extraction.events
+                if e.mention is not None}
+    statuses = {c: ["disputed", None, "confirmed", "reported"][c % 4] for c in range(7)}
+    return claim_of, statuses, {c: f"c-{c}" for c in range(7)}
+
+
+def assert_same_as_scan(index: TimelineIndex, held: list[Report]) -> None:
+    claims = claims_for(held)
+    assert index.entries(*claims) == pairwise_timeline(held, *claims)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_index_gives_what_the_pairwise_scan_gave(seed):
+    story = synthetic_story(120, seed)
+    claims = claims_for(story)
+    expected = pairwise_timeline(story, *claims)
+    assert build_timeline(story, *claims) == expected
+    assert len(expected) < sum(len(r.extraction.events) for r in story)  # events did merge
+    assert any(len(e["reports"]) > 3 for e in expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_reports_added_in_another_order_merge_as_a_rebuild_in_that_order(seed):
+    story = synthetic_story(80, seed)
+    random.Random(seed).shuffle(story)
+    index = TimelineIndex()
+    for n, r in enumerate(story):
+        index.add(r)
+        if n % 20 == 19:
+            assert_same_as_scan(index, story[:n + 1])
+    assert_same_as_scan(index, story)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_taking_out_superseded_reports_gives_the_rebuild_without_them(seed):
+    rng = random.Random(seed)
+    story = synthetic_story(60, seed)
+    index, held = TimelineIndex(), []
+    for r in story:
+        index.add(r)
+        held.append(r)
+        if rng.random() < 0.3:  # a newer revision came: the old one stops being current
+            gone = held.pop(rng.randrange(len(held)))
+            index.remove(gone.id)
+            assert_same_as_scan(index, held)
+        if rng.random() < 0.1:  # the kept ledger goes to disk between commands
+            index = pickle.loads(pickle.dumps(index))
+    assert_same_as_scan(index, held)
+    while held:  # down to nothing, the index emptied too
+        index.remove(held.pop(rng.randrange(len(held))).id)
+    assert index.entries({}, {}, {}) == [] and not index.postings and not index.frequency and not index.days
+
+
+def test_vague_and_midnight_crossing_times_are_found_from_any_day_they_cover():
+    words = "the Marren road reopened after the landslide"
+    month = report("r1", "Lowmere Gazette", Event(day("2031-04", "in April", "month"), words, 0, 10))
+    week = report("r2", "Fenwick Wire", Event(day("2031-04-29", "this week", "week"), words, 0, 10))  # into May
+    late = report("r3", "Valley Courier", Event(day("2031-04-30T23:30", "11:30 p.m.", "hour"), words, 0, 10))
+    exact = report("r4", "Tessel Observer", Event(day("2031-05-01T00:10", "0:10 a.m.", "minute"), words, 0, 10))
+    april = report("r5", "Marren Daily", Event(day("2031-04-17"), words, 0, 10))
+    year = report("r6", "Ostra Post", Event(day("2031", "this year", "year"), words, 0, 10))
+    story = [month, week, late, exact, april, year]
+    for order in ([0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [3, 1, 5, 0, 4, 2], [2, 3, 4, 1, 0, 5]):
+        held = [story[i] for i in order]
+        index = TimelineIndex()
+        for r in held:
+            index.add(r)
+        assert_same_as_scan(index, held)
+    timeline = build_timeline(story, {}, {}, {})
+    # the week overlaps April (both vague), April holds the 17th, the year holds April; the hour from 23:30
+    # (filed under April 30 and May 1) is too short to be vague and holds the minute after midnight
+    assert {tuple(e["reports"]) for e in timeline} == {("r1", "r2", "r5", "r6"), ("r3", "r4")}
+    # a group filed under its year is found from a day, one under its months from a minute
+    assert [e["reports"] for e in build_timeline([year, april], {}, {}, {})] == [["r6", "r5"]]
+    assert [e["reports"] for e in build_timeline([week, exact], {}, {}, {})] == [["r2", "r4"]]
+
+
+def test_the_index_compares_far_fewer_pairs_and_grows_slower_than_the_square():
+    counts = {}
+    for size in (150, 300):
+        story = synthetic_story(size, 1)
+        scan = [0]
+        pairwise_timeline(story, {}, {}, {}, scan)
+        index = TimelineIndex()
+        for r in story:
+            index.add(r)
+        counts[size] = (scan[0], index.comparisons)
+    assert counts[300][1] * 10 < counts[300][0]
+    assert counts[300][1] / counts[150][1] < counts[300][0] / counts[150][0]
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "storyline" / "examples"
+
+
+@pytest.fixture(scope="module")
+def demo_reports() -> list[Report]:
+    """Every bundled example report extracted (the Port Veyra ones at their manifest's times), in order."""
+    from storyline.extract.pipeline import extract
+    from storyline.ingest import read_source
+
+    manifest = json.loads((EXAMPLES / "port-veyra" / "manifest.json").read_text(encoding="utf-8"))
+    entries = [(EXAMPLES / "port-veyra" / e["file"], e["outlet"], e["published"]) for e in manifest["reports"]]
+    entries += [(f, f.stem, "2025-03-10T08:00:00+00:00") for d in ("maren-sky", "kestrel-bay")
+                for f in sorted((EXAMPLES / d).glob("*.txt"))]
+    found = []
+    for path, outlet, published in entries:
+        doc = read_source(str(path), outlet=outlet, published=published)
+        found.append(Report(f"{path.parent.name}/{path.name}", outlet,
+                            extract(doc.text, date.fromisoformat(published[:10]), outlet)))
+    return found
+
+
+@pytest.mark.slow
+def test_the_demo_stories_merge_as_the_pairwise_scan_merged_them(demo_reports):
+    claims = claims_for(demo_reports)
+    expected = pairwise_timeline(demo_reports, *claims)
+    assert build_timeline(demo_reports, *claims) == expected
+    assert any(len(set(e["reports"])) > 1 for e in expected)
+    rng = random.Random(18)
+    for _ in range(5):
+        held = demo_reports[:]
+        rng.shuffle(held)
+        index = TimelineIndex()
+        for r in held:
+            index.add(r)
+        assert_same_as_scan(index, held)
+        for _ in range(4):
+            index.remove(held.pop(rng.randrange(len(held))).id)
+            assert_same_as_scan(index, held)

@@ -7,6 +7,11 @@ content words (lightly stemmed: "passenger"/"passengers"), half as many when the
 actor and the place. An event that sits in a claim takes
 that claim's story-level status (a strike one party claims and another disputes is "disputed", not a fact);
 an event in the outlet's own voice keeps its report status.
+
+Merging is greedy: each event, in the order the reports came, joins the first earlier group it matches.
+``TimelineIndex`` keeps that result report by report (a kept ledger adds a report, takes out the revision it
+supersedes) and finds the groups to try from an index of times and words, not by scanning them all;
+``build_timeline`` is the same index filled at once.
 """
 
 from __future__ import annotations
@@ -117,7 +122,7 @@ def _day(span: tuple[str, str] | None) -> str | None:
     return start[:10] if end <= (datetime.fromisoformat(start[:10]) + timedelta(days=1)).isoformat() else None
 
 
-def _same(event: TimelineEvent, other: Event, words: set[str], span) -> bool:
+def _same(event: TimelineEvent | _Group, other: Event, words: set[str] | frozenset[str], span) -> bool:
     if not _compatible(event.range, span):
         return False
     first = event.first
@@ -128,6 +133,273 @@ def _same(event: TimelineEvent, other: Event, words: set[str], span) -> bool:
     return actor and first.place is not None and first.place == other.place
 
 
+@dataclass
+class _Item:
+    """One event of one added report, with what merging reads worked out once."""
+
+    seq: int  # the order events reached the index: merging is greedy, so this order decides the groups
+    report: str
+    outlet: str
+    event: Event
+    span: tuple[str, str] | None
+    words: frozenset[str]
+    day: str | None  # ``_day(span)``: a day-or-less event is first matched against its own day's groups
+
+
+@dataclass
+class _Group:
+    """One merged happening while it is being built: its first event fixes its time, actors and place, its
+    words grow with every event merged in."""
+
+    seq: int  # its first event's ``seq``: the order groups were opened, which the greedy rule scans in
+    first: Event
+    range: tuple[str, str] | None
+    words: set[str]
+    day: str | None
+    actors: frozenset[str]
+    keys: list[tuple[str, str]] = field(default_factory=list)  # the time buckets it is filed under
+    members: list[int] = field(default_factory=list)  # its events' ``seq``, in merge order
+
+
+@dataclass
+class TimelineIndex:
+    """The timeline kept report by report: ``add`` merges one report's events, ``remove`` takes a superseded
+    report's out, ``entries`` renders what ``build_timeline`` gives for the reports held, in the order added.
+
+    Why an index: comparing each event with every earlier one grows with the square of the story. Two events
+    can only be the same when their times overlap and they share a content word or an actor, so groups are
+    filed under (time bucket, word) and (time bucket, actor, place), and an event is compared only with the
+    groups those keys give, in the order the greedy rule scans them, so the result is the one of the scan.
+    Time buckets are days for groups of one or two days, months for weeks and months, years for longer ones,
+    so a vague "in March" or "last year" is found from any day it covers. Of an event's words only the rarest
+    are looked up: a group sharing none of them has too few words in common to pass the threshold.
+
+    Merging is greedy (an event joins the first group it matches), so taking a report out can change how
+    later events merge. ``remove`` re-merges, in their first order, the events whose times chain with the
+    removed ones by overlap: events outside that block can never share a group with them.
+
+    A plain dataclass of dicts, sets and model records, so a kept ledger pickles it as it is.
+    """
+
+    items: dict[int, _Item] = field(default_factory=dict)
+    by_report: dict[str, list[int]] = field(default_factory=dict)
+    groups: dict[int, _Group] = field(default_factory=dict)
+    group_of: dict[int, int] = field(default_factory=dict)  # event seq → its group's seq
+    # (level, bucket, "w", word) or (level, bucket, "a", actor, place) → the groups filed under it
+    postings: dict[tuple, set[int]] = field(default_factory=dict)
+    frequency: dict[str, int] = field(default_factory=dict)  # word → groups holding it (which words are rare)
+    days: dict[str, int] = field(default_factory=dict)  # day bucket → groups filed under it
+    next_seq: int = 0
+    comparisons: int = 0  # pairs of event and group tested with the merge rule (for measuring)
+    probes: int = 0  # index entries looked at to find them (for measuring)
+
+    def add(self, report: Any) -> None:
+        """Merge the events of one current report (``.id``, ``.outlet``, ``.extraction.events``)."""
+        seqs = self.by_report.setdefault(report.id, [])
+        for event in report.extraction.events if report.extraction else []:
+            span = time_range(event.time.value, event.time.precision, event.time.part_of_day)
+            item = _Item(self.next_seq, report.id, report.outlet, event, span,
+                         frozenset(content_words(event.description)), _day(span))
+            self.next_seq += 1
+            self.items[item.seq] = item
+            seqs.append(item.seq)
+            self._place(item)
+
+    def remove(self, report_id: str) -> None:
+        """Take out the events of a report that is no longer current, re-merging the block(s) they sat in."""
+        removed = set(self.by_report.pop(report_id, []))
+        if not removed:
+            return
+        block = self._blocks_of(removed)
+        for gseq in {self.group_of[s] for s in block}:
+            self._drop(self.groups[gseq])
+        for seq in block:
+            del self.group_of[seq]
+        for seq in removed:
+            del self.items[seq]
+        for seq in sorted(block - removed):
+            self._place(self.items[seq])
+
+    def entries(self, claim_of: dict, claim_status: dict[int, str | None], claim_ids: dict[int, str]) -> list[dict]:
+        """Timeline entries, earliest first (see ``build_timeline``)."""
+        merged = []
+        for group in sorted(self.groups.values(), key=lambda g: g.seq):
+            members = [self.items[s] for s in group.members]
+            rendered = TimelineEvent(group.first, members[0].report, group.range, group.words,
+                                     reports=[m.report for m in members], statuses=[m.event.status for m in members])
+            for m in members:
+                if m.outlet not in rendered.outlets:
+                    rendered.outlets.append(m.outlet)
+                claim = claim_of.get((m.report, m.event.mention)) if m.event.mention is not None else None
+                if claim is not None and claim not in rendered.claims:
+                    rendered.claims.append(claim)
+            merged.append(rendered)
+        entries = [_entry(m, claim_status, claim_ids) for m in merged]
+        entries.sort(key=lambda e: (e["time"]["value"] is None, (e["range"] or [e["time"]["value"] or ""])[0]))
+        return entries
+
+    def _place(self, item: _Item) -> None:
+        """Merge one event into the first group it matches, in the order the greedy scan has always used: a
+        day-or-less event tries its own day's groups, then the longer ones; a longer event tries all groups."""
+        target = None
+        for gseq in self._candidates(item):
+            group = self.groups[gseq]
+            self.comparisons += 1
+            if _same(group, item.event, item.words, item.span):
+                target = group
+                break
+        if target is None:
+            target = _Group(item.seq, item.event, item.span, set(item.words), item.day, frozenset(item.event.actors))
+            self.groups[target.seq] = target
+            self._file(target)
+        else:
+            self._grow(target, item.words)
+        target.members.append(item.seq)
+        self.group_of[item.seq] = target.seq
+
+    def _candidates(self, item: _Item) -> list[int]:
+        """The groups that could match ``item``, in scan order. A match needs overlapping times and either
+        a Jaccard of words of SAME_WORDS, or half that with a shared actor, or a shared actor and place."""
+        if item.span is None:
+            return []
+        keys = self._probe_keys(_aligned(item.span))
+        actors = set(item.event.actors)
+        words = sorted(item.words, key=lambda w: (self.frequency.get(w, 0), w))  # rarest first
+        alone, with_actor = _needed(len(words), SAME_WORDS), _needed(len(words), SAME_WORDS / 2)
+        found: set[int] = set()
+        seen: set[int] = set()
+        for rank, word in enumerate(words[:len(words) - with_actor + 1]):
+            for key in keys:
+                for gseq in self.postings.get((*key, "w", word), ()):
+                    self.probes += 1
+                    if gseq in seen:
+                        continue
+                    seen.add(gseq)
+                    group = self.groups[gseq]
+                    if not actors.isdisjoint(group.actors):
+                        threshold = SAME_WORDS / 2
+                    elif rank < len(words) - alone + 1:
+                        threshold = SAME_WORDS
+                    else:  # it shares none of the rarest len - alone + 1 words: fewer than ``alone``
+                        continue
+                    # shared words are at most this event's, the union at least the group's: a wordier group fails
+                    if len(words) / len(group.words) >= threshold:
+                        found.add(gseq)
+        if actors and item.event.place is not None:
+            for actor in actors:
+                for key in keys:
+                    hits = self.postings.get((*key, "a", actor, item.event.place), set())
+                    self.probes += len(hits)
+                    found |= hits
+        if item.day is None:
+            return sorted(found)
+        same_day = sorted(g for g in found if self.groups[g].day == item.day)
+        return same_day + sorted(g for g in found if self.groups[g].day is None)
+
+    def _file(self, group: _Group) -> None:
+        if group.range is None:
+            return
+        group.keys = _file_keys(_aligned(group.range))
+        for key in group.keys:
+            if key[0] == "d":
+                self.days[key[1]] = self.days.get(key[1], 0) + 1
+            if group.first.place is not None:
+                for actor in group.actors:
+                    self.postings.setdefault((*key, "a", actor, group.first.place), set()).add(group.seq)
+        self._grow(group, group.words, new=True)
+
+    def _grow(self, group: _Group, words: frozenset[str] | set[str], new: bool = False) -> None:
+        added = set(words) if new else words - group.words
+        group.words |= added
+        for word in added:
+            self.frequency[word] = self.frequency.get(word, 0) + 1
+            for key in group.keys:
+                self.postings.setdefault((*key, "w", word), set()).add(group.seq)
+
+    def _drop(self, group: _Group) -> None:
+        """Take a group out of the index (its events are about to be merged again)."""
+        del self.groups[group.seq]
+        if group.range is None:  # never filed
+            return
+        for word in group.words:
+            self.frequency[word] -= 1
+            if not self.frequency[word]:
+                del self.frequency[word]
+        tokens = [("w", w) for w in group.words]
+        if group.first.place is not None:
+            tokens += [("a", a, group.first.place) for a in group.actors]
+        for key in group.keys:
+            if key[0] == "d":
+                self.days[key[1]] -= 1
+                if not self.days[key[1]]:
+                    del self.days[key[1]]
+            for token in tokens:
+                posting = self.postings[(*key, *token)]
+                posting.discard(group.seq)
+                if not posting:
+                    del self.postings[(*key, *token)]
+
+    def _blocks_of(self, removed: set[int]) -> set[int]:
+        """The events that may merge differently once ``removed`` are gone: those whose times chain with a
+        removed event's by overlap (a sweep over the events by start). Events with no time never merge."""
+        timed = sorted((_aligned(i.span), i.seq) for i in self.items.values() if i.span is not None)
+        block = {s for s in removed if self.items[s].span is None}
+        run: list[int] = []
+        end = ""
+        for (start, stop), seq in timed + [(("~", "~"), -1)]:
+            if start >= end:  # touching spans do not overlap: a new run starts
+                if removed.intersection(run):
+                    block.update(run)
+                run, end = [], stop
+            run.append(seq)
+            end = max(end, stop)
+        return block
+
+    def _probe_keys(self, span: tuple[str, str]) -> list[tuple[str, str]]:
+        """Every bucket, at every level, that a group overlapping ``span`` may be filed under."""
+        first, last = _days_touched(span)
+        if (last - first).days < 31:
+            days = [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+        else:  # a long span: the days that hold groups, not every day it covers
+            days = [d for d in self.days if first.isoformat() <= d <= last.isoformat()]
+        return [("d", d) for d in days] + [("m", m) for m in _months(first, last)] + \
+            [("y", str(y)) for y in range(first.year, last.year + 1)]
+
+
+def _needed(size: int, threshold: float) -> int:
+    """The fewest shared words that can give a Jaccard of ``threshold`` against ``size`` words: since the
+    union holds at least those ``size``, fewer shared words give less (the same float division as ``_same``)."""
+    shared = 0
+    while size and shared / size < threshold:
+        shared += 1
+    return shared
+
+
+def _days_touched(span: tuple[str, str]) -> tuple[date, date]:
+    """The first and last calendar day an aligned span covers (its end is exclusive)."""
+    first, last = date.fromisoformat(span[0][:10]), date.fromisoformat(span[1][:10])
+    if span[1][11:] == "00:00:00" and last > first:
+        last -= timedelta(days=1)
+    return first, last
+
+
+def _months(first: date, last: date) -> list[str]:
+    return [f"{y:04d}-{m:02d}" for y in range(first.year, last.year + 1) for m in range(1, 13)
+            if (first.year, first.month) <= (y, m) <= (last.year, last.month)]
+
+
+def _file_keys(span: tuple[str, str]) -> list[tuple[str, str]]:
+    """The buckets a group is filed under: its days when it covers one or two, else its months when one or
+    two, else its years. Any overlapping event probes at least one of them (``_probe_keys``)."""
+    first, last = _days_touched(span)
+    if (last - first).days < 2:
+        return [("d", (first + timedelta(days=n)).isoformat()) for n in range((last - first).days + 1)]
+    months = _months(first, last)
+    if len(months) <= 2:
+        return [("m", m) for m in months]
+    return [("y", str(y)) for y in range(first.year, last.year + 1)]
+
+
 def build_timeline(reports: list[Any], claim_of: dict, claim_status: dict[int, str | None],
                    claim_ids: dict[int, str]) -> list[dict]:
     """Timeline entries, earliest first, from the current reports' events.
@@ -135,33 +407,10 @@ def build_timeline(reports: list[Any], claim_of: dict, claim_status: dict[int, s
     ``claim_of`` maps (report id, mention index) to a claim number, ``claim_status`` a claim number to its
     story-level status, ``claim_ids`` a claim number to its exported id.
     """
-    merged: list[TimelineEvent] = []
-    by_day: dict[str, list[TimelineEvent]] = {}  # events of a day or less, by their day: the blocking key
-    coarse: list[TimelineEvent] = []  # events spanning more than a day ("this week", "in March")
+    index = TimelineIndex()
     for report in reports:
-        for event in report.extraction.events if report.extraction else []:
-            span = time_range(event.time.value, event.time.precision, event.time.part_of_day)
-            words = content_words(event.description)
-            claim = claim_of.get((report.id, event.mention)) if event.mention is not None else None
-            day = _day(span)
-            candidates = merged if span is not None and day is None else by_day.get(day, []) + coarse
-            target = next((m for m in candidates if _same(m, event, words, span)), None)
-            if target is None:
-                target = TimelineEvent(event, report.id, span, words)
-                merged.append(target)
-                if span is not None:
-                    (coarse if day is None else by_day.setdefault(day, [])).append(target)
-            else:
-                target.words |= words
-            target.reports.append(report.id)
-            if report.outlet not in target.outlets:
-                target.outlets.append(report.outlet)
-            if claim is not None and claim not in target.claims:
-                target.claims.append(claim)
-            target.statuses.append(event.status)
-    entries = [_entry(m, claim_status, claim_ids) for m in merged]
-    entries.sort(key=lambda e: (e["time"]["value"] is None, (e["range"] or [e["time"]["value"] or ""])[0]))
-    return entries
+        index.add(report)
+    return index.entries(claim_of, claim_status, claim_ids)
 
 
 def _entry(event: TimelineEvent, claim_status: dict[int, str | None], claim_ids: dict[int, str]) -> dict:
