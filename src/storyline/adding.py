@@ -53,10 +53,20 @@ def extract_report(store: Store, report_id: str, text: str, published: str | Non
     except Exception as exc:  # an extractor's or a record's failure is recorded; the raw report stays
         error = f"{type(exc).__name__}: {exc}"
         store.mark_failed(report_id, error)
+        keep_ledger(store, report_id)
         return error
     crash_point("extraction-saved")
     cached_vectors(store, [store.report(report_id)])  # read back: the mentions as the ledger will number them
+    keep_ledger(store, report_id)
     return None
+
+
+def keep_ledger(store: Store, report_id: str) -> None:
+    """Take the report into its story's kept ledger (a run killed before this leaves it to the next reader)."""
+    from .ledger.kept import update_story
+
+    crash_point("before-ledger")
+    update_story(store, store.report_story(report_id))
 
 
 def add_document(store: Store, story: str, doc: Document) -> Added:

@@ -9,6 +9,7 @@ extractors' models or the sentence encoder, which ``add``, ``extract`` and ``wat
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 import shlex
 import sys
 from contextlib import nullcontext
@@ -338,6 +339,19 @@ def export(
 
     store = opened()
     name = pick_story(store, story)
+    if format == "json":  # streamed item by item from the stored ledger: memory stays flat in the story's size
+        from .ledger.kept import write_json
+
+        warn_unextracted(story_ledger(store, name, parts=("reports",)), name)
+        verdicts = store.verdicts(name)
+
+        def decorate(claim: dict) -> dict:
+            return {**claim, "verdict": verdicts[claim["id"]].as_dict() if claim["id"] in verdicts else None}
+
+        with (output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout)) as out:
+            write_json(store, name, out, with_text=with_text, decorate=decorate)
+            out.write("\n")
+        return
     ledger = story_ledger(store, name, with_text)
     warn_unextracted(ledger, name)
     text = render(ledger, format)
@@ -382,12 +396,13 @@ def warn_unextracted(ledger: dict, story: str) -> None:
                      highlight=False, soft_wrap=True, markup=False)
 
 
-def _view(story: str | None, show) -> None:
+def _view(story: str | None, show, part: str) -> None:
+    """Show one part of the story's stored ledger (and its reports, for the warning about unextracted ones)."""
     from .ledger.from_store import story_ledger
 
     store = opened()
     name = pick_story(store, story)
-    ledger = story_ledger(store, name)
+    ledger = story_ledger(store, name, parts=("reports", part))
     warn_unextracted(ledger, name)
     show(console, ledger)
 
@@ -395,25 +410,25 @@ def _view(story: str | None, show) -> None:
 @app.command()
 def claims(story: StoryOption = None) -> None:
     """The story's claims with status, sources, outlets and who contests them."""
-    _view(story, tables.print_claims)
+    _view(story, tables.print_claims, "claims")
 
 
 @app.command()
 def entities(story: StoryOption = None) -> None:
     """People, organisations and places with aliases and roles."""
-    _view(story, tables.print_entities)
+    _view(story, tables.print_entities, "entities")
 
 
 @app.command()
 def figures(story: StoryOption = None) -> None:
     """The figures quoted, with ranges and units."""
-    _view(story, tables.print_figures)
+    _view(story, tables.print_figures, "figures")
 
 
 @app.command()
 def timeline(story: StoryOption = None) -> None:
     """Dated events, earliest first."""
-    _view(story, tables.print_timeline)
+    _view(story, tables.print_timeline, "events")
 
 
 @app.command()
@@ -430,7 +445,7 @@ def changes(
 
     store = opened()
     name = pick_story(store, story)
-    ledger = story_ledger(store, name)
+    ledger = story_ledger(store, name, parts=("reports", "changes"))
     warn_unextracted(ledger, name)
     shown = ledger["changes"]
     if since == "last":

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from ..link.agreement import report_facts
 from ..link.claims import SAME, ClaimIndex, VectorSource, content_key, report_vectors
 from ..link.claims import Conflict as LinkConflict
-from ..link.entities import merge_entities
+from ..link.entities import StoryEntity, merge_entities
 from ..link.syndication import SyndicationIndex
 from ..model import Extraction, Figure, Mention
 from .conflicts import Conflict, ConflictIndex, event_words, jaccard
@@ -89,6 +89,11 @@ class LedgerState:
     conflict_index: ConflictIndex = field(default_factory=ConflictIndex)
     reports: dict[str, ReportLike] = field(default_factory=dict)  # id → report
     opposed: dict[int, set[int]] = field(default_factory=dict)  # claim → claims that deny or dispute it, or it them
+    dirty: set[int] = field(default_factory=set)  # claims changed since the kept ledger last rendered them
+
+    def __getstate__(self) -> dict:
+        """Pickled without its vector source (an encoder, or every mention's vector: the store keeps those)."""
+        return {**self.__dict__, "vectors": None}
 
     def is_current(self, report: ReportLike) -> bool:
         return self.current.get(report.location) is report
@@ -129,6 +134,7 @@ class LedgerState:
         touched |= {other for number in touched for other in self.opposed.get(number, ())}
         for number in sorted(touched):
             self._rescore(self.claims[number], report, at)
+        self.dirty |= touched
 
     def _claim_at(self, report: ReportLike, offset: int) -> int | None:
         """The claim of the report's mention holding this offset (the innermost one), if any."""
@@ -171,6 +177,7 @@ class LedgerState:
         for side in (conflict.new, conflict.old):
             if side.claim is not None and conflict not in self.claims[side.claim].conflicts:
                 self.claims[side.claim].conflicts.append(conflict)
+                self.dirty.add(side.claim)
         what = "figure" if conflict.kind == "figure_conflict" else "date"
         claim = self.claims[conflict.new.claim].id if conflict.new.claim is not None else None
         self.changes.append({
@@ -328,33 +335,52 @@ def ledger_dict(story: dict, state: LedgerState, reports: list[ReportLike], with
     """The export of a story whose ``reports`` (in the order they were added) have all been added to
     ``state``."""
     current = [r for r in reports if state.is_current(r)]
-    entities, entity_of = merge_entities([(r.id, r.extraction.entities) for r in current if r.extraction])
-    lookup = EntityLookup(entity_of, {e.id: e.name for e in entities})
-    claim_ids = {claim.number: claim.id for claim in state.claims}
-    times = [report_time(r) for r in reports if report_time(r)]
+    entities, lookup = story_entities(current)
+    claim_ids = claim_id_map(state)
     return {
         "schema_version": "1",
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "story": {
-            "id": story["id"],
-            "title": story["title"],
-            "developing": any(r.extraction is not None and r.extraction.developing for r in current),
-            "first_seen": min(times) if times else None,
-            "last_updated": max(times) if times else None,
-            "report_count": len(reports),
-            "outlet_count": len({r.outlet for r in reports}),
-            "independent_outlet_count": len({state.origin(r) for r in reports}),
-        },
-        "reports": [_report_dict(r, with_text, state) for r in reports],
-        "claims": [_claim_dict(c, state, lookup, claim_ids) for c in state.claims],
+        "story": story_summary(story, state, reports, current),
+        "reports": [report_dict(r, with_text, state) for r in reports],
+        "claims": [claim_dict(c, state, lookup, claim_ids) for c in state.claims],
         "entities": [e.as_dict() for e in entities],
-        "events": build_timeline(current, state.claim_of, {c.number: c.status for c in state.claims}, claim_ids),
-        "figures": _figures(current, state, claim_ids),
+        "events": events(state, current, claim_ids),
+        "figures": [f for r in current for f in report_figures(r, state, claim_ids)],
         "changes": state.changes,
     }
 
 
-def _report_dict(report: Any, with_text: bool, state: LedgerState) -> dict:
+def story_summary(story: dict, state: LedgerState, reports: list[ReportLike], current: list[ReportLike]) -> dict:
+    """The export's ``story`` object."""
+    times = [report_time(r) for r in reports if report_time(r)]
+    return {
+        "id": story["id"],
+        "title": story["title"],
+        "developing": any(r.extraction is not None and r.extraction.developing for r in current),
+        "first_seen": min(times) if times else None,
+        "last_updated": max(times) if times else None,
+        "report_count": len(reports),
+        "outlet_count": len({r.outlet for r in reports}),
+        "independent_outlet_count": len({state.origin(r) for r in reports}),
+    }
+
+
+def story_entities(current: list[ReportLike]) -> tuple[list[StoryEntity], EntityLookup]:
+    """The story's entities merged across its current reports, and the lookup that names their sources."""
+    entities, entity_of = merge_entities([(r.id, r.extraction.entities) for r in current if r.extraction])
+    return entities, EntityLookup(entity_of, {e.id: e.name for e in entities})
+
+
+def claim_id_map(state: LedgerState) -> dict[int, str]:
+    return {claim.number: claim.id for claim in state.claims}
+
+
+def events(state: LedgerState, current: list[ReportLike], claim_ids: dict[int, str]) -> list[dict]:
+    """The timeline of the current reports, each event with the status of the claims it rests on."""
+    return build_timeline(current, state.claim_of, {c.number: c.status for c in state.claims}, claim_ids)
+
+
+def report_dict(report: Any, with_text: bool, state: LedgerState) -> dict:
     extraction = report.extraction
     copy = state.copies.reports[report.id]
     out = {
@@ -421,7 +447,7 @@ def _mention_dict(ref: MentionRef, lookup: EntityLookup) -> dict:
     }
 
 
-def _claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_ids: dict[int, str]) -> dict:
+def claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_ids: dict[int, str]) -> dict:
     current = [ref for ref in claim.mentions if state.is_current(ref.report)]
     shown = current or [ref for ref in claim.mentions if ref.report is claim.mentions[-1].report]
     representative = min(shown, key=lambda ref: (ref.mention.form == "outlet", -len(ref.mention.text)))
@@ -504,25 +530,25 @@ def _time_dict(t: Any) -> dict:
     return {"value": t.value, "precision": t.precision, "text": t.text}
 
 
-def _figures(reports: list[ReportLike], state: LedgerState, claim_ids: dict) -> list[dict]:
+def report_figures(report: ReportLike, state: LedgerState, claim_ids: dict) -> list[dict]:
+    """The figures one report quotes, each with the claim it sits in."""
+    extraction = report.extraction
+    if extraction is None:
+        return []
+    spans = [(m.start, m.end, i) for i, m in enumerate(extraction.mentions)]
     figures = []
-    for report in reports:
-        extraction = report.extraction
-        if extraction is None:
-            continue
-        spans = [(m.start, m.end, i) for i, m in enumerate(extraction.mentions)]
-        for i, figure in enumerate(extraction.figures):
-            holder = next((k for s, e, k in spans if s <= figure.start < e), None)
-            claim = state.claim_of.get((report.id, holder)) if holder is not None else None
-            figures.append({
-                "id": f"f-{report.id}-{i}",
-                "text": figure.text,
-                "low": figure.low,
-                "high": figure.high,
-                "unit": figure.unit,
-                "qualifier": figure.qualifier,
-                "subject": None,
-                "report": report.id,
-                "claim": claim_ids[claim] if claim is not None else None,
-            })
+    for i, figure in enumerate(extraction.figures):
+        holder = next((k for s, e, k in spans if s <= figure.start < e), None)
+        claim = state.claim_of.get((report.id, holder)) if holder is not None else None
+        figures.append({
+            "id": f"f-{report.id}-{i}",
+            "text": figure.text,
+            "low": figure.low,
+            "high": figure.high,
+            "unit": figure.unit,
+            "qualifier": figure.qualifier,
+            "subject": None,
+            "report": report.id,
+            "claim": claim_ids[claim] if claim is not None else None,
+        })
     return figures

@@ -1,19 +1,21 @@
-"""A story's ledger from the store: the one place the pure ledger meets stored reports."""
+"""A story's ledger from the store: the one place the pure ledger meets stored reports.
+
+The ledger is kept in the store (``ledger/kept.py``): reading it brings it up to date with the reports stored
+since it was last updated (usually none: ``storyline add`` updates it), then reads the stored items.
+"""
 
 from __future__ import annotations
 
-from ..link.claims import cached_vectors
 from ..store import Store
-from .build import build_ledger
+from . import kept
 
 
-def story_ledger(store: Store, story: str, with_text: bool = False) -> dict:
-    """The ledger of the named story (which must exist), with its editors' verdicts; claims link by meaning
-    with the mention vectors stored for it, encoding (and storing) only those not stored yet."""
-    row = store.story(story)
-    reports = store.reports(story)
-    ledger = build_ledger({"id": row.id, "title": row.title}, reports, with_text=with_text,
-                          vectors=cached_vectors(store, reports))
+def story_ledger(store: Store, story: str, with_text: bool = False, *, parts=kept.PARTS,
+                 claims_offset: int = 0, claims_limit: int | None = None) -> dict:
+    """The ledger of the named story (which must exist), with its editors' verdicts: every part, or only those
+    in ``parts`` (the others empty), and of the claims the page asked for."""
+    ledger = kept.read(store, story, with_text=with_text, parts=parts, claims_offset=claims_offset,
+                       claims_limit=claims_limit)
     return with_verdicts(ledger, store.verdicts(story))
 
 

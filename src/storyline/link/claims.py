@@ -193,6 +193,15 @@ class ClaimIndex:
         self._record(claim, conflicts)
         return claim, created
 
+    def __getstate__(self) -> dict:
+        """Pickled with only the rows of its vector matrix in use (the rest is spare capacity)."""
+        return {**self.__dict__, "_matrix": self._matrix[:self._size].copy()}
+
+    def __setstate__(self, state: dict) -> None:
+        matrix = state["_matrix"]
+        spare = np.zeros((max(256, len(matrix)), DIMENSIONS), dtype=np.float32)
+        self.__dict__.update(state, _matrix=np.concatenate([matrix, spare]))
+
     def conflicts_of(self, claim: int) -> list[Conflict]:
         """Conflicts either side of which is ``claim``."""
         return [c for c in self.conflicts if claim in (c.claim, c.other)]

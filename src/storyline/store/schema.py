@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Double,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -308,4 +309,27 @@ audit = Table(
     Column("story_id", String(64)),  # no foreign key: the log outlives what it names
     Column("target", Text),  # a claim id, report id or token name
     Column("detail", JSON, nullable=False),  # what changed: before/after values
+)
+
+# --- the kept ledger (ledger/kept.py): each story's ledger stored as it stands, updated report by report -------
+
+ledger_states = Table(
+    "ledger_states",
+    metadata,
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),  # bumped on every update: a writer that read another loses
+    Column("folded", Integer, nullable=False),  # how many of the story's reports the state has taken in
+    Column("state", LargeBinary, nullable=False),  # the replay state (ledger.build.LedgerState), pickled, zlib
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+ledger_items = Table(
+    "ledger_items",
+    metadata,
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(16), primary_key=True),  # story, report, claim, entity, event, figures, change
+    Column("key", String(64), primary_key=True),  # the item's id (a claim id, report id, change number …)
+    Column("sort", String(120), nullable=False),  # where it stands in its list: items are read in this order
+    Column("data", Text, nullable=False),  # the item as the export contract writes it (JSON)
+    Index("ix_ledger_items_order", "story_id", "kind", "sort"),
 )

@@ -27,6 +27,7 @@ from ..model import Document, Extraction
 from . import schema
 from .db import IMMEDIATE, connect, insert_new, masked, reason
 from .desk import DeskTables
+from .kept import KeptTables
 from .records import ReportRecord, extraction_from_rows, extraction_rows, report_record
 from .vectors import VectorTables
 from .watching import WatchTables
@@ -66,7 +67,7 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Store(WatchTables, DeskTables, VectorTables):
+class Store(WatchTables, DeskTables, VectorTables, KeptTables):
     """Stories and their reports in SQLite or PostgreSQL. Open one with ``open_store``."""
 
     def __init__(self, engine: Engine, url: URL):

@@ -1,0 +1,282 @@
+"""The kept ledger: a story's ledger stored as it stands and updated report by report, so that reading a story
+reads rows instead of replaying every report (issue 18).
+
+``update`` brings the stored ledger up to date with the story's reports: it loads the story's replay state
+(``build.LedgerState``, pickled in the store), adds the reports stored since (in the order a full replay takes
+them), renders what changed — the claims the new reports touched, entities and timeline events whose rendering
+differs, the new reports, their figures, the new change-log entries, the story summary — and saves state and
+items together. ``storyline add`` calls it right after a report's extraction and vectors are stored; every read
+calls it first too, so a report whose update was lost (a killed run) is taken in by the next reader.
+
+The result equals a full replay (``build.build_ledger``) of the same reports in the same order: a report taken
+in is never taken in again unless it changed (re-extracted: then the story is replayed once from the start),
+and a report still being extracted at the end of the story waits for its own ``add`` to take it in.
+The state is rebuilt, not trusted, when the code that makes it changed (``CODE``).
+
+``read`` assembles the export from the stored items (a page of claims, or only the parts asked for);
+``write_json`` streams the export item by item.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO
+
+from .. import __version__
+from ..link.claims import VECTOR_MODEL, cached_vectors
+from ..store import Store
+from ..store.kept import Item
+from .build import (LedgerState, claim_dict, claim_id_map, events, report_dict, report_figures, story_entities,
+                    story_summary)
+
+PARTS = ("reports", "claims", "entities", "events", "figures", "changes")
+KIND = {"reports": "report", "claims": "claim", "entities": "entity", "events": "event", "figures": "figures",
+        "changes": "change"}
+RETRIES = 8  # another writer saved first this many times in a row: give up (it keeps the ledger current anyway)
+
+
+def _code_version() -> str:
+    """A fingerprint of the code that builds the replay state: a state pickled by other code is rebuilt."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1(__version__.encode())
+    for folder in ("ledger", "link"):
+        for path in sorted((root / folder).glob("*.py")):
+            digest.update(path.name.encode() + path.read_bytes())
+    digest.update((root / "model.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE = _code_version()
+
+
+@dataclass
+class Kept:
+    """What the store keeps besides the ledger's items: the replay state and what was rendered from it."""
+
+    code: str
+    state: LedgerState
+    taken: list[tuple[str, str, datetime | None]]  # (report id, extraction status, extracted at), in order
+    rendered: dict[tuple[str, str], str]  # (kind, key) → digest of the item as stored (entities and events)
+    entity_of: dict[tuple[str, str], str]  # (report id, entity key) → story entity id, as last rendered
+    names: dict[str, str]  # story entity id → its name, as last rendered
+
+
+@dataclass
+class Update:
+    taken: int  # reports taken in by this update
+    replayed: bool  # the whole story was replayed (a report changed, or the state was made by other code)
+    waiting: int  # reports stored but still being extracted (at the end of the story): not in the ledger yet
+
+
+def _dump(kept: Kept) -> bytes:
+    return zlib.compress(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _load(blob: bytes) -> Kept | None:
+    try:
+        kept = pickle.loads(zlib.decompress(blob))
+    except Exception:  # a state from another version of the code: rebuilt
+        return None
+    return kept if isinstance(kept, Kept) and kept.code == CODE else None
+
+
+def update(store: Store, story_id: str, title: str) -> Update:
+    """Bring the story's stored ledger up to date with its reports (see the module's docstring)."""
+    for _ in range(RETRIES):
+        stored = store.kept_state(story_id)
+        kept = _load(stored.state) if stored else None
+        marks = store.report_marks(story_id)
+        waiting = 0
+        while marks and marks[-1].extraction_status == "pending":  # its own add takes it in when extracted
+            marks.pop()
+            waiting += 1
+        now = [(m.id, m.extraction_status, m.extracted_at) for m in marks]
+        replay = kept is None or now[:len(kept.taken)] != kept.taken
+        if replay:
+            kept = Kept(CODE, LedgerState(), [], {}, {}, {})
+        new = now[len(kept.taken):]
+        if not new and (not replay or stored is None):
+            return Update(0, False, waiting)
+        reports = store.reports_by_id([rid for rid, _, _ in new])
+        state = kept.state
+        state.vectors = cached_vectors(store, reports)
+        changes_before = len(state.changes)
+        for report in reports:
+            state.add(report)
+        state.vectors = None
+        kept.taken = now
+        items, drop = _render(kept, {"id": story_id, "title": title}, reports, changes_before, replay)
+        version = stored.version if stored else None
+        if store.save_kept(story_id, version, len(now), _dump(kept), items, drop, replace_all=replay):
+            return Update(len(reports), replay, waiting)
+    return Update(0, False, waiting)
+
+
+def update_story(store: Store, story_id: str) -> Update:
+    """``update`` for a story known by its id."""
+    return update(store, story_id, store.story_title(story_id))
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _render(kept: Kept, story: dict, new: list, changes_before: int, replay: bool) -> tuple[list[Item], list]:
+    """The items to write after ``new`` reports were added to the state, and the items (kind, key) to drop."""
+    state = kept.state
+    reports = list(state.reports.values())
+    current = [r for r in reports if state.is_current(r)]
+    order = {rid: i for i, rid in enumerate(state.reports)}
+    claim_ids = claim_id_map(state)
+    entities, lookup = story_entities(current)
+    items = [Item("story", "story", "0", _json(story_summary(story, state, reports, current)))]
+    items += [Item("report", r.id, f"{order[r.id]:09d}", _json(report_dict(r, False, state))) for r in new]
+    drop: list[tuple[str, str]] = []
+
+    # figures: one item per current report; a superseded revision's go
+    for report in new:
+        if report.previous_id and report.previous_id in state.reports and not replay:
+            drop.append(("figures", report.previous_id))
+        if state.is_current(report):
+            items.append(Item("figures", report.id, f"{order[report.id]:09d}",
+                              _json(report_figures(report, state, claim_ids))))
+
+    # claims: those the new reports touched, and those whose sources' story entities were renamed or regrouped
+    renamed = {pair for pair, eid in lookup.entity_of.items()
+               if kept.entity_of.get(pair) != eid or kept.names.get(eid) != lookup.names[eid]}
+    renamed |= {pair for pair in kept.entity_of if pair not in lookup.entity_of}
+    dirty = set(state.dirty) if not replay else set(range(len(state.claims)))
+    for report_id in {rid for rid, _ in renamed}:
+        report = state.reports.get(report_id)
+        if report is not None and report.extraction is not None:
+            dirty |= {state.claim_of[(report_id, i)] for i in range(len(report.extraction.mentions))
+                      if (report_id, i) in state.claim_of}
+    state.dirty.clear()
+    kept.entity_of, kept.names = dict(lookup.entity_of), dict(lookup.names)
+    for number in sorted(dirty):
+        claim = state.claims[number]
+        # keyed by number: two claims may share an id (one span stated twice in a report, e.g. a denial's target)
+        items.append(Item("claim", f"{number:09d}", f"{number:09d}", _json(claim_dict(claim, state, lookup, claim_ids))))
+
+    # entities and events: rendered whole, written where they differ from what is stored
+    listed = [("entity", e["id"], f"{i:09d}", _json(e)) for i, e in enumerate(e.as_dict() for e in entities)]
+    seen: dict[str, int] = {}
+    for entry, sort in _event_sorts(events(state, current, claim_ids)):
+        seen[entry["id"]] = seen.get(entry["id"], -1) + 1  # two events may start at one offset (two dates)
+        listed.append(("event", f"{entry['id']}#{seen[entry['id']]}", sort, _json(entry)))
+    rendered: dict[tuple[str, str], str] = {}
+    for kind, key, sort, data in listed:
+        digest = hashlib.sha1(f"{sort}\0{data}".encode()).hexdigest()[:16]
+        rendered[(kind, key)] = digest
+        if replay or kept.rendered.get((kind, key)) != digest:
+            items.append(Item(kind, key, sort, data))
+    drop += [pair for pair in kept.rendered if pair not in rendered and not replay]
+    kept.rendered = rendered
+
+    items += [Item("change", f"{n:09d}", f"{n:09d}", _json(change))
+              for n, change in enumerate(state.changes[changes_before:], start=changes_before)]
+    return _unique(items), drop
+
+
+def _unique(items: list[Item]) -> list[Item]:
+    """The last item written for each (kind, key)."""
+    return list({(it.kind, it.key): it for it in items}.values())
+
+
+def _event_sorts(entries: list[dict]) -> Iterator[tuple[dict, str]]:
+    """Each timeline entry with a sort key that keeps the timeline's order (undated last, then by start) and
+    changes for few entries when one is inserted: the start, then the rank among entries of the same start."""
+    rank: dict[str, int] = {}
+    for entry in entries:
+        start = (entry["range"] or [entry["time"]["value"] or ""])[0] or ""
+        head = ("1" if entry["time"]["value"] is None else "0") + _digits(start)
+        rank[head] = rank.get(head, -1) + 1
+        yield entry, f"{head}{rank[head]:06d}"
+
+
+def _digits(text: str, width: int = 40) -> str:
+    """``text`` as digits that sort as the text does, whatever the database's collation: two per character,
+    padded with the lowest code (a prefix sorts first, as in Python)."""
+    return "".join(f"{min(99, max(1, ord(c) - 31)):02d}" for c in text[:width]).ljust(2 * width, "0")
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+
+def story_id_of(store: Store, story: str) -> tuple[str, str]:
+    row = store.story(story)
+    return row.id, row.title
+
+
+def read(store: Store, story: str, *, with_text: bool = False, parts: Iterable[str] = PARTS,
+         claims_offset: int = 0, claims_limit: int | None = None) -> dict:
+    """The story's ledger from the stored items, brought up to date first; only the lists in ``parts``
+    (the others are empty), and of the claims only the page asked for."""
+    story_id, title = story_id_of(store, story)
+    update(store, story_id, title)
+    summary = store.kept_item(story_id, "story", "story")
+    ledger = {
+        "schema_version": "1",
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "story": json.loads(summary) if summary else _empty_summary(story_id, title),
+    }
+    wanted = set(parts)
+    texts = _texts(store, story_id) if with_text and "reports" in wanted else {}
+    for part in PARTS:
+        if part not in wanted:
+            ledger[part] = []
+            continue
+        page = {"offset": claims_offset, "limit": claims_limit} if part == "claims" else {}
+        values = [json.loads(data) for data in store.iter_kept_items(story_id, KIND[part], **page)]
+        if part == "figures":
+            values = [figure for per_report in values for figure in per_report]
+        if part == "reports" and with_text:
+            values = [{**r, "text": texts.get(r["id"], "")} for r in values]
+        ledger[part] = values
+    return ledger
+
+
+def write_json(store: Store, story: str, out: IO[str], *, with_text: bool = False,
+               decorate=lambda claim: claim) -> None:
+    """Write the story's export as JSON to ``out`` item by item, never holding the whole ledger;
+    ``decorate`` may change each claim on its way out (the editors' verdicts)."""
+    story_id, title = story_id_of(store, story)
+    update(store, story_id, title)
+    summary = store.kept_item(story_id, "story", "story")
+    texts = _texts(store, story_id) if with_text else {}
+    out.write('{"schema_version":"1","generated_at":')
+    out.write(_json(datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    out.write(',"story":' + (summary or _json(_empty_summary(story_id, title))))
+    for part in PARTS:
+        out.write(f',"{part}":[')
+        first = True
+        for data in store.iter_kept_items(story_id, KIND[part]):
+            if part == "figures":
+                values = [_json(f) for f in json.loads(data)]
+            elif part == "claims":
+                values = [_json(decorate(json.loads(data)))]
+            elif part == "reports" and with_text:
+                report = json.loads(data)
+                values = [_json({**report, "text": texts.get(report["id"], "")})]
+            else:
+                values = [data]
+            for value in values:
+                out.write(value if first else "," + value)
+                first = False
+        out.write("]")
+    out.write("}")
+
+
+def _texts(store: Store, story_id: str) -> dict[str, str]:
+    return store.report_texts_of(story_id)
+
+
+def _empty_summary(story_id: str, title: str) -> dict:
+    return {"id": story_id, "title": title, "developing": False, "first_seen": None, "last_updated": None,
+            "report_count": 0, "outlet_count": 0, "independent_outlet_count": 0}
