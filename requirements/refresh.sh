@@ -15,4 +15,4 @@ compile() {  # compile OUT EXTRA…
     --no-header --quiet >> "$out"
 }
 compile demo.txt embeddings
-compile test.txt embeddings test
+compile test.txt embeddings test ray

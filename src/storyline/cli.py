@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from .errors import StorylineError, without_credentials
 from .present import tables
@@ -235,6 +236,75 @@ def _add_url(store: Store, story: str, url: str, fetcher, outlet: str | None, ou
                            + (f" ({check.detail})" if check.detail else "")),
               highlight=False, soft_wrap=True, markup=False)
     return check.extraction_error is None
+
+
+@app.command()
+def backfill(
+    sources: Annotated[list[str], typer.Argument(help=(
+        "Text or HTML files, folders, glob patterns, or JSONL files of articles (one JSON object a line: text, "
+        "and optionally url, outlet, published, title, story)."))],
+    story: Annotated[Optional[str], typer.Option("--story", "-s", help=(
+        "Story for every report (created if new). Without it each JSONL article goes to its own \"story\"; "
+        "plain files need --story."))] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="The store (as storyline --db).")] = None,
+    ray_address: Annotated[Optional[str], typer.Option("--ray", help=(
+        "Run on this Ray cluster: auto, or ray://HEAD:10001. Default: Ray on this machine."))] = None,
+    workers: Annotated[Optional[int], typer.Option(min=0, help=(
+        "Extraction workers (Ray actors). Default: one per CPU. 0: extract in this process, without Ray."))] = None,
+    no_ray: Annotated[bool, typer.Option("--no-ray", help="Extract in this process, without Ray.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Reports per write transaction.")] = 32,
+) -> None:
+    """Extract an archive of reports on many workers (Ray Data), resumably: texts already stored and
+    extracted are skipped, so running it again after a crash finishes the rest. Each story's ledger is brought
+    up to date at the end."""
+    from .backfill import backfill as run_backfill
+    from .backfill import in_process, on_ray, read_items
+    from .backfill.inputs import NeedsStory
+
+    named("--story", story)
+    if db:
+        state.db = db
+    try:
+        runner = in_process if no_ray or workers == 0 else on_ray(ray_address, workers)
+    except StorylineError as exc:
+        raise fail(str(exc))
+    items, problems = read_items(sources, story)
+    unnamed = [p for p in problems if isinstance(p, NeedsStory)]
+    if unnamed:  # nothing is stored: the story is the caller's to name
+        raise fail(f"{unnamed[0]}" + (f" (and {len(unnamed) - 1} more)" if len(unnamed) > 1 else ""))
+    for problem in problems:
+        say_error(errors, str(problem))
+    store = opened()
+    with Progress(TextColumn("backfill"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeElapsedColumn(),
+                  console=errors, transient=True) as progress:
+        task = progress.add_task("backfill", total=len(items))
+
+        def started(total: int, skipped: int) -> None:
+            progress.update(task, completed=skipped)
+            if skipped:
+                progress.console.print(f"{skipped} of {total} already stored and extracted: skipped",
+                                       highlight=False, markup=False)
+
+        try:
+            summary = run_backfill(store, items, runner, batch_size=batch_size, on_start=started,
+                                   on_done=lambda count: progress.advance(task, count))
+        except StorylineError as exc:
+            raise fail(str(exc))
+    for source, error in summary.failed:
+        say_error(errors, f"{source}: extraction failed, stored for a re-run (storyline extract): {error}")
+    errors.print(f"{summary.extracted} extracted, {summary.skipped} skipped, {len(summary.failed)} failed; "
+                 f"ledger of {len(summary.stories)} stor{'y' if len(summary.stories) == 1 else 'ies'} "
+                 f"brought up to date in {summary.ledger_seconds:.1f} s",
+                 highlight=False, markup=False, soft_wrap=True)
+    if problems or summary.failed:
+        raise typer.Exit(1)
+
+
+class RateColumn(ProgressColumn):
+    """Reports written per second (Rich's own speed column counts bytes)."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f} reports/s" if task.speed else "")
 
 
 @app.command()

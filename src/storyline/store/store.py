@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -73,6 +74,7 @@ class Store(WatchTables, DeskTables, VectorTables, KeptTables):
     def __init__(self, engine: Engine, url: URL):
         self.engine = engine
         self.url = url
+        self._batched: tuple[int, Connection] | None = None  # (thread, connection) inside ``batch()``
 
     def __enter__(self) -> Store:
         return self
@@ -85,7 +87,12 @@ class Store(WatchTables, DeskTables, VectorTables, KeptTables):
 
     @contextmanager
     def _write(self, what: str) -> Iterator[Connection]:
-        """One write transaction; any database failure rolls it back and becomes a ``StoreError``."""
+        """One write transaction; any database failure rolls it back and becomes a ``StoreError``. Inside
+        ``batch()`` (in the same thread) the batch's transaction instead."""
+        batched = self._batched
+        if batched is not None and batched[0] == threading.get_ident():
+            yield batched[1]
+            return
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**{IMMEDIATE: True})
@@ -298,6 +305,34 @@ class Store(WatchTables, DeskTables, VectorTables, KeptTables):
         tables = (schema.stories, schema.reports, *schema.RECORD_TABLES, schema.watches, schema.checks)
         with self._read() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables}
+
+    # --- batches (``storyline backfill``) ----------------------------------------------------------
+
+    @contextmanager
+    def batch(self, what: str) -> Iterator[None]:
+        """Run this thread's writes inside the block (``add_document``, ``save_extraction``, ``mark_failed``,
+        ``save_mention_vectors``) in one transaction, all or nothing: one commit per batch of reports instead
+        of several per report, which is what bounds a backfill's write rate. Reads inside see only what was
+        committed before the block."""
+        with self._write(what) as conn:
+            self._batched = (threading.get_ident(), conn)
+            try:
+                yield
+            finally:
+                self._batched = None
+
+    def extracted_fingerprints(self, story_names: Iterable[str]) -> set[tuple[str, str]]:
+        """(story name, text sha256) of every report of these stories whose extraction is ok: a backfill
+        skips these texts before sending any work out (``add_document`` would call them unchanged)."""
+        names = list(dict.fromkeys(story_names))
+        s, r = schema.stories.c, schema.reports.c
+        found: set[tuple[str, str]] = set()
+        with self._read() as conn:
+            for begin in range(0, len(names), 500):
+                found.update((row.name, row.sha256) for row in conn.execute(
+                    select(s.name, r.sha256).join(schema.reports, r.story_id == s.id)
+                    .where(s.name.in_(names[begin:begin + 500]), r.extraction_status == "ok")))
+        return found
 
 
 def open_store(url: str | None = None) -> Store:
