@@ -158,6 +158,7 @@ class _Group:
     day: str | None
     actors: frozenset[str]
     keys: list[tuple[str, str]] = field(default_factory=list)  # the time buckets it is filed under
+    filed: dict[str, str] = field(default_factory=dict)  # its words looked up by, each to "w1" or "w2"
     members: list[int] = field(default_factory=list)  # its events' ``seq``, in merge order
 
 
@@ -171,8 +172,11 @@ class TimelineIndex:
     filed under (time bucket, word) and (time bucket, actor, place), and an event is compared only with the
     groups those keys give, in the order the greedy rule scans them, so the result is the one of the scan.
     Time buckets are days for groups of one or two days, months for weeks and months, years for longer ones,
-    so a vague "in March" or "last year" is found from any day it covers. Of an event's words only the rarest
-    are looked up: a group sharing none of them has too few words in common to pass the threshold.
+    so a vague "in March" or "last year" is found from any day it covers. Words are taken in one fixed order
+    (the latest first seen first, so a story's everyday words come last); a match shares at least so many
+    words of each side that its first shared word lies in the leading part of both, so groups are filed under,
+    and events look up, only those leading words (prefix filtering). A group with far more words than the
+    event cannot reach the threshold and is skipped before the rule is tried.
 
     Merging is greedy (an event joins the first group it matches), so taking a report out can change how
     later events merge. ``remove`` re-merges, in their first order, the events whose times chain with the
@@ -185,9 +189,9 @@ class TimelineIndex:
     by_report: dict[str, list[int]] = field(default_factory=dict)
     groups: dict[int, _Group] = field(default_factory=dict)
     group_of: dict[int, int] = field(default_factory=dict)  # event seq → its group's seq
-    # (level, bucket, "w", word) or (level, bucket, "a", actor, place) → the groups filed under it
+    # (level, bucket, "w1" or "w2", word) or (level, bucket, "a", actor, place) → the groups filed under it
     postings: dict[tuple, set[int]] = field(default_factory=dict)
-    frequency: dict[str, int] = field(default_factory=dict)  # word → groups holding it (which words are rare)
+    order: dict[str, int] = field(default_factory=dict)  # word → when first seen: the fixed order (kept)
     days: dict[str, int] = field(default_factory=dict)  # day bucket → groups filed under it
     next_seq: int = 0
     comparisons: int = 0  # pairs of event and group tested with the merge rule (for measuring)
@@ -200,6 +204,8 @@ class TimelineIndex:
             span = time_range(event.time.value, event.time.precision, event.time.part_of_day)
             item = _Item(self.next_seq, report.id, report.outlet, event, span,
                          frozenset(content_words(event.description)), _day(span))
+            for word in sorted(item.words):
+                self.order.setdefault(word, len(self.order))
             self.next_seq += 1
             self.items[item.seq] = item
             seqs.append(item.seq)
@@ -264,27 +270,30 @@ class TimelineIndex:
             return []
         keys = self._probe_keys(_aligned(item.span))
         actors = set(item.event.actors)
-        words = sorted(item.words, key=lambda w: (self.frequency.get(w, 0), w))  # rarest first
+        words = self._ordered(item.words)
         alone, with_actor = _needed(len(words), SAME_WORDS), _needed(len(words), SAME_WORDS / 2)
+        tiers = ("w1", "w2") if actors else ("w1",)
         found: set[int] = set()
         seen: set[int] = set()
-        for rank, word in enumerate(words[:len(words) - with_actor + 1]):
+        for rank, word in enumerate(words[:len(words) - (with_actor if actors else alone) + 1]):
             for key in keys:
-                for gseq in self.postings.get((*key, "w", word), ()):
-                    self.probes += 1
-                    if gseq in seen:
-                        continue
-                    seen.add(gseq)
-                    group = self.groups[gseq]
-                    if not actors.isdisjoint(group.actors):
-                        threshold = SAME_WORDS / 2
-                    elif rank < len(words) - alone + 1:
-                        threshold = SAME_WORDS
-                    else:  # it shares none of the rarest len - alone + 1 words: fewer than ``alone``
-                        continue
-                    # shared words are at most this event's, the union at least the group's: a wordier group fails
-                    if len(words) / len(group.words) >= threshold:
-                        found.add(gseq)
+                for tier in tiers:
+                    for gseq in self.postings.get((*key, tier, word), ()):
+                        self.probes += 1
+                        if gseq in seen:
+                            continue
+                        # the first word shared in the fixed order: where a match must show (see _prefix)
+                        seen.add(gseq)
+                        group = self.groups[gseq]
+                        if not actors.isdisjoint(group.actors):
+                            threshold = SAME_WORDS / 2
+                        elif rank < len(words) - alone + 1 and tier == "w1":
+                            threshold = SAME_WORDS
+                        else:
+                            continue
+                        # shared words are at most this event's, the union at least the group's
+                        if len(words) / len(group.words) >= threshold:
+                            found.add(gseq)
         if actors and item.event.place is not None:
             for actor in actors:
                 for key in keys:
@@ -309,23 +318,26 @@ class TimelineIndex:
         self._grow(group, group.words, new=True)
 
     def _grow(self, group: _Group, words: frozenset[str] | set[str], new: bool = False) -> None:
-        added = set(words) if new else words - group.words
-        group.words |= added
-        for word in added:
-            self.frequency[word] = self.frequency.get(word, 0) + 1
+        """File the group under the words a match must share (``_prefix``), again as its words grow."""
+        if not new and words <= group.words:
+            return
+        group.words |= words
+        filed = _prefix(self._ordered(group.words))
+        for word in group.filed.keys() | filed.keys():
+            old, tier = group.filed.get(word), filed.get(word)
+            if old == tier:
+                continue
             for key in group.keys:
-                self.postings.setdefault((*key, "w", word), set()).add(group.seq)
+                if old:
+                    self._unpost((*key, old, word), group.seq)
+                if tier:
+                    self.postings.setdefault((*key, tier, word), set()).add(group.seq)
+        group.filed = filed
 
     def _drop(self, group: _Group) -> None:
         """Take a group out of the index (its events are about to be merged again)."""
         del self.groups[group.seq]
-        if group.range is None:  # never filed
-            return
-        for word in group.words:
-            self.frequency[word] -= 1
-            if not self.frequency[word]:
-                del self.frequency[word]
-        tokens = [("w", w) for w in group.words]
+        tokens = [(tier, w) for w, tier in group.filed.items()]
         if group.first.place is not None:
             tokens += [("a", a, group.first.place) for a in group.actors]
         for key in group.keys:
@@ -334,10 +346,18 @@ class TimelineIndex:
                 if not self.days[key[1]]:
                     del self.days[key[1]]
             for token in tokens:
-                posting = self.postings[(*key, *token)]
-                posting.discard(group.seq)
-                if not posting:
-                    del self.postings[(*key, *token)]
+                self._unpost((*key, *token), group.seq)
+
+    def _unpost(self, key: tuple, gseq: int) -> None:
+        posting = self.postings[key]
+        posting.discard(gseq)
+        if not posting:
+            del self.postings[key]
+
+    def _ordered(self, words: frozenset[str] | set[str]) -> list[str]:
+        """Words in the index's fixed order, the latest seen first: the words every report uses come early in
+        a story, so they fall last, out of the prefixes that are looked up."""
+        return sorted(words, key=self.order.__getitem__, reverse=True)
 
     def _blocks_of(self, removed: set[int]) -> set[int]:
         """The events that may merge differently once ``removed`` are gone: those whose times chain with a
@@ -364,6 +384,18 @@ class TimelineIndex:
             days = [d for d in self.days if first.isoformat() <= d <= last.isoformat()]
         return [("d", d) for d in days] + [("m", m) for m in _months(first, last)] + \
             [("y", str(y)) for y in range(first.year, last.year + 1)]
+
+
+def _prefix(words: list[str]) -> dict[str, str]:
+    """The words (in the fixed order) a group is filed under: "w1" for the first ``len - _needed(len, t) + 1``
+    at the full threshold, "w2" for the rest of that prefix at half of it (a match with a shared actor).
+
+    Why this is enough: a match shares at least ``_needed`` words of either side at its threshold, so the
+    first shared word in the fixed order lies within both sides' prefixes of that length (prefix filtering:
+    each side has at least ``_needed`` - 1 shared words after it). The event looks up its own prefix."""
+    size = len(words)
+    full, half = size - _needed(size, SAME_WORDS) + 1, size - _needed(size, SAME_WORDS / 2) + 1
+    return {w: "w1" if n < full else "w2" for n, w in enumerate(words[:half])}
 
 
 def _needed(size: int, threshold: float) -> int:
