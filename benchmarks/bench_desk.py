@@ -2,6 +2,7 @@
 read-only and while another process adds reports, with the server's memory before and after.
 
     python benchmarks/bench_desk.py [--stories 300] [--big 30] [--seconds 15] [--clients 8] [--json]
+    python benchmarks/bench_desk.py --index-only --stories 332      # the list of 333 stories alone
 
 Local only: the server listens on 127.0.0.1 (a free port) over a store in a temporary folder, and is stopped at
 the end. The store holds ``--stories`` small stories (2 to 4 reports each) and one big story of ``--big``
@@ -16,6 +17,12 @@ the time and a random small story otherwise, so the big story is both hot and re
 seconds (and one to a random small story), as a watch process would, so each read may find a new version of
 the ledger. The server's resident memory (VmRSS, from /proc) is read before the first phase, after each phase,
 and its peak (VmHWM) at the end. Prints a table, or one JSON line with --json.
+
+The list of stories (the index page ``/`` and the API's ``/api/stories``) shows every story's latest change,
+so its cost grows with the number of stories, not with any one story. Before the load phases it is timed on
+its own: for each of the two paths a fresh server (nothing cached) answers one request (first) and then
+``--index-repeat`` more (later: their median). ``--index-only`` stops there. What is measured is the desk's
+cost for many stories, not extraction: the stories are the example's reports copied already extracted.
 """
 
 from __future__ import annotations
@@ -184,6 +191,42 @@ def p99(latencies: list[float]) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 1) if ordered else None
 
 
+def index_reads(db: str, cache_stories: int | None, repeat: int) -> dict:
+    """First and later load times of the index page and of the API's list of stories, each path on a fresh
+    server (its first request finds nothing cached), with the size of each answer."""
+    import httpx
+
+    found = {}
+    for name, path in (("index page", "/"), ("api stories", "/api/stories")):
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_server(db, port, cache_stories)
+        try:
+            wait_up(base, "/api/openapi.json")  # up, without reading any story
+            times, size = [], 0
+            with httpx.Client(base_url=base, timeout=600) as client:
+                for _ in range(1 + repeat):
+                    start = time.perf_counter()
+                    response = client.get(path)
+                    times.append(time.perf_counter() - start)
+                    response.raise_for_status()
+                    size = len(response.content)
+            found[name] = {"first_s": round(times[0], 3), "later_s": round(statistics.median(times[1:]), 3),
+                           "bytes": size, "server_peak_rss_mib": round(memory(server.pid)["VmHWM"], 1)}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return found
+
+
+def start_server(db: str, port: int, cache_stories: int | None) -> subprocess.Popen:
+    command = [*storyline(), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if cache_stories:
+        command += ["--cache-stories", str(cache_stories)]
+    return subprocess.Popen(command, env={**os.environ, "STORYLINE_DB": db}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=300, help="small stories in the store")
@@ -194,6 +237,8 @@ def main() -> None:
     parser.add_argument("--cache-stories", type=int, help="the server's --cache-stories (default: its own)")
     parser.add_argument("--source-db", help="a store where `storyline demo` already ran (default: make one)")
     parser.add_argument("--json", action="store_true", help="one JSON line instead of the table")
+    parser.add_argument("--index-repeat", type=int, default=5, help="later loads of the list of stories")
+    parser.add_argument("--index-only", action="store_true", help="time the list of stories only, no load phases")
     parser.add_argument("--writer", nargs=2, metavar=("DB", "SOURCE_DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.writer:
@@ -216,13 +261,13 @@ def main() -> None:
         big_id = ids.pop(BIG)
         assert big_id == BIG_ID
         small = list(ids.values())
+        index = index_reads(db, args.cache_stories, args.index_repeat)
+        if args.index_only:
+            report_index(args, len(ids) + 1, seeded, index)
+            return
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "STORYLINE_DB": db}
-        command = [*storyline(), "serve", "--host", "127.0.0.1", "--port", str(port)]
-        if args.cache_stories:
-            command += ["--cache-stories", str(args.cache_stories)]
-        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = start_server(db, port, args.cache_stories)
         wait_up(base, f"/api/stories/{big_id}")
         wait_up(base, f"/stories/{big_id}")
         rng = random.Random(4)
@@ -259,7 +304,7 @@ def main() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
     summary = {"stories": args.stories + 1, "big_story_reports": args.big, "clients": args.clients,
                "cache_stories": args.cache_stories,
-               "seconds": args.seconds, "seed_s": round(seeded, 1), "phases": results,
+               "seconds": args.seconds, "seed_s": round(seeded, 1), "index": index, "phases": results,
                "rss_mib": {k: round(v, 1) for k, v in rss.items()}, "peak_rss_mib": round(peak, 1),
                "load_average": [round(load_before, 1), round(load_after, 1)], "cpus": os.cpu_count()}
     if args.json:
@@ -272,8 +317,26 @@ def main() -> None:
     for phase, r in results.items():
         print(f"{phase:<22}{r['rps']:>8}{r['p50_ms']:>9}{r['p99_ms']:>9}{r['max_ms']:>9}{r['p99_big_ms']:>9}"
               f"{r['p99_small_ms']:>10}{r['errors']:>8}{r.get('reports_added', ''):>7}")
+    print_index(index)
     print("server RSS MiB: " + ", ".join(f"{k} {v:.0f}" for k, v in rss.items()) + f"; peak {peak:.0f}")
     print(f"load average {load_before:.1f} before, {load_after:.1f} after ({os.cpu_count()} CPUs)")
+
+
+def report_index(args, stories: int, seeded: float, index: dict) -> None:
+    summary = {"stories": stories, "big_story_reports": args.big, "cache_stories": args.cache_stories,
+               "seed_s": round(seeded, 1), "index": index, "load_average": round(os.getloadavg()[0], 1),
+               "cpus": os.cpu_count()}
+    if args.json:
+        print(json.dumps(summary))
+        return
+    print(f"{stories} stories (big story: {args.big} reports); seeded in {seeded:.1f} s")
+    print_index(index)
+
+
+def print_index(index: dict) -> None:
+    for name, r in index.items():
+        print(f"{name}: first {r['first_s']:.3f} s, later {r['later_s']:.3f} s (median), {r['bytes'] / 1024:.0f} KiB, "
+              f"server peak RSS {r['server_peak_rss_mib']:.0f} MiB")
 
 
 if __name__ == "__main__":

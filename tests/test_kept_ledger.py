@@ -15,8 +15,9 @@ from storyline.adding import add_document, rerun_extraction
 from storyline.extract import pipeline
 from storyline.ingest import read_source
 from storyline.ledger import kept
-from storyline.ledger.build import build_ledger
+from storyline.ledger.build import LedgerState, ledger_dict
 from storyline.ledger.from_store import story_ledger
+from storyline.ledger.timeline import build_timeline
 from storyline.link.claims import cached_vectors
 from storyline.store import open_store
 
@@ -53,10 +54,18 @@ def demo_docs():
 
 
 def rebuilt(store, story: str) -> dict:
-    """The story's ledger replayed from scratch, as before the ledger was kept."""
+    """The story's ledger replayed from scratch, as before the ledger was kept, its timeline merged afresh from
+    the current reports (the replay state keeps it report by report, revisions taken out)."""
     row = store.story(story)
     reports = store.reports(story)
-    return build_ledger({"id": row.id, "title": row.title}, reports, vectors=cached_vectors(store, reports))
+    state = LedgerState(vectors=cached_vectors(store, reports))
+    for report in reports:
+        state.add(report)
+    ledger = ledger_dict({"id": row.id, "title": row.title}, state, reports)
+    fresh = build_timeline([r for r in reports if state.is_current(r)], state.claim_of,
+                           {c.number: c.status for c in state.claims}, {c.number: c.id for c in state.claims})
+    assert ledger["events"] == fresh
+    return ledger
 
 
 def same(ledger: dict) -> dict:

@@ -1,5 +1,6 @@
 """Read-only commands never load the NLP stack: ``storyline --help`` and every command that only reads the
-store import none of spaCy (with thinc), scikit-learn or onnxruntime (the sentence encoder).
+store import none of spaCy (with thinc), scikit-learn or onnxruntime (the sentence encoder), nor scipy (which
+datasketch would bring in for the syndication check) or trafilatura (HTML extraction, needed by ``add`` only).
 
 One small store is made once with ``storyline add`` (which does load them, and stores the mentions' vectors);
 then each command runs in a fresh interpreter under ``-X importtime``, whose lines on stderr name every module
@@ -14,7 +15,7 @@ import sys
 
 import pytest
 
-FORBIDDEN = {"spacy", "thinc", "sklearn", "onnxruntime"}
+FORBIDDEN = {"spacy", "thinc", "sklearn", "onnxruntime", "scipy", "datasketch", "trafilatura"}
 REPORT = """Ferry line suspended after fire off Brannock Head
 
 TULLAVERE — Fire broke out in the engine room of the ferry Saltwren off Brannock Head on Tuesday, and

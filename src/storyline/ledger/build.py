@@ -26,7 +26,7 @@ from .conflicts import Conflict, ConflictIndex, event_words, jaccard
 from .conflicts import Side as ConflictSide
 from .status import claim_flags, claim_status
 from .text import claim_text, sentence_around, short
-from .timeline import build_timeline
+from .timeline import TimelineIndex
 
 
 class ReportLike(Protocol):
@@ -90,6 +90,7 @@ class LedgerState:
     reports: dict[str, ReportLike] = field(default_factory=dict)  # id → report
     opposed: dict[int, set[int]] = field(default_factory=dict)  # claim → claims that deny or dispute it, or it them
     dirty: set[int] = field(default_factory=set)  # claims changed since the kept ledger last rendered them
+    timeline: TimelineIndex = field(default_factory=TimelineIndex)  # the current reports' events, merged
 
     def __getstate__(self) -> dict:
         """Pickled without its vector source (an encoder, or every mention's vector: the store keeps those)."""
@@ -116,6 +117,9 @@ class LedgerState:
             detail += f", credits {copy.credit}"
         self.changes.append({"at": at, "kind": kind, "report": report.id, "claim": None, "detail": detail})
         self.current[report.location] = report
+        if previous is not None:
+            self.timeline.remove(previous.id)
+        self.timeline.add(report)
         touched = set()
         if previous is not None and previous.extraction is not None:
             touched |= {self.claim_of[(previous.id, i)] for i in range(len(previous.extraction.mentions))
@@ -344,7 +348,7 @@ def ledger_dict(story: dict, state: LedgerState, reports: list[ReportLike], with
         "reports": [report_dict(r, with_text, state) for r in reports],
         "claims": [claim_dict(c, state, lookup, claim_ids) for c in state.claims],
         "entities": [e.as_dict() for e in entities],
-        "events": events(state, current, claim_ids),
+        "events": events(state, claim_ids),
         "figures": [f for r in current for f in report_figures(r, state, claim_ids)],
         "changes": state.changes,
     }
@@ -375,9 +379,9 @@ def claim_id_map(state: LedgerState) -> dict[int, str]:
     return {claim.number: claim.id for claim in state.claims}
 
 
-def events(state: LedgerState, current: list[ReportLike], claim_ids: dict[int, str]) -> list[dict]:
+def events(state: LedgerState, claim_ids: dict[int, str]) -> list[dict]:
     """The timeline of the current reports, each event with the status of the claims it rests on."""
-    return build_timeline(current, state.claim_of, {c.number: c.status for c in state.claims}, claim_ids)
+    return state.timeline.entries(state.claim_of, {c.number: c.status for c in state.claims}, claim_ids)
 
 
 def report_dict(report: Any, with_text: bool, state: LedgerState) -> dict:

@@ -168,7 +168,7 @@ def _render(kept: Kept, story: dict, new: list, changes_before: int, replay: boo
     # entities and events: rendered whole, written where they differ from what is stored
     listed = [("entity", e["id"], f"{i:09d}", _json(e)) for i, e in enumerate(e.as_dict() for e in entities)]
     seen: dict[str, int] = {}
-    for entry, sort in _event_sorts(events(state, current, claim_ids)):
+    for entry, sort in _event_sorts(events(state, claim_ids)):
         seen[entry["id"]] = seen.get(entry["id"], -1) + 1  # two events may start at one offset (two dates)
         listed.append(("event", f"{entry['id']}#{seen[entry['id']]}", sort, _json(entry)))
     rendered: dict[tuple[str, str], str] = {}
