@@ -77,7 +77,6 @@ def run_follow(db: str | None, console: Console, errors: Console, step_seconds: 
     import time
 
     from .ingest.fetch import Fetcher
-    from .ledger.live import LiveLedger
     from .store.store import now
     from .watch.cycle import run_cycle
     from .watch.demo_server import DemoServer
@@ -89,9 +88,8 @@ def run_follow(db: str | None, console: Console, errors: Console, step_seconds: 
         store.add_watch(story, "feed", server.feed_url, at=now())
         errors.print(f"serving the example story at {server.url}, one report every {step_seconds:g} s; "
                      f"watching {server.feed_url}", highlight=False, soft_wrap=True, markup=False)
-        live = LiveLedger(store, story)
         while True:
-            cycle = run_cycle(store, story, fetcher, feed_interval=0, live=live,
+            cycle = run_cycle(store, story, fetcher, feed_interval=0,
                               on_check=lambda check: tables.print_check(errors, check))
             if cycle.changes:
                 tables.print_changes(console, cycle.ledger, cycle.changes)

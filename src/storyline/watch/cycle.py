@@ -23,7 +23,6 @@ from ..ingest.fetch import Fetcher, FetchError
 from ..ingest.normalize import sha256_of
 from ..ingest.sources import fetched_document
 from ..ledger.from_store import story_ledger
-from ..ledger.live import LiveLedger
 from ..store import Store, WatchRow
 from ..store.store import now
 from .revisions import classify, failed_page
@@ -58,10 +57,9 @@ class Cycle:
 def run_cycle(
     store: Store, story: str, fetcher: Fetcher, *, force: bool = False, feed_interval: float = FEED_INTERVAL,
     on_check: Callable[[Check], None] | None = None, clock: Callable[[], datetime] = now,
-    live: LiveLedger | None = None,
 ) -> Cycle:
-    """Check what is due in ``story`` (everything with ``force``): feeds first, then article URLs. ``live``
-    keeps the story's ledger between cycles, so new reports link in without a replay of the story."""
+    """Check what is due in ``story`` (everything with ``force``): feeds first, then article URLs. The story's
+    ledger is kept in the store, updated as each report is added: the cycle reads it, never replays it."""
     cycle = Cycle()
 
     def done(check: Check) -> None:
@@ -83,11 +81,7 @@ def run_cycle(
                 done(check_url(store, story, watch, fetcher, clock()))
     if cycle.reports:
         stored = set(cycle.reports)
-        if live is None:
-            cycle.ledger = story_ledger(store, story)
-        else:
-            live.refresh()
-            cycle.ledger = live.ledger()
+        cycle.ledger = story_ledger(store, story)
         cycle.changes = [c for c in cycle.ledger["changes"] if c["report"] in stored]
     return cycle
 
@@ -204,9 +198,8 @@ def follow(
     import time
 
     sleep = sleep or time.sleep
-    live = LiveLedger(store, story)
     while True:
-        cycle = run_cycle(store, story, fetcher, feed_interval=interval, on_check=on_check, live=live)
+        cycle = run_cycle(store, story, fetcher, feed_interval=interval, on_check=on_check)
         if on_cycle:
             on_cycle(cycle)
         if once or not keep_going():
