@@ -137,9 +137,9 @@ def test_a_writer_that_read_an_older_state_saves_nothing(tmp_path):
         add_all(store, docs)
         story_id = store.story(docs[0][0]).id
         stored = store.kept_state(story_id)
-        assert store.save_kept(story_id, stored.version - 1, 99, b"stale", []) is False
+        assert store.save_kept(story_id, stored.version - 1, 99, "x", b"stale", []) is False
         assert store.kept_state(story_id).state == stored.state
-        assert store.save_kept(story_id, None, 99, b"stale", []) is False  # "no state yet" is stale too
+        assert store.save_kept(story_id, None, 99, "x", b"stale", []) is False  # "no state yet" is stale too
 
 
 def test_claims_read_a_page_at_a_time_and_the_export_streams(tmp_path):

@@ -19,11 +19,13 @@ The state is rebuilt, not trusted, when the code that makes it changed (``CODE``
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import pickle
-import zlib
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -75,13 +77,29 @@ class Update:
     waiting: int  # reports stored but still being extracted (at the end of the story): not in the ledger yet
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pickling hundreds of thousands of small objects with the cyclic collector on costs five times as much
+    (it runs again and again as objects are made, finding nothing to collect)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _dump(kept: Kept) -> bytes:
-    return zlib.compress(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    """The state as stored: pickled, uncompressed (zlib took longer than writing the bytes it saved)."""
+    with _no_gc():
+        return pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _load(blob: bytes) -> Kept | None:
     try:
-        kept = pickle.loads(zlib.decompress(blob))
+        with _no_gc():
+            kept = pickle.loads(blob)
     except Exception:  # a state from another version of the code: rebuilt
         return None
     return kept if isinstance(kept, Kept) and kept.code == CODE else None
@@ -90,20 +108,23 @@ def _load(blob: bytes) -> Kept | None:
 def update(store: Store, story_id: str, title: str) -> Update:
     """Bring the story's stored ledger up to date with its reports (see the module's docstring)."""
     for _ in range(RETRIES):
-        stored = store.kept_state(story_id)
-        kept = _load(stored.state) if stored else None
         marks = store.report_marks(story_id)
         waiting = 0
         while marks and marks[-1].extraction_status == "pending":  # its own add takes it in when extracted
             marks.pop()
             waiting += 1
         now = [(m.id, m.extraction_status, m.extracted_at) for m in marks]
+        digest = _digest(now)
+        head = store.kept_state(story_id, with_state=False)
+        if head is not None and head.marks == digest:
+            return Update(0, False, waiting)  # nothing new: the state is not even read
+        if head is None and not now:
+            return Update(0, False, waiting)
+        kept, version = _cached(store, story_id, head)
         replay = kept is None or now[:len(kept.taken)] != kept.taken
         if replay:
             kept = Kept(CODE, LedgerState(), [], {}, {}, {})
         new = now[len(kept.taken):]
-        if not new and (not replay or stored is None):
-            return Update(0, False, waiting)
         reports = store.reports_by_id([rid for rid, _, _ in new])
         state = kept.state
         state.vectors = cached_vectors(store, reports)
@@ -113,10 +134,46 @@ def update(store: Store, story_id: str, title: str) -> Update:
         state.vectors = None
         kept.taken = now
         items, drop = _render(kept, {"id": story_id, "title": title}, reports, changes_before, replay)
-        version = stored.version if stored else None
-        if store.save_kept(story_id, version, len(now), _dump(kept), items, drop, replace_all=replay):
+        if store.save_kept(story_id, version, len(now), digest, _dump(kept), items, drop, replace_all=replay):
+            _remember(store, story_id, (version or 0) + 1, kept)
             return Update(len(reports), replay, waiting)
     return Update(0, False, waiting)
+
+
+def _digest(taken: list[tuple[str, str, datetime | None]]) -> str:
+    """What the state took in, and the code that made it, in 40 characters."""
+    digest = hashlib.sha1(CODE.encode())
+    for report_id, status, at in taken:
+        digest.update(f"{report_id}\0{status}\0{at.isoformat() if at else ''}\n".encode())
+    return digest.hexdigest()
+
+
+# The state this process saved last, per story: the next update in the same process (an add of many files,
+# the desk, a watcher) starts from it instead of reading and unpickling the stored one, as long as nobody
+# else saved since (the version says so). Two stories at most: memory stays bounded.
+_RECENT: OrderedDict[tuple[str, str], tuple[int, Kept]] = OrderedDict()
+RECENT = 2
+
+
+def _cached(store: Store, story_id: str, head) -> tuple[Kept | None, int | None]:
+    """The story's state as last saved and its version (None, None: there is none): this process's copy when
+    it is still current, else the stored one (None for a state of other code). The copy is handed over, not
+    shared: the caller changes it, and ``_remember`` keeps it once saved."""
+    found = _RECENT.pop((str(store.url), story_id), None)
+    if head is None:
+        return None, None
+    if found is not None and found[0] == head.version and found[1].code == CODE:
+        return found[1], head.version
+    stored = store.kept_state(story_id)
+    if stored is None:
+        return None, None
+    return _load(stored.state), stored.version
+
+
+def _remember(store: Store, story_id: str, version: int, kept: Kept) -> None:
+    _RECENT[(str(store.url), story_id)] = (version, kept)
+    while len(_RECENT) > RECENT:
+        _RECENT.popitem(last=False)
 
 
 def update_story(store: Store, story_id: str) -> Update:

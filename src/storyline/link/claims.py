@@ -240,10 +240,13 @@ class ClaimIndex:
         cosines = np.maximum.reduceat(self._matrix[rows] @ vector, starts)
         scored = []
         for cos, claim in zip(cosines.tolist(), with_rows):
+            same_speaker = self._same_speaker(claim, who)
+            if cos + WORDS + (SPEAKER if same_speaker else 0.0) < CONFLICT - 1e-9:
+                continue  # whatever words they share, it scores under every bar below: skipped there anyway
             words = WORDS * max(self._shared(key.words - key.names, other.words - other.names)
                                 for other in self.keys[claim])
             quoted = any(self._same_quote(key.quoted, other.quoted) for other in self.keys[claim])
-            if self._same_speaker(claim, who):
+            if same_speaker:
                 scored.append((cos + SPEAKER + words, cos + SPEAKER + words, claim, quoted))
             else:
                 scored.append((cos, cos + words, claim, quoted))

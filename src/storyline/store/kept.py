@@ -27,7 +27,8 @@ CHUNK = 400
 class KeptState:
     version: int
     folded: int  # how many of the story's reports the state holds
-    state: bytes  # pickled, compressed (ledger/kept.py reads it)
+    marks: str  # a digest of the reports it holds, as they were (ledger/kept.py makes it)
+    state: bytes | None  # pickled (ledger/kept.py reads it); None when not asked for
 
 
 @dataclass
@@ -50,11 +51,15 @@ class Item:
 class KeptTables:
     """Methods of ``Store`` over ``ledger_states`` and ``ledger_items`` (``_write``/``_read`` are Store's)."""
 
-    def kept_state(self, story_id: str) -> KeptState | None:
+    def kept_state(self, story_id: str, *, with_state: bool = True) -> KeptState | None:
+        """The story's kept state (without the pickled state itself unless ``with_state``), or None."""
         s = schema.ledger_states.c
+        columns = [s.version, s.folded, s.marks] + ([s.state] if with_state else [])
         with self._read() as conn:
-            row = conn.execute(select(s.version, s.folded, s.state).where(s.story_id == story_id)).first()
-        return KeptState(row.version, row.folded, bytes(row.state)) if row else None
+            row = conn.execute(select(*columns).where(s.story_id == story_id)).first()
+        if row is None:
+            return None
+        return KeptState(row.version, row.folded, row.marks, bytes(row.state) if with_state else None)
 
     def report_marks(self, story_id: str) -> list[ReportMark]:
         """The story's reports in the order the ledger takes them in, with what says whether each changed."""
@@ -76,7 +81,7 @@ class KeptTables:
         return sorted(found, key=lambda r: order[r.id])
 
     def save_kept(
-        self, story_id: str, expected: int | None, folded: int, state: bytes, put: Iterable[Item],
+        self, story_id: str, expected: int | None, folded: int, marks: str, state: bytes, put: Iterable[Item],
         drop: Iterable[tuple[str, str]] = (), *, replace_all: bool = False,
     ) -> bool:
         """Save the story's new state and items, unless another writer saved since ``expected`` (the version
@@ -88,12 +93,12 @@ class KeptTables:
             at = datetime.now(timezone.utc)
             if expected is None:
                 if not insert_new(conn, schema.ledger_states, dict(story_id=story_id, version=1, folded=folded,
-                                                                   state=state, updated_at=at)):
+                                                                   marks=marks, state=state, updated_at=at)):
                     return False
             else:
                 updated = conn.execute(
                     schema.ledger_states.update().where(s.story_id == story_id, s.version == expected)
-                    .values(version=expected + 1, folded=folded, state=state, updated_at=at)
+                    .values(version=expected + 1, folded=folded, marks=marks, state=state, updated_at=at)
                 )
                 if updated.rowcount != 1:
                     return False
@@ -168,3 +173,68 @@ class KeptTables:
         s = schema.stories.c
         with self._read() as conn:
             return conn.execute(select(s.title).where(s.id == story_id)).scalar_one()
+
+    # --- reads for the desk (web/ledgers.py): a few rows each, never a whole ledger -------------------------
+
+    def kept_summaries(self) -> dict[str, tuple[str | None, str | None]]:
+        """Story id → (its stored summary, its latest change) as JSON texts, for every story with a kept
+        ledger: two queries whatever the number of stories (the desk's list of stories)."""
+        i = schema.ledger_items.c
+        latest = (select(i.story_id, func.max(i.sort).label("sort")).where(i.kind == "change")
+                  .group_by(i.story_id).subquery())
+        with self._read() as conn:
+            found = {row.story_id: (row.data, None) for row in conn.execute(
+                select(i.story_id, i.data).where(i.kind == "story", i.key == "story"))}
+            for row in conn.execute(select(i.story_id, i.data).join(
+                    latest, (i.story_id == latest.c.story_id) & (i.sort == latest.c.sort))
+                    .where(i.kind == "change")):
+                found[row.story_id] = (found.get(row.story_id, (None,))[0], row.data)
+        return found
+
+    def kept_items_by_key(self, story_id: str, kind: str, keys: Iterable[str]) -> dict[str, str]:
+        """Key → JSON text of the story's items of one kind with these keys (those that exist)."""
+        i = schema.ledger_items.c
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, str] = {}
+        with self._read() as conn:
+            for begin in range(0, len(keys), CHUNK):
+                found.update(conn.execute(select(i.key, i.data).where(
+                    i.story_id == story_id, i.kind == kind, i.key.in_(keys[begin:begin + CHUNK]))).all())
+        return found
+
+    def kept_tail(self, story_id: str, kind: str, count: int) -> list[str]:
+        """The last ``count`` items of one kind, in ledger order (the newest changes)."""
+        i = schema.ledger_items.c
+        with self._read() as conn:
+            rows = conn.execute(select(i.data).where(i.story_id == story_id, i.kind == kind)
+                                .order_by(i.sort.desc()).limit(count)).scalars().all()
+        return rows[::-1]
+
+    def kept_items_matching(self, kind: str, *, story_id: str | None = None, prefix: str | None = None,
+                            contains: str | None = None, limit: int | None = None) -> list[tuple[str, str]]:
+        """(story id, JSON text) of the items of one kind whose text starts with ``prefix`` (exactly) and holds
+        ``contains`` (ASCII letters compared without case), in ledger order: a narrowing done by the database,
+        which the caller checks again on the parsed items. Every story's when ``story_id`` is None."""
+        i = schema.ledger_items.c
+        query = select(i.story_id, i.data).where(i.kind == kind)
+        if story_id is not None:
+            query = query.where(i.story_id == story_id)
+        if prefix is not None:
+            query = query.where(func.substr(i.data, 1, len(prefix)) == prefix)
+        if contains:
+            query = query.where(i.data.icontains(contains, autoescape=True))
+        query = query.order_by(i.story_id, i.sort)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read() as conn:
+            return [(row.story_id, row.data) for row in conn.execute(query)]
+
+    def report_texts_by_id(self, ids: Iterable[str]) -> dict[str, str]:
+        """Report id → text, for these reports only (the evidence of one page of claims)."""
+        r = schema.reports.c
+        ids = list(dict.fromkeys(ids))
+        found: dict[str, str] = {}
+        with self._read() as conn:
+            for begin in range(0, len(ids), CHUNK):
+                found.update(conn.execute(select(r.id, r.text).where(r.id.in_(ids[begin:begin + CHUNK]))).all())
+        return found

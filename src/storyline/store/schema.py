@@ -319,7 +319,9 @@ ledger_states = Table(
     Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column("version", Integer, nullable=False),  # bumped on every update: a writer that read another loses
     Column("folded", Integer, nullable=False),  # how many of the story's reports the state has taken in
-    Column("state", LargeBinary, nullable=False),  # the replay state (ledger.build.LedgerState), pickled, zlib
+    Column("marks", String(40), nullable=False),  # digest of what the state took in: a reader that finds the
+    # story's reports the same needs no state at all
+    Column("state", LargeBinary, nullable=False),  # the replay state (ledger.build.LedgerState), pickled
     Column("updated_at", UTCDateTime, nullable=False),
 )
 

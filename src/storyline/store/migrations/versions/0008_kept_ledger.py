@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("story_id", sa.String(64), sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("folded", sa.Integer, nullable=False),
+        sa.Column("marks", sa.String(40), nullable=False),
         sa.Column("state", sa.LargeBinary, nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
