@@ -10,12 +10,17 @@ Extraction (``extract/entities.py``) merges one report's forms with the same ``o
 ``org_name_variants``. People who share a surname and have
 different first names stay apart; a surname that fits several attaches to the one named in the same report, else
 to the one mentioned most. A short form that fits nothing is an entity of its own, one per name across the story.
+
+``EntityIndex`` keeps that merge as reports are added and superseded revisions removed, with the changes since
+the last look, so a kept ledger re-renders only what names a changed entity; ``merge_entities`` is one index
+filled at once.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -54,6 +59,7 @@ ORGISH = {"ORG", "NORP", "FAC", "OTHER", "EVENT"}
 PLACES = {"GPE", "LOC", "FAC"}
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Case-, possessive- and article-insensitive form of a name."""
     name = POSSESSIVE_END.sub("", name.strip().replace("’", "'"))
@@ -142,9 +148,9 @@ def _clean_name(name: str, type_: str) -> tuple[str, tuple[str, ...]]:
     return " ".join(words[cut:]) or name, tuple(titles)
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class _Form:
-    """One report's entity, its name cleaned."""
+    """One report's entity, its name cleaned, with what the merge looks up about it worked out once."""
 
     report: str
     entity: Entity
@@ -152,82 +158,659 @@ class _Form:
     key: str
     titles: tuple[str, ...]
     initial: str = ""  # "m" for "M. Koval"
+    order: tuple[int, int] = (0, 0)  # (report's place in the order added, entity's place in the report)
+    short: bool = False
+    keys: tuple[str, ...] = ()  # full name: its key and its full aliases' keys; short form: the keys it is found by
+    group: _Group | None = None
+    pair: tuple[str, str] = ("", "")
+    registered: tuple[str, ...] = ()  # full name: the keys it was first to take
+
+
+@dataclass(slots=True)
+class _Ranked:
+    """Items with a weight and the place each first occurs, kept as occurrences come and go. Taking out an
+    item's first occurrence while others remain leaves the first place unknown: ``lost`` says so."""
+
+    weight: dict = field(default_factory=dict)
+    first: dict = field(default_factory=dict)
+    lost: bool = False
+
+    def add(self, item, place: tuple, weight: int = 1) -> None:
+        if item in self.weight:
+            self.weight[item] += weight
+            if place < self.first[item]:
+                self.first[item] = place
+        else:
+            self.weight[item], self.first[item] = weight, place
+
+    def remove(self, item, place: tuple, weight: int = 1) -> None:
+        self.weight[item] -= weight
+        if not self.weight[item]:
+            del self.weight[item], self.first[item]
+        elif self.first[item] == place:
+            self.lost = True
+
+    def in_order(self) -> list:
+        return sorted(self.first, key=self.first.__getitem__)
+
+
+@dataclass(slots=True)
+class _Drawing:
+    """What a story entity is drawn from, kept as members join and leave: per label, name, alias and role,
+    how much and where first (full names before short forms, each in order, as the merge takes them), so
+    that drawing costs the distinct ones, not every mention."""
+
+    types: _Ranked = field(default_factory=_Ranked)
+    full_names: _Ranked = field(default_factory=_Ranked)
+    short_names: _Ranked = field(default_factory=_Ranked)
+    names: _Ranked = field(default_factory=_Ranked)  # (name or alias, label): names first, then aliases
+    roles: _Ranked = field(default_factory=_Ranked)
+    mentions: int = 0
+
+    def change(self, form: _Form, joins: bool) -> None:
+        place = (form.short, form.order)
+        label = form.entity.type
+        kept = _Ranked.add if joins else _Ranked.remove
+        kept(self.types, label, place, max(1, len(form.entity.spans)))
+        kept(self.short_names if form.short else self.full_names, form.name, place)
+        kept(self.names, (form.name, label), (0, *place))
+        for j, alias in enumerate(form.entity.aliases):
+            kept(self.names, (alias, label), (1, *place, j))
+        for j, role in enumerate((*form.titles, *form.entity.roles)):
+            if role.lower().rstrip(".") not in PLAIN_HONORIFICS:
+                kept(self.roles, role, (*place, j))
+        self.mentions += len(form.entity.spans) if joins else -len(form.entity.spans)
 
     @property
-    def short(self) -> bool:
-        return bool(self.initial) or " " not in self.key or bool(ACRONYM.match(self.name))
+    def lost(self) -> bool:
+        return any(r.lost for r in (self.types, self.full_names, self.short_names, self.names, self.roles))
+
+    def draw(self) -> tuple:
+        """(name, type, aliases, roles before ``distinct_roles``, mentions). The name is the fullest: most
+        words, then not all capitals, then most used, then longest, then first seen."""
+        type_ = max(self.types.in_order(), key=self.types.weight.__getitem__)
+        names = self.full_names if self.full_names.first else self.short_names
+        name = max(names.in_order(), key=lambda n: (len(n.split()), not n.isupper(), names.weight[n], len(n)))
+        if name.isupper() and " " in name:
+            name = name.title()
+        seen, aliases = {name_key(name)}, []
+        for alias, label in self.names.in_order():
+            alias = _clean_name(alias, label)[0]
+            key = name_key(alias)
+            if key not in seen:
+                seen.add(key)
+                aliases.append(alias)
+        return name, type_, tuple(sorted(aliases)), tuple(self.roles.in_order()), self.mentions
+
+
+@dataclass(eq=False, slots=True)
+class _Group:
+    """A story entity in the making. Full names join it in the first pass; what they make of it then (type,
+    reports, mentions, the short keys it answers to) is what short forms are resolved against."""
+
+    uid: int
+    order: tuple[int, int]
+    alone: bool = False  # short forms that fit no full name
+    full: list[_Form] = field(default_factory=list)  # in order
+    shorts: set[_Form] = field(default_factory=set)
+    type: str = ""  # the label its full names give most (the first so given, on a tie)
+    votes: _Ranked = field(default_factory=_Ranked)  # of the full names only, as are the next
+    reports: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    initials: Counter = field(default_factory=Counter)
+    alias_keys: Counter = field(default_factory=Counter)  # short aliases given in the reports
+    alias_acronyms: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+    consulted: tuple[int, int] = (0, 0)  # the last full name that looked at its type, through an alias
+    partial: frozenset = frozenset()  # the short keys it answers to, as of the last update
+    acronyms: frozenset = frozenset()
+    drawing: _Drawing = field(default_factory=_Drawing)
+    drawn: tuple | None = None
+    base_id: str = ""
+    ident: str = ""
+    role_words: frozenset = frozenset()
+    entity: StoryEntity | None = None
+    reported: tuple[str, str] | None = None  # (id, name) at the last changed()
+    alive: bool = True
+
+    def add_full(self, form: _Form) -> None:
+        self.full.append(form)
+        form.group = self
+        self._count(form, 1)
+
+    def remove_full(self, form: _Form) -> None:
+        """Take out a full name that decided nothing for any other (see ``EntityIndex._decided``)."""
+        self.full.remove(form)
+        self._count(form, -1)
+
+    def _count(self, form: _Form, sign: int) -> None:
+        self.drawing.change(form, sign > 0)
+        (_Ranked.add if sign > 0 else _Ranked.remove)(self.votes, form.entity.type, form.order,
+                                                       max(1, len(form.entity.spans)))
+        label, votes = form.entity.type, self.votes
+        if sign > 0 and self.type and label != self.type:  # only its label gained: it leads now, or the leader still
+            if votes.weight[label] > votes.weight[self.type] or (
+                    votes.weight[label] == votes.weight[self.type] and votes.first[label] < votes.first[self.type]):
+                self.type = label
+        elif sign < 0 or not self.type:
+            if votes.lost:
+                self.votes = votes = _Ranked()
+                for other in self.full:
+                    votes.add(other.entity.type, other.order, max(1, len(other.entity.spans)))
+            self.type = max(votes.in_order(), key=votes.weight.__getitem__)
+        self.mentions += sign * len(form.entity.spans)
+        counts = [(self.reports, form.report), (self.initials, form.key[0]), (self.names, form.name)]
+        for alias in form.entity.aliases:
+            if _is_short_alias(alias):
+                counts.append((self.alias_keys, name_key(alias)))
+                if ACRONYM.match(alias):
+                    counts.append((self.alias_acronyms, name_key(alias)))
+        for counter, item in counts:
+            counter[item] += sign
+            if not counter[item]:
+                del counter[item]
+
+    def short_keys(self) -> tuple[frozenset, frozenset]:
+        """Short keys → the entity: short aliases, a person's surnames, an organisation's initials (marked
+        "^") and a company's stem; and which of them are acronyms."""
+        kind = self.type
+        keys, acronyms = set(self.alias_keys), set(self.alias_acronyms)
+        if kind == "PERSON":
+            keys |= {name_key(n).rsplit(" ", 1)[-1] for n in self.names}
+        elif kind in ORGISH:
+            org = {k for n in self.names for k in _org_keys(n, name_key(n))}
+            keys |= org
+            acronyms |= {k for k in org if k.startswith("^")}
+        return frozenset(keys), frozenset(acronyms)
+
+    def pairs(self) -> set[tuple[str, str]]:
+        return {f.pair for f in self.full} | {f.pair for f in self.shorts}
+
+
+def _by_order(group: _Group) -> tuple[int, int]:
+    return group.order
+
+
+def _family(ident: str) -> str:
+    """Ids that may collide once "-2" is added to tell them apart share this."""
+    while ident.endswith("-2"):
+        ident = ident[:-2]
+    return ident
+
+
+@dataclass(frozen=True)
+class EntityChanges:
+    """What changed since the last ``changed()``: story entity ids whose name or members changed (new and gone
+    ones included), and (report id, entity key) pairs whose story entity id or name changed (new and gone
+    ones included)."""
+
+    entities: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
 
 
 @dataclass
-class _Group:
-    order: tuple[int, int]
-    forms: list[_Form] = field(default_factory=list)
-    votes: Counter = field(default_factory=Counter)
-    reports: set[str] = field(default_factory=set)
-    mentions: int = 0
+class EntityIndex:
+    """Story entities kept report by report (``add``, ``remove`` a superseded revision), equal at every
+    ``result()`` to merging the current reports in the order added, so a kept ledger need not re-merge a
+    whole story on every read; picklable.
 
-    def add(self, form: _Form) -> None:
-        self.forms.append(form)
-        self.votes[form.entity.type] += max(1, len(form.entity.spans))
-        self.reports.add(form.report)
-        self.mentions += len(form.entity.spans)
+    Full names are merged in order, so an added report's full names continue the first pass where it
+    stopped. A removed full name that was not first to take any key, and whose entity's type no later full
+    name looked at, only leaves its entity's counts; otherwise the first pass runs again over the full names
+    that share a key with it, directly or through others (a union of keys that never splits, so a superset
+    of what could have been affected: a full name's fate is decided by its own keys only). A short form is
+    resolved again only when the ranking of the entities its key may stand for changes (their types,
+    initials, or who is mentioned most). An entity is drawn again, from tallies of its distinct labels,
+    names, aliases and roles, when its members change; ids (an earlier entity of the same name takes the
+    plain one) are settled among the entities of one name, and acronym expansions in roles for the acronyms
+    whose entities changed. Work per added report follows the entities it names, not the story; a read
+    copies out the entity list and the (report, key) map."""
 
-    @property
-    def type(self) -> str:
-        return self.votes.most_common(1)[0][0]
+    _serial: int = 0  # places of reports in the order added
+    _uid: int = 0
+    reports: dict[str, list[_Form]] = field(default_factory=dict)
+    _registry: dict[str, _Group] = field(default_factory=dict)  # full name key → the entity that took it first
+    _parent: dict[str, str] = field(default_factory=dict)  # union-find over the keys of full names
+    _component: dict[str, list[_Form]] = field(default_factory=dict)  # root key → its full names
+    _partial: dict[str, set[_Group]] = field(default_factory=dict)  # short key → full entities it may stand for
+    _acronyms: Counter = field(default_factory=Counter)  # short key → entities for which it is an acronym
+    _shorts: dict[str, set[_Form]] = field(default_factory=dict)  # lookup key → short forms found by it
+    _rankings: dict[str, tuple] = field(default_factory=dict)  # lookup key → ranking the shorts were resolved on
+    _alone: dict[str, _Group] = field(default_factory=dict)  # short forms that fit no full name, by key
+    _pairs: dict[tuple[str, str], list[_Form]] = field(default_factory=dict)
+    _order: list[_Group] = field(default_factory=list)  # living entities, by order
+    _families: dict[str, set[_Group]] = field(default_factory=dict)
+    _expansions: dict[str, str] = field(default_factory=dict)  # acronym → the name it stands for, lower case
+    _role_index: dict[str, set[_Group]] = field(default_factory=dict)  # word → entities with it in a role
+    _owner: dict[tuple[str, str], str] = field(default_factory=dict)
+    # settled at the next read
+    _redraw: set[_Group] = field(default_factory=set)
+    _words: set[str] = field(default_factory=set)  # acronyms whose expansion may have changed
+    _reid: set[str] = field(default_factory=set)  # families whose ids may have changed
+    _owners: set[tuple[str, str]] = field(default_factory=set)  # pairs whose owner may have changed
+    # reported at the next changed()
+    _touched: set[_Group] = field(default_factory=set)
+    _renamed: set[_Group] = field(default_factory=set)
+    _moved: set[tuple[str, str]] = field(default_factory=set)
+    _seen_pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    _pending: set[str] = field(default_factory=set)  # ids to report, from before the index was pickled
+
+    def add(self, report_id: str, entities: list[Entity]) -> None:
+        """Add one report's entities after all the others."""
+        self.extend([(report_id, entities)])
+
+    def extend(self, per_report: list[tuple[str, list[Entity]]]) -> None:
+        """Add reports' entities after all the others, in this order: their full names first, then their
+        short forms once, as a fresh merge does."""
+        ids = Counter(report_id for report_id, _ in per_report)
+        twice = {i for i, n in ids.items() if n > 1 or i in self.reports}
+        if twice:
+            raise ValueError(f"reports already in the index (remove them first): {sorted(twice)}")
+        added = []
+        for report_id, entities in per_report:
+            self._serial += 1
+            forms = [_form(report_id, entity, (self._serial, i)) for i, entity in enumerate(entities)]
+            self.reports[report_id] = forms
+            added += forms
+        for form in added:
+            self._pairs.setdefault(form.pair, []).append(form)
+            self._moved.add(form.pair)
+            self._owners.add(form.pair)
+        self._settle({self._place_full(form) for form in added if not form.short}, set())
+        for form in added:
+            if form.short:
+                for key in form.keys:
+                    self._shorts.setdefault(key, set()).add(form)
+                self._resolve_short(form)
+
+    def remove(self, report_id: str) -> None:
+        """Take a report's entities out (a revision superseded it); the others keep their places."""
+        forms = self.reports.pop(report_id)
+        for form in forms:
+            self._moved.add(form.pair)
+            self._owners.add(form.pair)
+            same = self._pairs[form.pair]
+            same.remove(form)
+            if not same:
+                del self._pairs[form.pair]
+            if form.short:
+                for key in form.keys:
+                    self._shorts[key].discard(form)
+                    if not self._shorts[key]:
+                        del self._shorts[key]
+                self._detach(form)
+        full = [f for f in forms if not f.short]
+        decided = [f for f in full if self._decided(f)]
+        quiet = {f.group for f in full} - {f.group for f in decided}
+        for form in full:
+            if form not in decided:
+                form.group.remove_full(form)
+                self._component[self._find(form.key)].remove(form)
+                self._touched.add(form.group)
+        if quiet:
+            self._settle(quiet, set())
+        if decided:
+            self._rerun({self._find(key) for f in decided for key in f.keys}, set(decided))
+
+    def _decided(self, form: _Form) -> bool:
+        """Whether taking a full name out may change what other full names did: it was first to take a key
+        (a later one found the entity by it, or made one), or a later one looked at its entity's type, which
+        it voted for. Otherwise only its entity's counts change."""
+        return bool(form.registered) or form.group.consulted > form.order
+
+    def result(self) -> tuple[list[StoryEntity], dict[tuple[str, str], str]]:
+        """The story entities in order of first appearance, and (report id, entity key) → story entity id, as
+        ``merge_entities`` gives them for the current reports. Both are new containers; the entities in them
+        are never changed by the index afterwards (a change makes a new one)."""
+        self._refresh()
+        return [group.entity for group in self._order], dict(self._owner)
+
+    def changed(self) -> EntityChanges:
+        """Story entity ids whose name or members changed since the last call (or since the index was made),
+        new and gone ones included, and (report id, entity key) pairs whose story entity id or name changed
+        (new and gone ones included), so that only what names them is drawn again. Pairs are exact; ids never
+        miss one, and may include one whose members left and came back or, after a removal, one re-merged
+        unchanged."""
+        ids, candidates = self._unreported()
+        pairs = set()
+        for pair in candidates:
+            now = self._shown(pair)
+            if self._seen_pairs.get(pair) != now:
+                pairs.add(pair)
+            if now is None:
+                self._seen_pairs.pop(pair, None)
+            else:
+                self._seen_pairs[pair] = now
+        for group in self._touched | self._renamed:
+            if group.alive:
+                group.reported = (group.entity.id, group.entity.name)
+        self._touched, self._moved, self._renamed, self._pending = set(), set(), set(), set()
+        return EntityChanges(frozenset(ids), frozenset(pairs))
+
+    def _unreported(self) -> tuple[set[str], set[tuple[str, str]]]:
+        """Ids changed since the last ``changed()``, and the pairs that may have."""
+        self._refresh()
+        ids, pairs = set(self._pending), set(self._moved)
+        for group in self._touched | self._renamed:
+            if group.reported:
+                ids.add(group.reported[0])
+            if group.alive:
+                ids.add(group.entity.id)
+        for group in self._renamed:
+            if group.alive:
+                pairs |= group.pairs()
+        return ids, pairs
+
+    def _shown(self, pair: tuple[str, str]) -> tuple[str, str] | None:
+        if pair not in self._owner:
+            return None
+        entity = self._owner_form(pair).group.entity
+        return entity.id, entity.name
+
+    def __getstate__(self) -> dict:
+        """Pickled as the current reports' entities, in order, and what ``changed()`` has yet to report; the
+        rest is merged again on loading, which takes about as long as loading the index's own records would
+        and keeps the pickle a fraction of their size (nothing beside the entities, which a kept ledger
+        pickles anyway)."""
+        ids, pairs = self._unreported()
+        return {"reports": [(report_id, [f.entity for f in forms]) for report_id, forms in self.reports.items()],
+                "seen_pairs": self._seen_pairs, "unreported_ids": ids, "unreported_pairs": pairs}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+        self.extend(state["reports"])
+        self._refresh()
+        for group in self._order:
+            group.reported = (group.entity.id, group.entity.name)
+        self._touched, self._renamed = set(), set()
+        self._moved, self._pending = set(state["unreported_pairs"]), set(state["unreported_ids"])
+        self._seen_pairs = state["seen_pairs"]
+
+    # the first pass: full names
+
+    def _place_full(self, form: _Form) -> _Group:
+        group = self._registry.get(form.key)
+        if group is None:
+            for key in form.keys[1:]:
+                other = self._registry.get(key)
+                if other is not None:
+                    if form.order > other.consulted:
+                        other.consulted = form.order
+                    if _compatible(other.type, form.entity.type):
+                        group = other
+                        break
+        if group is None:
+            group = self._new_group(form.order)
+        group.add_full(form)
+        self._touched.add(group)
+        form.registered = tuple(key for key in form.keys if key not in self._registry)
+        for key in form.registered:
+            self._registry[key] = group
+        root = self._find(form.key)
+        self._component.setdefault(root, []).append(form)
+        for key in form.keys[1:]:
+            root = self._union(root, self._find(key))
+        return group
+
+    def _new_group(self, order: tuple[int, int], alone: bool = False) -> _Group:
+        self._uid += 1
+        group = _Group(self._uid, order, alone)
+        bisect.insort(self._order, group, key=_by_order)
+        self._touched.add(group)
+        self._redraw.add(group)
+        return group
+
+    def _dissolve(self, group: _Group) -> None:
+        group.alive = False
+        del self._order[bisect.bisect_left(self._order, group.order, key=_by_order)]
+        self._touched.add(group)
+        if group.drawn is not None:
+            family = _family(group.base_id)
+            self._families[family].discard(group)
+            self._reid.add(family)
+            for word in group.role_words:
+                self._role_index[word].discard(group)
+
+    def _find(self, key: str) -> str:
+        root = key
+        while self._parent.get(root, root) != root:
+            root = self._parent[root]
+        while key != root:
+            self._parent[key], key = root, self._parent[key]
+        return root
+
+    def _union(self, a: str, b: str) -> str:
+        if a == b:
+            return a
+        small, large = sorted((a, b), key=lambda k: len(self._component.get(k, ())))
+        self._parent[small] = large
+        self._component.setdefault(large, []).extend(self._component.pop(small, []))
+        return large
+
+    def _rerun(self, roots: set[str], removed: set[_Form]) -> None:
+        """The first pass again over the full names that share keys with removed ones."""
+        forms, old = [], set()
+        for root in roots:
+            for form in self._component.pop(root, []):
+                old.add(form.group)
+                for key in form.keys:
+                    if self._registry.get(key) is form.group:
+                        del self._registry[key]
+                if form not in removed:
+                    forms.append(form)
+        forms.sort(key=lambda f: f.order)
+        for group in old:
+            self._dissolve(group)
+        rebuilt = {self._place_full(form) for form in forms}
+        self._settle(rebuilt, old)
+
+    def _settle(self, touched: set[_Group], gone: set[_Group]) -> None:
+        """After full names joined ``touched`` (and the entities in ``gone`` were dissolved): the short-key
+        index, and the short forms whose resolution may have changed. Those of other reports than the ones
+        whose full names came or went need resolving again only where a key's ranking changed."""
+        keys = set()
+        for group in gone:
+            keys |= group.partial
+            self._unindex(group)
+        for group in touched:
+            keys |= group.partial
+            self._unindex(group)
+            group.partial, group.acronyms = group.short_keys()
+            for key in group.partial:
+                self._partial.setdefault(key, set()).add(group)
+            self._acronyms.update(group.acronyms)
+            keys |= group.partial
+            self._redraw.add(group)
+        self._words |= {key.lstrip("^") for key in keys}
+        again = set()
+        for key in keys:
+            ranking = self._ranking(key)
+            if self._rankings.get(key, ()) != ranking:
+                again |= self._shorts.get(key, set())
+                if ranking:
+                    self._rankings[key] = ranking
+                else:
+                    self._rankings.pop(key, None)
+        for form in sorted(again, key=lambda f: f.order):
+            self._resolve_short(form)
+
+    def _unindex(self, group: _Group) -> None:
+        for key in group.partial:
+            holders = self._partial[key]
+            holders.discard(group)
+            if not holders:
+                del self._partial[key]
+        self._acronyms.subtract(group.acronyms)
+        for key in group.acronyms:
+            if self._acronyms[key] <= 0:
+                del self._acronyms[key]
+        group.partial, group.acronyms = frozenset(), frozenset()
+
+    def _ranking(self, key: str) -> tuple:
+        """What resolving a short form by this key depends on, besides its own report: the entities it may
+        stand for, best first, with their types and initials."""
+        groups = sorted(self._partial.get(key, ()), key=lambda g: (g.mentions, [-o for o in g.order]), reverse=True)
+        return tuple((g.uid, g.type, frozenset(g.initials)) for g in groups)
+
+    # the second pass: short forms
+
+    def _resolve_short(self, form: _Form) -> None:
+        target = _resolve(form, self._partial) or self._alone.get(form.key)
+        if target is not None and target is form.group:
+            return
+        self._detach(form)
+        if target is None:
+            target = self._alone[form.key] = self._new_group(form.order, alone=True)
+        elif target.alone and form.order < target.order:  # as old as its first short form
+            self._reorder(target, form.order)
+        target.shorts.add(form)
+        target.drawing.change(form, True)
+        form.group = target
+        self._moved.add(form.pair)
+        self._owners.add(form.pair)
+        self._touched.add(target)
+        self._redraw.add(target)
+
+    def _detach(self, form: _Form) -> None:
+        group, form.group = form.group, None
+        if group is None:
+            return
+        group.shorts.discard(form)
+        group.drawing.change(form, False)
+        self._touched.add(group)
+        self._redraw.add(group)
+        if group.alone:
+            if not group.shorts:
+                del self._alone[form.key]
+                self._dissolve(group)
+            elif form.order == group.order:
+                self._reorder(group, min(f.order for f in group.shorts))
+
+    def _reorder(self, group: _Group, order: tuple[int, int]) -> None:
+        del self._order[bisect.bisect_left(self._order, group.order, key=_by_order)]
+        group.order = order
+        bisect.insort(self._order, group, key=_by_order)
+        if group.drawn is not None:
+            self._reid.add(_family(group.base_id))
+
+    # reading
+
+    def _refresh(self) -> None:
+        """Draw the changed entities; settle acronym expansions, ids and the (report, key) → id map."""
+        stale = set()
+        for group in self._redraw:
+            if not group.alive:
+                continue
+            if group.drawing.lost:  # a removed member was the first of something: tally the members again
+                group.drawing = _Drawing()
+                for form in (*group.full, *group.shorts):
+                    group.drawing.change(form, True)
+            drawn = group.drawing.draw()
+            if drawn == group.drawn:
+                continue
+            if group.drawn is None or drawn[0] != group.drawn[0]:
+                self._words |= {key.lstrip("^") for key in group.partial}
+                if group.drawn is not None:
+                    self._families[_family(group.base_id)].discard(group)
+                    self._reid.add(_family(group.base_id))
+                group.base_id = entity_id(drawn[0])
+                self._families.setdefault(_family(group.base_id), set()).add(group)
+                self._reid.add(_family(group.base_id))
+            words = frozenset(w for r in drawn[3] for w in NON_WORD.split(r.lower()))
+            for word in group.role_words - words:
+                self._role_index[word].discard(group)
+            for word in words - group.role_words:
+                self._role_index.setdefault(word, set()).add(group)
+            group.drawn, group.role_words = drawn, words
+            stale.add(group)
+        self._redraw = set()
+        for word in self._words:
+            expansion = self._expansion(word)
+            if expansion != self._expansions.get(word):
+                if expansion is None:
+                    del self._expansions[word]
+                else:
+                    self._expansions[word] = expansion
+                stale |= self._role_index.get(word, set())
+        self._words = set()
+        for family in self._reid:
+            used = set()
+            for group in sorted(self._families.get(family, ()), key=_by_order):
+                ident = group.base_id
+                while ident in used:
+                    ident += "-2"
+                used.add(ident)
+                if group.ident != ident:
+                    group.ident = ident
+                    stale.add(group)
+        self._reid = set()
+        for group in stale:
+            if not group.alive:
+                continue
+            name, type_, aliases, roles, mentions = group.drawn
+            old = group.entity
+            entity = StoryEntity(group.ident, name, type_, set(aliases), distinct_roles(list(roles), self._expansions),
+                                 mentions)
+            if entity != old:
+                group.entity = entity
+            if old is None or (old.id, old.name) != (entity.id, entity.name):
+                self._renamed.add(group)
+                self._owners |= group.pairs()
+        for pair in self._owners:
+            if pair in self._pairs:
+                self._owner[pair] = self._owner_form(pair).group.entity.id
+            else:
+                self._owner.pop(pair, None)
+        self._owners = set()
+
+    def _expansion(self, word: str) -> str | None:
+        """The name an acronym stands for in roles: the one entity it is given for in a report, else the one
+        entity whose initials it is."""
+        for key in (word, "^" + word):
+            holders = self._partial.get(key, ())
+            if self._acronyms.get(key, 0) > 0 and len(holders) == 1:
+                return next(iter(holders)).drawn[0].lower()
+        return None
+
+    def _owner_form(self, pair: tuple[str, str]) -> _Form:
+        """Of the entities a report gives the same key (rare), the merge keeps the last it lists."""
+        forms = self._pairs[pair]
+        return forms[0] if len(forms) == 1 else max(forms, key=lambda f: (f.group.order, f.short, f.order))
 
 
 def merge_entities(per_report: list[tuple[str, list[Entity]]]) -> tuple[list[StoryEntity], dict[tuple[str, str], str]]:
-    """Merge entities across reports; returns the story entities, in order of first appearance, and
-    (report id, entity key) → story entity id. One pass over full names, one over short forms, each looking
-    names up by key."""
-    forms = [((r, i), _form(report_id, entity))
-             for r, (report_id, entities) in enumerate(per_report) for i, entity in enumerate(entities)]
-    groups: list[_Group] = []
-    full: dict[str, _Group] = {}
-    for order, form in forms:
-        if not form.short:
-            group = full.get(form.key) or next(
-                (full[k] for k in _full_alias_keys(form) if k in full and _compatible(full[k].type, form.entity.type)),
-                None)
-            if group is None:
-                group = _Group(order)
-                groups.append(group)
-            group.add(form)
-            for key in (form.key, *_full_alias_keys(form)):
-                full.setdefault(key, group)
-    partial, acronyms = _partial_index(groups)
-    named = {id(g): (frozenset(g.reports), g.mentions, g.type) for g in groups}  # as the full names left them
-    alone: dict[str, _Group] = {}
-    for order, form in forms:
-        if form.short:
-            group = _resolve(form, partial, named) or alone.get(form.key)
-            if group is None:
-                group = alone[form.key] = _Group(order)
-                groups.append(group)
-            group.add(form)
-    groups.sort(key=lambda g: g.order)
-    expansions = {key.lstrip("^"): _display_name(partial[key][0]).lower()
-                  for key in acronyms if len(partial[key]) == 1}
-    merged, owner, used = [], {}, set()
-    for group in groups:
-        entity = _story_entity(group, expansions)
-        while entity.id in used:
-            entity.id += "-2"
-        used.add(entity.id)
-        merged.append(entity)
-        for form in group.forms:
-            owner[(form.report, form.entity.key)] = entity.id
-    return merged, owner
+    """Merge entities across reports (each report id once); returns the story entities, in order of first
+    appearance, and (report id, entity key) → story entity id. One pass over full names, one over short
+    forms, each looking names up by key (``EntityIndex`` keeps the same merge from report to report)."""
+    index = EntityIndex()
+    index.extend(per_report)
+    return index.result()
 
 
-def _form(report_id: str, entity: Entity) -> _Form:
+def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _Form:
     name, titles = _clean_name(entity.name, entity.type)
     words = name.split()
     initial = ""
     if entity.type == "PERSON" and len(words) > 1 and all(INITIAL.match(w) for w in words[:-1]):
         initial, name = words[0][0].lower(), words[-1]
-    return _Form(report_id, entity, name, name_key(name), titles, initial)
+    form = _Form(report_id, entity, name, name_key(name), titles, initial, order, pair=(report_id, entity.key))
+    form.short = bool(form.initial) or " " not in form.key or bool(ACRONYM.match(form.name))
+    if form.short:
+        form.keys = (form.key, "^" + form.key) if ACRONYM.match(form.name) else (form.key,)
+    else:
+        form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form))))
+    return form
+
+
+@lru_cache(maxsize=65536)
+def _org_keys(name: str, key: str) -> frozenset:
+    """An organisation's short keys from one of its names: its initials in either order of an office's name
+    (marked "^"), and a two-word company's first word."""
+    keys = {"^" + i.lower() for n in (name, *org_name_variants(name)) for i in org_initials(n)}
+    words = key.split()
+    if len(words) == 2 and words[1] in STEM_SUFFIXES:
+        keys.add(words[0])
+    return frozenset(keys)
 
 
 def _is_short_alias(alias: str) -> bool:
@@ -242,76 +825,21 @@ def _full_alias_keys(form: _Form) -> list[str]:
     return keys
 
 
-def _partial_index(groups: list[_Group]) -> tuple[dict[str, list[_Group]], set[str]]:
-    """Short keys → the full entities they may stand for: short aliases given in the reports, people's
-    surnames, organisations' initials (marked "^") and companies' stems; and which keys are acronyms."""
-    index: dict[str, list[_Group]] = defaultdict(list)
-    acronyms: set[str] = set()
-    for group in groups:
-        keys: set[str] = set()
-        kind = group.type
-        for form in group.forms:
-            for alias in form.entity.aliases:
-                if _is_short_alias(alias):
-                    keys.add(name_key(alias))
-                    if ACRONYM.match(alias):
-                        acronyms.add(name_key(alias))
-            words = form.key.split()
-            if kind == "PERSON":
-                keys.add(words[-1])
-            elif kind in ORGISH:
-                for initials in {i for n in (form.name, *org_name_variants(form.name)) for i in org_initials(n)}:
-                    keys.add("^" + initials.lower())
-                    acronyms.add("^" + initials.lower())
-                if len(words) == 2 and words[1] in STEM_SUFFIXES:
-                    keys.add(words[0])
-        for key in keys:
-            index[key].append(group)
-    return index, acronyms
-
-
-def _resolve(form: _Form, partial: dict[str, list[_Group]],
-             named: dict[int, tuple[frozenset, int, str]]) -> _Group | None:
+def _resolve(form: _Form, partial: dict[str, set[_Group]]) -> _Group | None:
     """The full entity a short form stands for: of those that fit, the one in the same report, else the one
-    mentioned most, else the first seen."""
-    candidates = list(partial.get(form.key, ()))
+    mentioned most, else the first seen. What counts of an entity is what its full names made of it."""
+    candidates = set(partial.get(form.key, ()))
     if ACRONYM.match(form.name):
-        candidates += [g for g in partial.get("^" + form.key, ()) if g not in candidates]
-        candidates = [g for g in candidates if named[id(g)][2] != "PERSON"]
+        candidates |= partial.get("^" + form.key, set())
+        candidates = {g for g in candidates if g.type != "PERSON"}
     if form.initial:
-        candidates = [g for g in candidates if named[id(g)][2] == "PERSON" and any(
-            not f.short and f.key[0] == form.initial for f in g.forms)]
-    fitting = [g for g in candidates if _compatible(named[id(g)][2], form.entity.type)]
+        candidates = {g for g in candidates if g.type == "PERSON" and form.initial in g.initials}
+    fitting = [g for g in candidates if _compatible(g.type, form.entity.type)]
     if not fitting and (form.entity.type not in PLACES or ACRONYM.match(form.name)):
-        fitting = candidates  # the small model often takes a bare surname or an acronym for something else
+        fitting = list(candidates)  # the small model often takes a bare surname or an acronym for something else
     if not fitting:
         return None
-    return max(fitting, key=lambda g: (form.report in named[id(g)][0], named[id(g)][1], [-o for o in g.order]))
-
-
-def _display_name(group: _Group) -> str:
-    """The fullest name: most words, then not all capitals, then most used, then longest."""
-    names = Counter(f.name for f in group.forms if not f.short) or Counter(f.name for f in group.forms)
-    name = max(names, key=lambda n: (len(n.split()), not n.isupper(), names[n], len(n)))
-    return name.title() if name.isupper() and " " in name else name
-
-
-def _story_entity(group: _Group, expansions: dict[str, str]) -> StoryEntity:
-    name = _display_name(group)
-    seen = {name_key(name)}
-    aliases = set()
-    forms = dict.fromkeys((form.name, form.entity.type) for form in group.forms)
-    forms.update(dict.fromkeys((a, f.entity.type) for f in group.forms for a in f.entity.aliases))
-    for alias, type_ in forms:
-        alias = _clean_name(alias, type_)[0]
-        key = name_key(alias)
-        if key not in seen:
-            seen.add(key)
-            aliases.add(alias)
-    roles = [r for r in dict.fromkeys(r for f in group.forms for r in (*f.titles, *f.entity.roles))
-             if r.lower().rstrip(".") not in PLAIN_HONORIFICS]
-    return StoryEntity(id=entity_id(name), name=name, type=group.type, aliases=aliases,
-                       roles=distinct_roles(roles, expansions), mentions=group.mentions)
+    return max(fitting, key=lambda g: (form.report in g.reports, g.mentions, [-o for o in g.order]))
 
 
 def distinct_roles(roles: list[str], expansions: dict[str, str] | None = None) -> list[str]:
