@@ -3,7 +3,8 @@
 ``python store_worker.py SPEC``, SPEC a JSON object: ``url`` (the store), ``docs`` (a list of [story, location,
 text]), ``open_first`` (open the store before the start signal; else open it after, so that processes
 opening a new store race its migrations), optionally ``watch`` ([story, feed URL] to follow first) and
-``vectors`` (store a mention vector of every report it added or found, as a reader of the ledger does). The
+``vectors`` (store a mention vector of every report it added or found, as a reader of the ledger does) and
+``ledger`` (update the story's kept ledger after each extraction, as ``storyline add`` does). The
 worker prints ``ready``, waits for a line on standard input, then adds each text to its story and saves an
 extraction for each one it stored. It prints JSON: ``added``, [story, location, outcome, report id, version]
 per text, and ``watched``, the watch's state; and exits 0, or fails with a traceback.
@@ -17,6 +18,7 @@ from datetime import datetime, timezone
 
 import numpy as np
 
+from storyline.ledger.kept import update_story
 from storyline.model import Document, Entity, Extraction, Mention, Source
 from storyline.store import open_store
 
@@ -53,6 +55,8 @@ def main(spec: dict) -> dict:
             added = store.add_document(story, document(location, text))
             if added.outcome != "unchanged":
                 store.save_extraction(added.report_id, extraction(text))
+                if spec.get("ledger"):  # take it into the story's kept ledger, as `storyline add` does
+                    update_story(store, added.story_id)
             if spec.get("vectors"):
                 store.save_mention_vectors({(added.report_id, 0): np.full(4, added.version, "<f4")}, VECTORS)
             done["added"].append([story, location, added.outcome, added.report_id, added.version])

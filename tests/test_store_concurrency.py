@@ -133,3 +133,26 @@ def test_two_processes_adding_the_same_files(store_url):
         assert_all_extracted(store, STORY, 11)
         assert len(store.mention_vectors([a[3] for a in first], VECTORS)) == 10
         assert len(store.watches(STORY)) == 1
+
+
+def test_writers_keeping_one_story_ledger_leave_it_equal_to_a_replay(store_url):
+    """3 processes add reports to one story and each updates its kept ledger after every extraction: however
+    their updates interleave (a writer that read an older state starts again), the stored ledger ends equal to
+    a replay of the story's reports in their stored order."""
+    from storyline.ledger.build import build_ledger
+    from storyline.ledger.from_store import story_ledger
+    from storyline.link.claims import cached_vectors
+
+    open_store(store_url).close()
+    docs = [[(STORY, f"wire-{w}-{i}.txt", f"Pier {w}{i} stays shut, the harbour master Ilse Varrow said.")
+             for i in range(5)] for w in range(3)]
+    race(store_url, docs, ledger=True)
+    with open_store(store_url) as store:
+        row = store.story(STORY)
+        reports = store.reports(STORY)
+        replayed = build_ledger({"id": row.id, "title": row.title}, reports, vectors=cached_vectors(store, reports))
+        kept = story_ledger(store, STORY)
+        assert store.kept_state(row.id).folded == 15
+        for part in ("story", "reports", "changes", "entities", "events", "figures"):
+            assert kept[part] == replayed[part]
+        assert kept["claims"] == replayed["claims"]  # no verdicts: None on both sides
