@@ -19,6 +19,7 @@ from storyline.ledger.build import LedgerState, ledger_dict
 from storyline.ledger.from_store import story_ledger
 from storyline.ledger.timeline import build_timeline
 from storyline.link.claims import cached_vectors
+from storyline.link.entities import merge_entities
 from storyline.store import open_store
 
 pytestmark = pytest.mark.slow
@@ -54,8 +55,8 @@ def demo_docs():
 
 
 def rebuilt(store, story: str) -> dict:
-    """The story's ledger replayed from scratch, as before the ledger was kept, its timeline merged afresh from
-    the current reports (the replay state keeps it report by report, revisions taken out)."""
+    """The story's ledger replayed from scratch, as before the ledger was kept, its timeline and entities merged
+    afresh from the current reports (the replay state keeps them report by report, revisions taken out)."""
     row = store.story(story)
     reports = store.reports(story)
     state = LedgerState(vectors=cached_vectors(store, reports))
@@ -65,6 +66,9 @@ def rebuilt(store, story: str) -> dict:
     fresh = build_timeline([r for r in reports if state.is_current(r)], state.claim_of,
                            {c.number: c.status for c in state.claims}, {c.number: c.id for c in state.claims})
     assert ledger["events"] == fresh
+    entities, _ = merge_entities([(r.id, r.extraction.entities) for r in reports
+                                  if state.is_current(r) and r.extraction])
+    assert ledger["entities"] == [e.as_dict() for e in entities]
     return ledger
 
 

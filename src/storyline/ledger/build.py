@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from ..link.agreement import report_facts
 from ..link.claims import SAME, ClaimIndex, VectorSource, content_key, report_vectors
 from ..link.claims import Conflict as LinkConflict
-from ..link.entities import StoryEntity, merge_entities
+from ..link.entities import EntityIndex, StoryEntity
 from ..link.syndication import SyndicationIndex
 from ..model import Extraction, Figure, Mention
 from .conflicts import Conflict, ConflictIndex, event_words, jaccard
@@ -91,6 +91,7 @@ class LedgerState:
     opposed: dict[int, set[int]] = field(default_factory=dict)  # claim → claims that deny or dispute it, or it them
     dirty: set[int] = field(default_factory=set)  # claims changed since the kept ledger last rendered them
     timeline: TimelineIndex = field(default_factory=TimelineIndex)  # the current reports' events, merged
+    entities: EntityIndex = field(default_factory=EntityIndex)  # the current reports' entities, merged
 
     def __getstate__(self) -> dict:
         """Pickled without its vector source (an encoder, or every mention's vector: the store keeps those)."""
@@ -119,7 +120,9 @@ class LedgerState:
         self.current[report.location] = report
         if previous is not None:
             self.timeline.remove(previous.id)
+            self.entities.remove(previous.id)
         self.timeline.add(report)
+        self.entities.add(report.id, report.extraction.entities if report.extraction else [])
         touched = set()
         if previous is not None and previous.extraction is not None:
             touched |= {self.claim_of[(previous.id, i)] for i in range(len(previous.extraction.mentions))
@@ -339,7 +342,7 @@ def ledger_dict(story: dict, state: LedgerState, reports: list[ReportLike], with
     """The export of a story whose ``reports`` (in the order they were added) have all been added to
     ``state``."""
     current = [r for r in reports if state.is_current(r)]
-    entities, lookup = story_entities(current)
+    entities, lookup = story_entities(state)
     claim_ids = claim_id_map(state)
     return {
         "schema_version": "1",
@@ -369,9 +372,9 @@ def story_summary(story: dict, state: LedgerState, reports: list[ReportLike], cu
     }
 
 
-def story_entities(current: list[ReportLike]) -> tuple[list[StoryEntity], EntityLookup]:
+def story_entities(state: LedgerState) -> tuple[list[StoryEntity], EntityLookup]:
     """The story's entities merged across its current reports, and the lookup that names their sources."""
-    entities, entity_of = merge_entities([(r.id, r.extraction.entities) for r in current if r.extraction])
+    entities, entity_of = state.entities.result()
     return entities, EntityLookup(entity_of, {e.id: e.name for e in entities})
 
 

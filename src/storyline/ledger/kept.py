@@ -192,7 +192,7 @@ def _render(kept: Kept, story: dict, new: list, changes_before: int, replay: boo
     current = [r for r in reports if state.is_current(r)]
     order = {rid: i for i, rid in enumerate(state.reports)}
     claim_ids = claim_id_map(state)
-    entities, lookup = story_entities(current)
+    entities, lookup = story_entities(state)
     items = [Item("story", "story", "0", _json(story_summary(story, state, reports, current)))]
     items += [Item("report", r.id, f"{order[r.id]:09d}", _json(report_dict(r, False, state))) for r in new]
     drop: list[tuple[str, str]] = []
