@@ -169,3 +169,23 @@ def test_claims_read_a_page_at_a_time_and_the_export_streams(tmp_path):
         streamed = json.loads(out.getvalue())
         assert same(streamed) == same(whole)
         assert all(r["text"] for r in streamed["reports"])
+
+
+@pytest.mark.parametrize("memory", ["kept in memory", "fresh process each add"])
+def test_a_stored_state_older_than_the_items_catches_up(tmp_path, monkeypatch, memory):
+    """The state is stored only now and then; a process that finds it older than the stored items replays the
+    reports in between, and the ledger stays equal to a replay (revisions included: their events and entities
+    leave the items)."""
+    monkeypatch.setattr(kept, "STORE_STATE", float("inf"))  # stored once, at the story's first report
+    docs = [d for d in demo_docs() if d[0] == demo.load_manifest()["story"]]
+    with open_store(str(tmp_path / "s.db")) as store:
+        story = docs[0][0]
+        for _, doc in docs:
+            if memory != "kept in memory":
+                kept._RECENT.clear()
+            add_document(store, story, doc)
+        story_id = store.story(story).id
+        assert store.kept_state(story_id).folded == len(docs)
+        assert len(kept._load(store.kept_state(story_id).state).taken) == 1  # the first report's state, never since
+        kept._RECENT.clear()
+        assert same(story_ledger(store, story)) == same(rebuilt(store, story))

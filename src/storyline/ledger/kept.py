@@ -23,6 +23,7 @@ import gc
 import hashlib
 import json
 import pickle
+import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -41,6 +42,10 @@ from .build import (LedgerState, claim_dict, claim_id_map, events, report_dict, 
 PARTS = ("reports", "claims", "entities", "events", "figures", "changes")
 KIND = {"reports": "report", "claims": "claim", "entities": "entity", "events": "event", "figures": "figures",
         "changes": "change"}
+# The state is stored again once adding the reports taken in since it was last stored took this many times
+# what storing it takes: an add pays for storing at most that share of its own cost, and a process that finds
+# the stored state older than the items (none kept in memory) replays at most about that long to catch up.
+STORE_STATE = 1.0
 RETRIES = 8  # another writer saved first this many times in a row: give up (it keeps the ledger current anyway)
 
 
@@ -68,6 +73,8 @@ class Kept:
     rendered: dict[tuple[str, str], str]  # (kind, key) → digest of the item as stored (entities and events)
     entity_of: dict[tuple[str, str], str]  # (report id, entity key) → story entity id, as last rendered
     names: dict[str, str]  # story entity id → its name, as last rendered
+    dump_seconds: float = 0.0  # what pickling the state took last time
+    tail_seconds: float = 0.0  # what adding the reports taken in since the state was last stored took
 
 
 @dataclass
@@ -124,19 +131,29 @@ def update(store: Store, story_id: str, title: str) -> Update:
         replay = kept is None or now[:len(kept.taken)] != kept.taken
         if replay:
             kept = Kept(CODE, LedgerState(), [], {}, {}, {})
+        behind = not replay and len(kept.taken) < head.folded  # a stored state older than the stored items
         new = now[len(kept.taken):]
         reports = store.reports_by_id([rid for rid, _, _ in new])
         state = kept.state
+        started = time.perf_counter()
         state.vectors = cached_vectors(store, reports)
         changes_before = len(state.changes)
         for report in reports:
             state.add(report)
         state.vectors = None
+        kept.tail_seconds += time.perf_counter() - started
         kept.taken = now
-        items, drop = _render(kept, {"id": story_id, "title": title}, reports, changes_before, replay)
-        if store.save_kept(story_id, version, len(now), digest, _dump(kept), items, drop, replace_all=replay):
+        stored_keys = store.kept_keys(story_id, ("entity", "event")) if behind else None
+        items, drop = _render(kept, {"id": story_id, "title": title}, reports, changes_before, replay, stored_keys)
+        blob = None
+        if replay or version is None or kept.tail_seconds >= STORE_STATE * kept.dump_seconds:
+            kept.tail_seconds = 0.0
+            started = time.perf_counter()
+            blob = _dump(kept)
+            kept.dump_seconds = time.perf_counter() - started
+        if store.save_kept(story_id, version, len(now), digest, blob, items, drop, replace_all=replay):
             _remember(store, story_id, (version or 0) + 1, kept)
-            return Update(len(reports), replay, waiting)
+            return Update(len(new), replay, waiting)
     return Update(0, False, waiting)
 
 
@@ -185,9 +202,14 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _render(kept: Kept, story: dict, new: list, changes_before: int, replay: bool) -> tuple[list[Item], list]:
-    """The items to write after ``new`` reports were added to the state, and the items (kind, key) to drop."""
+def _render(kept: Kept, story: dict, new: list, changes_before: int, replay: bool,
+            stored_keys: set[tuple[str, str]] | None = None) -> tuple[list[Item], list]:
+    """The items to write after ``new`` reports were added to the state, and the items (kind, key) to drop.
+    ``stored_keys``: the entity and event items stored, when the state is older than them (then every entity
+    and event is written, and those stored that the state no longer has are dropped)."""
     state = kept.state
+    if stored_keys is not None:
+        kept.rendered = dict.fromkeys(stored_keys, "")
     reports = list(state.reports.values())
     current = [r for r in reports if state.is_current(r)]
     order = {rid: i for i, rid in enumerate(state.reports)}

@@ -81,12 +81,13 @@ class KeptTables:
         return sorted(found, key=lambda r: order[r.id])
 
     def save_kept(
-        self, story_id: str, expected: int | None, folded: int, marks: str, state: bytes, put: Iterable[Item],
-        drop: Iterable[tuple[str, str]] = (), *, replace_all: bool = False,
+        self, story_id: str, expected: int | None, folded: int, marks: str, state: bytes | None,
+        put: Iterable[Item], drop: Iterable[tuple[str, str]] = (), *, replace_all: bool = False,
     ) -> bool:
-        """Save the story's new state and items, unless another writer saved since ``expected`` (the version
-        read; None: there was no state): then nothing is written and the answer is False. ``drop`` names items
-        (kind, key) gone from the ledger; ``replace_all`` drops every item first (a replay)."""
+        """Save the story's new items (and state, unless None: the stored one stays, older than the items),
+        unless another writer saved since ``expected`` (the version read; None: there was no state): then
+        nothing is written and the answer is False. ``drop`` names items (kind, key) gone from the ledger;
+        ``replace_all`` drops every item first (a replay)."""
         s, i = schema.ledger_states.c, schema.ledger_items.c
         put = list(put)
         with self._write(f"save the ledger of story {story_id!r}") as conn:
@@ -96,9 +97,12 @@ class KeptTables:
                                                                    marks=marks, state=state, updated_at=at)):
                     return False
             else:
+                values = dict(version=expected + 1, folded=folded, marks=marks, updated_at=at)
+                if state is not None:
+                    values["state"] = state
                 updated = conn.execute(
                     schema.ledger_states.update().where(s.story_id == story_id, s.version == expected)
-                    .values(version=expected + 1, folded=folded, marks=marks, state=state, updated_at=at)
+                    .values(**values)
                 )
                 if updated.rowcount != 1:
                     return False
@@ -145,6 +149,13 @@ class KeptTables:
             after = rows[-1].sort
             if left is not None:
                 left -= len(rows)
+
+    def kept_keys(self, story_id: str, kinds: Iterable[str]) -> set[tuple[str, str]]:
+        """(kind, key) of the story's items of these kinds."""
+        i = schema.ledger_items.c
+        with self._read() as conn:
+            return {(row.kind, row.key) for row in conn.execute(
+                select(i.kind, i.key).where(i.story_id == story_id, i.kind.in_(list(kinds))))}
 
     def kept_item(self, story_id: str, kind: str, key: str) -> str | None:
         i = schema.ledger_items.c
