@@ -11,14 +11,21 @@ the same text again finishes the work rather than calling it unchanged.
 
 from __future__ import annotations
 
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
+from multiprocessing import get_context
 
 from .crash import crash_point
 from .ingest.report_date import out_of_range
 from .link.claims import cached_vectors
-from .model import Document
+from .model import Document, Extraction
 from .store import ReportRecord, Store
+
+SERIAL_UP_TO = 2  # files: a pool's start-up (each worker loads the spaCy model, ~2 s) is not won back below this
+VECTOR_BATCH = 8  # reports whose mention vectors are encoded in one call on the parallel path
 
 
 @dataclass
@@ -69,29 +76,201 @@ def keep_ledger(store: Store, report_id: str) -> None:
     update_story(store, store.report_story(report_id))
 
 
+@dataclass
+class ToExtract:
+    """What extracting one stored report needs: plain values, so they travel to a worker process."""
+
+    text: str
+    published: str | None
+    outlet: str
+
+
+def store_document(store: Store, story: str, doc: Document) -> tuple[Added, ToExtract | ReportRecord]:
+    """Store ``doc`` in ``story`` (committed before anything is extracted); with it, what is left to do: the
+    extraction, or (the same text stored and extracted before) the stored report, whose vectors may be missing.
+    A report stored before but left unextracted (a run killed, or its extractor failed) is extracted again."""
+    result = store.add_document(story, doc)
+    added = Added(doc.location, result.report_id, result.outcome, result.version)
+    if result.outcome != "unchanged":
+        return added, ToExtract(doc.text, doc.published, doc.outlet)
+    stored = store.report(result.report_id)
+    if stored.extraction_status != "ok":
+        added.recovered = True
+        return added, ToExtract(stored.text, stored.published_at, stored.outlet)
+    return added, stored
+
+
 def add_document(store: Store, story: str, doc: Document) -> Added:
     """Store ``doc`` in ``story`` and extract it. When the same text is already there it is not stored again,
     but finished if an earlier run left it unfinished: extracted when its extraction is pending or failed (that
     run was killed, or its extractor failed), its vectors stored when they are missing."""
-    result = store.add_document(story, doc)
-    added = Added(doc.location, result.report_id, result.outcome, result.version)
-    if result.outcome != "unchanged":
-        added.error = extract_report(store, result.report_id, doc.text, doc.published, doc.outlet)
-        return added
-    stored = store.report(result.report_id)
-    if stored.extraction_status != "ok":
-        added.recovered = True
-        added.error = extract_stored(store, stored)
+    added, todo = store_document(store, story, doc)
+    if isinstance(todo, ToExtract):
+        added.error = extract_report(store, added.report_id, todo.text, todo.published, todo.outlet)
     else:
-        cached_vectors(store, [stored])  # encodes only what a run killed after saving the extraction left out
+        cached_vectors(store, [todo])  # encodes only what a run killed after saving the extraction left out
     return added
 
 
-def rerun_extraction(store: Store, story: str | None, everything: bool = False) -> list[Added]:
-    """Extract again the reports whose extraction is pending or failed (or all of the story's)."""
+def rerun_extraction(store: Store, story: str | None, everything: bool = False, jobs: int | None = 1) -> list[Added]:
+    """Extract again the reports whose extraction is pending or failed (or all of the story's); ``jobs`` as
+    for :func:`worker_count` (1: one after another in this process)."""
     reports = store.reports(story) if everything and story else store.pending_reports(story)
-    return [Added(report.location, report.id, "extracted", report.version, extract_stored(store, report))
-            for report in reports]
+    done: list[Added] = []
+    with Adding(store, worker_count(jobs, len(reports))) as adding:
+        for report in reports:
+            added = Added(report.location, report.id, "extracted", report.version)
+            done += [a for _, a in adding.extract(added, ToExtract(report.text, report.published_at, report.outlet))]
+        done += [a for _, a in adding.finish()]
+    return done
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """How many processes extract ``files`` files: ``jobs`` (None: the CPUs this process may use), at most one
+    per file, and 1 (serial, in this process) for up to ``SERIAL_UP_TO`` files, which would not win back the
+    pool's start-up."""
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if files <= SERIAL_UP_TO:
+        return 1
+    return max(1, min(jobs, files))
+
+
+WARM_UP = "Officials said on Monday that the bridge would reopen, according to a statement."
+
+
+def _start_worker() -> None:
+    """Load the spaCy pipeline and the trained models once per worker process, before its first report; and
+    leave when the process that started it is gone (killed: a pool's workers would otherwise wait for work
+    for ever)."""
+    import threading
+
+    from .extract.pipeline import extract
+
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    try:
+        extract(WARM_UP)
+    except Exception:  # noqa: BLE001 - a report's own extraction then says what is wrong
+        pass
+
+
+def _exit_with_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _extract_in_worker(todo: ToExtract) -> tuple[Extraction | None, str | None]:
+    """A worker's job: the extraction of one report, or the error message ``extract_report`` would record."""
+    from .extract.pipeline import extract
+
+    try:
+        return extract(todo.text, report_date(todo.published), todo.outlet), None
+    except Exception as exc:  # noqa: BLE001 - recorded against the report, like the serial path does
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+@dataclass
+class _Waiting:
+    tag: object
+    added: Added
+    future: Future | None  # None: nothing to extract, only vectors to check
+
+
+class Adding:
+    """Adds reports one after another, extracting them in ``jobs`` worker processes (``jobs`` 1: in this process,
+    exactly as :func:`add_document`).
+
+    This process alone writes the store. Each raw report is stored and committed at once, in arrival order (so
+    reports are stored in the order a serial run stores them, and story assignment sees every earlier one); its
+    extraction goes to the pool, and results are saved in the order the reports came, each in its own
+    transaction as before. Mention vectors of the saved reports are encoded in batches. A run killed at any
+    point leaves reports that the next run finishes, as on the serial path; the crash points fire in this
+    process. :meth:`add` and :meth:`extract` return the reports finished so far (tag, Added), in order;
+    :meth:`finish` the rest."""
+
+    def __init__(self, store: Store, jobs: int = 1):
+        self.store = store
+        self.jobs = jobs
+        self.pool = None
+        if jobs > 1:
+            self.pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker)
+        self.waiting: deque[_Waiting] = deque()
+        self.unvectored: list[str] = []
+
+    def __enter__(self) -> Adding:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def add(self, story: str, doc: Document, tag: object = None) -> list[tuple[object, Added]]:
+        """Store ``doc`` in ``story`` now, and extract it (see :func:`add_document`)."""
+        if self.pool is None:
+            return [(tag, add_document(self.store, story, doc))]
+        added, todo = store_document(self.store, story, doc)
+        if isinstance(todo, ToExtract):
+            return self.extract(added, todo, tag)
+        self.waiting.append(_Waiting(tag, added, None))
+        return self._ready()
+
+    def extract(self, added: Added, todo: ToExtract, tag: object = None) -> list[tuple[object, Added]]:
+        """Extract the stored report ``added`` and save what was found."""
+        if self.pool is None:
+            added.error = extract_report(self.store, added.report_id, todo.text, todo.published, todo.outlet)
+            return [(tag, added)]
+        crash_point("before-extraction")
+        self.waiting.append(_Waiting(tag, added, self.pool.submit(_extract_in_worker, todo)))
+        return self._ready()
+
+    def finish(self) -> list[tuple[object, Added]]:
+        """Wait for every report still being extracted; save them, and their vectors."""
+        done = [self._save(self.waiting.popleft()) for _ in range(len(self.waiting))]
+        self._encode()
+        return done
+
+    def _ready(self) -> list[tuple[object, Added]]:
+        """The reports at the head of the queue whose extraction is done; waits for the oldest while more than
+        two per worker are queued, so the texts held in memory stay few."""
+        done = []
+        while self.waiting and (self.waiting[0].future is None or self.waiting[0].future.done()
+                                or len(self.waiting) > 2 * self.jobs):
+            done.append(self._save(self.waiting.popleft()))
+        return done
+
+    def _save(self, item: _Waiting) -> tuple[object, Added]:
+        report_id = item.added.report_id
+        if item.future is not None:
+            try:
+                extraction, error = item.future.result()
+                if error is None:
+                    self.store.save_extraction(report_id, extraction)
+            except Exception as exc:  # a lost worker, or a record's failure: recorded, the raw report stays
+                error = f"{type(exc).__name__}: {exc}"
+            if error is not None:
+                self._encode()  # the reports before it first, as a serial run takes them into the ledger
+                self.store.mark_failed(report_id, error)
+                keep_ledger(self.store, report_id)
+                item.added.error = error
+                return item.tag, item.added
+            crash_point("extraction-saved")
+        self.unvectored.append(report_id)
+        if len(self.unvectored) >= VECTOR_BATCH:
+            self._encode()
+        return item.tag, item.added
+
+    def _encode(self) -> None:
+        """Store the mention vectors of the reports saved since the last call, encoded in one batch, then take
+        those reports into their stories' kept ledgers, in order (as ``extract_report`` does for one)."""
+        if self.unvectored:
+            ids, self.unvectored = self.unvectored, []
+            reports = [self.store.report(report_id) for report_id in ids]
+            cached_vectors(self.store, [r for r in reports if r is not None])
+            for report_id in ids:
+                keep_ledger(self.store, report_id)
 
 
 def extract_stored(store: Store, report: ReportRecord) -> str | None:
@@ -102,8 +281,39 @@ def extract_stored(store: Store, report: ReportRecord) -> str | None:
 def choose_story(store: Store, doc: Document):
     """The story a report without ``--story`` belongs to: the best-matching story in the store, or a new one
     when none matches well enough, named after the report's headline or first sentence (``link/naming.py``)
-    and unlike every story's name in the store. Returns (story name, Assignment)."""
+    and unlike every story's name in the store. Returns (story name, Assignment).
+
+    The stories' profiles and the document frequencies are kept between adds (``link/profiles.py``), checked
+    against the store's reports each time: only the reports stored since are read and folded in."""
     from .link.naming import story_name, unique_name
+    from .link.profiles import cache_path, refresh
+    from .link.stories import choose_story as assign
+    from .link.stories import terms
+
+    path = cache_path(store.url)
+    kept, changed = refresh(_load_kept(path), store.latest_reports(), store.texts_of)
+    if changed:
+        _save_kept(path, kept)
+    profiles = kept.ordered()
+    df = kept.df
+    new_terms = terms(doc.text, doc.title).keys()
+    df.update(new_terms)  # counted for this decision only: the report is folded in once it is stored
+    try:
+        assignment = assign(profiles, doc.text, doc.title, doc.published, df=df, n=kept.n + 1)
+    finally:
+        df.subtract(new_terms)
+        for term in new_terms:
+            if df[term] <= 0:
+                del df[term]
+    if assignment.story is not None:
+        return assignment.story, assignment
+    taken = {p.story for p in profiles} | {s.name for s in store.stories()}  # stories without reports too
+    return unique_name(story_name(doc.text, doc.title, doc.outlet), taken), assignment
+
+
+def rebuilt_choice(store: Store, doc: Document):
+    """The assignment :func:`choose_story` made before its profiles were kept: every stored text read and
+    scored again. Kept as the reference the kept profiles are tested and benchmarked against."""
     from .link.stories import Report, StoryProfile, document_frequencies, terms
     from .link.stories import choose_story as assign
 
@@ -117,8 +327,34 @@ def choose_story(store: Store, doc: Document):
         profiles.append(profile)
     df = document_frequencies(seen)
     df.update(terms(doc.text, doc.title).keys())
-    assignment = assign(profiles, doc.text, doc.title, doc.published, df=df, n=len(seen) + 1)
-    if assignment.story is not None:
-        return assignment.story, assignment
-    taken = {p.story for p in profiles} | {s.name for s in store.stories()}  # stories without reports too
-    return unique_name(story_name(doc.text, doc.title, doc.outlet), taken), assignment
+    return assign(profiles, doc.text, doc.title, doc.published, df=df, n=len(seen) + 1)
+
+
+_kept_memo: dict = {}  # cache path → (file's mtime, Kept): a run adding many files reads the file once
+
+
+def _load_kept(path):
+    from .link.profiles import load
+
+    if path is None:
+        return load(None)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    memo = _kept_memo.get(path)
+    if memo is not None and stamp is not None and memo[0] == stamp:
+        return memo[1]
+    kept = load(path)
+    _kept_memo[path] = (stamp, kept)
+    return kept
+
+
+def _save_kept(path, kept) -> None:
+    from .link.profiles import save
+
+    save(path, kept)
+    try:
+        _kept_memo[path] = (path.stat().st_mtime_ns, kept)
+    except (OSError, AttributeError):
+        _kept_memo.pop(path, None)

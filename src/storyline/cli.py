@@ -148,11 +148,14 @@ def add(
     published: Annotated[Optional[str], typer.Option(help=(
         "Publication date of files, ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM), from 1900-01-01 to 2099-12-31."
     ))] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=(
+        "Processes extracting files at once (default: one per CPU, at most one per file; 1: one after another). "
+        "Reports are stored in the order given either way."))] = None,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Add reports to a story: each new text is stored, then its claims are extracted. A URL is fetched and
     followed from then on by `storyline watch`."""
-    from .adding import add_document, choose_story
+    from .adding import Adding, choose_story, worker_count
     from .ingest import read_source
     from .ingest.report_date import out_of_range, parse_published
     from .ingest.sources import published_range
@@ -171,10 +174,33 @@ def add(
         raise fail("name the story a URL belongs to with --story")
     store = opened()
     failed = 0
-    with progress_bar() if len(sources) > 1 else nullcontext(NoProgress()) as progress, \
+    with Adding(store, worker_count(jobs, len(sources) - len(urls))) as adding, \
+            progress_bar() if len(sources) > 1 else nullcontext(NoProgress()) as progress, \
             (_fetcher(allow_private) if urls else nullcontext()) as fetcher:
+
+        def show(done) -> int:
+            """Say how each finished file went (in the order given); how many failed."""
+            count = 0
+            for (source, doc), added in done:
+                line = f"{source}: {added.outcome} report {added.report_id} (version {added.version})"
+                if added.recovered:  # an earlier run stored it, then was killed or its extraction failed
+                    line = (f"{source}: report {added.report_id} (version {added.version}) was stored before but "
+                            "not extracted" + ("" if added.error else ": extracted now"))
+                if added.error:
+                    count += 1
+                    line += f"; extraction failed, stored for a re-run: {added.error}"
+                progress.console.print(for_terminal(line), highlight=False, soft_wrap=True, markup=False)
+                extracted = added.outcome != "unchanged" or added.recovered
+                if doc.published is None and extracted:  # "yesterday" then has no day
+                    progress.console.print(
+                        f"warning: {source}: no publication date found: times stay relative; pass --published",
+                        highlight=False, soft_wrap=True, markup=False)
+                progress.advance(task)
+            return count
+
         task = progress.add_task("adding", total=len(sources))
         for source in sources:
+                failed += show(adding.finish())  # files before it first, so lines keep the order given
             if source in urls:
                 failed += not _add_url(store, story, source, fetcher, outlet, progress.console)
                 progress.advance(task)
@@ -191,25 +217,14 @@ def add(
                     verb = "joins" if assignment.story else "opens"
                     progress.console.print(f"{source}: {verb} story {target!r} (confidence {assignment.confidence:.2f})",
                                            highlight=False, soft_wrap=True, markup=False)
-                added = add_document(store, target, doc)
+                done = adding.add(target, doc, (source, doc))
             except StorylineError as exc:
                 failed += 1
+                progress.advance(task)
                 say_error(progress.console, str(exc))
             else:
-                line = f"{source}: {added.outcome} report {added.report_id} (version {added.version})"
-                if added.recovered:  # an earlier run stored it, then was killed or its extraction failed
-                    line = (f"{source}: report {added.report_id} (version {added.version}) was stored before but "
-                            "not extracted" + ("" if added.error else ": extracted now"))
-                if added.error:
-                    failed += 1
-                    line += f"; extraction failed, stored for a re-run: {added.error}"
-                progress.console.print(for_terminal(line), highlight=False, soft_wrap=True, markup=False)
-                extracted = added.outcome != "unchanged" or added.recovered
-                if doc.published is None and extracted:  # "yesterday" then has no day
-                    progress.console.print(
-                        f"warning: {source}: no publication date found: times stay relative; pass --published",
-                        highlight=False, soft_wrap=True, markup=False)
-            progress.advance(task)
+                failed += show(done)
+        failed += show(adding.finish())
     if failed:
         raise typer.Exit(1)
 
@@ -378,6 +393,8 @@ def watch(
 @app.command()
 def extract(
     story: StoryOption = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=(
+        "Processes extracting at once (default: one per CPU, at most one per report; 1: one after another)."))] = None,
     everything: Annotated[bool, typer.Option("--all", help="Re-extract every report, not only failed ones.")] = False,
 ) -> None:
     """Run extraction again for reports whose extraction is pending or failed."""
@@ -385,7 +402,7 @@ def extract(
 
     store = opened()
     name = pick_story(store, story)
-    done = rerun_extraction(store, name, everything)
+    done = rerun_extraction(store, name, everything, jobs)
     for item in done:
         errors.print(for_terminal(f"{item.location}: report {item.report_id} "
                                   + (f"failed: {item.error}" if item.error else "extracted")),

@@ -74,7 +74,8 @@ def pick_story(profiles: list[StoryProfile], report: Report, df: Counter, n: int
 
 class Stream:
     """Reports arriving one at a time: the profiles and document frequencies kept between them (what the
-    online eval keeps in memory; ``storyline add`` rebuilds the same from the store)."""
+    online eval keeps in memory; ``storyline add`` keeps the same in a cache checked against the store,
+    ``link/profiles.py``)."""
 
     def __init__(self) -> None:
         self.profiles: list[StoryProfile] = []

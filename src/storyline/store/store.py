@@ -306,6 +306,34 @@ class Store(WatchTables, DeskTables, VectorTables, KeptTables):
         with self._read() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables}
 
+    def latest_reports(self) -> dict[str, list[tuple[str, datetime]]]:
+        """Story name → (id, fetched_at) of the latest version of each of its articles, in location order: the
+        state that story assignment's kept profiles are checked against (``link/kept.py``), without the texts."""
+        s, r = schema.stories.c, schema.reports.c
+        with self._read() as conn:
+            rows = conn.execute(
+                select(s.name, r.location, r.id, r.fetched_at)
+                .join(schema.reports, r.story_id == s.id).order_by(s.name, r.location, r.version)
+            ).all()
+        latest: dict[tuple[str, str], tuple[str, datetime]] = {}
+        for row in rows:  # versions ascend: the last one seen per article is its latest
+            latest[(row.name, row.location)] = (row.id, row.fetched_at)
+        found: dict[str, list] = {}
+        for (story, _), values in latest.items():
+            found.setdefault(story, []).append(values)
+        return found
+
+    def texts_of(self, report_ids: list[str]) -> dict[str, tuple[str, str | None, str | None]]:
+        """Report id → (text, title, published) of those reports."""
+        r = schema.reports.c
+        found = {}
+        with self._read() as conn:
+            for start in range(0, len(report_ids), 500):
+                chunk = report_ids[start:start + 500]
+                for row in conn.execute(select(r.id, r.text, r.title, r.published_at).where(r.id.in_(chunk))):
+                    found[row.id] = (row.text, row.title, row.published_at)
+        return found
+
     # --- batches (``storyline backfill``) ----------------------------------------------------------
 
     @contextmanager
