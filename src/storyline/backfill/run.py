@@ -121,13 +121,13 @@ def backfill(
 
 
 def update_ledger(store: Store, story: str) -> None:
-    """LEDGER CALL SITE: bring the story's ledger up to date after its reports were extracted. Linking
-    runs here, once per story and after every extraction, in this process: it needs all the story's reports.
-    For now this builds the ledger from the store (``story_ledger``), which also encodes any mention vector
-    still missing; with the kept, incremental ledger it folds in only the new reports."""
-    from ..ledger.from_store import story_ledger
+    """LEDGER CALL SITE: bring the story's kept ledger up to date after its reports were extracted
+    (``ledger.kept.update``: it folds in the reports it has not taken in yet, and encodes any mention vector
+    still missing). Linking runs here, once per story, after every extraction and in this process: it needs
+    the story's reports in order, so it is not spread over the workers."""
+    from ..ledger import kept
 
-    story_ledger(store, story)
+    kept.update(store, *kept.story_id_of(store, story))
 
 
 # --- runners ----------------------------------------------------------------------------------------
@@ -171,7 +171,10 @@ def on_ray(address: str | None = None, workers: int | None = None) -> Runner:
                 options["address"] = address
             else:  # more workers than cores is the caller's choice; Ray would otherwise wait for free CPUs
                 options["num_cpus"] = max(workers or 0, os.cpu_count() or 1)
-            ray.init(**options)
+            try:
+                ray.init(**options)
+            except (ConnectionError, RuntimeError, ValueError) as exc:  # no cluster there, or a version mismatch
+                raise StorylineError(f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}") from exc
         try:
             pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
             context = ray.data.DataContext.get_current()
