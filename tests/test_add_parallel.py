@@ -55,7 +55,7 @@ def stored(db: Path) -> list[dict]:
                     "story": story.name, "id": report.id, "location": Path(report.location).name,
                     "version": report.version, "status": report.extraction_status,
                     "extraction": json.dumps(asdict(report.extraction), sort_keys=True, default=str),
-                    "vectors": sorted(i for _, i in vectors),
+                    "vectors": sorted((i, [round(float(x), 5) for x in v]) for (_, i), v in vectors.items()),
                 })
         order = [r.id for s in store.stories() for r in store.reports(s.name)]
     return out + [{"order": order}]

@@ -21,11 +21,10 @@ from multiprocessing import get_context
 from .crash import crash_point
 from .ingest.report_date import out_of_range
 from .link.claims import cached_vectors
-from .model import Document, Extraction
+from .model import Document
 from .store import ReportRecord, Store
 
 SERIAL_UP_TO = 2  # files: a pool's start-up (each worker loads the spaCy model, ~2 s) is not won back below this
-VECTOR_BATCH = 8  # reports whose mention vectors are encoded in one call on the parallel path
 
 
 @dataclass
@@ -136,22 +135,16 @@ def worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, files))
 
 
-WARM_UP = "Officials said on Monday that the bridge would reopen, according to a statement."
-
-
 def _start_worker() -> None:
-    """Load the spaCy pipeline and the trained models once per worker process, before its first report; and
-    leave when the process that started it is gone (killed: a pool's workers would otherwise wait for work
-    for ever)."""
+    """Load the spaCy pipeline, the trained models and the sentence encoder once per worker process, before
+    its first report; and leave when the process that started it is gone (killed: a pool's workers would
+    otherwise wait for work for ever)."""
     import threading
 
-    from .extract.pipeline import extract
+    from .backfill.worker import WARM_UP, extract_one
 
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    try:
-        extract(WARM_UP)
-    except Exception:  # noqa: BLE001 - a report's own extraction then says what is wrong
-        pass
+    extract_one(WARM_UP, None, "warm-up")
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -162,14 +155,13 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _extract_in_worker(todo: ToExtract) -> tuple[Extraction | None, str | None]:
-    """A worker's job: the extraction of one report, or the error message ``extract_report`` would record."""
-    from .extract.pipeline import extract
+def _extract_in_worker(todo: ToExtract) -> dict:
+    """A worker's job: one report's extraction and its mentions' vectors (encoded there too: in this process
+    they cost as much as the extraction), or the error message ``extract_report`` would record; as the
+    backfill's workers make them (``backfill/worker.py``)."""
+    from .backfill.worker import extract_one
 
-    try:
-        return extract(todo.text, report_date(todo.published), todo.outlet), None
-    except Exception as exc:  # noqa: BLE001 - recorded against the report, like the serial path does
-        return None, f"{type(exc).__name__}: {exc}"
+    return extract_one(todo.text, todo.published, todo.outlet)
 
 
 @dataclass
@@ -186,7 +178,8 @@ class Adding:
     This process alone writes the store. Each raw report is stored and committed at once, in arrival order (so
     reports are stored in the order a serial run stores them, and story assignment sees every earlier one); its
     extraction goes to the pool, and results are saved in the order the reports came, each in its own
-    transaction as before. Mention vectors of the saved reports are encoded in batches. A run killed at any
+    transaction as before, with the mention vectors the worker encoded (one batch per report: in this process
+    they would cost as much as the extraction, and the workers keep it free to write). A run killed at any
     point leaves reports that the next run finishes, as on the serial path; the crash points fire in this
     process. :meth:`add` and :meth:`extract` return the reports finished so far (tag, Added), in order;
     :meth:`finish` the rest."""
@@ -198,7 +191,6 @@ class Adding:
         if jobs > 1:
             self.pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker)
         self.waiting: deque[_Waiting] = deque()
-        self.unvectored: list[str] = []
 
     def __enter__(self) -> Adding:
         return self
@@ -228,9 +220,7 @@ class Adding:
 
     def finish(self) -> list[tuple[object, Added]]:
         """Wait for every report still being extracted; save them, and their vectors."""
-        done = [self._save(self.waiting.popleft()) for _ in range(len(self.waiting))]
-        self._encode()
-        return done
+        return [self._save(self.waiting.popleft()) for _ in range(len(self.waiting))]
 
     def _ready(self) -> list[tuple[object, Added]]:
         """The reports at the head of the queue whose extraction is done; waits for the oldest while more than
@@ -242,35 +232,37 @@ class Adding:
         return done
 
     def _save(self, item: _Waiting) -> tuple[object, Added]:
-        report_id = item.added.report_id
-        if item.future is not None:
-            try:
-                extraction, error = item.future.result()
-                if error is None:
-                    self.store.save_extraction(report_id, extraction)
-            except Exception as exc:  # a lost worker, or a record's failure: recorded, the raw report stays
-                error = f"{type(exc).__name__}: {exc}"
-            if error is not None:
-                self._encode()  # the reports before it first, as a serial run takes them into the ledger
-                self.store.mark_failed(report_id, error)
-                keep_ledger(self.store, report_id)
-                item.added.error = error
-                return item.tag, item.added
-            crash_point("extraction-saved")
-        self.unvectored.append(report_id)
-        if len(self.unvectored) >= VECTOR_BATCH:
-            self._encode()
-        return item.tag, item.added
+        """Save one report's extraction and vectors, then take it into its story's kept ledger, as
+        ``extract_report`` does (the same crash points, in this process)."""
+        from .backfill.worker import extraction_of, vectors_of
+        from .link.claims import VECTOR_MODEL
 
-    def _encode(self) -> None:
-        """Store the mention vectors of the reports saved since the last call, encoded in one batch, then take
-        those reports into their stories' kept ledgers, in order (as ``extract_report`` does for one)."""
-        if self.unvectored:
-            ids, self.unvectored = self.unvectored, []
-            reports = [self.store.report(report_id) for report_id in ids]
-            cached_vectors(self.store, [r for r in reports if r is not None])
-            for report_id in ids:
-                keep_ledger(self.store, report_id)
+        report_id = item.added.report_id
+        if item.future is None:  # stored and extracted before: only vectors a killed run left out
+            cached_vectors(self.store, [self.store.report(report_id)])
+            return item.tag, item.added
+        vectors = None
+        try:
+            record = item.future.result()
+            error = record["error"] or None
+            if error is None:
+                extraction = extraction_of(record["extraction"])
+                vectors = vectors_of(record["vectors"], len(extraction.mentions))
+                self.store.save_extraction(report_id, extraction)
+        except Exception as exc:  # a lost worker, or a record's failure: recorded, the raw report stays
+            error = f"{type(exc).__name__}: {exc}"
+        if error is not None:
+            self.store.mark_failed(report_id, error)
+            keep_ledger(self.store, report_id)
+            item.added.error = error
+            return item.tag, item.added
+        crash_point("extraction-saved")
+        if vectors is not None:
+            self.store.save_mention_vectors({(report_id, i): v for i, v in enumerate(vectors)}, VECTOR_MODEL)
+        else:  # no embeddings packages in the worker: as the serial path does (a warning, words only)
+            cached_vectors(self.store, [self.store.report(report_id)])
+        keep_ledger(self.store, report_id)
+        return item.tag, item.added
 
 
 def extract_stored(store: Store, report: ReportRecord) -> str | None:
