@@ -3,6 +3,7 @@ read-only and while another process adds reports, with the server's memory befor
 
     python benchmarks/bench_desk.py [--stories 300] [--big 30] [--seconds 15] [--clients 8] [--json]
     python benchmarks/bench_desk.py --index-only --stories 332      # the list of 333 stories alone
+    python benchmarks/bench_desk.py --reads-only --stories 332 --big 200   # the list, then the big story's reads
 
 Local only: the server listens on 127.0.0.1 (a free port) over a store in a temporary folder, and is stopped at
 the end. The store holds ``--stories`` small stories (2 to 4 reports each) and one big story of ``--big``
@@ -23,6 +24,12 @@ so its cost grows with the number of stories, not with any one story. Before the
 its own: for each of the two paths a fresh server (nothing cached) answers one request (first) and then
 ``--index-repeat`` more (later: their median). ``--index-only`` stops there. What is measured is the desk's
 cost for many stories, not extraction: the stories are the example's reports copied already extracted.
+
+Each story's kept ledger is brought up to date once seeded, as ``storyline add`` leaves it (the writer too
+updates the ledger of each report it adds). Then the big story's reads are timed on a fresh server: the story
+page, the API's ledger and the JSON export, first and later (median of ``--index-repeat``), with their sizes,
+and the page and the API once more right after one more report is added to the story. ``--reads-only`` stops
+after these.
 """
 
 from __future__ import annotations
@@ -89,6 +96,13 @@ def copy_report(store, story: str, record, vectors: dict, copy: int, fetched_at=
     return added.report_id
 
 
+def keep_ledger(store, story: str) -> None:
+    """Bring the story's kept ledger up to date, as ``storyline add`` does after each report."""
+    from storyline.ledger.kept import update_story
+
+    update_story(store, store.story(story).id)
+
+
 def seed(db: str, reports: list, vectors: dict, stories: int, big: int) -> None:
     from storyline.store import open_store
 
@@ -100,6 +114,8 @@ def seed(db: str, reports: list, vectors: dict, stories: int, big: int) -> None:
             start = rng.randrange(len(reports))
             for k in range(2 + i % 3):
                 copy_report(store, f"Desk bench story {i:03d}", reports[(start + k) % len(reports)], vectors, k)
+        for story in store.stories():
+            keep_ledger(store, story.name)
 
 
 def writer(db: str, source_db: str, every: float, seconds: float) -> None:
@@ -115,7 +131,10 @@ def writer(db: str, source_db: str, every: float, seconds: float) -> None:
         while time.monotonic() < end:
             n += 1
             copy_report(store, BIG, rng.choice(reports), vectors, n)
-            copy_report(store, rng.choice(names), rng.choice(reports), vectors, n)
+            keep_ledger(store, BIG)
+            small = rng.choice(names)
+            copy_report(store, small, rng.choice(reports), vectors, n)
+            keep_ledger(store, small)
             print("w", flush=True)
             time.sleep(every)
 
@@ -219,6 +238,49 @@ def index_reads(db: str, cache_stories: int | None, repeat: int) -> dict:
     return found
 
 
+def story_reads(db: str, big_id: str, reports: list, vectors: dict, cache_stories: int | None, repeat: int) -> dict:
+    """The big story's page, API ledger and JSON export on a fresh server: first and later load times and
+    sizes; then one more report is added (and its ledger kept, as ``storyline add`` does) and the page and the
+    API are each read once more."""
+    import httpx
+
+    from storyline.store import open_store
+
+    paths = {"story page": f"/stories/{big_id}", "api ledger": f"/api/stories/{big_id}",
+             "json export": f"/api/stories/{big_id}/export/json"}
+    found: dict[str, dict] = {}
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(db, port, cache_stories)
+    try:
+        wait_up(base, "/api/openapi.json")
+        with httpx.Client(base_url=base, timeout=600) as client:
+            def timed(path: str) -> tuple[float, int]:
+                start = time.perf_counter()
+                response = client.get(path)
+                response.raise_for_status()
+                return time.perf_counter() - start, len(response.content)
+
+            for name, path in paths.items():
+                times, size = [], 0
+                for _ in range(1 + repeat):
+                    took, size = timed(path)
+                    times.append(took)
+                found[name] = {"first_s": round(times[0], 3), "later_s": round(statistics.median(times[1:]), 3),
+                               "bytes": size}
+            with open_store(db) as store:
+                copy_report(store, BIG, reports[0], vectors, 99_999)
+                keep_ledger(store, BIG)
+            for name in ("story page", "api ledger"):
+                took, size = timed(paths[name])
+                found[name]["after_new_report_s"] = round(took, 3)
+        found["server_peak_rss_mib"] = round(memory(server.pid)["VmHWM"], 1)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return found
+
+
 def start_server(db: str, port: int, cache_stories: int | None) -> subprocess.Popen:
     command = [*storyline(), "serve", "--host", "127.0.0.1", "--port", str(port)]
     if cache_stories:
@@ -234,11 +296,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15, help="length of each phase")
     parser.add_argument("--clients", type=int, default=8, help="concurrent readers")
     parser.add_argument("--write-every", type=float, default=0.5, help="seconds between the writer's reports")
-    parser.add_argument("--cache-stories", type=int, help="the server's --cache-stories (default: its own)")
+    parser.add_argument("--cache-stories", type=int,
+                        help="the server's --cache-stories, for desks that had one (before issue 18's kept ledger)")
     parser.add_argument("--source-db", help="a store where `storyline demo` already ran (default: make one)")
     parser.add_argument("--json", action="store_true", help="one JSON line instead of the table")
     parser.add_argument("--index-repeat", type=int, default=5, help="later loads of the list of stories")
     parser.add_argument("--index-only", action="store_true", help="time the list of stories only, no load phases")
+    parser.add_argument("--reads-only", action="store_true",
+                        help="time the list of stories and the big story's reads, no load phases")
     parser.add_argument("--writer", nargs=2, metavar=("DB", "SOURCE_DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.writer:
@@ -264,6 +329,10 @@ def main() -> None:
         index = index_reads(db, args.cache_stories, args.index_repeat)
         if args.index_only:
             report_index(args, len(ids) + 1, seeded, index)
+            return
+        reads = story_reads(db, big_id, reports, vectors, args.cache_stories, args.index_repeat)
+        if args.reads_only:
+            report_index(args, len(ids) + 1, seeded, index, reads)
             return
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -304,7 +373,8 @@ def main() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
     summary = {"stories": args.stories + 1, "big_story_reports": args.big, "clients": args.clients,
                "cache_stories": args.cache_stories,
-               "seconds": args.seconds, "seed_s": round(seeded, 1), "index": index, "phases": results,
+               "seconds": args.seconds, "seed_s": round(seeded, 1), "index": index, "big_story": reads,
+               "phases": results,
                "rss_mib": {k: round(v, 1) for k, v in rss.items()}, "peak_rss_mib": round(peak, 1),
                "load_average": [round(load_before, 1), round(load_after, 1)], "cpus": os.cpu_count()}
     if args.json:
@@ -318,19 +388,33 @@ def main() -> None:
         print(f"{phase:<22}{r['rps']:>8}{r['p50_ms']:>9}{r['p99_ms']:>9}{r['max_ms']:>9}{r['p99_big_ms']:>9}"
               f"{r['p99_small_ms']:>10}{r['errors']:>8}{r.get('reports_added', ''):>7}")
     print_index(index)
+    print_reads(reads)
     print("server RSS MiB: " + ", ".join(f"{k} {v:.0f}" for k, v in rss.items()) + f"; peak {peak:.0f}")
     print(f"load average {load_before:.1f} before, {load_after:.1f} after ({os.cpu_count()} CPUs)")
 
 
-def report_index(args, stories: int, seeded: float, index: dict) -> None:
+def report_index(args, stories: int, seeded: float, index: dict, reads: dict | None = None) -> None:
     summary = {"stories": stories, "big_story_reports": args.big, "cache_stories": args.cache_stories,
                "seed_s": round(seeded, 1), "index": index, "load_average": round(os.getloadavg()[0], 1),
                "cpus": os.cpu_count()}
+    if reads is not None:
+        summary["big_story"] = reads
     if args.json:
         print(json.dumps(summary))
         return
     print(f"{stories} stories (big story: {args.big} reports); seeded in {seeded:.1f} s")
     print_index(index)
+    if reads is not None:
+        print_reads(reads)
+
+
+def print_reads(reads: dict) -> None:
+    for name, r in reads.items():
+        if isinstance(r, dict):
+            after = f", after one new report {r['after_new_report_s']:.3f} s" if "after_new_report_s" in r else ""
+            print(f"big story {name}: first {r['first_s']:.3f} s, later {r['later_s']:.3f} s (median), "
+                  f"{r['bytes'] / 1024:.0f} KiB{after}")
+    print(f"big story reads: server peak RSS {reads['server_peak_rss_mib']:.0f} MiB")
 
 
 def print_index(index: dict) -> None:

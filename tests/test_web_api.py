@@ -447,17 +447,79 @@ def test_cli_export_carries_verdicts(client, db, token):
     assert [r["claimReviewed"] for r in reviews] == [claim["text"]]
 
 
-def test_a_claim_with_conflicting_figures_shows_them_on_the_board(tmp_path):
-    from fastapi.testclient import TestClient
-
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The bundled (fictional) demo story: over a hundred claims, so that lists have several pages."""
     from storyline.demo import add_example_story
-    from storyline.store import open_store
-    from storyline.web.app import create_app
 
-    url = str(tmp_path / "demo.db")
+    url = str(tmp_path_factory.mktemp("demo") / "demo.db")
     with open_store(url) as store:
         story = add_example_story(store)
-    page = TestClient(create_app(url)).get(f"/stories/{story}")
+        story_id = store.story(story).id
+    with TestClient(create_app(url)) as client:
+        yield client, story_id
+
+
+def test_a_claim_with_conflicting_figures_shows_them_on_the_board(demo):
+    from storyline.web.paging import BOARD_PAGE
+
+    client, story = demo
+    claims = client.get(f"/api/stories/{story}/claims", params={"limit": 1000}).json()
+    at = next(i for i, c in enumerate(claims) if c.get("conflicts"))
+    page = client.get(f"/stories/{story}", params={"page": at // BOARD_PAGE + 1})
     assert page.status_code == 200
     assert "figure conflict: 312 people (Calderra Wire) vs 180 people (Meridian News Service)" in page.text \
         or "figure conflict: 180 people (Meridian News Service) vs 312 people (Calderra Wire)" in page.text
+
+
+def test_the_api_pages_through_every_list(demo):
+    client, story = demo
+    every = client.get(f"/api/stories/{story}/export/json").json()
+    assert len(every["claims"]) > 100  # more than the default page
+    for part in ("claims", "reports", "entities", "events", "figures", "changes"):
+        url = f"/api/stories/{story}/{part}"
+        first = client.get(url)
+        assert first.json() == every[part][:100], part
+        assert int(first.headers["x-total-count"]) == len(every[part]), part
+        pages, link = [], f"{url}?limit=7"
+        while link:  # follow rel="next" to the end: every item once, in order
+            answer = client.get(link)
+            pages += answer.json()
+            found = re.search(r'<([^>]+)>; rel="next"', answer.headers.get("link", ""))
+            link = found and found.group(1)
+        assert pages == every[part], part
+    page = client.get(f"/api/stories/{story}", params={"offset": 100, "limit": 10})
+    assert page.json()["claims"] == every["claims"][100:110]
+    assert page.headers["x-total-count"] == str(len(every["claims"]))
+    assert 'rel="prev"' in page.headers["link"] and 'rel="next"' in page.headers["link"]
+    for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}):
+        assert client.get(f"/api/stories/{story}/claims", params=bad).status_code == 422, bad
+    denied = client.get(f"/api/stories/{story}/claims", params={"status": "denied", "limit": 1})
+    assert int(denied.headers["x-total-count"]) == sum(c["status"] == "denied" for c in every["claims"])
+
+
+def test_the_story_page_shows_a_page_of_claims_and_links_to_the_rest(demo):
+    from storyline.web.paging import BOARD_PAGE, SHOWN
+
+    client, story = demo
+    every = client.get(f"/api/stories/{story}/export/json").json()
+    pages = -(-len(every["claims"]) // BOARD_PAGE)
+    assert pages > 1
+    seen: list[str] = []
+    for number in range(1, pages + 1):
+        page = client.get(f"/stories/{story}", params={"page": number})
+        assert page.status_code == 200 and f"page {number} of {pages}" in page.text
+        seen += re.findall(r'<details class="claim" id="([^"]+)"', page.text)
+        assert ('rel="next"' in page.text) == (number < pages) and ('rel="prev"' in page.text) == (number > 1)
+    assert sorted(seen) == sorted(c["id"] for c in every["claims"] if not c.get("withdrawn"))  # each page by status
+    first = client.get(f"/stories/{story}").text
+    assert f"1–{BOARD_PAGE} of {len(every['claims'])} claims" in first
+    for name, part in (("timeline", "events"), ("entities", "entities"), ("figures", "figures"),
+                       ("reports", "reports")):
+        if len(every[part]) > SHOWN:
+            assert f'href="/stories/{story}/{name}"' in first, name
+        listed = client.get(f"/stories/{story}/{name}")
+        assert listed.status_code == 200 and f"of {len(every[part])}" in listed.text, name
+    assert client.get(f"/stories/{story}/changes").status_code == 200
+    assert client.get(f"/stories/{story}/nothing").status_code == 404
+    assert client.get(f"/stories/{story}", params={"page": 10**6}).status_code == 200  # past the end: empty

@@ -1,6 +1,7 @@
 """The desk's limits (issue 17): request bodies capped before they are read, clear 4xx answers for bad input,
-the same security headers and no internals on every error, expiring tokens and sessions (a fake clock), and
-one ledger build per story version however many readers ask at once. The story is fictional."""
+the same security headers and no internals on every error, expiring tokens and sessions (a fake clock), one
+update of a story's kept ledger however many readers ask at once, and a list of stories that reads no ledger.
+The story is fictional."""
 
 from __future__ import annotations
 
@@ -199,7 +200,7 @@ def test_errors_carry_the_headers_and_no_internals(db, monkeypatch):
         def broken(*_args, **_kwargs):
             raise RuntimeError(f"{secret_url}: something broke")
 
-        monkeypatch.setattr(app.state.ledgers, "_built", broken)
+        monkeypatch.setattr(app.state.ledgers, "current", broken)
         for path in (f"/api/stories/{SID}", f"/stories/{SID}"):
             crashed = client.get(path)
             assert crashed.status_code == 500
@@ -211,7 +212,7 @@ def test_errors_carry_the_headers_and_no_internals(db, monkeypatch):
         def unavailable(*_args, **_kwargs):
             raise StoreError(f"{secret_url}: cannot read: database is locked")
 
-        monkeypatch.setattr(app.state.ledgers, "_built", unavailable)
+        monkeypatch.setattr(app.state.ledgers, "current", unavailable)
         for path in (f"/api/stories/{SID}", f"/stories/{SID}"):
             busy = client.get(path)
             assert busy.status_code == 503 and "try again" in busy.text
@@ -311,99 +312,98 @@ def test_durations():
             duration(bad)
 
 
-# --- one ledger build per story version ----------------------------------------------------------
+# --- the kept ledger, read a few rows at a time ------------------------------------------------------
 
 @pytest.fixture
-def slow_builds(monkeypatch):
-    """Ledger builds that take a while and are counted, so concurrent readers would overlap."""
-    built: list[str] = []
-    real = ledgers_module.story_ledger
+def slow_updates(monkeypatch):
+    """``kept.update`` made slow, so that concurrent readers would overlap if each updated the story."""
+    real = ledgers_module.kept.update
 
-    def slow(store, story, with_text=False):
-        built.append(story)
-        time.sleep(0.3)
-        return real(store, story, with_text=with_text)
+    def slow(store, story_id, title):
+        time.sleep(0.2)
+        return real(store, story_id, title)
 
-    monkeypatch.setattr(ledgers_module, "story_ledger", slow)
-    return built
+    monkeypatch.setattr(ledgers_module.kept, "update", slow)
 
 
-def test_concurrent_readers_share_one_build(client, db, token, slow_builds):
+def test_concurrent_readers_share_one_update(client, token, slow_updates):
     results: list[int] = []
 
     def read(path: str) -> None:
         results.append(client.get(path).status_code)
 
-    paths = [f"/api/stories/{SID}", f"/stories/{SID}", f"/api/stories/{SID}/claims"] * 4
-    threads = [threading.Thread(target=read, args=(path,)) for path in paths]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert results == [200] * len(paths)
-    assert slow_builds == [STORY]  # twelve readers, the API's and the page's: one build
+    def burst() -> None:
+        paths = [f"/api/stories/{SID}", f"/stories/{SID}", f"/api/stories/{SID}/claims"] * 4
+        threads = [threading.Thread(target=read, args=(path,)) for path in paths]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert results == [200] * len(paths)
+        results.clear()
+
+    ledgers = client.app.state.ledgers
+    burst()
+    assert ledgers.updates == 1  # twelve readers, the API's and the page's: one check of the story's ledger
+    burst()
+    assert ledgers.updates == 1  # nothing changed: no update at all
     client.post(f"/api/stories/{SID}/reports", headers=bearer(token),
                 json={"text": "Vale Radio — Fire crews said the quarry road would reopen on Tuesday.",
                       "outlet": "Vale Radio"})
-    threads = [threading.Thread(target=read, args=(path,)) for path in paths]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert slow_builds == [STORY, STORY]  # a new version: one more build
+    burst()
+    assert ledgers.updates == 2  # a new report: one more
     ledger = client.get(f"/api/stories/{SID}").json()
     assert any("reopen on Tuesday" in c["text"] for c in ledger["claims"])
     assert all("text" not in r for r in ledger["reports"])
     assert all("text" in r for r in client.get(f"/api/stories/{SID}?with_text=true").json()["reports"])
 
 
-def test_kept_ledgers_are_bounded(db, slow_builds):
-    with TestClient(create_app(db, cache_stories=1)) as client:
-        for story in (SID, "tram-strike", SID):
-            assert client.get(f"/api/stories/{story}").status_code == 200
-        assert slow_builds == [STORY, OTHER_STORY, STORY]  # one kept: the second read of the first is a build
-        assert len(client.app.state.ledgers._kept) == 1
-        first = client.get("/api/stories").json()
-        assert [s["latest_change"] is not None for s in first] == [True, True]
-        builds = len(slow_builds)
-        assert client.get("/api/stories").json() == first and client.get("/").status_code == 200
-        assert len(slow_builds) == builds  # the list of stories keeps its own small summaries
+def test_the_list_of_stories_reads_stored_summaries_only(client, db, monkeypatch):
+    """The index and the API's list read each story's stored summary and latest change, never a ledger."""
+    expected = {s: client.get(f"/api/stories/{s}").json() for s in (SID, "tram-strike")}
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("the list of stories read or updated a whole ledger")
+
+    for module, name in ((ledgers_module.kept, "update"), (ledgers_module.kept, "read"),
+                         (ledgers_module.Ledgers, "ledger"), (ledgers_module.Ledgers, "current")):
+        monkeypatch.setattr(module, name, refused)
+    listed = {s["id"]: s for s in client.get("/api/stories").json()}
+    for story, ledger in expected.items():
+        assert listed[story]["latest_change"] == ledger["changes"][-1]
+        assert listed[story]["report_count"] == ledger["story"]["report_count"]
+    home = client.get("/")
+    assert home.status_code == 200 and "Quarry collapse" in home.text and "Tram strike" in home.text
+    with open_store(db) as store:  # a story whose ledger is not kept yet is listed with its report count
+        store.add_document("Ferry strike", Document(text="Words.", raw=b"Words.", content_type="text/plain",
+                                                    location="https://x.test/f", outlet="X"))
+    assert {s["name"]: s["report_count"] for s in client.get("/api/stories").json()}["Ferry strike"] == 1
+    assert "Ferry strike" in client.get("/").text
 
 
-def test_the_desk_builds_again_after_its_lifespan_starts_again(db):
+def test_a_report_a_killed_run_left_out_is_in_the_next_read(client, db, monkeypatch):
+    before = client.get(f"/api/stories/{SID}").json()["story"]["report_count"]
+    import storyline.adding as adding
+
+    monkeypatch.setattr(adding, "keep_ledger", lambda store, report_id: None)  # killed before the update
+    text = "Dalby Post — The county said the Hollin quarry would stay shut until an inquiry reports."
+    with open_store(db) as store:
+        add_document(store, STORY, Document(text=text, raw=text.encode(), content_type="text/plain",
+                                            location="https://dalby-post.test/quarry-inquiry", outlet="Dalby Post"))
+    assert client.get(f"/api/stories/{SID}").json()["story"]["report_count"] == before + 1
+    assert any("inquiry" in c["text"] for c in client.get(f"/api/stories/{SID}/claims").json())
+
+
+def test_the_desk_reads_again_after_its_lifespan_starts_again(db):
     """Schemathesis's pytest plugin ends an app's lifespan after each test and the next request starts it
-    again; the builders stopped at the end must start again (every build was a 500)."""
+    again: reads after the restart work (they were 500s when the desk had builder threads)."""
     app = create_app(db)
     with TestClient(app) as client:
         assert client.get(f"/api/stories/{SID}").status_code == 200
     with TestClient(app) as client:
-        assert client.get("/api/stories/tram-strike").status_code == 200  # a build after the restart
+        assert client.get("/api/stories/tram-strike").status_code == 200
         assert client.get(f"/api/stories/{SID}").status_code == 200
-
-
-def test_a_reader_is_not_held_for_a_whole_rebuild(client, db, token, slow_builds):
-    """With a version kept, a reader waits for the new one's build at most ``wait``, then gets the kept one;
-    a report added through the desk is in the very next read."""
-    client.app.state.ledgers.wait = 0.05
-    before = client.get(f"/api/stories/{SID}").json()
-    text = "Dalby Post — The county said the Hollin quarry would stay shut until an inquiry reports."
-    with open_store(db) as store:  # another process adds a report
-        add_document(store, STORY, Document(text=text, raw=text.encode(), content_type="text/plain",
-                                            location="https://dalby-post.test/quarry-inquiry", outlet="Dalby Post"))
-    started = time.perf_counter()
-    stale = client.get(f"/api/stories/{SID}").json()
-    assert time.perf_counter() - started < 0.25  # the build takes 0.3 s
-    assert stale["story"]["report_count"] == before["story"]["report_count"]
-    time.sleep(0.4)
-    assert client.get(f"/api/stories/{SID}").json()["story"]["report_count"] == before["story"]["report_count"] + 1
-    assert slow_builds == [STORY, STORY]
-    added = client.post(f"/api/stories/{SID}/reports", headers=bearer(token),
-                        json={"text": "Vale Radio — Fire crews said the quarry road would reopen on Tuesday.",
-                              "outlet": "Vale Radio"})
-    assert added.status_code == 201
-    after = client.get(f"/api/stories/{SID}").json()
-    assert after["story"]["report_count"] == before["story"]["report_count"] + 2
-    assert slow_builds == [STORY] * 3
+        assert client.get(f"/api/stories/{SID}/export/json").json()["story"]["id"] == SID
 
 
 def test_the_story_page_board_follows_verdicts_and_sign_in(client, token):

@@ -70,10 +70,11 @@ def check_http_url(value: str, field: str) -> None:
         raise Refused(f"{field}: give an http(s) URL")
 
 
-def record_verdict(store: Store, ledger: dict, story: str, claim_id: str, *, rating: str, note: str,
+def record_verdict(store: Store, known: bool, story: str, claim_id: str, *, rating: str, note: str,
                    evidence_url: str | None, editor: str) -> VerdictRow:
-    """Record an editor's verdict on a claim of the ledger; the evidence URL must be http(s)."""
-    if not any(claim["id"] == claim_id for claim in ledger["claims"]):
+    """Record an editor's verdict on a claim of the story's ledger (``known``: the claim is there); the
+    evidence URL must be http(s)."""
+    if not known:
         raise LookupError(f"no claim {claim_id!r} in this story")
     if rating not in RATINGS:
         raise Refused(f"rating {rating!r}: choose one of {', '.join(RATINGS)}")

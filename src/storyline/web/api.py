@@ -1,14 +1,17 @@
-"""The REST API under /api: the ledger and its parts as ``storyline export`` gives them, every export
-format, reports added from text or a URL, and verdicts. Reads are open; writes need an editor's Bearer token."""
+"""The REST API under /api: the ledger and its parts as ``storyline export`` gives them, each list a page at a
+time (``offset``, ``limit``; the total in ``X-Total-Count``, the pages around in ``Link``), every export format
+(the JSON streams), reports added from text or a URL, and verdicts. Reads are open; writes need an editor's
+Bearer token. Every read is of the kept ledger's rows (``ledgers.py``), so its cost follows the page asked for,
+not the story."""
 
 from __future__ import annotations
 
-import json
 import re
 from enum import Enum
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, field_validator
 
 from ..errors import StoreError, StorylineError
@@ -20,9 +23,10 @@ from ..present.markdown import ledger_markdown
 from ..store.schema import RATINGS
 from ..store.store import now
 from . import actions
-from .app import find_story, public_base
+from .app import find_story, public_base, read_story
 from .auth import require_bearer
-from .views import search_claims
+from .paging import API_LIMIT, API_MAX, MAX_OFFSET, Page, window
+from .streaming import streamed
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 Editor = Annotated[str, Depends(require_bearer)]
@@ -87,17 +91,32 @@ class VerdictIn(Posted):
     evidence_url: str | None = None
 
 
-def _ledger(request: Request, story: str, with_text: bool = False) -> tuple[str, dict]:
-    row = find_story(request, story)
-    return row.name, request.app.state.ledgers.ledger(row.name, with_text)
-
-
 def _refused(exc: StorylineError) -> HTTPException:
     """The 422 (or 400) for a change refused; a store failure is not the editor's: it is raised on, to the 503
     that keeps the store's URL out of the answer."""
     if isinstance(exc, StoreError):
         raise exc
     return HTTPException(422 if isinstance(exc, actions.Refused) else 400, str(exc))
+
+
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip")]
+Limit = Annotated[int, Query(ge=1, le=API_MAX, description=f"How many items, 1 to {API_MAX}")]
+PAGED = {"headers": {
+    "X-Total-Count": {"description": "How many items the whole list holds", "schema": {"type": "integer"}},
+    "Link": {"description": 'The next and previous pages (rel="next", rel="prev"), when there are',
+             "schema": {"type": "string"}}}}
+
+
+def _paged(request: Request, response: Response, page: Page) -> list:
+    """The page's items, with the total in ``X-Total-Count`` and links to the pages around it in ``Link``."""
+    response.headers["X-Total-Count"] = str(page.total)
+    links = [(rel, offset) for rel, offset in (("next", page.next_offset), ("prev", page.previous_offset))
+             if offset is not None]
+    if links:
+        response.headers["Link"] = ", ".join(
+            f'<{request.url.include_query_params(offset=offset, limit=page.limit)}>; rel="{rel}"'
+            for rel, offset in links)
+    return page.items
 
 
 @router.get("/stories", summary="Every story, with its latest change")
@@ -108,25 +127,37 @@ def stories(request: Request) -> list[dict]:
             for row, (_, latest) in zip(rows, request.app.state.ledgers.summaries(rows))]
 
 
-@router.get("/stories/{story}", responses=NOT_FOUND,
-            summary="The story's ledger, exactly as `storyline export --format json`")
-def story_ledger(request: Request, story: str, with_text: bool = False) -> dict:
-    return _ledger(request, story, with_text)[1]
+@router.get("/stories/{story}", responses={200: PAGED, **NOT_FOUND},
+            summary="The story's ledger as `storyline export --format json`, its claims a page at a time",
+            description="Every part as the export has it, but the claims: `offset` and `limit` pick a page of "
+                        "them (the total in `X-Total-Count`, the next page in `Link`). The whole ledger streams "
+                        "from `/export/json`.")
+def story_ledger(request: Request, story: str, with_text: bool = False, offset: Offset = 0,
+                 limit: Limit = API_LIMIT) -> dict:
+    row = read_story(request, story)
+    total = request.app.state.store.kept_count(row.id, "claim")
+    text = "".join(request.app.state.ledgers.ledger_json(row, with_text, claims_offset=offset, claims_limit=limit))
+    answer = Response(text, media_type="application/json")  # the spec's object, already JSON: not encoded again
+    _paged(request, answer, Page([], offset, limit, total))
+    return answer
 
 
 @router.get("/stories/{story}/export/{format}", responses={200: EXPORT_TYPES, **NOT_FOUND},
-            summary="The ledger in any export format")
+            summary="The ledger in any export format (JSON streams)")
 def export(request: Request, story: str, format: Format, with_text: bool = False) -> Response:
-    ledger = _ledger(request, story, with_text)[1]
+    row = read_story(request, story)
+    ledgers = request.app.state.ledgers
+    if format is Format.json:
+        chunks = streamed(lambda out: ledgers.write_json(row, out, with_text))
+        return StreamingResponse(chunks, media_type="application/json")
+    ledger = ledgers.ledger(row, with_text)
     if format is Format.markdown:
         return Response(ledger_markdown(ledger), media_type="text/markdown; charset=utf-8")
     if format is Format.html:
         return Response(ledger_html(ledger), media_type="text/html; charset=utf-8")
     if format is Format.atom:
         return Response(ledger_atom(ledger), media_type="application/atom+xml; charset=utf-8")
-    if format is Format.claimreview:
-        return Response(ledger_claimreview(ledger, public_base(request)), media_type="application/ld+json")
-    return Response(json.dumps(ledger, ensure_ascii=False, indent=2) + "\n", media_type="application/json")
+    return Response(ledger_claimreview(ledger, public_base(request)), media_type="application/ld+json")
 
 
 @router.get("/stories/{story}/claimreview", responses={200: {"content": {"application/ld+json": {}}}, **NOT_FOUND},
@@ -135,18 +166,22 @@ def claimreview(request: Request, story: str) -> Response:
     return export(request, story, Format.claimreview)
 
 
-@router.get("/stories/{story}/reports", responses=NOT_FOUND, summary="Every report: each version of each article")
-def reports(request: Request, story: str) -> list[dict]:
-    return _ledger(request, story)[1]["reports"]
+@router.get("/stories/{story}/reports", responses={200: PAGED, **NOT_FOUND},
+            summary="The reports, each version of each article, a page at a time")
+def reports(request: Request, response: Response, story: str, offset: Offset = 0, limit: Limit = API_LIMIT,
+            ) -> list[dict]:
+    row = read_story(request, story)
+    return _paged(request, response, request.app.state.ledgers.part(row, "reports", offset, limit))
 
 
 @router.get("/stories/{story}/reports/{report_id}", responses=_errors(404, not_found="No such story or report"),
             summary="One report with its text")
 def report(request: Request, story: str, report_id: str) -> dict:
-    for found in _ledger(request, story, with_text=True)[1]["reports"]:
-        if found["id"] == report_id:
-            return found
-    raise HTTPException(404, f"no report {report_id!r} in this story")
+    row = read_story(request, story)
+    found = request.app.state.ledgers.reports(row, [report_id], with_text=True).get(report_id)
+    if found is None:
+        raise HTTPException(404, f"no report {report_id!r} in this story")
+    return found
 
 
 @router.post("/stories/{story}/reports", status_code=201,
@@ -168,36 +203,36 @@ def add_report(request: Request, story: str, body: NewReport, editor: Editor) ->
                                      published=body.published, title=body.title, location=body.location)
     except StorylineError as exc:
         raise _refused(exc) from exc
-    if added.report_id is not None:
-        request.app.state.ledgers.refresh(name)  # the editor's next read shows their report
     return {"story": name, **vars(added)}
 
 
-@router.get("/stories/{story}/claims", responses=NOT_FOUND,
-            summary="The claims (filter by status, or search their words)")
-def claims(request: Request, story: str, status: str | None = None,
-           q: Annotated[str | None, Query(description="Words every hit contains")] = None) -> list[dict]:
-    ledger = _ledger(request, story)[1]
-    found = search_claims(ledger, q) if q else ledger["claims"]
-    return [c for c in found if status is None or c["status"] == status]
+@router.get("/stories/{story}/claims", responses={200: PAGED, **NOT_FOUND},
+            summary="The claims, a page at a time (filter by status, or search their words)")
+def claims(request: Request, response: Response, story: str, status: str | None = None,
+           q: Annotated[str | None, Query(description="Words every hit contains")] = None,
+           offset: Offset = 0, limit: Limit = API_LIMIT) -> list[dict]:
+    row = read_story(request, story)
+    page = request.app.state.ledgers.claims(row, offset, limit, status=status, q=q)
+    return _paged(request, response, page)
 
 
 @router.get("/stories/{story}/claims/{claim_id}", responses=_errors(404, not_found="No such story or claim"),
             summary="One claim")
 def claim(request: Request, story: str, claim_id: str) -> dict:
-    for found in _ledger(request, story)[1]["claims"]:
-        if found["id"] == claim_id:
-            return found
-    raise HTTPException(404, f"no claim {claim_id!r} in this story")
+    found = request.app.state.ledgers.claim(read_story(request, story), claim_id)
+    if found is None:
+        raise HTTPException(404, f"no claim {claim_id!r} in this story")
+    return found
 
 
 @router.put("/stories/{story}/claims/{claim_id}/verdict",
             responses=_errors(400, 401, 404, 413, not_found="No such story or claim"),
             summary="Record an editor's verdict on a claim (editors)")
 def put_verdict(request: Request, story: str, claim_id: str, body: VerdictIn, editor: Editor) -> dict:
-    name, ledger = _ledger(request, story)
+    row = read_story(request, story)
+    known = request.app.state.ledgers.claim(row, claim_id) is not None
     try:
-        verdict = actions.record_verdict(request.app.state.store, ledger, name, claim_id, rating=body.rating.value,
+        verdict = actions.record_verdict(request.app.state.store, known, row.name, claim_id, rating=body.rating.value,
                                          note=body.note, evidence_url=body.evidence_url, editor=editor)
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from exc
@@ -216,32 +251,45 @@ def delete_verdict(request: Request, story: str, claim_id: str, editor: Editor) 
     return Response(status_code=204)
 
 
-@router.get("/stories/{story}/entities", responses=NOT_FOUND,
-            summary="People, organisations and places, with aliases and roles")
-def entities(request: Request, story: str) -> list[dict]:
-    return _ledger(request, story)[1]["entities"]
+def _part(request: Request, response: Response, story: str, part: str, offset: int, limit: int) -> list[dict]:
+    row = read_story(request, story)
+    return _paged(request, response, request.app.state.ledgers.part(row, part, offset, limit))
 
 
-@router.get("/stories/{story}/events", responses=NOT_FOUND, summary="The timeline: dated events, earliest first")
-def events(request: Request, story: str) -> list[dict]:
-    return _ledger(request, story)[1]["events"]
+@router.get("/stories/{story}/entities", responses={200: PAGED, **NOT_FOUND},
+            summary="People, organisations and places, with aliases and roles, a page at a time")
+def entities(request: Request, response: Response, story: str, offset: Offset = 0, limit: Limit = API_LIMIT,
+             ) -> list[dict]:
+    return _part(request, response, story, "entities", offset, limit)
 
 
-@router.get("/stories/{story}/figures", responses=NOT_FOUND, summary="The figures quoted, with ranges and units")
-def figures(request: Request, story: str) -> list[dict]:
-    return _ledger(request, story)[1]["figures"]
+@router.get("/stories/{story}/events", responses={200: PAGED, **NOT_FOUND},
+            summary="The timeline: dated events, earliest first, a page at a time")
+def events(request: Request, response: Response, story: str, offset: Offset = 0, limit: Limit = API_LIMIT,
+           ) -> list[dict]:
+    return _part(request, response, story, "events", offset, limit)
 
 
-@router.get("/stories/{story}/changes", responses=NOT_FOUND,
-            summary="The change log, or its tail after ?since=ISO-TIME")
-def changes(request: Request, story: str, since: str | None = None) -> list[dict]:
-    ledger = _ledger(request, story)[1]
+@router.get("/stories/{story}/figures", responses={200: PAGED, **NOT_FOUND},
+            summary="The figures quoted, with ranges and units, a page at a time")
+def figures(request: Request, response: Response, story: str, offset: Offset = 0, limit: Limit = API_LIMIT,
+            ) -> list[dict]:
+    return _part(request, response, story, "figures", offset, limit)
+
+
+@router.get("/stories/{story}/changes", responses={200: PAGED, **NOT_FOUND},
+            summary="The change log, or its tail after ?since=ISO-TIME, a page at a time")
+def changes(request: Request, response: Response, story: str, since: str | None = None, offset: Offset = 0,
+            limit: Limit = API_LIMIT) -> list[dict]:
     if since is None:
-        return ledger["changes"]
+        return _part(request, response, story, "changes", offset, limit)
     try:
-        return changes_after(ledger, parse_time(since))
+        after = parse_time(since)
     except ValueError as exc:
         raise HTTPException(422, f"since={since!r}: give an ISO 8601 date or time") from exc
+    row = read_story(request, story)
+    everything = request.app.state.ledgers.part(row, "changes").items
+    return _paged(request, response, window(changes_after({"changes": everything}, after), offset, limit))
 
 
 @router.get("/audit", responses=_errors(401, 404),

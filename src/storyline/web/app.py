@@ -38,7 +38,7 @@ from ..errors import StoreError
 from ..store import StoryRow, open_store
 from ..store.store import now
 from .auth import SESSION_EXPIRY
-from .ledgers import CACHE_STORIES, LedgerCache
+from .ledgers import Ledgers
 
 HERE = Path(__file__).parent
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"  # swagger-ui-bundle.js, swagger-ui.css, favicon.png
@@ -69,12 +69,12 @@ log = logging.getLogger(__name__)
 
 def create_app(store_url: str | None, *, allow_private: bool = False, base_url: str | None = None,
                max_body: int = MAX_BODY, session_expiry: timedelta = SESSION_EXPIRY,
-               cache_stories: int = CACHE_STORIES, clock: Callable[[], datetime] = now) -> FastAPI:
+               clock: Callable[[], datetime] = now) -> FastAPI:
     """The desk over the store at ``store_url`` (as ``--db``). ``allow_private`` lets submitted URLs reach
     private and loopback addresses (tests); ``base_url`` is the public address used in ClaimReview links
     (default: the address each request came to). ``max_body`` caps a request's body (bytes);
-    ``session_expiry`` is how long a UI sign-in lasts; ``cache_stories`` how many stories' ledgers are kept;
-    ``clock`` gives the time tokens and sessions are checked against (tests pass a fake one)."""
+    ``session_expiry`` is how long a UI sign-in lasts; ``clock`` gives the time tokens and sessions are
+    checked against (tests pass a fake one)."""
     from .api import router as api_router
     from .pages import router as pages_router
 
@@ -89,7 +89,7 @@ def create_app(store_url: str | None, *, allow_private: bool = False, base_url: 
     app = FastAPI(title="storyline desk", summary="The story ledger and editors' verdicts.",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json", lifespan=lifespan)
     app.state.store = store
-    app.state.ledgers = LedgerCache(store, size=cache_stories)
+    app.state.ledgers = Ledgers(store)
     app.state.allow_private = allow_private
     app.state.base_url = base_url
     app.state.clock = clock
@@ -227,6 +227,13 @@ def find_story(request: Request, key: str) -> StoryRow:
     if found is None:
         raise HTTPException(404, f"no story {key!r}")
     return found
+
+
+def read_story(request: Request, key: str) -> StoryRow:
+    """``find_story``, its kept ledger brought up to date first, so that the reads that follow are current."""
+    row = find_story(request, key)
+    request.app.state.ledgers.current(row)
+    return row
 
 
 def public_base(request: Request) -> str:

@@ -51,8 +51,6 @@ def register(app: typer.Typer) -> None:
             help="How long a sign-in to the UI lasts (e.g. 12h, 7d); the editor's token may end it sooner.")] = "12h",
         max_body_mib: Annotated[float, typer.Option(
             min=0.01, help="The largest request body accepted, in MiB (a bigger one gets 413 unread).")] = 4,
-        cache_stories: Annotated[int, typer.Option(
-            min=1, help="How many stories' ledgers are kept in memory (least recently read dropped first).")] = 64,
     ) -> None:
         """The desk: a web UI and REST API (/api, docs at /api/docs) over the store. Everyone reads; editors
         with a token (`storyline token create NAME`) record verdicts."""
@@ -64,8 +62,7 @@ def register(app: typer.Typer) -> None:
         from ..errors import StorylineError
 
         try:
-            run(host, port, _db(), session_expiry=expiry, max_body=int(max_body_mib * 1024 * 1024),
-                cache_stories=cache_stories)
+            run(host, port, _db(), session_expiry=expiry, max_body=int(max_body_mib * 1024 * 1024))
         except StorylineError as exc:
             raise _fail(str(exc))
 

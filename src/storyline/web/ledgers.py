@@ -1,163 +1,270 @@
-"""Ledgers for the desk: the same dict ``storyline export`` prints, with editors' verdicts in
-``claims[].verdict``, built once per version of the story and shared by every request, the API's and the pages'.
+"""The desk's reads of the kept ledger (``ledger/kept.py``): a story's summary, a page of its claims or of another
+part, single items by key, with the editors' verdicts on the claims read. Each is a few row reads, never a whole
+ledger: the desk's cost per request no longer grows with the story, and nothing is cached but the stamps below.
 
-A story's version is its stamp (``Store.story_stamp``: its report count and the latest time one was stored or
-extracted), read with one small query on every request. When the stamp has moved, one build of the story starts
-(on a small pool of builder threads, ``builders`` at once: a build is CPU work under the GIL, so more at once
-would only hold more memory) and every request for the story waits for that same build: a burst of readers after
-a new report costs one build, not one each. A reader waits at most ``wait`` seconds when an earlier version of
-the story is kept: past that it is answered with the earlier version (one version behind, for the rest of the
-build), so a big story rebuilt under a stream of writes does not hold every reader for its whole build. A
-change made through the desk itself (``fresh=True``) waits for the build that includes it, so an editor sees
-their report at once. The ledgers of the ``size`` stories read last are kept (LRU), so memory stays bounded
-whatever the number of stories. A ledger is built and kept with the report texts; a request without them gets
-a copy of the report list without ``text``. Each kept ledger has a small memo (``view``) where a page keeps what
-it rendered from that version (the story page's claim board), dropped with it.
+Before a story's items are read, ``current`` brings its kept ledger up to date with its reports, but only when
+its stamp (``Store.story_stamp``: report count, latest stored and extracted times; one small query) moved since
+the desk last did: a report that a killed ``storyline add`` left out, or one a watch stored without its update,
+is taken in by the next reader, and an unchanged story is not unpickled on every request. One update per story
+at a time: a burst of readers after a new report waits for one update (a report's worth of work) rather than
+each making its own.
+
+The list of stories reads the stored summaries and latest changes of every story in two queries and updates
+nothing (``storyline add`` keeps them current); a story whose ledger is not kept yet shows its report count.
 """
 
 from __future__ import annotations
 
+import json
 import threading
-from collections import OrderedDict
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as Pending
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
+from typing import IO
 
-from ..ledger.from_store import story_ledger, with_verdicts
+from ..ledger import kept
 from ..store import Store, StoryRow
-from .views import latest_change
+from .paging import MAX_OFFSET, Page, window
+from .views import claim_matches, search_words
 
-CACHE_STORIES = 64  # the default of `storyline serve --cache-stories`
-WAIT = 0.3  # seconds a reader waits for a new version of a story before it is shown the kept one
-MEMO_SIZE = 4  # entries of a kept ledger's memo (a verdict recorded makes a new claim board)
-
-
-class Memo(OrderedDict):
-    """What was made from one version of a ledger, by key; the oldest entries dropped past ``MEMO_SIZE``. One
-    thing is made at a time: readers of a new version wait for its board rather than each render it."""
-
-    def __init__(self):
-        super().__init__()
-        self._lock = threading.Lock()
-
-    def get_or_make(self, key, make):
-        with self._lock:
-            if key in self:
-                self.move_to_end(key)
-                return self[key]
-            made = self[key] = make()
-            while len(self) > MEMO_SIZE:
-                self.popitem(last=False)
-            return made
+PARTS = kept.PARTS
+ITEM_KIND = kept.KIND
 
 
-class LedgerCache:
-    """Story ledgers kept until the story's reports or extractions change (verdicts are read every time: they
-    are one small query, and an editor must see their verdict at once). ``builds`` counts the ledgers built."""
+class Ledgers:
+    """Reads of stories' kept ledgers for the desk's pages and API (``updates`` counts ``kept.update`` calls)."""
 
-    def __init__(self, store: Store, size: int = CACHE_STORIES, builders: int = 2, wait: float = WAIT):
+    def __init__(self, store: Store):
         self.store = store
-        self.size = max(1, size)
-        self.wait = wait
-        self.builds = 0
-        # story → (stamp, (its ledger with the report texts, the memo of that version))
-        self._kept: OrderedDict[str, tuple[tuple, tuple[dict, Memo]]] = OrderedDict()
-        self._building: dict[str, tuple[tuple, Future]] = {}  # story → (stamp, its build): one at a time
-        self._summaries: dict[str, tuple[tuple, dict]] = {}  # story → (stamp, what the stories list shows)
-        self._lock = threading.Lock()  # guards the dicts above
-        self._builders = max(1, builders)
-        self._pool: ThreadPoolExecutor | None = None  # started by the first build, again after ``close``
+        self.updates = 0
+        self._stamps: dict[str, tuple] = {}  # story id → its stamp when the desk last brought it up to date
+        self._locks: dict[str, threading.Lock] = {}
+        self._lock = threading.Lock()  # guards _locks
 
     def close(self) -> None:
-        """Stop the builder threads (the app's lifespan ends). A later build starts them again: a lifespan may
-        start again after it ended (schemathesis's pytest plugin ends it after each test), and every build
-        then failed, a 500."""
+        """Forget the stamps (the app's lifespan ends): the next reader of each story checks it again."""
+        self._stamps.clear()
+
+    # --- keeping up -----------------------------------------------------------------------------------------
+
+    def current(self, row: StoryRow) -> None:
+        """Bring the story's kept ledger up to date unless it is, by its stamp, since the desk last did."""
+        stamp = self.store.story_stamp(row.name)
+        if self._stamps.get(row.id) == stamp:
+            return
         with self._lock:
-            pool, self._pool = self._pool, None
-            self._building.clear()  # builds not begun are cancelled: the next reader starts its own
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            lock = self._locks.setdefault(row.id, threading.Lock())
+        with lock:
+            if self._stamps.get(row.id) == stamp:
+                return  # another reader updated it while this one waited
+            kept.update(self.store, row.id, row.title)
+            self.updates += 1
+            self._stamps[row.id] = stamp
 
-    def ledger(self, story: str, with_text: bool = False, *, fresh: bool = False) -> dict:
-        """The story's ledger with verdicts, as ``storyline export`` builds it (``generated_at`` is now); with
-        ``fresh``, never an earlier version than the store's now."""
-        return self.view(story, with_text, fresh=fresh)[0]
-
-    def view(self, story: str, with_text: bool = False, *, fresh: bool = False) -> tuple[dict, Memo]:
-        """``ledger``, and the memo of the version it is from."""
-        built, memo = self._built(story, fresh)
-        if not with_text:
-            built = {**built, "reports": [{k: v for k, v in r.items() if k != "text"} for r in built["reports"]]}
-        ledger = with_verdicts(built, self.store.verdicts(story))
-        ledger["generated_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        return ledger, memo
-
-    def refresh(self, story: str) -> None:
-        """Build the story's current version now unless it is kept (after a change made through the desk)."""
-        self._built(story, fresh=True)
+    # --- the list of stories --------------------------------------------------------------------------------
 
     def summaries(self, rows: list[StoryRow]) -> list[tuple[dict, dict | None]]:
-        """For each story of ``rows``: the ledger's ``story`` part and its latest change (what the list of
-        stories shows), kept per stamp apart from the ledgers, so the list rebuilds only stories that changed."""
-        stamps = self.store.story_stamps()
+        """For each story of ``rows``: its ledger's ``story`` part and its latest change, as stored."""
+        stored = self.store.kept_summaries()
         found = []
         for row in rows:
-            stamp = stamps.get(row.name)
-            with self._lock:
-                kept = self._summaries.get(row.name)
-            if kept is None or kept[0] != stamp:
-                ledger = self._built(row.name)[0]
-                kept = (stamp, {"story": ledger["story"], "latest_change": latest_change(ledger)})
-                with self._lock:
-                    self._summaries[row.name] = kept
-            found.append((kept[1]["story"], kept[1]["latest_change"]))
-        with self._lock:  # forget stories that are gone
-            for name in set(self._summaries) - {row.name for row in rows}:
-                del self._summaries[name]
+            summary, change = stored.get(row.id, (None, None))
+            found.append((json.loads(summary) if summary else empty_summary(row),
+                          json.loads(change) if change else None))
         return found
 
-    def _built(self, story: str, fresh: bool = False) -> tuple[dict, Memo]:
-        """The ledger, with the report texts, of the story's current version (its verdicts are those of the
-        build: ``ledger`` puts the current ones in): kept, or from the build of it under way or started now;
-        an earlier version when one is kept and the build takes longer than ``wait`` (unless ``fresh``)."""
-        while True:
-            stamp = self.store.story_stamp(story)
-            with self._lock:
-                kept = self._kept.get(story)
-                if kept is not None and kept[0] == stamp:
-                    self._kept.move_to_end(story)
-                    return kept[1]
-                building = self._building.get(story)
-                if building is None:
-                    if self._pool is None:
-                        self._pool = ThreadPoolExecutor(max_workers=self._builders, thread_name_prefix="ledger-build")
-                    building = self._building[story] = (stamp, self._pool.submit(self._build, story, stamp))
-            try:
-                built = building[1].result(timeout=None if kept is None or fresh else self.wait)
-            except Pending:
-                return kept[1]
-            if not fresh or building[0] == stamp:
-                return built
-            # fresh, and that build began before the store's current version: wait for the next one
+    # --- one story ------------------------------------------------------------------------------------------
 
-    def _build(self, story: str, stamp: tuple) -> tuple[dict, Memo]:
-        """Build the story's ledger (a builder thread) and keep it under ``stamp``, read before the build began."""
-        try:
-            built = story_ledger(self.store, story, with_text=True), Memo()
-        except BaseException:
-            with self._lock:
-                self._done(story, stamp)
-            raise
-        with self._lock:
-            self.builds += 1
-            self._kept[story] = (stamp, built)
-            self._kept.move_to_end(story)
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
-            self._done(story, stamp)
-        return built
+    def summary(self, row: StoryRow) -> dict:
+        data = self.store.kept_item(row.id, "story", "story")
+        return json.loads(data) if data else empty_summary(row)
 
-    def _done(self, story: str, stamp: tuple) -> None:
-        """Forget the story's build of ``stamp`` (under the lock); ``close`` may have forgotten it already."""
-        if self._building.get(story, (None,))[0] == stamp:
-            del self._building[story]
+    def part(self, row: StoryRow, part: str, offset: int = 0, limit: int | None = None) -> Page:
+        """A page of one of the ledger's lists other than claims (all of it without ``limit``)."""
+        kind = ITEM_KIND[part]
+        if part == "figures":  # one item per report, each a list: the figures are counted one by one
+            figures = (f for data in self.store.iter_kept_items(row.id, kind) for f in json.loads(data))
+            return whole(window(figures, offset, limit or MAX_OFFSET), limit)
+        total = self.store.kept_count(row.id, kind)
+        items = [json.loads(d) for d in self.store.iter_kept_items(row.id, kind, offset=offset, limit=limit)]
+        return Page(items, offset, limit or kept_limit(total), total)
+
+    def first(self, row: StoryRow, part: str, count: int) -> tuple[list[dict], bool]:
+        """The first ``count`` items of a part, and whether there are more (what the story page shows: the
+        figures are not all read to be counted)."""
+        if part == "figures":
+            figures = (f for data in self.store.iter_kept_items(row.id, "figures", page=50) for f in json.loads(data))
+            items = [f for _, f in zip(range(count + 1), figures)]
+        else:
+            items = [json.loads(d) for d in self.store.iter_kept_items(row.id, ITEM_KIND[part], limit=count + 1)]
+        return items[:count], len(items) > count
+
+    def tail(self, row: StoryRow, part: str, count: int) -> list[dict]:
+        """The last ``count`` items of a part (the newest changes or reports), in ledger order."""
+        return [json.loads(d) for d in self.store.kept_tail(row.id, ITEM_KIND[part], count)]
+
+    def by_key(self, row: StoryRow, part: str, keys: Iterable[str]) -> dict[str, dict]:
+        """Reports or entities by id (those that exist)."""
+        return {k: json.loads(d) for k, d in self.store.kept_items_by_key(row.id, ITEM_KIND[part], keys).items()}
+
+    def reports(self, row: StoryRow, ids: Iterable[str], with_text: bool = False) -> dict[str, dict]:
+        """These reports by id, with their text when asked (the evidence of a page of claims)."""
+        ids = list(ids)
+        found = self.by_key(row, "reports", ids)
+        if with_text:
+            texts = self.store.report_texts_by_id(found)
+            found = {rid: {**report, "text": texts.get(rid, "")} for rid, report in found.items()}
+        return found
+
+    def claims(self, row: StoryRow, offset: int = 0, limit: int | None = None, *, status: str | None = None,
+               q: str | None = None) -> Page:
+        """A page of the claims, with their verdicts; narrowed to a status or to a search's words first
+        (read through, a page at a time, to count the total)."""
+        verdicts = self.store.verdicts(row.name)
+        if status is None and q is None:
+            total = self.store.kept_count(row.id, "claim")
+            data = self.store.iter_kept_items(row.id, "claim", offset=offset, limit=limit)
+            return Page([with_verdict(json.loads(d), verdicts) for d in data], offset, limit or kept_limit(total),
+                        total)
+        words = search_words(q) if q is not None else None
+        found = (c for c in map(json.loads, self.store.iter_kept_items(row.id, "claim"))
+                 if (status is None or c["status"] == status) and (words is None or claim_matches(c, words)))
+        page = whole(window(found, offset, limit or MAX_OFFSET), limit)
+        page.items = [with_verdict(c, verdicts) for c in page.items]
+        return page
+
+    def claim(self, row: StoryRow, claim_id: str) -> dict | None:
+        """The claim with this id (the first, should a span be stated twice), with its verdict; or None."""
+        found = self.claims_by_id(row, [claim_id])
+        return found.get(claim_id)
+
+    def claims_by_id(self, row: StoryRow, ids: Iterable[str]) -> dict[str, dict]:
+        """The claims with these ids, with their verdicts (an item's JSON begins with its id)."""
+        verdicts = self.store.verdicts(row.name)
+        found: dict[str, dict] = {}
+        for claim_id in dict.fromkeys(ids):
+            prefix = '{"id":' + json.dumps(claim_id, ensure_ascii=False) + ","
+            for _, data in self.store.kept_items_matching("claim", story_id=row.id, prefix=prefix, limit=1):
+                found[claim_id] = with_verdict(json.loads(data), verdicts)
+        return found
+
+    def claims_of_report(self, row: StoryRow, report_id: str) -> list[dict]:
+        """The claims with a mention in this report."""
+        needle = '"report":' + json.dumps(report_id, ensure_ascii=False)
+        claims = (json.loads(d) for _, d in self.store.kept_items_matching("claim", story_id=row.id,
+                                                                              contains=needle))
+        return [c for c in claims if any(m["report"] == report_id for m in c["mentions"])]
+
+    def conflicts(self, row: StoryRow, limit: int) -> list[dict]:
+        """The changes that flag a figure or date other outlets give otherwise, at most ``limit``."""
+        found = (json.loads(d) for _, d in self.store.kept_items_matching("change", story_id=row.id,
+                                                                             contains='"conflict":"', limit=limit))
+        return [c for c in found if c.get("conflict")]
+
+    def search(self, rows: list[StoryRow], q: str, limit: int) -> tuple[list[tuple[StoryRow, dict]], bool]:
+        """Claims of these stories that hold every word of ``q``, at most ``limit`` (and whether there were
+        more). The database narrows by one word first when one is plain ASCII (compared alike in the JSON)."""
+        words = search_words(q)
+        if not words:
+            return [], False
+        by_id = {row.id: row for row in rows}
+        plain = [w for w in words if w.isascii() and w.isprintable() and '"' not in w and "\\" not in w]
+        story = rows[0].id if len(rows) == 1 else None
+        if plain:
+            items: Iterator[tuple[str, str]] = iter(self.store.kept_items_matching(
+                "claim", story_id=story, contains=max(plain, key=len)))
+        else:
+            items = ((row.id, d) for row in rows for d in self.store.iter_kept_items(row.id, "claim"))
+        verdicts: dict[str, dict] = {}
+        hits = []
+        for story_id, data in items:
+            if story_id not in by_id:
+                continue
+            claim = json.loads(data)
+            if claim_matches(claim, words):
+                if len(hits) == limit:
+                    return hits, True
+                row = by_id[story_id]
+                if story_id not in verdicts:
+                    verdicts[story_id] = self.store.verdicts(row.name)
+                hits.append((row, with_verdict(claim, verdicts[story_id])))
+        return hits, False
+
+    # --- the whole ledger ------------------------------------------------------------------------------------
+
+    def ledger(self, row: StoryRow, with_text: bool = False, *, claims_offset: int = 0,
+               claims_limit: int | None = None) -> dict:
+        """The export (``storyline export``'s dict, with verdicts) from the stored items, its claims a page when
+        ``claims_limit`` is given (for the export formats other than JSON, which need it whole)."""
+        ledger = {"schema_version": "1",
+                  "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                  "story": self.summary(row)}
+        for part in PARTS:
+            if part == "claims":
+                ledger[part] = self.claims(row, claims_offset, claims_limit).items
+            else:
+                ledger[part] = self.part(row, part).items
+        if with_text:
+            texts = self.store.report_texts_of(row.id)
+            ledger["reports"] = [{**r, "text": texts.get(r["id"], "")} for r in ledger["reports"]]
+        return ledger
+
+    def ledger_json(self, row: StoryRow, with_text: bool = False, *, claims_offset: int = 0,
+                    claims_limit: int | None = None) -> Iterator[str]:
+        """``ledger`` as JSON text, made of the stored items' own text: only the page's claims (which carry
+        their verdicts) and, with ``with_text``, the reports are parsed, so no dict of the ledger is built
+        and encoded again (that took most of the API's time for a big story)."""
+        verdicts = self.store.verdicts(row.name)
+        texts = self.store.report_texts_of(row.id) if with_text else {}
+        summary = self.store.kept_item(row.id, "story", "story") or _json(empty_summary(row))
+        yield ('{"schema_version":"1","generated_at":'
+               + _json(datetime.now(timezone.utc).isoformat(timespec="seconds")) + ',"story":' + summary)
+        for part in PARTS:
+            yield f',"{part}":['
+            page = {"offset": claims_offset, "limit": claims_limit} if part == "claims" else {}
+            first = True
+            for data in self.store.iter_kept_items(row.id, ITEM_KIND[part], **page):
+                if part == "claims":
+                    data = _json(with_verdict(json.loads(data), verdicts))
+                elif part == "figures":
+                    data = data[1:-1]  # one report's list of figures: its items, spliced in
+                elif part == "reports" and with_text:
+                    report = json.loads(data)
+                    data = _json({**report, "text": texts.get(report["id"], "")})
+                if data:
+                    yield data if first else "," + data
+                    first = False
+            yield "]"
+        yield "}"
+
+    def write_json(self, row: StoryRow, out: IO[str], with_text: bool = False) -> None:
+        """The JSON export, written to ``out`` item by item (``kept.write_json``), with the verdicts."""
+        verdicts = self.store.verdicts(row.name)
+        kept.write_json(self.store, row.name, out, with_text=with_text,
+                        decorate=lambda claim: with_verdict(claim, verdicts))
+
+
+def with_verdict(claim: dict, verdicts: dict) -> dict:
+    """The claim with its editor's verdict (``verdicts``: claim id → a row with ``as_dict``), or None."""
+    return {**claim, "verdict": verdicts[claim["id"]].as_dict() if claim["id"] in verdicts else None}
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def whole(page: Page, limit: int | None) -> Page:
+    """``page``, its limit that of a page holding the whole list when no limit was asked for."""
+    if limit is None:
+        page.limit = kept_limit(page.total)
+    return page
+
+
+def kept_limit(total: int) -> int:
+    """The limit of a page that holds a whole list (at least 1, so that page numbers stay defined)."""
+    return max(1, total)
+
+
+def empty_summary(row: StoryRow) -> dict:
+    """What the list of stories shows for a story whose ledger is not kept yet: its reports, counted."""
+    return {"id": row.id, "title": row.title, "developing": False, "first_seen": None, "last_updated": None,
+            "report_count": row.report_count, "outlet_count": 0, "independent_outlet_count": 0}

@@ -1,5 +1,5 @@
-"""What the desk's pages show, drawn from a ledger: plain functions over the export dict, no HTML here
-(the templates escape every string they print)."""
+"""What the desk's pages show, drawn from the ledger's parts (lists of the export's dicts, a page at a time):
+plain functions, no HTML here (the templates escape every string they print)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ class Evidence:
     after: str
 
 
-def claim_board(ledger: dict) -> list[tuple[str, list[dict]]]:
-    """The current claims grouped by status, in ``STATUS_ORDER``; withdrawn claims are left out."""
+def claim_board(claims: list[dict]) -> list[tuple[str, list[dict]]]:
+    """The current claims (of one page) grouped by status, in ``STATUS_ORDER``; withdrawn claims are left out."""
     groups: dict[str, list[dict]] = {status: [] for status in STATUS_ORDER}
-    for claim in ledger["claims"]:
+    for claim in claims:
         if not claim.get("withdrawn"):
             groups.setdefault(claim["status"], []).append(claim)
     return [(status, claims) for status, claims in groups.items() if claims]
@@ -58,37 +58,37 @@ def claim_sources(claim: dict) -> list[str]:
     return list(dict.fromkeys(claim["supported_by"] or [m["source"]["name"] for m in claim["mentions"]]))
 
 
-def search_claims(ledger: dict, query: str) -> list[dict]:
+def search_words(query: str) -> list[str]:
+    """The words of a search, as ``claim_matches`` compares them."""
+    return query.casefold().split()
+
+
+def claim_matches(claim: dict, words: list[str]) -> bool:
+    """Whether the claim's text, sources or sentences hold every word (``search_words``; case-insensitive)."""
+    haystack = " ".join([claim["text"], *claim_sources(claim), *(c["source"] for c in claim["contested_by"]),
+                         *(m.get("sentence", "") for m in claim["mentions"])]).casefold()
+    return bool(words) and all(word in haystack for word in words)
+
+
+def search_claims(claims: list[dict], query: str) -> list[dict]:
     """Claims whose text, sources or sentences hold every word of the query (case-insensitive)."""
-    words = query.casefold().split()
-    if not words:
-        return []
-    hits = []
-    for claim in ledger["claims"]:
-        haystack = " ".join([claim["text"], *claim_sources(claim), *(c["source"] for c in claim["contested_by"]),
-                             *(m.get("sentence", "") for m in claim["mentions"])]).casefold()
-        if all(word in haystack for word in words):
-            hits.append(claim)
-    return hits
+    words = search_words(query)
+    return [claim for claim in claims if claim_matches(claim, words)]
 
 
-def entity_names(ledger: dict) -> dict[str, str]:
-    return {entity["id"]: entity["name"] for entity in ledger["entities"]}
+def entity_names(entities: list[dict]) -> dict[str, str]:
+    return {entity["id"]: entity["name"] for entity in entities}
 
 
-def conflicts(ledger: dict) -> list[dict]:
+def conflicts(changes: list[dict]) -> list[dict]:
     """Change-log entries that flag figures or dates other outlets give otherwise (when the ledger marks them)."""
-    return [change for change in ledger["changes"] if change.get("conflict")]
+    return [change for change in changes if change.get("conflict")]
 
 
-def latest_change(ledger: dict) -> dict | None:
-    return ledger["changes"][-1] if ledger["changes"] else None
-
-
-def marked_text(text: str, ledger: dict, report_id: str) -> list[tuple[str, str | None]]:
+def marked_text(text: str, claims: list[dict], report_id: str) -> list[tuple[str, str | None]]:
     """The report text cut into (piece, claim id or None): each of the report's mention spans that does not
-    overlap an earlier one becomes a piece linked to its claim."""
-    spans = sorted((m["start"], m["end"], claim["id"]) for claim in ledger["claims"] for m in claim["mentions"]
+    overlap an earlier one becomes a piece linked to its claim (``claims``: at least those the report states)."""
+    spans = sorted((m["start"], m["end"], claim["id"]) for claim in claims for m in claim["mentions"]
                    if m["report"] == report_id)
     pieces: list[tuple[str, str | None]] = []
     at = 0
