@@ -387,9 +387,16 @@ def events(state: LedgerState, claim_ids: dict[int, str]) -> list[dict]:
     return state.timeline.entries(state.claim_of, {c.number: c.status for c in state.claims}, claim_ids)
 
 
-def report_dict(report: Any, with_text: bool, state: LedgerState) -> dict:
+def pending_report_dict(report: Any) -> dict:
+    """A report stored but not taken into the ledger yet (its extraction still running, or killed): listed, so
+    a reader sees what is missing, with nothing the ledger would have found in it."""
+    return report_dict(report, False, None)
+
+
+def report_dict(report: Any, with_text: bool, state: LedgerState | None) -> dict:
+    """The export's report object (``state`` None: a report not in the ledger yet, so no copy found for it)."""
     extraction = report.extraction
-    copy = state.copies.reports[report.id]
+    copy = state.copies.reports[report.id] if state is not None else None
     out = {
         "id": report.id,
         "url": report.url,
@@ -404,8 +411,8 @@ def report_dict(report: Any, with_text: bool, state: LedgerState) -> dict:
         "language": report.language,
         "word_count": report.word_count,
         "extraction": report.extraction_status,
-        "copy_of": copy.copy_of,
-        "credit": copy.credit,
+        "copy_of": copy.copy_of if copy else None,
+        "credit": copy.credit if copy else None,
     }
     if with_text:
         out["text"] = report.text

@@ -27,6 +27,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,8 +37,8 @@ from .. import __version__
 from ..link.claims import VECTOR_MODEL, cached_vectors
 from ..store import Store
 from ..store.kept import Item
-from .build import (LedgerState, claim_dict, claim_id_map, events, report_dict, report_figures, story_entities,
-                    story_summary)
+from .build import (LedgerState, claim_dict, claim_id_map, events, pending_report_dict, report_dict, report_figures,
+                    story_entities, story_summary)
 
 PARTS = ("reports", "claims", "entities", "events", "figures", "changes")
 KIND = {"reports": "report", "claims": "claim", "entities": "entity", "events": "event", "figures": "figures",
@@ -81,7 +82,7 @@ class Kept:
 class Update:
     taken: int  # reports taken in by this update
     replayed: bool  # the whole story was replayed (a report changed, or the state was made by other code)
-    waiting: int  # reports stored but still being extracted (at the end of the story): not in the ledger yet
+    waiting: list[str]  # reports stored but still being extracted (at the end of the story): not in the ledger yet
 
 
 @contextmanager
@@ -116,10 +117,9 @@ def update(store: Store, story_id: str, title: str) -> Update:
     """Bring the story's stored ledger up to date with its reports (see the module's docstring)."""
     for _ in range(RETRIES):
         marks = store.report_marks(story_id)
-        waiting = 0
+        waiting: list[str] = []
         while marks and marks[-1].extraction_status == "pending":  # its own add takes it in when extracted
-            marks.pop()
-            waiting += 1
+            waiting.insert(0, marks.pop().id)
         now = [(m.id, m.extraction_status, m.extracted_at) for m in marks]
         digest = _digest(now)
         head = store.kept_state(story_id, with_state=False)
@@ -298,7 +298,7 @@ def read(store: Store, story: str, *, with_text: bool = False, parts: Iterable[s
     """The story's ledger from the stored items, brought up to date first; only the lists in ``parts``
     (the others are empty), and of the claims only the page asked for."""
     story_id, title = story_id_of(store, story)
-    update(store, story_id, title)
+    waiting = update(store, story_id, title).waiting
     summary = store.kept_item(story_id, "story", "story")
     ledger = {
         "schema_version": "1",
@@ -315,8 +315,10 @@ def read(store: Store, story: str, *, with_text: bool = False, parts: Iterable[s
         values = [json.loads(data) for data in store.iter_kept_items(story_id, KIND[part], **page)]
         if part == "figures":
             values = [figure for per_report in values for figure in per_report]
-        if part == "reports" and with_text:
-            values = [{**r, "text": texts.get(r["id"], "")} for r in values]
+        if part == "reports":
+            values += [pending_report_dict(r) for r in store.reports_by_id(waiting)]
+            if with_text:
+                values = [{**r, "text": texts.get(r["id"], "")} for r in values]
         ledger[part] = values
     return ledger
 
@@ -326,7 +328,7 @@ def write_json(store: Store, story: str, out: IO[str], *, with_text: bool = Fals
     """Write the story's export as JSON to ``out`` item by item, never holding the whole ledger;
     ``decorate`` may change each claim on its way out (the editors' verdicts)."""
     story_id, title = story_id_of(store, story)
-    update(store, story_id, title)
+    waiting = update(store, story_id, title).waiting
     summary = store.kept_item(story_id, "story", "story")
     texts = _texts(store, story_id) if with_text else {}
     out.write('{"schema_version":"1","generated_at":')
@@ -335,7 +337,10 @@ def write_json(store: Store, story: str, out: IO[str], *, with_text: bool = Fals
     for part in PARTS:
         out.write(f',"{part}":[')
         first = True
-        for data in store.iter_kept_items(story_id, KIND[part]):
+        stored = store.iter_kept_items(story_id, KIND[part])
+        if part == "reports":
+            stored = chain(stored, (_json(pending_report_dict(r)) for r in store.reports_by_id(waiting)))
+        for data in stored:
             if part == "figures":
                 values = [_json(f) for f in json.loads(data)]
             elif part == "claims":

@@ -76,14 +76,15 @@ def story(request: Request, story: str, page: int = 1) -> Response:
     shown_mentions = [m["report"] for c in claims.items for m in c["mentions"][:EVIDENCE_SHOWN]]
     reports = ledgers.reports(row, [*shown_mentions, *(c["report"] for c in since),
                                     *(f["report"] for f in figures[0])], with_text=True)
-    unextracted = [m.id for m in request.app.state.store.report_marks(row.id) if m.extraction_status != "ok"]
+    marks = request.app.state.store.report_marks(row.id)  # every stored report, in the ledger yet or not
+    unextracted = [f"{m.id} {m.extraction_status}" for m in marks if m.extraction_status != "ok"]
     response = render(request, "story.html", {
         "story": row, "info": ledgers.summary(row), "seen": seen, "since": since,
         "since_all": seen is not None and len(since) == len(recent) == PART_PAGE,
         "reports": reports, "board": views.claim_board(claims.items), "claims": claims,
         "on_board": {c["id"] for c in claims.items}, "evidence": views.evidence, "sources": views.claim_sources,
         "evidence_shown": EVIDENCE_SHOWN, "events": events, "entities": entities, "figures": figures,
-        "newest_reports": newest, "report_total": request.app.state.store.kept_count(row.id, "report"),
+        "newest_reports": newest, "report_total": len(marks),
         "conflicts": ledgers.conflicts(row, SHOWN), "unextracted": unextracted,
     })
     # seen up to the newest report in the ledger, to the microsecond as changes are recorded (a cookie cut to the
