@@ -9,7 +9,6 @@ extractors' models or the sentence encoder, which ``add``, ``extract`` and ``wat
 from __future__ import annotations
 
 import json
-from contextlib import nullcontext
 import shlex
 import sys
 from contextlib import nullcontext
@@ -148,10 +147,10 @@ def add(
     published: Annotated[Optional[str], typer.Option(help=(
         "Publication date of files, ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM), from 1900-01-01 to 2099-12-31."
     ))] = None,
+    allow_private: AllowPrivate = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=(
         "Processes extracting files at once (default: one per CPU, at most one per file; 1: one after another). "
         "Reports are stored in the order given either way."))] = None,
-    allow_private: AllowPrivate = False,
 ) -> None:
     """Add reports to a story: each new text is stored, then its claims are extracted. A URL is fetched and
     followed from then on by `storyline watch`."""
@@ -177,6 +176,7 @@ def add(
     with Adding(store, worker_count(jobs, len(sources) - len(urls))) as adding, \
             progress_bar() if len(sources) > 1 else nullcontext(NoProgress()) as progress, \
             (_fetcher(allow_private) if urls else nullcontext()) as fetcher:
+        task = progress.add_task("adding", total=len(sources))
 
         def show(done) -> int:
             """Say how each finished file went (in the order given); how many failed."""
@@ -198,10 +198,9 @@ def add(
                 progress.advance(task)
             return count
 
-        task = progress.add_task("adding", total=len(sources))
         for source in sources:
-                failed += show(adding.finish())  # files before it first, so lines keep the order given
             if source in urls:
+                failed += show(adding.finish())  # files before it first, so lines keep the order given
                 failed += not _add_url(store, story, source, fetcher, outlet, progress.console)
                 progress.advance(task)
                 continue
@@ -220,8 +219,8 @@ def add(
                 done = adding.add(target, doc, (source, doc))
             except StorylineError as exc:
                 failed += 1
-                progress.advance(task)
                 say_error(progress.console, str(exc))
+                progress.advance(task)
             else:
                 failed += show(done)
         failed += show(adding.finish())
@@ -393,9 +392,9 @@ def watch(
 @app.command()
 def extract(
     story: StoryOption = None,
+    everything: Annotated[bool, typer.Option("--all", help="Re-extract every report, not only failed ones.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=(
         "Processes extracting at once (default: one per CPU, at most one per report; 1: one after another)."))] = None,
-    everything: Annotated[bool, typer.Option("--all", help="Re-extract every report, not only failed ones.")] = False,
 ) -> None:
     """Run extraction again for reports whose extraction is pending or failed."""
     from .adding import rerun_extraction
