@@ -127,7 +127,8 @@ def update_ledger(store: Store, story: str) -> None:
     the story's reports in order, so it is not spread over the workers."""
     from ..ledger import kept
 
-    kept.update(store, *kept.story_id_of(store, story))
+    row = store.story(story)
+    kept.update(store, row.id, row.title)
 
 
 # --- runners ----------------------------------------------------------------------------------------

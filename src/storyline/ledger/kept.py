@@ -288,38 +288,18 @@ def _digits(text: str, width: int = 40) -> str:
 
 # --- reading ------------------------------------------------------------------------------------------------
 
-def story_id_of(store: Store, story: str) -> tuple[str, str]:
-    row = store.story(story)
-    return row.id, row.title
-
-
 def read(store: Store, story: str, *, with_text: bool = False, parts: Iterable[str] = PARTS,
          claims_offset: int = 0, claims_limit: int | None = None) -> dict:
     """The story's ledger from the stored items, brought up to date first; only the lists in ``parts``
     (the others are empty), and of the claims only the page asked for."""
-    story_id, title = story_id_of(store, story)
-    waiting = update(store, story_id, title).waiting
-    summary = store.kept_item(story_id, "story", "story")
-    ledger = {
-        "schema_version": "1",
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "story": json.loads(summary) if summary else _empty_summary(story_id, title),
-    }
+    story_id, summary, waiting = _opened(store, story)
+    ledger = {"schema_version": "1", "generated_at": _now(), "story": json.loads(summary)}
     wanted = set(parts)
-    texts = _texts(store, story_id) if with_text and "reports" in wanted else {}
+    texts = _texts(store, story_id) if with_text and "reports" in wanted else None
     for part in PARTS:
-        if part not in wanted:
-            ledger[part] = []
-            continue
         page = {"offset": claims_offset, "limit": claims_limit} if part == "claims" else {}
-        values = [json.loads(data) for data in store.iter_kept_items(story_id, KIND[part], **page)]
-        if part == "figures":
-            values = [figure for per_report in values for figure in per_report]
-        if part == "reports":
-            values += [pending_report_dict(r) for r in store.reports_by_id(waiting)]
-            if with_text:
-                values = [{**r, "text": texts.get(r["id"], "")} for r in values]
-        ledger[part] = values
+        ledger[part] = ([json.loads(entry) for entry in _entries(store, story_id, part, waiting, texts, **page)]
+                        if part in wanted else [])
     return ledger
 
 
@@ -327,34 +307,47 @@ def write_json(store: Store, story: str, out: IO[str], *, with_text: bool = Fals
                decorate=lambda claim: claim) -> None:
     """Write the story's export as JSON to ``out`` item by item, never holding the whole ledger;
     ``decorate`` may change each claim on its way out (the editors' verdicts)."""
-    story_id, title = story_id_of(store, story)
-    waiting = update(store, story_id, title).waiting
-    summary = store.kept_item(story_id, "story", "story")
-    texts = _texts(store, story_id) if with_text else {}
-    out.write('{"schema_version":"1","generated_at":')
-    out.write(_json(datetime.now(timezone.utc).isoformat(timespec="seconds")))
-    out.write(',"story":' + (summary or _json(_empty_summary(story_id, title))))
+    story_id, summary, waiting = _opened(store, story)
+    texts = _texts(store, story_id) if with_text else None
+    out.write('{"schema_version":"1","generated_at":' + _json(_now()) + ',"story":' + summary)
     for part in PARTS:
         out.write(f',"{part}":[')
-        first = True
-        stored = store.iter_kept_items(story_id, KIND[part])
-        if part == "reports":
-            stored = chain(stored, (_json(pending_report_dict(r)) for r in store.reports_by_id(waiting)))
-        for data in stored:
-            if part == "figures":
-                values = [_json(f) for f in json.loads(data)]
-            elif part == "claims":
-                values = [_json(decorate(json.loads(data)))]
-            elif part == "reports" and with_text:
-                report = json.loads(data)
-                values = [_json({**report, "text": texts.get(report["id"], "")})]
-            else:
-                values = [data]
-            for value in values:
-                out.write(value if first else "," + value)
-                first = False
+        for n, entry in enumerate(_entries(store, story_id, part, waiting, texts)):
+            if part == "claims":
+                entry = _json(decorate(json.loads(entry)))
+            out.write(entry if n == 0 else "," + entry)
         out.write("]")
     out.write("}")
+
+
+def _opened(store: Store, story: str) -> tuple[str, str, list[str]]:
+    """The story's id, its summary (JSON) and the reports not taken in yet, once its ledger is up to date."""
+    row = store.story(story)
+    waiting = update(store, row.id, row.title).waiting
+    summary = store.kept_item(row.id, "story", "story") or _json(_empty_summary(row.id, row.title))
+    return row.id, summary, waiting
+
+
+def _entries(store: Store, story_id: str, part: str, waiting: list[str], texts: dict[str, str] | None,
+             **page) -> Iterator[str]:
+    """The entries of one list of the export, as JSON texts, read from the stored items a page at a time:
+    figures stored per report are listed one by one, reports not taken in yet follow the others, and
+    ``texts`` (when given) go into the reports."""
+    stored = store.iter_kept_items(story_id, KIND[part], **page)
+    if part == "reports":
+        stored = chain(stored, (_json(pending_report_dict(r)) for r in store.reports_by_id(waiting)))
+    for data in stored:
+        if part == "figures":
+            yield from (_json(figure) for figure in json.loads(data))
+        elif part == "reports" and texts is not None:
+            report = json.loads(data)
+            yield _json({**report, "text": texts.get(report["id"], "")})
+        else:
+            yield data
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _texts(store: Store, story_id: str) -> dict[str, str]:
