@@ -93,9 +93,10 @@ CASES = [
      "fire brigade", "According to", "indirect", "the warehouse was empty", "reported"),
     ("The warehouse was empty, according to two firefighters.",
      "two firefighters", "according to", "indirect", "The warehouse was empty", "reported"),
-    # the verb group runs over a no-break space and an adverb's own adverb
+    # the verb group runs over a no-break space and an adverb's own adverb; acknowledging is admitting,
+    # not verifying (DESIGN.md: confirmed is "says it has been verified")
     ("The port authority has\xa0acknowledged that the pier was unsafe.",
-     "port authority", "has\xa0acknowledged", "indirect", "the pier was unsafe", "confirmed"),
+     "port authority", "has\xa0acknowledged", "indirect", "the pier was unsafe", "reported"),
     ("Mayor Ilse Varga is once again claiming that the levy will fall.",
      "Ilse Varga", "is once again claiming", "indirect", "the levy will fall", "reported"),
     ("“The pier is closed,” the port authority said Friday in a statement.",

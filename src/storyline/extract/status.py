@@ -217,14 +217,42 @@ def _intention(hedge: Hedge, doc: Doc) -> bool:
 PERSONAL = frozenset({"i", "we", "he", "she", "they", "you"})
 
 
-def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon) -> None:
+def statement_root(span: Span, mention: Mention) -> Token:
+    """The main word of what the content states. A direct quote kept with its speech tag ("'It would be
+    a long shot,' said Ana Ruiz.") has the tag's verb as the span's root: the statement is the quoted
+    clause that verb governs. A quote running over sentences may have a quotation mark as root: the
+    first sentence's main word is then the statement's."""
     root = span.root
+    cue_start, cue_end = mention.cue_span or (-1, -1)
+    if mention.form != "outlet" and cue_start <= root.idx < cue_end:
+        quoted = [c for c in root.children if span.start <= c.i < span.end and c.dep_ in ("ccomp", "parataxis")
+                  and not cue_start <= c.idx < cue_end]
+        if quoted:
+            return quoted[0]
+    if root.is_punct or root.is_space:
+        words = [t for t in span if t.dep_ == "ROOT" and not (t.is_punct or t.is_space)]
+        if words:
+            return statement_root(span.doc[words[0].sent.start:min(words[0].sent.end, span.end)], mention)
+    return root
+
+
+def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon) -> None:
+    root = statement_root(span, mention)
     recorded, active = governing_hedges(root, mention, span, hedges)
     _add_hedges(mention, [h.text for h in recorded])
     statuses = [mention.status] + [STATUS_BY_HEDGE[h.kind] for h in active]
     if mention.form == "outlet" and _confirmed_passive(root, lex):
         statuses.append("confirmed")
+    if mention.form != "outlet" and _forecast(root, lex):
+        statuses.append("hypothetical")
     mention.status = strongest(*statuses)
+
+
+def _forecast(root: Token, lex: Lexicon) -> bool:
+    """'(he said) he expects to win', '(she said) she predicts a recount': a forecast verb in the present
+    as the statement's main word (the past, "expected his bid to open his past up", tells what was)."""
+    return (root.lemma_.lower() in lex.forecast_cues and root.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ == "neg" for c in root.children))
 
 
 def _confirmed_passive(root: Token, lex: Lexicon) -> bool:
