@@ -495,8 +495,8 @@ def test_an_apostrophe_is_no_quotation(nlp):
     ("Ana Ruiz argued that she would be the stronger nominee.", "she would be", "hypothetical"),
     # the speaker's own intention stays reported
     ("Ana Ruiz said she would vote against the levy.", "she would vote", "reported"),
-    # a forecasting cue
-    ("Tomas Aldane expects to carry the harbour district.", "to carry", "hypothetical"),
+    # a forecast verb in the present as the statement's main word
+    ("Tomas Aldane said he expects to carry the harbour district.", "he expects to carry", "hypothetical"),
     ("The union predicted that the strike would last a week.", "the strike would", "hypothetical"),
 ])
 def test_forecasts_are_hypothetical_and_intentions_reported(nlp, text, content, status):
@@ -545,3 +545,41 @@ def test_a_nested_piece_that_a_denial_points_at_stays_so_the_denial_points_somew
     assert denial.contests is not None
     contested = ms[denial.contests]
     assert contested.source.name == "Tomas Aldane" and contested.status == "denied"
+
+
+# --- a quote with its speech tag, acknowledgments ------------------------------------------------------
+
+def test_a_quote_kept_with_its_speech_tag_is_judged_by_the_quoted_clause(nlp):
+    # the span's root is "said"; the statement is the quoted clause, whose "would" forecasts
+    ms = _statuses("\u201cIt would be a long shot to reopen the Kessel quay this winter,\u201d said Ana Ruiz of "
+                   "the harbour board. \u201cThe cranes are gone.\u201d")
+    assert next(m for m in ms if "long shot" in m.text).status == "hypothetical"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The port authority acknowledged that the Kessel pier was unsafe.", "reported"),
+    ("The port authority acknowledged that the Kessel pier might have to close.", "hypothetical"),
+])
+def test_an_acknowledgment_is_an_admission_not_a_confirmation(nlp, text, status):
+    assert next(m for m in _statuses(text) if "pier" in m.text).status == status
+
+
+# --- thoughts, questions and empty contents are no claims -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tomas Aldane hopes the ferry levy will pass in the spring.",
+    "Ana Ruiz believes that the Kessel quay is safe for trawlers.",
+    "The harbour board is expected to approve the ferry levy.",
+    "Asked whether the Kessel quay would reopen, Ana Ruiz smiled.",
+    "Tomas Aldane asked who would pay for the new cranes.",
+    "The dockworkers have urged him to do it.",
+])
+def test_thoughts_questions_and_empty_contents_are_no_claims(nlp, text):
+    assert [m.text for m in _statuses(text) if m.form != "outlet"] == []
+
+
+def test_a_quoted_thought_and_a_question_answered_stay(nlp):
+    ms = _statuses("\u201cI believe the quay is safe,\u201d Ana Ruiz said. Asked whether the quay would reopen, "
+                   "Tomas Aldane said the board had not decided.")
+    assert [m.text.strip("\u201c\u201d,") for m in ms if m.form != "outlet"] == [
+        "I believe the quay is safe", "the board had not decided"]
