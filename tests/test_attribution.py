@@ -594,9 +594,11 @@ def test_denial_across_a_semicolon_takes_its_object_and_contests_the_clause_befo
     text = "Reports on Monday said a ferry had run aground near Tolvik; the Ostravian Coast Guard denied those reports."
     found = extract(text).mentions
     denial = _one(found, "denied")
-    assert (denial.text, denial.status, denial.source.name) == ("those reports", "denied", "Ostravian Coast Guard")
+    # the denial's row reports that a denial was made; what is denied is the statement it points at
+    assert (denial.text, denial.status, denial.source.name) == ("those reports", "reported", "Ostravian Coast Guard")
+    assert denial.relation == "denies"
     said = _one(found, "said")
-    assert said.text == "a ferry had run aground near Tolvik"
+    assert said.text == "a ferry had run aground near Tolvik" and said.status == "denied"
     assert denial.contests == found.index(said)
 
 

@@ -84,6 +84,8 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
         if status in CONTEST_RELATION and spans[index] is not None and len(spans[index]):
             mentions[index].relation = CONTEST_RELATION[status]
             mentions[index].contests = _contested(index, spans[index].root, mentions, lemmas, lex)
+            if _names_a_statement(spans[index]):
+                mentions[index].status = "reported"
     for index, span in enumerate(spans):  # "That is untrue," the ministry said: a dispute by its content
         if initial[index] in CONTEST_RELATION or mentions[index].form == "outlet" or span is None or not len(span):
             continue
@@ -95,6 +97,13 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
         if mention.contests is not None:
             contested = mentions[mention.contests]
             contested.status = strongest(contested.status, CONTESTED_STATUS[mention.relation])
+
+
+def _names_a_statement(span: Span) -> bool:
+    """'rejected *the allegation*', 'dismissing *the idea that he was paid*': the content names what is
+    contested rather than stating it. The row reports that the contest was made (``relation``,
+    ``contests``); the disputed or denied one is the statement it points at, not this one."""
+    return span.root.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _cue_root(doc: Doc, mention: Mention) -> Token | None:
