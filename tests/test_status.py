@@ -573,6 +573,9 @@ def test_an_acknowledgment_is_an_admission_not_a_confirmation(nlp, text, status)
     "Asked whether the Kessel quay would reopen, Ana Ruiz smiled.",
     "Tomas Aldane asked who would pay for the new cranes.",
     "The dockworkers have urged him to do it.",
+    "Ana Ruiz tried to downplay the harbour master's remarks.",
+    "Tomas Aldane wants voters to recall that he opposed the levy.",
+    "The board needs an approach that would emphasize the safety of the Kessel quay.",
 ])
 def test_thoughts_questions_and_empty_contents_are_no_claims(nlp, text):
     assert [m.text for m in _statuses(text) if m.form != "outlet"] == []
@@ -583,3 +586,28 @@ def test_a_quoted_thought_and_a_question_answered_stay(nlp):
                    "Tomas Aldane said the board had not decided.")
     assert [m.text.strip("\u201c\u201d,") for m in ms if m.form != "outlet"] == [
         "I believe the quay is safe", "the board had not decided"]
+
+
+@pytest.mark.parametrize("denial", [
+    "The harbour office rejected the allegation.",
+    "The harbour office dismissed the idea that the pier had collapsed.",
+])
+def test_a_contest_naming_the_statement_reports_the_contest_and_the_statement_takes_it(nlp, denial):
+    ms = _statuses("Mayor Ilse Varga said the Kessel pier had collapsed overnight. " + denial)
+    contest = next(m for m in ms if m.relation is not None)
+    assert contest.status == "reported"
+    assert ms[contest.contests].text == "the Kessel pier had collapsed overnight"
+    assert ms[contest.contests].status in ("disputed", "denied")
+
+
+def test_speech_that_goes_on_or_answers_stays(nlp):
+    ms = _statuses("Ana Ruiz went on to say that the Kessel quay was unsafe. Tomas Aldane replied to suggest the "
+                   "levy was a misunderstanding.")
+    texts = [m.text for m in ms if m.form != "outlet"]
+    assert len(texts) == 2 and texts[0] == "that the Kessel quay was unsafe"
+    assert texts[1].endswith("the levy was a misunderstanding")
+
+
+def test_a_slogan_in_a_headline_list_is_no_claim(nlp):
+    ms = _statuses("What the candidates need now\n\nVarga: Hold the harbour vote\n\nAldane: Just hang on")
+    assert [m.text for m in ms if m.form != "outlet"] == []

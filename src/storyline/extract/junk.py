@@ -82,11 +82,46 @@ def says_nothing(span: Span) -> bool:
                    for t in span)
 
 
+SPEECH_CLASSES = frozenset({"say", "claim", "report", "urge", "dispute", "deny", "confirm"})
+ASPECTUAL = frozenset({"continue", "go", "begin", "start", "keep", "proceed", "resume"})
+UNSAID_MODALS = frozenset({"would", "could", "might", "may", "should"})
+
+
+def is_unsaid(doc: Doc, mention: Mention) -> bool:
+    """The cue tells of speech that was not made: a to-infinitive under a verb of trying, wanting, having or
+    seeming ("tried *to downplay* the comments", "wants voters *to recall* that …", "without having *to
+    contradict* …", "is expected *to argue* that …"), or a cue under a modal ("an approach that *would
+    emphasize* X"). Speech that goes on or answers stays ("went on to say", "replied to suggest")."""
+    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    verbs = [t for t in cue or () if t.pos_ == "VERB"]
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    if any(c.tag_ == "MD" and c.lower_ in UNSAID_MODALS for c in verb.children):
+        return True
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in ASPECTUAL:
+        return False
+    return load_cues().cue_class(head.lemma_) not in SPEECH_CLASSES
+
+
+def is_command(span: Span) -> bool:
+    """A bare imperative outside quotation marks ("Clinton: Keep it", "Cruz: Just hang on"): a slogan in a
+    headline list, nothing asserted."""
+    root = span.root
+    return (root.tag_ == "VB" and QUOTATION.search(span.text) is None
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") and span.start <= c.i < span.end
+                        for c in root.children))
+
+
 def is_junk(doc: Doc, mention: Mention) -> bool:
     if mention.form == "outlet" or mention.contests is not None:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return (span is None or not says_something(span) or says_nothing(span) or is_thought(doc, mention) or is_question(doc, mention, span))
+    return (span is None or not says_something(span) or says_nothing(span) or is_thought(doc, mention) or is_question(doc, mention, span)
+            or is_unsaid(doc, mention) or is_command(span))
 
 
 def repeats_outer(mention: Mention, others: list[Mention]) -> bool:
