@@ -611,3 +611,11 @@ def test_speech_that_goes_on_or_answers_stays(nlp):
 def test_a_slogan_in_a_headline_list_is_no_claim(nlp):
     ms = _statuses("What the candidates need now\n\nVarga: Hold the harbour vote\n\nAldane: Just hang on")
     assert [m.text for m in ms if m.form != "outlet"] == []
+
+
+def test_seems_in_a_speakers_own_words_is_their_statement_not_a_doubt(nlp):
+    ms = _statuses("Ana Ruiz said there appeared to be no damage to the Kessel quay. The Vessel dam appears to have "
+                   "held overnight.")
+    quay = next(m for m in ms if "quay" in m.text)
+    assert quay.status == "reported" and "appeared to" in quay.hedges
+    assert next(m for m in ms if "Vessel dam" in m.text).status == "unverified"
