@@ -17,8 +17,10 @@ content of pronouns and empty verbs ("urged *them to do*", "denied *that*").
 
 A mention inside another of the same report by the same source repeats a piece of it ("she will not call on
 *Mr. Sanders to withdraw*", "that he expects *to win the primary*"): the outer one is the claim. A nested
-mention by someone else stays ("the senator said *the agency reported that X*": X is the agency's), and so
-does one that a denial or dispute points at (the contested statement is what the contest is about).
+one in someone else's reported speech is the outer party's report too ("Politico reported that the senator
+*had implied he served in the navy*": the editors itemise Politico's row, which carries it), unless it is a
+quote (quoted words are the inner speaker's own). One that a denial or dispute points at stays (the
+contested statement is what the contest is about).
 """
 
 from __future__ import annotations
@@ -125,11 +127,24 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
 
 
 def repeats_outer(mention: Mention, others: list[Mention]) -> bool:
-    """Does the mention lie inside another one of the same source (a piece of that one)?"""
+    """Does the mention lie inside another one of the same source (a piece of that one), or is it reported
+    speech retold inside another party's (see ``_retold``)?"""
     return mention.form != "outlet" and mention.contests is None and any(
         other is not mention and other.start <= mention.start and mention.end <= other.end
-        and (other.start, other.end) != (mention.start, mention.end) and other.source.name == mention.source.name
+        and (other.start, other.end) != (mention.start, mention.end)
+        and (other.source.name == mention.source.name or _retold(mention, other))
         for other in others)
+
+
+def _retold(mention: Mention, outer: Mention) -> bool:
+    """Reported speech inside another party's reported speech ("Politico reported that the senator *had
+    implied he served in the navy*"): the editor's row is the outer party's report, which carries it. A
+    label's colon ("Superdelegates: …") is no speech verb, so what follows it stands alone. A retold
+    confirmation, denial or doubt keeps its row ("the records do not confirm *that X*, the auditor said":
+    X is unverified, which the outer row does not say)."""
+    return (mention.form == "indirect" and mention.status in ("reported", "hypothetical")
+            and outer.form in ("indirect", "mixed") and outer.source.kind != "outlet"
+            and any(ch.isalpha() for ch in outer.cue or ""))
 
 
 def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:
