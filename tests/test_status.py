@@ -624,3 +624,12 @@ def test_seems_in_a_speakers_own_words_is_their_statement_not_a_doubt(nlp):
     quay = next(m for m in ms if "quay" in m.text)
     assert quay.status == "reported" and "appeared to" in quay.hedges
     assert next(m for m in ms if "Vessel dam" in m.text).status == "unverified"
+
+
+def test_a_contest_of_a_thing_is_no_row_but_a_contest_of_a_statement_is(nlp):
+    ms = _statuses("Mayor Ilse Varga said the Kessel pier had collapsed overnight. The harbour office questioned "
+                   "the collapse of the pier. Tomas Aldane said the levy had doubled. The ferry union rejected the "
+                   "allegation.")
+    assert [m.text for m in ms if m.relation is not None] == ["the allegation"]
+    # the row goes, the dispute it made stays on the statement it questioned
+    assert next(m for m in ms if "pier had collapsed" in m.text).status == "disputed"

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Mention
 from .cues import load_cues
+from .hedges import load_lexicon
 
 # a quotation: a double mark anywhere, a single one where it opens a quote (not the apostrophe of
 # "America's" or "voters'")
@@ -118,12 +119,28 @@ def is_command(span: Span) -> bool:
                         for c in root.children))
 
 
+SAYING_NOUNS = frozenset({"comment", "remark", "assessment", "finding", "conclusion", "argument"})
+
+
+def contests_no_statement(span: Span) -> bool:
+    """A contest whose content names no statement ("questioned *the technique*", "rejecting *an inquiry
+    about her server*", "contradict *the wishes of progressives*"): it opposes a thing, not a claim, so it
+    is no row of its own (the statement it was linked to keeps the status the contest gave it). One that
+    names a statement stays ("rejected *the allegation*", "contradict *Mr. Obama's comments*")."""
+    if says_something(span) and any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    root = span.root
+    return root.pos_ == "NOUN" and root.lemma_.lower() not in load_lexicon().light_nouns | SAYING_NOUNS
+
+
 def is_junk(doc: Doc, mention: Mention) -> bool:
-    if mention.form == "outlet" or mention.contests is not None:
+    if mention.form == "outlet":
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return (span is None or not says_something(span) or says_nothing(span) or is_thought(doc, mention) or is_question(doc, mention, span)
-            or is_unsaid(doc, mention) or is_command(span))
+    if mention.contests is not None:
+        return span is not None and mention.relation is not None and contests_no_statement(span)
+    return (span is None or not says_something(span) or says_nothing(span) or is_thought(doc, mention)
+            or is_question(doc, mention, span) or is_unsaid(doc, mention) or is_command(span))
 
 
 def repeats_outer(mention: Mention, others: list[Mention]) -> bool:
