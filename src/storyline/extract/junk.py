@@ -127,7 +127,7 @@ def contests_no_statement(span: Span) -> bool:
     about her server*", "contradict *the wishes of progressives*"): it opposes a thing, not a claim, so it
     is no row of its own (the statement it was linked to keeps the status the contest gave it). One that
     names a statement stays ("rejected *the allegation*", "contradict *Mr. Obama's comments*")."""
-    if says_something(span) and any(t.pos_ in ("VERB", "AUX") for t in span):
+    if any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
     root = span.root
     return root.pos_ == "NOUN" and root.lemma_.lower() not in load_lexicon().light_nouns | SAYING_NOUNS
