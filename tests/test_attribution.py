@@ -93,9 +93,10 @@ CASES = [
      "fire brigade", "According to", "indirect", "the warehouse was empty", "reported"),
     ("The warehouse was empty, according to two firefighters.",
      "two firefighters", "according to", "indirect", "The warehouse was empty", "reported"),
-    # the verb group runs over a no-break space and an adverb's own adverb
+    # the verb group runs over a no-break space and an adverb's own adverb; acknowledging is admitting,
+    # not verifying (DESIGN.md: confirmed is "says it has been verified")
     ("The port authority has\xa0acknowledged that the pier was unsafe.",
-     "port authority", "has\xa0acknowledged", "indirect", "the pier was unsafe", "confirmed"),
+     "port authority", "has\xa0acknowledged", "indirect", "the pier was unsafe", "reported"),
     ("Mayor Ilse Varga is once again claiming that the levy will fall.",
      "Ilse Varga", "is once again claiming", "indirect", "the levy will fall", "reported"),
     ("“The pier is closed,” the port authority said Friday in a statement.",
@@ -593,9 +594,11 @@ def test_denial_across_a_semicolon_takes_its_object_and_contests_the_clause_befo
     text = "Reports on Monday said a ferry had run aground near Tolvik; the Ostravian Coast Guard denied those reports."
     found = extract(text).mentions
     denial = _one(found, "denied")
-    assert (denial.text, denial.status, denial.source.name) == ("those reports", "denied", "Ostravian Coast Guard")
+    # the denial's row reports that a denial was made; what is denied is the statement it points at
+    assert (denial.text, denial.status, denial.source.name) == ("those reports", "reported", "Ostravian Coast Guard")
+    assert denial.relation == "denies"
     said = _one(found, "said")
-    assert said.text == "a ferry had run aground near Tolvik"
+    assert said.text == "a ferry had run aground near Tolvik" and said.status == "denied"
     assert denial.contests == found.index(said)
 
 

@@ -6,15 +6,21 @@ stays out of the ledger, unless it is a denial or dispute that points back at th
 whose status it has already set ("she has denied *those claims*" keeps its row as the denier's mention).
 The outlet's own clauses are judged by outlet_claims.py, not here.
 
-What someone wants, plans or seeks to do ("sought *to stem his rise*", "plans *to remain a Democrat*",
-"refused *to hold hearings*") is an aim, not a statement about the story: the to-infinitive after a verb
-of wanting or deciding is no claim either. A pledge or a call stays ("vowed *to press on*", "called on
-the mayor *to restart* the patrols"): it says something was promised or asked, and others can report it.
+A thought, feeling, aim or stance told in the reporter's words ("hopes *his endorsement will help*",
+"believes *the nominee has earned it*", "plans *to remain a Democrat*", "is expected *to win*") is no
+statement: the contract itemises thoughts only where they are public statements, and a verb of believing,
+wanting or expecting does not say one was made (on the nine train-text ledger stories such rows were no
+item 41 times in 42). A quote stays: quoted words were said. A pledge or a call stays ("vowed *to press
+on*", "called on the mayor *to restart* the patrols"): it says something was promised or asked, and others
+can report it. What someone asked is no claim either ("asked *whether the council would act*"), nor a
+content of pronouns and empty verbs ("urged *them to do*", "denied *that*").
 
 A mention inside another of the same report by the same source repeats a piece of it ("she will not call on
 *Mr. Sanders to withdraw*", "that he expects *to win the primary*"): the outer one is the claim. A nested
-mention by someone else stays ("the senator said *the agency reported that X*": X is the agency's), and so
-does one that a denial or dispute points at (the contested statement is what the contest is about).
+one in someone else's reported speech is the outer party's report too ("Politico reported that the senator
+*had implied he served in the navy*": the editors itemise Politico's row, which carries it), unless it is a
+quote (quoted words are the inner speaker's own). One that a denial or dispute points at stays (the
+contested statement is what the contest is about).
 """
 
 from __future__ import annotations
@@ -37,41 +43,135 @@ def says_something(span: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in span) or QUOTATION.search(span.text) is not None
 
 
-def is_aim(doc: Doc, mention: Mention, span: Span) -> bool:
-    """A to-infinitive content ("to remain a Democrat", "not to proceed") after a cue of wanting or
-    deciding ("plans", "sought", "refused"); forecasts ("expects to win") are claims about what will be."""
-    words = [t for t in span if not t.is_space]
-    if words and words[0].lower_ == "not":
-        words = words[1:]
-    if not words or words[0].lower_ != "to" or words[0].dep_ != "aux" or words[0].head.pos_ not in ("VERB", "AUX"):
+def cue_classes(doc: Doc, mention: Mention) -> list[str]:
+    """The cue classes of the words of a mention's cue, last word first ("seemed to feel": believe)."""
+    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    cues = load_cues()
+    return [cls for t in reversed(cue or ()) if (cls := cues.cue_class(t.lemma_))]
+
+
+def is_thought(doc: Doc, mention: Mention) -> bool:
+    """A thought, feeling, aim or stance in the reporter's words: the cue's main word is of the "believe"
+    class ("hopes", "believes", "plans", "sought", "is expected"). Quoted words were said: a direct or mixed
+    quote stays."""
+    if mention.form != "indirect":
+        return False
+    classes = cue_classes(doc, mention)
+    return bool(classes) and classes[0] == "believe"
+
+
+QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "enquire"})
+QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "whom", "whose", "how", "why", "when", "where"})
+_SUBSTANCE = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+_EMPTY_VERBS = frozenset({"be", "do", "have"})
+
+
+def is_question(doc: Doc, mention: Mention, span: Span) -> bool:
+    """What someone asked, reported in other words: an indirect question ("asked *whether the council would
+    act*", "Asked *who leads the party*") or a request with the addressee left out ("Asked *to respond
+    to the charge*"). A question asserts nothing; the answer, if any, is the claim."""
+    if mention.form != "indirect":
         return False
     cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
-    lemmas = [t.lemma_.lower() for t in cue or ()]
-    cues = load_cues()
-    return any(cues.cue_class(lemma) == "believe" and lemma not in load_lexicon().forecast_cues for lemma in lemmas)
+    if not any(t.lemma_.lower() in QUESTION_CUES for t in cue or ()):
+        return False
+    words = [t for t in span if not (t.is_space or t.is_punct)]
+    return bool(words) and (words[0].lower_ in QUESTION_WORDS or words[0].lower_ == "to" and words[0].dep_ == "aux")
+
+
+def says_nothing(span: Span) -> bool:
+    """Pronouns and empty verbs only ("that", "That's", "them to do"): a content with nothing to check."""
+    return not any(t.pos_ in _SUBSTANCE or t.pos_ == "VERB" and t.lemma_.lower() not in _EMPTY_VERBS
+                   for t in span)
+
+
+SPEECH_CLASSES = frozenset({"say", "claim", "report", "urge", "dispute", "deny", "confirm"})
+ASPECTUAL = frozenset({"continue", "go", "begin", "start", "keep", "proceed", "resume"})
+UNSAID_MODALS = frozenset({"would", "could", "might", "may", "should"})
+
+
+def is_unsaid(doc: Doc, mention: Mention) -> bool:
+    """The cue tells of speech that was not made: a to-infinitive under a verb of trying, wanting, having or
+    seeming ("tried *to downplay* the comments", "wants voters *to recall* that …", "without having *to
+    contradict* …", "is expected *to argue* that …"), or a cue under a modal ("an approach that *would
+    emphasize* X"). Speech that goes on or answers stays ("went on to say", "replied to suggest")."""
+    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    verbs = [t for t in cue or () if t.pos_ == "VERB"]
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    if any(c.tag_ == "MD" and c.lower_ in UNSAID_MODALS for c in verb.children):
+        return True
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in ASPECTUAL:
+        return False
+    return load_cues().cue_class(head.lemma_) not in SPEECH_CLASSES
+
+
+def is_command(span: Span) -> bool:
+    """A bare imperative outside quotation marks ("Clinton: Keep it", "Cruz: Just hang on"): a slogan in a
+    headline list, nothing asserted."""
+    root = span.root
+    return (root.tag_ == "VB" and QUOTATION.search(span.text) is None
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") and span.start <= c.i < span.end
+                        for c in root.children))
+
+
+SAYING_NOUNS = frozenset({"comment", "remark", "assessment", "finding", "conclusion", "argument"})
+
+
+def contests_no_statement(span: Span) -> bool:
+    """A contest whose content names no statement ("questioned *the technique*", "rejecting *an inquiry
+    about her server*", "contradict *the wishes of progressives*"): it opposes a thing, not a claim, so it
+    is no row of its own (the statement it was linked to keeps the status the contest gave it). One that
+    names a statement stays ("rejected *the allegation*", "contradict *Mr. Obama's comments*")."""
+    if any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    root = span.root
+    return root.pos_ == "NOUN" and root.lemma_.lower() not in load_lexicon().light_nouns | SAYING_NOUNS
 
 
 def is_junk(doc: Doc, mention: Mention) -> bool:
-    if mention.form == "outlet" or mention.contests is not None:
+    if mention.form == "outlet":
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is None or not says_something(span) or is_aim(doc, mention, span)
+    if mention.contests is not None:
+        return span is not None and mention.relation is not None and contests_no_statement(span)
+    return (span is None or not says_something(span) or says_nothing(span) or is_thought(doc, mention)
+            or is_question(doc, mention, span) or is_unsaid(doc, mention) or is_command(span))
 
 
 def repeats_outer(mention: Mention, others: list[Mention]) -> bool:
-    """Does the mention lie inside another one of the same source (a piece of that one)?"""
+    """Does the mention lie inside another one of the same source (a piece of that one), or is it reported
+    speech retold inside another party's (see ``_retold``)?"""
     return mention.form != "outlet" and mention.contests is None and any(
         other is not mention and other.start <= mention.start and mention.end <= other.end
-        and (other.start, other.end) != (mention.start, mention.end) and other.source.name == mention.source.name
+        and (other.start, other.end) != (mention.start, mention.end)
+        and (other.source.name == mention.source.name or _retold(mention, other))
         for other in others)
+
+
+def _retold(mention: Mention, outer: Mention) -> bool:
+    """Reported speech inside another party's reported speech ("Politico reported that the senator *had
+    implied he served in the navy*"): the editor's row is the outer party's report, which carries it. A
+    label's colon ("Superdelegates: …") is no speech verb, so what follows it stands alone. A retold
+    confirmation, denial or doubt keeps its row ("the records do not confirm *that X*, the auditor said":
+    X is unverified, which the outer row does not say)."""
+    return (mention.form == "indirect" and mention.status in ("reported", "hypothetical")
+            and outer.form in ("indirect", "mixed") and outer.source.kind != "outlet"
+            and any(ch.isalpha() for ch in outer.cue or ""))
 
 
 def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions that are claims, with ``contests`` re-pointed into the shorter list (a denial of a
-    dropped mention stays a denial that points nowhere)."""
-    claims = [i for i, mention in enumerate(mentions) if not is_junk(doc, mention)]
-    outer = [mentions[i] for i in claims]
+    dropped mention stays a denial that points nowhere). A mention that a denial or dispute points at
+    stays whatever it is ("he expects the pier to reopen. The office denied that claim"): it is what the
+    contest is about."""
     contested = {m.contests for m in mentions if m.contests is not None}  # what a denial points at stays
+    claims = [i for i, mention in enumerate(mentions) if i in contested or not is_junk(doc, mention)]
+    outer = [mentions[i] for i in claims]
     kept = [i for i in claims if i in contested or not repeats_outer(mentions[i], outer)]
     new_index = {old: new for new, old in enumerate(kept)}
     result = []
