@@ -34,6 +34,10 @@ TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cu
 SENTENCE_END = re.compile(r"[.;:!?]\s")
 APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")  # "Clinton’s": no quote mark
 MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and its continuation
+# a quoted title in the bridge ('he said on “Meet the Press.”'): a few capitalised words, not speech
+TITLE_QUOTE = re.compile(r"(?:[\"“]|'')(?P<title>[A-Z][\w&’'-]*(?:[ \xa0]+(?:[A-Z][\w&’'-]*|of|the|and|&|a|an|in|on|at|for|to)){0,5})"
+                         r"(?P<end>[.,]?)(?:[\"”]|'')")
+ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof)\.(?=\s)")
 
 
 def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
@@ -214,6 +218,7 @@ def _bridge(gap: str) -> bool:
     gap = gap.strip()
     if not gap.strip(EDGE_PUNCT):
         return True
+    gap = ABBREVIATION.sub(lambda m: m.group()[:-1], TITLE_QUOTE.sub(lambda m: "Title" + m.group("end"), gap))
     return (len(gap) <= MAX_BRIDGE and gap[-1] in ".,:;" and not SENTENCE_END.search(gap[:-1])
             and not any(q in APOSTROPHE.sub("", gap) for q in QUOTE_CHARS))
 
