@@ -340,6 +340,13 @@ def test_a_quoted_show_title_and_an_honorific_do_not_break_the_continuation(nlp)
     assert said.text.startswith("“The pier is safe,”") and said.text.endswith("the ferries still run.”")
 
 
+def test_a_clause_on_each_side_of_the_cue_takes_the_one_after(nlp):
+    text = ("The row had begun on Friday after Mr. Brel, asked about the deaths of sailors under Mr. Tan, had said, "
+            "“I think our port does plenty of harm too.”")
+    said = next(m for m in mentions(nlp, text) if m.cue == "had said")
+    assert said.text == "“I think our port does plenty of harm too.”"
+
+
 def test_a_speaker_behind_a_preposition_of_a_verb_tagged_adjective(nlp):
     # "Ruiz, who surprised Brel by declaring she opposed the levy": the parser made "surprised" an adjective
     doc = hand_parsed(nlp, [

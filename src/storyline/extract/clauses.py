@@ -36,6 +36,11 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
                and (judged is None or judged.i < c.i and not any(g.dep_ in SUBJECT_DEPS for g in c.children))]
     if clauses and lemma in cues.clause_only and not any(c.pos_ in {"VERB", "AUX"} for c in clauses):
         return None  # "declared the air safe" states no proposition
+    after = [c for c in clauses if c.i > tok.i and all(t.is_punct for t in tok.doc[tok.i + 1:c.left_edge.i])
+             and (c.left_edge.lower_ == "that" or c.left_edge.dep_ not in {"mark", "prep"})]
+    if after and clauses[0].i < tok.i and not any(c.dep_ == "mark" for c in children):
+        clauses = after  # "The row began after Brel, asked …, had said, 'X'": a clause on each side of the cue
+        # (a misparse); what follows the cue is what is said, unless the cue is itself subordinate ("after Ruiz said")
     if clauses:
         span = _subtree_span(clauses[0], exclude=tok)
         later = [c for c in clauses[1:] if (c.i > tok.i) == (clauses[0].i > tok.i)]
