@@ -340,6 +340,20 @@ def test_a_quoted_show_title_and_an_honorific_do_not_break_the_continuation(nlp)
     assert said.text.startswith("“The pier is safe,”") and said.text.endswith("the ferries still run.”")
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a participle's speaker is its verb's passive subject
+    ("In the recording, Ivo Tan can be heard lecturing the crew: “Sailors of the west, take heed. There are storms "
+     "gathering on your horizon.”", "Ivo Tan"),
+    # the parser made the verb a modifier of the name before it
+    ("Mitt Ruiz, the 2012 Harbour Party nominee, tweeted in response: ''Important distinction: thug Tan fines "
+     "sailors and rivals; our mayors fine smugglers.''", "Mitt Ruiz"),
+])
+def test_a_quote_after_a_colon_is_the_speakers_whatever_the_parse(nlp, text, speaker):
+    quote = next(m for m in mentions(nlp, text) if m.form == "direct")
+    assert quote.source.name == speaker
+    assert quote.text.endswith(("horizon.”", "smugglers.''"))
+
+
 def test_a_clause_on_each_side_of_the_cue_takes_the_one_after(nlp):
     text = ("The row had begun on Friday after Mr. Brel, asked about the deaths of sailors under Mr. Tan, had said, "
             "“I think our port does plenty of harm too.”")

@@ -89,7 +89,7 @@ def _colon_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, mentio
         verb = doc[colon.start - 1]
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.start:
             verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _colon_speaker(verb)
         if (verb.pos_ not in ("VERB", "AUX") or subject is None or not _person_like(subject)
                 or "\n" in text[verb.idx:colon.start_char]):
             continue
@@ -97,6 +97,20 @@ def _colon_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, mentio
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _colon_speaker(verb: Token) -> Token | None:
+    """Who speaks the quote after a clause's colon: the verb's subject; the one a participle's verb has as
+    subject ('the cleric is shown lecturing: "…"'); the person a verb the parser made a modifier hangs on
+    ('Ana Ruiz, the port's chair, tweeted in response: "…"')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject
+    if verb.tag_ == "VBG" and verb.dep_ in {"xcomp", "advcl"}:
+        return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.pos_ == "PROPN":
+        return verb.head
+    return None
 
 
 def _signed_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
