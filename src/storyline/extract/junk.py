@@ -27,9 +27,9 @@ from ..model import Mention
 from .cues import load_cues
 from .hedges import load_lexicon
 
-# a quotation: a double mark anywhere, a single one where it opens a quote (not the apostrophe of
-# "America's" or "voters'")
-QUOTATION = re.compile(r"[\"“”«»„]|(?:^|(?<=[\s(\[—–-]))['‘’](?=\w)")
+# a quotation: a double mark anywhere (two straight single ones included, as some archives print it:
+# ''totally scripted''), a single one where it opens a quote (not the apostrophe of "America's" or "voters'")
+QUOTATION = re.compile(r"[\"“”«»„]|''|(?:^|(?<=[\s(\[—–-]))['‘’](?=\w)")
 
 
 def says_something(span: Span) -> bool:
