@@ -211,6 +211,13 @@ CASES = [
      "Dock workers", "compared", "indirect", "the levy to a toll on every crate", "reported"),
     ("Tomas Brel warned of a long strike at the harbour.",
      "Tomas Brel", "warned of", "indirect", "a long strike at the harbour", "reported"),
+    # a view's owner says the rest of the sentence
+    ("In Tomas Brel's view, the levy will ruin the small boats.",
+     "Tomas Brel", "In Tomas Brel's view", "indirect", "the levy will ruin the small boats", "reported"),
+    # the parser made the cue a clause of the statement after it
+    ("If anything, Tomas Brel argued in his email, the incident is an illustration of why the council should "
+     "adopt new rules.", "Tomas Brel", "argued in his email", "indirect",
+     "the incident is an illustration of why the council should adopt new rules", "reported"),
     # a passive criticism: the by-agent says it, the reason is what is said
     ("The ferry operator has been criticized by dock workers for cutting the night crossings.",
      "dock workers", "has been criticized", "indirect", "cutting the night crossings", "reported"),
