@@ -211,6 +211,8 @@ CASES = [
      "Dock workers", "compared", "indirect", "the levy to a toll on every crate", "reported"),
     ("Tomas Brel warned of a long strike at the harbour.",
      "Tomas Brel", "warned of", "indirect", "a long strike at the harbour", "reported"),
+    ("Tomas Brel warned against letting the tankers dock at night.",
+     "Tomas Brel", "warned against", "indirect", "letting the tankers dock at night", "reported"),
     # a view's owner says the rest of the sentence
     ("In Tomas Brel's view, the levy will ruin the small boats.",
      "Tomas Brel", "In Tomas Brel's view", "indirect", "the levy will ruin the small boats", "reported"),
