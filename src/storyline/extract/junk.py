@@ -32,6 +32,9 @@ from .hedges import load_lexicon
 QUOTATION = re.compile(r"[\"“”«»„]|''|(?:^|(?<=[\s(\[—–-]))['‘’](?=\w)")
 
 
+CHARGE_VERBS = {"accuse", "charge"}
+
+
 def says_something(span: Span) -> bool:
     """Does the content hold a verb, or a quotation (a quoted phrase is checkable as said)?"""
     return any(t.pos_ in ("VERB", "AUX") for t in span) or QUOTATION.search(span.text) is not None
@@ -55,7 +58,15 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
     if mention.form == "outlet" or mention.contests is not None:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is None or not says_something(span) or is_aim(doc, mention, span)
+    return span is None or not (says_something(span) or is_charge(doc, mention, span)) or is_aim(doc, mention, span)
+
+
+def is_charge(doc: Doc, mention: Mention, span: Span) -> bool:
+    """'accused Brel's crews of smuggling', 'charged the board with negligence': a charge names a wrongdoing,
+    which can be checked, though no verb states it."""
+    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    return cue is not None and any(t.lemma_.lower() in CHARGE_VERBS for t in cue) and any(
+        t.lower_ in {"of", "with"} and t.dep_ == "prep" for t in span)
 
 
 def repeats_outer(mention: Mention, others: list[Mention]) -> bool:
