@@ -37,6 +37,7 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     if clauses and lemma in cues.clause_only and not any(c.pos_ in {"VERB", "AUX"} for c in clauses):
         return None  # "declared the air safe" states no proposition
     after = [c for c in clauses if c.i > tok.i and all(t.is_punct for t in tok.doc[tok.i + 1:c.left_edge.i])
+             and c.left_edge.tag_ not in {"WDT", "WP"}  # "reports that track spending": a relative clause
              and (c.left_edge.lower_ == "that" or c.left_edge.dep_ not in {"mark", "prep"})]
     if after and clauses[0].i < tok.i and not any(c.dep_ == "mark" for c in children):
         clauses = after  # "The row began after Brel, asked …, had said, 'X'": a clause on each side of the cue
