@@ -213,6 +213,9 @@ CASES = [
      "Tomas Brel", "warned of", "indirect", "a long strike at the harbour", "reported"),
     ("Tomas Brel warned against letting the tankers dock at night.",
      "Tomas Brel", "warned against", "indirect", "letting the tankers dock at night", "reported"),
+    # a cue noun as the subject of the that-clause it states
+    ("Perhaps Tomas Brel's most surprising suggestion was that the ferry had sailed without lights.",
+     "Tomas Brel", "suggestion", "indirect", "that the ferry had sailed without lights", "reported"),
     # a view's owner says the rest of the sentence
     ("In Tomas Brel's view, the levy will ruin the small boats.",
      "Tomas Brel", "In Tomas Brel's view", "indirect", "the levy will ruin the small boats", "reported"),
