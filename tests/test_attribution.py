@@ -198,6 +198,35 @@ CASES = [
     # the speaker of a clause behind a preposition
     ("After saying the seawall was sound, Tomas Brel was taken to the harbour office.",
      "Tomas Brel", "saying", "indirect", "the seawall was sound", "reported"),
+    # verbs of attack and their reasons; a verdict cast "as" something; a reason kept with it
+    ("Councillor Ilse Varga lambasted the harbour board's plan as a gift to the shipping lines.",
+     "Ilse Varga", "lambasted", "indirect", "the harbour board's plan as a gift to the shipping lines", "reported"),
+    ("Tomas Brel slammed the port authority for closing the north quay without warning.",
+     "Tomas Brel", "slammed", "indirect", "the port authority for closing the north quay without warning",
+     "reported"),
+    ("Ilse Varga ripped the port authority for its slow response to the flood.",
+     "Ilse Varga", "ripped", "indirect", "the port authority for its slow response to the flood", "reported"),
+    ("Ilse Varga portrayed Brel as reckless because he had ignored the tide tables.",
+     "Ilse Varga", "portrayed", "indirect", "Brel as reckless because he had ignored the tide tables", "reported"),
+    ("Dock workers compared the levy to a toll on every crate.",
+     "Dock workers", "compared", "indirect", "the levy to a toll on every crate", "reported"),
+    ("Tomas Brel warned of a long strike at the harbour.",
+     "Tomas Brel", "warned of", "indirect", "a long strike at the harbour", "reported"),
+    ("Tomas Brel warned against letting the tankers dock at night.",
+     "Tomas Brel", "warned against", "indirect", "letting the tankers dock at night", "reported"),
+    # a cue noun as the subject of the that-clause it states
+    ("Perhaps Tomas Brel's most surprising suggestion was that the ferry had sailed without lights.",
+     "Tomas Brel", "suggestion", "indirect", "that the ferry had sailed without lights", "reported"),
+    # a view's owner says the rest of the sentence
+    ("In Tomas Brel's view, the levy will ruin the small boats.",
+     "Tomas Brel", "In Tomas Brel's view", "indirect", "the levy will ruin the small boats", "reported"),
+    # the parser made the cue a clause of the statement after it
+    ("If anything, Tomas Brel argued in his email, the incident is an illustration of why the council should "
+     "adopt new rules.", "Tomas Brel", "argued in his email", "indirect",
+     "the incident is an illustration of why the council should adopt new rules", "reported"),
+    # a passive criticism: the by-agent says it, the reason is what is said
+    ("The ferry operator has been criticized by dock workers for cutting the night crossings.",
+     "dock workers", "has been criticized", "indirect", "cutting the night crossings", "reported"),
 ]
 
 
@@ -316,6 +345,45 @@ def test_quote_after_an_indirect_content_before_its_cue_continues_it(nlp):
     [m] = mentions(nlp, text)
     assert m.text.startswith("The pier may close") and m.text.endswith('The cranes are unsafe."')
     assert m.form == "mixed"  # an indirect part and a quoted one
+
+
+def test_a_quoted_show_title_and_an_honorific_do_not_break_the_continuation(nlp):
+    text = "“The pier is safe,” Mr. Brel said on “Harbour Hour.” “Nobody was hurt and the ferries still run.”"
+    said = next(m for m in mentions(nlp, text) if m.cue == "said")
+    assert said.text.startswith("“The pier is safe,”") and said.text.endswith("the ferries still run.”")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a participle's speaker is its verb's passive subject
+    ("In the recording, Ivo Tan can be heard lecturing the crew: “Sailors of the west, take heed. There are storms "
+     "gathering on your horizon.”", "Ivo Tan"),
+    # the parser made the verb a modifier of the name before it
+    ("Mitt Ruiz, the 2012 Harbour Party nominee, tweeted in response: ''Important distinction: thug Tan fines "
+     "sailors and rivals; our mayors fine smugglers.''", "Mitt Ruiz"),
+])
+def test_a_quote_after_a_colon_is_the_speakers_whatever_the_parse(nlp, text, speaker):
+    quote = next(m for m in mentions(nlp, text) if m.form == "direct")
+    assert quote.source.name == speaker
+    assert quote.text.endswith(("horizon.”", "smugglers.''"))
+
+
+def test_a_clause_on_each_side_of_the_cue_takes_the_one_after(nlp):
+    text = ("The row had begun on Friday after Mr. Brel, asked about the deaths of sailors under Mr. Tan, had said, "
+            "“I think our port does plenty of harm too.”")
+    said = next(m for m in mentions(nlp, text) if m.cue == "had said")
+    assert said.text == "“I think our port does plenty of harm too.”"
+
+
+def test_a_speaker_behind_a_preposition_of_a_verb_tagged_adjective(nlp):
+    # "Ruiz, who surprised Brel by declaring she opposed the levy": the parser made "surprised" an adjective
+    doc = hand_parsed(nlp, [
+        ("Ruiz", 0, "ROOT", "PROPN", "NNP", "Ruiz"), (",", 0, "punct", "PUNCT", ",", ","),
+        ("who", 3, "nsubj", "PRON", "WP", "who"), ("surprised", 0, "relcl", "ADJ", "JJ", "surprised"),
+        ("Brel", 3, "dobj", "PROPN", "NNP", "Brel"), ("by", 3, "prep", "ADP", "IN", "by"),
+        ("declaring", 5, "pcomp", "VERB", "VBG", "declare"), ("she", 8, "nsubj", "PRON", "PRP", "she"),
+        ("opposed", 6, "ccomp", "VERB", "VBD", "oppose"), ("the", 10, "det", "DET", "DT", "the"),
+        ("levy", 8, "dobj", "NOUN", "NN", "levy")])
+    assert _subject(doc[6]).text == "who"
 
 
 def test_an_apostrophe_between_two_quotes_does_not_break_the_continuation(nlp):

@@ -1,6 +1,6 @@
 """Attribution by a prepositional phrase that names the source: "According to X, …" (X is the source, the rest of
-the clause the content) and "In the latest poll, …" (a poll, survey, study or analysis opening its sentence is
-the source of what the sentence reports).
+the clause the content), "In the latest poll, …" (a poll, survey, study or analysis opening its sentence is
+the source of what the sentence reports) and "In Ash's view, …" (the owner of the view says the rest).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from .spans import OBJECT_DEPS, _Found, _trim
 
 FINDINGS = {"poll", "survey", "study", "analysis"}  # "In the latest poll, …"
+VIEWS = {"view", "opinion", "words", "estimation", "judgment", "judgement", "telling", "assessment"}  # "In Ash's view, …"
 
 
 def _according_to(tok: Token) -> _Found | None:
@@ -48,10 +49,17 @@ def _according_to(tok: Token) -> _Found | None:
 
 def _in_findings(tok: Token) -> _Found | None:
     """'In the harbour board's survey, 60 percent backed the levy': a poll or study opening its sentence is
-    the source of what the sentence reports."""
+    the source of what the sentence reports; 'In Ash's view, the rules must change': the view's owner is."""
     doc = tok.doc
     finding = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if (finding is None or finding.lemma_.lower() not in FINDINGS or finding.tag_ != "NN" or not tok.is_sent_start
+    owner = next((c for c in finding.children if c.dep_ == "poss"), None) if finding is not None else None
+    if owner is not None and finding.lower_ in VIEWS:
+        source, cue, cls = owner, (tok.i, finding.i + 1), "believe"
+    elif finding is not None and finding.lemma_.lower() in FINDINGS and finding.tag_ == "NN":
+        source, cue, cls = finding, (tok.i, tok.i + 1), "report"
+    else:
+        return None
+    if (not tok.is_sent_start
             or finding.right_edge.i + 1 >= len(doc) or doc[finding.right_edge.i + 1].text != ","
             or tok.head.pos_ not in {"VERB", "AUX"}):
         return None
@@ -60,4 +68,4 @@ def _in_findings(tok: Token) -> _Found | None:
     if after > clause.right_edge.i:
         return None
     last = clause.right_edge
-    return _Found((tok.i, tok.i + 1), "report", _trim(doc, doc[after].idx, last.idx + len(last)), finding)
+    return _Found(cue, cls, _trim(doc, doc[after].idx, last.idx + len(last)), source)

@@ -19,7 +19,11 @@ from .speakers import _agent, _person_like
 VERDICT_CLASSES = {"dispute", "deny", "confirm"}  # cues whose object is the thing judged ("denied the reports")
 CLAUSE_BREAKS = {";", ":", "—", "–", "--"}  # a clause before one of these is no content of a cue after it
 ESTIMATE_VERBS = {"estimate", "put", "project", "value", "peg"}  # "estimated the cargo at 300 tonnes"
-ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "praise", "credit", "fault"}
+# "accused him of lying", "slammed the board for closing the quay": the charge or reason is what is said
+ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "criticise", "praise", "credit", "fault", "slam", "lambaste",
+                "lambast", "rip", "blast", "trash", "savage", "assail", "condemn", "denounce", "mock", "scold", "chide",
+                "rebuke", "berate", "applaud", "hail"}
+COMPARE_VERBS = {"compare", "liken"}  # "compared his lapse to the worst gaffes": what it is compared to is said too
 REASON_MARKS = {"because", "if", "unless", "since"}  # a reason or condition the speaker gives with the content
 
 
@@ -32,6 +36,12 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
                and (judged is None or judged.i < c.i and not any(g.dep_ in SUBJECT_DEPS for g in c.children))]
     if clauses and lemma in cues.clause_only and not any(c.pos_ in {"VERB", "AUX"} for c in clauses):
         return None  # "declared the air safe" states no proposition
+    after = [c for c in clauses if c.i > tok.i and all(t.is_punct for t in tok.doc[tok.i + 1:c.left_edge.i])
+             and c.left_edge.tag_ not in {"WDT", "WP"}  # "reports that track spending": a relative clause
+             and (c.left_edge.lower_ == "that" or c.left_edge.dep_ not in {"mark", "prep"})]
+    if after and clauses[0].i < tok.i and not any(c.dep_ == "mark" for c in children):
+        clauses = after  # "The row began after Brel, asked …, had said, 'X'": a clause on each side of the cue
+        # (a misparse); what follows the cue is what is said, unless the cue is itself subordinate ("after Ruiz said")
     if clauses:
         span = _subtree_span(clauses[0], exclude=tok)
         later = [c for c in clauses[1:] if (c.i > tok.i) == (clauses[0].i > tok.i)]
@@ -61,6 +71,11 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         return _grown(tok, xcomp, span, cues, nominal=False)
     if obj is None and cls in VERDICT_CLASSES and _agent(tok) is not None:  # "… is disputed by the ministry"
         return _passive_judged(tok)
+    if obj is None and lemma in ACCUSE_VERBS and _agent(tok) is not None:  # "was criticized by rivals for failing to …"
+        reason = next((c for c in children if c.dep_ == "prep" and c.lower_ in {"for", "of"} and c.i > tok.i), None)
+        said = next((g for g in reason.children if g.dep_ in {"pobj", "pcomp"}), None) if reason is not None else None
+        if said is not None:
+            return _subtree_span(said, exclude=tok)
     if obj is None or (cls == "urge" and not phrase) or lemma in cues.clause_only:
         return None
     if cls in VERDICT_CLASSES and not phrase and _person_like(obj):  # "police questioned two managers"
@@ -69,9 +84,10 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     tail = [c for c in children if c.i > obj.i and (
         c.dep_ == "oprd" or c.dep_ == "prep" and (c.lower_ == "as" or lemma in ACCUSE_VERBS
                                                   and c.lower_ in {"of", "for", "on", "with"}
+                                                  or lemma in COMPARE_VERBS and c.lower_ in {"to", "with"}
                                                   or lemma in ESTIMATE_VERBS and c.lower_ == "at"))]
-    if tail:  # "labeled the incident a 'terrorist attack'", "accused him of lying"
-        return span[0], _subtree_span(tail[-1], exclude=tok)[1]
+    if tail:  # "labeled the incident a 'terrorist attack'", "accused him of lying", "cast it as a trap because …"
+        return _grown(tok, tail[-1], (span[0], _subtree_span(tail[-1], exclude=tok)[1]), cues, nominal=False)
     if lemma in cues.as_only and not any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.rights):
         return None
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:

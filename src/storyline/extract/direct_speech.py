@@ -34,6 +34,10 @@ TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cu
 SENTENCE_END = re.compile(r"[.;:!?]\s")
 APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")  # "Clinton’s": no quote mark
 MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and its continuation
+# a quoted title in the bridge ('he said on “Meet the Press.”'): a few capitalised words, not speech
+TITLE_QUOTE = re.compile(r"(?:[\"“]|'')(?P<title>[A-Z][\w&’'-]*(?:[ \xa0]+(?:[A-Z][\w&’'-]*|of|the|and|&|a|an|in|on|at|for|to)){0,5})"
+                         r"(?P<end>[.,]?)(?:[\"”]|'')")
+ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof)\.(?=\s)")
 
 
 def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
@@ -85,7 +89,7 @@ def _colon_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, mentio
         verb = doc[colon.start - 1]
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.start:
             verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _colon_speaker(verb)
         if (verb.pos_ not in ("VERB", "AUX") or subject is None or not _person_like(subject)
                 or "\n" in text[verb.idx:colon.start_char]):
             continue
@@ -93,6 +97,20 @@ def _colon_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, mentio
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _colon_speaker(verb: Token) -> Token | None:
+    """Who speaks the quote after a clause's colon: the verb's subject; the one a participle's verb has as
+    subject ('the cleric is shown lecturing: "…"'); the person a verb the parser made a modifier hangs on
+    ('Ana Ruiz, the port's chair, tweeted in response: "…"')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject
+    if verb.tag_ == "VBG" and verb.dep_ in {"xcomp", "advcl"}:
+        return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.pos_ == "PROPN":
+        return verb.head
+    return None
 
 
 def _signed_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
@@ -214,6 +232,7 @@ def _bridge(gap: str) -> bool:
     gap = gap.strip()
     if not gap.strip(EDGE_PUNCT):
         return True
+    gap = ABBREVIATION.sub(lambda m: m.group()[:-1], TITLE_QUOTE.sub(lambda m: "Title" + m.group("end"), gap))
     return (len(gap) <= MAX_BRIDGE and gap[-1] in ".,:;" and not SENTENCE_END.search(gap[:-1])
             and not any(q in APOSTROPHE.sub("", gap) for q in QUOTE_CHARS))
 

@@ -33,9 +33,12 @@ from ..model import Mention
 from .cues import load_cues
 from .hedges import load_lexicon
 
-# a quotation: a double mark anywhere, a single one where it opens a quote (not the apostrophe of
-# "America's" or "voters'")
-QUOTATION = re.compile(r"[\"“”«»„]|(?:^|(?<=[\s(\[—–-]))['‘’](?=\w)")
+# a quotation: a double mark anywhere (two straight single ones included, as some archives print it:
+# ''totally scripted''), a single one where it opens a quote (not the apostrophe of "America's" or "voters'")
+QUOTATION = re.compile(r"[\"“”«»„]|''|(?:^|(?<=[\s(\[—–-]))['‘’](?=\w)")
+
+
+CHARGE_VERBS = {"accuse", "charge"}
 
 
 def says_something(span: Span) -> bool:
@@ -139,8 +142,17 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.contests is not None:
         return span is not None and mention.relation is not None and contests_no_statement(span)
-    return (span is None or not says_something(span) or says_nothing(span) or is_thought(doc, mention)
-            or is_question(doc, mention, span) or is_unsaid(doc, mention) or is_command(span))
+    return (span is None or not (says_something(span) or is_charge(doc, mention, span)) or says_nothing(span)
+            or is_thought(doc, mention) or is_question(doc, mention, span) or is_unsaid(doc, mention)
+            or is_command(span))
+
+
+def is_charge(doc: Doc, mention: Mention, span: Span) -> bool:
+    """'accused Brel's crews of smuggling', 'charged the board with negligence': a charge names a wrongdoing,
+    which can be checked, though no verb states it."""
+    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    return cue is not None and any(t.lemma_.lower() in CHARGE_VERBS for t in cue) and any(
+        t.lower_ in {"of", "with"} and t.dep_ == "prep" for t in span)
 
 
 def repeats_outer(mention: Mention, others: list[Mention]) -> bool:

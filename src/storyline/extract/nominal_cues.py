@@ -1,7 +1,7 @@
 """Nouns and adjectives as cues: "Koval's claim that …" (the owner is the source, the noun the cue), a verb
 speaking through a cue noun ("made the case that …", "repeated her claim that …": the verb group through the
 noun is the cue) and a verb with a cue adjective ("made it clear that …"); the noun's or adjective's that- or
-to-clause is the content.
+to-clause is the content, or the that-clause the noun is the subject of ("Koval's claim was that …").
 """
 
 from __future__ import annotations
@@ -37,6 +37,15 @@ def _noun_clause(noun: Token) -> Token | None:
                 for g in child.children if g.i < child.i):
             return child
     return None
+
+
+def _copula_clause(noun: Token) -> Token | None:
+    """"Tan's suggestion was that …", "Her argument is that …": the that-clause a cue noun is the subject of."""
+    be = noun.head
+    if noun.dep_ != "nsubj" or be.lemma_ != "be":
+        return None
+    return next((c for c in be.rights if c.dep_ == "ccomp" and any(
+        g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)), None)
 
 
 def _nominal_object(verb: Token, cues: Cues) -> Token | None:
@@ -75,7 +84,7 @@ def _nominal(noun: Token, cues: Cues) -> _Found | None:
     the verb, unless a name owns it ("citing a Harbour Post report that …" is the Post's)."""
     owner = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "nsubj" and any(  # "union’s" misparsed
         g.dep_ == "case" for g in c.children)), None) or _named_owner(noun)
-    clause = _noun_clause(noun)
+    clause = _noun_clause(noun) or _copula_clause(noun)
     if owner is None or clause is None or _nominal_object(noun.head, cues) == noun and (
             noun.head.lemma_.lower() in cues.words or noun.head.lemma_.lower() in cues.light):
         return None

@@ -79,6 +79,8 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if source_head is None or quotes.at(source_head.idx) is not None:  # no one inside a quote speaks it
         source_head = _speaker_after_quote(tok, quotes)
     name = _name_before(tok, cue[0], quotes) if source_head is None and cls in SAYING_CLASSES else None
+    if content is None and _said_clause_after(tok):
+        content = _trim(tok.doc, tok.doc[tok.right_edge.i + 2].idx, tok.head.right_edge.idx + len(tok.head.right_edge))
     around = content is None and tok.dep_ == "parataxis"
     if around:
         host = tok.head.head if tok.head.dep_ in {"aux", "auxpass"} else tok.head
@@ -113,6 +115,17 @@ def _experienced(verb: Token, cues: Cues, quotes: QuoteIndex, cls: str | None) -
     if subject is None or feeler is None or quotes.at(feeler.idx) is not None:
         return None
     return _Found(_verb_group(verb, [], cues), "believe", _subtree_span(subject, exclude=verb), feeler)
+
+
+def _said_clause_after(tok: Token) -> bool:
+    """'If anything, Tan argued in his email, the rules must change': the parser made the cue a clause of
+    the statement that follows it; a comma ends the cue's words and the statement is the cue's content."""
+    doc = tok.doc
+    after = tok.right_edge.i + 1
+    if tok.dep_ != "ccomp" or tok.head.i <= after or doc[after].text != "," or tok.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    subject = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.left_edge.i == after + 1  # the statement starts right after the comma
 
 
 def _past_conjunction(doc: Doc, host: Token, span: tuple[int, int]) -> tuple[int, int]:

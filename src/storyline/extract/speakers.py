@@ -68,8 +68,11 @@ def _subject(tok: Token) -> Token | None:
         if _added_to_clause(verb):  # "said the levy would double and added that …": the same speaker
             verb = verb.head.head
             continue
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
-            return _prep_host_subject(verb.head.head)  # "responded by saying …", "After saying …, she was …"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and (verb.head.head.pos_ in {"VERB", "AUX"} or (
+                verb.head.head.tag_ == "JJ" and any(c.dep_ in SUBJECT_DEPS for c in verb.head.head.children))):
+            # "responded by saying …", "After saying …, she was …"; "who surprised him by declaring …" with
+            # "surprised" tagged an adjective
+            return _prep_host_subject(verb.head.head)
         if verb.dep_ not in INHERIT_DEPS or verb.head == verb:
             return None
         if (verb.dep_ in {"xcomp", "acl", "relcl"} and verb.tag_ == "VB" and verb.head.pos_ in {"NOUN", "PROPN"}

@@ -1,0 +1,33 @@
+"""What the ledger strikes as no claim (``extract/junk.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.junk import says_something
+
+
+@pytest.mark.parametrize(("content", "something"), [
+    ("his rival ''totally scripted and kind of robotic.''", True),  # an archive's straight double quote
+    ("Mr. Brel's remarks ''racially toxic,''", True),
+    ("the moment “a display of panic”", True),
+    ("his rival's record on the harbour", False),  # a topic: nothing to check
+    ("the dock workers' union", False),  # an apostrophe is no quotation
+])
+def test_a_quotation_makes_a_verbless_content_a_claim(nlp, content, something):
+    assert says_something(nlp(content)[:]) is something
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Ana Ruiz accused the port board of negligence.", True),  # a charge: checkable, though verbless
+    ("Ana Ruiz criticized the port board's record.", False),  # a topic
+])
+def test_a_charge_is_a_claim_a_topic_is_not(nlp, text, kept):
+    from storyline.extract.attribution import find_attributions
+    from storyline.extract.entities import find_entities
+    from storyline.extract.junk import drop_junk
+
+    doc = nlp(text)
+    found = find_attributions(doc, find_entities(doc))
+    assert found, "the cue is found before the junk rule judges it"
+    assert bool(drop_junk(doc, found)) is kept
