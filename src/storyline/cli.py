@@ -181,7 +181,9 @@ def add(
         def show(done) -> int:
             """Say how each finished file went (in the order given); how many failed."""
             count = 0
-            for (source, doc), added in done:
+            for (source, doc, notes), added in done:
+                for note in notes:  # what was said of the file before it was added, printed with its outcome
+                    progress.console.print(note, highlight=False, soft_wrap=True, markup=False)
                 line = f"{source}: {added.outcome} report {added.report_id} (version {added.version})"
                 if added.recovered:  # an earlier run stored it, then was killed or its extraction failed
                     line = (f"{source}: report {added.report_id} (version {added.version}) was stored before but "
@@ -206,19 +208,18 @@ def add(
                 continue
             try:
                 doc = read_source(source, outlet=outlet, published=published)
+                notes = []
                 if doc.outlet_from is None:
-                    progress.console.print(
-                        f"warning: {source}: no --outlet, and the report names none (no site name, wire dateline "
-                        f"or byline); stored as {doc.outlet!r}", highlight=False, soft_wrap=True, markup=False)
+                    notes.append(f"warning: {source}: no --outlet, and the report names none (no site name, wire "
+                                 f"dateline or byline); stored as {doc.outlet!r}")
                 target = story
                 if target is None:
                     target, assignment = choose_story(store, doc)
                     verb = "joins" if assignment.story else "opens"
-                    progress.console.print(f"{source}: {verb} story {target!r} (confidence {assignment.confidence:.2f})",
-                                           highlight=False, soft_wrap=True, markup=False)
-                done = adding.add(target, doc, (source, doc))
+                    notes.append(f"{source}: {verb} story {target!r} (confidence {assignment.confidence:.2f})")
+                done = adding.add(target, doc, (source, doc, notes))
             except StorylineError as exc:
-                failed += 1
+                failed += 1 + show(adding.finish())  # files before it first, so lines keep the order given
                 say_error(progress.console, str(exc))
                 progress.advance(task)
             else:
