@@ -155,6 +155,8 @@ def test_claims_read_a_page_at_a_time_and_the_export_streams(tmp_path):
         page = story_ledger(store, story, parts=("claims",), claims_offset=5, claims_limit=7)
         assert page["claims"] == whole["claims"][5:12]
         assert page["events"] == [] and page["entities"] == []
+        rows = story_ledger(store, story, parts=("claims",), brief_claims=True)["claims"]
+        assert rows == [kept.brief(claim) for claim in whole["claims"]]  # what `storyline claims` reads
         out = io.StringIO()
         pages = []
         real = store.iter_kept_items

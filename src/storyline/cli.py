@@ -489,7 +489,7 @@ def _view(story: str | None, show, part: str) -> None:
 
     store = opened()
     name = pick_story(store, story)
-    ledger = story_ledger(store, name, parts=("reports", part))
+    ledger = story_ledger(store, name, parts=("reports", part), brief_claims=True)
     warn_unextracted(ledger, name)
     show(console, ledger)
 

@@ -11,11 +11,12 @@ from . import kept
 
 
 def story_ledger(store: Store, story: str, with_text: bool = False, *, parts=kept.PARTS,
-                 claims_offset: int = 0, claims_limit: int | None = None) -> dict:
+                 claims_offset: int = 0, claims_limit: int | None = None, brief_claims: bool = False) -> dict:
     """The ledger of the named story (which must exist), with its editors' verdicts: every part, or only those
-    in ``parts`` (the others empty), and of the claims the page asked for."""
+    in ``parts`` (the others empty), of the claims the page asked for, and with ``brief_claims`` claims as a
+    table shows them (each mention only its source's name)."""
     ledger = kept.read(store, story, with_text=with_text, parts=parts, claims_offset=claims_offset,
-                       claims_limit=claims_limit)
+                       claims_limit=claims_limit, brief_claims=brief_claims)
     return with_verdicts(ledger, store.verdicts(story))
 
 
