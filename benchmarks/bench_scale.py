@@ -189,9 +189,9 @@ def run(db: str, story: str, sizes: list[int], timed: int, repeat: int, workdir:
 
     files = sorted(corpus_dir().glob("*.txt"))
     total = max(sizes)
-    if len(files) < total:
-        raise SystemExit(f"{len(files)} PolNeAR train texts, fewer than the largest size {total}")
-    texts = [f.read_text(encoding="utf-8") for f in files[:total]]
+    texts = list(dict.fromkeys(f.read_text(encoding="utf-8") for f in files))[:total]  # the corpus repeats a few
+    if len(texts) < total:
+        raise SystemExit(f"{len(texts)} distinct PolNeAR train texts, fewer than the largest size {total}")
     docs = [document(text, i, total) for i, text in enumerate(texts)]
     rows = []
     with open_store(db) as store:
