@@ -484,14 +484,13 @@ def warn_unextracted(ledger: dict, story: str) -> None:
 
 
 def _view(story: str | None, show, part: str) -> None:
-    """Show one part of the story's stored ledger (and its reports, for the warning about unextracted ones)."""
-    from .ledger.from_store import story_ledger
+    """Show one part of the story's stored ledger, read as it is printed (and the reports not extracted)."""
+    from .ledger import kept
 
     store = opened()
     name = pick_story(store, story)
-    ledger = story_ledger(store, name, parts=("reports", part), brief_claims=True)
-    warn_unextracted(ledger, name)
-    show(console, ledger)
+    warn_unextracted(kept.read(store, name, parts=("reports",)), name)
+    show(console, kept.read(store, name, parts=(part,), brief_claims=True, lazy=True))
 
 
 @app.command()

@@ -266,10 +266,16 @@ def _render(kept: Kept, story: dict, new: list, changes_before: int, replay: boo
     return _unique(items), drop
 
 
+# What a table of claims shows of each (present/tables.py's claims_rows): a long story's table reads these.
+BRIEF = ("id", "text", "status", "checkworthiness", "outlets", "carried_by", "supported_by", "contested_by",
+         "conflicts", "withdrawn")
+
+
 def brief(claim: dict) -> dict:
-    """A claim as a table row shows it: everything but its evidence, each mention reduced to its source's name
-    (a table of a long story's claims then reads a tenth of the bytes)."""
-    return {**claim, "mentions": [{"source": {"name": m["source"]["name"]}} for m in claim["mentions"]]}
+    """A claim as a table row shows it: no evidence, history or entities, each mention only its source's name
+    (a table of a long story's claims reads a small share of the bytes)."""
+    names = dict.fromkeys(m["source"]["name"] for m in claim["mentions"])
+    return {**{k: claim[k] for k in BRIEF if k in claim}, "mentions": [{"source": {"name": n}} for n in names]}
 
 
 def _unique(items: list[Item]) -> list[Item]:
@@ -297,10 +303,12 @@ def _digits(text: str, width: int = 40) -> str:
 # --- reading ------------------------------------------------------------------------------------------------
 
 def read(store: Store, story: str, *, with_text: bool = False, parts: Iterable[str] = PARTS,
-         claims_offset: int = 0, claims_limit: int | None = None, brief_claims: bool = False) -> dict:
+         claims_offset: int = 0, claims_limit: int | None = None, brief_claims: bool = False,
+         lazy: bool = False) -> dict:
     """The story's ledger from the stored items, brought up to date first; only the lists in ``parts``
     (the others are empty), of the claims only the page asked for, and with ``brief_claims`` each claim as
-    ``brief`` gives it (a table's row)."""
+    ``brief`` gives it (a table's row). ``lazy``: each list an iterator, read from the store as it is
+    consumed (memory flat in the story's size; consume them before the store is closed)."""
     story_id, summary, waiting = _opened(store, story)
     ledger = {"schema_version": "1", "generated_at": _now(), "story": json.loads(summary)}
     wanted = set(parts)
@@ -308,8 +316,9 @@ def read(store: Store, story: str, *, with_text: bool = False, parts: Iterable[s
     for part in PARTS:
         page = {"offset": claims_offset, "limit": claims_limit} if part == "claims" else {}
         kind = "claim_row" if part == "claims" and brief_claims else KIND[part]
-        ledger[part] = ([json.loads(entry) for entry in _entries(store, story_id, part, waiting, texts, kind, **page)]
-                        if part in wanted else [])
+        values = map(json.loads, _entries(store, story_id, part, waiting, texts, kind, **page)) \
+            if part in wanted else iter(())
+        ledger[part] = values if lazy else list(values)
     return ledger
 
 

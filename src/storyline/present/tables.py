@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -14,8 +16,9 @@ STATUS_STYLE = {
 }
 
 
-def print_rows(console: Console, title: str, columns: list[str], rows: list[list[str | Text]]) -> None:
-    """A Rich table when the console is a terminal, else a header line and tab-separated rows.
+def print_rows(console: Console, title: str, columns: list[str], rows: Iterable[list[str | Text]]) -> None:
+    """A Rich table when the console is a terminal, else a header line and tab-separated rows, printed as
+    they come (a long story's claims are never all held).
 
     Cells are report text, which is untrusted: plain strings are shown as they are, never read as markup, and
     without control characters or escape sequences (:func:`printable`)."""
@@ -73,17 +76,16 @@ def claim_conflicts(claim: dict) -> str:
     )
 
 
-def claims_rows(ledger: dict) -> list[list[str | Text]]:
-    rows = []
+def claims_rows(ledger: dict) -> Iterator[list[str | Text]]:
+    """One row per claim not withdrawn; ``ledger["claims"]`` may be any iterable (read as it is printed)."""
     for claim in ledger["claims"]:
         if claim.get("withdrawn"):
             continue
         sources = claim_sources(claim)
         contested = ", ".join(dict.fromkeys(f"{c['source']} {c['relation']}" for c in claim["contested_by"]))
         conflicts = claim_conflicts(claim)
-        rows.append([_status(claim["status"]), claim["text"], sources, outlet_count(claim), contested,
-                     Text(printable(conflicts), style="bold red") if conflicts else "", check_score(claim)])
-    return rows
+        yield [_status(claim["status"]), claim["text"], sources, outlet_count(claim), contested,
+               Text(printable(conflicts), style="bold red") if conflicts else "", check_score(claim)]
 
 
 def print_claims(console: Console, ledger: dict) -> None:
