@@ -142,7 +142,9 @@ def _start_worker() -> None:
     import threading
 
     from .backfill.worker import WARM_UP, extract_one
+    from .learn import embeddings
 
+    embeddings.THREADS = 1  # one thread per worker: the workers already fill the CPUs (two each ran slower)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     extract_one(WARM_UP, None, "warm-up")
 
@@ -191,6 +193,7 @@ class Adding:
         if jobs > 1:
             self.pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker)
         self.waiting: deque[_Waiting] = deque()
+        self.unkept: dict[str, str] = {}  # story id → a report of it saved since its kept ledger was updated
 
     def __enter__(self) -> Adding:
         return self
@@ -219,8 +222,14 @@ class Adding:
         return self._ready()
 
     def finish(self) -> list[tuple[object, Added]]:
-        """Wait for every report still being extracted; save them, and their vectors."""
-        return [self._save(self.waiting.popleft()) for _ in range(len(self.waiting))]
+        """Wait for every report still being extracted; save them, and their vectors; then take the reports
+        saved into their stories' kept ledgers (once per story, not once per report: this process's updates
+        would otherwise be the batch's bottleneck while the workers wait)."""
+        done = [self._save(self.waiting.popleft()) for _ in range(len(self.waiting))]
+        for report_id in self.unkept.values():
+            keep_ledger(self.store, report_id)
+        self.unkept.clear()
+        return done
 
     def _ready(self) -> list[tuple[object, Added]]:
         """The reports at the head of the queue whose extraction is done; waits for the oldest while more than
@@ -232,8 +241,8 @@ class Adding:
         return done
 
     def _save(self, item: _Waiting) -> tuple[object, Added]:
-        """Save one report's extraction and vectors, then take it into its story's kept ledger, as
-        ``extract_report`` does (the same crash points, in this process)."""
+        """Save one report's extraction and vectors, as ``extract_report`` does (the same crash points, in this
+        process); its story's kept ledger takes it in at ``finish``."""
         from .backfill.worker import extraction_of, vectors_of
         from .link.claims import VECTOR_MODEL
 
@@ -253,7 +262,7 @@ class Adding:
             error = f"{type(exc).__name__}: {exc}"
         if error is not None:
             self.store.mark_failed(report_id, error)
-            keep_ledger(self.store, report_id)
+            self._unkept(report_id)
             item.added.error = error
             return item.tag, item.added
         crash_point("extraction-saved")
@@ -261,8 +270,13 @@ class Adding:
             self.store.save_mention_vectors({(report_id, i): v for i, v in enumerate(vectors)}, VECTOR_MODEL)
         else:  # no embeddings packages in the worker: as the serial path does (a warning, words only)
             cached_vectors(self.store, [self.store.report(report_id)])
-        keep_ledger(self.store, report_id)
+        self._unkept(report_id)
         return item.tag, item.added
+
+    def _unkept(self, report_id: str) -> None:
+        """A report saved but not yet in its story's kept ledger: ``finish`` takes it in (a run killed first
+        leaves it to the story's next reader)."""
+        self.unkept[self.store.report_story(report_id)] = report_id
 
 
 def extract_stored(store: Store, report: ReportRecord) -> str | None:
