@@ -13,19 +13,19 @@ from storyline.extract.entities import find_entities
 from storyline.learn import models
 from storyline.learn.attribution import CueJudge, train
 
-# Fictional reports: "lambasted" and "scolded" are cues the lexicon lacks; "said" is one it has.
+# Fictional reports: "upbraided" and "castigated" are cues the lexicon lacks; "said" is one it has.
 STORIES = [
-    "Mayor Ilse Varga lambasted the harbour plan on Monday.\n\nTomas Brel said the ferry would stop.\n",
-    "Councillor Ana Ruiz scolded the port board for the delay.\n\nThe crews said the cranes were unsafe.\n",
-    "Tomas Brel lambasted the levy in a speech.\n\nIlse Varga said the dredging would go on.\n",
-    "The union scolded the owners over the wages.\n\nAna Ruiz said the quay was closed.\n",
+    "Mayor Ilse Varga upbraided the harbour plan on Monday.\n\nTomas Brel said the ferry would stop.\n",
+    "Councillor Ana Ruiz castigated the port board for the delay.\n\nThe crews said the cranes were unsafe.\n",
+    "Tomas Brel upbraided the levy in a speech.\n\nIlse Varga said the dredging would go on.\n",
+    "The union castigated the owners over the wages.\n\nAna Ruiz said the quay was closed.\n",
 ]
 
 
 def _brat(text: str) -> str:
     """Cue, source and content lines for the one cue verb of each paragraph of a fixture story."""
     lines, n = [], 0
-    for verb in ("lambasted", "scolded", "said"):
+    for verb in ("upbraided", "castigated", "said"):
         at = text.find(verb)
         if at < 0:
             continue
@@ -61,9 +61,9 @@ def test_rule_cues_name_the_rules_cue_words(nlp):
 
 
 def test_rule_cues_shape_the_verbs_the_rules_could_build_around(nlp):
-    doc = nlp("Councillor Ivo Tan lambasted the bridge tolls.")
+    doc = nlp("Councillor Ivo Tan upbraided the bridge tolls.")
     _, classes, _, shapes = rule_cues(doc)
-    verb = next(t.i for t in doc if t.text == "lambasted")
+    verb = next(t.i for t in doc if t.text == "upbraided")
     assert classes == {} and "b=proposed" in shapes[verb] and "bw=proposed|before" in shapes[verb]
 
 
@@ -73,11 +73,11 @@ def test_train_round_trip_and_extraction_with_the_model(split, nlp, tmp_path, mo
     monkeypatch.setenv("STORYLINE_MODELS", str(tmp_path / "models"))
     path = models.save_model("attribution", judge)
     assert path.is_file() and isinstance(models.load_model("attribution"), CueJudge)
-    text = "Councillor Ivo Tan lambasted the bridge tolls.\n\nMara Loy said the toll would rise.\n"
+    text = "Councillor Ivo Tan upbraided the bridge tolls.\n\nMara Loy said the toll would rise.\n"
     doc = nlp(text)
     with_model = find_attributions(doc, find_entities(doc))
-    assert {m.cue for m in with_model} == {"lambasted", "said"}
-    proposed = next(m for m in with_model if m.cue == "lambasted")
+    assert {m.cue for m in with_model} == {"upbraided", "said"}
+    proposed = next(m for m in with_model if m.cue == "upbraided")
     assert proposed.source.name == "Ivo Tan" and proposed.text == "the bridge tolls"
     models.use_models(False)
     try:

@@ -251,7 +251,7 @@ def test_tables_and_markdown_show_copies_and_conflicts():
              "2025-05-06T09:30:00+00:00"),
     )
     out["claims"][0]["carried_by"].append({"outlet": "Lark Daily", "copy_of_outlet": "Alpha Times"})
-    row = claims_rows(out)[0]
+    row = next(claims_rows(out))
     assert row[3] == "1 (+1 copy)"
     assert str(row[5]) == "figure conflict (people killed): At least 12 people (Alpha Times) vs 40 people (Beta Post)"
     markdown = ledger_markdown(out)

@@ -38,7 +38,7 @@ from ..link.claims import VECTOR_MODEL, cached_vectors
 from ..store import Store
 from ..store.kept import Item
 from .build import (LedgerState, claim_dict, claim_id_map, events, pending_report_dict, report_dict, report_figures,
-                    story_entities, story_summary)
+                    report_time, story_entities, story_summary)
 
 PARTS = ("reports", "claims", "entities", "events", "figures", "changes")
 KIND = {"reports": "report", "claims": "claim", "entities": "entity", "events": "event", "figures": "figures",
@@ -344,7 +344,21 @@ def _opened(store: Store, story: str) -> tuple[str, str, list[str]]:
     row = store.story(story)
     waiting = update(store, row.id, row.title).waiting
     summary = store.kept_item(row.id, "story", "story") or _json(_empty_summary(row.id, row.title))
+    if waiting:
+        summary = _json(_counting_waiting(store, row.id, json.loads(summary), store.reports_by_id(waiting)))
     return row.id, summary, waiting
+
+
+def _counting_waiting(store: Store, story_id: str, summary: dict, waiting: list) -> dict:
+    """The story's summary counting the reports not taken in yet too, as a replay of every stored report
+    would: each its own outlet's until the ledger takes it in and finds whether it copies another."""
+    outlets = {json.loads(data)["outlet"] for data in store.iter_kept_items(story_id, "report")}
+    new = {r.outlet for r in waiting} - outlets
+    times = [t for t in (summary["first_seen"], summary["last_updated"], *map(report_time, waiting)) if t]
+    return {**summary, "report_count": summary["report_count"] + len(waiting),
+            "outlet_count": summary["outlet_count"] + len(new),
+            "independent_outlet_count": summary["independent_outlet_count"] + len(new),
+            "first_seen": min(times) if times else None, "last_updated": max(times) if times else None}
 
 
 def _entries(store: Store, story_id: str, part: str, waiting: list[str], texts: dict[str, str] | None,
