@@ -242,10 +242,4 @@ class KeptTables:
 
     def report_texts_by_id(self, ids: Iterable[str]) -> dict[str, str]:
         """Report id → text, for these reports only (the evidence of one page of claims)."""
-        r = schema.reports.c
-        ids = list(dict.fromkeys(ids))
-        found: dict[str, str] = {}
-        with self._read() as conn:
-            for begin in range(0, len(ids), CHUNK):
-                found.update(conn.execute(select(r.id, r.text).where(r.id.in_(ids[begin:begin + CHUNK]))).all())
-        return found
+        return {rid: text for rid, (text, _, _) in self.texts_of(list(dict.fromkeys(ids))).items()}
