@@ -76,6 +76,17 @@ def test_repeated_claim_in_two_outlets_is_one_claim_and_corroborated():
     assert [c["kind"] for c in out["changes"]] == ["new_report", "new_claim", "new_report", "status_changed"]
 
 
+def test_one_span_credited_to_two_speakers_gives_two_claims_with_their_own_ids():
+    # the same words credited in two sentences to two speakers are two nested mentions of one span: two claims,
+    # and a verdict keyed by claim id must find exactly one of them
+    text = "The levy at Orrin Flats held, said Mara Quill. Engineers agreed: the levy at Orrin Flats held."
+    out = ledger(FakeReport("r", "loc", "Alpha Times", text,
+                            [("The levy at Orrin Flats held", "Mara Quill", "reported"),
+                             ("The levy at Orrin Flats held", "engineers", "reported")]))
+    ids = [c["id"] for c in out["claims"]]
+    assert len(ids) == 2 and len(set(ids)) == 2
+
+
 def test_revision_supersedes_and_confirms_an_unverified_claim():
     v1 = FakeReport("r1", "loc", "Alpha Times", "Two tankers reportedly collided.",
                     [("Two tankers reportedly collided", "Alpha Times", "unverified")])

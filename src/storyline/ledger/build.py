@@ -62,9 +62,17 @@ class Claim:
 
     @property
     def id(self) -> str:
+        """Stable across replays: the first mention's report and span. The same span stated twice in a report
+        (one content credited to two speakers in two sentences) can open two claims; the later one's id
+        counts the earlier twins, so verdicts and links keyed by id never land on the wrong claim."""
         first = self.mentions[0]
-        digest = hashlib.sha1(f"{first.report.id}:{first.mention.start}:{first.mention.end}".encode())
-        return "c-" + digest.hexdigest()[:10]
+        start, end = first.mention.start, first.mention.end
+        key = f"{first.report.id}:{start}:{end}"
+        earlier = first.report.extraction.mentions[:first.index] if first.report.extraction else []
+        twins = sum(1 for m in earlier if (m.start, m.end) == (start, end))
+        if twins:
+            key += f"#{twins}"
+        return "c-" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
 def report_time(report: ReportLike) -> str | None:
