@@ -399,3 +399,46 @@ def test_the_ferry_story_end_to_end(store):
         assert conflict["kind"] == "date_conflict"
         assert {(v["outlet"], v["text"]) for v in conflict["values"]} == {("Harbour Ledger", "May"),
                                                                         ("Coastal Wire", "April")}
+
+
+# --- names written otherwise by other outlets, and a stray "not" in one speaker's other wording (issue 16) ------
+
+@pytest.mark.parametrize("first, second, why", [
+    (Said("the U.K. ferry line cut its sailings", names={"U.K.": "GPE"}),
+     Said("the United Kingdom's ferry line cut its sailings", names={"United Kingdom": "GPE"}), None),  # initials
+    (Said("the CSB opened an inquiry into the grounding", names={"CSB": "ORG"}),
+     Said("the Coastal Safety Board opened an inquiry into the grounding", names={"Coastal Safety Board": "ORG"}),
+     None),  # an acronym
+    (Said("Velorans were barred from the quay", names={"Velorans": "NORP"}),
+     Said("every Veloran was barred from the quay", names={"Veloran": "NORP"}), None),  # a group and one member
+    (Said("the CSB opened an inquiry into the grounding", names={"CSB": "ORG"}),
+     Said("the Harbour Police opened an inquiry into the grounding", names={"Harbour Police": "ORG"}),
+     "entities"),  # another body's initials are another body
+])
+def test_a_name_abbreviated_or_inflected_is_the_same_name(first, second, why):
+    a, b = FakeReport("a", "Alpha Times", [first]), FakeReport("b", "Beta Post", [second])
+    assert disagreement(report_facts(a.extraction)[0], report_facts(b.extraction)[0]) == why
+
+
+SCRUTINY = ("he was facing an unusual degree of scrutiny over the pier contracts",
+            "\"There's no question I'm getting special scrutiny on the pier deals,\"")
+
+
+def test_a_not_elsewhere_in_one_speakers_other_wording_does_not_keep_it_apart():
+    a, b = embed(list(SCRUTINY))
+    assert float(a @ b) < claims.NEGATION_NEAR  # not near-identical: the "no" is an idiom, not the claim's
+    index = ClaimIndex()
+    one, _ = index.link(SCRUTINY[0], vector=a, speaker="Oren Talvi")
+    two, created = index.link(SCRUTINY[1], vector=b, speaker="Oren Talvi")
+    assert one == two and not created
+
+
+def test_one_speakers_near_identical_words_with_a_not_stay_apart():
+    texts = ["the pier contracts were signed in secret", "the pier contracts were not signed in secret"]
+    a, b = embed(texts)
+    assert float(a @ b) >= claims.NEGATION_NEAR
+    index = ClaimIndex()
+    one, _ = index.link(texts[0], vector=a, speaker="Oren Talvi")
+    two, created = index.link(texts[1], vector=b, speaker="Oren Talvi")
+    assert one != two and created
+    assert [c.kind for c in index.conflicts] == ["polarity"]
