@@ -442,3 +442,31 @@ def test_one_speakers_near_identical_words_with_a_not_stay_apart():
     two, created = index.link(texts[1], vector=b, speaker="Oren Talvi")
     assert one != two and created
     assert [c.kind for c in index.conflicts] == ["polarity"]
+
+
+# a quote resumed after its speech tag holds several remarks: no same-speaker discount for it (issue 16)
+RESUMED = ("\u201cThe pier deal was rushed through the council,\u201d Talvi said. \u201cAnd the dredging contract "
+           "went to a firm owned by the mayor\u2019s cousin.\u201d")
+CONTRACT = "the dredging contract had gone to a firm owned by the mayor\u2019s cousin"
+
+
+def test_a_resumed_quote_is_told_from_one_quote():
+    assert claims.resumed_quote(RESUMED)
+    assert claims.resumed_quote("''The quay is shut,'' she said on Monday. ''It stays shut.''")
+    assert not claims.resumed_quote("\u201cThe pier deal was rushed,\u201d Talvi said, \u201cand I said so.\u201d")
+    assert not claims.resumed_quote("\u201cThe pier deal was rushed through the council.\u201d")
+
+
+def test_a_resumed_quote_does_not_join_one_of_its_remarks_by_the_speakers_lower_bar():
+    alone = "\u201cThe dredging contract went to a firm owned by the mayor\u2019s cousin,\u201d"
+    v_resumed, v_alone, v_contract = embed([RESUMED, alone, CONTRACT])
+    assert float(v_resumed @ v_contract) < SAME  # only the speaker's discount could join them
+    index = ClaimIndex()
+    one, _ = index.link(RESUMED, vector=v_resumed, speaker="Oren Talvi")
+    two, created = index.link(CONTRACT, vector=v_contract, speaker="Oren Talvi")
+    assert one != two and created
+    # the remark quoted alone is one remark: the same speaker's paraphrase of it joins it
+    index = ClaimIndex()
+    one, _ = index.link(alone, vector=v_alone, speaker="Oren Talvi")
+    two, created = index.link(CONTRACT, vector=v_contract, speaker="Oren Talvi")
+    assert one == two and not created
