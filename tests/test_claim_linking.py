@@ -470,3 +470,14 @@ def test_a_resumed_quote_does_not_join_one_of_its_remarks_by_the_speakers_lower_
     one, _ = index.link(alone, vector=v_alone, speaker="Oren Talvi")
     two, created = index.link(CONTRACT, vector=v_contract, speaker="Oren Talvi")
     assert one == two and not created
+
+
+def test_a_quote_joins_the_same_quote_rather_than_an_outlets_narration_around_it():
+    quote = "\u201cIt is time to stop attacking the dock workers and get back to the harbour budget.\u201d"
+    narration = f"On Tuesday, Varga deflected questions about Brandt before saying, {quote}"
+    index = ClaimIndex()
+    around, _ = index.link(narration)  # the outlet's own voice, holding Varga's quote
+    inner, _ = index.link(quote, exclude=frozenset({around}))  # nested: kept out of the narration's claim
+    number, created = index.link(quote)  # another report's same quote
+    assert claims.overlap(claims.content_key(quote), claims.content_key(narration)) >= claims.SIMILARITY
+    assert number == inner and not created

@@ -236,10 +236,12 @@ class ClaimIndex:
 
     def _lexical(self, key: ContentKey, facts: agreement.Facts, candidates: list[int]):
         conflicts = []
-        for claim in candidates:
-            score = max(overlap(key, other) for other in self.keys[claim])
+        scored = [(max(overlap(key, other) for other in self.keys[claim]), claim) for claim in candidates]
+        # the claim whose words overlap most first (ties in candidate order): of an outlet's "X deflected
+        # questions before saying '…'" and X's quote inside it, another report's same quote joins the quote
+        for score, claim in sorted(scored, key=lambda s: -s[0]):
             if score < SIMILARITY:
-                continue
+                break
             reason = agreement.disagreement(facts, self.facts[claim])
             if reason is None and any(same_proposition(key, other) for other in self.keys[claim]):
                 return claim, conflicts
