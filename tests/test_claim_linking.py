@@ -399,3 +399,85 @@ def test_the_ferry_story_end_to_end(store):
         assert conflict["kind"] == "date_conflict"
         assert {(v["outlet"], v["text"]) for v in conflict["values"]} == {("Harbour Ledger", "May"),
                                                                         ("Coastal Wire", "April")}
+
+
+# --- names written otherwise by other outlets, and a stray "not" in one speaker's other wording (issue 16) ------
+
+@pytest.mark.parametrize("first, second, why", [
+    (Said("the U.K. ferry line cut its sailings", names={"U.K.": "GPE"}),
+     Said("the United Kingdom's ferry line cut its sailings", names={"United Kingdom": "GPE"}), None),  # initials
+    (Said("the CSB opened an inquiry into the grounding", names={"CSB": "ORG"}),
+     Said("the Coastal Safety Board opened an inquiry into the grounding", names={"Coastal Safety Board": "ORG"}),
+     None),  # an acronym
+    (Said("Velorans were barred from the quay", names={"Velorans": "NORP"}),
+     Said("every Veloran was barred from the quay", names={"Veloran": "NORP"}), None),  # a group and one member
+    (Said("the CSB opened an inquiry into the grounding", names={"CSB": "ORG"}),
+     Said("the Harbour Police opened an inquiry into the grounding", names={"Harbour Police": "ORG"}),
+     "entities"),  # another body's initials are another body
+])
+def test_a_name_abbreviated_or_inflected_is_the_same_name(first, second, why):
+    a, b = FakeReport("a", "Alpha Times", [first]), FakeReport("b", "Beta Post", [second])
+    assert disagreement(report_facts(a.extraction)[0], report_facts(b.extraction)[0]) == why
+
+
+SCRUTINY = ("he was facing an unusual degree of scrutiny over the pier contracts",
+            "\"There's no question I'm getting special scrutiny on the pier deals,\"")
+
+
+def test_a_not_elsewhere_in_one_speakers_other_wording_does_not_keep_it_apart():
+    a, b = embed(list(SCRUTINY))
+    assert float(a @ b) < claims.NEGATION_NEAR  # not near-identical: the "no" is an idiom, not the claim's
+    index = ClaimIndex()
+    one, _ = index.link(SCRUTINY[0], vector=a, speaker="Oren Talvi")
+    two, created = index.link(SCRUTINY[1], vector=b, speaker="Oren Talvi")
+    assert one == two and not created
+
+
+def test_one_speakers_near_identical_words_with_a_not_stay_apart():
+    texts = ["the pier contracts were signed in secret", "the pier contracts were not signed in secret"]
+    a, b = embed(texts)
+    assert float(a @ b) >= claims.NEGATION_NEAR
+    index = ClaimIndex()
+    one, _ = index.link(texts[0], vector=a, speaker="Oren Talvi")
+    two, created = index.link(texts[1], vector=b, speaker="Oren Talvi")
+    assert one != two and created
+    assert [c.kind for c in index.conflicts] == ["polarity"]
+
+
+# a quote resumed after its speech tag holds several remarks: no same-speaker discount for it (issue 16)
+RESUMED = ("\u201cThe pier deal was rushed through the council,\u201d Talvi said. \u201cAnd the dredging contract "
+           "went to a firm owned by the mayor\u2019s cousin.\u201d")
+CONTRACT = "the dredging contract had gone to a firm owned by the mayor\u2019s cousin"
+
+
+def test_a_resumed_quote_is_told_from_one_quote():
+    assert claims.resumed_quote(RESUMED)
+    assert claims.resumed_quote("''The quay is shut,'' she said on Monday. ''It stays shut.''")
+    assert not claims.resumed_quote("\u201cThe pier deal was rushed,\u201d Talvi said, \u201cand I said so.\u201d")
+    assert not claims.resumed_quote("\u201cThe pier deal was rushed through the council.\u201d")
+
+
+def test_a_resumed_quote_does_not_join_one_of_its_remarks_by_the_speakers_lower_bar():
+    alone = "\u201cThe dredging contract went to a firm owned by the mayor\u2019s cousin,\u201d"
+    v_resumed, v_alone, v_contract = embed([RESUMED, alone, CONTRACT])
+    assert float(v_resumed @ v_contract) < SAME  # only the speaker's discount could join them
+    index = ClaimIndex()
+    one, _ = index.link(RESUMED, vector=v_resumed, speaker="Oren Talvi")
+    two, created = index.link(CONTRACT, vector=v_contract, speaker="Oren Talvi")
+    assert one != two and created
+    # the remark quoted alone is one remark: the same speaker's paraphrase of it joins it
+    index = ClaimIndex()
+    one, _ = index.link(alone, vector=v_alone, speaker="Oren Talvi")
+    two, created = index.link(CONTRACT, vector=v_contract, speaker="Oren Talvi")
+    assert one == two and not created
+
+
+def test_a_quote_joins_the_same_quote_rather_than_an_outlets_narration_around_it():
+    quote = "\u201cIt is time to stop attacking the dock workers and get back to the harbour budget.\u201d"
+    narration = f"On Tuesday, Varga deflected questions about Brandt before saying, {quote}"
+    index = ClaimIndex()
+    around, _ = index.link(narration)  # the outlet's own voice, holding Varga's quote
+    inner, _ = index.link(quote, exclude=frozenset({around}))  # nested: kept out of the narration's claim
+    number, created = index.link(quote)  # another report's same quote
+    assert claims.overlap(claims.content_key(quote), claims.content_key(narration)) >= claims.SIMILARITY
+    assert number == inner and not created

@@ -5,12 +5,15 @@ Sentence vectors say two mentions are *about* the same thing; they do not say th
 claim, these checks must all pass:
 
 - entities: when both name actors (people, organisations, groups) or both name places, at least one on each
-  side is the same referent ("Brandt" and "Ivo Brandt" are; "Eastern Docks" and "Western Docks" are not);
+  side is the same referent ("Brandt" and "Ivo Brandt" are; "Eastern Docks" and "Western Docks" are not;
+  "the U.K." and "the United Kingdom", "the NTSB" and "the National Transportation Safety Board", "Velorans"
+  and "Veloran" are too: outlets abbreviate and inflect the same name differently);
 - figures: for every unit both give, some value of one falls in a range of the other;
 - dates: resolved dates must fit one another ("2025-03" fits "2025-03-14"); without resolved dates on both
   sides, weekday names must;
 - polarity: both contested (denied/disputed by their source) or neither, and both negated or neither unless
-  they quote the same distinctive words (a "not" elsewhere does not reverse a quotation);
+  they quote the same distinctive words (a "not" elsewhere does not reverse a quotation) or are one speaker's
+  wordings that are not near-identical (``claims.NEGATION_NEAR``);
 - states: when both say what became of people (missing, dead, injured, safe, arrested, freed), at least one
   state is the same ("three firefighters were missing" and "three firefighters were among the dead" are two
   claims, however alike their words).
@@ -41,7 +44,8 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], start=2)}
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 NAME_WORD = re.compile(r"[a-z0-9]+")
-NAME_STOPWORDS = frozenset({"the", "of", "s"})
+NAME_STOPWORDS = frozenset({"the", "of", "s", "and", "for"})
+DOTTED = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")  # "u.s.", "u.k": initials written with dots
 # what became of people: mutually exclusive states, by the words that say them
 STATES = {
     **dict.fromkeys(("missing", "unaccounted", "disappeared"), "missing"),
@@ -76,8 +80,15 @@ class Facts:
 
 
 def name_words(name: str) -> frozenset[str]:
-    """A name as comparable words: lower case, no article, no possessive."""
-    return frozenset(w for w in NAME_WORD.findall(name.lower().replace("’", "'")) if w not in NAME_STOPWORDS)
+    """A name as comparable words: lower case, no article, no possessive, initials without their dots ("U.S."
+    → "us", not "u" and a dropped "s"), each word singular ("Muslims" → "muslim": a group and its members)."""
+    text = DOTTED.sub(lambda m: m.group().replace(".", ""), name.lower().replace("’", "'"))
+    return frozenset(_singular(w) for w in NAME_WORD.findall(text) if w not in NAME_STOPWORDS)
+
+
+def _singular(word: str) -> str:
+    """A plural -s dropped, enough to meet the singular ("velorans", "veloran"); both sides go through it."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def text_facts(text: str, contests: bool = False) -> Facts:
@@ -166,7 +177,17 @@ def dates_disagree(a: Facts, b: Facts) -> bool:
 
 
 def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
-    return a <= b or b <= a
+    """One name's words within the other's, or one is the other's initials ("us", "united states")."""
+    return a <= b or b <= a or _initials(a, b) or _initials(b, a)
+
+
+def _initials(short: frozenset[str], full: frozenset[str]) -> bool:
+    """Is ``short`` one word made of the first letters of ``full``'s words (two or more)? Names are sets of
+    words, so the letters are compared in any order: "ntsb" and "national transportation safety board"."""
+    if len(short) != 1 or len(full) < 2:
+        return False
+    word = next(iter(short))
+    return len(word) == len(full) and word.isalpha() and sorted(word) == sorted(w[0] for w in full)
 
 
 def _unit(unit: str | None) -> str:
