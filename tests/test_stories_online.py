@@ -120,4 +120,36 @@ def test_online_eval_on_ecbplus_dev_topics(tmp_path):
         (tmp_path / str(topic)).symlink_to(source / str(topic))
     result = ecb_online(tmp_path)
     assert result["documents"] > 150
-    assert result["bcubed"]["f1"] >= 0.85  # issue 16 asks 0.90: not reached yet (0.863 at this commit)
+    assert result["bcubed"]["f1"] >= 0.85  # issue 16 asks 0.90: not reached yet (0.860 at this commit)
+
+
+# One fictional boxer's two title defences, undated: the second fight's first report shares the champion,
+# the belts and the sport's words with the first fight's, but names another year up front.
+FIGHTS = [
+    "Dorian Valcek retained his heavyweight belts on Saturday in 2029, stopping challenger Ruben Osk in the "
+    "ninth round at the Marlow arena. Valcek said the title defence was the hardest of his career.",
+    "Dorian Valcek keeps his heavyweight titles: the champion stopped challenger Ruben Osk in nine rounds in "
+    "2029 at the Marlow arena, his trainer said.",
+    "In 2032 Dorian Valcek retained his heavyweight belts again, knocking out challenger Tamas Brell in the "
+    "fourth round of a title defence at the Sennet stadium.",
+]
+
+
+def test_a_report_naming_another_year_up_front_opens_its_own_story():
+    from storyline.link.joining import YEAR_CONFLICT, lead_years, year_conflict
+
+    stream = Stream()
+    assert stream.add(Report(FIGHTS[0])) == stream.add(Report(FIGHTS[1]))
+    later = Report(FIGHTS[2])
+    assert lead_years(later) == {"#2032"} and year_conflict(lead_years(later), stream.profiles[0])
+    df = stream.df.copy()
+    df.update(later.terms.keys())
+    choice = pick_story(stream.profiles, later, df, stream.n + 1)
+    assert choice.story is None
+    # without the year it would have joined: the conflict is what keeps it out
+    assert choice.scores["1"] + YEAR_CONFLICT >= JOIN_THRESHOLD
+    # omission is no conflict: a lead naming no year, or a story naming none
+    assert not year_conflict(frozenset(), stream.profiles[0])
+    undated = Stream()
+    undated.add(Report("Dorian Valcek retained his heavyweight belts at the Marlow arena."))
+    assert not year_conflict(lead_years(later), undated.profiles[0])
