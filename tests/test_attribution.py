@@ -868,3 +868,49 @@ def test_a_name_and_an_epithet_both_parsed_as_predicates_of_called_are_the_conte
         ("liar", 1, "oprd", "NOUN", "NN", "liar"), (".", 1, "punct", "PUNCT", ".", ".")])
     found = find_attributions(doc, [])
     assert [(m.cue, m.text, m.source.name) for m in found] == [("called", "Brel a liar", "Varga")]
+
+
+@pytest.mark.parametrize("cue", ["blasted", "slammed", "ripped"])
+def test_a_quote_ends_where_the_attack_it_answered_begins(nlp, cue):
+    """'X said "A," when Y blasted her for B': A is X's, and ends at its closing mark; the attack is Y's
+    (issue 15: the quote and the attack were one row, or the quote was credited to the attacker)."""
+    from storyline.extract.pipeline import extract_doc
+
+    text = (f'Mayor Ilse Varga said "the pier reopens on Friday," when councillor Tomas Aldane {cue} her '
+            f"for missing the deadline.")
+    rows = [(m.source.name, m.text) for m in extract_doc(nlp(text), None, "Harbour Ledger").mentions
+            if m.form != "outlet"]
+    assert ("Ilse Varga", '"the pier reopens on Friday,"') in rows
+    assert all(source == "Tomas Aldane" for source, content in rows if "deadline" in content)
+    assert not any(source == "Tomas Aldane" and "pier" in content for source, content in rows)
+
+
+def test_as_well_as_after_a_quote_goes_on_with_what_is_said(nlp):
+    from storyline.extract.pipeline import extract_doc
+
+    text = 'Ivo Tan praised “the new cranes” as well as the crews who run them, the board said.'
+    contents = [m.text for m in extract_doc(nlp(text), None, "Harbour Ledger").mentions]
+    assert not any(c.endswith("cranes”") for c in contents)
+
+
+def test_a_cue_opening_a_clause_of_time_does_not_take_the_quote_before_it(nlp):
+    """'“I never said that,” Brel said, after Marta Koval said the mayor lied', as the small parser reads
+    it on some texts: the quoted verb made the content of the second "said", and "Brel said" a parataxis
+    of it. Koval's cue opens an after-clause: it says what follows it; the quote is Brel's (issue 15)."""
+    doc = hand_parsed(nlp, [
+        ("“", 3, "punct", "PUNCT", "``", "“"), ("I", 3, "nsubj", "PRON", "PRP", "I"),
+        ("never", 3, "neg", "ADV", "RB", "never"), ("said", 13, "ccomp", "VERB", "VBD", "say"),
+        ("that", 3, "dobj", "PRON", "DT", "that"), (",", 3, "punct", "PUNCT", ",", ","),
+        ("”", 3, "punct", "PUNCT", "''", "”"), ("Brel", 8, "nsubj", "PROPN", "NNP", "Brel"),
+        ("said", 13, "parataxis", "VERB", "VBD", "say"), (",", 8, "punct", "PUNCT", ",", ","),
+        ("after", 13, "mark", "SCONJ", "IN", "after"), ("Marta", 12, "compound", "PROPN", "NNP", "Marta"),
+        ("Koval", 13, "nsubj", "PROPN", "NNP", "Koval"), ("said", 13, "ROOT", "VERB", "VBD", "say"),
+        ("the", 15, "det", "DET", "DT", "the"), ("mayor", 16, "nsubj", "NOUN", "NN", "mayor"),
+        ("lied", 13, "ccomp", "VERB", "VBD", "lie"), (".", 13, "punct", "PUNCT", ".", ".")])
+    doc = Doc(nlp.vocab, words=[t.text for t in doc], heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc],
+              pos=[t.pos_ for t in doc], tags=[t.tag_ for t in doc], lemmas=[t.lemma_ for t in doc],
+              spaces=[not (t.i == 0 or t.i + 1 < len(doc) and doc[t.i + 1].text in {",", "”", "."}) for t in doc])
+    found = {(m.source.name, m.text) for m in find_attributions(doc, [])}
+    assert ("Marta Koval", "the mayor lied") in found
+    assert any(source == "Brel" and "I never said that" in content for source, content in found), found
+    assert not any(source == "Marta Koval" and "never" in content for source, content in found)

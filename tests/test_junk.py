@@ -31,3 +31,28 @@ def test_a_charge_is_a_claim_a_topic_is_not(nlp, text, kept):
     found = find_attributions(doc, find_entities(doc))
     assert found, "the cue is found before the junk rule judges it"
     assert bool(drop_junk(doc, found)) is kept
+
+
+def _claims(nlp, text):
+    from storyline.extract.pipeline import extract_doc
+
+    return [(m.source.name, m.text) for m in extract_doc(nlp(text), None, "Harbour Ledger").mentions
+            if m.form != "outlet"]
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    # a scrap of quoted wording with no verb (issue 15)
+    ("“A disgrace,” Ivo Tan said.", "A disgrace"),
+    # one quoted question asks, it asserts nothing
+    ("“Is closing the quay akin to closing the town?” Marta Koval said.",
+     "“Is closing the quay akin to closing the town?”"),
+    # no one said it: "Nobody has claimed …"
+    ("Nobody has claimed that the ferry was overloaded.", "that the ferry was overloaded"),
+])
+def test_contents_that_are_no_claims_are_dropped(nlp, text, gone):
+    assert all(gone.strip("“”.") not in content for _, content in _claims(nlp, text))
+
+
+def test_a_quote_with_a_statement_before_its_question_stays(nlp):
+    text = "“The levy is a fine. Who pays it?” Marta Koval said."
+    assert any("The levy is a fine" in content for _, content in _claims(nlp, text))

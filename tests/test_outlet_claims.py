@@ -59,6 +59,14 @@ def test_boilerplate_is_no_claim(nlp, text):
     assert texts(nlp, text) == []
 
 
+def test_a_live_blog_header_is_no_claim(nlp):
+    """Page furniture (issue 15): a header that ends in a colon and states nothing."""
+    text = ("The Latest: Lenport quay stays shut.\n\n"
+            "LENPORT (AP) — The Latest on the floods at Lenport (all times local):\n\n"
+            "The harbour board closed the quay on Monday.")
+    assert texts(nlp, text) == ["The harbour board closed the quay on Monday"]
+
+
 @pytest.mark.parametrize("text", [
     "Millions of viewers subscribe to the Dellis streaming service.",
     "The judge was not confirmed by the Senate of Orvale.",

@@ -93,6 +93,9 @@ def test_a_pronoun_names_the_salient_person(nlp, text, content, source):
     # a name the parser made a second subject after a common noun, on its own line
     ("7:45 a.m.\n\nRepublican hopefuls Marta Koval and Ivo Tan say the levy is unfair.", "the levy is unfair",
      "Marta Koval and Ivo Tan"),
+    # a title after "and" misleads the parser into hanging the first name on the second (issue 15)
+    ("LENPORT (AP) — Marta Koval and Harbour Master Ivo Tan pledged to work together on the levy.",
+     "to work together on the levy", "Marta Koval and Ivo Tan"),
     # one person with two roles is one person
     ("Ivo Tan, a businessman, toured the docks in Lenport on Monday.\n\n"
      "The businessman and philanthropist said the harbour tax was unfair.", "the harbour tax was unfair", "Ivo Tan"),
@@ -241,6 +244,17 @@ def test_a_place_or_a_party_is_not_the_speaker(nlp, text, content, source):
     # a participle hung on a saying verb with a speaker of its own is that speaker's
     ("The board cannot decide that “from its own view,” Tomas Brel added, saying it should be up to the port.",
      "it should be up to the port", "Tomas Brel"),
+    # issue 15: a second participle the parser coordinated with the verb inside the first one's clause
+    ("On Thursday, Ana Ruiz expanded upon her calls for more patrols, warning voters that the Varn gangs "
+     "could easily enter the town and implying that some members of the gangs might already be doing so.",
+     "some members of the gangs", "Ana Ruiz"),
+    # after a relative clause of denying, the deniers note it, not the one who made the charge
+    ("Ana Ruiz complained that the vote had been rigged against her, a charge that the Lenport harbour "
+     "officials strongly denied, noting that they had used the same system since 2004.",
+     "the same system since 2004", "Lenport harbour officials"),
+    # an email sent to readers speaks for its sender, not for those it was sent to
+    ("The Lenport Dock Union sent out an email to supporters stating that the strike would go on.",
+     "the strike would go on", "Lenport Dock Union"),
 ])
 def test_a_participle_speaks_for_the_right_speaker(nlp, text, content, source):
     assert source_of(nlp, text, content) == source

@@ -39,9 +39,11 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     after = [c for c in clauses if c.i > tok.i and all(t.is_punct for t in tok.doc[tok.i + 1:c.left_edge.i])
              and c.left_edge.tag_ not in {"WDT", "WP"}  # "reports that track spending": a relative clause
              and (c.left_edge.lower_ == "that" or c.left_edge.dep_ not in {"mark", "prep"})]
-    if after and clauses[0].i < tok.i and not any(c.dep_ == "mark" for c in children):
+    if after and clauses[0].i < tok.i and (not any(c.dep_ == "mark" for c in children) or _opens_clause(tok)):
         clauses = after  # "The row began after Brel, asked …, had said, 'X'": a clause on each side of the cue
-        # (a misparse); what follows the cue is what is said, unless the cue is itself subordinate ("after Ruiz said")
+        # (a misparse); what follows the cue is what is said, unless the cue is itself subordinate ("as Ruiz
+        # said"); a cue opening a clause of time or reason ('"…," Tan said, after Ruiz said the …') cannot
+        # say what stands before its own "after"
     if clauses:
         span = _subtree_span(clauses[0], exclude=tok)
         later = [c for c in clauses[1:] if (c.i > tok.i) == (clauses[0].i > tok.i)]
@@ -93,6 +95,14 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
         return None
     return _grown(tok, obj, span, cues, nominal=True)
+
+
+TIME_MARKS = {"after", "when", "before", "while", "until", "once", "because", "since"}
+
+
+def _opens_clause(tok: Token) -> bool:
+    """Is the cue the verb of a clause of time or reason ("after Ruiz said …", "when Tan claimed …")?"""
+    return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS and c.i < tok.i for c in tok.children)
 
 
 def _clause_said(cue: Token, child: Token) -> bool:

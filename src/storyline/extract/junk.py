@@ -136,6 +136,30 @@ def contests_no_statement(span: Span) -> bool:
     return root.pos_ == "NOUN" and root.lemma_.lower() not in load_lexicon().light_nouns | SAYING_NOUNS
 
 
+def is_quoted_scrap(span: Span) -> bool:
+    """A few quoted words with no verb ("*“respect”*", "*“from his perspective,”*"): a scrap of someone's
+    wording kept as their row, with nothing in it to check."""
+    words = [t for t in span if not (t.is_space or t.is_punct)]
+    return len(words) <= SCRAP_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+SCRAP_WORDS = 4
+NOBODY = frozenset({"none", "nobody", "no one", "neither", "no-one"})
+
+
+def nobody_said(mention: Mention) -> bool:
+    """The source is no one ("Nobody has said *the ferries will stop*", "none of them claimed *…*"): the
+    statement was not made, so there is no row to credit."""
+    return mention.source.name.strip().lower() in NOBODY
+
+
+def is_quoted_question(mention: Mention) -> bool:
+    """A quote that is one question ('"Is the levy akin to a fine?" Ruiz asked'): it asks, it asserts
+    nothing. A quote with a statement before its question keeps its row (the statement is the claim)."""
+    text = mention.text.strip(" \t\n\xa0,\"“”'‘’«»")
+    return mention.form == "direct" and text.endswith("?") and re.search(r"[.!?]\s", text[:-1]) is None
+
+
 def is_junk(doc: Doc, mention: Mention) -> bool:
     if mention.form == "outlet":
         return False
@@ -144,7 +168,9 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
         return span is not None and mention.relation is not None and contests_no_statement(span)
     return (span is None or not (says_something(span) or is_charge(doc, mention, span)) or says_nothing(span)
             or is_thought(doc, mention) or is_question(doc, mention, span) or is_unsaid(doc, mention)
-            or is_command(span))
+            or is_command(span)
+            or mention.form == "direct" and is_quoted_scrap(span) or nobody_said(mention)
+            or is_quoted_question(mention))
 
 
 def is_charge(doc: Doc, mention: Mention, span: Span) -> bool:

@@ -40,6 +40,7 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
     for q_start, q_end in quotes.overlapping(start, end):
         if not q_start <= cue_start < q_end:  # an open quote holding a transcript line holds its cue too
             start, end = min(start, q_start), max(end, q_end)
+    end = _quote_then_clause(doc_text(doc), start, end, quotes)
     adverb = found.cue[1] - found.cue[0] == 1 and doc[found.cue[0]].pos_ == "ADV"  # "reportedly"
     if start < cue_end and cue_start < end and not adverb and not (found.around and start < cue_start):
         return None  # content that swallowed its own cue: a parse gone wrong
@@ -70,6 +71,24 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
         status=STATUS_BY_CLASS[found.cls],  # type: ignore[arg-type]
         sentence=sentence,
     )
+
+
+SUBORDINATORS = frozenset({"when", "as", "after", "while", "before", "since", "until", "because"})
+
+
+def _quote_then_clause(text: str, start: int, end: int, quotes: QuoteIndex) -> int:
+    """'Ruiz said "A," when Aldane blasted her for B': the parser hangs the clause of time or reason on the
+    quote, but the speaker said only the quoted words; what follows the closing mark is the reporter's
+    setting (and the attacker's own words, credited to the attack cue). A content that opens with a quote
+    ends at that quote when a subordinating word follows it."""
+    inside = quotes.overlapping(start, end)
+    if not inside or text[start:inside[0][0]].strip(EDGE_PUNCT) or inside[-1][1] >= end:
+        return end
+    rest = text[inside[-1][1]:end].lstrip(EDGE_PUNCT + " \t\xa0")
+    words = rest.lower().split()
+    if not words or words[0] not in SUBORDINATORS or words[:2] == ["as", "well"]:  # "…” as well as …": more said
+        return end
+    return inside[-1][1]
 
 
 def _quote_before(text: str, lead: int, quotes: QuoteIndex) -> int | None:

@@ -44,7 +44,7 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
     begin = _first_token_after(doc, max(dateline_end(text), headline[1] if headline else 0))
     claims: list[Mention] = []
     for sent in doc.sents:
-        if sent.end <= begin or _not_a_claim(sent, lex):
+        if sent.end <= begin or _not_a_claim(sent, lex) or is_heading(sent):
             continue
         for root, tokens in _clauses(sent, coverage, begin):
             if _covered(root, coverage):
@@ -58,6 +58,19 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
                 continue
             claims.append(_claim(span, root, sent, outlet, hedges))
     return claims
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def is_heading(sent: Span) -> bool:
+    """A line that announces what follows and states nothing: it ends in a colon and has no finite verb
+    ("The Latest on the landslide at Kestrel Bay (all times local):", "Key dates:"). A live blog's header
+    and a list's title are page furniture, not the outlet's claims."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].text in _CLOSERS and words[-1].text != ")":
+        words.pop()
+    return bool(words) and words[-1].text.endswith(":") and not any(t.tag_ in FINITE_TAGS for t in words)
 
 
 def _first_token_after(doc: Doc, char: int) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Source
-from .clauses import _content
+from .clauses import _content, _opens_clause
 from .cues import Cues
 from .direct_speech import _adjacent_quote, _block_after_colon
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
@@ -81,7 +81,7 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     name = _name_before(tok, cue[0], quotes) if source_head is None and cls in SAYING_CLASSES else None
     if content is None and _said_clause_after(tok):
         content = _trim(tok.doc, tok.doc[tok.right_edge.i + 2].idx, tok.head.right_edge.idx + len(tok.head.right_edge))
-    around = content is None and tok.dep_ == "parataxis"
+    around = content is None and tok.dep_ == "parataxis" and not (tok.head.i > tok.i and _opens_clause(tok.head))
     if around:
         host = tok.head.head if tok.head.dep_ in {"aux", "auxpass"} else tok.head
         content = _past_conjunction(tok.doc, host, _subtree_span(host, exclude=tok, whole=True))

@@ -307,7 +307,25 @@ def _conjuncts(head: Token) -> list[Token]:
                     c.pos_ in {"PROPN", "PRON"} or c.pos_ == "NOUN" and _party(c, head)):
                 found.append(c)
                 stack.append(c)
-    return sorted(found, key=lambda t: t.i)
+    # "Marta Koval and Harbour Master Ivo Tan": a title's first word made a conjunct of its own
+    titles = {c.i for c in found if not list(c.children) and any(d.left_edge.i == c.i + 1 for d in found)}
+    return sorted((c for c in found if c.i not in titles), key=lambda t: t.i)
+
+
+def _name_before_and(head: Token) -> Token | None:
+    """'Ana Ruiz and Harbour Master Ivo Tan pledged …': the parser, misled by the title, hangs the first name
+    on the second (or on its title) as a modifier with "and" under it instead of coordinating them. That
+    first name is a speaker too; None when the name has no such modifier, or when the "and" is part of one
+    name ("the Lorvane Fire and Rescue Service")."""
+    if head.pos_ != "PROPN":
+        return None
+    for c in head.doc[head.left_edge.i:head.i]:
+        if c.dep_ not in {"nmod", "compound"} or c.pos_ != "PROPN" or c.ent_type_ not in {"PERSON", "ORG", ""}:
+            continue
+        cc = next((g for g in c.children if g.dep_ == "cc" and g.lower_ == "and" and g.i > c.i), None)
+        if cc is not None and not any(e.start <= c.i and cc.i < e.end for e in head.doc.ents):
+            return c
+    return None
 
 
 def _named_beside(head: Token) -> Token | None:
@@ -524,9 +542,12 @@ class SourceResolver:
         if named is not None:  # "Republican hopefuls Ana Ruiz and Ivo Tan say": a second subject the parser made
             head = named
         conjuncts = _conjuncts(head)
-        if not conjuncts:
+        before = _name_before_and(head)
+        if not conjuncts and before is None:
             return self._one_noun_phrase(head)
         parts = [self._one_noun_phrase(head), *(self._conjunct(c) for c in conjuncts)]
+        if before is not None:  # "Ana Ruiz and Harbour Master Ivo Tan pledged": both
+            parts.insert(0, self._conjunct(before))
         names = [p.name for p in parts]
         name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         kinds = {p.kind for p in parts}

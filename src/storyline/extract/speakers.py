@@ -30,6 +30,8 @@ CONTROL_VERBS = {"force", "lead", "leave", "prompt", "cause", "persuade", "convi
 OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event", "rally", "hearing", "session",
              "appearance", "address", "debate", "forum", "ceremony"}  # where a speaker speaks, not who
 CLAUSE_BREAKS = {",", "—", "–", "--", "-"}  # before a participle hung on what is said: ", arguing", "— asserting"
+SENT_THINGS = {"email", "e-mail", "letter", "message", "memo", "note", "statement", "text", "tweet", "release",
+               "mailer", "flyer", "leaflet", "fundraising"}  # what is sent to readers and speaks for its sender
 MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
 
 
@@ -53,6 +55,10 @@ def _subject(tok: Token) -> Token | None:
     participle describes ("footage of the mayor saying …")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
         return _participle_subject(tok.head)
+    tok = _paired_participle(tok)
+    relative = _relative_before(tok)
+    if relative is not None:
+        return relative
     verb = tok
     for _ in range(4):
         for child in verb.children:
@@ -86,6 +92,39 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _paired_participle(verb: Token) -> Token:
+    """'warning voters that the gangs could enter the town and implying that …': the parser coordinated the
+    second participle with the verb inside the first one's clause; a participle has no subject of its own
+    and pairs with the participle above it, whose speaker it shares. Any other verb is returned as is."""
+    if verb.tag_ != "VBG" or verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
+        return verb
+    head = verb.head
+    if head.tag_ == "VBG" or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return verb
+    cues = load_cues()
+    for above in head.ancestors:
+        if above.tag_ == "VBG" and above.dep_ in {"advcl", "xcomp", "conj"} and cues.cue_class(above.lemma_):
+            return above
+        if above.dep_ not in {"ccomp", "conj", "xcomp"}:
+            break
+    return verb
+
+
+def _relative_before(verb: Token) -> Token | None:
+    """'…, a charge that the harbour officials denied, noting that …': a participle right after a relative
+    clause of saying or denying, which the parser hung on the main verb, is that clause's speaker's (the
+    main subject made the charge; the ones who denied it note)."""
+    doc = verb.doc
+    if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 1 and doc[verb.i - 1].text == ","
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+        return None
+    before = doc[verb.i - 2]
+    relcl = next((t for t in [before, *before.ancestors] if t.dep_ == "relcl"), None)
+    if relcl is None or relcl.right_edge.i != verb.i - 2 or not load_cues().cue_class(relcl.lemma_):
+        return None
+    return next((c for c in relcl.children if c.dep_ in {"nsubj"} and c.tag_ not in {"WDT", "WP"}), None)
+
+
 def _speaker_of_clause(verb: Token) -> Token | None:
     """", arguing that …", ", citing …", "— asserting …": a participle the parser hung on the clause a speaker
     said ("Ana said the plan failed, arguing that …") is the speaker's, not the clause subject's: the saying
@@ -115,6 +154,9 @@ def _participle_subject(noun: Token) -> Token | None:
     """Who does what a participle on ``noun`` says: the noun ("a dock worker saying …", "a letter
     warning …"), but the speaker for an occasion ("she said at a news conference announcing …")."""
     prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB" and any(
+            c.dep_ in OBJECT_DEPS and c.lemma_.lower() in SENT_THINGS for c in prep.head.children):
+        return _prep_host_subject(prep.head) or noun  # "sent an email to supporters stating …": the sender
     if (noun.pos_ == "NOUN" and noun.lemma_.lower() in OCCASIONS and noun.dep_ == "pobj" and prep.dep_ == "prep"
             and prep.head.pos_ in {"VERB", "AUX"}):
         return _prep_host_subject(prep.head) or noun
