@@ -460,6 +460,8 @@ def test_the_outlets_rebuke_disputes_what_it_reports(nlp):
     "The harbour office said it was untrue.",
     "\u201cThat is a total fabrication,\u201d the harbour office said.",
     "The harbour office called those reports false.",
+    # a quote kept with its speech tag: judged by the quoted clause, not by "said"
+    "\u201cIt's nonsense,\u201d the harbour office said on Sunday. \u201cThe pier is standing.\u201d",
 ])
 def test_a_later_statement_calling_it_false_disputes_it(nlp, rebuttal):
     ms = _statuses("Mayor Ilse Varga said the Kessel pier had collapsed overnight. " + rebuttal)
@@ -467,6 +469,41 @@ def test_a_later_statement_calling_it_false_disputes_it(nlp, rebuttal):
     rebutting = next(m for m in ms if m.relation == "disputes")
     assert ms[rebutting.contests] is pier and pier.status == "disputed"
     assert "harbour office" in rebutting.source.name.lower()
+
+
+@pytest.mark.parametrize("rebuttal", [
+    "Tomas Aldane called that \u201cbeyond absurd.\u201d",
+    "\u201cShe simply made it up,\u201d Tomas Aldane said.",
+])
+def test_calling_it_absurd_or_made_up_disputes_it(nlp, rebuttal):
+    ms = _statuses("Mayor Ilse Varga said that the Kessel pier had collapsed overnight. " + rebuttal)
+    pier = next(m for m in ms if "pier had collapsed" in m.text)
+    rebutting = next(m for m in ms if m.relation == "disputes")
+    assert ms[rebutting.contests] is pier and pier.status == "disputed"
+
+
+def test_made_up_points_at_the_statement_of_the_one_who_made_it_up(nlp):
+    ms = _statuses("Mayor Ilse Varga said that the Kessel pier had collapsed. The harbour engineers have found "
+                   "no record of the collapse. \u201cShe simply made it up,\u201d Tomas Aldane said.")
+    rebutting = next(m for m in ms if m.relation == "disputes")
+    assert "pier had collapsed" in ms[rebutting.contests].text
+
+
+def test_pushing_back_on_those_charges_disputes_them(nlp):
+    ms = _statuses("Tomas Aldane has argued that the harbour board rigged the levy vote. "
+                   "Board chairwoman Ana Ruiz pushed back on those charges on Monday.")
+    rigged = next(m for m in ms if "rigged" in m.text)
+    rebutting = next(m for m in ms if m.relation == "disputes")
+    assert rebutting.source.name == "Ana Ruiz" and ms[rebutting.contests] is rigged
+    assert rigged.status == "disputed"
+
+
+def test_the_outlets_rebuke_contests_no_other_statement(nlp):
+    # "wrongly claimed" disputes what it reports; the statement before it is not contested by it
+    ms = _statuses("Tomas Aldane said the ferry ran late. Ana Ruiz wrongly claimed that the ferry had sunk.")
+    assert next(m for m in ms if "ran late" in m.text).status == "reported"
+    assert next(m for m in ms if "had sunk" in m.text).status == "disputed"
+    assert all(m.contests is None for m in ms)
 
 
 def test_a_statement_about_something_else_being_wrong_contests_nothing(nlp):
@@ -502,6 +539,41 @@ def test_an_apostrophe_is_no_quotation(nlp):
 def test_forecasts_are_hypothetical_and_intentions_reported(nlp, text, content, status):
     mention = next(m for m in _statuses(text) if content in m.text)
     assert mention.status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # "would not"/"could not" before a verb of doing: a decision or a refusal, whoever the subject
+    ("Ana Ruiz announced that the harbour board would not prosecute the ferry operator.",
+     "would not prosecute", "reported"),
+    ("Tomas Aldane said he couldn't yet support the Kessel levy.", "couldn't yet support", "reported"),
+    # what something would not be stays a forecast
+    ("Ana Ruiz suggested that it wouldn't be an orderly process.", "wouldn't be", "hypothetical"),
+])
+def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # an opinion about what will happen is a forecast
+    ("\u201cI think the Kessel levy will fail in the spring,\u201d Tomas Aldane said.", "levy will fail",
+     "hypothetical"),
+    ("Ana Ruiz said that Aldane is looking like he\u2019ll be hard to beat in Orlen.", "hard to beat",
+     "hypothetical"),
+    ("Ana Ruiz said she did not think the board \u201cwill get there.\u201d", "get there", "hypothetical"),
+    # the speaker's own future is an intention
+    ("\u201cI don't think we will stop talking about the levy,\u201d Tomas Aldane said.", "stop talking",
+     "reported"),
+])
+def test_an_opinion_about_what_will_happen_is_a_forecast(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content", [
+    ("''If we are waiting here in June and there's no kind of path to the seat, we will be honest with the "
+     "voters,'' Mr. Aldane said.", "honest with the voters"),
+])
+def test_a_statement_opening_on_a_condition_forecasts_what_follows(nlp, text, content):
+    assert next(m for m in _statuses(text) if content in m.text).status == "hypothetical"
 
 
 def test_a_modal_beside_a_misparsed_participle_still_governs(nlp):
