@@ -576,6 +576,18 @@ def test_a_statement_opening_on_a_condition_forecasts_what_follows(nlp, text, co
     assert next(m for m in _statuses(text) if content in m.text).status == "hypothetical"
 
 
+def test_a_nouns_that_clause_is_the_statement(nlp):
+    # "confidence that X could Y": the modal of the clause decides, not the noun
+    ms = _statuses("Ana Ruiz expressed confidence that the Orlen council could still reach a deal.")
+    assert next(m for m in ms if "could still reach" in m.text).status == "hypothetical"
+
+
+def test_a_confirmed_report_confirms_what_it_says(nlp):
+    ms = _statuses("Ana Ruiz kept citing a confirmed Kessel Times report that two trawlers were seized off Orlen "
+                   "on Monday.")
+    assert next(m for m in ms if "trawlers were seized" in m.text and m.form != "outlet").status == "confirmed"
+
+
 def test_a_modal_beside_a_misparsed_participle_still_governs(nlp):
     # the parser may hang "detained" and "could be" side by side under the cue: both are the main clause
     ms = _statuses("In a video on Sunday, Varga speculated that the men detained could be part of the Red Hand.")

@@ -301,6 +301,11 @@ def statement_root(span: Span, mention: Mention) -> Token:
                   and not cue_start <= c.idx < cue_end]
         if quoted:
             return quoted[0]
+    if root.pos_ == "NOUN":  # "(expressed) confidence that the party could unite": the clause is the statement
+        clause = next((c for c in root.children if c.dep_ in ("acl", "ccomp") and span.start <= c.i < span.end
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is not None:
+            return clause
     if root.is_punct or root.is_space:
         words = [t for t in span if t.dep_ == "ROOT" and not (t.is_punct or t.is_space)]
         if words:
@@ -318,7 +323,7 @@ def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon
     recorded, active = governing_hedges(root, mention, span, hedges)
     _add_hedges(mention, [h.text for h in recorded])
     statuses = [mention.status] + [STATUS_BY_HEDGE[h.kind] for h in active]
-    if mention.form == "outlet" and _confirmed_passive(root, lex):
+    if mention.form == "outlet" and _confirmed_passive(root, lex) or _confirmed_noun(root, lex):
         statuses.append("confirmed")
     if mention.form != "outlet" and (_forecast(root, lex) or _opinion_forecast(root, lex)
                                      or _conditional_forecast(span, lex)):
@@ -375,6 +380,15 @@ def _future(verb: Token) -> bool:
 
 def _own(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def _confirmed_noun(root: Token, lex: Lexicon) -> bool:
+    """'(citing) a confirmed report that X': the mirror of "an unconfirmed report" (np_doubt); ``root`` may be
+    the noun or the clause it carries."""
+    if root.dep_ in ("acl", "ccomp") and root.head.pos_ == "NOUN":
+        root = root.head
+    return root.pos_ == "NOUN" and any(t.dep_ == "amod" and t.lower_ in ("confirmed", "verified", "corroborated")
+                                       for left in root.lefts for t in left.subtree)
 
 
 def _confirmed_passive(root: Token, lex: Lexicon) -> bool:
