@@ -588,6 +588,12 @@ def test_a_confirmed_report_confirms_what_it_says(nlp):
     assert next(m for m in ms if "trawlers were seized" in m.text and m.form != "outlet").status == "confirmed"
 
 
+def test_an_inverted_condition_is_hypothetical(nlp):
+    ms = _statuses("Council members have pointed to the risk of a split should the Orlen ferry union keep up its "
+                   "attacks on the mayor.")
+    assert next(m for m in ms if "should the Orlen" in m.text and m.form != "outlet").status == "hypothetical"
+
+
 def test_a_modal_beside_a_misparsed_participle_still_governs(nlp):
     # the parser may hang "detained" and "could be" side by side under the cue: both are the main clause
     ms = _statuses("In a video on Sunday, Varga speculated that the men detained could be part of the Red Hand.")

@@ -361,6 +361,8 @@ def _conditional_forecast(span: Span, lex: Lexicon) -> bool:
     that opens on a condition and says what will or could follow is a forecast, wherever the parser hung
     the if-clause (it often makes it the main clause, or hangs it from a word inside the consequence)."""
     words = [t for t in span if not (t.is_punct or t.is_space)]
+    if words and _inverted_condition(words[0]):  # the content is itself a condition
+        return True
     if not words or words[0].lower_ not in lex.conditional_marks:
         return False
     sentence = [t for t in words[0].sent if span.start <= t.i < span.end]
@@ -369,6 +371,16 @@ def _conditional_forecast(span: Span, lex: Lexicon) -> bool:
     rest = [t for t in sentence if t.i not in condition or comma is not None and t.i > comma]
     return any(t.dep_ in ("aux", "auxpass") and (t.lower_ in lex.speculative_modals or t.lower_ in FUTURE_AUX)
                or _future(t) for t in rest)
+
+
+def _inverted_condition(first: Token) -> bool:
+    """'should the campaign keep up its attacks (, …)', 'had he known', 'were she to run': an auxiliary
+    before its own subject at the head of a statement is a condition, not a question in reported speech."""
+    if first.lower_ not in ("should", "had", "were") or first.dep_ not in ("aux", "auxpass"):
+        return False
+    if any(t.text == "?" for t in first.sent):  # "Should the council resign?" asks
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in first.head.children)
 
 
 def _future(verb: Token) -> bool:
