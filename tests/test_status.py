@@ -456,6 +456,14 @@ def test_the_outlets_rebuke_disputes_what_it_reports(nlp):
     assert next(m for m in ms if "ferry was cancelled" in m.text).status == "disputed"
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Ana Ruiz also said, without evidence, that the Orlen council had sold the pier.", "disputed"),
+    ("Ana Ruiz said without hesitation that the Orlen council had sold the pier.", "reported"),
+])
+def test_said_without_evidence_is_the_outlets_rebuke(nlp, text, status):
+    assert next(m for m in _statuses(text) if "sold the pier" in m.text and m.form != "outlet").status == status
+
+
 @pytest.mark.parametrize("rebuttal", [
     "The harbour office said it was untrue.",
     "\u201cThat is a total fabrication,\u201d the harbour office said.",

@@ -128,11 +128,20 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
         return None
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
-    if any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children):
+    if any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children) or _unsupported(cue):
         return "disputed"
     if cue.lemma_.lower() in lex.forecast_cues and mention.status == "reported":
         return "hypothetical"
     return None
+
+
+def _unsupported(cue: Token) -> bool:
+    """'She said, without evidence, that X', 'claimed without offering proof': the outlet's rebuke by a phrase."""
+    return any(c.dep_ == "prep" and c.lower_ == "without" and any(
+        g.dep_ in ("pobj", "dobj") and g.lemma_.lower() in UNSUPPORTED for g in c.subtree) for c in cue.children)
+
+
+UNSUPPORTED = frozenset({"evidence", "proof", "basis", "substantiation", "support"})
 
 
 def _called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
