@@ -514,6 +514,13 @@ def test_the_outlets_rebuke_contests_no_other_statement(nlp):
     assert all(m.contests is None for m in ms)
 
 
+def test_rejecting_an_allegation_denies_it(nlp):
+    ms = _statuses("Tomas Aldane said the harbour board skirts the levy rules. The harbour board rejected the "
+                   "allegation.")
+    rejection = next(m for m in ms if m.relation is not None)
+    assert rejection.relation == "denies" and ms[rejection.contests].status == "denied"
+
+
 def test_a_statement_about_something_else_being_wrong_contests_nothing(nlp):
     ms = _statuses("Mayor Ilse Varga said the Kessel pier had collapsed. The council said the tide tables are wrong.")
     assert all(m.contests is None for m in ms)

@@ -86,6 +86,8 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
     for index, status in enumerate(initial):
         if status in CONTEST_RELATION and spans[index] is not None and len(spans[index]):
             mentions[index].relation = CONTEST_RELATION[status]
+            if status == "disputed" and _rejects_a_charge(doc, mentions[index], spans[index], lex):
+                mentions[index].relation = "denies"
             mentions[index].contests = _contested(index, spans[index].root, mentions, lemmas, lex)
             if _names_a_statement(spans[index]):
                 mentions[index].status = "reported"
@@ -102,6 +104,18 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
         if mention.contests is not None:
             contested = mentions[mention.contests]
             contested.status = strongest(contested.status, CONTESTED_STATUS[mention.relation])
+
+
+def _rejects_a_charge(doc: Doc, mention: Mention, span: Span, lex: Lexicon) -> bool:
+    """'rejected the allegation', 'rejected those charges': rejecting a charge is denying it (the contract's
+    "Y denied those claims"); rejecting a plan or an idea only disputes it."""
+    cue = _cue_root(doc, mention)
+    return (cue is not None and cue.lemma_.lower() == "reject" and _names_a_statement(span)
+            and span.root.lemma_.lower() in CHARGE_NOUNS)
+
+
+CHARGE_NOUNS = frozenset({"allegation", "accusation", "charge", "claim", "assertion", "report", "suggestion",
+                          "insinuation"})
 
 
 def _names_a_statement(span: Span) -> bool:
