@@ -561,8 +561,9 @@ def test_forecasts_are_hypothetical_and_intentions_reported(nlp, text, content, 
     ("Ana Ruiz announced that the harbour board would not prosecute the ferry operator.",
      "would not prosecute", "reported"),
     ("Tomas Aldane said he couldn't yet support the Kessel levy.", "couldn't yet support", "reported"),
-    # what something would not be stays a forecast
+    # what something would not be, or a thing would not do, stays a forecast
     ("Ana Ruiz suggested that it wouldn't be an orderly process.", "wouldn't be", "hypothetical"),
+    ("Ana Ruiz said the new levy would not affect ferry fares.", "would not affect", "hypothetical"),
 ])
 def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content, status):
     assert next(m for m in _statuses(text) if content in m.text).status == status

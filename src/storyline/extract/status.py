@@ -27,6 +27,8 @@ from .nlp import doc_text
 from ..model import Mention, Source
 from .cues import load_cues
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
+from .sources import ORG_HEADS
+from .speakers import _person_like
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
 # hedge inside it ("denied that its jets allegedly struck …" stays denied, the hedge is recorded).
@@ -305,8 +307,13 @@ def _refusal(verb: Token) -> bool:
     """'would not'/'could not' before a verb of doing reports a decision or a refusal, whoever the subject:
     "the department would not prosecute her", "the campaign would not mislead voters", "he couldn't yet
     support him" (3 of 3 such statements reported by the editors on the train-text stories). What something
-    would not *be* or *have been* stays a forecast ("it wouldn't be an orderly process")."""
-    return verb.lemma_ not in ("be", "have") and any(c.dep_ == "neg" for c in verb.children)
+    would not *be* or *have been* stays a forecast ("it wouldn't be an orderly process"), and so does what a
+    thing would not do ("the levy would not affect fares"): only people and bodies decide."""
+    if verb.lemma_ in ("be", "have") or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (_person_like(subject) or subject.ent_type_ in ("ORG", "GPE")
+                                    or subject.lemma_.lower() in ORG_HEADS)
 
 
 PERSONAL = frozenset({"i", "we", "he", "she", "they", "you"})
