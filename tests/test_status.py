@@ -514,6 +514,14 @@ def test_the_outlets_rebuke_contests_no_other_statement(nlp):
     assert all(m.contests is None for m in ms)
 
 
+def test_calling_a_partys_figures_flawed_disputes_that_partys_statement(nlp):
+    # the contract's case: "a ministry spokesman called the union's figures flawed" → the union's X disputed
+    ms = _statuses("The dockworkers' union said 4,000 jobs were at risk. Tomas Aldane said the quay would reopen. "
+                   "A ministry spokesman called the union's figures flawed.")
+    assert next(m for m in ms if "jobs were at risk" in m.text).status == "disputed"
+    assert next(m for m in ms if "quay would reopen" in m.text).status != "disputed"
+
+
 def test_rejecting_an_allegation_denies_it(nlp):
     ms = _statuses("Tomas Aldane said the harbour board skirts the levy rules. The harbour board rejected the "
                    "allegation.")

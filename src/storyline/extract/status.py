@@ -216,9 +216,10 @@ def _inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Men
 
 
 def _points_back(token: Token, lex: Lexicon) -> bool:
-    """'that', 'it', 'those claims', 'the report': a word standing for an earlier statement."""
+    """'that', 'it', 'those claims', 'the report', 'the union's figures', 'his claims': a word standing for an
+    earlier statement."""
     return token.lower_ in POINTERS or token.lemma_.lower() in lex.light_nouns and any(
-        c.lower_ in POINTERS | {"the", "such"} for c in token.children)
+        c.lower_ in POINTERS | {"the", "such"} or c.dep_ == "poss" for c in token.children)
 
 
 def _false(token: Token, lex: Lexicon) -> bool:
@@ -625,8 +626,10 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
                 break
             noun = of_object
         compounds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
-        if noun.lemma_.lower() in lex.light_nouns:
-            return compounds
+        if noun.lemma_.lower() in lex.light_nouns:  # "the union's figures": whose statement it is
+            owners = {w.lemma_.lower() for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                      for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
+            return compounds | owners
         return compounds | set(_forms(noun))
     arguments = {form for c in root.children
                  if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") for form in _forms(c)}
