@@ -618,6 +618,19 @@ def test_an_inverted_condition_is_hypothetical(nlp):
     assert next(m for m in ms if "should the Orlen" in m.text and m.form != "outlet").status == "hypothetical"
 
 
+@pytest.mark.parametrize("text, content, status", [
+    # what a named or described third party will do or be, told plainly, is a forecast
+    ("\u201cFrankly, friends, Orlen will be a shambles,\u201d Tomas Aldane said.", "Orlen will be", "hypothetical"),
+    ("Ana Ruiz said that the Kessel senator will arrive at the vote with enough support to block the levy.",
+     "senator will arrive", "hypothetical"),
+    # what will happen to a thing is an announcement, and a scheduled event no forecast
+    ("Ana Ruiz said the Kessel smelter will close.", "smelter will close", "reported"),
+    ("Ana Ruiz said that Aldane and Varga will meet sometime next week.", "will meet", "reported"),
+])
+def test_what_a_third_party_will_do_is_a_forecast(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text and m.form != "outlet").status == status
+
+
 def test_a_modal_beside_a_misparsed_participle_still_governs(nlp):
     # the parser may hang "detained" and "could be" side by side under the cue: both are the main clause
     ms = _statuses("In a video on Sunday, Varga speculated that the men detained could be part of the Red Hand.")

@@ -27,7 +27,7 @@ from .nlp import doc_text
 from ..model import Mention, Source
 from .cues import load_cues
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
-from .sources import ORG_HEADS
+from .sources import ORG_HEADS, ROLE_NOUNS
 from .speakers import _person_like
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
@@ -357,7 +357,8 @@ def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon
     if mention.form == "outlet" and _confirmed_passive(root, lex) or _confirmed_noun(root, lex):
         statuses.append("confirmed")
     if mention.form != "outlet" and (_forecast(root, lex) or _opinion_forecast(root, lex)
-                                     or _conditional_forecast(span, lex)):
+                                     or _conditional_forecast(span, lex)
+                                     or _foretold(root, mention) and _cue_class(root.doc, mention) == "say"):
         statuses.append("hypothetical")
     mention.status = strongest(*statuses)
 
@@ -412,6 +413,22 @@ def _inverted_condition(first: Token) -> bool:
     if any(t.text == "?" for t in first.sent):  # "Should the council resign?" asks
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in first.head.children)
+
+
+def _foretold(root: Token, mention: Mention) -> bool:
+    """'the senator will arrive with enough delegates', 'Orlen will be a shambles': what a named or described
+    third party (a person, a body, a place) will do or be, told plainly (a say-class cue) by someone else, is a
+    forecast. What will happen to a thing is an announcement ("the smelter will close", "the questioning
+    will start with her"), and so is a scheduled event (a date or time in the clause: "the two will meet
+    next week"); a negation or a pronoun subject (the speaker's own intention, perhaps) is left alone."""
+    if not _future(root) or any(c.dep_ == "neg" for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in mention.source.name.lower():
+        return False
+    party = (subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC") or _person_like(subject)
+             or subject.lemma_.lower() in ROLE_NOUNS | ORG_HEADS)
+    return party and not any(t.ent_type_ in ("DATE", "TIME") for t in root.subtree)
 
 
 def _future(verb: Token) -> bool:
