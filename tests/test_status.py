@@ -522,6 +522,13 @@ def test_calling_a_partys_figures_flawed_disputes_that_partys_statement(nlp):
     assert next(m for m in ms if "quay would reopen" in m.text).status != "disputed"
 
 
+def test_questioning_the_idea_that_x_contests_the_statement_of_x(nlp):
+    ms = _statuses("Ana Ruiz said the Kessel pier had collapsed. Tomas Aldane said the ferry was late. "
+                   "The harbour office questioned the idea that the pier had collapsed.")
+    assert next(m for m in ms if "pier had collapsed" in m.text and m.source.name == "Ana Ruiz").status == "disputed"
+    assert next(m for m in ms if "ferry was late" in m.text).status == "reported"
+
+
 def test_rejecting_an_allegation_denies_it(nlp):
     ms = _statuses("Tomas Aldane said the harbour board skirts the levy rules. The harbour board rejected the "
                    "allegation.")

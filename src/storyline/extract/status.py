@@ -646,7 +646,12 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
         if noun.lemma_.lower() in lex.light_nouns:  # "the union's figures": whose statement it is
             owners = {w.lemma_.lower() for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
                       for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
-            return compounds | owners
+            # "the idea that the pier collapsed": what the statement said
+            said = {form for c in noun.children if c.dep_ in ("acl", "ccomp")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "VERB") and not w.is_stop
+                    for form in _forms(w)}
+            return compounds | owners | said
         return compounds | set(_forms(noun))
     arguments = {form for c in root.children
                  if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") for form in _forms(c)}
