@@ -456,10 +456,20 @@ def test_the_outlets_rebuke_disputes_what_it_reports(nlp):
     assert next(m for m in ms if "ferry was cancelled" in m.text).status == "disputed"
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Ana Ruiz also said, without evidence, that the Orlen council had sold the pier.", "disputed"),
+    ("Ana Ruiz said without hesitation that the Orlen council had sold the pier.", "reported"),
+])
+def test_said_without_evidence_is_the_outlets_rebuke(nlp, text, status):
+    assert next(m for m in _statuses(text) if "sold the pier" in m.text and m.form != "outlet").status == status
+
+
 @pytest.mark.parametrize("rebuttal", [
     "The harbour office said it was untrue.",
     "\u201cThat is a total fabrication,\u201d the harbour office said.",
     "The harbour office called those reports false.",
+    # a quote kept with its speech tag: judged by the quoted clause, not by "said"
+    "\u201cIt's nonsense,\u201d the harbour office said on Sunday. \u201cThe pier is standing.\u201d",
 ])
 def test_a_later_statement_calling_it_false_disputes_it(nlp, rebuttal):
     ms = _statuses("Mayor Ilse Varga said the Kessel pier had collapsed overnight. " + rebuttal)
@@ -467,6 +477,63 @@ def test_a_later_statement_calling_it_false_disputes_it(nlp, rebuttal):
     rebutting = next(m for m in ms if m.relation == "disputes")
     assert ms[rebutting.contests] is pier and pier.status == "disputed"
     assert "harbour office" in rebutting.source.name.lower()
+
+
+@pytest.mark.parametrize("rebuttal", [
+    "Tomas Aldane called that \u201cbeyond absurd.\u201d",
+    "\u201cShe simply made it up,\u201d Tomas Aldane said.",
+])
+def test_calling_it_absurd_or_made_up_disputes_it(nlp, rebuttal):
+    ms = _statuses("Mayor Ilse Varga said that the Kessel pier had collapsed overnight. " + rebuttal)
+    pier = next(m for m in ms if "pier had collapsed" in m.text)
+    rebutting = next(m for m in ms if m.relation == "disputes")
+    assert ms[rebutting.contests] is pier and pier.status == "disputed"
+
+
+def test_made_up_points_at_the_statement_of_the_one_who_made_it_up(nlp):
+    ms = _statuses("Mayor Ilse Varga said that the Kessel pier had collapsed. The harbour engineers have found "
+                   "no record of the collapse. \u201cShe simply made it up,\u201d Tomas Aldane said.")
+    rebutting = next(m for m in ms if m.relation == "disputes")
+    assert "pier had collapsed" in ms[rebutting.contests].text
+
+
+def test_pushing_back_on_those_charges_disputes_them(nlp):
+    ms = _statuses("Tomas Aldane has argued that the harbour board rigged the levy vote. "
+                   "Board chairwoman Ana Ruiz pushed back on those charges on Monday.")
+    rigged = next(m for m in ms if "rigged" in m.text)
+    rebutting = next(m for m in ms if m.relation == "disputes")
+    assert rebutting.source.name == "Ana Ruiz" and ms[rebutting.contests] is rigged
+    assert rigged.status == "disputed"
+
+
+def test_the_outlets_rebuke_contests_no_other_statement(nlp):
+    # "wrongly claimed" disputes what it reports; the statement before it is not contested by it
+    ms = _statuses("Tomas Aldane said the ferry ran late. Ana Ruiz wrongly claimed that the ferry had sunk.")
+    assert next(m for m in ms if "ran late" in m.text).status == "reported"
+    assert next(m for m in ms if "had sunk" in m.text).status == "disputed"
+    assert all(m.contests is None for m in ms)
+
+
+def test_calling_a_partys_figures_flawed_disputes_that_partys_statement(nlp):
+    # the contract's case: "a ministry spokesman called the union's figures flawed" → the union's X disputed
+    ms = _statuses("The dockworkers' union said 4,000 jobs were at risk. Tomas Aldane said the quay would reopen. "
+                   "A ministry spokesman called the union's figures flawed.")
+    assert next(m for m in ms if "jobs were at risk" in m.text).status == "disputed"
+    assert next(m for m in ms if "quay would reopen" in m.text).status != "disputed"
+
+
+def test_questioning_the_idea_that_x_contests_the_statement_of_x(nlp):
+    ms = _statuses("Ana Ruiz said the Kessel pier had collapsed. Tomas Aldane said the ferry was late. "
+                   "The harbour office questioned the idea that the pier had collapsed.")
+    assert next(m for m in ms if "pier had collapsed" in m.text and m.source.name == "Ana Ruiz").status == "disputed"
+    assert next(m for m in ms if "ferry was late" in m.text).status == "reported"
+
+
+def test_rejecting_an_allegation_denies_it(nlp):
+    ms = _statuses("Tomas Aldane said the harbour board skirts the levy rules. The harbour board rejected the "
+                   "allegation.")
+    rejection = next(m for m in ms if m.relation is not None)
+    assert rejection.relation == "denies" and ms[rejection.contests].status == "denied"
 
 
 def test_a_statement_about_something_else_being_wrong_contests_nothing(nlp):
@@ -502,6 +569,73 @@ def test_an_apostrophe_is_no_quotation(nlp):
 def test_forecasts_are_hypothetical_and_intentions_reported(nlp, text, content, status):
     mention = next(m for m in _statuses(text) if content in m.text)
     assert mention.status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # "would not"/"could not" before a verb of doing: a decision or a refusal, whoever the subject
+    ("Ana Ruiz announced that the harbour board would not prosecute the ferry operator.",
+     "would not prosecute", "reported"),
+    ("Tomas Aldane said he couldn't yet support the Kessel levy.", "couldn't yet support", "reported"),
+    # what something would not be, or a thing would not do, stays a forecast
+    ("Ana Ruiz suggested that it wouldn't be an orderly process.", "wouldn't be", "hypothetical"),
+    ("Ana Ruiz said the new levy would not affect ferry fares.", "would not affect", "hypothetical"),
+])
+def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # an opinion about what will happen is a forecast
+    ("\u201cI think the Kessel levy will fail in the spring,\u201d Tomas Aldane said.", "levy will fail",
+     "hypothetical"),
+    ("Ana Ruiz said that Aldane is looking like he\u2019ll be hard to beat in Orlen.", "hard to beat",
+     "hypothetical"),
+    ("Ana Ruiz said she did not think the board \u201cwill get there.\u201d", "get there", "hypothetical"),
+    # the speaker's own future is an intention
+    ("\u201cI don't think we will stop talking about the levy,\u201d Tomas Aldane said.", "stop talking",
+     "reported"),
+])
+def test_an_opinion_about_what_will_happen_is_a_forecast(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content", [
+    ("''If we are waiting here in June and there's no kind of path to the seat, we will be honest with the "
+     "voters,'' Mr. Aldane said.", "honest with the voters"),
+])
+def test_a_statement_opening_on_a_condition_forecasts_what_follows(nlp, text, content):
+    assert next(m for m in _statuses(text) if content in m.text).status == "hypothetical"
+
+
+def test_a_nouns_that_clause_is_the_statement(nlp):
+    # "confidence that X could Y": the modal of the clause decides, not the noun
+    ms = _statuses("Ana Ruiz expressed confidence that the Orlen council could still reach a deal.")
+    assert next(m for m in ms if "could still reach" in m.text).status == "hypothetical"
+
+
+def test_a_confirmed_report_confirms_what_it_says(nlp):
+    ms = _statuses("Ana Ruiz kept citing a confirmed Kessel Times report that two trawlers were seized off Orlen "
+                   "on Monday.")
+    assert next(m for m in ms if "trawlers were seized" in m.text and m.form != "outlet").status == "confirmed"
+
+
+def test_an_inverted_condition_is_hypothetical(nlp):
+    ms = _statuses("Council members have pointed to the risk of a split should the Orlen ferry union keep up its "
+                   "attacks on the mayor.")
+    assert next(m for m in ms if "should the Orlen" in m.text and m.form != "outlet").status == "hypothetical"
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # what a named or described third party will do or be, told plainly, is a forecast
+    ("\u201cFrankly, friends, Orlen will be a shambles,\u201d Tomas Aldane said.", "Orlen will be", "hypothetical"),
+    ("Ana Ruiz said that the Kessel senator will arrive at the vote with enough support to block the levy.",
+     "senator will arrive", "hypothetical"),
+    # what will happen to a thing is an announcement, and a scheduled event no forecast
+    ("Ana Ruiz said the Kessel smelter will close.", "smelter will close", "reported"),
+    ("Ana Ruiz said that Aldane and Varga will meet sometime next week.", "will meet", "reported"),
+])
+def test_what_a_third_party_will_do_is_a_forecast(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text and m.form != "outlet").status == status
 
 
 def test_a_modal_beside_a_misparsed_participle_still_governs(nlp):

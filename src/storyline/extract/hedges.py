@@ -43,6 +43,7 @@ class Lexicon:
     rebuke_adverbs: frozenset[str]
     falsity_words: frozenset[str]
     forecast_cues: frozenset[str]
+    opinion_verbs: frozenset[str]
     speculative_adverbs: frozenset[str]
     conditional_marks: frozenset[str]
     verification_lemmas: frozenset[str]
@@ -79,7 +80,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         **{key: sets[key] for key in (
             "doubt_adverbs", "doubt_raising", "seem_verbs", "np_doubt", "np_label", "speculative_modals",
-            "rebuke_adverbs", "falsity_words", "forecast_cues", "speculative_adverbs", "conditional_marks", "verification_lemmas", "unverified_predicates",
+            "rebuke_adverbs", "falsity_words", "forecast_cues", "opinion_verbs", "speculative_adverbs", "conditional_marks", "verification_lemmas", "unverified_predicates",
             "flag_anchor_lemmas", "demonstratives", "light_nouns", "commentary_verbs",
             "commentary_questioning", "commentary_unclear", "commentary_spotlight", "commentary_attr",
         )},

@@ -189,12 +189,18 @@ def _abstract_object(tok: Token) -> bool:
 
 
 def _phrase(tok: Token, lemma: str, cues: Cues) -> tuple[list[Token], str | None]:
-    """Particles or prepositions completing a multiword cue ("call for", "point out", "cast doubt on")."""
+    """Particles or prepositions completing a multiword cue ("call for", "point out", "cast doubt on",
+    "push back on")."""
     for child in tok.rights:
         if child.dep_ in {"prt", "prep"}:
             cls = cues.phrases.get(f"{lemma} {child.lower_}")
             if cls:
                 return [child], cls
+        if child.dep_ in {"prt", "advmod"}:
+            following = next((c for c in tok.rights if c.i == child.i + 1 and c.dep_ == "prep"), None)
+            cls = cues.phrases.get(f"{lemma} {child.lower_} {following.lower_}") if following is not None else None
+            if cls:
+                return [child, following], cls
         if child.dep_ == "advcl":  # "calling for the city to act": "for" marks the clause
             mark = next((g for g in child.children if g.dep_ == "mark" and g.i == tok.i + 1), None)
             cls = cues.phrases.get(f"{lemma} {mark.lower_}") if mark is not None else None

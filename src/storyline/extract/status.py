@@ -27,6 +27,8 @@ from .nlp import doc_text
 from ..model import Mention, Source
 from .cues import load_cues
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
+from .sources import ORG_HEADS, ROLE_NOUNS
+from .speakers import _person_like
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
 # hedge inside it ("denied that its jets allegedly struck …" stays denied, the hedge is recorded).
@@ -67,11 +69,14 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
     ``mentions`` must be sorted by start; ``contests`` indexes into that list."""
     lex = load_lexicon()
     hedges, flags = doc_hedges(doc)
+    initial = []  # the status each mention's cue gives it: a contest by its cue class ("denied", "disputed")
     for mention in mentions:
+        by_class = mention.status
         mention.status = _cue_status(doc, mention, lex) or mention.status
         if _conditional_cue(doc, mention, lex):
             mention.status = "hypothetical"
-    initial = [mention.status for mention in mentions]
+        # the outlet's rebuke ("wrongly claimed that X") disputes X itself; it contests no other statement
+        initial.append(mention.status if by_class in CONTEST_RELATION else by_class)
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
     for mention, span in zip(mentions, spans):
         if span is not None and len(span):
@@ -83,20 +88,36 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
     for index, status in enumerate(initial):
         if status in CONTEST_RELATION and spans[index] is not None and len(spans[index]):
             mentions[index].relation = CONTEST_RELATION[status]
+            if status == "disputed" and _rejects_a_charge(doc, mentions[index], spans[index], lex):
+                mentions[index].relation = "denies"
             mentions[index].contests = _contested(index, spans[index].root, mentions, lemmas, lex)
             if _names_a_statement(spans[index]):
                 mentions[index].status = "reported"
     for index, span in enumerate(spans):  # "That is untrue," the ministry said: a dispute by its content
         if initial[index] in CONTEST_RELATION or mentions[index].form == "outlet" or span is None or not len(span):
             continue
-        pointer = _called_false(span.root, _cue_root(doc, mentions[index]), lex)
+        pointer = _called_false(statement_root(span, mentions[index]), _cue_root(doc, mentions[index]), lex)
         if pointer is not None:
-            mentions[index].contests = _contested(index, pointer, mentions, lemmas, lex)
+            inventor = _inventor_statement(doc, index, pointer, mentions)
+            mentions[index].contests = (inventor if inventor is not None
+                                        else _contested(index, pointer, mentions, lemmas, lex))
             mentions[index].relation = "disputes" if mentions[index].contests is not None else None
     for mention in mentions:
         if mention.contests is not None:
             contested = mentions[mention.contests]
             contested.status = strongest(contested.status, CONTESTED_STATUS[mention.relation])
+
+
+def _rejects_a_charge(doc: Doc, mention: Mention, span: Span, lex: Lexicon) -> bool:
+    """'rejected the allegation', 'rejected those charges': rejecting a charge is denying it (the contract's
+    "Y denied those claims"); rejecting a plan or an idea only disputes it."""
+    cue = _cue_root(doc, mention)
+    return (cue is not None and cue.lemma_.lower() == "reject" and _names_a_statement(span)
+            and span.root.lemma_.lower() in CHARGE_NOUNS)
+
+
+CHARGE_NOUNS = frozenset({"allegation", "accusation", "charge", "claim", "assertion", "report", "suggestion",
+                          "insinuation"})
 
 
 def _names_a_statement(span: Span) -> bool:
@@ -123,21 +144,36 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
         return None
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
-    if any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children):
+    if any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children) or _unsupported(cue):
         return "disputed"
     if cue.lemma_.lower() in lex.forecast_cues and mention.status == "reported":
         return "hypothetical"
     return None
 
 
+def _unsupported(cue: Token) -> bool:
+    """'She said, without evidence, that X', 'claimed without offering proof': the outlet's rebuke by a phrase."""
+    return any(c.dep_ == "prep" and c.lower_ == "without" and any(
+        g.dep_ in ("pobj", "dobj") and g.lemma_.lower() in UNSUPPORTED for g in c.subtree) for c in cue.children)
+
+
+UNSUPPORTED = frozenset({"evidence", "proof", "basis", "substantiation", "support"})
+
+
 def _called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
     """The word pointing back at an earlier statement that this one calls false: "*That* is untrue",
-    "*it*'s a total fabrication", "*those reports* are false", "*that*'s not true", "called *the claim* a lie"."""
+    "*it*'s a total fabrication", "*those reports* are false", "*that*'s not true", "called *the claim* a lie",
+    "called *that* beyond absurd", "she made *it* up"."""
     if cue is not None and cue.lemma_.lower() in ("call", "label", "brand", "dub", "describe"):
         said_of = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        called = next((c for c in cue.children if c.dep_ == "oprd"), None)
-        if said_of is not None and called is not None and _points_back(said_of, lex) and _false(called, lex):
+        called = [c for c in cue.children if c.dep_ == "oprd"]
+        called += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "beyond")
+                   for g in c.children if g.dep_ == "pobj"]
+        if said_of is not None and _points_back(said_of, lex) and any(_false(c, lex) for c in called):
             return said_of
+    made_up = _made_up(root)
+    if made_up is not None and _points_back(made_up, lex):
+        return made_up
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not _points_back(subject, lex):
         return None
@@ -148,10 +184,42 @@ def _called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
     return None
 
 
+def _made_up(root: Token) -> Token | None:
+    """What a statement says was invented: the object of "made (it) up", "invented", "fabricated"."""
+    lemma = root.lemma_.lower()
+    particle = next((c for c in root.children if c.dep_ == "prt" and c.lower_ == "up"), None)
+    if lemma in ("make", "dream", "cook") and particle is not None:
+        objects = [c for c in root.children if c.dep_ == "dobj"] + [
+            c for c in particle.children if c.dep_ in ("nsubj", "dobj")]
+    elif lemma in ("invent", "fabricate", "concoct"):
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+    else:
+        return None
+    return objects[0] if objects else None
+
+
+def _inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Mention]) -> int | None:
+    """'She made it up': the latest earlier statement of the person "he"/"she" names, rather than the latest
+    statement of anyone (a fact-checker's remark in between is not what she made up)."""
+    subject = next((c for c in pointer.head.children if c.dep_ == "nsubj"), None) if pointer.dep_ == "dobj" else None
+    if subject is None and pointer.dep_ == "nsubj" and pointer.head.dep_ == "prt":  # "made [it up]"
+        subject = next((c for c in pointer.head.head.children if c.dep_ == "nsubj"), None)
+    possessive = {"he": "his", "she": "her"}.get(subject.lower_) if subject is not None else None
+    if possessive is None:
+        return None
+    contester = mentions[index]
+    earlier = [m for m in mentions[:index] if m.source.name != contester.source.name]
+    name = _owner(doc, possessive, earlier)
+    theirs = [j for j, m in enumerate(mentions[:index]) if name is not None and m.source.name == name
+              and m.source.name != contester.source.name]
+    return theirs[-1] if theirs else None
+
+
 def _points_back(token: Token, lex: Lexicon) -> bool:
-    """'that', 'it', 'those claims', 'the report': a word standing for an earlier statement."""
+    """'that', 'it', 'those claims', 'the report', 'the union's figures', 'his claims': a word standing for an
+    earlier statement."""
     return token.lower_ in POINTERS or token.lemma_.lower() in lex.light_nouns and any(
-        c.lower_ in POINTERS | {"the", "such"} for c in token.children)
+        c.lower_ in POINTERS | {"the", "such"} or c.dep_ == "poss" for c in token.children)
 
 
 def _false(token: Token, lex: Lexicon) -> bool:
@@ -226,11 +294,27 @@ def _intention(hedge: Hedge, doc: Doc) -> bool:
     "he said he would resign", "they said they would only offer conditional support". About anyone
     else, or about what the speaker would *be*, it forecasts: "he said the move would split the party",
     "she argued she would be the stronger nominee" (hypothetical)."""
-    if hedge.text.lower() != "would":
+    word = hedge.text.lower()
+    if word not in ("would", "could"):
         return False
     verb = doc[hedge.scope]
+    if _refusal(verb):
+        return True
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lower_ in PERSONAL and verb.lemma_ != "be"
+    return word == "would" and subject is not None and subject.lower_ in PERSONAL and verb.lemma_ != "be"
+
+
+def _refusal(verb: Token) -> bool:
+    """'would not'/'could not' before a verb of doing reports a decision or a refusal, whoever the subject:
+    "the department would not prosecute her", "the campaign would not mislead voters", "he couldn't yet
+    support him" (3 of 3 such statements reported by the editors on the train-text stories). What something
+    would not *be* or *have been* stays a forecast ("it wouldn't be an orderly process"), and so does what a
+    thing would not do ("the levy would not affect fares"): only people and bodies decide."""
+    if verb.lemma_ in ("be", "have") or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (_person_like(subject) or subject.ent_type_ in ("ORG", "GPE")
+                                    or subject.lemma_.lower() in ORG_HEADS)
 
 
 PERSONAL = frozenset({"i", "we", "he", "she", "they", "you"})
@@ -248,10 +332,20 @@ def statement_root(span: Span, mention: Mention) -> Token:
                   and not cue_start <= c.idx < cue_end]
         if quoted:
             return quoted[0]
+    if root.pos_ == "NOUN":  # "(expressed) confidence that the party could unite": the clause is the statement
+        clause = next((c for c in root.children if c.dep_ in ("acl", "ccomp") and span.start <= c.i < span.end
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is not None:
+            return clause
     if root.is_punct or root.is_space:
         words = [t for t in span if t.dep_ == "ROOT" and not (t.is_punct or t.is_space)]
         if words:
             return statement_root(span.doc[words[0].sent.start:min(words[0].sent.end, span.end)], mention)
+        # a quote whose opening or closing mark the parser made the span's root, the clause itself hanging
+        # from the speech tag outside the span: its highest word
+        highest = [t for t in span if not (t.is_punct or t.is_space) and not span.start <= t.head.i < span.end]
+        if highest:
+            return highest[0]
     return root
 
 
@@ -260,9 +354,11 @@ def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon
     recorded, active = governing_hedges(root, mention, span, hedges)
     _add_hedges(mention, [h.text for h in recorded])
     statuses = [mention.status] + [STATUS_BY_HEDGE[h.kind] for h in active]
-    if mention.form == "outlet" and _confirmed_passive(root, lex):
+    if mention.form == "outlet" and _confirmed_passive(root, lex) or _confirmed_noun(root, lex):
         statuses.append("confirmed")
-    if mention.form != "outlet" and _forecast(root, lex):
+    if mention.form != "outlet" and (_forecast(root, lex) or _opinion_forecast(root, lex)
+                                     or _conditional_forecast(span, lex)
+                                     or _foretold(root, mention) and _cue_class(root.doc, mention) == "say"):
         statuses.append("hypothetical")
     mention.status = strongest(*statuses)
 
@@ -272,6 +368,87 @@ def _forecast(root: Token, lex: Lexicon) -> bool:
     as the statement's main word (the past, "expected his bid to open his past up", tells what was)."""
     return (root.lemma_.lower() in lex.forecast_cues and root.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ == "neg" for c in root.children))
+
+
+FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "wo", "shall"})
+
+
+def _opinion_forecast(root: Token, lex: Lexicon) -> bool:
+    """'I think the vote will fail', 'it seems certain she will run', 'he is looking like he'll win': an
+    opinion about what will happen is a forecast, as a modal would make it (5 such statements on the
+    train-text stories, all hypothetical for the editors). The speaker's own future stays an intention
+    ("I don't think we will stop talking": reported)."""
+    if root.lemma_.lower() not in lex.opinion_verbs:
+        return False
+    complements = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
+    complements += [g for c in root.children if c.dep_ in ("acomp", "oprd", "prep")
+                    for g in c.children if g.dep_ in ("ccomp", "pcomp", "xcomp")]
+    complements += [c for c in root.children if c.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ in ("like", "as") for m in c.children)]
+    return any(_future(verb) and not _own(verb) for verb in complements)
+
+
+def _conditional_forecast(span: Span, lex: Lexicon) -> bool:
+    """'If we lose Orlen, we will be upfront about it', 'If it turns out …, that could help him': a statement
+    that opens on a condition and says what will or could follow is a forecast, wherever the parser hung
+    the if-clause (it often makes it the main clause, or hangs it from a word inside the consequence)."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if words and _inverted_condition(words[0]):  # the content is itself a condition
+        return True
+    if not words or words[0].lower_ not in lex.conditional_marks:
+        return False
+    sentence = [t for t in words[0].sent if span.start <= t.i < span.end]
+    condition = {t.i for t in words[0].head.subtree}
+    comma = next((t.i for t in sentence if t.i > words[0].i and t.text == ","), None)
+    rest = [t for t in sentence if t.i not in condition or comma is not None and t.i > comma]
+    return any(t.dep_ in ("aux", "auxpass") and (t.lower_ in lex.speculative_modals or t.lower_ in FUTURE_AUX)
+               or _future(t) for t in rest)
+
+
+def _inverted_condition(first: Token) -> bool:
+    """'should the campaign keep up its attacks (, …)', 'had he known', 'were she to run': an auxiliary
+    before its own subject at the head of a statement is a condition, not a question in reported speech."""
+    if first.lower_ not in ("should", "had", "were") or first.dep_ not in ("aux", "auxpass"):
+        return False
+    if any(t.text == "?" for t in first.sent):  # "Should the council resign?" asks
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in first.head.children)
+
+
+def _foretold(root: Token, mention: Mention) -> bool:
+    """'the senator will arrive with enough delegates', 'Orlen will be a shambles': what a named or described
+    third party (a person, a body, a place) will do or be, told plainly (a say-class cue) by someone else, is a
+    forecast. What will happen to a thing is an announcement ("the smelter will close", "the questioning
+    will start with her"), and so is a scheduled event (a date or time in the clause: "the two will meet
+    next week"); a negation or a pronoun subject (the speaker's own intention, perhaps) is left alone."""
+    if not _future(root) or any(c.dep_ == "neg" for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in mention.source.name.lower():
+        return False
+    party = (subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC") or _person_like(subject)
+             or subject.lemma_.lower() in ROLE_NOUNS | ORG_HEADS)
+    return party and not any(t.ent_type_ in ("DATE", "TIME") for t in root.subtree)
+
+
+def _future(verb: Token) -> bool:
+    """'will win', 'won't win', 'is going to win', 'is gonna win'."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return verb.lower_ in ("going", "gon") and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _own(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def _confirmed_noun(root: Token, lex: Lexicon) -> bool:
+    """'(citing) a confirmed report that X': the mirror of "an unconfirmed report" (np_doubt); ``root`` may be
+    the noun or the clause it carries."""
+    if root.dep_ in ("acl", "ccomp") and root.head.pos_ == "NOUN":
+        root = root.head
+    return root.pos_ == "NOUN" and any(t.dep_ == "amod" and t.lower_ in ("confirmed", "verified", "corroborated")
+                                       for left in root.lefts for t in left.subtree)
 
 
 def _confirmed_passive(root: Token, lex: Lexicon) -> bool:
@@ -466,8 +643,15 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
                 break
             noun = of_object
         compounds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
-        if noun.lemma_.lower() in lex.light_nouns:
-            return compounds
+        if noun.lemma_.lower() in lex.light_nouns:  # "the union's figures": whose statement it is
+            owners = {w.lemma_.lower() for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                      for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
+            # "the idea that the pier collapsed": what the statement said
+            said = {form for c in noun.children if c.dep_ in ("acl", "ccomp")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "VERB") and not w.is_stop
+                    for form in _forms(w)}
+            return compounds | owners | said
         return compounds | set(_forms(noun))
     arguments = {form for c in root.children
                  if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") for form in _forms(c)}
