@@ -481,3 +481,33 @@ def test_a_quote_joins_the_same_quote_rather_than_an_outlets_narration_around_it
     number, created = index.link(quote)  # another report's same quote
     assert claims.overlap(claims.content_key(quote), claims.content_key(narration)) >= claims.SIMILARITY
     assert number == inner and not created
+
+
+# one speaker's remark quoted in one report and told in another's words (issue 16)
+EASIER_RIDE = ("\u201cEvery other councillor gets an easier ride than I do,\u201d",
+               "she had faced more scrutiny than any other councillor")
+
+
+@pytest.mark.parametrize("forms, linked", [
+    (("direct", "indirect"), True),  # her quote and an outlet's report of it: the quote's register costs cosine
+    (("indirect", "direct"), True),
+    (("indirect", "indirect"), False),  # two reports in one form get only the speaker's discount
+    ((None, None), False),
+])
+def test_a_speakers_quote_and_its_indirect_report_meet_at_a_lower_bar(forms, linked):
+    a, b = embed(list(EASIER_RIDE))
+    index = ClaimIndex()
+    one, _ = index.link(EASIER_RIDE[0], vector=a, speaker="Ilse Varga", form=forms[0])
+    assert claims.SAME_SPEAKER - claims.RESTATED <= float(a @ b) + index._shared(
+        claims.content_key(EASIER_RIDE[1]).words, claims.content_key(EASIER_RIDE[0]).words) * claims.WORDS \
+        < claims.SAME_SPEAKER  # the speaker's discount alone does not join them
+    two, created = index.link(EASIER_RIDE[1], vector=b, speaker="Ilse Varga", form=forms[1])
+    assert (one == two) is linked and created is not linked
+
+
+def test_another_speakers_quote_gets_no_restated_discount():
+    a, b = embed(list(EASIER_RIDE))
+    index = ClaimIndex()
+    one, _ = index.link(EASIER_RIDE[0], vector=a, speaker="Ilse Varga", form="direct")
+    two, created = index.link(EASIER_RIDE[1], vector=b, speaker="Tomas Aldane", form="indirect")
+    assert one != two and created

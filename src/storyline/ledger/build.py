@@ -213,7 +213,7 @@ class LedgerState:
             speaker = mention.source.name if mention.source.kind in NAMED else None
             seen = len(self.index.conflicts)
             number, created = self.index.link(mention.text, exclude=nested, facts=facts[i], vector=vectors[i],
-                                              speaker=speaker)
+                                              speaker=speaker, form=mention.form)
             placed.append((mention.start, mention.end, number))
             if created:
                 self.claims.append(Claim(number=number, first_seen=at))
