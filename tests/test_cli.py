@@ -174,6 +174,8 @@ def test_without_story_the_story_updated_last_is_used_and_said(tmp_path):
     assert _invoke(db, "claims").exit_code == 0
     named = _invoke(db, "reports", "--story", "Ferry strike")
     assert "ferry.txt" in named.stdout and named.stderr == ""
+    by_id = _invoke(db, "reports", "--story", "ferry-strike")  # the id `storyline stories` lists
+    assert by_id.exit_code == 0 and "ferry.txt" in by_id.stdout and "granary" not in by_id.stdout
     assert "no story named 'Fire'" in _invoke(db, "claims", "--story", "Fire").stderr
 
 

@@ -46,7 +46,7 @@ console = Console()
 errors = Console(stderr=True)
 
 StoryOption = Annotated[Optional[str], typer.Option("--story", "-s", help=(
-    "Story name (default: the only story, else the one updated last)."))]
+    "Story name or id (default: the only story, else the one updated last)."))]
 
 
 class State:
@@ -99,11 +99,15 @@ def opened() -> Store:
 
 
 def pick_story(store: Store, story: str | None) -> str:
-    """The named story, else the only one in the store, else the one updated last (said on stderr)."""
+    """The named story (by name, or by the id `storyline stories` and the desk show), else the only one in the
+    store, else the one updated last (said on stderr)."""
     if story is not None:
-        if store.story(story) is None:
+        if store.story(story) is not None:
+            return story
+        by_id = next((row.name for row in store.stories() if row.id == story), None)
+        if by_id is None:
             raise fail(f"no story named {story!r} (see `storyline stories`)")
-        return story
+        return by_id
     stories = store.stories()
     if not stories:
         raise fail("the store has no stories yet: add a report with `storyline add FILE`")
