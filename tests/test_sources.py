@@ -380,3 +380,84 @@ def test_a_share_of_those_polled_speaks_through_the_poll(nlp):
     assert source_of(nlp, text, "the levy was unfair") == "Lenport Gazette poll"
     assert source_of(nlp, "Sixty percent of residents said that the levy was unfair.",
                      "the levy was unfair") == "Sixty percent"  # no poll named: as written
+
+
+def _parsed(nlp, rows):
+    """A Doc as a given parse has it: rows of (word, head, dep, pos, tag, lemma, entity)."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, lemmas, ents = (list(c) for c in zip(*rows))
+    spaces = [nxt not in {",", ".", "'s"} for nxt in words[1:] + [""]]
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents,
+               spaces=spaces)
+
+
+def test_a_surname_the_tagger_missed_is_still_the_subject_she_takes_up(nlp):
+    """'Judge Ilse Varga heard the case. Varga has the say on whether Hana Koval faces prison, and though she
+    said she would follow the jury …' with the second "Varga" left untagged: "she" is Varga, the main clause's
+    subject, not Koval, the subject of the clause inside it."""
+    rows = [
+        ("Judge", 2, "compound", "PROPN", "NNP", "Judge", "O"), ("Ilse", 2, "compound", "PROPN", "NNP", "Ilse", "B-PERSON"),
+        ("Varga", 3, "nsubj", "PROPN", "NNP", "Varga", "I-PERSON"), ("heard", 3, "ROOT", "VERB", "VBD", "hear", "O"),
+        ("the", 5, "det", "DET", "DT", "the", "O"), ("case", 3, "dobj", "NOUN", "NN", "case", "O"),
+        (".", 3, "punct", "PUNCT", ".", ".", "O"),
+        ("Varga", 8, "nsubj", "PROPN", "NNP", "Varga", "O"), ("has", 8, "ROOT", "VERB", "VBZ", "have", "O"),
+        ("the", 10, "det", "DET", "DT", "the", "O"), ("say", 8, "dobj", "NOUN", "NN", "say", "O"),
+        ("on", 10, "prep", "ADP", "IN", "on", "O"), ("whether", 15, "mark", "SCONJ", "IN", "whether", "O"),
+        ("Hana", 14, "compound", "PROPN", "NNP", "Hana", "B-PERSON"), ("Koval", 15, "nsubj", "PROPN", "NNP", "Koval", "I-PERSON"),
+        ("faces", 11, "pcomp", "VERB", "VBZ", "face", "O"), ("prison", 15, "dobj", "NOUN", "NN", "prison", "O"),
+        (",", 8, "punct", "PUNCT", ",", ",", "O"), ("and", 8, "cc", "CCONJ", "CC", "and", "O"),
+        ("though", 21, "mark", "SCONJ", "IN", "though", "O"), ("she", 21, "nsubj", "PRON", "PRP", "she", "O"),
+        ("said", 8, "conj", "VERB", "VBD", "say", "O"), ("she", 24, "nsubj", "PRON", "PRP", "she", "O"),
+        ("would", 24, "aux", "AUX", "MD", "would", "O"), ("follow", 21, "ccomp", "VERB", "VB", "follow", "O"),
+        ("the", 26, "det", "DET", "DT", "the", "O"), ("jury", 24, "dobj", "NOUN", "NN", "jury", "O"),
+        (".", 8, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    doc = _parsed(nlp, rows)
+    found = [m for m in find_attributions(doc, find_entities(doc)) if "follow the jury" in m.text]
+    assert found and found[0].source.name == "Ilse Varga"
+
+
+def test_a_name_opening_its_sentence_tagged_an_adjective_is_its_subject(nlp):
+    """'Ivo Tan, later claiming that Mayor Brel wanted it shut, said he would sue.' with "Tan" tagged an
+    adjective hung on the claimed clause and "said" left without a subject: "he" is Tan, not Brel (the
+    subject of a clause Tan claimed)."""
+    rows = [
+        ("Ivo", 1, "compound", "PROPN", "NNP", "Ivo", "B-PERSON"), ("Tan", 8, "dep", "ADJ", "JJ", "tan", "I-PERSON"),
+        (",", 1, "punct", "PUNCT", ",", ",", "O"), ("later", 4, "advmod", "ADV", "RB", "later", "O"),
+        ("claiming", 8, "dep", "VERB", "VBG", "claim", "O"), ("that", 8, "mark", "SCONJ", "IN", "that", "O"),
+        ("Mayor", 7, "compound", "PROPN", "NNP", "Mayor", "O"), ("Brel", 8, "nsubj", "PROPN", "NNP", "Brel", "B-PERSON"),
+        ("wanted", 13, "ccomp", "VERB", "VBD", "want", "O"), ("it", 10, "nsubj", "PRON", "PRP", "it", "O"),
+        ("shut", 8, "ccomp", "VERB", "VBN", "shut", "O"), (",", 8, "punct", "PUNCT", ",", ",", "O"),
+        ("then", 13, "advmod", "ADV", "RB", "then", "O"), ("said", 13, "ROOT", "VERB", "VBD", "say", "O"),
+        ("he", 16, "nsubj", "PRON", "PRP", "he", "O"), ("would", 16, "aux", "AUX", "MD", "would", "O"),
+        ("sue", 13, "ccomp", "VERB", "VB", "sue", "O"), ("the", 18, "det", "DET", "DT", "the", "O"),
+        ("council", 16, "dobj", "NOUN", "NN", "council", "O"), (".", 13, "punct", "PUNCT", ".", ".", "O"),
+        ("He", 21, "nsubj", "PRON", "PRP", "he", "O"), ("said", 21, "ROOT", "VERB", "VBD", "say", "O"),
+        ("he", 24, "nsubj", "PRON", "PRP", "he", "O"), ("would", 24, "aux", "AUX", "MD", "would", "O"),
+        ("win", 21, "ccomp", "VERB", "VB", "win", "O"), (".", 21, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    doc = _parsed(nlp, rows)
+    found = [m for m in find_attributions(doc, find_entities(doc)) if "would sue" in m.text or "would win" in m.text]
+    assert found and all(m.source.name == "Ivo Tan" for m in found), [(m.text, m.source.name) for m in found]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a demonstrative names no one: the holder of the view it points to speaks
+    ("That’s the view of harbour engineers, who weren’t surprised that the board isn’t closing the pier, "
+     "saying such a move would have set a costly precedent.", "a costly precedent", "harbour engineers"),
+    # a bracketed aside's "that" is not the subject of the cue after the bracket
+    ("The ferry fares are high. Advisers to a rival campaign (that would be Lenport Mayor Ilse Varga) even "
+     "suggest a surging challenger might be able to win.", "might be able to win", "Advisers to a rival campaign"),
+    # a share of a group is named with the group
+    ("In Lenport, a number of dockers said they supported the strike.", "they supported", "number of dockers"),
+])
+def test_a_demonstrative_or_a_quantity_is_no_speaker_by_itself(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+
+
+def test_a_demonstrative_subject_is_the_reports_own_inference(nlp):
+    text = ("The port board quietly uses a network run by the coast guard. That suggests a lack of confidence "
+            "that its own systems can be trusted.")
+    found = [m for m in mentions(nlp, text) if "lack of confidence" in m.text]
+    assert found and found[0].source.kind == "outlet"

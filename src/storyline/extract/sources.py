@@ -46,6 +46,7 @@ ORG_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 LOOK_BACK = 12  # antecedent candidates a pronoun looks back over
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+DEMONSTRATIVES = {"that", "this", "these", "those"}
 KIND_BY_TYPE: dict[str, SourceKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "organization",
 }
@@ -63,6 +64,7 @@ UNNAMED_HEADS = {
     "director", "manager", "executive", "minister", "commander", "chief", "mayor", "governor",
     "operative", "strategist", "consultant", "donor", "delegate", "superdelegate", "ally", "backer",
     "loyalist", "volunteer", "pollster", "fellow", "professor", "historian", "scholar",
+    "number", "majority", "minority", "handful", "dozen", "couple", "host", "slew",  # "a number of delegates"
 }
 # head nouns of phrases that name an organisation without a proper name
 ORG_HEADS = {
@@ -430,6 +432,8 @@ class SourceResolver:
         # subject is salient ("Ana Ruiz, an aide to Mr. Bo, says he …": "he" is Ana Ruiz)
         self._cands: list[tuple[int, str, bool, Source]] = []
         self._salient: set[int] = set()
+        covered = {t.i for s, e, _ in spans for t in doc.char_span(s, e, alignment_mode="expand") or ()}
+        covered = {doc[i].idx for i in covered}
         for s, e, ent in spans:
             if ent.type == "PERSON" and quotes.at(s) is None:
                 self._cands.append((s, "person", False, Source(ent.name, "person", (s, e), None, ent.key)))
@@ -444,6 +448,12 @@ class SourceResolver:
                 if src.kind != "person":
                     plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
                     self._cands.append((tok.idx, src.kind, plural, src))
+                elif src.entity is not None and tok.pos_ == "PROPN" and tok.idx not in covered:
+                    # "Ruiz still has the final say, and though she has said …": a surname the tagger left
+                    # untagged is the person it names elsewhere, and a subject like any other
+                    src.span = (tok.idx, tok.idx + len(tok))
+                    self._cands.append((tok.idx, "person", False, src))
+                    self._salient.add(tok.idx)
         self._cands.sort(key=lambda c: c[0])
         self._cand_pos = [c[0] for c in self._cands]
         self._roles: dict[str, _Roles] | None = None
@@ -462,6 +472,9 @@ class SourceResolver:
                 antecedent = antecedent.head  # "Ana Ruiz and Ivo Tan, who say …": both
             target = self._noun_phrase(antecedent)
             return Source(target.name, target.kind, span, target.role, target.entity)
+        if (lower in DEMONSTRATIVES and head.tag_ == "DT" and head.dep_ in {"nsubj", "nsubjpass"}
+                and head.left_edge == head.right_edge):  # not "those close to the mayor"
+            return Source("the outlet", "outlet", span)  # "That suggests …": the report's own inference, no speaker
         if head.pos_ == "PRON" and lower in PERSON_PRONOUNS and _conjuncts(head):
             first = self._person_antecedent(head.idx, head, GENDERS.get(lower))  # "he and Ivo Tan said"
             if first is not None:
@@ -934,8 +947,9 @@ class SourceResolver:
             return self._heads[at]
         span = self.doc.char_span(at, at + 1, alignment_mode="expand")
         tok = span[0] if span is not None and len(span) else self.doc[0]
-        while tok.dep_ in {"compound", "flat"} and tok.head != tok and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
-            tok = tok.head  # "Ana Ruiz", not the "Ruiz campaign"
+        while tok.dep_ in {"compound", "flat"} and tok.head != tok and tok.head.i > tok.i and (
+                tok.head.pos_ == "PROPN" or tok.ent_type_ == tok.head.ent_type_ == "PERSON"):
+            tok = tok.head  # "Ana Ruiz", not the "Ruiz campaign"; a surname tagged an adjective is still the name
         return tok
 
     def _possessor_over(self, source: Source, pronoun: Token) -> bool:
@@ -961,7 +975,7 @@ class SourceResolver:
         """0: the subject of a sentence's main clause; 1: another subject or a speaker; 2: another mention."""
         while tok.dep_ == "appos" and tok.head != tok and tok.head.pos_ == "NOUN":  # "the director, Ana Ruiz,"
             tok = tok.head
-        if (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+        if (tok.pos_ in {"PROPN", "ADJ"} and tok.ent_type_ == "PERSON"
                 and tok.dep_ not in {"poss", "pobj", "dobj", "nsubj", "nsubjpass"}
                 and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in {",", "("} and all(
                 t.head == tok or t.dep_ in {"compound", "flat", "punct"} for t in tok.doc[tok.sent.start:tok.i])):

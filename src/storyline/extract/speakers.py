@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .cues import load_cues
 from .quotes import QuoteIndex
-from .sources import ROLE_NOUNS, UNNAMED_HEADS
+from .sources import DEMONSTRATIVES, ROLE_NOUNS, UNNAMED_HEADS
 from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
                     _trim)
 
@@ -67,7 +67,7 @@ def _subject(tok: Token) -> Token | None:
                     return _agent(verb)
                 if child.lower_ in {"it", "there"} and child.dep_ == "nsubj" and verb.lemma_ == "be":
                     return None
-                return _named_apart(_on_verbs_paragraph(child, tok), verb)
+                return _past_demonstrative(_named_apart(_on_verbs_paragraph(child, tok), verb), verb, tok)
         agent = _agent(verb)
         if agent is not None:
             return agent
@@ -90,6 +90,28 @@ def _subject(tok: Token) -> Token | None:
             return controller
         verb = _speaker_of_clause(verb) or verb.head
     return None
+
+
+def _past_demonstrative(subject: Token, verb: Token, cue: Token) -> Token:
+    """A demonstrative names no one: "That is the view of the dockers, who …, saying …" is the dockers', the
+    holder of the view; "Aides to a rival (that would be Ivo Tan) suggest …" is the aides', the words before
+    the bracketed aside. Any other subject, or a demonstrative with neither, is returned as is."""
+    if subject.lower_ not in DEMONSTRATIVES or subject.tag_ != "DT" or not (
+            verb.lemma_ == "be" or verb.lower_.replace("’", "'") == "'s"):  # the tagger's lemma of "’s" is "’"
+        return subject
+    for c in verb.children:
+        if c.dep_ in {"attr", "dobj"} and c.pos_ == "NOUN":
+            holder = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                           if g.dep_ == "pobj" and _person_like(g)), None)
+            if holder is not None:
+                return holder
+    doc = subject.doc
+    if subject.i > 0 and doc[subject.i - 1].text == "(" and any(t.text == ")" for t in doc[subject.i:cue.i]):
+        before = next((c for c in verb.children if c.i < subject.i - 1 and c.dep_ in {"dep", "nsubj"}
+                       and c.pos_ in {"NOUN", "PROPN"} and _person_like(c)), None)
+        if before is not None:
+            return before
+    return subject
 
 
 def _paired_participle(verb: Token) -> Token:
