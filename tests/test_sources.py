@@ -461,3 +461,19 @@ def test_a_demonstrative_subject_is_the_reports_own_inference(nlp):
             "that its own systems can be trusted.")
     found = [m for m in mentions(nlp, text) if "lack of confidence" in m.text]
     assert found and found[0].source.kind == "outlet"
+
+
+def test_a_relayed_statement_is_its_speakers_not_the_relayers(nlp):
+    text = ("Senator Ilse Varga used a closed-door lunch to complain that the levy was hurting the party, "
+            "according to two senators present.")
+    found = [m for m in mentions(nlp, text) if m.text.startswith("Senator Ilse Varga used")]
+    assert found and found[0].source.name == "Ilse Varga"
+    # "according to" with a plain clause stays the relayer's
+    assert source_of(nlp, "The pier will reopen in May, according to the harbour board.",
+                     "The pier will reopen in May") == "harbour board"
+
+
+def test_a_name_in_a_comma_set_aside_before_the_cue_is_not_who_speaks(nlp):
+    text = ("The row had begun on Monday after Mr. Brel, asked about the jailing of reporters under Mr. Varga, "
+            'had said, "I think our town does plenty of jailing too."')
+    assert source_of(nlp, text, "plenty of jailing") == "Brel"

@@ -240,11 +240,33 @@ def _name_before(verb: Token, start: int, quotes: QuoteIndex) -> Span | None:
     if first == end or doc[first:end].root.head == verb or "\n" in doc[first:end].text:
         return None
     root = doc[first:end].root
+    aside = _aside_holding(root, verb)
+    if aside is not None:  # "after Ivo Tan, asked about Ana Ruiz, had said …": the one asked speaks
+        host = aside.left_edge.i - 2
+        if host < 0 or doc[host].ent_type_ != "PERSON" or quotes.at(doc[host].idx) is not None:
+            return None
+        first = host
+        while first > 0 and doc[first - 1].ent_type_ == "PERSON":
+            first -= 1
+        return doc[first:host + 1]
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.dep_ == "appos":
         named = root.head.head.head  # "Ivo Tan, a spokesman for Ana Ruiz, told …": Ivo Tan, not Ruiz
         if named.ent_type_ == "PERSON" and quotes.at(named.idx) is None:
             return doc[named.left_edge.i:named.i + 1]
     return doc[first:end]
+
+
+def _aside_holding(tok: Token, verb: Token) -> Token | None:
+    """The participle clause set off by a comma that holds ``tok`` below ``verb`` (", asked about the mayor,"),
+    or None: a name in such an aside is what the clause is about, not who speaks."""
+    for above in tok.ancestors:
+        if above == verb:
+            return None
+        if (above.dep_ in {"advcl", "acl"} and above.tag_ in {"VBN", "VBG", "VBD"} and above.left_edge.i > 0
+                and above.doc[above.left_edge.i - 1].text == ","  # (a participle the tagger took for a past tense)
+                and not any(c.dep_ in SUBJECT_DEPS for c in above.children)):
+            return above
+    return None
 
 
 def _prep_host_subject(verb: Token) -> Token | None:
