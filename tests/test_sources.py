@@ -477,3 +477,17 @@ def test_a_name_in_a_comma_set_aside_before_the_cue_is_not_who_speaks(nlp):
     text = ("The row had begun on Monday after Mr. Brel, asked about the jailing of reporters under Mr. Varga, "
             'had said, "I think our town does plenty of jailing too."')
     assert source_of(nlp, text, "plenty of jailing") == "Brel"
+
+
+def test_a_role_phrase_is_no_one_it_names_inside_itself(nlp):
+    text = ("Marta Koval, the party's delegate, spoke first on Monday. Tomas Brel spoke next.\n\n"
+            "The influential delegate and conservative activist, who backs Koval, warned of a ferocious battle "
+            "ahead that could split the party.")
+    assert source_of(nlp, text, "ferocious battle") != "Marta Koval"
+
+
+def test_a_quote_after_a_said_clauses_colon_is_the_cues_speaker(nlp):
+    text = ("Mayor Tomas Brel returned to the matter at last week's Lenport rally, where he wrongly suggested "
+            'Varga was from Orlen: "The judge, who happens to be, we believe, Orlenian, which is great. '
+            "I think that's fine.\"")
+    assert source_of(nlp, text, "I think that's fine") == "Tomas Brel"

@@ -19,7 +19,8 @@ from .mentions import _form, _last_inside, _mention, _named_at
 from .nlp import doc_text
 from .quotes import QuoteIndex
 from .sources import SourceResolver
-from .speakers import _person_like
+from .cues import load_cues
+from .speakers import _person_like, _subject
 from .spans import EDGE_PUNCT, HEADLINE_LABELS, MAX_GAP, QUOTE_CHARS, SAYING_CLASSES, _Found, _paragraph, _trim
 
 CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
@@ -102,7 +103,13 @@ def _colon_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, mentio
 def _colon_speaker(verb: Token) -> Token | None:
     """Who speaks the quote after a clause's colon: the verb's subject; the one a participle's verb has as
     subject ('the cleric is shown lecturing: "…"'); the person a verb the parser made a modifier hangs on
-    ('Ana Ruiz, the port's chair, tweeted in response: "…"')."""
+    ('Ana Ruiz, the port's chair, tweeted in response: "…"'); the speaker of a cue whose said clause the colon
+    ends ('Ana Ruiz suggested the mayor was from Lenport: "…"' is Ana Ruiz's, not the mayor's)."""
+    cue = verb.head
+    if verb.dep_ == "ccomp" and cue.i < verb.i and load_cues().cue_class(cue.lemma_.lower()):
+        said_by = _subject(cue)
+        if said_by is not None:
+            return said_by
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None:
         return subject

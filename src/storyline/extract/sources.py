@@ -793,7 +793,10 @@ class SourceResolver:
         sent_start = max(head.sent.start_char, doc_text(self.doc).rfind("\n", 0, head.idx) + 1)
         named = {ent.name.split()[-1] for ent, s in self._people_at(sent_start, head.idx)
                  if self._subject_over(s, head)}
+        edge = head.right_edge  # "the activist who backs Ana Ruiz" is not Ana Ruiz: no one named inside the phrase
+        inside = {ent.key for ent, _ in self._people_at(head.left_edge.idx, edge.idx + len(edge))}
         people = [r for r in self._person_roles().values() if r.starts and r.entity.name.split()[-1] not in named
+                  and r.entity.key not in inside
                   and not _other_party(words, r.parties) and (places <= r.words or not r.places)]
         matched = [r for r in people if roles & r.heads]
         if not matched and not roles & ROLE_NOUNS:
