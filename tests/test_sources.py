@@ -491,3 +491,11 @@ def test_a_quote_after_a_said_clauses_colon_is_the_cues_speaker(nlp):
             'Varga was from Orlen: "The judge, who happens to be, we believe, Orlenian, which is great. '
             "I think that's fine.\"")
     assert source_of(nlp, text, "I think that's fine") == "Tomas Brel"
+
+
+def test_a_pronoun_no_name_fits_is_the_described_subject_of_its_clause(nlp):
+    text = ("A bitter row has erupted at the Lenport Guild, as the head of the guild's powerful rules panel has "
+            "accused his own board of a breach of trust in trying to block a change that he said would make it "
+            "harder to reopen the harbour.")
+    assert source_of(nlp, text, "harder to reopen") == "head of the guild's powerful rules panel"
+    assert source_of(nlp, text, "breach of trust") == "head of the guild's powerful rules panel"

@@ -65,6 +65,7 @@ UNNAMED_HEADS = {
     "operative", "strategist", "consultant", "donor", "delegate", "superdelegate", "ally", "backer",
     "loyalist", "volunteer", "pollster", "fellow", "professor", "historian", "scholar",
     "number", "majority", "minority", "handful", "dozen", "couple", "host", "slew",  # "a number of delegates"
+    "head",  # "the head of the rules committee"
 }
 # head nouns of phrases that name an organisation without a proper name
 ORG_HEADS = {
@@ -487,6 +488,9 @@ class SourceResolver:
                 else self._antecedent(lower, head.idx))
             if found is not None:
                 return self._with_family_name(Source(found.name, found.kind, span, found.role, found.entity))
+            described = self._described_subject(head) if lower in PERSON_PRONOUNS else None
+            if described is not None:  # "the head of the board has accused …, a change that he said …"
+                return Source(described.name, described.kind, span, described.role, described.entity)
             kind: SourceKind = "person" if lower in PERSON_PRONOUNS else (
                 "organization" if lower in ORG_PRONOUNS else "unnamed")
             phrase = _strip(doc_text(self.doc)[span[0]:span[1]])  # "those close to the mayor"
@@ -494,6 +498,20 @@ class SourceResolver:
         source = self._noun_phrase(head)
         source.span = span
         return self._with_family_name(source)
+
+    def _described_subject(self, pronoun: Token) -> Source | None:
+        """Whom a "he" or "she" no name before it fits stands for: the subject of a clause that holds it when
+        that subject describes one person by a role ("the head of the rules committee has accused …, which he
+        said …"), named as the report describes them; else None."""
+        for verb in pronoun.ancestors:
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None)
+            if subject is None:
+                continue
+            if subject.tag_ == "NN" and subject.lemma_.lower() in ROLE_NOUNS | UNNAMED_HEADS and self.quotes.at(
+                    subject.idx) is None:
+                return self._noun_phrase(subject)
+            return None
+        return None
 
     def _with_family_name(self, source: Source) -> Source:
         """A person the report names by a given name and a relative's family name ("Clinton's husband,
