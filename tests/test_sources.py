@@ -499,3 +499,16 @@ def test_a_pronoun_no_name_fits_is_the_described_subject_of_its_clause(nlp):
             "harder to reopen the harbour.")
     assert source_of(nlp, text, "harder to reopen") == "head of the guild's powerful rules panel"
     assert source_of(nlp, text, "breach of trust") == "head of the guild's powerful rules panel"
+
+
+@pytest.mark.parametrize(("content", "source"), [
+    ("Orlen was becoming involved", "Koval"),
+    ("left to the courts", "Ivo Tan"),
+])
+def test_a_relative_clause_on_one_of_several_names_is_that_names(nlp, content, source):
+    text = ("Voters may now ask whether candidates like Ms. Koval, who claimed at one point that Orlen was becoming "
+            "involved in the strike, and Ivo Tan, who suggested the dispute could be left to the courts, are wise "
+            "choices.")
+    assert source_of(nlp, text, content) == source
+    assert source_of(nlp, "Marta Koval and Ivo Tan, who say the levy is unfair, will meet on Monday.",
+                     "the levy is unfair") == "Marta Koval and Ivo Tan"

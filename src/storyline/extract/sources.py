@@ -298,6 +298,19 @@ def _holds(verb: Token, tok: Token) -> bool:
     return False
 
 
+def _own_relative(relcl: Token) -> bool:
+    """Whether a relative clause on one of several coordinated names is that name's alone: it comes before the
+    next name ("Ana Ruiz, who claimed …, and Ivo Tan …"), or another of the names has one of its own."""
+    noun = relcl.head
+    if any(c.dep_ == "conj" and c.i > relcl.i for c in noun.children):
+        return True
+    first = noun
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ in {"PROPN", "NOUN"})]
+    return noun in members and sum(any(g.dep_ == "relcl" for g in m.children) for m in members) > 1
+
+
 def _conjuncts(head: Token) -> list[Token]:
     """The names or noun phrases coordinated with ``head`` ("Ana Ruiz, Ivo Tan and the port board"), in order:
     not clauses, and not the parser's list of what follows a colon."""
@@ -469,6 +482,9 @@ class SourceResolver:
         lower = head.lower_
         if lower in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj") and head.head.dep_ == "relcl":
             antecedent = head.head.head
+            if _own_relative(head.head):  # "Ana Ruiz, who claimed …, and Ivo Tan, who suggested …": one each
+                target = self._one_noun_phrase(antecedent)
+                return Source(target.name, target.kind, span, target.role, target.entity)
             while antecedent.dep_ == "conj" and self.doc[head.i - 1].text == ",":
                 antecedent = antecedent.head  # "Ana Ruiz and Ivo Tan, who say …": both
             target = self._noun_phrase(antecedent)
