@@ -930,3 +930,13 @@ def test_a_person_who_shows_a_thing_says_nothing(nlp):
                     'something to hide: she shredded files, she moved the server home."')
     assert [name for name, _ in found] == ["Hana Olt"]
     assert any("sharp rise" in text for _, text in sources("The harbour board's report showed a sharp rise in thefts."))
+
+
+def test_a_cue_its_speaker_kept_from_saying_states_nothing(nlp):
+    from storyline.extract.attribution import find_attributions
+    from storyline.extract.entities import find_entities
+
+    for text in ["Mayor Tomas Brel has avoided directly criticizing Marta Koval, a Liberal appointed as harbour "
+                 "master by Governor Ilse Varga.", "Marta Koval refrained from saying that the levy was unfair."]:
+        doc = nlp(text)
+        assert find_attributions(doc, find_entities(doc)) == []

@@ -31,6 +31,7 @@ EXPERIENCER_VERBS = {"anger", "alarm", "surprise", "rattle", "infuriate", "unset
                      "puzzle", "baffle", "annoy", "irk", "unnerve", "spook", "reassure", "impress"}
 ANONYMITY_VERBS = {"name", "identify"}  # "asked not to be named", "declined to be identified"
 REFUSAL_VERBS = {"refuse", "decline"}
+WITHHOLDING = REFUSAL_VERBS | {"avoid", "refrain"}  # "avoided criticizing", "refrained from saying"
 COMMENT_VERBS = {"comment", "say", "elaborate", "discuss", "speak", "respond", "answer", "talk", "give", "provide",
                  "specify", "confirm", "address", "explain", "detail"}
 SHOWING = {"show", "reveal", "display", "demonstrate"}  # a person shows a thing, a report shows a finding
@@ -97,7 +98,7 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if source_head is None and name is None or (tok.tag_ == "VBN" and not any(
             c.dep_ in GROUP_DEPS for c in tok.children) and tok.dep_ in {"acl", "amod"}):
         return None
-    if _unsaid(tok, content) or _shown_by_conduct(tok, lemma, source_head):
+    if _unsaid(tok, content) or _shown_by_conduct(tok, lemma, source_head) or _withheld(tok):
         return None
     if cls == "dispute" and _abstract_object(tok):
         cls = "believe"
@@ -182,6 +183,13 @@ def _unsaid(tok: Token, content: tuple[int, int]) -> bool:
         return False
     first = tok.doc.char_span(content[0], content[1], alignment_mode="expand")
     return first is not None and len(first) > 0 and first[0].lower_ in WH_WORDS
+
+
+def _withheld(tok: Token) -> bool:
+    """'has avoided directly criticizing the mayor', 'declined to criticize her': a cue its speaker kept from
+    saying states nothing (what follows it is whom it was not said of, not a claim)."""
+    head = tok.head.head if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" else tok.head
+    return tok.dep_ in {"xcomp", "pcomp"} and head.lemma_.lower() in WITHHOLDING
 
 
 def _shown_by_conduct(tok: Token, lemma: str, source_head: Token | None) -> bool:
