@@ -56,3 +56,20 @@ def test_contents_that_are_no_claims_are_dropped(nlp, text, gone):
 def test_a_quote_with_a_statement_before_its_question_stays(nlp):
     text = "“The levy is a fine. Who pays it?” Marta Koval said."
     assert any("The levy is a fine" in content for _, content in _claims(nlp, text))
+
+
+def test_a_person_who_shows_a_thing_has_no_row(nlp):
+    """'X said that Y showed the "conduct of …"': Y displays conduct and X says so: Y's row is struck; a report
+    that shows a finding still speaks."""
+    from storyline.extract.attribution import find_attributions
+    from storyline.extract.entities import find_entities
+    from storyline.extract.junk import drop_junk
+
+    def kept(text):
+        doc = nlp(text)
+        return [(m.source.name, m.text) for m in drop_junk(doc, find_attributions(doc, find_entities(doc)))]
+
+    found = kept('Hana Olt said in a phone interview that Marta Koval showed the "conduct of a woman who had '
+                 'something to hide: she shredded files, she moved the server home."')
+    assert [name for name, _ in found] == ["Hana Olt"]
+    assert any("sharp rise" in text for _, text in kept('The harbour board\'s report showed "a sharp rise in thefts."'))

@@ -50,7 +50,6 @@ from .nlp import doc_text
 from .nominal_cues import _nominal
 from .proposed_cues import cue_shape, _proposed, _stance
 from .quotes import QuoteIndex, find_quotes
-from .relayed import relayed_speaker
 from .reported_speech import _verb_cue
 from .sources import SourceResolver
 from .spans import _Found
@@ -90,9 +89,6 @@ def find_attributions(doc: Doc, entities: list[Entity], model: CueModel | None =
     for i in sorted(found_at):
         if _in_question(doc[i], quotes):
             continue
-        speaker = relayed_speaker(doc, found_at[i])
-        if speaker is not None:  # "X said Y, the Post reported": X speaks, the Post passes it on
-            found_at[i].source_head, found_at[i].source_name, found_at[i].source = speaker, None, None
         mention = _mention(doc, found_at[i], resolver, quotes, dateline)
         if mention is not None:
             mentions.append(mention)

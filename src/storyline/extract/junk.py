@@ -39,6 +39,7 @@ QUOTATION = re.compile(r"[\"“”«»„]|''|(?:^|(?<=[\s(\[—–-]))['‘’]
 
 
 CHARGE_VERBS = {"accuse", "charge"}
+SHOWING = {"show", "reveal", "display", "demonstrate"}  # a person shows a thing; a report shows a finding
 
 
 def says_something(span: Span) -> bool:
@@ -170,7 +171,22 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
             or is_thought(doc, mention) or is_question(doc, mention, span) or is_unsaid(doc, mention)
             or is_command(span)
             or mention.form == "direct" and is_quoted_scrap(span) or nobody_said(mention)
-            or is_quoted_question(mention))
+            or is_quoted_question(mention) or is_shown(doc, mention))
+
+
+def is_shown(doc: Doc, mention: Mention) -> bool:
+    """'X said that Ana Ruiz showed the "conduct of a careless official"': a person who shows or reveals a
+    thing (a noun phrase, no clause) displays it and says nothing; the row is about her, not hers (the one
+    who says so has a row of their own). A report or a poll that shows a finding still speaks. (A span
+    benchmark such as PolNeAR may annotate it as an attribution; the ledger strikes the row.)"""
+    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    verb = cue.root if cue is not None and len(cue) else None
+    if verb is None or verb.lemma_.lower() not in SHOWING or mention.source.kind != "person":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return (subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"})
+            and any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+            and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children))
 
 
 def is_charge(doc: Doc, mention: Mention, span: Span) -> bool:

@@ -17,6 +17,7 @@ from .figures import find_figures
 from .junk import drop_junk
 from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
+from .relayed import credit_relayed
 from .status import assign_status
 from .timex import find_times
 from .uncertainty import mark_vague
@@ -31,6 +32,7 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     """Run every extractor over an already parsed report, then the scores (trained models where present)."""
     entities = find_entities(doc)
     mentions = find_attributions(doc, entities)
+    credit_relayed(doc, mentions, entities)  # "X said Y, according to Z": the ledger credits X
     for mention in mentions:
         if mention.source.kind == "outlet":  # the report's own hedged impression ("the pier seemed to sag")
             mention.source.name = outlet

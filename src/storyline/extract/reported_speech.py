@@ -31,10 +31,9 @@ EXPERIENCER_VERBS = {"anger", "alarm", "surprise", "rattle", "infuriate", "unset
                      "puzzle", "baffle", "annoy", "irk", "unnerve", "spook", "reassure", "impress"}
 ANONYMITY_VERBS = {"name", "identify"}  # "asked not to be named", "declined to be identified"
 REFUSAL_VERBS = {"refuse", "decline"}
-WITHHOLDING = REFUSAL_VERBS | {"avoid", "refrain"}  # "avoided criticizing", "refrained from saying"
+WITHHOLDING = {"avoid", "refrain"}  # "avoided criticizing", "refrained from saying" ("refused to endorse" is a stance)
 COMMENT_VERBS = {"comment", "say", "elaborate", "discuss", "speak", "respond", "answer", "talk", "give", "provide",
                  "specify", "confirm", "address", "explain", "detail"}
-SHOWING = {"show", "reveal", "display", "demonstrate"}  # a person shows a thing, a report shows a finding
 WH_WORDS = {"how", "what", "whether", "who", "why", "when", "where", "which", "if"}
 # objects that make "questioning the impact of …" commentary rather than a dispute of a claim
 ABSTRACT_OBJECTS = {"impact", "effect", "future", "consequence", "outcome", "implication", "wisdom",
@@ -98,7 +97,7 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if source_head is None and name is None or (tok.tag_ == "VBN" and not any(
             c.dep_ in GROUP_DEPS for c in tok.children) and tok.dep_ in {"acl", "amod"}):
         return None
-    if _unsaid(tok, content) or _shown_by_conduct(tok, lemma, source_head) or _withheld(tok):
+    if _unsaid(tok, content) or _withheld(tok):
         return None
     if cls == "dispute" and _abstract_object(tok):
         cls = "believe"
@@ -190,14 +189,6 @@ def _withheld(tok: Token) -> bool:
     saying states nothing (what follows it is whom it was not said of, not a claim)."""
     head = tok.head.head if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" else tok.head
     return tok.dep_ in {"xcomp", "pcomp"} and head.lemma_.lower() in WITHHOLDING
-
-
-def _shown_by_conduct(tok: Token, lemma: str, source_head: Token | None) -> bool:
-    """'Ana Ruiz showed the conduct of a careless official': a person who shows or reveals a thing (a noun
-    phrase, no clause) displays it and says nothing; a report or a poll that shows something still speaks."""
-    return (lemma in SHOWING and source_head is not None and _person_like(source_head)
-            and any(c.dep_ in OBJECT_DEPS for c in tok.children)
-            and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children))
 
 
 def _abstract_object(tok: Token) -> bool:
