@@ -157,6 +157,18 @@ CASES = [
      "Ruiz", "has made it plain", "indirect", "that the port will stay shut", "reported"),
     ("Most residents see the curfew as a trap.",
      "residents", "see", "indirect", "the curfew as a trap", "reported"),
+    # a that-clause the parser hung on another word (issue 15)
+    ("At a rally in Dunmore, Ana Ruiz was just as blunt, claiming without any evidence that the mayor wanted "
+     "to close 30 schools.", "Ana Ruiz", "claiming", "indirect", "that the mayor wanted to close 30 schools",
+     "reported"),
+    ("And in the capital, where Ruiz has managed to remain popular, some councillors made clear that they "
+     "would like to see her run again.", "councillors", "made clear", "indirect",
+     "that they would like to see her run again", "reported"),
+    # a cue noun whose owner is named by "by", its clause after a phrase on it (issue 15)
+    ("On Friday it was a report by the Harbour Post that the minister had falsified the ferry records.",
+     "Harbour Post", "report", "indirect", "that the minister had falsified the ferry records", "reported"),
+    ("Ana Ruiz came under fire over her assertion during the hearing that the pier was safe.",
+     "her", "assertion", "indirect", "that the pier was safe", "reported"),
     ("Tomas Brel pointed to the cracked seawall.",
      "Tomas Brel", "pointed to", "indirect", "the cracked seawall", "reported"),
     ("Its owner refused to release the safety logs.",

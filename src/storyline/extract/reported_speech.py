@@ -18,6 +18,7 @@ from .cues import Cues
 from .direct_speech import _adjacent_quote, _block_after_colon
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
 from .quotes import QuoteIndex
+from .stray_clauses import that_clause_after
 from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, _Found, _paragraph,
                     _subtree_span, _trim, _verb_group)
 from .speakers import (_asked_of, _has_subject, _name_before, _past_dateline, _person_like, _speaker_after_quote,
@@ -89,6 +90,8 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
         around = content[0] < tok.idx < content[1]
     if content is None:
         content = _adjacent_quote(tok, cue, source_head, quotes) or _block_after_colon(tok, cue, cls)
+    if content is None and (stray := that_clause_after(doc_at(tok, cue))) is not None:
+        content = _subtree_span(stray, exclude=tok)  # "claiming without any evidence that …": a misparse
     if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
         return None
     if source_head is not None and dateline[0] <= source_head.idx < dateline[1]:
@@ -103,6 +106,11 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if _asked_of(tok):  # "Asked whether …, Ana Ruiz said": the one asked is not who asks
         return _Found(cue, cls, content, None, Source("unnamed", "unnamed"), around=around)
     return _Found(cue, cls, content, source_head, around=around, source_name=name)
+
+
+def doc_at(tok: Token, cue: tuple[int, int]) -> Token:
+    """The last word of the cue group (where what it says may start after)."""
+    return tok.doc[cue[1] - 1]
 
 
 def _experienced(verb: Token, cues: Cues, quotes: QuoteIndex, cls: str | None) -> _Found | None:
