@@ -164,6 +164,9 @@ CASES = [
     ("And in the capital, where Ruiz has managed to remain popular, some councillors made clear that they "
      "would like to see her run again.", "councillors", "made clear", "indirect",
      "that they would like to see her run again", "reported"),
+    # a text that "reads" a quote: an editorial, a headline, a sign (issue 15); not a person reading
+    ("“The council has less backbone than a jellyfish,” reads a Monday editorial in the Kestrel Gazette.",
+     "editorial", "reads", "direct", "The council has less backbone than a jellyfish", "reported"),
     # a cue noun whose owner is named by "by", its clause after a phrase on it (issue 15)
     ("On Friday it was a report by the Harbour Post that the minister had falsified the ferry records.",
      "Harbour Post", "report", "indirect", "that the minister had falsified the ferry records", "reported"),
@@ -240,6 +243,10 @@ CASES = [
     ("The ferry operator has been criticized by dock workers for cutting the night crossings.",
      "dock workers", "has been criticized", "indirect", "cutting the night crossings", "reported"),
 ]
+
+
+def test_reading_a_text_without_a_quote_is_no_cue(nlp):
+    assert not [m for m in mentions(nlp, "Ana Ruiz read the harbour report on Monday.") if m.cue == "read"]
 
 
 @pytest.mark.parametrize(("text", "source", "cue", "form", "content", "status"), CASES)

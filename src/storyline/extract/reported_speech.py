@@ -30,6 +30,7 @@ EXPERIENCER_VERBS = {"anger", "alarm", "surprise", "rattle", "infuriate", "unset
                      "please", "amaze", "worry", "embarrass", "irritate", "upset", "dismay", "disappoint",
                      "outrage", "enrage", "shock", "trouble", "disturb", "concern", "delight",
                      "puzzle", "baffle", "annoy", "irk", "unnerve", "spook", "reassure", "impress"}
+TEXT_VERBS = {"read"}  # a text's verb: '"…," reads an editorial', 'the headline reads: "…"'
 ANONYMITY_VERBS = {"name", "identify"}  # "asked not to be named", "declined to be identified"
 REFUSAL_VERBS = {"refuse", "decline"}
 COMMENT_VERBS = {"comment", "say", "elaborate", "discuss", "speak", "respond", "answer", "talk", "give", "provide",
@@ -94,6 +95,8 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
         content = _subtree_span(stray, exclude=tok)  # "claiming without any evidence that …": a misparse
     if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
         return None
+    if lemma in TEXT_VERBS and (source_head is None or source_head.pos_ != "NOUN" or _person_like(source_head)):
+        return None  # "Ruiz said, reading from her list, …": a person reading is no text that reads
     if source_head is not None and dateline[0] <= source_head.idx < dateline[1]:
         source_head = _past_dateline(source_head, dateline[1])
     if source_head is None and name is None or (tok.tag_ == "VBN" and not any(
