@@ -166,7 +166,7 @@ CASES = [
      "that they would like to see her run again", "reported"),
     # a text that "reads" a quote: an editorial, a headline, a sign (issue 15); not a person reading
     ("“The council has less backbone than a jellyfish,” reads a Monday editorial in the Kestrel Gazette.",
-     "editorial", "reads", "direct", "The council has less backbone than a jellyfish", "reported"),
+     "Kestrel Gazette", "reads", "direct", "The council has less backbone than a jellyfish", "reported"),
     # a cue noun whose owner is named by "by", its clause after a phrase on it (issue 15)
     ("On Friday it was a report by the Harbour Post that the minister had falsified the ferry records.",
      "Harbour Post", "report", "indirect", "that the minister had falsified the ferry records", "reported"),

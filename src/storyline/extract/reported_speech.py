@@ -97,6 +97,8 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
         return None
     if lemma in TEXT_VERBS and (source_head is None or source_head.pos_ != "NOUN" or _person_like(source_head)):
         return None  # "Ruiz said, reading from her list, …": a person reading is no text that reads
+    if lemma in TEXT_VERBS:
+        source_head = _publisher(source_head) or source_head
     if source_head is not None and dateline[0] <= source_head.idx < dateline[1]:
         source_head = _past_dateline(source_head, dateline[1])
     if source_head is None and name is None or (tok.tag_ == "VBN" and not any(
@@ -114,6 +116,14 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
 def doc_at(tok: Token, cue: tuple[int, int]) -> Token:
     """The last word of the cue group (where what it says may start after)."""
     return tok.doc[cue[1] - 1]
+
+
+def _publisher(text: Token) -> Token | None:
+    """'reads an editorial in the Kestrel Gazette': a text's publisher, named in an "in" phrase on it, is who
+    says what it reads."""
+    prep = next((c for c in text.rights if c.dep_ == "prep" and c.lower_ in {"in", "by", "from"}), None)
+    name = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    return name if name is not None and name.pos_ == "PROPN" else None
 
 
 def _experienced(verb: Token, cues: Cues, quotes: QuoteIndex, cls: str | None) -> _Found | None:
