@@ -170,6 +170,9 @@ CASES = [
     # a cue noun whose owner is named by "by", its clause after a phrase on it (issue 15)
     ("On Friday it was a report by the Harbour Post that the minister had falsified the ferry records.",
      "Harbour Post", "report", "indirect", "that the minister had falsified the ferry records", "reported"),
+    ("Mayor Tomas Brel is choosing not to respond to recent Ruiz campaign accusations that his backers are "
+     "waging profane attacks on her.", "Ruiz campaign", "accusations", "indirect",
+     "that his backers are waging profane attacks on her", "reported"),
     ("Ana Ruiz came under fire over her assertion during the hearing that the pier was safe.",
      "her", "assertion", "indirect", "that the pier was safe", "reported"),
     ("Tomas Brel pointed to the cracked seawall.",

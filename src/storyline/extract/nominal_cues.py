@@ -84,7 +84,7 @@ def _nominal(noun: Token, cues: Cues) -> _Found | None:
     noun the cue, the clause the content. A noun a verb speaks through ("made the claim that …") is left to
     the verb, unless a name owns it ("citing a Harbour Post report that …" is the Post's)."""
     owner = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "nsubj" and any(  # "union’s" misparsed
-        g.dep_ == "case" for g in c.children)), None) or _named_owner(noun) or _by_owner(noun)
+        g.dep_ == "case" for g in c.children)), None) or _named_owner(noun) or _by_owner(noun) or _named_group(noun)
     clause = _noun_clause(noun) or _copula_clause(noun) or _clause_hung_elsewhere(noun)
     if owner is None or clause is None or _nominal_object(noun.head, cues) == noun and (
             noun.head.lemma_.lower() in cues.words or noun.head.lemma_.lower() in cues.light):
@@ -106,3 +106,10 @@ def _clause_hung_elsewhere(noun: Token) -> Token | None:
     if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ != "that" and noun.doc[noun.i + 1].dep_ != "prep":
         return None
     return that_clause_after(noun)
+
+
+def _named_group(noun: Token) -> Token | None:
+    """'recent Ruiz campaign accusations that …': a common noun before the cue noun that a name modifies
+    (a named campaign, office, team) owns it."""
+    return next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN"
+                 and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children)), None)
