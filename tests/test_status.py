@@ -585,6 +585,19 @@ def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content
 
 
 @pytest.mark.parametrize("text, content, status", [
+    # "would" softening a judgement of what ought to be done recommends, as "should" does
+    ("\"More dredgers in the channel\" would be appropriate, Mayor Ilse Varga said.", "would be appropriate",
+     "reported"),
+    ("But the ferry board would do well to begin talks with the union, said Tomas Aldane.", "would do well",
+     "reported"),
+    # what would be hard or good is still a forecast
+    ("Ana Ruiz said it would be hard for the ferry board to win the vote.", "would be hard", "hypothetical"),
+])
+def test_a_softened_recommendation_is_no_forecast(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
     # an opinion about what will happen is a forecast
     ("\u201cI think the Kessel levy will fail in the spring,\u201d Tomas Aldane said.", "levy will fail",
      "hypothetical"),

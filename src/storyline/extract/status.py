@@ -268,7 +268,7 @@ def governing_hedges(root: Token, mention: Mention, span: Span,
     source = [h for h in hedges.between(*(mention.source.span or (0, 0))) if h.kind == "np_doubt"]
     active = [h for h in inside + outside if governs(h, root, chain)] + source
     if mention.form != "outlet" and not any(h.kind == "conditional" for h in active):
-        active = [h for h in active if not _intention(h, root.doc)]
+        active = [h for h in active if not _intention(h, root.doc) and not _advice(h, root.doc)]
     if mention.form != "outlet" and mention.source.kind != "outlet":
         active = [h for h in active if not _own_impression(h, span, root.doc)]
     return inside + outside + source, active
@@ -302,6 +302,24 @@ def _intention(hedge: Hedge, doc: Doc) -> bool:
         return True
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return word == "would" and subject is not None and subject.lower_ in PERSONAL and verb.lemma_ != "be"
+
+
+def _advice(hedge: Hedge, doc: Doc) -> bool:
+    """'Boots on the ground would be appropriate', 'it would be wise to wait', 'she would do well to build
+    bridges': "would" softening a judgement of what ought to be done recommends, as "should" does (the
+    editors read such statements as reported, like every "should"); it forecasts nothing."""
+    if hedge.text.lower() != "would":
+        return False
+    verb = doc[hedge.scope]
+    if verb.lemma_ == "do":
+        return any(c.lower_ == "well" for c in verb.children) and any(
+            c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" for g in c.children) for c in verb.children)
+    return verb.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in ADVISABLE for c in verb.children)
+
+
+ADVISABLE = frozenset({"appropriate", "inappropriate", "wise", "unwise", "prudent", "advisable", "sensible",
+                       "smart", "mistake", "error"})
 
 
 def _refusal(verb: Token) -> bool:
