@@ -585,6 +585,20 @@ def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content
 
 
 @pytest.mark.parametrize("text, content, status", [
+    # a verb of saying falsely governing the cue's clause is the outlet's rebuke, as "falsely claimed" is
+    ("Mayor Ilse Varga stretched the truth on Monday when she claimed that the Kessel pier had been repaired.",
+     "pier had been repaired", "disputed"),
+    ("Tomas Aldane lied to the harbour board when he said that the Orlen levy had been paid.",
+     "levy had been paid", "disputed"),
+    # any other verb there leaves the statement as reported
+    ("Mayor Ilse Varga smiled on Monday when she claimed that the Kessel pier had been repaired.",
+     "pier had been repaired", "reported"),
+])
+def test_saying_falsely_around_the_cue_disputes(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
     # "would" softening a judgement of what ought to be done recommends, as "should" does
     ("\"More dredgers in the channel\" would be appropriate, Mayor Ilse Varga said.", "would be appropriate",
      "reported"),

@@ -144,7 +144,8 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
         return None
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
-    if any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children) or _unsupported(cue):
+    if (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children) or _unsupported(cue)
+            or _said_falsely(cue)):
         return "disputed"
     if cue.lemma_.lower() in lex.forecast_cues and mention.status == "reported":
         return "hypothetical"
@@ -155,6 +156,31 @@ def _unsupported(cue: Token) -> bool:
     """'She said, without evidence, that X', 'claimed without offering proof': the outlet's rebuke by a phrase."""
     return any(c.dep_ == "prep" and c.lower_ == "without" and any(
         g.dep_ in ("pobj", "dobj") and g.lemma_.lower() in UNSUPPORTED for g in c.subtree) for c in cue.children)
+
+
+def _said_falsely(cue: Token) -> bool:
+    """'She stretched the truth when she claimed that X', 'he lied when he said X', 'he exaggerated by claiming
+    X': a verb of saying falsely that governs the cue's clause is the outlet's rebuke, as "falsely claimed" is."""
+    clause = cue
+    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "by claiming", "in saying"
+        clause = cue.head
+    elif cue.dep_ != "advcl":
+        return False
+    return _says_falsely(clause.head)
+
+
+def _says_falsely(verb: Token) -> bool:
+    """'lied', 'misspoke', 'exaggerated', 'stretched the truth'."""
+    lemma = verb.lemma_.lower()
+    if lemma == "lie":
+        return verb.lower_.startswith(("lie", "lyi"))  # not "lay", the past of lying down
+    if lemma == "stretch":
+        return any(c.dep_ == "dobj" and c.lower_ == "truth" for c in verb.children)
+    return lemma in SAY_FALSELY
+
+
+SAY_FALSELY = frozenset({"misspeak", "misspoke", "misspoken", "exaggerate", "misstate", "fib", "misrepresent", "mischaracterize",
+                         "mischaracterise", "overstate"})
 
 
 UNSUPPORTED = frozenset({"evidence", "proof", "basis", "substantiation", "support"})
