@@ -585,6 +585,17 @@ def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content
 
 
 @pytest.mark.parametrize("text, content, status", [
+    # a trailing if-clause the parser hangs from the verb as its object is still a condition
+    ("Councillor Ana Ruiz of Orlen, a Varga supporter, said it will help both the mayor and the speaker if they "
+     "can work through their differences.", "if they can work", "hypothetical"),
+    # after a verb of knowing or asking it is a question
+    ("Tomas Aldane said he did not know if the Kessel pier was open.", "the Kessel pier was open", "reported"),
+])
+def test_an_if_clause_parsed_as_an_object_is_a_condition(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
     # a verb of saying falsely governing the cue's clause is the outlet's rebuke, as "falsely claimed" is
     ("Mayor Ilse Varga stretched the truth on Monday when she claimed that the Kessel pier had been repaired.",
      "pier had been repaired", "disputed"),
