@@ -805,3 +805,10 @@ def test_a_contest_of_a_thing_is_no_row_but_a_contest_of_a_statement_is(nlp):
     assert [m.text for m in ms if m.relation is not None] == ["the allegation"]
     # the row goes, the dispute it made stays on the statement it questioned
     assert next(m for m in ms if "pier had collapsed" in m.text).status == "disputed"
+
+
+def test_a_contest_told_inside_a_statement_answers_the_earlier_one_not_it(nlp):
+    ms = _statuses("Tomas Aldane said the Kessel levy had doubled. Mayor Ilse Varga says the ferry crews are furious "
+                   "at the board for even questioning the levy.")
+    assert next(m for m in ms if "furious" in m.text).status == "reported"
+    assert next(m for m in ms if "levy had doubled" in m.text).status == "disputed"

@@ -648,9 +648,10 @@ def _contested(index: int, root: Token, mentions: list[Mention], lemmas: list[se
     contester = mentions[index]
     # "earlier" includes another source's mention of the very same words: in "The union's claim that X
     # is disputed by the ministry" both mentions have X as content
-    earlier = [j for j in range(len(mentions)) if j != index and mentions[j].start <= contester.start
-               and mentions[j].source.name != contester.source.name]
     keys = _contest_keys(root, lex)
+    earlier = [j for j in range(len(mentions)) if j != index and mentions[j].start <= contester.start
+               and mentions[j].source.name != contester.source.name
+               and not (keys and _encloses(mentions[j], contester))]
     if not keys:  # "the reports", "these allegations" point at someone's statements; "it", "this" at any
         statements = [j for j in earlier if mentions[j].form != "outlet"] if root.pos_ == "NOUN" else []
         chosen = statements or earlier
@@ -661,6 +662,16 @@ def _contested(index: int, root: Token, mentions: list[Mention], lemmas: list[se
         if score and score >= best_score:
             best, best_score = j, score
     return best if best is not None else _first_of_latest_by(keys, earlier, mentions)
+
+
+def _encloses(outer: Mention, inner: Mention) -> bool:
+    """Does a statement hold, inside its own words, a contest that names what it contests ("the enemies are
+    laughing at us for even questioning the technique")? That contest is part of what the statement says, not
+    an answer to it. A contest that only points back may answer the statement around it ("that the vote was
+    rigged, a charge the party denied"), and the very same words stated by two sources can contest each
+    other ("the union's claim that X is disputed by the ministry")."""
+    return (outer.start <= inner.start and inner.end <= outer.end
+            and (outer.start, outer.end) != (inner.start, inner.end))
 
 
 def _first_of_latest_by(keys: set[str], earlier: list[int], mentions: list[Mention]) -> int | None:
