@@ -812,3 +812,23 @@ def test_a_contest_told_inside_a_statement_answers_the_earlier_one_not_it(nlp):
                    "at the board for even questioning the levy.")
     assert next(m for m in ms if "furious" in m.text).status == "reported"
     assert next(m for m in ms if "levy had doubled" in m.text).status == "disputed"
+
+
+@pytest.mark.parametrize("text, contested", [
+    # condemning what was said answers it, as calling it false does; a possessive names whose statement
+    ("Tomas Aldane said the new harbour judge was biased against him because of her heritage. Ana Ruiz said the "
+     "quay would reopen. Mayor Ilse Varga said Mr. Aldane's criticism of the judge was unacceptable.",
+     "harbour judge was biased"),
+    ("Tomas Aldane said the harbour judge could not be trusted because of her heritage. \"That is simply racist,\" "
+     "Mayor Ilse Varga said.", "could not be trusted"),
+])
+def test_condemning_a_remark_disputes_it(nlp, text, contested):
+    ms = _statuses(text)
+    assert next(m for m in ms if contested in m.text).status == "disputed"
+    assert [m.relation for m in ms if m.source.name == "Ilse Varga"] == ["disputes"]
+
+
+def test_condemning_a_thing_disputes_no_statement(nlp):
+    ms = _statuses("Mayor Ilse Varga said the Kessel quay had been rebuilt. \"It is a disgusting, dirty harbour,\" "
+                   "Tomas Aldane said.")
+    assert next(m for m in ms if "rebuilt" in m.text).status == "reported"

@@ -166,7 +166,8 @@ def _hedge_at(token: Token, lex: Lexicon) -> Hedge | None:
         return _hedge(token, token, "speculative", head.i)
     if lower in lex.speculative_adverbs and token.dep_ == "advmod":
         return _hedge(token, token, "speculative", head.i)
-    if token.dep_ == "mark" and lower in lex.conditional_marks and (head.dep_ == "advcl" or _condition_as_object(token)):
+    if token.dep_ == "mark" and lower in lex.conditional_marks and (
+            head.dep_ == "advcl" or _condition_as_object(token)):
         last = head if head.i - token.i <= 2 and head.i == head.right_edge.i else token
         return _hedge(token, last, "conditional", head.head.i)
     if token.pos_ in ("VERB", "AUX"):

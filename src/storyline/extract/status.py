@@ -179,8 +179,8 @@ def _says_falsely(verb: Token) -> bool:
     return lemma in SAY_FALSELY
 
 
-SAY_FALSELY = frozenset({"misspeak", "misspoke", "misspoken", "exaggerate", "misstate", "fib", "misrepresent", "mischaracterize",
-                         "mischaracterise", "overstate"})
+SAY_FALSELY = frozenset({"misspeak", "misspoke", "misspoken", "exaggerate", "misstate", "fib", "misrepresent",
+                         "mischaracterize", "mischaracterise", "overstate"})
 
 
 UNSUPPORTED = frozenset({"evidence", "proof", "basis", "substantiation", "support"})
@@ -195,7 +195,8 @@ def _called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
         called = [c for c in cue.children if c.dep_ == "oprd"]
         called += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "beyond")
                    for g in c.children if g.dep_ == "pobj"]
-        if said_of is not None and _points_back(said_of, lex) and any(_false(c, lex) for c in called):
+        if said_of is not None and _points_back(said_of, lex) and any(_false(c, lex) or _condemned(c)
+                                                                      for c in called):
             return said_of
     made_up = _made_up(root)
     if made_up is not None and _points_back(made_up, lex):
@@ -205,7 +206,9 @@ def _called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
         return None
     negated = any(c.dep_ == "neg" for c in root.children)
     predicates = [root] + [c for c in root.children if c.dep_ in ("acomp", "attr", "oprd")]
-    if any(_false(p, lex) or negated and p.lower_ in ("true", "accurate", "correct") for p in predicates):
+    # "it" more often stands for a thing than for a remark: "it's a disgusting system" condemns no statement
+    if any(_false(p, lex) or subject.lower_ != "it" and _condemned(p)
+           or negated and p.lower_ in ("true", "accurate", "correct") for p in predicates):
         return subject
     return None
 
@@ -244,12 +247,32 @@ def _inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Men
 def _points_back(token: Token, lex: Lexicon) -> bool:
     """'that', 'it', 'those claims', 'the report', 'the union's figures', 'his claims': a word standing for an
     earlier statement."""
-    return token.lower_ in POINTERS or token.lemma_.lower() in lex.light_nouns and any(
+    return token.lower_ in POINTERS or token.lemma_.lower() in _statement_nouns(lex) and any(
         c.lower_ in POINTERS | {"the", "such"} or c.dep_ == "poss" for c in token.children)
 
 
 def _false(token: Token, lex: Lexicon) -> bool:
     return token.lemma_.lower() in lex.falsity_words or token.lower_ in lex.falsity_words
+
+
+def _condemned(token: Token) -> bool:
+    """'racist', 'offensive', 'the textbook definition of a racist comment': a predicate condemning what was
+    said answers it, as calling it false does (the editors read such answers as disputes)."""
+    if token.lemma_.lower() in CONDEMNATION or token.lower_ in CONDEMNATION:
+        return True
+    return token.pos_ == "NOUN" and any(t.lemma_.lower() in CONDEMNATION for t in token.subtree)
+
+
+CONDEMNATION = frozenset({"racist", "racism", "offensive", "outrageous", "disgraceful", "unacceptable",
+                          "shameful", "appalling", "reprehensible", "insulting", "bigoted", "xenophobic", "sexist",
+                          "inhumane", "irresponsible", "despicable", "deplorable", "disgusting"})
+REMARK_NOUNS = frozenset({"comment", "remark", "criticism", "attack", "rhetoric", "language", "word", "talk",
+                          "statement", "suggestion", "argument"})
+
+
+def _statement_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns that stand for what someone said: the lexicon's light nouns and words for remarks."""
+    return lex.light_nouns | REMARK_NOUNS
 
 
 def _conditional_cue(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
@@ -656,12 +679,27 @@ def _contested(index: int, root: Token, mentions: list[Mention], lemmas: list[se
         statements = [j for j in earlier if mentions[j].form != "outlet"] if root.pos_ == "NOUN" else []
         chosen = statements or earlier
         return chosen[-1] if chosen else None
+    owners = _possessors(root, lex)
+    if owners:  # "the union's figures", "Varga's remarks on the pier": what that source said (about the pier)
+        theirs = [j for j in earlier if mentions[j].source.kind != "outlet"
+                  and owners & set(mentions[j].source.name.lower().split())]
+        on_topic = [j for j in theirs if (keys - owners) & lemmas[j]]
+        if on_topic or theirs:
+            return on_topic[-1] if on_topic else _first_of_latest_by(owners, earlier, mentions)
     best, best_score = None, 0
     for j in earlier:
         score = len(keys & lemmas[j])
         if score and score >= best_score:
             best, best_score = j, score
     return best if best is not None else _first_of_latest_by(keys, earlier, mentions)
+
+
+def _possessors(root: Token, lex: Lexicon) -> set[str]:
+    """The owner's words of a statement noun ("the union's figures" → union, "Mr. Varga's remarks" → varga)."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in _statement_nouns(lex):
+        return set()
+    return {w.lower_ for c in root.children if c.dep_ == "poss" and c.pos_ != "PRON"
+            for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
 
 
 def _encloses(outer: Mention, inner: Mention) -> bool:
@@ -691,14 +729,14 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
         return set()
     if root.pos_ in ("NOUN", "PROPN"):
         noun = root
-        while noun.lemma_.lower() in lex.light_nouns:
+        while noun.lemma_.lower() in _statement_nouns(lex):
             of_object = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                               for g in c.children if g.dep_ == "pobj"), None)
             if of_object is None:
                 break
             noun = of_object
         compounds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
-        if noun.lemma_.lower() in lex.light_nouns:  # "the union's figures": whose statement it is
+        if noun.lemma_.lower() in _statement_nouns(lex):  # "the union's figures": whose statement it is
             owners = {w.lemma_.lower() for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
                       for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
             # "the idea that the pier collapsed": what the statement said
