@@ -832,3 +832,11 @@ def test_condemning_a_thing_disputes_no_statement(nlp):
     ms = _statuses("Mayor Ilse Varga said the Kessel quay had been rebuilt. \"It is a disgusting, dirty harbour,\" "
                    "Tomas Aldane said.")
     assert next(m for m in ms if "rebuilt" in m.text).status == "reported"
+
+
+def test_a_report_leading_with_the_condemnation_disputes_the_remark_it_reports_later(nlp):
+    ms = _statuses("Tomas Aldane's remarks about the harbour judge were \"unacceptable,\" Mayor Ilse Varga said on "
+                   "Tuesday.\n\nAldane said last week that the judge was biased against him because of her heritage.")
+    condemnation = next(m for m in ms if m.source.name == "Ilse Varga")
+    assert condemnation.relation == "disputes" and "was biased" in ms[condemnation.contests].text
+    assert next(m for m in ms if "was biased" in m.text).status == "disputed"

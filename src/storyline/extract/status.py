@@ -686,6 +686,12 @@ def _contested(index: int, root: Token, mentions: list[Mention], lemmas: list[se
         on_topic = [j for j in theirs if (keys - owners) & lemmas[j]]
         if on_topic or theirs:
             return on_topic[-1] if on_topic else _first_of_latest_by(owners, earlier, mentions)
+        later = [j for j in range(index + 1, len(mentions)) if mentions[j].source.kind != "outlet"
+                 and mentions[j].form != "outlet" and mentions[j].source.name != contester.source.name
+                 and owners & set(mentions[j].source.name.lower().split())]
+        on_topic = [j for j in later if (keys - owners) & lemmas[j]]
+        if on_topic or later:  # a story that leads with the reaction: "Varga's remarks were unacceptable," … Varga said
+            return (on_topic or later)[0]
     best, best_score = None, 0
     for j in earlier:
         score = len(keys & lemmas[j])
