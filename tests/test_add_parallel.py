@@ -152,3 +152,28 @@ def test_kept_profiles_follow_a_revision_and_a_store_made_again(tmp_path):
         doc = document(0)
         assert choose_story(store, doc)[1] == rebuilt_choice(store, doc)
         assert load(cache_path(store.url)).n == 1
+
+
+def test_kept_profiles_keep_each_leads_facts_across_a_rebuild_and_the_file(tmp_path, monkeypatch):
+    """A revision rebuilds the profiles, but the leads' people, places and figures of the reports still held
+    are not read again (a spaCy run each); the file keeps them too (issue 16)."""
+    import storyline.link.profiles as profiles
+
+    db = tmp_path / "s.db"
+    with open_store(str(db)) as store:
+        for i in range(3):
+            store.add_document("Tarrow", document(i))
+        kept, _ = refresh(Kept(), store.latest_reports(), store.texts_of)
+        facts = kept.profiles["Tarrow"].facts
+        read = []
+        monkeypatch.setattr(profiles, "lead_facts", lambda text, title=None: read.append(text) or {})
+        revised = document(2)
+        revised.text += " The market will reopen with lanterns."
+        store.add_document("Tarrow", revised)
+        kept, changed = refresh(kept, store.latest_reports(), store.texts_of)
+        assert changed and kept.rebuilt and read == [revised.text]
+        path = tmp_path / "kept.profiles"
+        profiles.snapshot(path, kept)
+        again = load(path)
+        assert again.facts == kept.facts and again.profiles["Tarrow"].facts == kept.profiles["Tarrow"].facts
+    assert facts  # the first build read them

@@ -157,6 +157,24 @@ CASES = [
      "Ruiz", "has made it plain", "indirect", "that the port will stay shut", "reported"),
     ("Most residents see the curfew as a trap.",
      "residents", "see", "indirect", "the curfew as a trap", "reported"),
+    # a that-clause the parser hung on another word (issue 15)
+    ("At a rally in Dunmore, Ana Ruiz was just as blunt, claiming without any evidence that the mayor wanted "
+     "to close 30 schools.", "Ana Ruiz", "claiming", "indirect", "that the mayor wanted to close 30 schools",
+     "reported"),
+    ("And in the capital, where Ruiz has managed to remain popular, some councillors made clear that they "
+     "would like to see her run again.", "councillors", "made clear", "indirect",
+     "that they would like to see her run again", "reported"),
+    # a text that "reads" a quote: an editorial, a headline, a sign (issue 15); not a person reading
+    ("“The council has less backbone than a jellyfish,” reads a Monday editorial in the Kestrel Gazette.",
+     "Kestrel Gazette", "reads", "direct", "The council has less backbone than a jellyfish", "reported"),
+    # a cue noun whose owner is named by "by", its clause after a phrase on it (issue 15)
+    ("On Friday it was a report by the Harbour Post that the minister had falsified the ferry records.",
+     "Harbour Post", "report", "indirect", "that the minister had falsified the ferry records", "reported"),
+    ("Mayor Tomas Brel is choosing not to respond to recent Ruiz campaign accusations that his backers are "
+     "waging profane attacks on her.", "Ruiz campaign", "accusations", "indirect",
+     "that his backers are waging profane attacks on her", "reported"),
+    ("Ana Ruiz came under fire over her assertion during the hearing that the pier was safe.",
+     "her", "assertion", "indirect", "that the pier was safe", "reported"),
     ("Tomas Brel pointed to the cracked seawall.",
      "Tomas Brel", "pointed to", "indirect", "the cracked seawall", "reported"),
     ("Its owner refused to release the safety logs.",
@@ -228,6 +246,10 @@ CASES = [
     ("The ferry operator has been criticized by dock workers for cutting the night crossings.",
      "dock workers", "has been criticized", "indirect", "cutting the night crossings", "reported"),
 ]
+
+
+def test_reading_a_text_without_a_quote_is_no_cue(nlp):
+    assert not [m for m in mentions(nlp, "Ana Ruiz read the harbour report on Monday.") if m.cue == "read"]
 
 
 @pytest.mark.parametrize(("text", "source", "cue", "form", "content", "status"), CASES)

@@ -21,6 +21,11 @@ def test_a_quotation_makes_a_verbless_content_a_claim(nlp, content, something):
 @pytest.mark.parametrize(("text", "kept"), [
     ("Ana Ruiz accused the port board of negligence.", True),  # a charge: checkable, though verbless
     ("Ana Ruiz criticized the port board's record.", False),  # a topic
+    # a public characterization "X as Y" says what X is (issue 15); a belief or an example cited does not
+    ("Tomas Aldane, the harbour master, described the two-week delay as a scandal.", True),
+    ("Ana Ruiz has cast the harbour levy as a tax on the poor.", True),
+    ("The mayor sees the truce as a trap.", False),
+    ("Ana Ruiz cites the crowded ferries as an example.", False),
 ])
 def test_a_charge_is_a_claim_a_topic_is_not(nlp, text, kept):
     from storyline.extract.attribution import find_attributions

@@ -585,6 +585,44 @@ def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content
 
 
 @pytest.mark.parametrize("text, content, status", [
+    # a trailing if-clause the parser hangs from the verb as its object is still a condition
+    ("Councillor Ana Ruiz of Orlen, a Varga supporter, said it will help both the mayor and the speaker if they "
+     "can work through their differences.", "if they can work", "hypothetical"),
+    # after a verb of knowing or asking it is a question
+    ("Tomas Aldane said he did not know if the Kessel pier was open.", "the Kessel pier was open", "reported"),
+])
+def test_an_if_clause_parsed_as_an_object_is_a_condition(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # a verb of saying falsely governing the cue's clause is the outlet's rebuke, as "falsely claimed" is
+    ("Mayor Ilse Varga stretched the truth on Monday when she claimed that the Kessel pier had been repaired.",
+     "pier had been repaired", "disputed"),
+    ("Tomas Aldane lied to the harbour board when he said that the Orlen levy had been paid.",
+     "levy had been paid", "disputed"),
+    # any other verb there leaves the statement as reported
+    ("Mayor Ilse Varga smiled on Monday when she claimed that the Kessel pier had been repaired.",
+     "pier had been repaired", "reported"),
+])
+def test_saying_falsely_around_the_cue_disputes(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # "would" softening a judgement of what ought to be done recommends, as "should" does
+    ("\"More dredgers in the channel\" would be appropriate, Mayor Ilse Varga said.", "would be appropriate",
+     "reported"),
+    ("But the ferry board would do well to begin talks with the union, said Tomas Aldane.", "would do well",
+     "reported"),
+    # what would be hard or good is still a forecast
+    ("Ana Ruiz said it would be hard for the ferry board to win the vote.", "would be hard", "hypothetical"),
+])
+def test_a_softened_recommendation_is_no_forecast(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
     # an opinion about what will happen is a forecast
     ("\u201cI think the Kessel levy will fail in the spring,\u201d Tomas Aldane said.", "levy will fail",
      "hypothetical"),
@@ -767,3 +805,38 @@ def test_a_contest_of_a_thing_is_no_row_but_a_contest_of_a_statement_is(nlp):
     assert [m.text for m in ms if m.relation is not None] == ["the allegation"]
     # the row goes, the dispute it made stays on the statement it questioned
     assert next(m for m in ms if "pier had collapsed" in m.text).status == "disputed"
+
+
+def test_a_contest_told_inside_a_statement_answers_the_earlier_one_not_it(nlp):
+    ms = _statuses("Tomas Aldane said the Kessel levy had doubled. Mayor Ilse Varga says the ferry crews are furious "
+                   "at the board for even questioning the levy.")
+    assert next(m for m in ms if "furious" in m.text).status == "reported"
+    assert next(m for m in ms if "levy had doubled" in m.text).status == "disputed"
+
+
+@pytest.mark.parametrize("text, contested", [
+    # condemning what was said answers it, as calling it false does; a possessive names whose statement
+    ("Tomas Aldane said the new harbour judge was biased against him because of her heritage. Ana Ruiz said the "
+     "quay would reopen. Mayor Ilse Varga said Mr. Aldane's criticism of the judge was unacceptable.",
+     "harbour judge was biased"),
+    ("Tomas Aldane said the harbour judge could not be trusted because of her heritage. \"That is simply racist,\" "
+     "Mayor Ilse Varga said.", "could not be trusted"),
+])
+def test_condemning_a_remark_disputes_it(nlp, text, contested):
+    ms = _statuses(text)
+    assert next(m for m in ms if contested in m.text).status == "disputed"
+    assert [m.relation for m in ms if m.source.name == "Ilse Varga"] == ["disputes"]
+
+
+def test_condemning_a_thing_disputes_no_statement(nlp):
+    ms = _statuses("Mayor Ilse Varga said the Kessel quay had been rebuilt. \"It is a disgusting, dirty harbour,\" "
+                   "Tomas Aldane said.")
+    assert next(m for m in ms if "rebuilt" in m.text).status == "reported"
+
+
+def test_a_report_leading_with_the_condemnation_disputes_the_remark_it_reports_later(nlp):
+    ms = _statuses("Tomas Aldane's remarks about the harbour judge were \"unacceptable,\" Mayor Ilse Varga said on "
+                   "Tuesday.\n\nAldane said last week that the judge was biased against him because of her heritage.")
+    condemnation = next(m for m in ms if m.source.name == "Ilse Varga")
+    assert condemnation.relation == "disputes" and "was biased" in ms[condemnation.contests].text
+    assert next(m for m in ms if "was biased" in m.text).status == "disputed"

@@ -120,7 +120,7 @@ def test_online_eval_on_ecbplus_dev_topics(tmp_path):
         (tmp_path / str(topic)).symlink_to(source / str(topic))
     result = ecb_online(tmp_path)
     assert result["documents"] > 150
-    assert result["bcubed"]["f1"] >= 0.85  # issue 16 asks 0.90: not reached yet (0.860 at this commit)
+    assert result["bcubed"]["f1"] >= 0.85  # issue 16 asks 0.90: not reached yet (0.879 at this commit)
 
 
 # One fictional boxer's two title defences, undated: the second fight's first report shares the champion,
@@ -136,7 +136,8 @@ FIGHTS = [
 
 
 def test_a_report_naming_another_year_up_front_opens_its_own_story():
-    from storyline.link.joining import YEAR_CONFLICT, lead_years, year_conflict
+    from storyline.link.joinfeatures import weights
+    from storyline.link.joining import lead_years, year_conflict
 
     stream = Stream()
     assert stream.add(Report(FIGHTS[0])) == stream.add(Report(FIGHTS[1]))
@@ -147,9 +148,50 @@ def test_a_report_naming_another_year_up_front_opens_its_own_story():
     choice = pick_story(stream.profiles, later, df, stream.n + 1)
     assert choice.story is None
     # without the year it would have joined: the conflict is what keeps it out
-    assert choice.scores["1"] + YEAR_CONFLICT >= JOIN_THRESHOLD
+    assert weights()["year"] < 0 and choice.scores["1"] - weights()["year"] >= JOIN_THRESHOLD
     # omission is no conflict: a lead naming no year, or a story naming none
     assert not year_conflict(frozenset(), stream.profiles[0])
     undated = Stream()
     undated.add(Report("Dorian Valcek retained his heavyweight belts at the Marlow arena."))
     assert not year_conflict(lead_years(later), undated.profiles[0])
+
+
+# Two fictional actresses check into one clinic, undated: the second check-in's first report shares the
+# clinic, the town and the words of the first, but names another actress, and never the first one.
+REHAB = [
+    "Actress Mirela Danko has checked into the Halvorsen Center, a rehab clinic in Brookmere, her publicist "
+    "said on Monday. Danko entered the clinic for treatment after a difficult year, the publicist said.",
+    "Mirela Danko checked into rehab at the Halvorsen Center in Brookmere for treatment, according to her "
+    "publicist, who asked for privacy for the actress.",
+    "Actress Lise Orvath has entered the Halvorsen Center in Brookmere for treatment, a spokesman for the "
+    "star of the police drama Night Shift said on Friday.",
+]
+
+
+def test_a_lead_naming_other_people_than_the_story_opens_its_own_story():
+    from storyline.link.joinfeatures import features, lead_years, name_conflict, weights
+
+    stream = Stream()
+    assert stream.add(Report(REHAB[0])) == stream.add(Report(REHAB[1]))
+    other = Report(REHAB[2])
+    assert "e:orvath" in other.facts["PERSON"] and stream.profiles[0].facts["PERSON"]["e:danko"] == 2
+    assert name_conflict(other, stream.profiles[0], "PERSON")
+    assert features(other, stream.profiles[0], lead_years(other))["person"] == 1.0
+    df = stream.df.copy()
+    df.update(other.terms.keys())
+    choice = pick_story(stream.profiles, other, df, stream.n + 1)
+    assert choice.story is None
+    assert weights()["person"] < 0 and choice.scores["1"] - weights()["person"] >= JOIN_THRESHOLD
+    # a report naming the story's actress beside a new name is no conflict
+    both = Report("Mirela Danko was visited at the Halvorsen Center by her friend, actress Lise Orvath.")
+    assert not name_conflict(both, stream.profiles[0], "PERSON")
+
+
+def test_lead_facts_skip_headlines_and_years():
+    from storyline.link.leadfacts import headline, lead_facts
+
+    assert headline("Quake Shakes Coastal Town Of Pellaro")
+    assert not headline("A quake shook the coastal town of Pellaro on Tuesday.")
+    facts = lead_facts("Quake Shakes Coastal Italy\n\nA magnitude 6.4 quake shook a town in Italy in 2031, "
+                       "killing 12 people, the mayor Ada Ronsi said.")
+    assert facts == {"PERSON": ["e:ronsi"], "GPE": ["e:italy"], "FIGURES": ["#12", "#6.4"]}

@@ -166,7 +166,8 @@ def _hedge_at(token: Token, lex: Lexicon) -> Hedge | None:
         return _hedge(token, token, "speculative", head.i)
     if lower in lex.speculative_adverbs and token.dep_ == "advmod":
         return _hedge(token, token, "speculative", head.i)
-    if token.dep_ == "mark" and lower in lex.conditional_marks and head.dep_ == "advcl":
+    if token.dep_ == "mark" and lower in lex.conditional_marks and (
+            head.dep_ == "advcl" or _condition_as_object(token)):
         last = head if head.i - token.i <= 2 and head.i == head.right_edge.i else token
         return _hedge(token, last, "conditional", head.head.i)
     if token.pos_ in ("VERB", "AUX"):
@@ -174,6 +175,21 @@ def _hedge_at(token: Token, lex: Lexicon) -> Hedge | None:
     if lower in lex.unverified_predicates and token.dep_ in ("acomp", "oprd"):
         return _hedge(token, token, "unverifiable", head.i)
     return None
+
+
+def _condition_as_object(mark: Token) -> bool:
+    """'it will help them if they can work it out': the parser often hangs a trailing if-clause from the verb
+    as its object (ccomp). After a verb of asking or knowing it is a question ("asked if he would run",
+    "unclear if"); after any other it is a condition."""
+    clause = mark.head
+    return (clause.dep_ == "ccomp" and mark.lower_ == "if" and clause.head.i < mark.i
+            and clause.head.lemma_.lower() not in QUESTION_HEADS)
+
+
+QUESTION_HEADS = frozenset({"ask", "wonder", "know", "see", "check", "decide", "determine", "question", "doubt",
+                            "tell", "say", "learn", "find", "investigate", "consider", "care", "matter", "remember",
+                            "show", "examine", "clear", "unclear", "sure", "debate", "discuss", "ponder", "inquire",
+                            "enquire", "test", "verify", "confirm", "note", "indicate", "reveal", "explain"})
 
 
 def _verbal_hedge(token: Token, lex: Lexicon) -> Hedge | None:

@@ -40,6 +40,7 @@ QUOTATION = re.compile(r"[\"“”«»„]|''|(?:^|(?<=[\s(\[—–-]))['‘’]
 
 CHARGE_VERBS = {"accuse", "charge"}
 SHOWING = {"show", "reveal", "display", "demonstrate"}  # a person shows a thing; a report shows a finding
+CITING_VERBS = {"cite", "quote", "reference", "mention", "refer", "point"}  # "cites X as an example"
 
 
 def says_something(span: Span) -> bool:
@@ -167,7 +168,8 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.contests is not None:
         return span is not None and mention.relation is not None and contests_no_statement(span)
-    return (span is None or not (says_something(span) or is_charge(doc, mention, span)) or says_nothing(span)
+    return (span is None or not (says_something(span) or is_charge(doc, mention, span)
+                                 or is_characterization(doc, mention, span)) or says_nothing(span)
             or is_thought(doc, mention) or is_question(doc, mention, span) or is_unsaid(doc, mention)
             or is_command(span)
             or mention.form == "direct" and is_quoted_scrap(span) or nobody_said(mention)
@@ -195,6 +197,18 @@ def is_charge(doc: Doc, mention: Mention, span: Span) -> bool:
     cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
     return cue is not None and any(t.lemma_.lower() in CHARGE_VERBS for t in cue) and any(
         t.lower_ in {"of", "with"} and t.dep_ == "prep" for t in span)
+
+
+def is_characterization(doc: Doc, mention: Mention, span: Span) -> bool:
+    """'cast the levy as a tax on the poor', 'described the delay as a scandal': a speaker's public
+    characterization of something says what it is, which can be checked and which others report, though
+    no verb states it. The "as" hangs on the cue's verb or its object; a belief ("sees the truce as a
+    trap") is left to ``is_thought``."""
+    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    if cue is None or any(t.lemma_.lower() in CITING_VERBS for t in cue):
+        return False  # "cites the crowds as an example" names an example, it characterizes nothing
+    return any(t.lower_ == "as" and t.dep_ == "prep" and t.i > span.start and (
+        t.head in cue or t.head.dep_ in {"dobj", "obj"} and t.head.head in cue) for t in span)
 
 
 def repeats_outer(mention: Mention, others: list[Mention]) -> bool:

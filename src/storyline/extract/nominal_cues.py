@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from .cues import Cues
 from .spans import CONDITIONAL_MARKS, OBJECT_DEPS, _Found, _subtree_span, _verb_group
 from .speakers import _subject
+from .stray_clauses import that_clause_after
 
 def _adjective_cue(verb: Token, lemma: str, cues: Cues) -> _Found | None:
     """'Ruiz made it clear that the port stays shut': verb and adjective are the cue, the that-clause
@@ -21,7 +22,7 @@ def _adjective_cue(verb: Token, lemma: str, cues: Cues) -> _Found | None:
             continue
         clause = next((g for g in [*child.rights, *(v for v in verb.rights if v.i > child.i)]
                        if g.dep_ in {"advcl", "ccomp"} and any(
-                           m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+                           m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None) or that_clause_after(child)
         source_head = _subject(verb)
         if clause is not None and source_head is not None:
             return _Found((_verb_group(verb, [], cues)[0], child.i + 1), cls,
@@ -83,10 +84,32 @@ def _nominal(noun: Token, cues: Cues) -> _Found | None:
     noun the cue, the clause the content. A noun a verb speaks through ("made the claim that …") is left to
     the verb, unless a name owns it ("citing a Harbour Post report that …" is the Post's)."""
     owner = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "nsubj" and any(  # "union’s" misparsed
-        g.dep_ == "case" for g in c.children)), None) or _named_owner(noun)
-    clause = _noun_clause(noun) or _copula_clause(noun)
+        g.dep_ == "case" for g in c.children)), None) or _named_owner(noun) or _by_owner(noun) or _named_group(noun)
+    clause = _noun_clause(noun) or _copula_clause(noun) or _clause_hung_elsewhere(noun)
     if owner is None or clause is None or _nominal_object(noun.head, cues) == noun and (
             noun.head.lemma_.lower() in cues.words or noun.head.lemma_.lower() in cues.light):
         return None
     return _Found((noun.i, noun.i + 1), cues.nominal[noun.lemma_.lower()],
                   _subtree_span(clause, exclude=noun), owner)
+
+
+def _by_owner(noun: Token) -> Token | None:
+    """'a report by the Harbour Post that …', 'an announcement in May by the minister that …': the agent a
+    "by" phrase on the cue noun names is its owner."""
+    by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+
+
+def _clause_hung_elsewhere(noun: Token) -> Token | None:
+    """The that-clause right after a cue noun, or after a phrase on it ("her assertion during the debate that
+    …", "a report by the Post that …"), that the parser hung on another word."""
+    if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ != "that" and noun.doc[noun.i + 1].dep_ != "prep":
+        return None
+    return that_clause_after(noun)
+
+
+def _named_group(noun: Token) -> Token | None:
+    """'recent Ruiz campaign accusations that …': a common noun before the cue noun that a name modifies
+    (a named campaign, office, team) owns it."""
+    return next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN"
+                 and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children)), None)

@@ -18,6 +18,7 @@ from .cues import Cues
 from .direct_speech import _adjacent_quote, _block_after_colon
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
 from .quotes import QuoteIndex
+from .stray_clauses import that_clause_after
 from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, _Found, _paragraph,
                     _subtree_span, _trim, _verb_group)
 from .speakers import (_asked_of, _has_subject, _name_before, _past_dateline, _person_like, _speaker_after_quote,
@@ -29,6 +30,7 @@ EXPERIENCER_VERBS = {"anger", "alarm", "surprise", "rattle", "infuriate", "unset
                      "please", "amaze", "worry", "embarrass", "irritate", "upset", "dismay", "disappoint",
                      "outrage", "enrage", "shock", "trouble", "disturb", "concern", "delight",
                      "puzzle", "baffle", "annoy", "irk", "unnerve", "spook", "reassure", "impress"}
+TEXT_VERBS = {"read"}  # a text's verb: '"…," reads an editorial', 'the headline reads: "…"'
 ANONYMITY_VERBS = {"name", "identify"}  # "asked not to be named", "declined to be identified"
 REFUSAL_VERBS = {"refuse", "decline"}
 WITHHOLDING = {"avoid", "refrain"}  # "avoided criticizing", "refrained from saying" ("refused to endorse" is a stance)
@@ -90,8 +92,14 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
         around = content[0] < tok.idx < content[1]
     if content is None:
         content = _adjacent_quote(tok, cue, source_head, quotes) or _block_after_colon(tok, cue, cls)
+    if content is None and (stray := that_clause_after(doc_at(tok, cue))) is not None:
+        content = _subtree_span(stray, exclude=tok)  # "claiming without any evidence that …": a misparse
     if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
         return None
+    if lemma in TEXT_VERBS and (source_head is None or source_head.pos_ != "NOUN" or _person_like(source_head)):
+        return None  # "Ruiz said, reading from her list, …": a person reading is no text that reads
+    if lemma in TEXT_VERBS:
+        source_head = _publisher(source_head) or source_head
     if source_head is not None and dateline[0] <= source_head.idx < dateline[1]:
         source_head = _past_dateline(source_head, dateline[1])
     if source_head is None and name is None or (tok.tag_ == "VBN" and not any(
@@ -104,6 +112,19 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if _asked_of(tok):  # "Asked whether …, Ana Ruiz said": the one asked is not who asks
         return _Found(cue, cls, content, None, Source("unnamed", "unnamed"), around=around)
     return _Found(cue, cls, content, source_head, around=around, source_name=name)
+
+
+def doc_at(tok: Token, cue: tuple[int, int]) -> Token:
+    """The last word of the cue group (where what it says may start after)."""
+    return tok.doc[cue[1] - 1]
+
+
+def _publisher(text: Token) -> Token | None:
+    """'reads an editorial in the Kestrel Gazette': a text's publisher, named in an "in" phrase on it, is who
+    says what it reads."""
+    prep = next((c for c in text.rights if c.dep_ == "prep" and c.lower_ in {"in", "by", "from"}), None)
+    name = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    return name if name is not None and name.pos_ == "PROPN" else None
 
 
 def _experienced(verb: Token, cues: Cues, quotes: QuoteIndex, cls: str | None) -> _Found | None:

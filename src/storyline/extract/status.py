@@ -144,7 +144,8 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
         return None
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
-    if any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children) or _unsupported(cue):
+    if (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children) or _unsupported(cue)
+            or _said_falsely(cue)):
         return "disputed"
     if cue.lemma_.lower() in lex.forecast_cues and mention.status == "reported":
         return "hypothetical"
@@ -155,6 +156,31 @@ def _unsupported(cue: Token) -> bool:
     """'She said, without evidence, that X', 'claimed without offering proof': the outlet's rebuke by a phrase."""
     return any(c.dep_ == "prep" and c.lower_ == "without" and any(
         g.dep_ in ("pobj", "dobj") and g.lemma_.lower() in UNSUPPORTED for g in c.subtree) for c in cue.children)
+
+
+def _said_falsely(cue: Token) -> bool:
+    """'She stretched the truth when she claimed that X', 'he lied when he said X', 'he exaggerated by claiming
+    X': a verb of saying falsely that governs the cue's clause is the outlet's rebuke, as "falsely claimed" is."""
+    clause = cue
+    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "by claiming", "in saying"
+        clause = cue.head
+    elif cue.dep_ != "advcl":
+        return False
+    return _says_falsely(clause.head)
+
+
+def _says_falsely(verb: Token) -> bool:
+    """'lied', 'misspoke', 'exaggerated', 'stretched the truth'."""
+    lemma = verb.lemma_.lower()
+    if lemma == "lie":
+        return verb.lower_.startswith(("lie", "lyi"))  # not "lay", the past of lying down
+    if lemma == "stretch":
+        return any(c.dep_ == "dobj" and c.lower_ == "truth" for c in verb.children)
+    return lemma in SAY_FALSELY
+
+
+SAY_FALSELY = frozenset({"misspeak", "misspoke", "misspoken", "exaggerate", "misstate", "fib", "misrepresent",
+                         "mischaracterize", "mischaracterise", "overstate"})
 
 
 UNSUPPORTED = frozenset({"evidence", "proof", "basis", "substantiation", "support"})
@@ -169,7 +195,8 @@ def _called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
         called = [c for c in cue.children if c.dep_ == "oprd"]
         called += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "beyond")
                    for g in c.children if g.dep_ == "pobj"]
-        if said_of is not None and _points_back(said_of, lex) and any(_false(c, lex) for c in called):
+        if said_of is not None and _points_back(said_of, lex) and any(_false(c, lex) or _condemned(c)
+                                                                      for c in called):
             return said_of
     made_up = _made_up(root)
     if made_up is not None and _points_back(made_up, lex):
@@ -179,7 +206,9 @@ def _called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
         return None
     negated = any(c.dep_ == "neg" for c in root.children)
     predicates = [root] + [c for c in root.children if c.dep_ in ("acomp", "attr", "oprd")]
-    if any(_false(p, lex) or negated and p.lower_ in ("true", "accurate", "correct") for p in predicates):
+    # "it" more often stands for a thing than for a remark: "it's a disgusting system" condemns no statement
+    if any(_false(p, lex) or subject.lower_ != "it" and _condemned(p)
+           or negated and p.lower_ in ("true", "accurate", "correct") for p in predicates):
         return subject
     return None
 
@@ -218,12 +247,32 @@ def _inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Men
 def _points_back(token: Token, lex: Lexicon) -> bool:
     """'that', 'it', 'those claims', 'the report', 'the union's figures', 'his claims': a word standing for an
     earlier statement."""
-    return token.lower_ in POINTERS or token.lemma_.lower() in lex.light_nouns and any(
+    return token.lower_ in POINTERS or token.lemma_.lower() in _statement_nouns(lex) and any(
         c.lower_ in POINTERS | {"the", "such"} or c.dep_ == "poss" for c in token.children)
 
 
 def _false(token: Token, lex: Lexicon) -> bool:
     return token.lemma_.lower() in lex.falsity_words or token.lower_ in lex.falsity_words
+
+
+def _condemned(token: Token) -> bool:
+    """'racist', 'offensive', 'the textbook definition of a racist comment': a predicate condemning what was
+    said answers it, as calling it false does (the editors read such answers as disputes)."""
+    if token.lemma_.lower() in CONDEMNATION or token.lower_ in CONDEMNATION:
+        return True
+    return token.pos_ == "NOUN" and any(t.lemma_.lower() in CONDEMNATION for t in token.subtree)
+
+
+CONDEMNATION = frozenset({"racist", "racism", "offensive", "outrageous", "disgraceful", "unacceptable",
+                          "shameful", "appalling", "reprehensible", "insulting", "bigoted", "xenophobic", "sexist",
+                          "inhumane", "irresponsible", "despicable", "deplorable", "disgusting"})
+REMARK_NOUNS = frozenset({"comment", "remark", "criticism", "attack", "rhetoric", "language", "word", "talk",
+                          "statement", "suggestion", "argument"})
+
+
+def _statement_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns that stand for what someone said: the lexicon's light nouns and words for remarks."""
+    return lex.light_nouns | REMARK_NOUNS
 
 
 def _conditional_cue(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
@@ -268,7 +317,7 @@ def governing_hedges(root: Token, mention: Mention, span: Span,
     source = [h for h in hedges.between(*(mention.source.span or (0, 0))) if h.kind == "np_doubt"]
     active = [h for h in inside + outside if governs(h, root, chain)] + source
     if mention.form != "outlet" and not any(h.kind == "conditional" for h in active):
-        active = [h for h in active if not _intention(h, root.doc)]
+        active = [h for h in active if not _intention(h, root.doc) and not _advice(h, root.doc)]
     if mention.form != "outlet" and mention.source.kind != "outlet":
         active = [h for h in active if not _own_impression(h, span, root.doc)]
     return inside + outside + source, active
@@ -302,6 +351,24 @@ def _intention(hedge: Hedge, doc: Doc) -> bool:
         return True
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return word == "would" and subject is not None and subject.lower_ in PERSONAL and verb.lemma_ != "be"
+
+
+def _advice(hedge: Hedge, doc: Doc) -> bool:
+    """'Boots on the ground would be appropriate', 'it would be wise to wait', 'she would do well to build
+    bridges': "would" softening a judgement of what ought to be done recommends, as "should" does (the
+    editors read such statements as reported, like every "should"); it forecasts nothing."""
+    if hedge.text.lower() != "would":
+        return False
+    verb = doc[hedge.scope]
+    if verb.lemma_ == "do":
+        return any(c.lower_ == "well" for c in verb.children) and any(
+            c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" for g in c.children) for c in verb.children)
+    return verb.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in ADVISABLE for c in verb.children)
+
+
+ADVISABLE = frozenset({"appropriate", "inappropriate", "wise", "unwise", "prudent", "advisable", "sensible",
+                       "smart", "mistake", "error"})
 
 
 def _refusal(verb: Token) -> bool:
@@ -604,19 +671,51 @@ def _contested(index: int, root: Token, mentions: list[Mention], lemmas: list[se
     contester = mentions[index]
     # "earlier" includes another source's mention of the very same words: in "The union's claim that X
     # is disputed by the ministry" both mentions have X as content
-    earlier = [j for j in range(len(mentions)) if j != index and mentions[j].start <= contester.start
-               and mentions[j].source.name != contester.source.name]
     keys = _contest_keys(root, lex)
+    earlier = [j for j in range(len(mentions)) if j != index and mentions[j].start <= contester.start
+               and mentions[j].source.name != contester.source.name
+               and not (keys and _encloses(mentions[j], contester))]
     if not keys:  # "the reports", "these allegations" point at someone's statements; "it", "this" at any
         statements = [j for j in earlier if mentions[j].form != "outlet"] if root.pos_ == "NOUN" else []
         chosen = statements or earlier
         return chosen[-1] if chosen else None
+    owners = _possessors(root, lex)
+    if owners:  # "the union's figures", "Varga's remarks on the pier": what that source said (about the pier)
+        theirs = [j for j in earlier if mentions[j].source.kind != "outlet"
+                  and owners & set(mentions[j].source.name.lower().split())]
+        on_topic = [j for j in theirs if (keys - owners) & lemmas[j]]
+        if on_topic or theirs:
+            return on_topic[-1] if on_topic else _first_of_latest_by(owners, earlier, mentions)
+        later = [j for j in range(index + 1, len(mentions)) if mentions[j].source.kind != "outlet"
+                 and mentions[j].form != "outlet" and mentions[j].source.name != contester.source.name
+                 and owners & set(mentions[j].source.name.lower().split())]
+        on_topic = [j for j in later if (keys - owners) & lemmas[j]]
+        if on_topic or later:  # a story that leads with the reaction: "Varga's remarks were unacceptable," … Varga said
+            return (on_topic or later)[0]
     best, best_score = None, 0
     for j in earlier:
         score = len(keys & lemmas[j])
         if score and score >= best_score:
             best, best_score = j, score
     return best if best is not None else _first_of_latest_by(keys, earlier, mentions)
+
+
+def _possessors(root: Token, lex: Lexicon) -> set[str]:
+    """The owner's words of a statement noun ("the union's figures" → union, "Mr. Varga's remarks" → varga)."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in _statement_nouns(lex):
+        return set()
+    return {w.lower_ for c in root.children if c.dep_ == "poss" and c.pos_ != "PRON"
+            for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
+
+
+def _encloses(outer: Mention, inner: Mention) -> bool:
+    """Does a statement hold, inside its own words, a contest that names what it contests ("the enemies are
+    laughing at us for even questioning the technique")? That contest is part of what the statement says, not
+    an answer to it. A contest that only points back may answer the statement around it ("that the vote was
+    rigged, a charge the party denied"), and the very same words stated by two sources can contest each
+    other ("the union's claim that X is disputed by the ministry")."""
+    return (outer.start <= inner.start and inner.end <= outer.end
+            and (outer.start, outer.end) != (inner.start, inner.end))
 
 
 def _first_of_latest_by(keys: set[str], earlier: list[int], mentions: list[Mention]) -> int | None:
@@ -636,14 +735,14 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
         return set()
     if root.pos_ in ("NOUN", "PROPN"):
         noun = root
-        while noun.lemma_.lower() in lex.light_nouns:
+        while noun.lemma_.lower() in _statement_nouns(lex):
             of_object = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                               for g in c.children if g.dep_ == "pobj"), None)
             if of_object is None:
                 break
             noun = of_object
         compounds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
-        if noun.lemma_.lower() in lex.light_nouns:  # "the union's figures": whose statement it is
+        if noun.lemma_.lower() in _statement_nouns(lex):  # "the union's figures": whose statement it is
             owners = {w.lemma_.lower() for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
                       for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
             # "the idea that the pier collapsed": what the statement said

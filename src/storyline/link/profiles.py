@@ -34,9 +34,10 @@ from types import SimpleNamespace
 
 from sqlalchemy.engine import URL
 
+from .leadfacts import lead_facts
 from .stories import StoryProfile, terms
 
-FORMAT = 1  # bump when what is kept changes
+FORMAT = 2  # bump when what is kept changes (2: the leads' people, places and figures, issue 16)
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Kept:
     unsaved: list[dict] = field(default_factory=list)
     appended: int = 0
     rebuilt: bool = False
+    facts: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # key → its lead's facts (leadfacts.py)
 
     @property
     def n(self) -> int:
@@ -60,12 +62,15 @@ class Kept:
         """The profiles in story-name order, as a rebuild lists them (ties in the decision go to the first)."""
         return [self.profiles[name] for name in sorted(self.profiles)]
 
-    def fold(self, story: str, key: str, terms: dict[str, float], published: str | None) -> None:
-        """Fold one report (its weighted terms) into its story's profile and the document frequencies."""
+    def fold(self, story: str, key: str, terms: dict[str, float], published: str | None,
+             facts: dict[str, list[str]]) -> None:
+        """Fold one report (its weighted terms and lead facts) into its story's profile and the document
+        frequencies."""
         profile = self.profiles.get(story)
         if profile is None:
             profile = self.profiles[story] = StoryProfile(story)
-        profile.add(SimpleNamespace(terms=terms, embedding=None, published=published))
+        profile.add(SimpleNamespace(terms=terms, embedding=None, published=published, facts=facts))
+        self.facts[key] = facts
         self.df.update(terms.keys())
         self.held.setdefault(story, []).append(key)
 
@@ -83,6 +88,7 @@ def refresh(kept: Kept, latest: dict[str, list[tuple[str, object]]], texts) -> t
     now = state_keys(latest)
     current = {key for rows in now.values() for key, _ in rows}
     held = {key for keys in kept.held.values() for key in keys}
+    known = kept.facts  # a report's lead facts cost a spaCy run (some 7 ms): kept across a rebuild
     if held - current:  # something it was built from is gone: start again
         kept, held = Kept(rebuilt=True), set()
     missing = [(story, key, rid) for story in sorted(now) for key, rid in now[story] if key not in held]
@@ -94,8 +100,10 @@ def refresh(kept: Kept, latest: dict[str, list[tuple[str, object]]], texts) -> t
             continue
         text, title, published = found[rid]
         report_terms = terms(text, title)
-        kept.fold(story, key, report_terms, published)
-        kept.unsaved.append({"story": story, "key": key, "terms": report_terms, "published": published})
+        facts = known.get(key) or lead_facts(text, title)
+        kept.fold(story, key, report_terms, published, facts)
+        kept.unsaved.append({"story": story, "key": key, "terms": report_terms, "published": published,
+                             "facts": facts})
     return kept, True
 
 
@@ -125,8 +133,9 @@ def load(path: Path | None) -> Kept:
         profiles = {}
         for name, p in data["profiles"].items():
             profiles[name] = StoryProfile(name, p["reports"], Counter(p["terms"]),
-                                          latest=date.fromisoformat(p["latest"]) if p["latest"] else None)
-        kept = Kept(data["held"], profiles, Counter(data["df"]))
+                                          latest=date.fromisoformat(p["latest"]) if p["latest"] else None,
+                                          facts={kind: Counter(c) for kind, c in p["facts"].items()})
+        kept = Kept(data["held"], profiles, Counter(data["df"]), facts=data["facts"])
         held = {key for keys in kept.held.values() for key in keys}
         for line in lines[1:]:
             try:
@@ -135,7 +144,7 @@ def load(path: Path | None) -> Kept:
                 continue
             if fold["key"] not in held:
                 held.add(fold["key"])
-                kept.fold(fold["story"], fold["key"], fold["terms"], fold["published"])
+                kept.fold(fold["story"], fold["key"], fold["terms"], fold["published"], fold["facts"])
             kept.appended += 1
         return kept
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -165,7 +174,8 @@ def snapshot(path: Path, kept: Kept) -> None:
     data = {
         "format": FORMAT,
         "held": kept.held,
-        "profiles": {name: {"reports": p.reports, "terms": p.terms,
+        "facts": kept.facts,
+        "profiles": {name: {"reports": p.reports, "terms": p.terms, "facts": p.facts,
                             "latest": p.latest.isoformat() if p.latest else None}
                      for name, p in kept.profiles.items()},
         "df": kept.df,

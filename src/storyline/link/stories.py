@@ -140,6 +140,16 @@ class Report:
 
     def __post_init__(self) -> None:
         self.terms = terms(self.text, self.title)
+        self._facts: dict[str, list[str]] | None = None
+
+    @property
+    def facts(self) -> dict[str, list[str]]:
+        """The lead's people, places and figures (``link/leadfacts.py``), read on first use: it runs spaCy."""
+        if self._facts is None:
+            from .leadfacts import lead_facts
+
+            self._facts = lead_facts(self.text, self.title)
+        return self._facts
 
 
 @dataclass
@@ -151,9 +161,12 @@ class StoryProfile:
     terms: Counter = field(default_factory=Counter)  # summed unit term vectors (before IDF)
     embedding: np.ndarray | None = None  # summed lead embeddings
     latest: date | None = None
+    facts: dict[str, Counter] = field(default_factory=dict)  # kind → how many of its reports' leads name each
 
     def add(self, report: Report) -> None:
         self.reports += 1
+        for kind, found in report.facts.items():
+            self.facts.setdefault(kind, Counter()).update(found)
         self.terms.update(unit(report.terms))
         if report.embedding is not None:
             self.embedding = report.embedding.copy() if self.embedding is None else self.embedding + report.embedding
