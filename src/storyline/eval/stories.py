@@ -18,12 +18,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..link.stories import Report, cluster_documents, embed_leads, lead
+from .coref_gold import DEV_TOPICS, NAME
 
-NAME = re.compile(r"^(?P<topic>\d+)_(?P<n>\d+)(?P<kind>ecb|ecbplus)\.xml$")
 NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’]|n't|'s)")
 NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
-# Standard ECB+ split (Cybulska & Vossen 2015); topics 36-45 are the test split, absent here.
-DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 
 
 def read_document(path: Path) -> str:
