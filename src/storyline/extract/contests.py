@@ -1,0 +1,282 @@
+"""Contests inside one report: which statements dispute or deny others, and which earlier statement each
+answers (DESIGN.md, "Statuses"; ``status.assign_status`` step 3).
+
+A contest is made by its cue's class ("denied", "disputed", "rejected the allegation"), or by what the
+statement itself says about an earlier one: "*That* is untrue", "called *the claim* a lie", "she made *it*
+up", "*X's remarks* were unacceptable". What it answers is found by the words it names (``contest_keys``:
+"such raids" → raid, "the idea that the pier collapsed" → pier, collapse), by the owner it names ("the
+union's figures"), or, when it only points back ("it", "these allegations"), the latest statement before it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Mention, Source
+from .hedges import Lexicon
+from .nlp import doc_text
+
+CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
+POINTERS = frozenset({"it", "this", "that", "these", "those", "which"})  # words that point back at a statement
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+
+
+def rejects_a_charge(doc: Doc, mention: Mention, span: Span, lex: Lexicon) -> bool:
+    """'rejected the allegation', 'rejected those charges': rejecting a charge is denying it (the contract's
+    "Y denied those claims"); rejecting a plan or an idea only disputes it."""
+    cue = cue_root(doc, mention)
+    return (cue is not None and cue.lemma_.lower() == "reject" and names_a_statement(span)
+            and span.root.lemma_.lower() in CHARGE_NOUNS)
+
+
+CHARGE_NOUNS = frozenset({"allegation", "accusation", "charge", "claim", "assertion", "report", "suggestion",
+                          "insinuation"})
+
+
+def names_a_statement(span: Span) -> bool:
+    """'rejected *the allegation*', 'dismissing *the idea that he was paid*': the content names what is
+    contested rather than stating it. The row reports that the contest was made (``relation``,
+    ``contests``); the disputed or denied one is the statement it points at, not this one."""
+    return span.root.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def cue_root(doc: Doc, mention: Mention) -> Token | None:
+    if mention.cue_span is None:
+        return None
+    span = doc.char_span(*mention.cue_span, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
+    """The word pointing back at an earlier statement that this one calls false: "*That* is untrue",
+    "*it*'s a total fabrication", "*those reports* are false", "*that*'s not true", "called *the claim* a lie",
+    "called *that* beyond absurd", "she made *it* up"."""
+    if cue is not None and cue.lemma_.lower() in ("call", "label", "brand", "dub", "describe"):
+        said_of = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        called = [c for c in cue.children if c.dep_ == "oprd"]
+        called += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "beyond")
+                   for g in c.children if g.dep_ == "pobj"]
+        if said_of is not None and _points_back(said_of, lex) and any(_false(c, lex) or _condemned(c)
+                                                                      for c in called):
+            return said_of
+    made_up = _made_up(root)
+    if made_up is not None and _points_back(made_up, lex):
+        return made_up
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _points_back(subject, lex):
+        return None
+    negated = any(c.dep_ == "neg" for c in root.children)
+    predicates = [root] + [c for c in root.children if c.dep_ in ("acomp", "attr", "oprd")]
+    # "it" more often stands for a thing than for a remark: "it's a disgusting system" condemns no statement
+    if any(_false(p, lex) or subject.lower_ != "it" and _condemned(p)
+           or negated and p.lower_ in ("true", "accurate", "correct") for p in predicates):
+        return subject
+    return None
+
+
+def _made_up(root: Token) -> Token | None:
+    """What a statement says was invented: the object of "made (it) up", "invented", "fabricated"."""
+    lemma = root.lemma_.lower()
+    particle = next((c for c in root.children if c.dep_ == "prt" and c.lower_ == "up"), None)
+    if lemma in ("make", "dream", "cook") and particle is not None:
+        objects = [c for c in root.children if c.dep_ == "dobj"] + [
+            c for c in particle.children if c.dep_ in ("nsubj", "dobj")]
+    elif lemma in ("invent", "fabricate", "concoct"):
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+    else:
+        return None
+    return objects[0] if objects else None
+
+
+def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Mention]) -> int | None:
+    """'She made it up': the latest earlier statement of the person "he"/"she" names, rather than the latest
+    statement of anyone (a fact-checker's remark in between is not what she made up)."""
+    subject = next((c for c in pointer.head.children if c.dep_ == "nsubj"), None) if pointer.dep_ == "dobj" else None
+    if subject is None and pointer.dep_ == "nsubj" and pointer.head.dep_ == "prt":  # "made [it up]"
+        subject = next((c for c in pointer.head.head.children if c.dep_ == "nsubj"), None)
+    possessive = {"he": "his", "she": "her"}.get(subject.lower_) if subject is not None else None
+    if possessive is None:
+        return None
+    contester = mentions[index]
+    earlier = [m for m in mentions[:index] if m.source.name != contester.source.name]
+    name = owner_of(doc, possessive, earlier)
+    theirs = [j for j, m in enumerate(mentions[:index]) if name is not None and m.source.name == name
+              and m.source.name != contester.source.name]
+    return theirs[-1] if theirs else None
+
+
+def _points_back(token: Token, lex: Lexicon) -> bool:
+    """'that', 'it', 'those claims', 'the report', 'the union's figures', 'his claims': a word standing for an
+    earlier statement."""
+    return token.lower_ in POINTERS or token.lemma_.lower() in _statement_nouns(lex) and any(
+        c.lower_ in POINTERS | {"the", "such"} or c.dep_ == "poss" for c in token.children)
+
+
+def _false(token: Token, lex: Lexicon) -> bool:
+    return token.lemma_.lower() in lex.falsity_words or token.lower_ in lex.falsity_words
+
+
+def _condemned(token: Token) -> bool:
+    """'racist', 'offensive', 'the textbook definition of a racist comment': a predicate condemning what was
+    said answers it, as calling it false does (the editors read such answers as disputes)."""
+    if token.lemma_.lower() in CONDEMNATION or token.lower_ in CONDEMNATION:
+        return True
+    return token.pos_ == "NOUN" and any(t.lemma_.lower() in CONDEMNATION for t in token.subtree)
+
+
+CONDEMNATION = frozenset({"racist", "racism", "offensive", "outrageous", "disgraceful", "unacceptable",
+                          "shameful", "appalling", "reprehensible", "insulting", "bigoted", "xenophobic", "sexist",
+                          "inhumane", "irresponsible", "despicable", "deplorable", "disgusting"})
+
+
+REMARK_NOUNS = frozenset({"comment", "remark", "criticism", "attack", "rhetoric", "language", "word", "talk",
+                          "statement", "suggestion", "argument"})
+
+
+def _statement_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns that stand for what someone said: the lexicon's light nouns and words for remarks."""
+    return lex.light_nouns | REMARK_NOUNS
+
+
+_PRONOUNS = {
+    "his": {"he", "him", "his", "himself"},
+    "her": {"she", "her", "hers", "herself"},
+}
+
+
+def owner_of(doc: Doc, pronoun: str, earlier: list[Mention]) -> str | None:
+    """The source a possessive points at. 'his'/'her': among named people and single unnamed sources ("a
+    dockworker"), not those the report calls by the other pronoun, the latest it calls 'he'/'she', else
+    the latest. 'their'/'its': the latest source not the outlet."""
+    sources = [m.source for m in earlier if m.source.kind != "outlet"]
+    if pronoun not in _PRONOUNS:
+        return sources[-1].name if sources else None
+    text = doc_text(doc)
+    called = {(s.name, text[s.span[0]:s.span[1]].lower()) for s in sources if s.span is not None}
+    other = next(words for key, words in _PRONOUNS.items() if key != pronoun)
+    people = [s for s in sources if _one_person(doc, s)
+              and not any((s.name, word) in called for word in other)]
+    gendered = [s for s in people if any((s.name, word) in called for word in _PRONOUNS[pronoun])]
+    chosen = gendered or people
+    return chosen[-1].name if chosen else None
+
+
+def _one_person(doc: Doc, source: Source) -> bool:
+    """A named person, or an unnamed source in the singular ("a dockworker", not "witnesses")."""
+    if source.kind == "person":
+        return True
+    if source.kind != "unnamed" or source.span is None:
+        return False
+    span = doc.char_span(*source.span, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ == "NN"
+
+
+def content_lemmas(span: Span | None) -> set[str]:
+    """Lemmas of a content's words that can name what it is about (nouns, verbs, adjectives)."""
+    if span is None:
+        return set()
+    return {form for t in span if t.pos_ in _CONTENT_POS for form in _forms(t)}
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    """A word's lemma, and for a gerund-like noun its verb too ("warning" → "warn", "shelling" →
+    "shell"), so that "denied receiving any warning" meets "said it warned the company"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma.endswith("ing") and len(lemma) > 5:
+        return lemma, lemma[:-3]
+    return (lemma,)
+
+
+def contested_index(index: int, root: Token, mentions: list[Mention], lemmas: list[set[str]],
+               lex: Lexicon) -> int | None:
+    """The earlier mention a disputing/denying one contests: the latest earlier statement by another
+    source sharing the contested thing's key words ('such raids' → 'raid', 'the claims of a
+    planned blockade' → 'blockade'); for 'the reports'/'these allegations'/'it', the latest statement."""
+    contester = mentions[index]
+    # "earlier" includes another source's mention of the very same words: in "The union's claim that X
+    # is disputed by the ministry" both mentions have X as content
+    keys = _contest_keys(root, lex)
+    earlier = [j for j in range(len(mentions)) if j != index and mentions[j].start <= contester.start
+               and mentions[j].source.name != contester.source.name
+               and not (keys and _encloses(mentions[j], contester))]
+    if not keys:  # "the reports", "these allegations" point at someone's statements; "it", "this" at any
+        statements = [j for j in earlier if mentions[j].form != "outlet"] if root.pos_ == "NOUN" else []
+        chosen = statements or earlier
+        return chosen[-1] if chosen else None
+    owners = _possessors(root, lex)
+    if owners:  # "the union's figures", "Varga's remarks on the pier": what that source said (about the pier)
+        theirs = [j for j in earlier if mentions[j].source.kind != "outlet"
+                  and owners & set(mentions[j].source.name.lower().split())]
+        on_topic = [j for j in theirs if (keys - owners) & lemmas[j]]
+        if on_topic or theirs:
+            return on_topic[-1] if on_topic else _first_of_latest_by(owners, earlier, mentions)
+        later = [j for j in range(index + 1, len(mentions)) if mentions[j].source.kind != "outlet"
+                 and mentions[j].form != "outlet" and mentions[j].source.name != contester.source.name
+                 and owners & set(mentions[j].source.name.lower().split())]
+        on_topic = [j for j in later if (keys - owners) & lemmas[j]]
+        # a story that leads with the reaction: "Varga's remarks were unacceptable," … Varga said
+        if on_topic or later:
+            return (on_topic or later)[0]
+    best, best_score = None, 0
+    for j in earlier:
+        score = len(keys & lemmas[j])
+        if score and score >= best_score:
+            best, best_score = j, score
+    return best if best is not None else _first_of_latest_by(keys, earlier, mentions)
+
+
+def _possessors(root: Token, lex: Lexicon) -> set[str]:
+    """The owner's words of a statement noun ("the union's figures" → union, "Mr. Varga's remarks" → varga)."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in _statement_nouns(lex):
+        return set()
+    return {w.lower_ for c in root.children if c.dep_ == "poss" and c.pos_ != "PRON"
+            for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
+
+
+def _encloses(outer: Mention, inner: Mention) -> bool:
+    """Does a statement hold, inside its own words, a contest that names what it contests ("the enemies are
+    laughing at us for even questioning the technique")? That contest is part of what the statement says, not
+    an answer to it. A contest that only points back may answer the statement around it ("that the vote was
+    rigged, a charge the party denied"), and the very same words stated by two sources can contest each
+    other ("the union's claim that X is disputed by the ministry")."""
+    return (outer.start <= inner.start and inner.end <= outer.end
+            and (outer.start, outer.end) != (inner.start, inner.end))
+
+
+def _first_of_latest_by(keys: set[str], earlier: list[int], mentions: list[Mention]) -> int | None:
+    """When the contested thing names a source, not a topic ("the claims of the dockworkers' union"):
+    that source's main statement in the latest sentence where it speaks."""
+    theirs = [j for j in earlier if mentions[j].source.kind != "outlet"
+              and keys & set(mentions[j].source.name.lower().split())]
+    if not theirs:
+        return None
+    sentence = mentions[theirs[-1]].sentence
+    return next(j for j in theirs if mentions[j].sentence == sentence)
+
+
+def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
+    """Key lemmas of what a contesting statement is about; empty when it only points back."""
+    if root.pos_ == "PRON" or root.lower_ in lex.demonstratives:
+        return set()
+    if root.pos_ in ("NOUN", "PROPN"):
+        noun = root
+        while noun.lemma_.lower() in _statement_nouns(lex):
+            of_object = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj"), None)
+            if of_object is None:
+                break
+            noun = of_object
+        compounds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+        if noun.lemma_.lower() in _statement_nouns(lex):  # "the union's figures": whose statement it is
+            owners = {w.lemma_.lower() for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                      for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
+            # "the idea that the pier collapsed": what the statement said
+            said = {form for c in noun.children if c.dep_ in ("acl", "ccomp")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "VERB") and not w.is_stop
+                    for form in _forms(w)}
+            return compounds | owners | said
+        return compounds | set(_forms(noun))
+    arguments = {form for c in root.children
+                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") for form in _forms(c)}
+    return arguments | {root.lemma_.lower()}
