@@ -25,11 +25,10 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from .leadfacts import YEARS
 from .stories import Report, StoryProfile
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "story_join.json"
-YEARS = tuple(f"#{year}" for year in range(1950, 2040))  # the number terms read as years (``#2011``)
-YEARS_SET = frozenset(YEARS)
 PLACE = "GPE"
 
 
@@ -37,7 +36,7 @@ def lead_years(report: Report) -> frozenset[str]:
     """The year terms (``#2011``) the report's title and first sentences name: when it says it happened."""
     from .stories import lead, terms
 
-    return frozenset(t for t in terms(lead(report.text, report.title)) if t in YEARS_SET)
+    return frozenset(t for t in terms(lead(report.text, report.title)) if t in YEARS)
 
 
 def year_conflict(years: frozenset[str], profile: StoryProfile) -> bool:

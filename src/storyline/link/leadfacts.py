@@ -18,7 +18,7 @@ import re
 from .stories import LEAD_SENTENCES, lead, terms
 
 KINDS = ("PERSON", "GPE")  # a place is spaCy's GPE: countries, cities, states
-YEARS = frozenset(f"#{year}" for year in range(1950, 2040))
+YEARS = frozenset(f"#{year}" for year in range(1950, 2040))  # the number terms read as years (``#2011``)
 PIECES = re.compile(r"(?<=[.!?])\s+|\n+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
