@@ -351,8 +351,6 @@ def test_a_participle_stays_in_its_paragraph(nlp):
     """'Lorn Dakers, calling him a liar.\n\nTomas Brel also attacked Ivo Tan, calling him a loser.' with the
     parser running both paragraphs into one sentence (the second "attacked" hung on the first "calling"): the
     second "calling" is Tomas Brel's, not Lorn Dakers'."""
-    from spacy.tokens import Doc
-
     rows = [  # word, head, dep, pos, tag, lemma, entity
         ("Lorn", 1, "compound", "PROPN", "NNP", "Lorn", "B-PERSON"), ("Dakers", 3, "nsubj", "PROPN", "NNP", "Dakers", "I-PERSON"),
         (",", 1, "punct", "PUNCT", ",", ",", "O"), ("calling", 3, "ROOT", "VERB", "VBG", "call", "O"),
@@ -366,10 +364,7 @@ def test_a_participle_stays_in_its_paragraph(nlp):
         ("him", 16, "dobj", "PRON", "PRP", "he", "O"), ("a", 19, "det", "DET", "DT", "a", "O"),
         ("loser", 16, "oprd", "NOUN", "NN", "loser", "O"), (".", 12, "punct", "PUNCT", ".", ".", "O"),
     ]
-    words, heads, deps, pos, tags, lemmas, ents = (list(c) for c in zip(*rows))
-    spaces = [w != "\n\n" and nxt not in {",", ".", "\n\n"} for w, nxt in zip(words, words[1:] + [""])]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents,
-              spaces=spaces)
+    doc = _parsed(nlp, rows)
     found = [m for m in find_attributions(doc, find_entities(doc)) if "loser" in m.text]
     assert found and found[0].source.name == "Tomas Brel"
 
@@ -383,11 +378,12 @@ def test_a_share_of_those_polled_speaks_through_the_poll(nlp):
 
 
 def _parsed(nlp, rows):
-    """A Doc as a given parse has it: rows of (word, head, dep, pos, tag, lemma, entity)."""
+    """A Doc as a given parse has it: rows of (word, head, dep, pos, tag, lemma, entity); a blank line
+    ("\n\n") is its own token, with no space around it."""
     from spacy.tokens import Doc
 
     words, heads, deps, pos, tags, lemmas, ents = (list(c) for c in zip(*rows))
-    spaces = [nxt not in {",", ".", "'s"} for nxt in words[1:] + [""]]
+    spaces = [w != "\n\n" and nxt not in {",", ".", "'s", "\n\n"} for w, nxt in zip(words, words[1:] + [""])]
     return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents,
                spaces=spaces)
 

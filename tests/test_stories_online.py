@@ -135,6 +135,13 @@ FIGHTS = [
 ]
 
 
+def _decision(stream, report):
+    """What ``stream.add(report)`` would decide, without adding it."""
+    df = stream.df.copy()
+    df.update(report.terms.keys())
+    return pick_story(stream.profiles, report, df, stream.n + 1)
+
+
 def test_a_report_naming_another_year_up_front_opens_its_own_story():
     from storyline.link.joinfeatures import weights
     from storyline.link.joining import lead_years, year_conflict
@@ -143,9 +150,7 @@ def test_a_report_naming_another_year_up_front_opens_its_own_story():
     assert stream.add(Report(FIGHTS[0])) == stream.add(Report(FIGHTS[1]))
     later = Report(FIGHTS[2])
     assert lead_years(later) == {"#2032"} and year_conflict(lead_years(later), stream.profiles[0])
-    df = stream.df.copy()
-    df.update(later.terms.keys())
-    choice = pick_story(stream.profiles, later, df, stream.n + 1)
+    choice = _decision(stream, later)
     assert choice.story is None
     # without the year it would have joined: the conflict is what keeps it out
     assert weights()["year"] < 0 and choice.scores["1"] - weights()["year"] >= JOIN_THRESHOLD
@@ -177,9 +182,7 @@ def test_a_lead_naming_other_people_than_the_story_opens_its_own_story():
     assert "e:orvath" in other.facts["PERSON"] and stream.profiles[0].facts["PERSON"]["e:danko"] == 2
     assert name_conflict(other, stream.profiles[0], "PERSON")
     assert features(other, stream.profiles[0], lead_years(other))["person"] == 1.0
-    df = stream.df.copy()
-    df.update(other.terms.keys())
-    choice = pick_story(stream.profiles, other, df, stream.n + 1)
+    choice = _decision(stream, other)
     assert choice.story is None
     assert weights()["person"] < 0 and choice.scores["1"] - weights()["person"] >= JOIN_THRESHOLD
     # a report naming the story's actress beside a new name is no conflict
