@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention, Source
 from .hedges import Lexicon
-from .nlp import doc_text
+from .nlp import cue_of, doc_text
 
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
 POINTERS = frozenset({"it", "this", "that", "these", "those", "which"})  # words that point back at a statement
@@ -41,9 +41,7 @@ def names_a_statement(span: Span) -> bool:
 
 
 def cue_root(doc: Doc, mention: Mention) -> Token | None:
-    if mention.cue_span is None:
-        return None
-    span = doc.char_span(*mention.cue_span, alignment_mode="expand")
+    span = cue_of(doc, mention)
     return span.root if span is not None and len(span) else None
 
 

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from ..model import Mention
 from .cues import load_cues
 from .hedges import load_lexicon
+from .nlp import cue_of
 
 # a quotation: a double mark anywhere (two straight single ones included, as some archives print it:
 # ''totally scripted''), a single one where it opens a quote (not the apostrophe of "America's" or "voters'")
@@ -50,7 +51,7 @@ def says_something(span: Span) -> bool:
 
 def cue_classes(doc: Doc, mention: Mention) -> list[str]:
     """The cue classes of the words of a mention's cue, last word first ("seemed to feel": believe)."""
-    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    cue = cue_of(doc, mention)
     cues = load_cues()
     return [cls for t in reversed(cue or ()) if (cls := cues.cue_class(t.lemma_))]
 
@@ -77,7 +78,7 @@ def is_question(doc: Doc, mention: Mention, span: Span) -> bool:
     to the charge*"). A question asserts nothing; the answer, if any, is the claim."""
     if mention.form != "indirect":
         return False
-    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    cue = cue_of(doc, mention)
     if not any(t.lemma_.lower() in QUESTION_CUES for t in cue or ()):
         return False
     words = [t for t in span if not (t.is_space or t.is_punct)]
@@ -100,7 +101,7 @@ def is_unsaid(doc: Doc, mention: Mention) -> bool:
     seeming ("tried *to downplay* the comments", "wants voters *to recall* that …", "without having *to
     contradict* …", "is expected *to argue* that …"), or a cue under a modal ("an approach that *would
     emphasize* X"). Speech that goes on or answers stays ("went on to say", "replied to suggest")."""
-    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    cue = cue_of(doc, mention)
     verbs = [t for t in cue or () if t.pos_ == "VERB"]
     if not verbs:
         return False
@@ -181,7 +182,7 @@ def is_shown(doc: Doc, mention: Mention) -> bool:
     thing (a noun phrase, no clause) displays it and says nothing; the row is about her, not hers (the one
     who says so has a row of their own). A report or a poll that shows a finding still speaks. (A span
     benchmark such as PolNeAR may annotate it as an attribution; the ledger strikes the row.)"""
-    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    cue = cue_of(doc, mention)
     verb = cue.root if cue is not None and len(cue) else None
     if verb is None or verb.lemma_.lower() not in SHOWING or mention.source.kind != "person":
         return False
@@ -194,7 +195,7 @@ def is_shown(doc: Doc, mention: Mention) -> bool:
 def is_charge(doc: Doc, mention: Mention, span: Span) -> bool:
     """'accused Brel's crews of smuggling', 'charged the board with negligence': a charge names a wrongdoing,
     which can be checked, though no verb states it."""
-    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    cue = cue_of(doc, mention)
     return cue is not None and any(t.lemma_.lower() in CHARGE_VERBS for t in cue) and any(
         t.lower_ in {"of", "with"} and t.dep_ == "prep" for t in span)
 
@@ -204,7 +205,7 @@ def is_characterization(doc: Doc, mention: Mention, span: Span) -> bool:
     characterization of something says what it is, which can be checked and which others report, though
     no verb states it. The "as" hangs on the cue's verb or its object; a belief ("sees the truce as a
     trap") is left to ``is_thought``."""
-    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    cue = cue_of(doc, mention)
     if cue is None or any(t.lemma_.lower() in CITING_VERBS for t in cue):
         return False  # "cites the crowds as an example" names an example, it characterizes nothing
     return any(t.lower_ == "as" and t.dep_ == "prep" and t.i > span.start and (

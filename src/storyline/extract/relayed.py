@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity, Mention
 from .cues import load_cues
 from .dateline import dateline_span
-from .nlp import doc_text
+from .nlp import cue_of, doc_text
 from .quotes import QuoteIndex, find_quotes
 from .sources import SourceResolver
 from .spans import SUBJECT_DEPS
@@ -40,7 +40,7 @@ def credit_relayed(doc: Doc, mentions: list[Mention], entities: list[Entity]) ->
 def relayed_speaker(doc: Doc, mention: Mention) -> Token | None:
     """The speaker of the clause a report cue passes on, or None when its content is no clause of saying
     with a subject of its own ("the pier was unsafe, according to …")."""
-    cue = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    cue = cue_of(doc, mention)
     if cue is None or not len(cue) or mention.source.kind == "outlet":
         return None
     relays = cue.text.lower().startswith("according to") or load_cues().words.get(cue[0].lemma_.lower()) in RELAYING

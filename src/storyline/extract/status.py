@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import doc_text
+from .nlp import cue_of, doc_text
 from ..model import Mention
 from .cues import load_cues
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
@@ -164,7 +164,7 @@ def _conditional_cue(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
     """Does the mention's cue head a conditional clause ("if confirmed", "if the inquiry finds")?"""
     if mention.form == "outlet" or mention.cue_span is None:
         return False
-    span = doc.char_span(*mention.cue_span, alignment_mode="expand")
+    span = cue_of(doc, mention)
     return any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks
                for t in span or () if t.dep_ == "advcl" for c in t.children)
 
@@ -494,7 +494,7 @@ def _awaits_verification(mention: Mention) -> bool:
 
 def _cue_class(doc: Doc, mention: Mention) -> str | None:
     """The cue class of a mention's cue word ("claims" → "claim"), from the attribution lexicon."""
-    span = doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+    span = cue_of(doc, mention)
     cues = load_cues()
     return next((cls for t in span or () if (cls := cues.cue_class(t.lemma_))), None)
 
