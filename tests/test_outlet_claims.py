@@ -125,6 +125,14 @@ def test_attributed_sentences_give_no_outlet_claim(nlp):
                  ("Dara Pell", "said,", '"The crew is safe."', "direct")) == []
 
 
+def test_quoted_words_nobody_was_credited_with_are_not_the_outlets(nlp):
+    # a quote block no attribution caught is still somebody's words; scare quotes leave the clause the outlet's
+    text = ('The film opens on a preacher at a lectern: “The river will rise. The mills will close.” '
+            'The “official” count of mills in Varn stood at nine last year.')
+    assert texts(nlp, text) == ["The film opens on a preacher at a lectern",
+                                "The “official” count of mills in Varn stood at nine last year"]
+
+
 def test_coordinated_independent_clauses_split(nlp):
     assert texts(nlp, "Crews repaired the Osk bridge on Monday, and traffic returned to normal by noon.") == [
         "Crews repaired the Osk bridge on Monday", "traffic returned to normal by noon"]

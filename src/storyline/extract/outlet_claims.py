@@ -22,6 +22,7 @@ from .nlp import doc_text
 from ..model import Mention, Source
 from .dateline import dateline_end
 from .page import headline_span
+from .quotes import QuoteIndex, find_quotes
 from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 
 CONCESSIVE = {"although", "though", "whereas"}
@@ -42,6 +43,7 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
     text = doc_text(doc)
     headline = headline_span(text)
     begin = _first_token_after(doc, max(dateline_end(text), headline[1] if headline else 0))
+    quotes = QuoteIndex(find_quotes(text))
     claims: list[Mention] = []
     for sent in doc.sents:
         if sent.end <= begin or _not_a_claim(sent, lex) or is_heading(sent):
@@ -52,7 +54,8 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
             span = _trim(doc, root, tokens, coverage, STRONG if coverage[root.i] else WEAK)
             if span is None or _is_commentary(root, lex) or _holds_flag(span, flags):
                 continue
-            if _is_no_comment(span, root, lex):
+            span = _before_open_quote(doc, span, quotes)
+            if span is None or _is_no_comment(span, root, lex) or _quoted(span, quotes):
                 continue
             if sum(not t.is_punct for t in span) < MIN_WORDS:
                 continue
@@ -85,6 +88,27 @@ def _is_no_comment(span: Span, root: Token, lex: Lexicon) -> bool:
     letters"): its main word sits inside a no-comment phrase."""
     offset = span.start_char
     return any(match.start() <= root.idx - offset < match.end() for match in lex.no_comment.finditer(span.text))
+
+
+def _quoted(span: Span, quotes: QuoteIndex) -> bool:
+    """Is the clause somebody's quoted words that no attribution caught (a quote block after "is shown
+    lecturing:", a chant)? Quoted words are never the outlet's own claim, whoever spoke them; a word or two
+    in scare quotes inside the outlet's sentence leaves the clause the outlet's."""
+    quote = quotes.at(span.start_char)
+    return quote is not None and span.end_char <= quote[1]
+
+
+def _before_open_quote(doc: Doc, span: Span, quotes: QuoteIndex) -> Span | None:
+    """The clause cut before a quote block it introduces with a colon, when the parser ran the quote's
+    first sentence into the clause ('The film opens on a preacher: "The river will rise. …"'). A quote
+    woven into the clause without a colon ('calling him a "stiff"') stays."""
+    quote = quotes.at(span.end_char - 1)
+    if quote is None or quote[0] <= span.start_char or not doc.text[span.start_char:quote[0]].rstrip().endswith(":"):
+        return span
+    cut = doc.char_span(span.start_char, quote[0], alignment_mode="contract")
+    while cut is not None and len(cut) and (cut[-1].is_punct or cut[-1].is_space):
+        cut = cut[:-1]
+    return cut if cut is not None and len(cut) else None
 
 
 def _holds_flag(span: Span, flags: list[Flag]) -> bool:
