@@ -10,7 +10,9 @@ them (the editors' same claim or not) by signal:
 - ``mutual``: each is the other's closest mention (MiniLM cosine) among that speaker's mentions in the other
   report, the usual signal for paraphrases across two documents;
 - the cosine band of the two contents' vectors (0.05 wide);
-- ``quoted``: both quote at least one common content word; ``words``: content words in common.
+- ``quoted``: both quote at least one common content word; ``words``: content words in common;
+- ``cue``: the same speech verb (last word of the cue, lightly stemmed); ``sentence``: the cosine of the two
+  whole sentences rather than the contents.
 
 Printed: one row per (speaker, mutual, band) with its pairs the editors link and do not, then candidate
 regions with those counts per story. Fit decisions on the train-text stories only (the default set); the
@@ -32,7 +34,7 @@ import numpy as np
 from storyline.eval.ledger import read_gold, score_story, story_export
 from storyline.learn.embeddings import embed
 from storyline.link.agreement import name_words
-from storyline.link.claims import content_key, vector_text
+from storyline.link.claims import content_key, stem, vector_text
 
 DEV_TEXT = ("first-presidential-debate", "trump-1995-tax-returns", "tulsa-charlotte-police-shootings")
 NAMED = ("person", "organization")
@@ -45,12 +47,16 @@ def story_mentions(path: str, data: str) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="storyline-link-regions-") as folder:
         ledger, ids = story_export(gold, str(Path(folder) / "ledger.db"))
     _, records = score_story(gold, ledger, ids)
+    full = {f"{m['report']}:{m['start']}-{m['end']}": m for claim in ledger["claims"] for m in claim["mentions"]}
     rows = []
     for record in records:
         mention = record.get("mention")
         if mention is None:
             continue
+        whole = full[mention["id"]]
+        cue = (whole.get("cue") or "").lower().split()
         rows.append({"story": gold.story, "report": record["report"], "text": mention["text"],
+                     "sentence": whole.get("sentence") or mention["text"], "cue": stem(cue[-1]) if cue else "",
                      "who": name_words(mention["source"]) if mention["kind"] in NAMED else frozenset(),
                      "claims": set(mention["claims"]), "found": record["found"],
                      "gold": record["gold"]["claim"] if record["found"] else None})
@@ -79,6 +85,8 @@ def story_pairs(rows: list[dict]) -> list[dict]:
     vectors = embed([vector_text(r["text"]) for r in rows])
     vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
     cosines = vectors @ vectors.T
+    sentences = embed([vector_text(r["sentence"]) for r in rows])
+    sentences = sentences / np.linalg.norm(sentences, axis=1, keepdims=True)
     reports, who = [r["report"] for r in rows], [r["who"] for r in rows]
     mutual = mutual_best(cosines, reports, who)
     keys = [content_key(r["text"]) for r in rows]
@@ -90,7 +98,8 @@ def story_pairs(rows: list[dict]) -> list[dict]:
                 continue
             pairs.append({"story": a["story"], "cos": float(cosines[i, j]), "speaker": same_speaker(a["who"], b["who"]),
                           "mutual": (i, j) in mutual, "quoted": bool(keys[i].quoted & keys[j].quoted),
-                          "words": len(keys[i].words & keys[j].words),
+                          "words": len(keys[i].words & keys[j].words), "cue": bool(a["cue"]) and a["cue"] == b["cue"],
+                          "sentence": float(sentences[i] @ sentences[j]),
                           "same": a["gold"] is not None and a["gold"] == b["gold"]})
     return pairs
 
@@ -101,6 +110,8 @@ REGIONS = {
     "one speaker, a quoted word in common, cos >= 0.40": lambda p: p["speaker"] and p["quoted"] and p["cos"] >= 0.4,
     "one speaker, 3+ content words in common": lambda p: p["speaker"] and p["words"] >= 3,
     "anyone, 5+ content words in common": lambda p: p["words"] >= 5,
+    "one speaker, the same cue verb, cos >= 0.50": lambda p: p["speaker"] and p["cue"] and p["cos"] >= 0.5,
+    "one speaker, sentences at cos >= 0.60": lambda p: p["speaker"] and p["sentence"] >= 0.6,
 }
 
 
