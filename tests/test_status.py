@@ -840,3 +840,12 @@ def test_a_report_leading_with_the_condemnation_disputes_the_remark_it_reports_l
     condemnation = next(m for m in ms if m.source.name == "Ilse Varga")
     assert condemnation.relation == "disputes" and "was biased" in ms[condemnation.contests].text
     assert next(m for m in ms if "was biased" in m.text).status == "disputed"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("\u201cIt is not as if the harbour board hid the accounts,\u201d said Tomas Aldane.", "reported"),
+    ("\u201cIt sounds as if the harbour board hid the accounts,\u201d said Tomas Aldane.", "hypothetical"),
+    ("\u201cIf the harbour board hid the accounts, the levy will fall,\u201d said Tomas Aldane.", "hypothetical"),
+])
+def test_as_if_compares_and_sets_no_condition(nlp, text, status):
+    assert next(m for m in _statuses(text) if "harbour board" in m.text and m.form != "outlet").status == status
