@@ -72,6 +72,28 @@ def called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
     return None
 
 
+def found_nothing(span: Span) -> Token | None:
+    """What another party found nothing behind: "(found) no record of *the class*", "no evidence of *the
+    videos*", "no evidence that the pier *collapsed*". Such a finding answers the earlier statement that
+    names the same thing, as "that is untrue" does (two such findings on the train-text ledger stories, in two
+    stories, both disputing a statement for the editors). In the outlet's own voice "no evidence that X" only
+    leaves X unverified (a flag); this is for a source's finding."""
+    root = span.root
+    noun = root if root.lemma_.lower() in NOTHING_FOUND else next(
+        (c for c in root.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in NOTHING_FOUND), None)
+    if noun is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    named = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if named is not None:
+        return named
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+NOTHING_FOUND = frozenset({"evidence", "record", "proof", "sign", "indication", "trace"})
+
+
 def _made_up(root: Token) -> Token | None:
     """What a statement says was invented: the object of "made (it) up", "invented", "fabricated"."""
     lemma = root.lemma_.lower()

@@ -30,7 +30,9 @@ from .cues import load_cues
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 from .sources import ORG_HEADS, ROLE_NOUNS
 from .speakers import _person_like
-from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, inventor_statement,
+from .criticism import drew_criticism
+from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, found_nothing,
+                       inventor_statement,
                        names_a_statement, owner_of, rejects_a_charge)
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
@@ -97,6 +99,8 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
         if initial[index] in CONTEST_RELATION or mentions[index].form == "outlet" or span is None or not len(span):
             continue
         pointer = called_false(statement_root(span, mentions[index]), cue_root(doc, mentions[index]), lex)
+        if pointer is None:  # "(an article found) no record of the class": a finding against what was said
+            pointer = found_nothing(span)
         if pointer is not None:
             inventor = inventor_statement(doc, index, pointer, mentions)
             mentions[index].contests = (inventor if inventor is not None
@@ -114,12 +118,17 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
     not deny that X": reported), and the outlet's rebuke disputes what it reports ("the advert wrongly
     asserts that X")."""
     cue = cue_root(doc, mention)
+    if mention.form != "outlet" and cue is not None and cue.pos_ == "NOUN" and drew_criticism(cue):
+        return "disputed"  # "came under fire over her assertion that X"
     if mention.form == "outlet" or cue is None or cue.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
-    if (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children) or _unsupported(cue)
-            or _said_falsely(cue)):
+    # a quote after a colon has its lead-in's clause as cue: "he wrongly suggested the judge was from X: '…'"
+    rebuked = [cue, cue.head] if cue.dep_ == "ccomp" and cue.head.pos_ == "VERB" else [cue]
+    if (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for word in rebuked for c in word.children)
+            or _unsupported(cue)
+            or _said_falsely(cue) or drew_criticism(cue)):
         return "disputed"
     if cue.lemma_.lower() in lex.forecast_cues and mention.status == "reported":
         return "hypothetical"
