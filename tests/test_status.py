@@ -889,3 +889,20 @@ def test_the_outlets_rebuke_of_a_lead_in_disputes_the_quote_after_its_colon(nlp)
                    "Varga was from Brenn: \u201cThe mayor, who happens to be, we believe, from Brenn, which is fine. "
                    "I think that's fine.\u201d")
     assert next(m for m in ms if "happens to be" in m.text and m.form == "direct").status == "disputed"
+
+
+def test_the_outlet_judging_a_named_person_wrong_disputes_what_they_said_about_it(nlp):
+    ms = _statuses("Mayor Ilse Varga said on Monday that the Orlen council had sold the Kessel pier. "
+                   "Tomas Aldane said the ferry levy would rise. "
+                   "Varga, for instance, was wrong in her claim about the council selling the pier.")
+    assert next(m for m in ms if "sold the Kessel pier" in m.text).status == "disputed"
+    assert next(m for m in ms if "levy would rise" in m.text).status != "disputed"
+
+
+@pytest.mark.parametrize("judgement", [
+    "She was wrong in her claim about the council selling the pier.",
+    "Varga was not wrong in her claim about the council selling the pier.",
+])
+def test_a_pronoun_or_a_negated_judgement_disputes_nothing(nlp, judgement):
+    ms = _statuses("Mayor Ilse Varga said on Monday that the Orlen council had sold the Kessel pier. " + judgement)
+    assert next(m for m in ms if "sold the Kessel pier" in m.text).status == "reported"

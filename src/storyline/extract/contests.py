@@ -94,6 +94,39 @@ def found_nothing(span: Span) -> Token | None:
 NOTHING_FOUND = frozenset({"evidence", "record", "proof", "sign", "indication", "trace"})
 
 
+def judged_wrong(root: Token) -> Token | None:
+    """'Trump, for instance, was wrong in his claim about Ford closing its plant': the outlet judging a named
+    person wrong rebukes what that person said, as "wrongly claimed" does (the contract's rebuke in the
+    outlet's voice). Returns the person's name word; a pronoun ("he was wrong") is left alone, and so is a
+    negated or embedded judgement ("never admits he was wrong")."""
+    if root.lemma_ != "be" or root.dep_ != "ROOT" or any(c.dep_ == "neg" for c in root.children):
+        return None
+    if not any(c.dep_ == "acomp" and c.lower_ in WRONG for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "PROPN" else None
+
+
+WRONG = frozenset({"wrong", "mistaken", "incorrect", "inaccurate", "misinformed"})
+
+
+def statement_judged(index: int, subject: Token, mentions: list[Mention], lemmas: list[set[str]]) -> int | None:
+    """The statement of the person judged wrong: the one sharing most words with what the judgement names
+    ("in his claim about Ford closing its plant"), wherever it stands (an outlet may judge before it quotes);
+    else that person's latest statement before the judgement."""
+    name = subject.lower_
+    theirs = [j for j, m in enumerate(mentions) if j != index and m.form != "outlet" and m.source.kind != "outlet"
+              and name in m.source.name.lower().split()]
+    about = {form for c in subject.head.children if c.dep_ == "prep" for t in c.subtree
+             if t.pos_ in _CONTENT_POS and not t.is_stop for form in _forms(t)}
+    scored = [(len(about & lemmas[j]), j) for j in theirs]
+    best = max((score for score, _ in scored), default=0)
+    if best:
+        return next(j for score, j in scored if score == best)
+    before = [j for j in theirs if mentions[j].start < mentions[index].start]
+    return before[-1] if before else None
+
+
 def _made_up(root: Token) -> Token | None:
     """What a statement says was invented: the object of "made (it) up", "invented", "fabricated"."""
     lemma = root.lemma_.lower()

@@ -32,7 +32,7 @@ from .sources import ORG_HEADS, ROLE_NOUNS
 from .speakers import _person_like
 from .criticism import drew_criticism
 from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, found_nothing,
-                       inventor_statement,
+                       inventor_statement, judged_wrong, statement_judged,
                        names_a_statement, owner_of, rejects_a_charge)
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
@@ -106,6 +106,13 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
             mentions[index].contests = (inventor if inventor is not None
                                         else contested_index(index, pointer, mentions, lemmas, lex))
             mentions[index].relation = "disputes" if mentions[index].contests is not None else None
+    for index, span in enumerate(spans):  # "Trump was wrong in his claim about Ford …": the outlet's rebuke
+        if mentions[index].form != "outlet" or span is None or not len(span):
+            continue
+        person = judged_wrong(span.root)
+        judged = statement_judged(index, person, mentions, lemmas) if person is not None else None
+        if judged is not None:
+            mentions[index].contests, mentions[index].relation = judged, "disputes"
     for mention in mentions:
         if mention.contests is not None:
             contested = mentions[mention.contests]
