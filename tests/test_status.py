@@ -906,3 +906,14 @@ def test_the_outlet_judging_a_named_person_wrong_disputes_what_they_said_about_i
 def test_a_pronoun_or_a_negated_judgement_disputes_nothing(nlp, judgement):
     ms = _statuses("Mayor Ilse Varga said on Monday that the Orlen council had sold the Kessel pier. " + judgement)
     assert next(m for m in ms if "sold the Kessel pier" in m.text).status == "reported"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("\u201cIf you read the harbour report, it says the pier is unsafe,\u201d said Tomas Aldane.", "reported"),
+    ("\u201cIf you read the harbour report, it will say the pier is unsafe,\u201d said Tomas Aldane.", "hypothetical"),
+    ("\u201cIf she could read the harbour report, she knows the pier is unsafe,\u201d said Tomas Aldane.",
+     "hypothetical"),
+    ("\u201cThe pier is unsafe if you read the harbour report,\u201d said Tomas Aldane.", "hypothetical"),
+])
+def test_a_condition_with_a_plain_present_consequence_states_what_holds(nlp, text, status):
+    assert next(m for m in _statuses(text) if "harbour report" in m.text and m.form != "outlet").status == status

@@ -220,8 +220,28 @@ def governing_hedges(root: Token, mention: Mention, span: Span,
     if mention.form != "outlet" and not any(h.kind == "conditional" for h in active):
         active = [h for h in active if not _intention(h, root.doc) and not _advice(h, root.doc)]
     if mention.form != "outlet" and mention.source.kind != "outlet":
-        active = [h for h in active if not _own_impression(h, span, root.doc)]
+        active = [h for h in active if not _own_impression(h, span, root.doc) and not _realis_condition(h, root.doc)]
     return inside + outside + source, active
+
+
+def _realis_condition(hedge: Hedge, doc: Doc) -> bool:
+    """'If you read the report, it says indict', 'If he has killed reporters, I think that's terrible': a
+    condition set first, followed by a plain present-tense consequence without a modal or a future, states
+    what holds whenever the condition does; it forecasts nothing (the editors read both such statements on the
+    train-text stories as reported). A modal in either clause ("even if she could convince them", "if he
+    wins, he will …") or a consequence in the past ("if she used it, they picked it up") keeps the hedge."""
+    if hedge.kind != "conditional" or not hedge.text.lower().startswith("if"):
+        return False
+    head = doc[hedge.scope]
+    mark = doc.char_span(hedge.start, hedge.end, alignment_mode="expand")
+    if mark is None or mark[0].i > head.i:
+        return False
+    condition = mark[0].head
+    if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in FUTURE_AUX) for c in condition.children):
+        return False
+    if head.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in FUTURE_AUX) for c in head.children)
 
 
 def _own_impression(hedge: Hedge, span: Span, doc: Doc) -> bool:
