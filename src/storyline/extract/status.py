@@ -24,9 +24,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import cue_of, doc_text
+from .nlp import cue_classes, cue_of, doc_text
 from ..model import Mention
-from .cues import load_cues
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 from .sources import ORG_HEADS, ROLE_NOUNS
 from .speakers import _person_like
@@ -529,9 +528,8 @@ def _awaits_verification(mention: Mention) -> bool:
 
 
 def _cue_class(doc: Doc, mention: Mention) -> str | None:
-    """The cue class of a mention's cue word ("claims" → "claim"), from the attribution lexicon."""
-    span = cue_of(doc, mention)
-    cues = load_cues()
-    return next((cls for t in span or () if (cls := cues.cue_class(t.lemma_))), None)
+    """The cue class of a mention's cue word ("claims" → "claim"): its first word with a class."""
+    classes = cue_classes(doc, mention)
+    return classes[-1] if classes else None
 
 
