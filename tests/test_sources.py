@@ -611,3 +611,18 @@ def test_a_description_is_not_someone_only_a_generic_word_ties_to_it(nlp, text, 
 ])
 def test_a_body_described_by_its_kind_is_not_an_earlier_one_passed_over(nlp, text, content):
     assert source_of(nlp, text, content) not in {"Kestrel Holdings", "Kestrel Fund"}
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a possessive description: the one person the report gives that role, by a title or an apposition
+    ("Chairwoman Marta Koval of the Lenport Harbour Board met the dockers on Monday.\n\n"
+     "The board's chair said the cranes would be replaced.", "the cranes would be replaced", "Marta Koval"),
+    ("Jane Ode, a spokeswoman for Brell Maritime, met reporters at the pier.\n\n"
+     "The company's spokeswoman said the ferry would sail on Friday.", "the ferry would sail", "Jane Ode"),
+    # two given the role: no one, even where the parse ties only one of them to it
+    ("Jane Ode, a spokeswoman for Brell Maritime, and Lisa Carr, a spokeswoman for the port, met reporters.\n\n"
+     "The company's spokeswoman said the ferry would sail on Friday.", "the ferry would sail",
+     "company's spokeswoman"),
+])
+def test_a_possessive_description_is_the_one_person_given_that_role(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

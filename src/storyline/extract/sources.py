@@ -884,7 +884,8 @@ class SourceResolver:
             return None
         kin = self._leader_by_words(head, people) if not matched and roles & LEADS else None
         if any(c.dep_ == "poss" for c in head.children):  # "the state's party leader": one who holds it, or no one
-            return matched[0].entity if len({r.entity.key for r in matched}) == 1 else kin
+            one = len({r.entity.key for r in matched}) == 1 and self._role_said_once(head)
+            return matched[0].entity if one else kin
         fitting = [r for r in people if roles & r.heads or roles & PERSON_ROLES and not (
             roles & OFFICES and r.heads & OFFICES)]
         recent = _paragraph_start(self.doc, head.i, back=1)
@@ -906,6 +907,15 @@ class SourceResolver:
         if roles & PERSON_ROLES and people and all(min(r.starts) > head.idx for r in people):
             return max(people, key=lambda r: (len(r.starts), -min(r.starts))).entity  # a headline's "candidate says"
         return None
+
+    def _role_said_once(self, head: Token) -> bool:
+        """Whether the report gives the phrase's role noun to one person at most outside the phrase itself (a
+        repeat of the same words aside): "Jane Ode, a spokeswoman for X, and Lisa Carr, a spokeswoman for Y"
+        leaves "the company's spokeswoman" open, even where the parse ties only one of them to the role."""
+        role, words = _role_word(head), self.doc[head.left_edge.i:head.i + 1].text.lower()
+        others = [t for t in self.doc if t.i != head.i and t.pos_ in {"NOUN", "PROPN"} and _role_word(t) == role
+                  and self.quotes.at(t.idx) is None and self.doc[t.left_edge.i:t.i + 1].text.lower() != words]
+        return len(others) <= 1
 
     def _last_speaker(self, head: Token) -> Entity | None:
         """Whom a role phrase opening its sentence continues ("…," Ana Ruiz, a port board member, told the
