@@ -8,7 +8,11 @@ statement in the sentence before ("… Ana Ruiz's statement. She called …"), f
 subject or speaker; never someone the report marks as the other gender (a title, a gendered role, a common
 given name, "X said she"). A role phrase ("the candidate", "the GOP front-runner", "the Wisconsin
 Republican") is the person the report gives that role, else the salient person it names someone the
-report is about. Several speakers stay one source, each named ("Ana Ruiz and Ivo Tan"); a possessive
+report is about; "the head of the rules committee" or "the state's party leader" the one the report makes
+chairman of those words; a role phrase opening the sentence after one named speaker's, that speaker. A body
+described by its kind ("the group", "the union") is the organisation named last when its name or an
+apposition carries that noun ("the Kestrel Fund, a watchdog group"); "the study's authors" its author.
+Several speakers stay one source, each named ("Ana Ruiz and Ivo Tan"); a possessive
 names its owner ("his campaign" → "Ivo Tan's campaign"); a statement or document speaks for its issuer
 ("Ivo Tan issued a statement saying …", "a Harbour Post story"), a poll by its name, and a share of those
 polled through the poll. "it" resolves to the last organisation that was a subject or source; a pronoun
@@ -108,6 +112,7 @@ STATEMENT_NOUNS = {"statement", "report", "story", "article", "letter", "memo", 
                    "ad", "advertisement", "spot", "clip", "tweet", "post", "email", "study", "analysis", "poll",
                    "survey", "response", "document", "endorsement", "editorial", "column", "op-ed", "piece",
                    "petition", "announcement", "note"}
+AUTHORS = {"author", "writer", "researcher"}  # those who wrote a document ("the study's authors")
 # how a group is tied to the person it is named after ("Democrats supporting Ana Ruiz")
 TIES = {"support", "back", "oppose", "represent", "advise", "endorse", "serve", "follow", "work"}
 POLLS = {"poll", "survey"}
@@ -274,7 +279,7 @@ def _role_phrase(head: Token) -> bool:
             or head.lemma_.lower() in ORG_HEADS):
         return False
     dets = [c for c in head.children if c.dep_ in {"det", "poss"}]
-    if any(c.dep_ == "poss" or c.lower_ != "the" for c in dets):
+    if any(c.dep_ == "poss" and not _definite_owner(c) or c.dep_ == "det" and c.lower_ != "the" for c in dets):
         return False
     doc = head.doc
     if any(c.dep_ in {"appos", "acl"} or c.dep_ == "conj" and (c.pos_ != "NOUN" or _party(c, head))
@@ -283,6 +288,36 @@ def _role_phrase(head: Token) -> bool:
         return False  # "the candidate who wins", "the Ruiz aide": not one named before
     return bool(dets) or head.tag_ == "NN" and _role_word(head) in PERSON_ROLES and not any(
         c.dep_ in ROLE_MODIFIERS and c.i > head.i for c in head.children)
+
+
+def _definite_owner(owner: Token) -> bool:
+    """A possessor that is itself a definite description of a place or body ("the state's", "the company's"):
+    the phrase it opens is still a role someone in the report may hold ("the state's party leader"), unlike
+    one a name or a pronoun owns ("Ana Ruiz's spokesman", "his aide": someone tied to that person)."""
+    return owner.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)
+
+
+def _described_words(head: Token, proper: bool = False) -> set[str]:
+    """The words a role phrase describes its holder by beyond the role noun: its modifiers, its possessor and
+    its of-phrase ("the state's Republican party leader", "the head of the board's rules committee"); nouns,
+    names and a group's adjective only ("former", "powerful" tie no one to it). ``proper``: the names only
+    ("China's delegation")."""
+    tokens = [t for c in head.children if c.dep_ in ROLE_MODIFIERS | {"poss"} or c.dep_ == "prep" and c.lower_ == "of"
+              for t in c.subtree]
+    return _role_words(t for t in tokens if (t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "NORP", "ORG", "LOC"})
+                       or not proper and t.pos_ == "NOUN") - LEADS
+
+
+def _bare_body(head: Token) -> bool:
+    """A definite description of a body by its kind alone ("the group", "the union", "the advocacy group"):
+    singular, "the", common-noun modifiers at most, nothing after it that would make it another body ("the
+    group of donors", "the union that struck"). Not "the party": parties are mostly named as groups of people
+    ("Democrats"), not as organisations, so the last organisation named is seldom the one meant."""
+    return (head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ORG_HEADS - {"party"}
+            and [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}] == ["the"]
+            and all(c.dep_ in {"det", "amod", "compound", "punct"} and (c.dep_ != "compound" or c.pos_ == "NOUN")
+                    or c.dep_ == "relcl" and head.doc[c.left_edge.i - 1].text == ","  # "the group, which …,"
+                    for c in head.children))
 
 
 def _holds(verb: Token, tok: Token) -> bool:
@@ -386,6 +421,9 @@ def _title(name: Span) -> list[Token]:
     return list(doc[first:name.start])
 
 
+# role nouns for whoever leads a body: one may stand for another the report gives ("the head of the rules
+# committee" for its chairman, "the state's party leader" for its chairman)
+LEADS = {"head", "leader", "chairman", "chief", "boss", "president"}
 PARTIES = {"republican", "democrat"}
 OFFICES = {"senator", "governor", "mayor", "congressman", "president", "speaker", "secretary", "director", "chairman"}
 
@@ -627,6 +665,10 @@ class SourceResolver:
         if owned is not None:
             return owned
         source = self._named(head)
+        if source.entity is None and source.kind == "organization" and _bare_body(head):
+            body = self._body_before(head)
+            if body is not None:  # "the Kestrel Fund, a watchdog group, … The group said": the Kestrel Fund
+                return Source(body.name, "organization", None, source.role or source.name, body.key)
         group = next((e for e in self.entities if e.key == source.entity and e.type == "NORP"), None)
         if (source.entity is None or group is not None and head.tag_ in {"NN", "NNP"}) and _role_phrase(head):
             # "the Wisconsin Republican" is one person, not the party
@@ -737,6 +779,11 @@ class SourceResolver:
         "Ana Ruiz's advisers", "Presidential candidate Ana Ruiz's campaign" -> "Ana Ruiz's campaign" (the
         owner by the fullest name, without titles). Not a statement or a document (whose owner speaks)."""
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if head.lemma_.lower() in AUTHORS and owner is not None and owner.pos_ == "NOUN":
+            issuer = self._document(owner)  # "the study's authors": whoever the report says wrote the study
+            if issuer is not None:
+                return Source(issuer.name, issuer.kind, None, _strip(self.doc[owner.left_edge.i:head.i + 1].text),
+                              issuer.entity)
         if (head.pos_ != "NOUN" or owner is None or head.lemma_.lower() in STATEMENT_NOUNS
                 or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)):
             return None  # "her spokesman, Ivo Tan," is Ivo Tan
@@ -835,12 +882,22 @@ class SourceResolver:
         matched = [r for r in people if roles & r.heads]
         if not matched and not roles & ROLE_NOUNS:
             return None
+        kin = self._leader_by_words(head, people) if not matched and roles & LEADS else None
+        if any(c.dep_ == "poss" for c in head.children):  # "the state's party leader": one who holds it, or no one
+            one = len({r.entity.key for r in matched}) == 1 and self._role_said_once(head)
+            return matched[0].entity if one else kin
         fitting = [r for r in people if roles & r.heads or roles & PERSON_ROLES and not (
             roles & OFFICES and r.heads & OFFICES)]
         recent = _paragraph_start(self.doc, head.i, back=1)
         near = [r for r in matched if any(recent <= s < head.idx for s in r.starts)]
         if near:
             return max(near, key=lambda r: (len(words & r.words), max(s for s in r.starts if s < head.idx))).entity
+        if kin is not None:
+            return kin
+        if not matched and not roles & PERSON_ROLES:
+            last = self._last_speaker(head)
+            if last is not None and last.key in {r.entity.key for r in people}:
+                return last
         found = self._person_antecedent(head.idx, allowed={r.entity.key for r in fitting})
         if found is not None and found.span is not None and found.span[0] >= recent:
             return next(r.entity for r in fitting if r.entity.key == found.entity)
@@ -850,6 +907,84 @@ class SourceResolver:
         if roles & PERSON_ROLES and people and all(min(r.starts) > head.idx for r in people):
             return max(people, key=lambda r: (len(r.starts), -min(r.starts))).entity  # a headline's "candidate says"
         return None
+
+    def _role_said_once(self, head: Token) -> bool:
+        """Whether the report gives the phrase's role noun to one person at most outside the phrase itself (a
+        repeat of the same words aside): "Jane Ode, a spokeswoman for X, and Lisa Carr, a spokeswoman for Y"
+        leaves "the company's spokeswoman" open, even where the parse ties only one of them to the role."""
+        role, words = _role_word(head), self.doc[head.left_edge.i:head.i + 1].text.lower()
+        others = [t for t in self.doc if t.i != head.i and t.pos_ in {"NOUN", "PROPN"} and _role_word(t) == role
+                  and self.quotes.at(t.idx) is None and self.doc[t.left_edge.i:t.i + 1].text.lower() != words]
+        return len(others) <= 1
+
+    def _last_speaker(self, head: Token) -> Entity | None:
+        """Whom a role phrase opening its sentence continues ("…," Ana Ruiz, a port board member, told the
+        Courier. / The veteran activist warned …"): the one person who spoke or was the subject in the sentence
+        just before; None when the report used that role noun before for someone it did not name ("an aide …
+        the aide"), or that sentence had two."""
+        sent = head.sent
+        if head.left_edge.i != sent.start or any(
+                t.lemma_.lower() == head.lemma_.lower() and t.tag_ == "NN" and t.dep_ != "compound"
+                and self.quotes.at(t.idx) is None
+                for t in self.doc[:head.i]):
+            return None
+        before = sent.start - 1
+        while before > 0 and self.doc[before].is_space:
+            before -= 1
+        if before < 0:
+            return None
+        previous = self.doc[before].sent
+        keys = {source.entity for at, kind, _, source in self._cands
+                if kind == "person" and at in self._salient and previous.start_char <= at < previous.end_char}
+        if len(keys) != 1 or None in keys:
+            return None
+        roles = self._person_roles().get(next(iter(keys)))
+        if roles is None or not _described_words(head, proper=True) <= roles.words:
+            return None  # "The deputy head of China's delegation" is no one the report has not tied to China
+        return roles.entity
+
+    def _leader_by_words(self, head: Token, people: list[_Roles]) -> Entity | None:
+        """The one person who leads a body by another word than the phrase's ("the head of the rules
+        committee" → "Rules Committee Chairman Ivo Tan") and whom the report describes by more of the
+        phrase's own words than anyone else, before or after it; None when no word is shared or two share
+        as many."""
+        described = _described_words(head)
+        scored = sorted(((len(described & r.words), r.entity.key, r.entity) for r in people
+                         if r.heads & LEADS and described & r.words), key=lambda x: -x[0])
+        if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None
+        return scored[0][2]
+
+    def _body_before(self, head: Token) -> Entity | None:
+        """The one organisation named in this paragraph or the three before whose name ends in the phrase's
+        noun ("the Lenport Dockers Union" ← "the union") or that the report calls that in apposition ("the
+        Kestrel Fund, a watchdog group," ← "the group"), carrying the phrase's other words; None when two
+        fit, when another organisation was named since, or when the noun came back since without a name
+        (an unnamed body of that kind is the one meant)."""
+        lemma = head.lemma_.lower()
+        words = {t.lower_ for t in head.lefts if t.dep_ in {"amod", "compound"}}
+        start = _paragraph_start(self.doc, head.i, back=3)
+        fits = {}
+        for s, e, ent in self._ent_spans:
+            if not start <= s < head.idx or ent.type != "ORG" or ent.key in fits:
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            kinds = [t for t in (root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"),
+                                 *([root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []))
+                     if t.lemma_.lower() == lemma]
+            if any(words <= {w.lower_ for w in t.subtree} | {w.lower() for w in ent.name.split()} for t in kinds):
+                fits[ent.key] = ent
+        last = next(((s, e, ent) for s, e, ent in reversed(self._ent_spans) if s < head.idx and ent.type == "ORG"), None)
+        if len(fits) != 1 or last is None or last[2].key not in fits:
+            return None  # "Alphabet, Google's parent company … the oil giant Exxon Mobil. The company": not Alphabet
+        after = self.doc.char_span(last[0], last[1], alignment_mode="expand")
+        if after is None or any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ != "compound"
+                                and t.head not in after for t in self.doc[after.end:head.i]):
+            return None  # "… the trade group for the insurers. The group wrote": that group, unnamed
+        return last[2]
 
     def _subject_over(self, start: int, head: Token) -> bool:
         """Whether the name at ``start`` is (part of) the subject of a clause that holds ``head`` ("Ana Ruiz
@@ -1163,7 +1298,8 @@ class SourceResolver:
         appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and (
             c.i == head.right_edge.i or c.i == head.i + 1 or c.ent_type_ == "PERSON"
             or head.lemma_.lower() in ROLE_NOUNS)), None)  # "the port director, Ana Ruiz,"
-        if head.pos_ == "NOUN" and appos is not None:
+        if appos is not None and (head.pos_ == "NOUN" or head.lower_ == "one" and appos.ent_type_ == "PERSON" and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):  # "one of the attorneys, Jon Brae,"
             named = self._named(appos)
             named.role = named.role or _strip(self.doc[_name_tokens(head, self._floor(head))[0]:head.i + 1].text)
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
