@@ -352,3 +352,9 @@ def test_a_common_given_name_makes_a_person_whatever_the_tagger_said(nlp):
     assert by_name(find_entities(nlp("Supporters of Carly Venn cheered.")), "Carly Venn").type == "PERSON"
     assert by_name(find_entities(nlp("The debate featured Carly Dorran.")), "Carly Dorran").type == "PERSON"
     assert by_name(find_entities(nlp("Crowds filled the Carly Venn Stadium.")), "Carly Venn Stadium").type != "PERSON"
+
+
+def test_a_word_capitalised_only_for_opening_sentences_is_no_name(nlp):
+    text = ("Outright, Ida Kern won the Kelvar vote. She had lost the last one outright to Olek Tamm, "
+            "who had the backing of the Dockers Union.")
+    assert "Outright" not in [e.name for e in find_entities(nlp(text))]

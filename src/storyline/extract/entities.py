@@ -182,7 +182,19 @@ def find_entities(doc: Doc) -> list[Entity]:
     _find_spans(text, entities, chrome)
     _find_roles(doc, text, entities, begin)
     _find_generic_references(doc, entities, begin, chrome)
-    return [e for e in entities if e.spans]
+    return [e for e in entities if e.spans and not _common_word(doc, text, e)]
+
+
+def _common_word(doc: Doc, text: str, entity: Entity) -> bool:
+    """A one-word organisation or other thing capitalised only for opening its sentences ("Outright, he
+    won …"), a word the report also writes in lower case: no name."""
+    if entity.type == "PERSON" or entity.aliases or " " in entity.name or entity.name.isupper():
+        return False
+    for start, end in entity.spans:
+        token = doc.char_span(start, end, alignment_mode="expand")
+        if token is None or not token[0].is_sent_start:
+            return False
+    return re.search(rf"(?<![\w'’-]){re.escape(entity.name.lower())}(?![\w'’-])", text) is not None
 
 
 def entity_for(text: str, entities: list[Entity]) -> Entity | None:
