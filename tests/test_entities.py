@@ -358,3 +358,13 @@ def test_a_word_capitalised_only_for_opening_sentences_is_no_name(nlp):
     text = ("Outright, Ida Kern won the Kelvar vote. She had lost the last one outright to Olek Tamm, "
             "who had the backing of the Dockers Union.")
     assert "Outright" not in [e.name for e in find_entities(nlp(text))]
+
+
+def test_a_description_after_a_name_opens_right_after_its_comma(nlp):
+    entities = find_entities(nlp(
+        'Ida Kern, the Labour candidate, tweeted in response: "Sad mistake: Olek Tamm sells ports; our mayors build them." '
+        "Rep. Olek Tamm (Lab.), chairman of the harbour committee, agreed. "
+        "Rep. Mirek Sarr of Kelvar, a port supporter, did not."))
+    assert by_name(entities, "Ida Kern").roles == ["Labour candidate"]
+    assert "chairman of the harbour committee" in by_name(entities, "Olek Tamm").roles
+    assert "port supporter" in by_name(entities, "Mirek Sarr").roles

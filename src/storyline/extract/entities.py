@@ -800,7 +800,8 @@ def _appositions(doc: Doc, span: Span, begin: int) -> list[str]:
     root = span.root
     roles = []
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.pos_ in {"NOUN", "ADJ"} and not _measure(child):
+        if (child.dep_ == "appos" and child.i >= span.end and child.pos_ in {"NOUN", "ADJ"} and not _measure(child)
+                and _follows(doc, span, child)):
             roles.append(_role_text(doc, child.left_edge.i, child.right_edge.i + 1))
     if (root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN"
             and root.head.left_edge.idx >= begin and not _measure(root.head)
@@ -826,6 +827,19 @@ def _sets_off(doc: Doc, head: Token, span: Span) -> bool:
     text = doc_text(doc)
     gap = _SET_OFF_GAP.fullmatch(text, last.idx + len(last), span.start_char)
     return gap is not None and (gap["comma"] is not None or head.tag_ == "NN")
+
+
+# what may stand between a name and the description after it: "(Lab.)", "of Kelvar", then the comma or dash
+_AFTER_NAME = re.compile(r"(?:\s*\([^()\n]{1,40}\)|\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
+                         r"\s*[,(—–]\s*")
+
+
+def _follows(doc: Doc, span: Span, head: Token) -> bool:
+    """Whether a description after a name opens right after it and a comma ("Ida Kern, the mayor", "Ida Kern
+    of Kelvar, a councillor"), not further on where the parse hangs a phrase on the name ("Ida Kern, …,
+    tweeted: 'Grave error: …'")."""
+    gap = _AFTER_NAME.match(doc_text(doc), span.end_char)
+    return gap is not None and head.left_edge.idx == gap.end()
 
 
 def _measure(head: Token) -> bool:
