@@ -229,3 +229,20 @@ def test_an_abbreviation_with_stops_is_the_place_or_organisation_it_abbreviates(
 def test_a_bare_acronym_is_no_place_by_its_initials():
     merged, _ = merge_entities([("wire", [ent("Sarn Abbey", "GPE")]), ("radio", [ent("SA", "ORG")])])
     assert sorted(e.name for e in merged) == ["SA", "Sarn Abbey"]
+
+
+def test_a_given_name_alone_is_the_one_person_it_opens_when_no_surname_fits():
+    merged, owner = merge_entities([
+        ("wire", [ent("Orla Penhale", spans=3), ent("Ansel Rudd", spans=2), ent("Ansel Dorn")]),
+        ("radio", [ent("Orla"), ent("Ansel")]),
+    ])
+    assert owner["radio", "orla"] == owner["wire", "orla penhale"]
+    assert owner["radio", "ansel"] not in {owner["wire", "ansel rudd"], owner["wire", "ansel dorn"]}
+
+
+def test_a_surname_beats_a_given_name():
+    merged, owner = merge_entities([
+        ("wire", [ent("Paul Varga", spans=3), ent("Rand Paul", spans=2)]),
+        ("radio", [ent("Paul")]),
+    ])
+    assert owner["radio", "paul"] == owner["wire", "rand paul"]

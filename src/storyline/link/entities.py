@@ -318,12 +318,14 @@ class _Group:
 
     def short_keys(self) -> tuple[frozenset, frozenset]:
         """Short keys → the entity: short aliases, a person's surnames, an organisation's initials (marked
-        "^"), a several-word place's (marked ".", for an abbreviation with stops) and a company's stem; and
-        which of them are acronyms."""
+        "^"), a several-word place's (marked ".", for an abbreviation with stops), a person's given names
+        (marked "~", for a given name alone that fits no surname) and a company's stem; and which of them are
+        acronyms."""
         kind = self.type
         keys, acronyms = set(self.alias_keys), set(self.alias_acronyms)
         if kind == "PERSON":
             keys |= {name_key(n).rsplit(" ", 1)[-1] for n in self.names}
+            keys |= {"~" + name_key(n).split(" ", 1)[0] for n in self.names if " " in name_key(n)}
         elif kind in ORGISH:
             org = {k for n in self.names for k in _org_keys(n, name_key(n))}
             keys |= org
@@ -810,6 +812,8 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
         elif DOTTED.match(form.name):
             letters = form.name.replace(".", "").lower()
             form.keys = (form.key, letters, "^" + letters, "." + letters)
+        elif form.entity.type == "PERSON" and not form.initial:
+            form.keys = (form.key, "~" + form.key)  # a given name alone: "Orla" for the one Orla
         else:
             form.keys = (form.key,)
     else:
@@ -872,7 +876,11 @@ def _full_alias_keys(form: _Form) -> list[str]:
 def _resolve(form: _Form, partial: dict[str, set[_Group]]) -> _Group | None:
     """The full entity a short form stands for: of those that fit, the one in the same report, else the one
     mentioned most, else the first seen. What counts of an entity is what its full names made of it."""
-    candidates = set().union(*(partial.get(key, ()) for key in form.keys))
+    candidates = set().union(*(partial.get(key, ()) for key in form.keys if key[0] != "~"))
+    if not candidates:  # no surname, acronym or alias fits: a given name fits the one person it opens
+        given = [g for key in form.keys if key[0] == "~" for g in partial.get(key, ()) if g.type == "PERSON"]
+        if len(given) == 1:
+            return given[0]
     acronym = ACRONYM.match(form.name) or DOTTED.match(form.name)
     if acronym:
         candidates = {g for g in candidates if g.type != "PERSON"}
