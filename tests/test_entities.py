@@ -368,9 +368,3 @@ def test_a_description_after_a_name_opens_right_after_its_comma(nlp):
     assert by_name(entities, "Ida Kern").roles == ["Labour candidate"]
     assert "chairman of the harbour committee" in by_name(entities, "Olek Tamm").roles
     assert "port supporter" in by_name(entities, "Mirek Sarr").roles
-
-
-def test_a_family_named_by_a_surname_is_a_persons_not_a_place(nlp):
-    text = "Ida Kern spoke in Lundra on Monday. The Kern family has run the port for decades, Kern said."
-    kern = by_name(find_entities(nlp(text)), "Ida Kern")
-    assert kern.type == "PERSON" and "Kern" in kern.aliases
