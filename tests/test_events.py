@@ -149,3 +149,37 @@ def test_a_quote_from_an_earlier_hearing_dates_no_event_on_the_report_day(nlp):
     found = {e.time.text: e.time.value for e in events(nlp, text)}
     assert "today" not in found  # not the report's day; the hearing's day is not known
     assert found["Yesterday"] == "2024-03-03"
+
+
+def test_a_headline_run_into_its_time_stamp_keeps_to_one_line(nlp):
+    # issue 16: a headline parsed into one sentence with the dated line under it gave "… Center\nMay 14, 2024 | 8"
+    text = "Dorwin Fell Checks Into Clinic at Ashgrove Center\nThursday, March 14, 2024 | 8:20 AM\n"
+    found = events(nlp, text)
+    assert found
+    for event in found:
+        assert "\n" not in event.description
+        assert text[event.start:event.end] == event.description
+    assert any("Checks Into Clinic" in e.description for e in found)
+
+
+def test_a_time_about_the_speaker_leaves_the_attribution_tag_out(nlp):
+    # issue 15/16: "…, said X, who served … from 1983 to 1989" gave the description "said X, who served …"
+    text = ("“I have never seen a ledger burned like that,” said Ostrander, who served as city attorney for "
+            "the Northern District of Velmar from 1983 to 1989 and as deputy minister from 1981 to 1983.")
+    quote = Mention(start=1, end=text.index("”"), text=text[1:text.index("”")],
+                    source=Source(name="Ostrander", kind="person"), cue="said", form="direct",
+                    status="hypothetical")
+    found = events(nlp, text, [quote])
+    assert found
+    for event in found:
+        assert event.description.startswith("Ostrander, who served")
+        assert not event.description.startswith("said")
+        assert (event.status, event.mention) == ("asserted", None)  # the outlet's voice, not the quote's
+
+
+def test_a_stamp_on_another_line_does_not_date_a_clause_with_its_own_time(nlp):
+    # issue 16: "Posted … 08:45 AM" above a lead dated "on Thursday" put the lead a second time on the report's day
+    text = "Updated 8:45 AM\nThe singer Dorwin Fell checked into the Ashgrove clinic on Thursday.\n"
+    found = events(nlp, text)
+    assert [e.time.value for e in found if "checked into" in e.description] == ["2024-03-14"]
+    assert all("Updated" not in e.description for e in found)

@@ -840,3 +840,80 @@ def test_a_report_leading_with_the_condemnation_disputes_the_remark_it_reports_l
     condemnation = next(m for m in ms if m.source.name == "Ilse Varga")
     assert condemnation.relation == "disputes" and "was biased" in ms[condemnation.contests].text
     assert next(m for m in ms if "was biased" in m.text).status == "disputed"
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ilse Varga came under fire from the council over her assertion that the Kessel pier was safe.",
+    "Mayor Ilse Varga landed herself in hot water by saying that the Kessel pier was safe.",
+    "Mayor Ilse Varga was criticized for claiming that the Kessel pier was safe.",
+])
+def test_a_statement_told_as_what_drew_criticism_is_disputed(nlp, text):
+    assert next(m for m in _statuses(text) if "pier was safe" in m.text and m.form != "outlet").status == "disputed"
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ilse Varga was praised for saying that the Kessel pier was safe.",
+    "Mayor Ilse Varga came under fire on Monday, and she said that the Kessel pier was safe.",
+])
+def test_praise_or_criticism_for_something_else_leaves_a_statement_reported(nlp, text):
+    assert next(m for m in _statuses(text) if "pier was safe" in m.text and m.form != "outlet").status == "reported"
+
+
+@pytest.mark.parametrize("finding", [
+    "However, an audit published on Friday found no record of the inspection.",
+    "The harbour engineers said they had found no evidence of the inspection.",
+])
+def test_another_partys_finding_of_no_record_disputes_the_statement_it_names(nlp, finding):
+    ms = _statuses("Mayor Ilse Varga said the Kessel pier had passed an inspection in May. " + finding)
+    inspected = next(m for m in ms if "passed an inspection" in m.text)
+    assert inspected.status == "disputed"
+
+
+def test_a_finding_of_no_record_of_something_else_contests_nothing(nlp):
+    ms = _statuses("Mayor Ilse Varga said the Kessel pier had passed an inspection in May. "
+                   "The harbour engineers said they had found no record of the ferry tickets.")
+    assert next(m for m in ms if "passed an inspection" in m.text).status == "reported"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("\u201cIt is not as if the harbour board hid the accounts,\u201d said Tomas Aldane.", "reported"),
+    ("\u201cIt sounds as if the harbour board hid the accounts,\u201d said Tomas Aldane.", "hypothetical"),
+    ("\u201cIf the harbour board hid the accounts, the levy will fall,\u201d said Tomas Aldane.", "hypothetical"),
+])
+def test_as_if_compares_and_sets_no_condition(nlp, text, status):
+    assert next(m for m in _statuses(text) if "harbour board" in m.text and m.form != "outlet").status == status
+
+
+def test_the_outlets_rebuke_of_a_lead_in_disputes_the_quote_after_its_colon(nlp):
+    ms = _statuses("Tomas Aldane returned to the theme at last week's rally in Orlen, where he erroneously suggested "
+                   "Varga was from Brenn: \u201cThe mayor, who happens to be, we believe, from Brenn, which is fine. "
+                   "I think that's fine.\u201d")
+    assert next(m for m in ms if "happens to be" in m.text and m.form == "direct").status == "disputed"
+
+
+def test_the_outlet_judging_a_named_person_wrong_disputes_what_they_said_about_it(nlp):
+    ms = _statuses("Mayor Ilse Varga said on Monday that the Orlen council had sold the Kessel pier. "
+                   "Tomas Aldane said the ferry levy would rise. "
+                   "Varga, for instance, was wrong in her claim about the council selling the pier.")
+    assert next(m for m in ms if "sold the Kessel pier" in m.text).status == "disputed"
+    assert next(m for m in ms if "levy would rise" in m.text).status != "disputed"
+
+
+@pytest.mark.parametrize("judgement", [
+    "She was wrong in her claim about the council selling the pier.",
+    "Varga was not wrong in her claim about the council selling the pier.",
+])
+def test_a_pronoun_or_a_negated_judgement_disputes_nothing(nlp, judgement):
+    ms = _statuses("Mayor Ilse Varga said on Monday that the Orlen council had sold the Kessel pier. " + judgement)
+    assert next(m for m in ms if "sold the Kessel pier" in m.text).status == "reported"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("\u201cIf you read the harbour report, it says the pier is unsafe,\u201d said Tomas Aldane.", "reported"),
+    ("\u201cIf you read the harbour report, it will say the pier is unsafe,\u201d said Tomas Aldane.", "hypothetical"),
+    ("\u201cIf she could read the harbour report, she knows the pier is unsafe,\u201d said Tomas Aldane.",
+     "hypothetical"),
+    ("\u201cThe pier is unsafe if you read the harbour report,\u201d said Tomas Aldane.", "hypothetical"),
+])
+def test_a_condition_with_a_plain_present_consequence_states_what_holds(nlp, text, status):
+    assert next(m for m in _statuses(text) if "harbour report" in m.text and m.form != "outlet").status == status

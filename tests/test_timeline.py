@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.ledger.timeline import (TimelineEvent, TimelineIndex, _day, _entry, _same, build_timeline,
+from storyline.ledger.timeline import (TimelineEvent, TimelineIndex, _day, _entry, _same, _score, build_timeline,
                                        content_words, time_range)
 from storyline.model import Event, Extraction, TimeValue
 from storyline.present.markdown import ledger_markdown
@@ -50,6 +50,21 @@ def test_the_same_event_from_three_outlets_is_one_entry():
     timeline = build_timeline(breach, {}, {}, {})
     assert len(timeline) == 1
     assert timeline[0]["outlets"] == 3 and timeline[0]["reports"] == ["r1", "r2", "r3"]
+
+
+def test_an_event_joins_the_entry_it_matches_best_not_the_first():
+    # issue 16: the first broad entry of a day took a later report that a closer entry told in its own words
+    reports = [
+        report("r1", "Lowmere Gazette", Event(day("2031-04-08T09:00", "9 a.m.", "hour"),
+                                              "strong tremor jolts the Lowmere valley", 0, 10)),
+        report("r2", "Fenwick Wire", Event(day("2031-04-08"), "a powerful tremor cracked the Lowmere dam wall", 0, 10)),
+        report("r3", "Valley Courier", Event(day("2031-04-08"), "a powerful tremor jolts the dam wall at Lowmere",
+                                             0, 10)),
+    ]
+    timeline = build_timeline(reports, {}, {}, {})
+    assert len(timeline) == 2
+    cracked = next(e for e in timeline if "cracked" in e["description"])  # r3 matches r1 too, r2 better
+    assert cracked["reports"] == ["r2", "r3"] and cracked["outlets"] == 2
 
 
 def test_different_days_or_different_happenings_stay_apart():
@@ -139,8 +154,8 @@ def test_the_html_export_carries_the_timeline_by_day_and_escapes_report_text():
 
 def pairwise_timeline(reports, claim_of, claim_status, claim_ids, counter: list[int] | None = None) -> list[dict]:
     """The merge loop as it was before the index (commit a82911a): each event scans the groups of its day and
-    the longer groups (a longer event scans all), joining the first it matches. The reference the index must
-    equal; ``counter[0]`` counts the pairs tested."""
+    the longer groups (a longer event scans all), joining the one it matches best (the first on a tie; until
+    issue 16 the first it matched). The reference the index must equal; ``counter[0]`` counts the pairs tested."""
     merged: list[TimelineEvent] = []
     by_day: dict[str, list[TimelineEvent]] = {}
     coarse: list[TimelineEvent] = []
@@ -151,13 +166,12 @@ def pairwise_timeline(reports, claim_of, claim_status, claim_ids, counter: list[
             claim = claim_of.get((report.id, event.mention)) if event.mention is not None else None
             day = _day(span)
             candidates = merged if span is not None and day is None else by_day.get(day, []) + coarse
-            target = None
+            target, best = None, -1.0
             for m in candidates:
                 if counter is not None:
                     counter[0] += 1
-                if _same(m, event, words, span):
-                    target = m
-                    break
+                if _same(m, event, words, span) and _score(m.words, words) > best:
+                    target, best = m, _score(m.words, words)
             if target is None:
                 target = TimelineEvent(event, report.id, span, words)
                 merged.append(target)

@@ -790,6 +790,27 @@ def eval_entities(
     print(json.dumps(result))
 
 
+@eval_app.command("timeline")
+def eval_timeline(
+    path: Annotated[Path, typer.Argument(help="A folder of topic folders in ECB+ layout (*ecbplus.xml).")],
+    dates: Annotated[Path, typer.Option(help="The EventStoryLine folder (CAT XML of the same documents, with DCTs).")],
+    topics: Annotated[str, typer.Option(help="dev (the standard ECB+ dev topics), train or all.")] = "dev",
+) -> None:
+    """One timeline entry per event: each topic's dated reports as one story, scored on gold event coreference."""
+    from .eval.timeline import evaluate_timeline
+
+    if not path.is_dir() or not dates.is_dir():
+        raise fail(f"{path if not path.is_dir() else dates}: no such folder")
+    with progress_bar() as progress:
+        task = progress.add_task("topics", total=None)
+        try:
+            result = evaluate_timeline(path, dates, topics,
+                                       on_topic=lambda done, total: progress.update(task, completed=done, total=total))
+        except StorylineError as exc:
+            raise fail(str(exc))
+    print(json.dumps(result))
+
+
 @eval_app.command("ledger")
 def eval_ledger(
     golds: Annotated[list[Path], typer.Argument(help="Ledger gold files (JSON, one story each).")],

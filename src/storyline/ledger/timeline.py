@@ -8,7 +8,11 @@ actor and the place. An event that sits in a claim takes
 that claim's story-level status (a strike one party claims and another disputes is "disputed", not a fact);
 an event in the outlet's own voice keeps its report status.
 
-Merging is greedy: each event, in the order the reports came, joins the first earlier group it matches.
+Merging is greedy: each event, in the order the reports came, joins the earlier group it matches best (the
+highest Jaccard of words; the earliest such group on a tie). Joining the first match instead let a story's
+first broad entry ("earthquake jolts the south", at 09:00) take every later report of that day, while a
+closer entry ("an earthquake hit the south", the same day) stayed apart: one happening, two entries
+(ECB+ train topics: merged-pair precision 0.368 → 0.430, see ``storyline eval timeline``).
 ``TimelineIndex`` keeps that result report by report (a kept ledger adds a report, takes out the revision it
 supersedes) and finds the groups to try from an index of times and words, not by scanning them all;
 ``build_timeline`` is the same index filled at once.
@@ -133,6 +137,12 @@ def _same(event: TimelineEvent | _Group, other: Event, words: set[str] | frozens
     return actor and first.place is not None and first.place == other.place
 
 
+def _score(words: set[str] | frozenset[str], other: set[str] | frozenset[str]) -> float:
+    """How well two matching events agree: the Jaccard of their words, to pick the best of several matches."""
+    union = words | other
+    return len(words & other) / len(union) if union else 0.0
+
+
 @dataclass
 class _Item:
     """One event of one added report, with what merging reads worked out once."""
@@ -178,7 +188,7 @@ class TimelineIndex:
     and events look up, only those leading words (prefix filtering). A group with far more words than the
     event cannot reach the threshold and is skipped before the rule is tried.
 
-    Merging is greedy (an event joins the first group it matches), so taking a report out can change how
+    Merging is greedy (an event joins the group it matches best), so taking a report out can change how
     later events merge. ``remove`` re-merges, in their first order, the events whose times chain with the
     removed ones by overlap: events outside that block can never share a group with them.
 
@@ -245,15 +255,17 @@ class TimelineIndex:
         return entries
 
     def _place(self, item: _Item) -> None:
-        """Merge one event into the first group it matches, in the order the greedy scan has always used: a
-        day-or-less event tries its own day's groups, then the longer ones; a longer event tries all groups."""
-        target = None
+        """Merge one event into the group it matches best (``_score``), the first in the greedy scan's order
+        on a tie: a day-or-less event tries its own day's groups, then the longer ones; a longer event tries
+        all groups."""
+        target, best = None, -1.0
         for gseq in self._candidates(item):
             group = self.groups[gseq]
             self.comparisons += 1
             if _same(group, item.event, item.words, item.span):
-                target = group
-                break
+                score = _score(group.words, item.words)
+                if score > best:
+                    target, best = group, score
         if target is None:
             target = _Group(item.seq, item.event, item.span, set(item.words), item.day, frozenset(item.event.actors))
             self.groups[target.seq] = target
