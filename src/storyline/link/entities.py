@@ -632,7 +632,7 @@ class EntityIndex:
             self._acronyms.update(group.acronyms)
             keys |= group.partial
             self._redraw.add(group)
-        self._words |= {key.lstrip("^") for key in keys}
+        self._words |= {key.lstrip("^") for key in keys if key[0] not in "~."}  # acronyms are looked up in roles
         again = set()
         for key in keys:
             ranking = self._ranking(key)
@@ -720,7 +720,7 @@ class EntityIndex:
             if drawn == group.drawn:
                 continue
             if group.drawn is None or drawn[0] != group.drawn[0]:
-                self._words |= {key.lstrip("^") for key in group.partial}
+                self._words |= {key.lstrip("^") for key in group.partial if key[0] not in "~."}
                 if group.drawn is not None:
                     self._families[_family(group.base_id)].discard(group)
                     self._reid.add(_family(group.base_id))
