@@ -311,3 +311,60 @@ def test_an_office_named_with_and_ends_before_the_next_office(nlp):
     names = {e.name for e in find_entities(nlp(text))}
     assert "Calderran Bureau of Investigation" in names
     assert not [n for n in names if "Investigation and" in n]
+
+
+def test_an_acronym_offered_after_or_is_the_name_before_it(nlp):
+    text = "She said the so-called Kelvar Front, or VANTA, had used Ida Kern in its videos. VANTA denied it."
+    front = by_name(find_entities(nlp(text)), "Kelvar Front")
+    assert front.aliases == ["VANTA"] and len(front.spans) == 3
+
+
+def test_a_name_particle_stays_inside_the_name(nlp):
+    text = "The video shows the cleric Tariq al-Venn, who was killed in 2011. Al-Venn spoke of war."
+    venn = by_name(find_entities(nlp(text)), "Tariq al-Venn")
+    assert venn.type == "PERSON" and venn.aliases == ["Al-Venn"]
+
+
+def test_a_dateline_under_the_headline_names_places_not_organisations(nlp):
+    text = "Kern pivots on port plan\n\nMARREN, Ostravia - Four days after the vote in Dravenport, the mayor spoke."
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "MARREN").type == "GPE"
+    assert by_name(entities, "Ostravia").type == "GPE"
+
+
+def test_a_web_address_line_is_chrome_so_the_headline_under_it_is_read_as_one(nlp):
+    text = ("http://www.kelvarpost.example/news/ida-kern-quits\n\nIda Kern Quits Harbour Board\n\n"
+            "Mayor Ida Kern has left the harbour board after ten years, officials in Kelvar said on Monday.")
+    names = [e.name for e in find_entities(nlp(text))]
+    assert "Ida Kern Quits Harbour Board" not in names and "Ida Kern" in names
+
+
+def test_a_role_is_a_noun_set_beside_the_name_not_one_the_parse_hangs_it_on(nlp):
+    entities = find_entities(nlp(
+        "I worry about the rhetoric coming from the Tories, particularly Ida Kern, she said. "
+        "Her aide, former Senator Olek Tamm, agreed. The port's top adviser Mirek Sarr declined to comment."))
+    assert by_name(entities, "Ida Kern").roles == []
+    assert "Her aide" in by_name(entities, "Olek Tamm").roles or "aide" in by_name(entities, "Olek Tamm").roles
+    assert by_name(entities, "Mirek Sarr").roles == ["port's top adviser"]
+
+
+def test_a_common_given_name_makes_a_person_whatever_the_tagger_said(nlp):
+    assert by_name(find_entities(nlp("Supporters of Carly Venn cheered.")), "Carly Venn").type == "PERSON"
+    assert by_name(find_entities(nlp("The debate featured Carly Dorran.")), "Carly Dorran").type == "PERSON"
+    assert by_name(find_entities(nlp("Crowds filled the Carly Venn Stadium.")), "Carly Venn Stadium").type != "PERSON"
+
+
+def test_a_word_capitalised_only_for_opening_sentences_is_no_name(nlp):
+    text = ("Outright, Ida Kern won the Kelvar vote. She had lost the last one outright to Olek Tamm, "
+            "who had the backing of the Dockers Union.")
+    assert "Outright" not in [e.name for e in find_entities(nlp(text))]
+
+
+def test_a_description_after_a_name_opens_right_after_its_comma(nlp):
+    entities = find_entities(nlp(
+        'Ida Kern, the Labour candidate, tweeted in response: "Sad mistake: Olek Tamm sells ports; our mayors build them." '
+        "Rep. Olek Tamm (Lab.), chairman of the harbour committee, agreed. "
+        "Rep. Mirek Sarr of Kelvar, a port supporter, did not."))
+    assert by_name(entities, "Ida Kern").roles == ["Labour candidate"]
+    assert "chairman of the harbour committee" in by_name(entities, "Olek Tamm").roles
+    assert "port supporter" in by_name(entities, "Mirek Sarr").roles

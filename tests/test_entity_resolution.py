@@ -190,3 +190,59 @@ def test_org_name_variants_and_initials():
     assert org_name_variants("Ministry of Energy and Mining") == []
     assert org_initials("Department of Fisheries") == {"DF", "DOF"}
     assert org_initials("Calderran Bureau of Investigation") == {"CBI", "CBOI"}
+
+
+def test_a_middle_initial_or_middle_name_is_one_person_with_the_plain_name():
+    merged, _ = merge_entities([
+        ("wire", [ent("Orla J. Penhale", spans=2)]),
+        ("radio", [ent("Orla Penhale")]),
+        ("daily", [ent("Orla Jane Penhale")]),
+    ])
+    assert [(e.name, e.mentions) for e in merged] == [("Orla Jane Penhale", 4)]
+
+
+def test_a_nickname_in_quotes_and_a_leading_initial_drop_to_the_plain_name():
+    merged, _ = merge_entities([
+        ("wire", [ent('Tam "The Hook" Varga'), ent("R. Ilse Dorn Sr.")]),
+        ("radio", [ent("Tam Varga"), ent("Ilse Dorn Sr")]),
+    ])
+    assert sorted(e.name for e in merged) == ["R. Ilse Dorn Sr.", 'Tam "The Hook" Varga']
+
+
+def test_different_middle_initials_stay_apart_and_a_suffix_tells_a_son_apart():
+    merged, _ = merge_entities([
+        ("wire", [ent("Ansel K. Rudd"), ent("Bran Oakes")]),
+        ("radio", [ent("Ansel M. Rudd"), ent("Bran Oakes Jr.")]),
+    ])
+    assert sorted(e.name for e in merged) == ["Ansel K. Rudd", "Ansel M. Rudd", "Bran Oakes", "Bran Oakes Jr."]
+
+
+def test_an_abbreviation_with_stops_is_the_place_or_organisation_it_abbreviates():
+    merged, owner = merge_entities([
+        ("wire", [ent("Ostravian Republic", "GPE", spans=2), ent("Kelvar Ports Authority", "ORG")]),
+        ("radio", [ent("O.R", "GPE"), ent("K.P.A.", "GPE")]),
+    ])
+    assert [(e.name, sorted(e.aliases)) for e in merged] == [("Ostravian Republic", ["O.R"]),
+                                                              ("Kelvar Ports Authority", ["K.P.A."])]
+
+
+def test_a_bare_acronym_is_no_place_by_its_initials():
+    merged, _ = merge_entities([("wire", [ent("Sarn Abbey", "GPE")]), ("radio", [ent("SA", "ORG")])])
+    assert sorted(e.name for e in merged) == ["SA", "Sarn Abbey"]
+
+
+def test_a_given_name_alone_is_the_one_person_it_opens_when_no_surname_fits():
+    merged, owner = merge_entities([
+        ("wire", [ent("Orla Penhale", spans=3), ent("Ansel Rudd", spans=2), ent("Ansel Dorn")]),
+        ("radio", [ent("Orla"), ent("Ansel")]),
+    ])
+    assert owner["radio", "orla"] == owner["wire", "orla penhale"]
+    assert owner["radio", "ansel"] not in {owner["wire", "ansel rudd"], owner["wire", "ansel dorn"]}
+
+
+def test_a_surname_beats_a_given_name():
+    merged, owner = merge_entities([
+        ("wire", [ent("Paul Varga", spans=3), ent("Rand Paul", spans=2)]),
+        ("radio", [ent("Paul")]),
+    ])
+    assert owner["radio", "paul"] == owner["wire", "rand paul"]

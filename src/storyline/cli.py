@@ -769,6 +769,27 @@ def eval_coref(
     print(json.dumps(result))
 
 
+@eval_app.command("entities")
+def eval_entities(
+    path: Annotated[Path, typer.Argument(help="A folder of topic folders in ECB+ layout (*ecb.xml, *ecbplus.xml).")],
+    topics: Annotated[str, typer.Option(help="dev (the standard ECB+ dev topics), train or all.")] = "dev",
+) -> None:
+    """MUC, B³, CEAF-e and CoNLL F1 of story-level entity merging on the gold ECB+ entity mentions found, and
+    the share of named gold mentions found at all."""
+    from .eval.entities import evaluate_entities
+
+    if not path.is_dir():
+        raise fail(f"{path}: no such folder")
+    with progress_bar() as progress:
+        task = progress.add_task("topics", total=None)
+        try:
+            result = evaluate_entities(path, topics,
+                                       on_topic=lambda done, total: progress.update(task, completed=done, total=total))
+        except StorylineError as exc:
+            raise fail(str(exc))
+    print(json.dumps(result))
+
+
 @eval_app.command("timeline")
 def eval_timeline(
     path: Annotated[Path, typer.Argument(help="A folder of topic folders in ECB+ layout (*ecbplus.xml).")],

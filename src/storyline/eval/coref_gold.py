@@ -79,8 +79,11 @@ def read_selected(root: Path) -> dict[str, set[int]] | None:
     return selected
 
 
-def read_mentions(path: Path, keep: set[int] | None = None) -> tuple[list[EventMention], list[list[str]]]:
-    """The event mentions of one document (in the sentences of ``keep``, if given) and its sentences' words."""
+def read_mentions(path: Path, keep: set[int] | None = None, tag: re.Pattern = EVENT_TAG
+                  ) -> tuple[list[EventMention], list[list[str]]]:
+    """The mentions of one document whose markable tag matches ``tag`` (events unless told: the entity
+    scorer reads ``HUMAN_PART_*``, ``LOC_*``, ``NON_HUMAN_PART_*`` the same way), in the sentences of ``keep``,
+    if given, and its sentences' words."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
@@ -109,7 +112,7 @@ def read_mentions(path: Path, keep: set[int] | None = None) -> tuple[list[EventM
     mentions = []
     for markable in root.iterfind("Markables/*"):
         anchors = [a.get("t_id", "") for a in markable.iterfind("token_anchor")]
-        if not anchors or not EVENT_TAG.match(markable.tag):
+        if not anchors or not tag.match(markable.tag):
             continue
         missing = [a for a in anchors if a not in where]
         if missing:
@@ -125,9 +128,10 @@ def read_mentions(path: Path, keep: set[int] | None = None) -> tuple[list[EventM
     return mentions, ordered
 
 
-def read_topics(path: str | Path, topics: str = "all") -> tuple[list[Topic], bool]:
+def read_topics(path: str | Path, topics: str = "all", tag: re.Pattern = EVENT_TAG) -> tuple[list[Topic], bool]:
     """The topics under ``path`` (topic folders, or one topic folder) of the ``topics`` split ("all", "dev" or
-    "train"), in number order, and whether mentions were kept to the selected sentences."""
+    "train"), in number order, with the mentions whose tag matches ``tag``, and whether mentions were kept to
+    the selected sentences."""
     root = Path(path)
     if not root.is_dir():
         raise InputError(str(root), "not a folder of ECB+ topic folders")
@@ -146,7 +150,7 @@ def read_topics(path: str | Path, topics: str = "all") -> tuple[list[Topic], boo
         topic = Topic(number, [], {})
         for file in sorted(by_topic[number], key=lambda f: (len(f.stem), f.stem)):
             keep = None if selected is None else selected.get(file.stem, set())
-            mentions, sentences = read_mentions(file, keep)
+            mentions, sentences = read_mentions(file, keep, tag)
             topic.mentions.extend(mentions)
             topic.documents[file.stem] = sentences
         found.append(topic)

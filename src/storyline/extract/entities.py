@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from .nlp import doc_text
 from ..link.entities import org_initials, org_name_variants
 from ..model import Entity, EntityType
-from .dateline import dateline_end
+from .dateline import dateline_end, dateline_span
+from .given_names import FEMALE, MALE
 from .page import HEADLINE_LABELS, chrome_spans, headline_span, is_title_case
 
 COMPANY_WORDS = ("Logistics", "Holdings", "Shipping", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC",
@@ -54,7 +55,9 @@ TITLE_HEADS = r"(?:Minister|Secretary|Prosecutor|Chief|Commander|Mayor|Director|
 _TITLE = r"(?:[A-Z][a-z]+\s+" + TITLE_HEADS + "|" + "|".join(PERSON_TITLES) + r")"
 _NAME_WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?"
 _TITLE_SEQ = rf"(?:{_TITLE}\s+)+"
-TITLED_NAME = re.compile(rf"\b(?P<title>{_TITLE_SEQ})(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
+_INITIAL = r"[A-Z]\.\s+"  # a middle or leading initial: "Mayor Ida J. Kern", "Judge R. Ida Kern"
+TITLED_NAME = re.compile(
+    rf"\b(?P<title>{_TITLE_SEQ})(?P<name>(?:{_INITIAL})?{_NAME_WORD}(?:\s+(?:{_INITIAL})?{_NAME_WORD}){{0,2}})\b")
 LEADING_TITLE = re.compile(rf"^{_TITLE_SEQ}")
 TRAILING_TITLE = re.compile(rf"\b{_TITLE_SEQ}$")
 ORG_WORDS = (
@@ -108,7 +111,10 @@ PLACE_APPOSED = re.compile(
     rf"(?P<noun>{_SETTLEMENTS})\b")
 DATELINE_PART = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*")
 MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
-ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,8})\)")
+# "… Service (KFAS)", "the Kelvar Front, or KF,": an acronym given for the name just before it
+_ACRONYM = r"[A-Z][A-Za-z]?[A-Z]{1,8}"
+ACRONYM_AFTER = re.compile(rf"\s*\((?P<acronym>{_ACRONYM})\)|,\s+(?:or|also\s+known\s+as|known\s+as)\s+(?:the\s+)?"
+                           rf"(?P<alternative>{_ACRONYM})(?=\s*[,;:.)—–]|\s*$)")
 STEM_SUFFIXES = {"Group", "Company", "Corporation", "Movement", "Brigade", "Militia", *COMPANY_WORDS}
 # single capitalised common nouns the model tags as names ("Harbour master", "Warehouse 9" split)
 GENERIC_WORDS = {w.lower() for w in FAC_WORDS + LOC_WORDS} | {
@@ -132,8 +138,16 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 RESIDENT_NOUNS = {"resident", "inhabitant", "villager", "family", "household", "home", "street", "neighbour",
                   "neighbor", "townspeople", "shopkeeper"}
 JOINERS = {"of", "and", "&", "for"}
+# lower-case particles inside a person's name ("Ada al-Rami", "Piet van Dorn"): not a break in the name
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "da", "di", "du", "del", "der", "den",
+                  "la", "le", "dos", "das", "ter"}
 AMBIGUOUS_SURNAMES = {"Hill", "Hall", "Lane", "Gate", "Bridge", "Lake", "Tower", "Street", "Wharf"}
 _ROLE_LEADERS = {"once", "a", "an", "the", "now", "also", "currently"}
+# a common given name opening a short name makes it a person's, whatever the tagger said ("Ada Brook" as an
+# organisation); not the given names that are also places' names
+GIVEN_NAMES = (FEMALE | MALE) - {"virginia", "victoria", "georgia", "florence", "austin", "jackson", "lincoln"}
+_NOT_PERSON_WORDS = {*ORG_WORDS, *FAC_WORDS, *LOC_WORDS, "University", "College", "School", "Foundation", "Center",
+                     "Centre", "Prize", "Award", "Act", "Law", "Fund", "Street", "Day", "Show", "News", "Times", "Post"}
 
 
 @dataclass
@@ -151,7 +165,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     text = doc_text(doc)
     begin = dateline_end(text)
     chrome = chrome_spans(text)
-    candidates = _on_the_page(text, _candidates(doc, text, begin), chrome, headline_span(text, chrome))
+    later = None if begin else dateline_span(text)  # a dateline after the headline or byline
+    candidates = _on_the_page(text, _candidates(doc, text, begin, later), chrome, headline_span(text, chrome))
     groups: dict[str, _Group] = {}
     for start, end, label, strong in candidates:
         form = text[start:end]
@@ -167,7 +182,19 @@ def find_entities(doc: Doc) -> list[Entity]:
     _find_spans(text, entities, chrome)
     _find_roles(doc, text, entities, begin)
     _find_generic_references(doc, entities, begin, chrome)
-    return [e for e in entities if e.spans]
+    return [e for e in entities if e.spans and not _common_word(doc, text, e)]
+
+
+def _common_word(doc: Doc, text: str, entity: Entity) -> bool:
+    """A one-word organisation or other thing capitalised only for opening its sentences ("Outright, he
+    won …"), a word the report also writes in lower case: no name."""
+    if entity.type == "PERSON" or entity.aliases or " " in entity.name or entity.name.isupper():
+        return False
+    for start, end in entity.spans:
+        token = doc.char_span(start, end, alignment_mode="expand")
+        if token is None or not token[0].is_sent_start:
+            return False
+    return re.search(rf"(?<![\w'’-]){re.escape(entity.name.lower())}(?![\w'’-])", text) is not None
 
 
 def entity_for(text: str, entities: list[Entity]) -> Entity | None:
@@ -207,9 +234,12 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start + offset, start + offset + len(cleaned)
 
 
-def _candidates(doc: Doc, text: str, begin: int) -> list[tuple[int, int, str, bool]]:
+def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None = None
+                ) -> list[tuple[int, int, str, bool]]:
     """(start, end, label, strong) spans: rule hits (strong) first, then the parts of spaCy entities that
-    rules don't cover. Label "" means the span names something but casts no vote on its type."""
+    rules don't cover. Label "" means the span names something but casts no vote on its type. A dateline
+    opening a later line (``later``, "MARREN, Ostravia - " under the headline) gives places as one at the
+    start does: its capitals are no organisation."""
     rules: list[tuple[int, int, str, bool]] = []
     for match in TITLED_NAME.finditer(text, begin):
         rules.append((match.start("name"), match.end("name"), "PERSON", True))
@@ -228,7 +258,10 @@ def _candidates(doc: Doc, text: str, begin: int) -> list[tuple[int, int, str, bo
         rules.append((*_clean_span(text, match.start("place"), match.end("place")), "GPE", True))
     rules.extend(_untagged_places(doc, begin))
     rules = _non_overlapping(rules)
-    rules[:0] = _dateline_places(text, begin)
+    rules[:0] = _dateline_places(text, 0, begin)
+    if later is not None:
+        rules = sorted(rules + _dateline_places(text, *later), key=lambda r: r[0])
+        rules = [r for r in rules if not (later[0] <= r[0] < later[1]) or r[3] and r[2] == "GPE"]
     starts = [s for s, _, _, _ in rules]
     found = list(rules)
     for ent in doc.ents:
@@ -236,8 +269,9 @@ def _candidates(doc: Doc, text: str, begin: int) -> list[tuple[int, int, str, bo
             continue
         label = ent.label_ if ent.label_ in KEPT_LABELS else "OTHER"
         strong = False
-        if ent.start_char < begin:  # the dateline: places (taken above), then the outlet in parentheses
-            if "(" not in text[:ent.start_char]:
+        opens = 0 if ent.start_char < begin else later[0] if later and later[0] <= ent.start_char < later[1] else None
+        if opens is not None:  # the dateline: places (taken above), then the outlet in parentheses
+            if "(" not in text[opens:ent.start_char]:
                 continue
             label = "ORG"
         elif _names_residents(ent):
@@ -354,12 +388,13 @@ def _written(form: str, text: str, amid: bool = False) -> bool:
     return re.search(pattern, text) is not None
 
 
-def _dateline_places(text: str, begin: int) -> list[tuple[int, int, str, bool]]:
+def _dateline_places(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
     """ "KELVAR, Ostravia, May 2 (Outlet) — ": the comma-separated names before the outlet are places."""
     places = []
-    for match in DATELINE_PART.finditer(text, 0, text.find("(", 0, begin) if "(" in text[:begin] else begin):
-        if not MONTH_DAY.match(match.group(0)):
-            places.append((match.start(), match.end(), "GPE", True))
+    outlet = text.find("(", start, end)
+    for match in DATELINE_PART.finditer(text, start, outlet if outlet >= 0 else end):
+        if not MONTH_DAY.match(match.group(0)):  # "Wyo." as the body writes it elsewhere: "Wyo"
+            places.append((match.start(), match.end() - match.group(0).endswith("."), "GPE", True))
     return places
 
 
@@ -455,7 +490,9 @@ def _pieces(text: str, ent: Span, taken: list[tuple[int, int]]) -> list[tuple[in
     start = None
     for tok in ent:
         inside = any(s <= tok.idx < e for s, e in taken)
-        breaks = inside or tok.is_lower and tok.lower_ not in JOINERS | {"the"}
+        particle = (tok.lower_ in NAME_PARTICLES and start is not None and tok.i + 1 < ent.end
+                    and (ent.doc[tok.i + 1].text[:1].isupper() or ent.doc[tok.i + 1].text == "-"))
+        breaks = inside or tok.is_lower and tok.lower_ not in JOINERS | {"the"} and not particle
         if breaks or tok.is_punct and tok.text not in {".", "-", "&", "'", "’"}:
             if start is not None:
                 pieces.append((start, tok.idx))
@@ -485,12 +522,13 @@ def _non_overlapping(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int,
 
 
 def _acronyms(text: str, candidates: list[tuple[int, int, str, bool]]) -> dict[str, str]:
-    """ "Kelvar Fire and Ambulance Service (KFAS)": the acronym in parentheses after a name → that name."""
+    """ "Kelvar Fire and Ambulance Service (KFAS)", "the Kelvar Front, or KF,": the acronym in parentheses or
+    offered as another name after a name → that name."""
     found: dict[str, str] = {}
     for start, end, _, _ in candidates:
         match = ACRONYM_AFTER.match(text, end)
         if match and " " in text[start:end]:
-            found.setdefault(match["acronym"], _norm(text[start:end]))
+            found.setdefault(match["acronym"] or match["alternative"], _norm(text[start:end]))
     return found
 
 
@@ -528,9 +566,19 @@ def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, 
 def _label(group: _Group) -> str:
     if group.strong:
         return group.strong
+    if any(_given_name_first(form) for form in group.forms):
+        return "PERSON"
     if group.labels["PERSON"] and not any(w in ORG_WORDS for f in group.forms for w in f.split()):
         return "PERSON"
     return group.labels.most_common(1)[0][0] if group.labels else "OTHER"
+
+
+def _given_name_first(form: str) -> bool:
+    """ "Ada Brook", "Ada J. Brook": two or three capitalised words opening with a common given name and
+    holding no word of an organisation's or a place's name."""
+    words = form.split()
+    return (2 <= len(words) <= 3 and words[0].lower() in GIVEN_NAMES and not form.isupper()
+            and all(w[:1].isupper() for w in words) and not any(w in _NOT_PERSON_WORDS for w in words))
 
 
 def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[str, _Group]:
@@ -748,16 +796,50 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
 
 
 def _appositions(doc: Doc, span: Span, begin: int) -> list[str]:
-    """Appositive phrases describing the span: "X, the deputy chief of Y," / "the mayor, X,"."""
+    """Appositive phrases describing the span: "X, the deputy chief of Y," / "the mayor, X," / "her aide X"."""
     root = span.root
     roles = []
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.pos_ in {"NOUN", "ADJ"} and not _measure(child):
+        if (child.dep_ == "appos" and child.i >= span.end and child.pos_ in {"NOUN", "ADJ"} and not _measure(child)
+                and _follows(doc, span, child)):
             roles.append(_role_text(doc, child.left_edge.i, child.right_edge.i + 1))
     if (root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN"
-            and root.head.left_edge.idx >= begin and not _measure(root.head)):
+            and root.head.left_edge.idx >= begin and not _measure(root.head)
+            and _sets_off(doc, root.head, span)):
         roles.append(_role_text(doc, root.head.left_edge.i, span.start))
     return [r for r in roles if r]
+
+
+# what may stand between a description and the name it describes: a comma, then "former" and capitalised words
+_SET_OFF_GAP = re.compile(r"\s*(?P<comma>,)?\s*(?:(?:former|then|now|late)\s+)?(?:[A-Z][\w.’'-]*\s+)*")
+
+
+def _sets_off(doc: Doc, head: Token, span: Span) -> bool:
+    """Whether a noun phrase before a name is set beside it as its description: a comma before the name
+    ("the mayor, Ida Kern", "her aide, former Senator Ida Kern"), or a singular noun heading it right before
+    the name or its title ("her aide Ida Kern", "top rival Sen. Ida Kern"). A parse that hangs a name on a
+    noun across other words ("the talk from the Tories, particularly Ida Kern") or on a plural ("rivals Ida
+    Kern", often a verb read as a noun) makes no role of that noun."""
+    last = head  # the end of the description: its head, or what follows the head before the name ("chief of staff")
+    for child in head.rights:
+        if child.i < span.start and child.dep_ not in {"punct", "appos"} and child.right_edge.i < span.start:
+            last = child.right_edge
+    text = doc_text(doc)
+    gap = _SET_OFF_GAP.fullmatch(text, last.idx + len(last), span.start_char)
+    return gap is not None and (gap["comma"] is not None or head.tag_ == "NN")
+
+
+# what may stand between a name and the description after it: "(Lab.)", "of Kelvar", then the comma or dash
+_AFTER_NAME = re.compile(r"(?:\s*\([^()\n]{1,40}\)|\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
+                         r"\s*[,(—–]\s*")
+
+
+def _follows(doc: Doc, span: Span, head: Token) -> bool:
+    """Whether a description after a name opens right after it and a comma ("Ida Kern, the mayor", "Ida Kern
+    of Kelvar, a councillor"), not further on where the parse hangs a phrase on the name ("Ida Kern, …,
+    tweeted: 'Grave error: …'")."""
+    gap = _AFTER_NAME.match(doc_text(doc), span.end_char)
+    return gap is not None and head.left_edge.idx == gap.end()
 
 
 def _measure(head: Token) -> bool:

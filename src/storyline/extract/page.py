@@ -37,6 +37,8 @@ _CREDIT = re.compile(
     r"|\breported\s+from\s+[A-Z][\w .,’'-]*\W*$"
     r"|(?:\bvia\s+|/)(?:Getty(?:\s+Images)?|AP|AFP|Reuters)\W*$"
     r"|^\W*(?:Getty(?:\s+Images)?|AP(?:\s+Photo)?|AFP|Reuters)\W*$")
+# a line that is a web address alone (the page's own, printed above the headline)
+_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?\u201d>]\s")
 # "By Ida Kern and Olek Tamm, Courier staff": a byline is names and capitalised words only
@@ -58,7 +60,7 @@ MAX_BANNER_WORDS = 6
 
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page chrome in the text, in order: whole lines (a byline, a banner in capitals, a
-    credit, a promotion) and, inside a longer line, the sentence that asks the reader to follow or subscribe."""
+    credit, a promotion, a web address alone) and, inside a longer line, the sentence that asks the reader to follow or subscribe."""
     found = []
     for match in _LINE.finditer(text):
         line = match.group(0)
@@ -75,7 +77,7 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_chrome(line: str) -> bool:
     words = line.split()
-    if _CHROME_START.match(line):
+    if _CHROME_START.match(line) or _ADDRESS.match(line):
         return True
     if len(words) <= MAX_CREDIT_WORDS and _CREDIT.search(line):
         return True

@@ -42,6 +42,8 @@ TITLE_WORDS = {
     "captain", "lieutenant", "sergeant", "admiral", "major", "deputy", "commissioner", "superintendent", "officer",
 }
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+# an abbreviation with stops ("U.S.", "F.B.I", "U.K"): an acronym of its letters
+DOTTED = re.compile(r"^(?:[A-Z]\.){1,6}[A-Z]\.?$")
 # offices whose names put the head first or last: "Department of Justice", "Justice Department"
 OFFICE_HEADS = ("Department", "Ministry", "Bureau", "Office")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
@@ -49,6 +51,9 @@ _HEAD_FIRST = re.compile(rf"^(?P<before>(?:\S+ )*?)(?P<head>{'|'.join(OFFICE_HEA
                          r"(?P<what>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)$")
 JOINING_WORDS = {"of", "and", "&", "for", "the"}
 INITIAL = re.compile(r"^[A-Z]\.$")
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# a nickname in quotes inside a person's name: Vincent "The Chin" Gigante
+NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']+[\"”’']\s")
 STOP_INITIALS = {"of", "the", "and", "for", "on", "in", "to", "&"}
 # a two-word company is also called by its first word ("Stellmar Logistics" → "Stellmar")
 STEM_SUFFIXES = {"group", "company", "corporation", "logistics", "holdings", "shipping", "industries", "trading",
@@ -164,6 +169,7 @@ class _Form:
     group: _Group | None = None
     pair: tuple[str, str] = ("", "")
     registered: tuple[str, ...] = ()  # full name: the keys it was first to take
+    middle: str = ""  # the initials of a full person name's middle names: "j" for "Donald J. Trump"
 
 
 @dataclass(slots=True)
@@ -312,15 +318,20 @@ class _Group:
 
     def short_keys(self) -> tuple[frozenset, frozenset]:
         """Short keys → the entity: short aliases, a person's surnames, an organisation's initials (marked
-        "^") and a company's stem; and which of them are acronyms."""
+        "^"), a several-word place's (marked ".", for an abbreviation with stops), a person's given names
+        (marked "~", for a given name alone that fits no surname) and a company's stem; and which of them are
+        acronyms."""
         kind = self.type
         keys, acronyms = set(self.alias_keys), set(self.alias_acronyms)
         if kind == "PERSON":
             keys |= {name_key(n).rsplit(" ", 1)[-1] for n in self.names}
+            keys |= {"~" + name_key(n).split(" ", 1)[0] for n in self.names if " " in name_key(n)}
         elif kind in ORGISH:
             org = {k for n in self.names for k in _org_keys(n, name_key(n))}
             keys |= org
             acronyms |= {k for k in org if k.startswith("^")}
+        elif kind in PLACES:  # "U.S." for "United States" (marked "."; "SA" alone is no "Saudi Arabia")
+            keys |= {"." + i.lower() for n in self.names if " " in n for i in org_initials(n)}
         return frozenset(keys), frozenset(acronyms)
 
     def pairs(self) -> set[tuple[str, str]]:
@@ -536,7 +547,7 @@ class EntityIndex:
                 if other is not None:
                     if form.order > other.consulted:
                         other.consulted = form.order
-                    if _compatible(other.type, form.entity.type):
+                    if _compatible(other.type, form.entity.type) and not _other_middle(form, other):
                         group = other
                         break
         if group is None:
@@ -621,7 +632,7 @@ class EntityIndex:
             self._acronyms.update(group.acronyms)
             keys |= group.partial
             self._redraw.add(group)
-        self._words |= {key.lstrip("^") for key in keys}
+        self._words |= {key.lstrip("^") for key in keys if key[0] not in "~."}  # acronyms are looked up in roles
         again = set()
         for key in keys:
             ranking = self._ranking(key)
@@ -709,7 +720,7 @@ class EntityIndex:
             if drawn == group.drawn:
                 continue
             if group.drawn is None or drawn[0] != group.drawn[0]:
-                self._words |= {key.lstrip("^") for key in group.partial}
+                self._words |= {key.lstrip("^") for key in group.partial if key[0] not in "~."}
                 if group.drawn is not None:
                     self._families[_family(group.base_id)].discard(group)
                     self._reid.add(_family(group.base_id))
@@ -796,10 +807,47 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
     form = _Form(report_id, entity, name, name_key(name), titles, initial, order, pair=(report_id, entity.key))
     form.short = bool(form.initial) or " " not in form.key or bool(ACRONYM.match(form.name))
     if form.short:
-        form.keys = (form.key, "^" + form.key) if ACRONYM.match(form.name) else (form.key,)
+        if ACRONYM.match(form.name):
+            form.keys = (form.key, "^" + form.key)
+        elif DOTTED.match(form.name):
+            letters = form.name.replace(".", "").lower()
+            form.keys = (form.key, letters, "^" + letters, "." + letters)
+        elif form.entity.type == "PERSON" and not form.initial:
+            form.keys = (form.key, "~" + form.key)  # a given name alone: "Orla" for the one Orla
+        else:
+            form.keys = (form.key,)
     else:
-        form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form))))
+        plain = ()
+        if entity.type == "PERSON":
+            plain, form.middle = _without_middle(name)
+        form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain)))
     return form
+
+
+@lru_cache(maxsize=65536)
+def _without_middle(name: str) -> tuple[tuple[str, ...], str]:
+    """A person's name without its middle names, initials and nickname, as a key ("Donald J. Trump",
+    "W. Ada Brook Sr." → "donald trump", "ada brook sr"), and the initials of what was left out ("j", "w");
+    nothing for a name of given name and surname alone. "Donald J. Trump" and "Donald Trump" are then one
+    person, as are "Donald J. Trump" and "Donald John Trump"; two names whose middles differ are not."""
+    words = NICKNAME.sub(" ", f" {name} ").split()
+    if len(words) < 2:
+        return (), ""
+    suffix = []
+    if len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        suffix = [words.pop()]
+    given = next((i for i, w in enumerate(words[:-1]) if not INITIAL.match(w)), None)
+    if given is None or not all(w[:1].isupper() for w in words):
+        return (), ""
+    plain = name_key(" ".join([words[given], words[-1], *(w.rstrip(".") for w in suffix)]))
+    middle = "".join(w[0].lower() for i, w in enumerate(words[:-1]) if i != given)
+    return ((plain,) if plain != name_key(name) else ()), middle
+
+
+def _other_middle(form: _Form, group: _Group) -> bool:
+    """Whether the entity has a full name whose middle initials differ from the form's ("George H. W. Bush",
+    "George W. Bush"): not one person, though both drop to "george bush"."""
+    return bool(form.middle) and any(f.middle and f.middle != form.middle for f in group.full)
 
 
 @lru_cache(maxsize=65536)
@@ -828,14 +876,18 @@ def _full_alias_keys(form: _Form) -> list[str]:
 def _resolve(form: _Form, partial: dict[str, set[_Group]]) -> _Group | None:
     """The full entity a short form stands for: of those that fit, the one in the same report, else the one
     mentioned most, else the first seen. What counts of an entity is what its full names made of it."""
-    candidates = set(partial.get(form.key, ()))
-    if ACRONYM.match(form.name):
-        candidates |= partial.get("^" + form.key, set())
+    candidates = set().union(*(partial.get(key, ()) for key in form.keys if key[0] != "~"))
+    if not candidates:  # no surname, acronym or alias fits: a given name fits the one person it opens
+        given = [g for key in form.keys if key[0] == "~" for g in partial.get(key, ()) if g.type == "PERSON"]
+        if len(given) == 1:
+            return given[0]
+    acronym = ACRONYM.match(form.name) or DOTTED.match(form.name)
+    if acronym:
         candidates = {g for g in candidates if g.type != "PERSON"}
     if form.initial:
         candidates = {g for g in candidates if g.type == "PERSON" and form.initial in g.initials}
     fitting = [g for g in candidates if _compatible(g.type, form.entity.type)]
-    if not fitting and (form.entity.type not in PLACES or ACRONYM.match(form.name)):
+    if not fitting and (form.entity.type not in PLACES or acronym):
         fitting = list(candidates)  # the small model often takes a bare surname or an acronym for something else
     if not fitting:
         return None
