@@ -8,7 +8,8 @@ import json
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.eval.entities import document_text, evaluate_entities, named
+from storyline.eval.coref_gold import document_text
+from storyline.eval.entities import evaluate_entities, named
 
 
 def ecb_document(name: str, sentences: list[str], mentions: list[tuple[str, int, list[int], str]]) -> str:
@@ -43,7 +44,8 @@ def fictional_topic(root) -> None:
 
 
 def test_the_text_is_rebuilt_with_each_tokens_place():
-    text, offsets = document_text([["Orla", "'s", "port", "(", "Lundra", ")", "."], ["http", ":", "/", "/", "x"]])
+    text, offsets = document_text([["Orla", "'s", "port", "(", "Lundra", ")", "."], ["http", ":", "/", "/", "x"]],
+                                  address="keep", separator="\n\n")
     assert text == "Orla's port (Lundra).\n\nhttp://x"
     assert text[slice(*offsets[0][4])] == "Lundra"
 

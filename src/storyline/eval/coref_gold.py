@@ -33,6 +33,49 @@ SELECTED = "ECBplus_coreference_sentences.csv"
 EVENT_TAG = re.compile(r"^(NEG_)?ACTION_")
 
 
+# ECB+ tokens written back as text: no space before punctuation and split-off clitics, none after an
+# opening bracket, LaTeX-style quotes as plain ones
+NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'", "’", "''", "'s", "'S", "’s",
+                             "n't", "'re", "'ve", "'m", "'ll", "'d"})
+NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``"})
+QUOTES = {"``": '"', "''": '"'}
+
+
+def is_address(words: list[str]) -> bool:
+    """A sentence that is only a web address (ECB+ opens many ``ecbplus`` documents with the page's URL)."""
+    return bool(words) and (words[0].lower() in ("http", "https") or words[0].lower().startswith("www"))
+
+
+def document_text(sentences: list[list[str]], address: str = "drop", separator: str = "\n"
+                  ) -> tuple[str, list[list[tuple[int, int]]]]:
+    """An ECB+ document as text, one line (``separator``) per sentence, and each token's (start, end) in it.
+    A first sentence that is a web address is left out (``address="drop"``: it would give a story's answer
+    away; its tokens get no offsets) or written as one word (``"keep"``: page chrome a reader skips)."""
+    parts: list[str] = []
+    offsets: list[list[tuple[int, int]]] = []
+    at = 0
+    for s, words in enumerate(sentences):
+        web = is_address(words)
+        if not words or web and address == "drop" and not parts:
+            offsets.append([])
+            continue
+        if parts:
+            parts.append(separator)
+            at += len(separator)
+        spans, glue = [], True
+        for word in words:
+            word = QUOTES.get(word, word)
+            if not glue and not web and word not in NO_SPACE_BEFORE:
+                parts.append(" ")
+                at += 1
+            spans.append((at, at + len(word)))
+            parts.append(word)
+            at += len(word)
+            glue = word in NO_SPACE_AFTER
+        offsets.append(spans)
+    return "".join(parts), offsets
+
+
 @dataclass
 class EventMention:
     """One gold event mention: its document, sentence and tokens (positions in the sentence) and gold cluster."""

@@ -27,40 +27,10 @@ from ..errors import InputError
 from ..extract.entities import find_entities
 from ..extract.nlp import load_nlp
 from ..link.entities import merge_entities
-from .coref_gold import read_topics
+from .coref_gold import document_text, read_topics
 from .coref_metrics import conll, rounded
 
 ENTITY_TAG = re.compile(r"^(HUMAN_PART|LOC|NON_HUMAN_PART)_")
-# tokens written without a space before them (ECB+ splits clitics and punctuation off)
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'S", "’s", "n't", "'re", "'ve", "'m",
-                   "'ll", "'d", "''", "'"}
-NO_SPACE_AFTER = {"(", "[", "$", "``"}
-QUOTES = {"``": '"', "''": '"'}
-
-
-def document_text(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
-    """The document as text, one paragraph per sentence, and each token's (start, end) in it; a sentence
-    that is a web address (ECB+ opens many documents with one) is written as one."""
-    parts, offsets, at = [], [], 0
-    for s, words in enumerate(sentences):
-        if s:
-            parts.append("\n\n")
-            at += 2
-        spans, glue = [], True
-        address = bool(words) and words[0].lower() in {"http", "https"} or words[:1] == ["www"]
-        for word in words:
-            word = QUOTES.get(word, word)
-            if not glue and not address and word not in NO_SPACE_BEFORE:
-                parts.append(" ")
-                at += 1
-            spans.append((at, at + len(word)))
-            parts.append(word)
-            at += len(word)
-            glue = word in NO_SPACE_AFTER
-        offsets.append(spans)
-    return "".join(parts), offsets
-
-
 def named(words: list[str]) -> bool:
     """Whether a gold mention names its referent: a capitalised word that is no stop word."""
     return any(w[:1].isupper() and w.lower() not in STOP_WORDS for w in words)
@@ -78,7 +48,7 @@ def evaluate_entities(path: str | Path, topics: str = "dev", on_topic=None) -> d
         per_report, spans = [], {}
         offsets = {}
         for doc_name, sentences in topic.documents.items():
-            text, offsets[doc_name] = document_text(sentences)
+            text, offsets[doc_name] = document_text(sentences, address="keep", separator="\n\n")
             entities = find_entities(nlp(text))
             per_report.append((doc_name, entities))
             spans[doc_name] = sorted((s, e, entity.key) for entity in entities for s, e in entity.spans)

@@ -18,10 +18,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..link.stories import Report, cluster_documents, embed_leads, lead
-from .coref_gold import DEV_TOPICS, NAME
+from .coref_gold import DEV_TOPICS, NAME, document_text
 
-NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’]|n't|'s)")
-NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
 
 
 def read_document(path: Path) -> str:
@@ -33,13 +31,7 @@ def read_document(path: Path) -> str:
     sentences: dict[int, list[str]] = {}
     for token in root.iter("token"):
         sentences.setdefault(int(token.get("sentence", 0)), []).append(token.text or "")
-    lines = []
-    for _, words in sorted(sentences.items()):
-        line = NO_SPACE_AFTER.sub(r"\1", NO_SPACE_BEFORE.sub(r"\1", " ".join(words)))
-        if not lines and re.match(r"https?\s*:|www\s*\.", line):
-            continue
-        lines.append(line)
-    return "\n".join(lines)
+    return document_text([words for _, words in sorted(sentences.items())])[0]
 
 
 def read_corpus(path: str | Path, limit: int | None = None, topics: str = "all") -> list[tuple[str, str]]:

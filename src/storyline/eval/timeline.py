@@ -19,7 +19,6 @@ a singleton by default, which would count a right merge as a wrong one). Figures
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
@@ -29,11 +28,8 @@ from typing import Callable
 from ..errors import InputError
 from ..ledger.timeline import TimelineIndex
 from ..model import Event, Extraction
-from .coref_gold import DEV_TOPICS, NAME, read_mentions, read_selected
+from .coref_gold import DEV_TOPICS, NAME, document_text, read_mentions, read_selected
 
-NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}'’]|n't|'s|'re|'ll|'ve|'d|'m)$")
-NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
-URL = re.compile(r"https?\s*:|www\s*\.")
 
 
 @dataclass
@@ -53,30 +49,6 @@ class TimelineReport:
     id: str
     outlet: str
     extraction: Extraction
-
-
-def document_text(sentences: list[list[str]]) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
-    """The document's text (a line per sentence, the URL line left out, no space before a comma) and where
-    each (sentence, token position) lies in it."""
-    parts: list[str] = []
-    where: dict[tuple[int, int], tuple[int, int]] = {}
-    position = 0
-    for s, words in enumerate(sentences):
-        if not words or (not parts and URL.match(" ".join(words[:4]))):
-            continue
-        if parts:
-            parts.append("\n")
-            position += 1
-        previous = None
-        for t, word in enumerate(words):
-            if previous is not None and not NO_SPACE_BEFORE.match(word) and previous not in NO_SPACE_AFTER:
-                parts.append(" ")
-                position += 1
-            where[(s, t)] = (position, position + len(word))
-            parts.append(word)
-            position += len(word)
-            previous = word
-    return "".join(parts), where
 
 
 def read_dct(path: Path) -> date | None:
@@ -115,10 +87,10 @@ def read_stories(ecb: str | Path, esc: str | Path, topics: str = "all") -> dict[
         mentions, sentences = read_mentions(source)
         if selected is not None:  # only the sentences annotated for coreference carry cross-document links
             mentions = [m for m in mentions if m.sentence in selected.get(source.stem, set())]
-        text, where = document_text(sentences)
+        text, offsets = document_text(sentences)
         spans = []
         for m in mentions:
-            places = [where[(m.sentence, t)] for t in m.tokens if (m.sentence, t) in where]
+            places = [offsets[m.sentence][t] for t in m.tokens if t < len(offsets[m.sentence])]
             if places:
                 spans.append((min(s for s, _ in places), max(e for _, e in places), m.gold))
         stories.setdefault(topic, []).append(GoldDoc(source.stem, text, spans, read_dct(dated)))
