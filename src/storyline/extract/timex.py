@@ -176,8 +176,13 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
     read: list[tuple[TimeValue | None, TimeValue] | None] = []
     military = [(s, e) for s, e, hours in _clock_spans(full) if hours]
     quotes = find_quotes(full)
+    titles = [q for q in quotes if _title(full[q[0]:q[1]])]  # ''This Week'', "Today": a show, not a time
     candidates = _split_ranges(full, _candidates(doc, full), published)
     for n in range(len(candidates)):
+        start, end, _ = candidates[n]
+        if any(q_start <= start and end <= q_end for q_start, q_end in titles):
+            read.append(None)
+            continue
         read.append(_read(doc, full, candidates, n, published, points, military, quotes))
         if read[-1] is not None and read[-1][0] is not None:
             points.append(read[-1][0])
