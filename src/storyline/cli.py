@@ -629,6 +629,18 @@ def _evaluate(function, path: Path, rules: bool, **options) -> None:
         raise fail(str(exc))
 
 
+def _evaluate_by_topic(function, *arguments) -> None:
+    """Run an evaluation over ECB+ topics with a progress bar of topics done, and print its JSON object."""
+    with progress_bar() as progress:
+        task = progress.add_task("topics", total=None)
+        try:
+            result = function(*arguments,
+                              on_topic=lambda done, total: progress.update(task, completed=done, total=total))
+        except StorylineError as exc:
+            raise fail(str(exc))
+    print(json.dumps(result))
+
+
 def _train(task: str, function, paths: list[Path], output: Path | None) -> None:
     """Train one model, save it, print a JSON summary with where it went."""
     from .learn.models import save_model
@@ -759,14 +771,7 @@ def eval_coref(
 
     if not path.is_dir():
         raise fail(f"{path}: no such folder")
-    with progress_bar() as progress:
-        task = progress.add_task("topics", total=None)
-        try:
-            result = evaluate_coref(path, topics, method,
-                                    on_topic=lambda done, total: progress.update(task, completed=done, total=total))
-        except StorylineError as exc:
-            raise fail(str(exc))
-    print(json.dumps(result))
+    _evaluate_by_topic(evaluate_coref, path, topics, method)
 
 
 @eval_app.command("entities")
@@ -780,14 +785,7 @@ def eval_entities(
 
     if not path.is_dir():
         raise fail(f"{path}: no such folder")
-    with progress_bar() as progress:
-        task = progress.add_task("topics", total=None)
-        try:
-            result = evaluate_entities(path, topics,
-                                       on_topic=lambda done, total: progress.update(task, completed=done, total=total))
-        except StorylineError as exc:
-            raise fail(str(exc))
-    print(json.dumps(result))
+    _evaluate_by_topic(evaluate_entities, path, topics)
 
 
 @eval_app.command("timeline")
@@ -801,14 +799,7 @@ def eval_timeline(
 
     if not path.is_dir() or not dates.is_dir():
         raise fail(f"{path if not path.is_dir() else dates}: no such folder")
-    with progress_bar() as progress:
-        task = progress.add_task("topics", total=None)
-        try:
-            result = evaluate_timeline(path, dates, topics,
-                                       on_topic=lambda done, total: progress.update(task, completed=done, total=total))
-        except StorylineError as exc:
-            raise fail(str(exc))
-    print(json.dumps(result))
+    _evaluate_by_topic(evaluate_timeline, path, dates, topics)
 
 
 @eval_app.command("ledger")
