@@ -4,13 +4,15 @@ creation dates, built into a timeline and scored for duplicated and impure entri
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.eval.coref_gold import document_text
-from storyline.eval.timeline import evaluate_timeline, read_stories
+from storyline.eval.timeline import GoldDoc, evaluate_timeline, figures, read_stories, score_entries, score_sets
+from storyline.model import Event, TimeValue
 
 # (document, creation date, sentences); a word in [brackets] is a gold event mention, its chain after the bar
 REPORTS = {
@@ -63,6 +65,7 @@ def test_the_same_sinking_from_two_reports_is_one_entry(tmp_path):
     assert result["gold_events"] == 3  # the sinking (both reports), the rescue, the resignation
     assert result["duplication"] == 1.0 and result["impure"] == 0
     assert result["merged_pairs"]["precision"] == 1.0 and result["merged_pairs"]["recall"] == 1.0
+    assert result["sets"]["merged_pairs"]["precision"] == 1.0 and result["sets"]["duplication"] == 1.0
 
 
 def test_cli_prints_one_json(tmp_path):
@@ -70,3 +73,52 @@ def test_cli_prints_one_json(tmp_path):
     run = CliRunner().invoke(app, ["eval", "timeline", str(ecb), "--dates", str(esc), "--topics", "train"])
     assert run.exit_code == 0, run.output
     assert json.loads(run.output.strip().splitlines()[-1])["task"] == "timeline"
+
+
+def gold_doc(name: str, sentence: str) -> tuple[GoldDoc, dict[str, tuple[int, int]]]:
+    """A one-sentence gold document from ``[word|CHAIN]`` markup, and each plain word's span (for times)."""
+    text, mentions, spans = "", [], {}
+    for word in sentence.split():
+        text += " " if text else ""
+        if word.startswith("["):
+            word, chain = word[1:-1].split("|")
+            mentions.append((len(text), len(text) + len(word), chain))
+        spans[word] = (len(text), len(text) + len(word))
+        text += word
+    return GoldDoc(name, text, mentions, date(2031, 5, 4)), spans
+
+
+def event(doc: GoldDoc, spans: dict[str, tuple[int, int]], time_word: str) -> Event:
+    start, end = spans[time_word]
+    return Event(TimeValue("2031-05-04", "day", time_word, start, end), doc.text, 0, len(doc.text))
+
+
+def test_one_attack_split_into_chains_is_a_right_merge_set_wise():
+    # one pirate attack, which the gold splits into "attacked", "fired" and "foiled" chains; each report's
+    # nearest mention to its time is a different chain, so the one-label reading calls the merge wrong
+    a, a_at = gold_doc("1_1ecbplus", "Pirates [attacked|ATTACK] the tanker Morrow Bay and [fired|FIRE] on Sunday")
+    b, b_at = gold_doc("1_2ecbplus", "On Sunday the [attack|ATTACK] on the Morrow Bay was [foiled|FOIL]")
+    c, c_at = gold_doc("1_3ecbplus", "The Tessany port [reopened|OPEN] on Sunday")
+    counts = score_entries([a, b, c], [[("1_1ecbplus", event(a, a_at, "Sunday")),
+                                        ("1_2ecbplus", event(b, b_at, "Sunday"))],
+                                       [("1_3ecbplus", event(c, c_at, "Sunday"))]])
+    assert (counts["pairs"], counts["pairs_right"], counts["impure"]) == (1, 0, 1)  # FIRE against ATTACK
+    assert (counts["set_pairs"], counts["set_pairs_right"], counts["set_gold_pairs"]) == (1, 1, 1)
+    assert counts["set_impure"] == 0 and counts["set_merged"] == 1
+    # chains reaching the timeline: ATTACK, FIRE, FOIL (entry 1), OPEN (entry 2): one entry each
+    assert (counts["set_chains"], counts["set_entry_chains"]) == (4, 4)
+    result = figures({**counts, "stories": 1})
+    assert result["sets"]["merged_pairs"]["precision"] == 1.0 and result["merged_pairs"]["precision"] == 0.0
+    assert result["sets"]["duplication"] == 1.0
+
+
+def test_set_wise_impurity_needs_one_chain_in_every_event():
+    x, y, z = frozenset({"X"}), frozenset({"Y"}), frozenset({"Z"})
+    # "X and Y", "Y and Z", "Z and X": each pair shares a chain, no chain is in all three: impure
+    circle = score_sets([[x | y, y | z, z | x]])
+    assert (circle["set_merged"], circle["set_impure"], circle["set_pairs"], circle["set_pairs_right"]) == (1, 1, 3, 3)
+    # an unlabelled event (empty set) neither makes an entry impure nor counts in pairs
+    assert score_sets([[x, x | y, frozenset()]])["set_impure"] == 0
+    # X told in two entries: two entries for one chain, and the pair across entries is a missed gold pair
+    split = score_sets([[x], [x | y]])
+    assert (split["set_chains"], split["set_entry_chains"], split["set_gold_pairs"], split["set_pairs"]) == (2, 3, 1, 0)
