@@ -28,6 +28,7 @@ from ..link.entities import org_initials, org_name_variants
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
 from .given_names import FEMALE, MALE
+from .surnames import share_surnames
 from .page import HEADLINE_LABELS, chrome_spans, headline_span, is_title_case
 
 COMPANY_WORDS = ("Logistics", "Holdings", "Shipping", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC",
@@ -180,6 +181,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     groups = _merge_forms(groups, _acronyms(text, candidates))
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
+    entities = share_surnames(doc, text, entities)
     _find_roles(doc, text, entities, begin)
     _find_generic_references(doc, entities, begin, chrome)
     return [e for e in entities if e.spans and not _common_word(doc, text, e)]
