@@ -407,3 +407,9 @@ def test_names_that_differ_past_the_given_name_share_their_surname_as_before(nlp
     text = "Anna Vasko spoke in Lundra. Anna M. Vasko, the mayor, agreed. Vasko said the port would reopen."
     names = [e.name for e in find_entities(nlp(text))]
     assert "Anna Vasko" in names and "Anna M. Vasko" in names
+
+
+def test_a_family_named_by_a_surname_is_a_persons_not_a_place(nlp):
+    text = "Ida Kern spoke in Lundra on Monday. The Kern family has run the port for decades, Kern said."
+    kern = by_name(find_entities(nlp(text)), "Ida Kern")
+    assert kern.type == "PERSON" and "Kern" in kern.aliases

@@ -276,7 +276,7 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
             if "(" not in text[opens:ent.start_char]:
                 continue
             label = "ORG"
-        elif _names_residents(ent):
+        elif _names_residents(ent) and ent.label_ != "PERSON":  # "the Kern family" is a person's
             label, strong = "LOC", True
         pieces = _pieces(text, ent, _overlapping(rules, starts, ent.start_char, ent.end_char))
         for start, end in pieces:
