@@ -413,3 +413,10 @@ def test_a_family_named_by_a_surname_is_a_persons_not_a_place(nlp):
     text = "Ida Kern spoke in Lundra on Monday. The Kern family has run the port for decades, Kern said."
     kern = by_name(find_entities(nlp(text)), "Ida Kern")
     assert kern.type == "PERSON" and "Kern" in kern.aliases
+
+
+def test_a_shared_surname_alone_names_the_person_mentioned_most(nlp):
+    text = ("Peter Vasko toured Lundra. His wife, Anna Vasko, spoke at the port. Mr. Vasko waved.\n\n"
+            "Anna Vasko said the port would reopen, and Anna Vasko promised jobs. Vasko said it twice.")
+    entities = find_entities(nlp(text))
+    assert entity_for("Vasko", entities).name == "Anna Vasko"

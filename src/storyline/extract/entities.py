@@ -204,9 +204,9 @@ def entity_for(text: str, entities: list[Entity]) -> Entity | None:
     wanted = _norm(_clean(text))
     if not wanted:
         return None
-    for entity in entities:
-        if wanted == entity.key or wanted in {_norm(a) for a in entity.aliases}:
-            return entity
+    named = [e for e in entities if wanted == e.key or wanted in {_norm(a) for a in e.aliases}]
+    if named:  # a surname two people of the report share: the one it stands for most often
+        return max(named, key=lambda e: (wanted == e.key, len(e.spans)))
     for entity in entities:
         words = entity.key.split()
         if len(words) > 1 and entity.type == "PERSON" and wanted == words[-1]:
