@@ -368,3 +368,55 @@ def test_a_description_after_a_name_opens_right_after_its_comma(nlp):
     assert by_name(entities, "Ida Kern").roles == ["Labour candidate"]
     assert "chairman of the harbour committee" in by_name(entities, "Olek Tamm").roles
     assert "port supporter" in by_name(entities, "Mirek Sarr").roles
+
+
+def _surname_spans(text, entity, surname="Vasko"):
+    return [s for s, e in entity.spans if text[s:e] == surname]
+
+
+def test_a_shared_surname_is_the_person_the_report_mentions_most(nlp):
+    text = ("Anna Vasko opened her campaign in Lundra on Monday. Her husband, Peter Vasko, stayed in Tarsk.\n\n"
+            "Vasko said the port would reopen, and Mrs. Vasko promised new jobs.")
+    entities = find_entities(nlp(text))
+    anna, peter = by_name(entities, "Anna Vasko"), by_name(entities, "Peter Vasko")
+    assert [text[s:s + 5] for s in _surname_spans(text, anna)] == ["Vasko", "Vasko"]
+    assert not _surname_spans(text, peter)
+    assert "Vasko" not in [e.name for e in entities]
+
+
+def test_a_title_or_the_clauses_pronoun_gives_a_shared_surname_to_the_one_of_that_gender(nlp):
+    text = ("Anna Vasko opened her campaign in Lundra on Monday. Her husband, Peter Vasko, stayed in Tarsk.\n\n"
+            "Anna Vasko spoke of the port. Mr. Vasko later joined her. Vasko said he would help the campaign.")
+    entities = find_entities(nlp(text))
+    peter = by_name(entities, "Peter Vasko")
+    assert len(_surname_spans(text, peter)) == 2
+    assert "Vasko" in peter.aliases
+
+
+def test_a_given_name_set_beside_a_relative_takes_the_family_name(nlp):
+    text = ("Anna Vasko opened her campaign in Lundra on Monday. Vasko's husband, Peter, stayed in Tarsk.\n\n"
+            "Vasko said the port would reopen. Later Vasko said as he introduced his wife that she would win.")
+    entities = find_entities(nlp(text))
+    peter = by_name(entities, "Peter Vasko")
+    assert "Peter" in peter.aliases
+    assert len(_surname_spans(text, peter)) == 1
+    assert len(_surname_spans(text, by_name(entities, "Anna Vasko"))) == 2
+
+
+def test_names_that_differ_past_the_given_name_share_their_surname_as_before(nlp):
+    text = "Anna Vasko spoke in Lundra. Anna M. Vasko, the mayor, agreed. Vasko said the port would reopen."
+    names = [e.name for e in find_entities(nlp(text))]
+    assert "Anna Vasko" in names and "Anna M. Vasko" in names
+
+
+def test_a_family_named_by_a_surname_is_a_persons_not_a_place(nlp):
+    text = "Ida Kern spoke in Lundra on Monday. The Kern family has run the port for decades, Kern said."
+    kern = by_name(find_entities(nlp(text)), "Ida Kern")
+    assert kern.type == "PERSON" and "Kern" in kern.aliases
+
+
+def test_a_shared_surname_alone_names_the_person_mentioned_most(nlp):
+    text = ("Peter Vasko toured Lundra. His wife, Anna Vasko, spoke at the port. Mr. Vasko waved.\n\n"
+            "Anna Vasko said the port would reopen, and Anna Vasko promised jobs. Vasko said it twice.")
+    entities = find_entities(nlp(text))
+    assert entity_for("Vasko", entities).name == "Anna Vasko"

@@ -626,3 +626,10 @@ def test_a_body_described_by_its_kind_is_not_an_earlier_one_passed_over(nlp, tex
 ])
 def test_a_possessive_description_is_the_one_person_given_that_role(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+def test_a_shared_surname_speaks_as_the_person_of_the_gender_its_clause_gives(nlp):
+    text = ("Anna Vasko opened her campaign in Lundra on Monday. Vasko's husband, Peter, toured the harbour.\n\n"
+            "Vasko said the port would reopen soon. Later Vasko said he would stand by his wife.")
+    assert source_of(nlp, text, "the port would reopen soon") == "Anna Vasko"
+    assert source_of(nlp, text, "he would stand by his wife") == "Peter Vasko"

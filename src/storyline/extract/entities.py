@@ -28,6 +28,7 @@ from ..link.entities import org_initials, org_name_variants
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
 from .given_names import FEMALE, MALE
+from .surnames import share_surnames
 from .page import HEADLINE_LABELS, chrome_spans, headline_span, is_title_case
 
 COMPANY_WORDS = ("Logistics", "Holdings", "Shipping", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC",
@@ -180,6 +181,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     groups = _merge_forms(groups, _acronyms(text, candidates))
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
+    entities = share_surnames(doc, text, entities)
     _find_roles(doc, text, entities, begin)
     _find_generic_references(doc, entities, begin, chrome)
     return [e for e in entities if e.spans and not _common_word(doc, text, e)]
@@ -202,9 +204,9 @@ def entity_for(text: str, entities: list[Entity]) -> Entity | None:
     wanted = _norm(_clean(text))
     if not wanted:
         return None
-    for entity in entities:
-        if wanted == entity.key or wanted in {_norm(a) for a in entity.aliases}:
-            return entity
+    named = [e for e in entities if wanted == e.key or wanted in {_norm(a) for a in e.aliases}]
+    if named:  # a surname two people of the report share: the one it stands for most often
+        return max(named, key=lambda e: (wanted == e.key, len(e.spans)))
     for entity in entities:
         words = entity.key.split()
         if len(words) > 1 and entity.type == "PERSON" and wanted == words[-1]:
@@ -274,7 +276,7 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
             if "(" not in text[opens:ent.start_char]:
                 continue
             label = "ORG"
-        elif _names_residents(ent):
+        elif _names_residents(ent) and ent.label_ != "PERSON":  # "the Kern family" is a person's
             label, strong = "LOC", True
         pieces = _pieces(text, ent, _overlapping(rules, starts, ent.start_char, ent.end_char))
         for start, end in pieces:
