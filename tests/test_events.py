@@ -47,6 +47,21 @@ def test_status_comes_from_the_covering_mention(nlp):
     assert event.time.value == "2024-03-14"
 
 
+def test_a_quotation_nobody_was_credited_with_dates_no_event(nlp):
+    # the quoted lecture's "yesterday" counts from an unknown day; the outlet asserts none of it
+    text = ("The film shows a preacher at a lectern: \u201cYesterday, Varn was a land of mills. Tomorrow it "
+            "will be a land of ruins.\u201d The mayor banned the film on Friday.")
+    [event] = events(nlp, text)
+    assert event.time.value == "2024-03-15" and "banned the film" in event.description
+    # credited, the same quote dates its event, with the speaker's status
+    text = "\u201cWe closed the pier yesterday,\u201d Marta Koval said."
+    mention = Mention(start=0, end=text.index(",\u201d") + 2, text=text[:text.index(",\u201d") + 2],
+                      source=Source(name="Marta Koval", kind="person"), cue="said", form="direct",
+                      status="reported")
+    [event] = events(nlp, text, [mention])
+    assert (event.time.value, event.status) == ("2024-03-15", "reported")
+
+
 def test_unresolved_times_make_no_event(nlp):
     doc = nlp("The bridge collapsed yesterday.")
     assert find_events(doc, find_times(doc, None), [], find_entities(doc)) == []
@@ -146,7 +161,14 @@ def test_a_description_cut_short_ends_on_no_auxiliary(nlp):
 def test_a_quote_from_an_earlier_hearing_dates_no_event_on_the_report_day(nlp):
     text = ('"We shut the Harl pumping station today," Mayor Ines Corval told the council at a February '
             'hearing. "Yesterday the Vell reservoir ran dry," Tomas Wrenn said on March 4.')
-    found = {e.time.text: e.time.value for e in events(nlp, text)}
+    def quote(speaker: str, words: str) -> Mention:
+        start = text.index(words)
+        return Mention(start=start, end=start + len(words), text=words, source=Source(name=speaker, kind="person"),
+                       cue="said", form="direct", status="reported")
+
+    quotes = [quote("Ines Corval", '"We shut the Harl pumping station today,"'),
+              quote("Tomas Wrenn", '"Yesterday the Vell reservoir ran dry,"')]
+    found = {e.time.text: e.time.value for e in events(nlp, text, quotes)}
     assert "today" not in found  # not the report's day; the hearing's day is not known
     assert found["Yesterday"] == "2024-03-03"
 

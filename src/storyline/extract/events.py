@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from .nlp import doc_text
 from ..model import Entity, Event, Mention, TimeValue
 from .dateline import dateline_end
+from .quotes import QuoteIndex, find_quotes
 
 MAX_WORDS = 20
 MIN_WORDS = 3
@@ -44,6 +45,7 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
     time_tokens = {i for _, span in spans if span is not None for i in range(span.start, span.end)}
     events: list[Event] = []
     keys: list[tuple[str, str]] = []
+    quotes = QuoteIndex(find_quotes(text))
     for time, time_span in spans:
         if time_span is None:
             continue
@@ -57,6 +59,10 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
         # a time about the speaker lies outside what the speaker says: only a mention holding it gives status
         about_speaker = _speaker_phrase(_governing_verb(time_span.root, sent), time_span) is not None
         mention = _covering_mention(mentions, time, sent, nearby=not about_speaker)
+        unattributed = mention is None or (mentions[mention].form == "outlet"
+                                           and not mentions[mention].start <= time.start < mentions[mention].end)
+        if unattributed and _in_quote(quotes, time, start, end):
+            continue
         event = Event(
             time=time,
             description=text[start:end],
@@ -74,6 +80,14 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
         elif len(event.description) > len(events[same].description):
             events[same], keys[same] = event, key
     return events
+
+
+def _in_quote(quotes: QuoteIndex, time: TimeValue, start: int, end: int) -> bool:
+    """Are the time and what it dates inside one quotation? When no attribution caught it ("Yesterday, America
+    was a land of …" in a quoted lecture), whoever spoke it, the outlet does not assert it, and a "yesterday"
+    in it counts from an unknown day, not the report's: no timeline event."""
+    quote = quotes.at(time.start)
+    return quote is not None and quote[0] <= start and end <= quote[1]
 
 
 def _dated_on_its_own_line(text: str, time: TimeValue, start: int, end: int,
