@@ -46,10 +46,10 @@ from .cues import Cues, load_cues
 from .dateline import dateline_span
 from .direct_speech import _colon_quotes, _continue_quotes, _signed_quotes, _speaker_colons
 from .mentions import _form, _mention
-from .nlp import doc_text
+from .nlp import doc_text, quote_index
 from .nominal_cues import _nominal
 from .proposed_cues import cue_shape, _proposed, _stance
-from .quotes import QuoteIndex, find_quotes
+from .quotes import QuoteIndex
 from .reported_speech import _verb_cue
 from .sources import SourceResolver
 from .spans import _Found
@@ -78,7 +78,7 @@ def find_attributions(doc: Doc, entities: list[Entity], model: CueModel | None =
     """Every attribution in the report, in text order; ``model``: a trained judge to use instead of the
     installed one (training uses this)."""
     cues = load_cues()
-    quotes = QuoteIndex(find_quotes(doc_text(doc)))
+    quotes = quote_index(doc)
     dateline = dateline_span(doc_text(doc)) or (0, 0)
     resolver = SourceResolver(doc, entities, quotes, dateline)
     free, found_at = _rule_pass(doc, cues, quotes, dateline)
@@ -145,7 +145,7 @@ def rule_cues(doc: Doc) -> tuple[list[Token], dict[int, str], set[int], dict[int
     quotes and the dateline, the class of each word that cues an attribution, the words of the cues, and
     the shape of what the rules build around each cue word and each verb they would build one around."""
     text = doc_text(doc)
-    cues, quotes, dateline = load_cues(), QuoteIndex(find_quotes(text)), dateline_span(text) or (0, 0)
+    cues, quotes, dateline = load_cues(), quote_index(doc), dateline_span(text) or (0, 0)
     free, found_at = _rule_pass(doc, cues, quotes, dateline)
     in_cue = {k for f in found_at.values() for k in range(*f.cue)}
     proposals = _proposals(doc, free, in_cue, cues, quotes, dateline)

@@ -6,10 +6,10 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import doc_text
+from .nlp import doc_text, quote_index
 from ..model import Entity, Event, Mention, TimeValue
 from .dateline import dateline_end
-from .quotes import QuoteIndex, find_quotes
+from .quotes import QuoteIndex
 
 MAX_WORDS = 20
 MIN_WORDS = 3
@@ -45,7 +45,7 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
     time_tokens = {i for _, span in spans if span is not None for i in range(span.start, span.end)}
     events: list[Event] = []
     keys: list[tuple[str, str]] = []
-    quotes = QuoteIndex(find_quotes(text))
+    quotes = quote_index(doc)
     for time, time_span in spans:
         if time_span is None:
             continue
@@ -86,8 +86,8 @@ def _in_quote(quotes: QuoteIndex, time: TimeValue, start: int, end: int) -> bool
     """Are the time and what it dates inside one quotation? When no attribution caught it ("Yesterday, America
     was a land of …" in a quoted lecture), whoever spoke it, the outlet does not assert it, and a "yesterday"
     in it counts from an unknown day, not the report's: no timeline event."""
-    quote = quotes.at(time.start)
-    return quote is not None and quote[0] <= start and end <= quote[1]
+    quote = quotes.holding(start, end)
+    return quote is not None and quote[0] <= time.start < quote[1]
 
 
 def _dated_on_its_own_line(text: str, time: TimeValue, start: int, end: int,

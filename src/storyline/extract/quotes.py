@@ -99,6 +99,11 @@ class QuoteIndex:
             return self.quotes[i]
         return None
 
+    def holding(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quote that holds all of [start, end), if one does."""
+        quote = self.at(start)
+        return quote if quote is not None and end <= quote[1] else None
+
     def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
         """Quotes that share at least one character with [start, end)."""
         i = max(0, bisect_right(self._starts, start) - 1)

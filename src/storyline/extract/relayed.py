@@ -12,8 +12,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity, Mention
 from .cues import load_cues
 from .dateline import dateline_span
-from .nlp import cue_of, doc_text
-from .quotes import QuoteIndex, find_quotes
+from .nlp import cue_of, doc_text, quote_index
 from .sources import SourceResolver
 from .spans import SUBJECT_DEPS
 
@@ -31,7 +30,7 @@ def credit_relayed(doc: Doc, mentions: list[Mention], entities: list[Entity]) ->
             continue
         if resolver is None:
             text = doc_text(doc)
-            resolver = SourceResolver(doc, entities, QuoteIndex(find_quotes(text)), dateline_span(text) or (0, 0))
+            resolver = SourceResolver(doc, entities, quote_index(doc), dateline_span(text) or (0, 0))
         source = resolver.resolve(speaker)
         if source.kind in {"person", "organization"} or source.entity is not None:
             mention.source = source

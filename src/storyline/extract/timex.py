@@ -35,8 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Precision, TimeValue
 from .dates import DAY_MONTH, ISO_DATE, MONTH, MONTH_DAY, MONTHS, YEAR
-from .nlp import doc_text
-from .quotes import find_quotes
+from .nlp import doc_text, quote_index
 from .timex3 import timex_value, year_ago_quarter
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -175,7 +174,7 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
     points: list[TimeValue] = []
     read: list[tuple[TimeValue | None, TimeValue] | None] = []
     military = [(s, e) for s, e, hours in _clock_spans(full) if hours]
-    quotes = find_quotes(full)
+    quotes = quote_index(doc).quotes
     titles = [q for q in quotes if _title(full[q[0]:q[1]])]  # ''This Week'', "Today": a show, not a time
     candidates = _split_ranges(full, _candidates(doc, full), published)
     for n in range(len(candidates)):
