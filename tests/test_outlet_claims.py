@@ -253,3 +253,20 @@ def test_the_headline_is_no_claim_and_a_blank_line_ends_a_sentence(nlp):
     assert texts(nlp, text) == ["The passenger ferry Maren Sky ran aground on the Tessel sandbank on Monday evening"]
     doc = nlp(text)
     assert [s.text.strip() for s in doc.sents if s.text.strip()][0] == "Ferry runs aground off Tessel"
+
+
+def test_an_embedded_post_placeholder_is_no_claim(nlp):
+    """An archive keeps an embedded post as a line of markup: no row of it, the story around it stays."""
+    text = ("The harbour board closed the quay on Monday.\n\n"
+            '<post post-id="5518820047"><post/>.\n\n'
+            "The ferries will dock at Varn instead.")
+    assert texts(nlp, text) == ["The harbour board closed the quay on Monday",
+                                "The ferries will dock at Varn instead"]
+
+
+def test_markup_only_lines_are_chrome_and_a_post_with_words_is_not():
+    from storyline.extract.page import chrome_spans
+    assert chrome_spans('<post post-id="5518820047"><post/>.') == [(0, 35)]
+    assert chrome_spans('<video src="harbour.mp4"/>') == [(0, 26)]
+    assert chrome_spans('<post author="@varnport">Quay shut until Friday</post>') == []
+    assert chrome_spans("The vote was 12 < 15 in the end.") == []

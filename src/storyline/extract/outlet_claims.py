@@ -6,7 +6,8 @@ attribution covers differently from its head ("As X happens, officials appealed 
 outlet's when no attribution covers its main word: not the cue, not the source and not the content
 (a concessive clause inside indirect speech counts as the outlet's aside). Words of a wire dateline
 ("HARBOUR CITY, Country (Outlet) — ") and the headline (``page.headline_span``: it sums up the claims the
-body states, and would only repeat them) belong to no claim. Skipped as no claim: boilerplate and credits
+body states, and would only repeat them) belong to no claim, nor does the page's chrome (``page.chrome_spans``:
+bylines, credits, promotions, an embedded post's markup). Skipped as no claim: boilerplate and credits
 ("Reporting by …", "Distributed by … under licence"), questions, imperatives addressed to the reader,
 flag clauses ("Both accounts have yet to be verified", which ``status`` applies to earlier claims),
 notes on the reporting itself ("X did not respond to requests for comment", "declined to comment":
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .nlp import doc_text, quote_index
 from ..model import Mention, Source
 from .dateline import dateline_end
-from .page import headline_span
+from .page import chrome_spans, headline_span
 from .quotes import QuoteIndex
 from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 
@@ -41,12 +42,13 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
     coverage = _coverage(doc, mentions)
     hedges, flags = doc_hedges(doc)
     text = doc_text(doc)
-    headline = headline_span(text)
+    chrome = chrome_spans(text)
+    headline = headline_span(text, chrome)
     begin = _first_token_after(doc, max(dateline_end(text), headline[1] if headline else 0))
     quotes = quote_index(doc)
     claims: list[Mention] = []
     for sent in doc.sents:
-        if sent.end <= begin or _not_a_claim(sent, lex) or is_heading(sent):
+        if sent.end <= begin or _not_a_claim(sent, lex) or is_heading(sent) or _in_chrome(sent, chrome):
             continue
         for root, tokens in _clauses(sent, coverage, begin):
             if _covered(root, coverage):
@@ -112,6 +114,14 @@ def _before_open_quote(doc: Doc, span: Span, quotes: QuoteIndex) -> Span | None:
 
 def _holds_flag(span: Span, flags: list[Flag]) -> bool:
     return any(span.start_char <= flag.start < span.end_char for flag in flags)
+
+
+def _in_chrome(sent: Span, chrome: list[tuple[int, int]]) -> bool:
+    """The sentence lies inside one of the page's chrome spans (its outer blank space aside)."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return any(s <= start and end <= e for s, e in chrome)
 
 
 def _not_a_claim(sent: Span, lex: Lexicon) -> bool:

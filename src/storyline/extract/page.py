@@ -39,6 +39,8 @@ _CREDIT = re.compile(
     r"|^\W*(?:Getty(?:\s+Images)?|AP(?:\s+Photo)?|AFP|Reuters)\W*$")
 # a line that is a web address alone (the page's own, printed above the headline)
 _ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+# markup an archive left in the text: an embedded post's placeholder (<post id="…"></post>, <post id="…"/>)
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>?")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?\u201d>]\s")
 # "By Ida Kern and Olek Tamm, Courier staff": a byline is names and capitalised words only
@@ -60,7 +62,7 @@ MAX_BANNER_WORDS = 6
 
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page chrome in the text, in order: whole lines (a byline, a banner in capitals, a
-    credit, a promotion, a web address alone) and, inside a longer line, the sentence that asks the reader to follow or subscribe."""
+    credit, a promotion, a web address alone, a placeholder in markup) and, inside a longer line, the sentence that asks the reader to follow or subscribe."""
     found = []
     for match in _LINE.finditer(text):
         line = match.group(0)
@@ -77,7 +79,7 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_chrome(line: str) -> bool:
     words = line.split()
-    if _CHROME_START.match(line) or _ADDRESS.match(line):
+    if _CHROME_START.match(line) or _ADDRESS.match(line) or _markup_only(line):
         return True
     if len(words) <= MAX_CREDIT_WORDS and _CREDIT.search(line):
         return True
@@ -86,6 +88,13 @@ def _is_chrome(line: str) -> bool:
                                            re.findall(r"[\w.'’&|-]+|[,;:—–]", byline["names"])):
         return True
     return _is_banner(line, words)
+
+
+def _markup_only(line: str) -> bool:
+    """A line of markup tags and nothing else: the placeholder of an embedded post or video that the archive
+    kept as text (``<post id="…"><post/>.``). It says nothing; were it read, its attributes make a junk row."""
+    rest, tags = _TAG.subn("", line)
+    return tags > 0 and not any(c.isalnum() for c in rest)
 
 
 def _is_banner(line: str, words: list[str]) -> bool:
