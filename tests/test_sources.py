@@ -633,3 +633,32 @@ def test_a_shared_surname_speaks_as_the_person_of_the_gender_its_clause_gives(nl
             "Vasko said the port would reopen soon. Later Vasko said he would stand by his wife.")
     assert source_of(nlp, text, "the port would reopen soon") == "Anna Vasko"
     assert source_of(nlp, text, "he would stand by his wife") == "Peter Vasko"
+
+
+# --------------------------------------------------------------------------------------- words that cannot speak
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a participle hung on a rally: who opened it
+    ("On Tuesday, Tomas Brel opened a Lenport rally blasting the port board for raising the mooring fees.",
+     "the port board", "Tomas Brel"),
+    # a participle whose own subject is an event: the clause above it
+    ("Candidates who fit that profile have wasted little time since the floods articulating their plans for the "
+     "harbour.", "their plans for the harbour", "Candidates"),
+    # an event that leaves people saying something: the people
+    ("The closure has left 62 percent of voters saying the harbour is unsafe.", "the harbour is unsafe",
+     "62 percent"),
+    # a name the parser made a modifier of a time
+    ("On that point, Koval Sunday night recounted a meeting with Brel that took place three weeks after the vote.",
+     "a meeting with Brel", "Koval"),
+    # a thing the parser made the subject beside the speaker's name
+    ("Absent Brel's harbour plan, which he has not introduced, Koval pointed to the nine times Brel has laid out a "
+     "plan before the council.", "Brel has laid out a plan", "Koval"),
+])
+def test_a_word_that_cannot_speak_gives_way_to_the_speaker_the_parse_gives(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+
+
+def test_a_word_that_cannot_speak_stays_where_the_parse_gives_no_one(nlp):
+    text = "History says there can be major upheavals after the first vote."
+    assert source_of(nlp, text, "there can be major upheavals") == "History"
+
