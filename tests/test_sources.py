@@ -662,3 +662,24 @@ def test_a_word_that_cannot_speak_stays_where_the_parse_gives_no_one(nlp):
     text = "History says there can be major upheavals after the first vote."
     assert source_of(nlp, text, "there can be major upheavals") == "History"
 
+
+
+# --------------------------------------------------------------------------------------- relative pronouns
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a second relative clause coordinated with the first: the noun the first is on
+    ("Neil Dov, director of the advocacy group Harbour Watch - which was founded by the former mayor Ana Ruiz in "
+     "2004 and which has endorsed Koval - said Koval had several options.", "Koval had several options",
+     "Neil Dov"),
+    ("The senator was rallying for a retired teacher named Ivo Tan, who is running for the council and who worked "
+     "the crowd, praising the senator's honesty.", "the senator's honesty", "Ivo Tan"),
+])
+def test_a_relative_pronoun_outside_a_relative_clause_is_the_noun_it_takes_up(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+    assert all(m.source.name.lower() not in {"which", "who", "that"} for m in mentions(nlp, text))
+
+
+def test_which_after_a_place_takes_up_a_clause_and_names_no_one(nlp):
+    text = ("Considered politically toxic in Lenport - which helps explain why neither candidate invokes the name - "
+            "harbour levies function as sales taxes.")
+    assert all(m.source.name != "Lenport" for m in mentions(nlp, text))

@@ -35,6 +35,7 @@ from .entities import LEADING_TITLE, entity_for
 from .given_names import FEMALE, MALE
 from .nlp import doc_text
 from .quotes import QuoteIndex
+from .relatives import relative_noun
 from .spans import _paragraph
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -526,6 +527,10 @@ class SourceResolver:
             while antecedent.dep_ == "conj" and self.doc[head.i - 1].text == ",":
                 antecedent = antecedent.head  # "Ana Ruiz and Ivo Tan, who say …": both
             target = self._noun_phrase(antecedent)
+            return Source(target.name, target.kind, span, target.role, target.entity)
+        noun = relative_noun(head, ORG_HEADS) if lower in RELATIVE_PRONOUNS else None
+        if noun is not None:  # a relative clause the parser did not hang on its noun (relatives.py)
+            target = self._noun_phrase(noun)
             return Source(target.name, target.kind, span, target.role, target.entity)
         if (lower in DEMONSTRATIVES and head.tag_ == "DT" and head.dep_ in {"nsubj", "nsubjpass"}
                 and head.left_edge == head.right_edge):  # not "those close to the mayor"
