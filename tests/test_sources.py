@@ -683,3 +683,20 @@ def test_which_after_a_place_takes_up_a_clause_and_names_no_one(nlp):
     text = ("Considered politically toxic in Lenport - which helps explain why neither candidate invokes the name - "
             "harbour levies function as sales taxes.")
     assert all(m.source.name != "Lenport" for m in mentions(nlp, text))
+
+
+# --------------------------------------------------------------------------------------- "it" for a document
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a document the sentence before made a subject, as written
+    ("Two ferry captains have sued Ana Ruiz.\n\nThe lawsuit contends that she ignored the storm warnings. It goes "
+     "on to fault her for cutting the patrols.", "to fault her", "lawsuit"),
+    # an advert someone launched: its issuer
+    ("Ivo Tan launched a radio ad on Saturday.\n\nIt slams Ana Ruiz for raising the mooring fees.",
+     "Ana Ruiz for raising", "Ivo Tan"),
+    # a document in the pronoun's own sentence is something else
+    ("Ivo Tan asked the publisher to reprint the book this year, but it declined, citing legal risks.",
+     "legal risks", "it"),
+])
+def test_it_with_no_organisation_before_is_the_document_just_talked_about(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity, Source, SourceKind
 from .cues import load_cues
 from .entities import LEADING_TITLE, entity_for
+from .documents_before import document_before
 from .given_names import FEMALE, MALE
 from .nlp import doc_text
 from .quotes import QuoteIndex
@@ -550,6 +551,10 @@ class SourceResolver:
             described = self._described_subject(head) if lower in PERSON_PRONOUNS else None
             if described is not None:  # "the head of the board has accused …, a change that he said …"
                 return Source(described.name, described.kind, span, described.role, described.entity)
+            document = document_before(head, ISSUING) if lower == "it" and head.dep_.startswith("nsubj") else None
+            if document is not None:  # "The lawsuit contends … It goes on to fault …" (documents_before.py)
+                target = self._noun_phrase(document)
+                return Source(target.name, target.kind, span, target.role, target.entity)
             kind: SourceKind = "person" if lower in PERSON_PRONOUNS else (
                 "organization" if lower in ORG_PRONOUNS else "unnamed")
             phrase = _strip(doc_text(self.doc)[span[0]:span[1]])  # "those close to the mayor"
