@@ -78,3 +78,14 @@ def test_a_person_who_shows_a_thing_has_no_row(nlp):
                  'something to hide: she shredded files, she moved the server home."')
     assert [name for name, _ in found] == ["Hana Olt"]
     assert any("sharp rise" in text for _, text in kept('The harbour board\'s report showed "a sharp rise in thefts."'))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a participle on a thing that cannot speak, with no speaker the parse gives instead: no one said it
+    ("There is anecdotal evidence suggesting that ferry riders are more likely to walk.", False),
+    ("Guests are given timed tickets telling them when to join the queue.", False),
+    # a statement speaks for whoever issued it
+    ("Ana Ruiz released a statement suggesting that the pier would reopen.", True),
+])
+def test_a_thing_that_cannot_speak_makes_no_claim(nlp, text, kept):
+    assert bool(_claims(nlp, text)) is kept

@@ -633,3 +633,70 @@ def test_a_shared_surname_speaks_as_the_person_of_the_gender_its_clause_gives(nl
             "Vasko said the port would reopen soon. Later Vasko said he would stand by his wife.")
     assert source_of(nlp, text, "the port would reopen soon") == "Anna Vasko"
     assert source_of(nlp, text, "he would stand by his wife") == "Peter Vasko"
+
+
+# --------------------------------------------------------------------------------------- words that cannot speak
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a participle hung on a rally: who opened it
+    ("On Tuesday, Tomas Brel opened a Lenport rally blasting the port board for raising the mooring fees.",
+     "the port board", "Tomas Brel"),
+    # a participle whose own subject is an event: the clause above it
+    ("Candidates who fit that profile have wasted little time since the floods articulating their plans for the "
+     "harbour.", "their plans for the harbour", "Candidates"),
+    # an event that leaves people saying something: the people
+    ("The closure has left 62 percent of voters saying the harbour is unsafe.", "the harbour is unsafe",
+     "62 percent"),
+    # a name the parser made a modifier of a time
+    ("On that point, Koval Sunday night recounted a meeting with Brel that took place three weeks after the vote.",
+     "a meeting with Brel", "Koval"),
+    # a thing the parser made the subject beside the speaker's name
+    ("Absent Brel's harbour plan, which he has not introduced, Koval pointed to the nine times Brel has laid out a "
+     "plan before the council.", "Brel has laid out a plan", "Koval"),
+])
+def test_a_word_that_cannot_speak_gives_way_to_the_speaker_the_parse_gives(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+
+
+def test_a_word_that_cannot_speak_stays_where_the_parse_gives_no_one(nlp):
+    text = "History says there can be major upheavals after the first vote."
+    assert source_of(nlp, text, "there can be major upheavals") == "History"
+
+
+
+# --------------------------------------------------------------------------------------- relative pronouns
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a second relative clause coordinated with the first: the noun the first is on
+    ("Neil Dov, director of the advocacy group Harbour Watch - which was founded by the former mayor Ana Ruiz in "
+     "2004 and which has endorsed Koval - said Koval had several options.", "Koval had several options",
+     "Neil Dov"),
+    ("The senator was rallying for a retired teacher named Ivo Tan, who is running for the council and who worked "
+     "the crowd, praising the senator's honesty.", "the senator's honesty", "Ivo Tan"),
+])
+def test_a_relative_pronoun_outside_a_relative_clause_is_the_noun_it_takes_up(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+    assert all(m.source.name.lower() not in {"which", "who", "that"} for m in mentions(nlp, text))
+
+
+def test_which_after_a_place_takes_up_a_clause_and_names_no_one(nlp):
+    text = ("Considered politically toxic in Lenport - which helps explain why neither candidate invokes the name - "
+            "harbour levies function as sales taxes.")
+    assert all(m.source.name != "Lenport" for m in mentions(nlp, text))
+
+
+# --------------------------------------------------------------------------------------- "it" for a document
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a document the sentence before made a subject, as written
+    ("Two ferry captains have sued Ana Ruiz.\n\nThe lawsuit contends that she ignored the storm warnings. It goes "
+     "on to fault her for cutting the patrols.", "to fault her", "lawsuit"),
+    # an advert someone launched: its issuer
+    ("Ivo Tan launched a radio ad on Saturday.\n\nIt slams Ana Ruiz for raising the mooring fees.",
+     "Ana Ruiz for raising", "Ivo Tan"),
+    # a document in the pronoun's own sentence is something else
+    ("Ivo Tan asked the publisher to reprint the book this year, but it declined, citing legal risks.",
+     "legal risks", "it"),
+])
+def test_it_with_no_organisation_before_is_the_document_just_talked_about(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

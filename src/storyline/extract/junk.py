@@ -33,6 +33,7 @@ from ..model import Mention
 from .cues import load_cues
 from .hedges import load_lexicon
 from .nlp import cue_classes, cue_of
+from .nonspeakers import can_speak
 
 # a quotation: a double mark anywhere (two straight single ones included, as some archives print it:
 # ''totally scripted''), a single one where it opens a quote (not the apostrophe of "America's" or "voters'")
@@ -167,7 +168,19 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
             or is_thought(doc, mention) or is_question(doc, mention, span) or is_unsaid(doc, mention)
             or is_command(span)
             or mention.form == "direct" and is_quoted_scrap(span) or nobody_said(mention)
-            or is_quoted_question(mention) or is_shown(doc, mention))
+            or is_quoted_question(mention) or is_shown(doc, mention) or is_thing_saying(doc, mention))
+
+
+def is_thing_saying(doc: Doc, mention: Mention) -> bool:
+    """'a name suggesting *there are zero days of warning*', 'tickets telling *them when to queue*', 'no
+    public information showing *whether …*': a participle on a noun that cannot speak, where the parse gives
+    no speaker instead (see ``nonspeakers``), credits the claim to a thing. No one said it: no row."""
+    cue = cue_of(doc, mention)
+    verb = cue.root if cue is not None and len(cue) else None
+    if verb is None or verb.tag_ != "VBG" or verb.dep_ != "acl" or mention.source.span is None:
+        return False
+    source = doc.char_span(*mention.source.span, alignment_mode="expand")
+    return source is not None and source.root == verb.head and verb.head.pos_ == "NOUN" and not can_speak(verb.head)
 
 
 def is_shown(doc: Doc, mention: Mention) -> bool:

@@ -32,9 +32,11 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity, Source, SourceKind
 from .cues import load_cues
 from .entities import LEADING_TITLE, entity_for
+from .documents_before import document_before
 from .given_names import FEMALE, MALE
 from .nlp import doc_text
 from .quotes import QuoteIndex
+from .relatives import relative_noun
 from .spans import _paragraph
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -527,6 +529,10 @@ class SourceResolver:
                 antecedent = antecedent.head  # "Ana Ruiz and Ivo Tan, who say …": both
             target = self._noun_phrase(antecedent)
             return Source(target.name, target.kind, span, target.role, target.entity)
+        noun = relative_noun(head, ORG_HEADS) if lower in RELATIVE_PRONOUNS else None
+        if noun is not None:  # a relative clause the parser did not hang on its noun (relatives.py)
+            target = self._noun_phrase(noun)
+            return Source(target.name, target.kind, span, target.role, target.entity)
         if (lower in DEMONSTRATIVES and head.tag_ == "DT" and head.dep_ in {"nsubj", "nsubjpass"}
                 and head.left_edge == head.right_edge):  # not "those close to the mayor"
             return Source("the outlet", "outlet", span)  # "That suggests …": the report's own inference, no speaker
@@ -545,6 +551,10 @@ class SourceResolver:
             described = self._described_subject(head) if lower in PERSON_PRONOUNS else None
             if described is not None:  # "the head of the board has accused …, a change that he said …"
                 return Source(described.name, described.kind, span, described.role, described.entity)
+            document = document_before(head, ISSUING) if lower == "it" and head.dep_.startswith("nsubj") else None
+            if document is not None:  # "The lawsuit contends … It goes on to fault …" (documents_before.py)
+                target = self._noun_phrase(document)
+                return Source(target.name, target.kind, span, target.role, target.entity)
             kind: SourceKind = "person" if lower in PERSON_PRONOUNS else (
                 "organization" if lower in ORG_PRONOUNS else "unnamed")
             phrase = _strip(doc_text(self.doc)[span[0]:span[1]])  # "those close to the mayor"

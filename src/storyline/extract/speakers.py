@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .cues import load_cues
+from .nonspeakers import speaker_instead
 from .quotes import QuoteIndex
 from .sources import DEMONSTRATIVES, ROLE_NOUNS, UNNAMED_HEADS
 from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
@@ -52,7 +53,15 @@ def _past_dateline(head: Token, floor: int) -> Token | None:
 
 def _subject(tok: Token) -> Token | None:
     """The source head: the subject, the agent of a passive, a governing verb's subject, or the one a
-    participle describes ("footage of the mayor saying …")."""
+    participle describes ("footage of the mayor saying …"); where the parse made a word that cannot speak
+    the speaker ("made a third attempt …, writing that …"), the speaker the parse gives nearby (nonspeakers)."""
+    found = _subject_of(tok)
+    if found is None:
+        return None
+    return speaker_instead(found, tok) or found
+
+
+def _subject_of(tok: Token) -> Token | None:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
         return _participle_subject(tok.head)
     tok = _paired_participle(tok)
