@@ -292,3 +292,14 @@ def test_the_day_before_a_month_the_model_left_out(nlp):
     assert (t.text, t.value) == ("the 5th of May", "2013-05-05")
     found = times(nlp, "Crews came this morning 16th August to fix the cable.", date(2011, 8, 16))
     assert found[-1].value == "2011-08-16"
+
+
+def test_the_next_day_is_the_day_after_the_one_told_before(nlp):
+    found = times(nlp, "A vigil was held in Varnby on Monday evening. A second protest followed the next night.", SATURDAY)
+    assert [(t.value, t.precision) for t in found] == [("2024-03-11", "part-of-day"), ("2024-03-12", "part-of-day")]
+    found = times(nlp, "The Kelvar ferry sank on Tuesday. Divers found the wreck the next day.", SATURDAY)
+    assert [t.value for t in found] == ["2024-03-12", "2024-03-13"]
+    timex = find_timexes(nlp("The Kelvar ferry sank on Tuesday. Divers found the wreck the next day."), SATURDAY)[-1]
+    assert (timex.type, timex.value) == ("DATE", "2024-03-13")
+    # with no day told before it, it is no day we know (not the day after the report)
+    assert only(nlp, "Orla Venn appeared in court the next morning.", SATURDAY).value is None

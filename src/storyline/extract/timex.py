@@ -9,6 +9,8 @@ for weekday and relative words the model misses. Each candidate is read by our o
   its own ("at 11:40 p.m.", "that morning") takes the day of the nearest day-or-finer time before it in its
   sentence, else in the previous sentence of the paragraph, else the report's; a duration after a date
   ("Thursday, two hours before") is not joined to it;
+- "the next day", "the following morning" → the day after the day-or-finer time before it in its sentence
+  or the previous one of the paragraph, unresolved when there is none (not the day after the report);
 - "yesterday", "last night" → the day before; "today", "tonight", "overnight" → the report's day;
 - "last week" → the ISO week before (``2023-W24``); "earlier this month" → ``2023-06``; "N days ago";
 - "last June" is the latest June before the report's month, "this September" the report year's;
@@ -107,6 +109,8 @@ RELATIVE_UNIT = re.compile(r"\b(?P<rel>last|this|next|past|previous|coming|earli
 DAY_WORDS = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
 DAY_WORD = re.compile(r"\b(?:the day before yesterday|the day after tomorrow|today|tonight|overnight|yesterday|tomorrow|last night)\b")
+# the day after the one told just before ("a vigil on Monday evening; a second protest the next night")
+NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b")
 THIS_PART = re.compile(r"\bthis (?:early )?(?:morning|afternoon|evening)\b")
 DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|weekends?)\b")
 AGE = re.compile(r"\d+-(?:year|month|week|day)s?-old|^\d{1,2}$|^ages?\b")
@@ -212,7 +216,10 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
     span = doc.char_span(start, end, alignment_mode="expand")
     future = _is_future(span, full, start)
     day = published
-    if span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
+    if span is not None and NEXT_DAY.search(lower):  # "the next night" after "Monday evening": Tuesday
+        anchor = _anchor(points, span, full, quotes)
+        day = date.fromisoformat(anchor.value[:10]) + timedelta(days=1) if anchor is not None else None
+    elif span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
         anchor = _anchor(points, span, full, quotes)
         following = _day_after(full, candidates[n + 1:n + 2], end, published, future)
         if following is not None:  # "at 10:35 a.m. (0735 GMT) Friday": the day right after it
@@ -482,6 +489,9 @@ def _resolve(lower: str, published: date | None, future: bool, scheduled: bool =
     m = YEAR_ONLY.search(lower)
     if m:
         return m["year"], "year"
+    m = NEXT_DAY.search(lower)
+    if m:  # ``published`` is already the day after the one told before (see ``_read``)
+        return (published.isoformat(), "day") if published else (None, "day")
     m = DAY_WORD.search(lower) or THIS_PART.search(lower)
     if m:
         offset = DAY_WORDS.get(m.group(0), 0)
