@@ -248,3 +248,58 @@ def test_a_dayless_time_takes_no_day_from_a_quote_but_a_quote_goes_on_from_the_r
     assert [t.value for t in times(nlp, text, SATURDAY)] == ["2024-03-15", "2024-03-16T13:00"]
     text = 'The Lusk ferry will sail on Thursday. "It will leave at 4 in the morning," the captain said.'
     assert [t.value for t in times(nlp, text, SATURDAY)] == ["2024-03-21", "2024-03-21"]
+
+
+def test_clock_with_a_stop_or_spaced_colon(nlp):
+    # British "8.40am" and a colon set off by spaces ("08: 45 AM") are clock times, not "40am" or "45 AM"
+    t = only(nlp, "Officers reached the Varnby mill at 8.40am.", SATURDAY)
+    assert (t.value, t.precision) == ("2024-03-16T08:40", "minute")
+    t = only(nlp, "The notice was posted at 08: 45 AM.", SATURDAY)
+    assert t.value == "2024-03-16T08:45"
+
+
+def test_date_rebuilt_from_tokens_keeps_its_year(nlp):
+    # text joined from tokens puts a space before the stop and the comma: the year still belongs to the date
+    t = only(nlp, "The keeper of the Orrin lighthouse was injured on Oct . 21 , 2011 near the pier .", SATURDAY)
+    assert t.value == "2011-10-21"
+    t = only(nlp, "Deputy Halden was killed June 24 , 2019 outside a bakery .", SATURDAY)
+    assert t.value == "2019-06-24"
+
+
+def test_a_day_put_on_a_date_lies_ahead(nlp):
+    # "set for October 28" in June: this October, though October 28 of last year is nearer
+    t = only(nlp, "A provisional trial date was set for October 28 in the Varnby case.", date(2024, 6, 12))
+    assert t.value == "2024-10-28"
+    # without such a verb the nearest year stands, a day ahead counting double
+    t = only(nlp, "The Varnby ferry capsized on October 28.", date(2024, 6, 12))
+    assert t.value == "2023-10-28"
+
+
+def test_a_time_stamp_line_and_the_lead_under_it_are_two_times(nlp):
+    # the model may run one entity over the line break: the stamp's clock and the lead's day stay apart
+    text = ("Orla Venn checks into Kelvar clinic\nPosted: May 3, 2013 11:45 AM PDT\n"
+            "Early Friday morning, the singer checked into the Kelvar clinic.")
+    found = times(nlp, text, date(2013, 5, 3))
+    assert [(t.text, t.value) for t in found] == [("May 3, 2013 11:45 AM PDT", "2013-05-03T11:45"),
+                                                 ("Early Friday morning", "2013-05-03")]
+    text = "Singer Orla Venn dies at 91\nJune 06, 2013\nThe singer died on Thursday."
+    assert [t.text for t in times(nlp, text, date(2013, 6, 6))] == ["June 06, 2013", "Thursday"]
+
+
+def test_the_day_before_a_month_the_model_left_out(nlp):
+    # the model may tag "May" alone in "the 5th of May", "August" alone in "16th August"
+    t = only(nlp, "The march was called for the 5th of May.", date(2013, 5, 3))
+    assert (t.text, t.value) == ("the 5th of May", "2013-05-05")
+    found = times(nlp, "Crews came this morning 16th August to fix the cable.", date(2011, 8, 16))
+    assert found[-1].value == "2011-08-16"
+
+
+def test_the_next_day_is_the_day_after_the_one_told_before(nlp):
+    found = times(nlp, "A vigil was held in Varnby on Monday evening. A second protest followed the next night.", SATURDAY)
+    assert [(t.value, t.precision) for t in found] == [("2024-03-11", "part-of-day"), ("2024-03-12", "part-of-day")]
+    found = times(nlp, "The Kelvar ferry sank on Tuesday. Divers found the wreck the next day.", SATURDAY)
+    assert [t.value for t in found] == ["2024-03-12", "2024-03-13"]
+    timex = find_timexes(nlp("The Kelvar ferry sank on Tuesday. Divers found the wreck the next day."), SATURDAY)[-1]
+    assert (timex.type, timex.value) == ("DATE", "2024-03-13")
+    # with no day told before it, it is no day we know (not the day after the report)
+    assert only(nlp, "Orla Venn appeared in court the next morning.", SATURDAY).value is None

@@ -9,11 +9,17 @@ for weekday and relative words the model misses. Each candidate is read by our o
   its own ("at 11:40 p.m.", "that morning") takes the day of the nearest day-or-finer time before it in its
   sentence, else in the previous sentence of the paragraph, else the report's; a duration after a date
   ("Thursday, two hours before") is not joined to it;
+- "the next day", "the following morning" → the day after the day-or-finer time before it in its sentence
+  or the previous one of the paragraph, unresolved when there is none (not the day after the report);
 - "yesterday", "last night" → the day before; "today", "tonight", "overnight" → the report's day;
 - "last week" → the ISO week before (``2023-W24``); "earlier this month" → ``2023-06``; "N days ago";
 - "last June" is the latest June before the report's month, "this September" the report year's;
 - absolute dates with or without year (a missing year is the one putting the date closest to the report,
-  a date ahead of the report counting double: news looks back);
+  a date ahead of the report counting double: news looks back; a day something is set or put off to is
+  not before the report: "a trial date was set for October 28");
+- "8.40am" and "08: 45 AM" are clock times; an entity the model ran over a line break (a stamp line and
+  the lead under it) is one expression per line; a day the model left off a month is taken in ("the 5th
+  of May"); a space before a stop or a comma ("Oct . 21 , 2011", text rebuilt from tokens) is allowed;
 - four digits before a time zone ("1750 GMT", "0900 local time", "2130 ET", "0600Z") are a 24-hour clock
   time, not a year, and so are four digits before "hours"/"hrs" after "at", "until", "from", "since",
   "before" or "after" ("at 1400 hours"; "2000 hours of service" stays a duration).
@@ -54,7 +60,7 @@ PARTS_OF_DAY = (
     ("late", r"(?<!as )late(?! as)"),
     ("early", r"(?<!as )early(?! as)"),
 )
-MONTH_YEAR = re.compile(rf"\b{MONTH},?\s+{YEAR}\b")
+MONTH_YEAR = re.compile(rf"\b{MONTH}\s?,?\s+{YEAR}\b")
 MONTH_ONLY = re.compile(rf"\b(?:(?P<rel>last|this|next|in|early|late|mid|since|until)[\s-]+)?{MONTH}$")
 NUMERIC_DATE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2,4})\b")
 YEAR_ONLY = re.compile(rf"^(?:(?:the\s+)?(?:(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+)?"
@@ -68,16 +74,19 @@ ZONED_CLOCK = re.compile(rf"\b{_HHMM}{_ZONE_AFTER}")  # in the report's text, ca
 # "at 1400 hours": four digits before "hours" are a clock time only after these ("2000 hours of service")
 MILITARY_CLOCK = re.compile(rf"\b(?:[Aa]t|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Bb]efore|[Aa]fter)\s+"
                             rf"(?P<clock>{_HHMM}\s?(?:hours|hrs)\b)(?!\s+of\b)")
+# "8.40am" (British) and a colon set off by spaces ("08: 45 AM", "3 : 30 AM") are clock times too
 CLOCK = re.compile(
-    r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?!\w)"
-    r"|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>\d\d)\b"
+    r"\b(?P<hour>\d{1,2})(?:\s?[:.]\s?(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap](?:\s?\.\s?)?m\.?)(?!\w)"
+    r"|\b(?P<hour24>[01]?\d|2[0-3])\s?:\s?(?P<minute24>\d\d)\b"
     # read in lower case; "1353 (1023 GMT)": the local time, restated in another zone
     rf"|\b(?P<hour4>[01]\d|2[0-3])(?P<minute4>[0-5]\d)(?={_ZONE_AFTER.lower()}|\s*\(\s*{_HHMM}{_ZONE_AFTER.lower()})"
 )
 # a clock time that ends right before a parenthesis restating it in another zone ("10:35 a.m. (0735 GMT)")
-CLOCK_BEFORE = re.compile(rf"(?:\b{_HHMM}|\b\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?|\b(?:[01]?\d|2[0-3]):\d\d)"
+CLOCK_BEFORE = re.compile(rf"(?:\b{_HHMM}|\b\d{{1,2}}(?:\s?[:.]\s?\d\d)?\s*[ap]\.?m\.?|\b(?:[01]?\d|2[0-3])\s?:\s?\d\d)"
                           rf"(?:\s?(?:{ZONES})|\s+local(?:\s+time)?|\s?(?:hours|hrs))?\s*\(\s*$")
 CLOSING = re.compile(r"\s*\)")
+# a clock time as the report's text has it, for joining to a time entity the model split ("3 : 30" + "AM")
+TEXT_CLOCK = re.compile(r"\b\d{1,2}\s?[:.]\s?[0-5]\d\s?[AaPp](?:\s?\.\s?[Mm](?:\s?\.)?|[Mm]\b)")
 HOURS_CLOCK = re.compile(r"\b(?P<hour4>[01]\d|2[0-3])(?P<minute4>[0-5]\d)\s?(?:hours|hrs)\b")
 # verbs of speech and writing whose time dates a quote ("said in a 2014 interview")
 SPEECH_VERBS = {"say", "tell", "write", "tweet", "post", "add", "state", "declare", "announce", "testify",
@@ -100,6 +109,8 @@ RELATIVE_UNIT = re.compile(r"\b(?P<rel>last|this|next|past|previous|coming|earli
 DAY_WORDS = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
 DAY_WORD = re.compile(r"\b(?:the day before yesterday|the day after tomorrow|today|tonight|overnight|yesterday|tomorrow|last night)\b")
+# the day after the one told just before ("a vigil on Monday evening; a second protest the next night")
+NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b")
 THIS_PART = re.compile(r"\bthis (?:early )?(?:morning|afternoon|evening)\b")
 DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|weekends?)\b")
 AGE = re.compile(r"\d+-(?:year|month|week|day)s?-old|^\d{1,2}$|^ages?\b")
@@ -129,6 +140,8 @@ QUARTERLY = re.compile(r"\b(?:quarter|period|net income|earnings|profit|revenue|
 LETTER = re.compile(r"[a-z]")
 # "the quarter ended Sept. 30": a period, and the day it ended
 ENDED = re.compile(r"(?P<a>.+?)\s+(?:ended|ending|that ended|which ended)\s+(?P<b>.+)$", re.IGNORECASE)
+MONTH_FIRST = re.compile(rf"{MONTH}\b", re.IGNORECASE)
+DAY_BEFORE = re.compile(r"(?<![\w,.$])(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 EVERY = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.IGNORECASE)  # "every Friday": a set
 LEFT_PART = re.compile(r"(?:the\s+(?:(?:early|late|wee|small)\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+(?:on\s+)?)$",
                        re.IGNORECASE)
@@ -138,6 +151,9 @@ FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as|until|no later than|next)\s
 FUTURE_INSIDE = re.compile(r"^(?:as (?:soon|early) as|no later than|until)\b", re.IGNORECASE)
 PLAN_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "aim", "promise", "vow",
               "pledge", "agree", "want"}
+# "set for October 28", "postponed to June 8": the day a happening is put on
+SCHEDULE_VERBS = {"set", "schedule", "slate", "pencil", "reschedule", "postpone", "adjourn", "delay", "defer",
+                  "push", "move"}
 PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "slated"}
 # "declared Monday a day of mourning": a day named as the object of these verbs lies ahead
 DESIGNATE_VERBS = {"declare", "designate", "proclaim", "name", "make", "set"}
@@ -200,14 +216,18 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
     span = doc.char_span(start, end, alignment_mode="expand")
     future = _is_future(span, full, start)
     day = published
-    if span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
+    if span is not None and NEXT_DAY.search(lower):  # "the next night" after "Monday evening": Tuesday
+        anchor = _anchor(points, span, full, quotes)
+        day = date.fromisoformat(anchor.value[:10]) + timedelta(days=1) if anchor is not None else None
+    elif span is not None and _dayless(text):  # "at 11:40 p.m.", "that morning": the day named before
         anchor = _anchor(points, span, full, quotes)
         following = _day_after(full, candidates[n + 1:n + 2], end, published, future)
         if following is not None:  # "at 10:35 a.m. (0735 GMT) Friday": the day right after it
             day = following
         elif anchor is not None:
             day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
-    resolved = normalize(text, day, future, any(s < end and start < e for s, e in military))
+    scheduled = span is not None and _scheduled(span.root)
+    resolved = normalize(text, day, future, any(s < end and start < e for s, e in military), scheduled)
     kind, value = timex_value(lower, published, resolved)
     if resolved is None and value is None or AGE.search(lower) or value is None and not LETTER.search(lower):
         return None
@@ -411,18 +431,19 @@ def _rollover(anchor: TimeValue, text: str) -> int:
     return int(late and small)
 
 
-def normalize(text: str, published: date | None, future: bool = False, hours_clock: bool = False
-              ) -> tuple[str | None, Precision, str | None] | None:
+def normalize(text: str, published: date | None, future: bool = False, hours_clock: bool = False,
+              scheduled: bool = False) -> tuple[str | None, Precision, str | None] | None:
     """(value, precision, part of day) for one expression; None when it is no point in time.
     ``hours_clock``: four digits before "hours" are a clock time ("at 1400 hours", decided by the words
-    before the expression), not a length of time."""
+    before the expression), not a length of time. ``scheduled``: the day something is put on ("a trial date
+    was set for October 28"), so a date without a year is not before the report."""
     lower = _lower(text)
     if AGE.search(lower):
         return None
     part = _part_of_day(lower)
     clocks = [m for m in (CLOCK.search(lower), HOURS_CLOCK.search(lower) if hours_clock else None) if m]
     clock = min(clocks, key=lambda m: m.start()) if clocks else None  # "1400 hours (1200 GMT)": the first
-    day, precision = _resolve(lower, published, future)
+    day, precision = _resolve(lower, published, future, scheduled)
     if precision != "day" and part in {"late", "early"}:
         part = None  # "early March" is a month, not a part of a day
     if precision == "none":
@@ -446,7 +467,7 @@ def _lower(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def _resolve(lower: str, published: date | None, future: bool) -> tuple[str | None, str]:
+def _resolve(lower: str, published: date | None, future: bool, scheduled: bool = False) -> tuple[str | None, str]:
     """The date part: (ISO value, precision); precision "none" when nothing date-like is there."""
     for pattern in (ISO_DATE, NUMERIC_DATE):
         m = pattern.search(lower)
@@ -461,13 +482,16 @@ def _resolve(lower: str, published: date | None, future: bool) -> tuple[str | No
                 return _iso(int(m["year"]), month, int(m["day"])), "day"
             if published is None:
                 return None, "day"
-            return _closest_year(published, month, int(m["day"])), "day"
+            return _closest_year(published, month, int(m["day"]), scheduled), "day"
     m = MONTH_YEAR.search(lower)
     if m:
         return f"{m['year']}-{MONTHS[m['month'][:3]]:02d}", "month"
     m = YEAR_ONLY.search(lower)
     if m:
         return m["year"], "year"
+    m = NEXT_DAY.search(lower)
+    if m:  # ``published`` is already the day after the one told before (see ``_read``)
+        return (published.isoformat(), "day") if published else (None, "day")
     m = DAY_WORD.search(lower) or THIS_PART.search(lower)
     if m:
         offset = DAY_WORDS.get(m.group(0), 0)
@@ -507,9 +531,14 @@ def _shift(published: date, days: int) -> str:
     return (published + timedelta(days=days)).isoformat()
 
 
-def _closest_year(published: date, month: int, day: int) -> str | None:
+def _closest_year(published: date, month: int, day: int, scheduled: bool = False) -> str | None:
+    """The year that puts a month and day nearest the report; a day something is put on ("a trial date was
+    set for October 28") is not before the report. (The tense of the clause is no help: "was extended to
+    Nov. 16", "declared a dividend payable Dec. 15" look ahead from a past tense.)"""
     options = [d for y in (published.year - 1, published.year, published.year + 1)
                if (d := _safe_date(y, month, day)) is not None]
+    if scheduled:
+        options = [d for d in options if d >= published] or options
     if not options:
         return None  # news looks back: a day ahead of the report must be twice as near as one behind
     return min(options, key=lambda d: (abs((d - published).days) * (2 if d > published else 1))).isoformat()
@@ -596,9 +625,10 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
     they don't cover; ``extra`` marks hits of the TIMEX3-only patterns (durations, sets, "now" …)."""
     spans: list[tuple[int, int, bool]] = []
     clocks = [(s, e) for s, e, _ in _clock_spans(text)]
-    ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
-    for ent in ents:
-        start, end = ent.start_char, ent.end_char
+    # an entity the model ran over a line break ("11:45 AM PDT" + "Early Friday morning", a stamp and the
+    # lead under it; "dies at 91" + "June 6, 2013") is one expression per line
+    pieces = [piece for e in doc.ents if e.label_ in {"DATE", "TIME"} for piece in _lines(text, e.start_char, e.end_char)]
+    for start, end in pieces:
         for s, e in clocks:  # "1750" tagged DATE and "GMT" ORG: one clock time
             if s < end and start < e:
                 start, end = min(start, s), max(end, e)
@@ -621,6 +651,20 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
     return [(*_extend_left(text, s, e), extra) for s, e, extra in spans]
 
 
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut at line breaks, each piece without its outer spaces; empty pieces left out."""
+    pieces = []
+    for part in re.finditer(r"[^\n]+", text[start:end]):
+        left, right = _strip_spaces(part.group(0))
+        if right > left:
+            pieces.append((start + part.start() + left, start + part.start() + right))
+    return pieces
+
+
+def _strip_spaces(piece: str) -> tuple[int, int]:
+    return len(piece) - len(piece.lstrip()), len(piece.rstrip())
+
+
 def _clock_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, hours) of 24-hour clock times written as four digits: before a time zone ("1750 GMT",
     "0900 local time"), or before "hours" after "at" and the like (``hours`` True: "at 1400 hours");
@@ -634,6 +678,7 @@ def _clock_spans(text: str) -> list[tuple[int, int, bool]]:
             start, end = local.start(), close.end()
         found.append((start, end, False))
     found += [(m.start("clock"), m.end("clock"), True) for m in MILITARY_CLOCK.finditer(text)]
+    found += [(m.start(), m.end(), False) for m in TEXT_CLOCK.finditer(text)]
     merged: list[tuple[int, int, bool]] = []
     for start, end, hours in sorted(found):  # "1750 CET (1650 GMT)": two matches, one expression
         if DETERMINER_BEFORE.search(text, max(0, start - 8), start):
@@ -662,6 +707,8 @@ def _split_ranges(text: str, spans: list[tuple[int, int, bool]], published: date
 def _joinable(text: str, previous_end: int, start: int, end: int) -> bool:
     """ "10:30 a.m." + "on" + "Tuesday", "Friday" + "night": one expression."""
     between = text[previous_end:start].strip().lower()
+    if "\n" in text[previous_end:start]:
+        return False  # a stamp line and the lead under it: two expressions
     if between not in {"", "on", ",", "of", "at"} or start - previous_end > 5 or text[previous_end - 1] == ")":
         return False  # "10:35 a.m. (0735 GMT) Friday": a bracket ends the expression
     lower = text[start:end].lower()  # "late on Thursday, more than two hours before": no duration joins a date
@@ -669,8 +716,11 @@ def _joinable(text: str, previous_end: int, start: int, end: int) -> bool:
 
 
 def _extend_left(text: str, start: int, end: int) -> tuple[int, int]:
-    """Take in "the early hours of" / "early" / "late" / "every" right before the expression."""
+    """Take in "the early hours of" / "early" / "late" / "every" right before the expression, and the day
+    before a month the model left out ("12 March 2013", "the 5th of May" tagged from the month on)."""
     match = LEFT_PART.search(text, max(0, start - 40), start) or EVERY.search(text, max(0, start - 12), start)
+    if match is None and MONTH_FIRST.match(text, start, end):
+        match = DAY_BEFORE.search(text, max(0, start - 16), start)
     if match:
         start = match.start()
     while text[start:end].lower().startswith(("on ", "in ", "at ", "by ", "since ")):
@@ -689,7 +739,7 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
     if FUTURE_INSIDE.match(span.text):
         return True
     tok: Token = span.root
-    if _designated(tok):
+    if _designated(tok) or _scheduled(tok):
         return True
     for _ in range(5):
         if tok.pos_ in {"VERB", "AUX"}:
@@ -701,6 +751,14 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _scheduled(tok: Token) -> bool:
+    """ "a trial date was set for October 28", "postponed to June 8", "penciled in for October": the day a
+    happening is put on lies ahead of the putting, whatever the tense."""
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ in {"for", "to", "until", "till"} and prep.head.i != prep.i
+            and prep.head.lemma_.lower() in SCHEDULE_VERBS)
 
 
 def _designated(tok: Token) -> bool:

@@ -138,6 +138,8 @@ def _duration(lower: str) -> tuple[TimexType, str] | None:
     """ "three days", "the past two months", "two-week", "hours", "the fiscal year": P… values."""
     if re.search(r"-old\b|\b(?:ago|earlier|later|before|after|from now|hence)$", lower):
         return None
+    if re.match(r"^the (?:next|following) (?:day|morning|afternoon|evening|night)$", lower):
+        return None  # a day after another, a point in time ("found the wreck the next day")
     m = DURATION.match(lower)
     if m is None:
         return None
