@@ -108,6 +108,7 @@ SUNDAY = date(2024, 3, 17)
     ("The mayor said she would visit Kelvar later on Saturday.", SATURDAY, "2024-03-16"),
     ("The pier collapsed on Tuesday, officials said.", SUNDAY, "2024-03-12"),
     ("Divers could have reached the wreck on Tuesday.", SUNDAY, "2024-03-12"),
+    ("Tamm said she’ll sail again on Tuesday.", SUNDAY, "2024-03-19"),  # a curly contraction looks ahead
 ])
 def test_modal_and_future_verbs_look_ahead_past_tense_looks_back(nlp, text, published, value):
     [found] = [t for t in times(nlp, text, published) if t.precision == "day"]

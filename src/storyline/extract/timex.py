@@ -774,7 +774,7 @@ def _looks_ahead(verb: Token) -> bool:
     ("is scheduled for Monday"), or an infinitive under either ("would begin lifting them", "promised to
     publish")."""
     for _ in range(3):
-        auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        auxes = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & FUTURE_AUX and "have" not in auxes:
             return True
         if verb.lower_ in PLAN_PARTICIPLES:
