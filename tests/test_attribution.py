@@ -9,7 +9,7 @@ from storyline.extract.attribution import find_attributions
 from storyline.extract.cues import STATUS_BY_CLASS, load_cues
 from storyline.extract.entities import find_entities
 from storyline.extract.quotes import find_quotes
-from storyline.extract.sources import source_span
+from storyline.extract.source_phrases import source_span
 from storyline.extract.speakers import _subject
 
 

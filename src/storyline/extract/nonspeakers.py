@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .sources import AUTHORS, ORG_HEADS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, UNNAMED_HEADS
+from .source_words import AUTHORS, ORG_HEADS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, UNNAMED_HEADS
 from .spans import OBJECT_DEPS, SUBJECT_DEPS
 
 # nouns for people, groups, bodies, media and things said or published, beyond the source lexicons

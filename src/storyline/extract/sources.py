@@ -27,446 +27,25 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..model import Entity, Source, SourceKind
-from .cues import load_cues
 from .entities import LEADING_TITLE, entity_for
 from .documents_before import document_before
 from .given_names import FEMALE, MALE
 from .nlp import doc_text
 from .quotes import QuoteIndex
 from .relatives import relative_noun
-from .spans import _paragraph
-
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "testimony", "announcement", "interview", "tweet",
-                "word", "claim", "argument", "answer", "response", "letter", "post", "message", "address"}
-GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "husband": "m", "wife": "f", "father": "m",
-            "mother": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "spokesman": "m",
-            "spokeswoman": "f", "businessman": "m", "businesswoman": "f", "congresswoman": "f",
-            "chairwoman": "f", "actor": "m", "actress": "f", "widow": "f", "king": "m", "queen": "f",
-            "prince": "m", "princess": "f", "uncle": "m", "aunt": "f", "grandmother": "f", "grandfather": "m"}
-ORG_PRONOUNS = {"it", "its"}
-PLURAL_PRONOUNS = {"they", "them", "their"}
-LOOK_BACK = 12  # antecedent candidates a pronoun looks back over
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-DEMONSTRATIVES = {"that", "this", "these", "those"}
-KIND_BY_TYPE: dict[str, SourceKind] = {
-    "PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "organization",
-}
-# head nouns of phrases that name no one in particular
-UNNAMED_HEADS = {
-    "report", "source", "witness", "official", "analyst", "resident", "spokesperson", "spokesman",
-    "spokeswoman", "expert", "observer", "critic", "people", "person", "aide", "insider", "diplomat",
-    "someone", "somebody", "many", "some", "others", "other", "member", "supporter", "voter", "poll",
-    "survey", "study", "document", "record", "account", "rumor", "leader", "officer", "soldier",
-    "lawmaker", "activist", "scientist", "researcher", "economist", "journalist", "reporter",
-    "commentator", "investigator", "adviser", "advisor", "staffer", "representative", "democrat",
-    "republican", "man", "woman", "friend", "neighbor", "family", "employee", "worker", "most", "few",
-    "several", "all", "both", "everyone", "nobody", "one", "statement", "memo", "letter", "data",
-    "doctor", "nurse", "engineer", "teacher", "lawyer", "attorney", "prosecutor", "farmer", "pilot",
-    "director", "manager", "executive", "minister", "commander", "chief", "mayor", "governor",
-    "operative", "strategist", "consultant", "donor", "delegate", "superdelegate", "ally", "backer",
-    "loyalist", "volunteer", "pollster", "fellow", "professor", "historian", "scholar",
-    "number", "majority", "minority", "handful", "dozen", "couple", "host", "slew",  # "a number of delegates"
-    "head",  # "the head of the rules committee"
-}
-# head nouns of phrases that name an organisation without a proper name
-ORG_HEADS = {
-    "government", "military", "ministry", "army", "police", "company", "group", "party", "campaign",
-    "committee", "agency", "administration", "department", "office", "court", "council", "kremlin",
-    "white house", "pentagon", "parliament", "congress", "senate", "house", "commission", "authority",
-    "authorities", "union", "organization", "organisation", "firm", "embassy", "regime", "cabinet",
-    "team", "board", "newspaper", "network", "outlet", "magazine", "paper", "post", "times", "agency",
-    "navy", "command", "force", "forces", "service", "bureau", "coalition", "alliance", "movement",
-    "state", "country", "nation", "city", "county", "school", "university", "hospital", "bank",
-    "guild", "association", "federation", "institute", "foundation", "corporation", "council",
-}
-# role nouns that, made definite ("the candidate", "the front-runner"), name someone the report is about even when
-# no one is given that title in so many words: they fall back on the salient person before them
-PERSON_ROLES = {
-    "candidate", "front-runner", "frontrunner", "nominee", "contender", "hopeful", "senator", "governor",
-    "president", "congressman", "congresswoman", "speaker", "chairman", "chairwoman", "mayor", "businessman",
-    "businesswoman", "billionaire", "mogul", "tycoon", "republican", "democrat", "secretary", "neurosurgeon",
-    "incumbent", "challenger", "premier", "chancellor", "lawmaker", "director",
-}
-# nouns for one person's role or occupation that a definite description may name someone by
-ROLE_NOUNS = PERSON_ROLES | {
-    "ambassador", "spokesman", "spokeswoman", "spokesperson", "chief", "manager", "strategist", "adviser",
-    "advisor", "aide", "lawyer", "attorney", "judge", "justice", "prosecutor", "official", "officer",
-    "commissioner", "minister", "pollster", "economist", "professor", "analyst", "author", "founder",
-    "executive", "host", "anchor", "moderator", "reporter", "commander", "general", "sheriff", "pastor",
-    "doctor", "surgeon", "physician", "activist", "leader", "head", "dean", "coach", "veteran", "star",
-    "actor", "actress", "developer", "investor", "entrepreneur", "politician", "legislator", "delegate", "wife",
-    "husband", "widow",
-    "father", "mother", "son", "daughter", "brother", "sister", "historian", "scholar", "expert",
-}
-ROLE_MODIFIERS = {"amod", "compound", "nmod"}
-# title abbreviations and variants as the role noun they stand for
-ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "congressman", "pres": "president", "sec": "secretary",
-              "frontrunner": "front-runner", "chair": "chairman", "chairwoman": "chairman", "gop": "republican",
-              "democratic": "democrat", "congresswoman": "congressman", "representative": "congressman"}
-FAMILY = {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "widower"}
-# things said or written, whose issuer or author is who speaks through them
-STATEMENT_NOUNS = {"statement", "report", "story", "article", "letter", "memo", "release", "transcript", "video",
-                   "ad", "advertisement", "spot", "clip", "tweet", "post", "email", "study", "analysis", "poll",
-                   "survey", "response", "document", "endorsement", "editorial", "column", "op-ed", "piece",
-                   "petition", "announcement", "note"}
-AUTHORS = {"author", "writer", "researcher"}  # those who wrote a document ("the study's authors")
-# how a group is tied to the person it is named after ("Democrats supporting Ana Ruiz")
-TIES = {"support", "back", "oppose", "represent", "advise", "endorse", "serve", "follow", "work"}
-POLLS = {"poll", "survey"}
-# words for the same document, one may take up another ("a report by X … the story")
-DOCUMENT_KIN = {"story": {"story", "report", "article", "piece", "column", "editorial", "note"},
-                "statement": {"statement", "release", "response", "letter", "memo"},
-                "video": {"video", "ad", "advertisement", "spot", "clip"}}
-for _kin in list(DOCUMENT_KIN.values()):
-    for _word in _kin:
-        DOCUMENT_KIN.setdefault(_word, _kin)
-# verbs whose subject issues, publishes or writes their object
-ISSUING = {"issue", "release", "publish", "send", "post", "tweet", "fire", "air", "run", "write", "file",
-           "circulate", "unveil", "launch", "distribute", "put", "pen", "sign", "produce", "email", "blast"}
-FOCUS_WORDS = {"even"}
-THINKS = {"think", "believe", "understand", "know", "suspect", "fear", "feel"}  # ", who thinks that …"
-DASHES = {"-", "—", "–", "--", "―"}
-ASIDE_PREPS = {"like", "unlike"}  # "Ana Ruiz, like the mayor, …": a comparison set off by commas
-# children that describe the source but are not its name
-_NOT_NAME = {"appos", "relcl", "acl", "punct", "prep", "advmod", "cc", "conj", "parataxis"}
-
-
-def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
-    """Character span of the whole source phrase: the noun phrase with appositive and modifiers,
-    starting no earlier than ``floor`` (the end of the dateline)."""
-    if head.lower_ in RELATIVE_PRONOUNS or head.pos_ == "PRON" and head.left_edge == head.right_edge:
-        return head.idx, head.idx + len(head)  # "those close to him", "he and his aide": the whole phrase
-    left, right = head.left_edge.i, head.right_edge.i
-    doc = head.doc
-    second = _second_subject(head)
-    if second is not None:  # "Ana Ruiz, the harbour master, said": an apposition parsed as a second subject
-        right = second.right_edge.i
-    while left < head.i and (doc[left].idx < floor or doc[left].dep_ == "advmod" and doc[left].lower_ in FOCUS_WORDS):
-        left += 1  # "Even the port authority said …": the reporter's emphasis is no part of the source
-    for child in head.rights:  # "Ana Ruiz, asked about it, said": a clause set off by a comma is no part of it
-        if _aside_clause(child) and child.left_edge.i > head.i and doc[child.left_edge.i - 1].text == ",":
-            right = min(right, child.left_edge.i - 1)
-        elif child.dep_ == "prep" and _dated(child):
-            right = min(right, child.left_edge.i - 1)  # "a panel in 2001"
-        elif (child.dep_ == "prep" and child.lower_ in ASIDE_PREPS and head.pos_ == "PROPN" and child.i > head.i
-              and doc[child.i - 1].text == ","):
-            right = min(right, child.i - 1)  # "Ana Ruiz, like her predecessor, said": a comparison, not a name
-        elif _aside_in_brackets(child):
-            right = min(right, child.left_edge.i - 1)  # "said Ana Ruiz (who has run it for years)"
-    for i in range(head.i - 1, left - 1, -1):  # stay on the head's line ("11 a.m.\n\nAna Ruiz")
-        if "\n" in doc[i].text_with_ws or doc[i].text in DASHES and doc[i].whitespace_ and i and doc[i - 1].whitespace_:
-            left = i + 1  # and after a dash set off by spaces ("… is predictable - Ana Ruiz has vowed")
-            break
-    while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text not in ")":
-        right -= 1
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    if right + 1 < len(doc) and doc[right + 1].text == ")" and any(t.text == "(" for t in doc[left:right + 1]) \
-            and not any(t.text == ")" for t in doc[left:right + 1]):
-        right += 1  # "the Fire Service (FS)": the parser hung the closing bracket elsewhere
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _second_subject(head: Token) -> Token | None:
-    """A subject of the same verb right after ``head`` and a comma: an apposition the parser took for a
-    subject of its own."""
-    after = head.right_edge.i + 1
-    if not head.dep_.startswith("nsubj") or after + 1 >= len(head.doc) or head.doc[after].text != ",":
-        return None
-    return next((c for c in head.head.children if c.dep_ == head.dep_ and c.left_edge.i == after + 1), None)
-
-
-def _aside_in_brackets(child: Token) -> bool:
-    """A bracketed remark after the source with a verb of its own, not a party label or an acronym."""
-    doc = child.doc
-    first, last = child.left_edge.i, child.right_edge.i
-    return (first > 0 and doc[first].text == "(" or first > 0 and doc[first - 1].text == "(") and any(
-        t.pos_ in {"VERB", "AUX"} for t in doc[first:last + 1]) and last - first >= 3
-
-
-def _aside_clause(child: Token) -> bool:
-    """A clause after the source, set off by a comma, that is no part of it: ", asked about it,", ", who
-    says …" (PolNeAR keeps a comma-set participle like ", conducted by the port board," as often as it cuts
-    it; cutting every one is 24 train sources better than keeping them)."""
-    return child.dep_ in {"advcl", "acl"} or child.dep_ == "relcl" and _says(child)
-
-
-def _says(clause: Token) -> bool:
-    """A relative clause that makes a statement of its own (", which says the visit took place")."""
-    lemma = clause.lemma_.lower()
-    return (load_cues().words.get(lemma) in {"say", "claim", "report"} or lemma in THINKS) and any(
-        c.dep_ == "ccomp" for c in clause.children)
-
-
-def _dated(prep: Token) -> bool:
-    """A preposition with a date ("in 2001", "on Friday"): when, not who."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
-
-
-def _name_tokens(head: Token, floor: int = 0) -> tuple[int, int]:
-    """Token range of the source's name: the head with its left modifiers, no appositive or clause,
-    nothing before ``floor`` (the dateline)."""
-    left = head.i
-    for child in head.lefts:
-        if child.dep_ not in _NOT_NAME:
-            left = min(left, child.left_edge.i)
-    while left < head.i and head.doc[left].idx < floor:
-        left += 1
-    for i in range(head.i - 1, left - 1, -1):  # on the head's line: "7:45 a.m.\n\nAides to Ana Ruiz"
-        if "\n" in head.doc[i].text_with_ws:
-            left = i + 1
-            break
-    right = head.i
-    for child in head.rights:
-        if child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "prep"
-                                                             and head.lemma_.lower() in UNNAMED_HEADS):
-            right = max(right, child.right_edge.i)
-    doc = head.doc
-    while left < head.i and (doc[left].is_punct or doc[left].lower_ in {"the", "a", "an"}):
-        left += 1
-    if head.pos_ == "PROPN":  # "Republican hopefuls Marta Koval": the words before the name describe its bearer
-        name_start = _entity_start(head)
-        while (left < min(head.i, name_start) and _title_word(doc[left])
-               and any(t.pos_ == "PROPN" for t in doc[left + 1:head.i + 1])):
-            left += 1
-    return left, right + 1
-
-
-def _entity_start(tok: Token) -> int:
-    """Where the named entity holding ``tok`` starts (``tok.i`` when it is in none)."""
-    i = tok.i
-    while i > 0 and tok.doc[i].ent_iob_ == "I":
-        i -= 1
-    return i
-
-
-def _title_word(tok: Token) -> bool:
-    """A word of a description before a name: a common noun or number, or an adjective in lower case or of
-    a group ("Republican"); never a particle of the name ("von", "de")."""
-    return tok.pos_ in {"NOUN", "NUM"} or tok.pos_ == "ADJ" and (tok.is_lower or tok.ent_type_ == "NORP")
-
-
-def _role(head: Token) -> str | None:
-    """The apposition describing the source ("the harbour master"), not an acronym in brackets."""
-    for child in head.rights:
-        if (child.dep_ == "appos" and child.pos_ in {"NOUN", "ADJ", "PROPN"}
-                and head.doc[child.left_edge.i].text != "(" and not child.text.isupper()):
-            return _strip(head.doc[child.left_edge.i: child.right_edge.i + 1].text)
-    return None
-
-
-def _role_word(tok: Token) -> str:
-    """A role word as compared: lower case, no full stop, "front-runner" whole, abbreviations spelled out."""
-    doc = tok.doc
-    word = (tok.lemma_ if tok.tag_ in {"NNS", "NNPS"} else tok.text).lower().rstrip(".")
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
-        word = f"{doc[tok.i - 2].lower_}-{word}"  # "front-runner"
-    return ROLE_FORMS.get(word, word)
-
-
-def _role_words(tokens) -> set[str]:
-    return {_role_word(t) for t in tokens if t.is_alpha or t.text.endswith(".") or "-" in t.text}
-
-
-def _role_phrase(head: Token) -> bool:
-    """A definite description of one person by a role ("the candidate", "the GOP front-runner", "the retired
-    neurosurgeon"), or a headline's bare role ("Win or not, candidate says"): singular, no name of its own,
-    no possessor."""
-    if (head.tag_ not in {"NN", "NNP", "JJ"} or head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.pos_ == "PROPN"
-            or head.lemma_.lower() in ORG_HEADS):
-        return False
-    dets = [c for c in head.children if c.dep_ in {"det", "poss"}]
-    if any(c.dep_ == "poss" and not _definite_owner(c) or c.dep_ == "det" and c.lower_ != "the" for c in dets):
-        return False
-    doc = head.doc
-    if any(c.dep_ in {"appos", "acl"} or c.dep_ == "conj" and (c.pos_ != "NOUN" or _party(c, head))
-           or c.dep_ == "relcl" and doc[c.left_edge.i - 1].text != ","
-           or c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in head.children):
-        return False  # "the candidate who wins", "the Ruiz aide": not one named before
-    return bool(dets) or head.tag_ == "NN" and _role_word(head) in PERSON_ROLES and not any(
-        c.dep_ in ROLE_MODIFIERS and c.i > head.i for c in head.children)
-
-
-def _definite_owner(owner: Token) -> bool:
-    """A possessor that is itself a definite description of a place or body ("the state's", "the company's"):
-    the phrase it opens is still a role someone in the report may hold ("the state's party leader"), unlike
-    one a name or a pronoun owns ("Ana Ruiz's spokesman", "his aide": someone tied to that person)."""
-    return owner.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)
-
-
-def _described_words(head: Token, proper: bool = False) -> set[str]:
-    """The words a role phrase describes its holder by beyond the role noun: its modifiers, its possessor and
-    its of-phrase ("the state's Republican party leader", "the head of the board's rules committee"); nouns,
-    names and a group's adjective only ("former", "powerful" tie no one to it). ``proper``: the names only
-    ("China's delegation")."""
-    tokens = [t for c in head.children if c.dep_ in ROLE_MODIFIERS | {"poss"} or c.dep_ == "prep" and c.lower_ == "of"
-              for t in c.subtree]
-    return _role_words(t for t in tokens if (t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "NORP", "ORG", "LOC"})
-                       or not proper and t.pos_ == "NOUN") - LEADS
-
-
-def _bare_body(head: Token) -> bool:
-    """A definite description of a body by its kind alone ("the group", "the union", "the advocacy group"):
-    singular, "the", common-noun modifiers at most, nothing after it that would make it another body ("the
-    group of donors", "the union that struck"). Not "the party": parties are mostly named as groups of people
-    ("Democrats"), not as organisations, so the last organisation named is seldom the one meant."""
-    return (head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ORG_HEADS - {"party"}
-            and [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}] == ["the"]
-            and all(c.dep_ in {"det", "amod", "compound", "punct"} and (c.dep_ != "compound" or c.pos_ == "NOUN")
-                    or c.dep_ == "relcl" and head.doc[c.left_edge.i - 1].text == ","  # "the group, which …,"
-                    for c in head.children))
-
-
-def _holds(verb: Token, tok: Token) -> bool:
-    """Whether ``tok`` is in a clause ``verb`` holds, not in an aside set into it ("X is wrong, he said":
-    "he said" is no part of what X is)."""
-    t = tok
-    while t.head != t:
-        if t.dep_ == "parataxis":
-            return False
-        t = t.head
-        if t == verb:
-            return True
-    return False
-
-
-def _own_relative(relcl: Token) -> bool:
-    """Whether a relative clause on one of several coordinated names is that name's alone: it comes before the
-    next name ("Ana Ruiz, who claimed …, and Ivo Tan …"), or another of the names has one of its own."""
-    noun = relcl.head
-    if any(c.dep_ == "conj" and c.i > relcl.i for c in noun.children):
-        return True
-    first = noun
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
-    members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ in {"PROPN", "NOUN"})]
-    return noun in members and sum(any(g.dep_ == "relcl" for g in m.children) for m in members) > 1
-
-
-def _conjuncts(head: Token) -> list[Token]:
-    """The names or noun phrases coordinated with ``head`` ("Ana Ruiz, Ivo Tan and the port board"), in order:
-    not clauses, and not the parser's list of what follows a colon."""
-    found = []
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        for c in tok.children:
-            if c.dep_ == "conj" and c.i > head.i and (
-                    c.pos_ in {"PROPN", "PRON"} or c.pos_ == "NOUN" and _party(c, head)):
-                found.append(c)
-                stack.append(c)
-    # "Marta Koval and Harbour Master Ivo Tan": a title's first word made a conjunct of its own
-    titles = {c.i for c in found if not list(c.children) and any(d.left_edge.i == c.i + 1 for d in found)}
-    return sorted((c for c in found if c.i not in titles), key=lambda t: t.i)
-
-
-def _name_before_and(head: Token) -> Token | None:
-    """'Ana Ruiz and Harbour Master Ivo Tan pledged …': the parser, misled by the title, hangs the first name
-    on the second (or on its title) as a modifier with "and" under it instead of coordinating them. That
-    first name is a speaker too; None when the name has no such modifier, or when the "and" is part of one
-    name ("the Lorvane Fire and Rescue Service")."""
-    if head.pos_ != "PROPN":
-        return None
-    for c in head.doc[head.left_edge.i:head.i]:
-        if c.dep_ not in {"nmod", "compound"} or c.pos_ != "PROPN" or c.ent_type_ not in {"PERSON", "ORG", ""}:
-            continue
-        cc = next((g for g in c.children if g.dep_ == "cc" and g.lower_ == "and" and g.i > c.i), None)
-        if cc is not None and not any(e.start <= c.i and cc.i < e.end for e in head.doc.ents):
-            return c
-    return None
-
-
-def _named_beside(head: Token) -> Token | None:
-    """The name right after a common-noun subject that the parser made a subject of its own ("Republican
-    hopefuls Ana Ruiz and Ivo Tan say"), or set off by commas ("The ferry's operator, Brenn Lines, said")."""
-    after = head.i + 1
-    if head.pos_ != "NOUN" or not head.dep_.startswith("nsubj") or after >= len(head.doc):
-        return None
-    # set off by commas, only an organisation's name: a person resolves through the role ("His wife, Marta,")
-    comma = head.doc[after].text == ","
-    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and (
-        c.left_edge.i == after or comma and c.left_edge.i == after + 1 and c.ent_type_ == "ORG")), None)
-    if appos is not None:
-        return appos  # or an apposition: "Republican hopefuls Ana Ruiz and Ivo Tan say"
-    tok = head.doc[after]
-    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
-        tok = tok.head
-    return tok if tok.dep_ == head.dep_ and tok.head == head.head and tok.ent_type_ == "PERSON" else None
-
-
-def _party(noun: Token, head: Token) -> bool:
-    """A common noun coordinated with a source that is another party to it: a group ("employers and insurers",
-    "Ana Ruiz and her aides") or a body ("… and the port board"), not a second role of the one person ("the
-    businessman and reality star") nor a thing ("Ana Ruiz and the board's pending report")."""
-    if head.pos_ == "NOUN" and head.tag_ == "NN" and not any(c.dep_ in {"det", "poss"} for c in noun.children):
-        return False
-    lemma = noun.lemma_.lower()
-    return (noun.tag_ == "NNS" or lemma in ROLE_NOUNS or lemma in ORG_HEADS) and lemma not in STATEMENT_NOUNS
-
-
-def _title(name: Span) -> list[Token]:
-    """The words right before a name that describe its bearer ("Republican presidential candidate", "GOP
-    front-runner", "Sen."): modifiers each hanging on a word after it up to the name, on the name's line."""
-    doc = name.doc
-    first = name.start
-    while first > 0:
-        tok = doc[first - 1]
-        if ("\n" in tok.text_with_ws or tok.dep_ not in {"compound", "amod", "nmod", "punct"}
-                or tok.dep_ == "punct" and tok.text != "-" or not tok.i < tok.head.i < name.end):
-            break
-        first -= 1
-    return list(doc[first:name.start])
-
-
-# role nouns for whoever leads a body: one may stand for another the report gives ("the head of the rules
-# committee" for its chairman, "the state's party leader" for its chairman)
-LEADS = {"head", "leader", "chairman", "chief", "boss", "president"}
-PARTIES = {"republican", "democrat"}
-OFFICES = {"senator", "governor", "mayor", "congressman", "president", "speaker", "secretary", "director", "chairman"}
-
-
-def _other_party(words: set[str], known: set[str]) -> bool:
-    """"the Democratic front-runner" is not a person the report calls a Republican."""
-    said, theirs = words & PARTIES, known & PARTIES
-    return bool(said and theirs and not said & theirs)
-
-
-def _paragraph_start(doc: Doc, i: int, back: int = 0) -> int:
-    """Where the paragraph of token ``i`` starts, or the one ``back`` paragraphs before it (characters)."""
-    start = _paragraph(doc, i)[0]
-    for _ in range(back):
-        if start == 0:
-            break
-        start = _paragraph(doc, start - 1)[0]
-    return doc[start].idx
-
-
-class _Roles:
-    """A person's roles in a report: role nouns, all their words, and where the person is named."""
-
-    def __init__(self, entity: Entity):
-        self.entity = entity
-        self.heads: set[str] = set()
-        self.words: set[str] = set()
-        self.parties: set[str] = set()  # as the titles give them ("Democratic front-runner Ana Ruiz")
-        self.places: set[str] = set()  # "Sen. Ana Ruiz of Veyra", "The Harbour Post's Ana Ruiz"
-        self.raw: set[str] = set()  # the role nouns as written ("spokeswoman", "Mrs.")
-        self.starts: list[int] = []
-
-    def add(self, heads, words) -> None:
-        self.heads |= {_role_word(t) for t in heads}
-        self.raw |= {t.lower_.rstrip(".") for t in heads}
-        self.words |= _role_words(words)
-        self.places |= {_role_word(t) for t in words if t.ent_type_ in {"GPE", "LOC"}}
-
-
-def _strip(text: str) -> str:
-    return text.strip(" \t\n,;:—–-")
+from .source_phrases import (
+    PersonRoles, appositive_role, conjuncts, described_words, holds, is_bare_body, is_role_phrase, name_before_and,
+    name_tokens, named_beside, other_party, own_relative, paragraph_start, role_word, role_words, second_subject,
+    source_span, strip_name, title_tokens,
+)
+from .source_words import (
+    AUTHORS, DEMONSTRATIVES, DOCUMENT_KIN, FAMILY, GENDERED, GENDERS, ISSUING, KIND_BY_TYPE, LEADS, LOOK_BACK,
+    OFFICES, ORG_HEADS, ORG_PRONOUNS, PARTIES, PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, POLLS,
+    RELATIVE_PRONOUNS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, TIES, UNNAMED_HEADS,
+)
 
 
 class SourceResolver:
@@ -510,7 +89,7 @@ class SourceResolver:
                     self._salient.add(tok.idx)
         self._cands.sort(key=lambda c: c[0])
         self._cand_pos = [c[0] for c in self._cands]
-        self._roles: dict[str, _Roles] | None = None
+        self._roles: dict[str, PersonRoles] | None = None
         self._genders: dict[str, str] | None = None
         self._heads: dict[int, Token] = {}  # where a remembered source starts → its head
         self._families: dict[str, str] | None = None  # a given name's entity → given and family name
@@ -522,7 +101,7 @@ class SourceResolver:
         lower = head.lower_
         if lower in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj") and head.head.dep_ == "relcl":
             antecedent = head.head.head
-            if _own_relative(head.head):  # "Ana Ruiz, who claimed …, and Ivo Tan, who suggested …": one each
+            if own_relative(head.head):  # "Ana Ruiz, who claimed …, and Ivo Tan, who suggested …": one each
                 target = self._one_noun_phrase(antecedent)
                 return Source(target.name, target.kind, span, target.role, target.entity)
             while antecedent.dep_ == "conj" and self.doc[head.i - 1].text == ",":
@@ -536,10 +115,10 @@ class SourceResolver:
         if (lower in DEMONSTRATIVES and head.tag_ == "DT" and head.dep_ in {"nsubj", "nsubjpass"}
                 and head.left_edge == head.right_edge):  # not "those close to the mayor"
             return Source("the outlet", "outlet", span)  # "That suggests …": the report's own inference, no speaker
-        if head.pos_ == "PRON" and lower in PERSON_PRONOUNS and _conjuncts(head):
+        if head.pos_ == "PRON" and lower in PERSON_PRONOUNS and conjuncts(head):
             first = self._person_antecedent(head.idx, head, GENDERS.get(lower))  # "he and Ivo Tan said"
             if first is not None:
-                names = [self._with_family_name(first).name, *(self._conjunct(c).name for c in _conjuncts(head))]
+                names = [self._with_family_name(first).name, *(self._conjunct(c).name for c in conjuncts(head))]
                 return Source(", ".join(names[:-1]) + " and " + names[-1], "person", span)
         if head.pos_ == "PRON":
             found = None if any(c.dep_ == "conj" for c in head.children) else (
@@ -557,7 +136,7 @@ class SourceResolver:
                 return Source(target.name, target.kind, span, target.role, target.entity)
             kind: SourceKind = "person" if lower in PERSON_PRONOUNS else (
                 "organization" if lower in ORG_PRONOUNS else "unnamed")
-            phrase = _strip(doc_text(self.doc)[span[0]:span[1]])  # "those close to the mayor"
+            phrase = strip_name(doc_text(self.doc)[span[0]:span[1]])  # "those close to the mayor"
             return Source(phrase or head.text, kind, span)
         source = self._noun_phrase(head)
         source.span = span
@@ -627,20 +206,20 @@ class SourceResolver:
             names = [self._fullest(LEADING_TITLE.sub("", n.strip()), people.entity)
                      for n in people.name.replace(" and ", ", ").split(", ")]
             joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            return f"{_strip(self.doc[left:head.i + 1].text)} {tie.text} {joined}"
+            return f"{strip_name(self.doc[left:head.i + 1].text)} {tie.text} {joined}"
         return None
 
     def _noun_phrase(self, head: Token) -> Source:
         """A source named by a noun phrase: by its name, or, for a role ("the candidate"), the person it is;
         several together are one source, each named ("Ana Ruiz, Ivo Tan and the port board")."""
-        named = _named_beside(head)
+        named = named_beside(head)
         if named is not None:  # "Republican hopefuls Ana Ruiz and Ivo Tan say": a second subject the parser made
             head = named
-        conjuncts = _conjuncts(head)
-        before = _name_before_and(head)
-        if not conjuncts and before is None:
+        joined = conjuncts(head)
+        before = name_before_and(head)
+        if not joined and before is None:
             return self._one_noun_phrase(head)
-        parts = [self._one_noun_phrase(head), *(self._conjunct(c) for c in conjuncts)]
+        parts = [self._one_noun_phrase(head), *(self._conjunct(c) for c in joined)]
         if before is not None:  # "Ana Ruiz and Harbour Master Ivo Tan pledged": both
             parts.insert(0, self._conjunct(before))
         names = [p.name for p in parts]
@@ -652,7 +231,7 @@ class SourceResolver:
     def _conjunct(self, tok: Token) -> Source:
         """One of several: named as the report names it, or as written ("her campaign", "other Republicans")."""
         if tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
-            return Source(_strip(self.doc[tok.left_edge.i:tok.i + 1].text), "unnamed")
+            return Source(strip_name(self.doc[tok.left_edge.i:tok.i + 1].text), "unnamed")
         source = self._one_noun_phrase(tok)
         if source.entity is not None and source.kind == "organization" and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children
@@ -675,12 +254,12 @@ class SourceResolver:
         if owned is not None:
             return owned
         source = self._named(head)
-        if source.entity is None and source.kind == "organization" and _bare_body(head):
+        if source.entity is None and source.kind == "organization" and is_bare_body(head):
             body = self._body_before(head)
             if body is not None:  # "the Kestrel Fund, a watchdog group, … The group said": the Kestrel Fund
                 return Source(body.name, "organization", None, source.role or source.name, body.key)
         group = next((e for e in self.entities if e.key == source.entity and e.type == "NORP"), None)
-        if (source.entity is None or group is not None and head.tag_ in {"NN", "NNP"}) and _role_phrase(head):
+        if (source.entity is None or group is not None and head.tag_ in {"NN", "NNP"}) and is_role_phrase(head):
             # "the Wisconsin Republican" is one person, not the party
             person = self._role_person(head)
             if person is not None:  # and the report has now called them that ("the senator" later on)
@@ -708,7 +287,7 @@ class SourceResolver:
             issuer = next((found for t in self._earlier_kin(head, kin) if (found := self._issuer(t))), None)
         if issuer is None:
             return None
-        return Source(issuer.name, issuer.kind, None, _strip(self.doc[head.left_edge.i:head.i + 1].text), issuer.entity)
+        return Source(issuer.name, issuer.kind, None, strip_name(self.doc[head.left_edge.i:head.i + 1].text), issuer.entity)
 
     def _issuer(self, doc_head: Token) -> Source | None:
         """The issuer or author a document phrase names, or the subject of the verb that issued it."""
@@ -752,7 +331,7 @@ class SourceResolver:
     def _earlier_kin(self, head: Token, kin: set[str]) -> list[Token]:
         """Earlier words of the same kind ("the story" after "a report by …"), in this paragraph and the three
         before, nearest first."""
-        start = _paragraph_start(self.doc, head.i, back=3)
+        start = paragraph_start(self.doc, head.i, back=3)
         return [t for t in reversed(self.doc[:head.i]) if t.idx >= start and t.pos_ == "NOUN"
                 and t.lemma_.lower() in kin and self.quotes.at(t.idx) is None]
 
@@ -767,7 +346,7 @@ class SourceResolver:
         name = next((n for t in self._earlier_kin(head, POLLS) if (n := self._poll_name(t))), None)
         if name is None:
             return None
-        return Source(name, "organization", None, _strip(self.doc[head.left_edge.i:head.i + 1].text))
+        return Source(name, "organization", None, strip_name(self.doc[head.left_edge.i:head.i + 1].text))
 
     def _poll_name(self, head: Token) -> str | None:
         """'X poll' for "a poll from X", "the latest X opinion poll", "an X poll"; None for "a new poll"."""
@@ -781,7 +360,7 @@ class SourceResolver:
             if source is None:
                 return None
             first = source.left_edge.i + (source.doc[source.left_edge.i].dep_ == "det")  # "from the Harbour Post"
-            words = _strip(self.doc[first:source.right_edge.i + 1].text)
+            words = strip_name(self.doc[first:source.right_edge.i + 1].text)
         return f"{words} {head.lemma_.lower()}"
 
     def _owned(self, head: Token) -> Source | None:
@@ -792,7 +371,7 @@ class SourceResolver:
         if head.lemma_.lower() in AUTHORS and owner is not None and owner.pos_ == "NOUN":
             issuer = self._document(owner)  # "the study's authors": whoever the report says wrote the study
             if issuer is not None:
-                return Source(issuer.name, issuer.kind, None, _strip(self.doc[owner.left_edge.i:head.i + 1].text),
+                return Source(issuer.name, issuer.kind, None, strip_name(self.doc[owner.left_edge.i:head.i + 1].text),
                               issuer.entity)
         if (head.pos_ != "NOUN" or owner is None or head.lemma_.lower() in STATEMENT_NOUNS
                 or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)):
@@ -808,12 +387,12 @@ class SourceResolver:
         if found is None or found.entity is None or found.kind not in {"person", "organization"}:
             return None
         name = self._fullest(found.name, found.entity) if found.kind == "person" else found.name
-        right = _name_tokens(head, self._floor(head))[1]
-        rest = _strip(self.doc[owner.right_edge.i + 1:right].text)
+        right = name_tokens(head, self._floor(head))[1]
+        rest = strip_name(self.doc[owner.right_edge.i + 1:right].text)
         if not rest:
             return None
         kind: SourceKind = "organization" if head.lemma_.lower() in ORG_HEADS else "unnamed"
-        return Source(f"{name}'s {rest}", kind, None, _role(head))
+        return Source(f"{name}'s {rest}", kind, None, appositive_role(head))
 
     def _fullest(self, name: str, key: str | None = None) -> str:
         """A one-word name as the report gives it in full elsewhere ("Clinton" -> "Hillary Clinton"), when
@@ -827,7 +406,7 @@ class SourceResolver:
             full = {k: n for k, n in full.items() if self._gender(k) in {None, gender}}
         return next(iter(full.values())) if len(set(full.values())) == 1 else name
 
-    def _person_roles(self) -> dict[str, _Roles]:
+    def _person_roles(self) -> dict[str, PersonRoles]:
         """Each person's roles as the report gives them: the titles before the name ("Republican presidential
         candidate Ana Ruiz", "Sen. Ruiz") and appositions ("Ana Ruiz, a retired surgeon," / "the port director,
         Ana Ruiz,"), as role nouns and all their words; and where the report names them (outside quotes)."""
@@ -837,20 +416,20 @@ class SourceResolver:
         for ent in self.entities:
             if ent.type != "PERSON":
                 continue
-            found = _Roles(ent)
+            found = PersonRoles(ent)
             for s, e in ent.spans:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if self.quotes.at(s) is not None or span is None:
                     continue
                 found.starts.append(s)
                 root = span.root
-                title = _title(span)
+                title = title_tokens(span)
                 found.add([t for t in title if t.pos_ == "NOUN" or t.i == span.start - 1], title)
-                found.parties |= _role_words(title) & PARTIES
+                found.parties |= role_words(title) & PARTIES
                 for c in root.children:
                     if c.dep_ == "poss" and c.ent_type_ in {"ORG", "GPE"}:  # "The Harbour Post's Ana Ruiz"
                         found.add([], doc[c.left_edge.i:c.i + 1])
-                        found.places |= _role_words(doc[c.left_edge.i:c.i + 1])
+                        found.places |= role_words(doc[c.left_edge.i:c.i + 1])
                 if any(c.dep_ == "conj" for c in root.children):
                     continue  # "Ruiz, Tan and Bo, the port's owner": whose apposition is that?
                 for c in root.children:
@@ -873,14 +452,14 @@ class SourceResolver:
         anywhere; else, in a headline, the person the report names most. Never the subject of a clause that
         holds it ("Ana Ruiz answered after the mayor said …" is two people; one would have been "she"), nor one
         of the other party or placed elsewhere."""
-        role = _role_word(head)
+        role = role_word(head)
         also = [t for t in head.children if t.dep_ == "conj" and t.pos_ == "NOUN"]  # "the former senator and nominee"
-        roles = {role, *(_role_word(t) for t in also)}
+        roles = {role, *(role_word(t) for t in also)}
         modifiers = [t for t in (*head.lefts, *(m for t in also for m in t.lefts)) if t.dep_ in ROLE_MODIFIERS]
-        words = _role_words(modifiers)
+        words = role_words(modifiers)
         of = [g for c in head.rights if c.dep_ == "prep" and c.lower_ in {"from", "of"} for g in c.subtree]
-        places = {_role_word(t) for t in (*modifiers, *of) if t.ent_type_ in {"GPE", "LOC"} or t.ent_type_ == "NORP"
-                  and _role_word(t) not in PARTIES}  # "the Vermont senator": not one the report places elsewhere
+        places = {role_word(t) for t in (*modifiers, *of) if t.ent_type_ in {"GPE", "LOC"} or t.ent_type_ == "NORP"
+                  and role_word(t) not in PARTIES}  # "the Vermont senator": not one the report places elsewhere
         sent_start = max(head.sent.start_char, doc_text(self.doc).rfind("\n", 0, head.idx) + 1)
         named = {ent.name.split()[-1] for ent, s in self._people_at(sent_start, head.idx)
                  if self._subject_over(s, head)}
@@ -888,7 +467,7 @@ class SourceResolver:
         inside = {ent.key for ent, _ in self._people_at(head.left_edge.idx, edge.idx + len(edge))}
         people = [r for r in self._person_roles().values() if r.starts and r.entity.name.split()[-1] not in named
                   and r.entity.key not in inside
-                  and not _other_party(words, r.parties) and (places <= r.words or not r.places)]
+                  and not other_party(words, r.parties) and (places <= r.words or not r.places)]
         matched = [r for r in people if roles & r.heads]
         if not matched and not roles & ROLE_NOUNS:
             return None
@@ -898,7 +477,7 @@ class SourceResolver:
             return matched[0].entity if one else kin
         fitting = [r for r in people if roles & r.heads or roles & PERSON_ROLES and not (
             roles & OFFICES and r.heads & OFFICES)]
-        recent = _paragraph_start(self.doc, head.i, back=1)
+        recent = paragraph_start(self.doc, head.i, back=1)
         near = [r for r in matched if any(recent <= s < head.idx for s in r.starts)]
         if near:
             return max(near, key=lambda r: (len(words & r.words), max(s for s in r.starts if s < head.idx))).entity
@@ -922,8 +501,8 @@ class SourceResolver:
         """Whether the report gives the phrase's role noun to one person at most outside the phrase itself (a
         repeat of the same words aside): "Jane Ode, a spokeswoman for X, and Lisa Carr, a spokeswoman for Y"
         leaves "the company's spokeswoman" open, even where the parse ties only one of them to the role."""
-        role, words = _role_word(head), self.doc[head.left_edge.i:head.i + 1].text.lower()
-        others = [t for t in self.doc if t.i != head.i and t.pos_ in {"NOUN", "PROPN"} and _role_word(t) == role
+        role, words = role_word(head), self.doc[head.left_edge.i:head.i + 1].text.lower()
+        others = [t for t in self.doc if t.i != head.i and t.pos_ in {"NOUN", "PROPN"} and role_word(t) == role
                   and self.quotes.at(t.idx) is None and self.doc[t.left_edge.i:t.i + 1].text.lower() != words]
         return len(others) <= 1
 
@@ -949,16 +528,16 @@ class SourceResolver:
         if len(keys) != 1 or None in keys:
             return None
         roles = self._person_roles().get(next(iter(keys)))
-        if roles is None or not _described_words(head, proper=True) <= roles.words:
+        if roles is None or not described_words(head, proper=True) <= roles.words:
             return None  # "The deputy head of China's delegation" is no one the report has not tied to China
         return roles.entity
 
-    def _leader_by_words(self, head: Token, people: list[_Roles]) -> Entity | None:
+    def _leader_by_words(self, head: Token, people: list[PersonRoles]) -> Entity | None:
         """The one person who leads a body by another word than the phrase's ("the head of the rules
         committee" → "Rules Committee Chairman Ivo Tan") and whom the report describes by more of the
         phrase's own words than anyone else, before or after it; None when no word is shared or two share
         as many."""
-        described = _described_words(head)
+        described = described_words(head)
         scored = sorted(((len(described & r.words), r.entity.key, r.entity) for r in people
                          if r.heads & LEADS and described & r.words), key=lambda x: -x[0])
         if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
@@ -973,7 +552,7 @@ class SourceResolver:
         (an unnamed body of that kind is the one meant)."""
         lemma = head.lemma_.lower()
         words = {t.lower_ for t in head.lefts if t.dep_ in {"amod", "compound"}}
-        start = _paragraph_start(self.doc, head.i, back=3)
+        start = paragraph_start(self.doc, head.i, back=3)
         fits = {}
         for s, e, ent in self._ent_spans:
             if not start <= s < head.idx or ent.type != "ORG" or ent.key in fits:
@@ -1077,7 +656,7 @@ class SourceResolver:
         for sent in {self.doc[previous].sent, here} if previous >= 0 else {here}:
             verbs = [sent.root, *(c for c in sent.root.children if c.dep_ in {"ccomp", "conj", "parataxis"})]
             for subject in (c for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"} and c.idx < pos):
-                if _role_phrase(subject) and subject.idx not in self._heads and self.quotes.at(subject.idx) is None:
+                if is_role_phrase(subject) and subject.idx not in self._heads and self.quotes.at(subject.idx) is None:
                     person = self._noun_phrase(subject)  # "… the admiral chuckled. “…,” he said"
                     if person.kind == "person" and person.entity is not None and fits(person):
                         person.span = (subject.idx, subject.idx + len(subject))
@@ -1089,7 +668,7 @@ class SourceResolver:
         if pronoun is not None:
             for start, rank, source in seen:
                 tok = self._token_at(source.span[0]) if source.span else None
-                if start == here.start and tok is not None and rank < 2 and _holds(self._verb(tok), pronoun):
+                if start == here.start and tok is not None and rank < 2 and holds(self._verb(tok), pronoun):
                     beside = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
                     other = self._named(beside) if beside is not None else None
                     if other is not None and other.entity not in {None, source.entity} and fits(other):
@@ -1239,7 +818,7 @@ class SourceResolver:
             if plural or kind == "organization" or " and " in source.name:
                 seen.append((self._token_at(at), source))
         for tok, source in seen:
-            if tok.sent.start == here.start and tok.dep_ in {"nsubj", "nsubjpass"} and _holds(tok.head, pronoun):
+            if tok.sent.start == here.start and tok.dep_ in {"nsubj", "nsubjpass"} and holds(tok.head, pronoun):
                 return source
         for verb in pronoun.ancestors:
             first = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i
@@ -1311,7 +890,7 @@ class SourceResolver:
         if appos is not None and (head.pos_ == "NOUN" or head.lower_ == "one" and appos.ent_type_ == "PERSON" and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):  # "one of the attorneys, Jon Brae,"
             named = self._named(appos)
-            named.role = named.role or _strip(self.doc[_name_tokens(head, self._floor(head))[0]:head.i + 1].text)
+            named.role = named.role or strip_name(self.doc[name_tokens(head, self._floor(head))[0]:head.i + 1].text)
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None and head.lemma_.lower() in FAMILY and " " not in named.name and self._ready:
                 found = (self._person_antecedent(owner.idx, owner, GENDERS.get(owner.lower_))
@@ -1324,11 +903,11 @@ class SourceResolver:
             if head.lemma_.lower() in UNNAMED_HEADS:  # "the engineer X" names a person
                 named.kind = "person"
             return named
-        left, right = _name_tokens(head, self._floor(head))
+        left, right = name_tokens(head, self._floor(head))
         doc = self.doc
         start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
-        name = _strip(doc_text(doc)[start:end]) or head.text
-        role = _role(head)
+        name = strip_name(doc_text(doc)[start:end]) or head.text
+        role = appositive_role(head)
         lemma = head.lemma_.lower()
         entity = self._entity_covering(head) or entity_for(name, self.entities)
         if entity is None and head.pos_ == "PROPN":
@@ -1336,7 +915,7 @@ class SourceResolver:
                 start, end, head.idx + len(head))
         if entity is not None and entity.type in {"GPE", "LOC"}:
             person = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) or (
-                second if (second := _second_subject(head)) is not None and second.ent_type_ == "PERSON" else None)
+                second if (second := second_subject(head)) is not None and second.ent_type_ == "PERSON" else None)
             if person is not None:  # "Speaking in Salem, New Hampshire, Ana Ruiz went after …": she speaks
                 return self._named(person)
         if entity is not None and entity.type == "NORP" and head.tag_ == "NNPS":
@@ -1351,7 +930,7 @@ class SourceResolver:
                               or g.ent_type_ == "ORG" and g.ent_iob_ == "I" and head.ent_type_ == "ORG")), None)
             if entity.type == "ORG" and place is not None and place.text not in entity.name:
                 # "the Republican Party of Wyoming" is not the Republican Party: its own name, no entity
-                full = f"{entity.name} of {_strip(self.doc[place.left_edge.i:place.right_edge.i + 1].text)}"
+                full = f"{entity.name} of {strip_name(self.doc[place.left_edge.i:place.right_edge.i + 1].text)}"
                 return Source(full, "organization", None, role)
             return Source(entity.name, KIND_BY_TYPE[entity.type], None, role, entity.key)
         if lemma in UNNAMED_HEADS or head.tag_ == "NNS" and lemma not in ORG_HEADS and head.ent_type_ == "":

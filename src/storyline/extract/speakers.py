@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from .cues import load_cues
 from .nonspeakers import speaker_instead
 from .quotes import QuoteIndex
-from .sources import DEMONSTRATIVES, ROLE_NOUNS, UNNAMED_HEADS
+from .source_words import DEMONSTRATIVES, ROLE_NOUNS, UNNAMED_HEADS
 from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
                     _trim)
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from .nlp import cue_classes, cue_of, doc_text
 from ..model import Mention
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
-from .sources import ORG_HEADS, ROLE_NOUNS
+from .source_words import ORG_HEADS, ROLE_NOUNS
 from .speakers import _person_like
 from .criticism import drew_criticism
 from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, found_nothing,
