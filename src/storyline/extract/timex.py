@@ -192,6 +192,7 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
     military = [(s, e) for s, e, hours in _clock_spans(full) if hours]
     quotes = quote_index(doc).quotes
     titles = [q for q in quotes if _title(full[q[0]:q[1]])]  # ''This Week'', "Today": a show, not a time
+    speech = [q for q in quotes if q not in titles]
     candidates = _split_ranges(full, _candidates(doc, full), published)
     for n in range(len(candidates)):
         start, end, _ = candidates[n]
@@ -201,7 +202,7 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
         read.append(_read(doc, full, candidates, n, published, points, military, quotes))
         if read[-1] is not None and read[-1][0] is not None:
             points.append(read[-1][0])
-    _redate_quotes(doc, full, candidates, read, published, military, quotes)
+    _redate_quotes(doc, full, candidates, read, published, military, speech, quotes)
     return [pair for pair in read if pair is not None]
 
 
@@ -245,13 +246,14 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
 
 def _redate_quotes(doc: Doc, full: str, candidates: list[tuple[int, int, bool]],
                    read: list[tuple[TimeValue | None, TimeValue] | None], published: date | None,
-                   military: list[tuple[int, int]], all_quotes: list[tuple[int, int]]) -> None:
+                   military: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                   all_quotes: list[tuple[int, int]]) -> None:
     """Read again, in place, the expressions inside a direct quotation whose speech the report dates
     before its own day ("said at a June hearing", "told the committee on June 3", "in a 2014 interview"):
     against that date instead of the report's. A date vaguer than a day (a month, a year) is read at
     its first and at its last day, and an expression that comes out differently ("today", "on Friday")
-    is left unresolved: it is not the report's day, and no better one is known."""
-    quotes = [q for q in all_quotes if not _title(full[q[0]:q[1]])]
+    is left unresolved: it is not the report's day, and no better one is known. ``quotes``: the quotations
+    that are speech (not a programme's title), among ``all_quotes``."""
     points = [pair[0] for pair in read if pair is not None and pair[0] is not None]
     # the times a speech can be dated by: resolved and outside every quote (never redated below), by start
     said_at = sorted((p for p in points if p.value is not None and not any(s <= p.start < e for s, e in quotes)),
