@@ -51,7 +51,7 @@ VAGUE_WORDS = {"something", "anything", "everything", "nothing", "things", "thin
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"}
 FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
-FUTURE_WORDS = {"will", "'ll", "wo", "shall", "gonna"}
+FUTURE_WORDS = {"will", "'ll", "\u2019ll", "wo", "shall", "gonna"}
 QUOTES = {'"', "“", "”"}
 
 # Hand-set weights of the rules' score (a logistic over the features), in log-odds per unit; the bias puts

@@ -52,7 +52,7 @@ RULE_SCORES: dict[str, float] = {
     "question": 1.75,  # "Did they attack?"
 }
 
-FUTURE = {"will", "wo", "'ll", "shall"}
+FUTURE = {"will", "wo", "'ll", "\u2019ll", "shall"}
 POSSIBLE = {"could", "might", "may", "can", "ca"}
 STATE_LEMMAS = {"know", "think", "believe", "remember", "like", "understand", "care", "mind", "seem",
                 "mean", "recall", "expect", "feel", "matter", "need", "want"}
