@@ -420,3 +420,15 @@ def test_a_shared_surname_alone_names_the_person_mentioned_most(nlp):
             "Anna Vasko said the port would reopen, and Anna Vasko promised jobs. Vasko said it twice.")
     entities = find_entities(nlp(text))
     assert entity_for("Vasko", entities).name == "Anna Vasko"
+
+
+def test_a_time_stamp_line_is_chrome_so_the_headline_under_it_is_read_as_one(nlp):
+    from storyline.extract.page import chrome_spans
+
+    text = ("http://www.kelvarpost.example/news/ida-kern-quits\n\nPosted May 2, 2031 3: 15 PM ET\n\n"
+            "Ida Kern Quits Harbour Board\n\n"
+            "Mayor Ida Kern has left the harbour board after ten years, officials in Kelvar said on Monday.")
+    assert [text[s:e] for s, e in chrome_spans(text)][1] == "Posted May 2, 2031 3: 15 PM ET"
+    assert not chrome_spans("He was 77.\n\nMay 2 vote set for Kelvar")
+    names = [e.name for e in find_entities(nlp(text))]
+    assert "Ida Kern Quits Harbour Board" not in names and "Ida Kern" in names
