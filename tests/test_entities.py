@@ -432,3 +432,10 @@ def test_a_time_stamp_line_is_chrome_so_the_headline_under_it_is_read_as_one(nlp
     assert not chrome_spans("He was 77.\n\nMay 2 vote set for Kelvar")
     names = [e.name for e in find_entities(nlp(text))]
     assert "Ida Kern Quits Harbour Board" not in names and "Ida Kern" in names
+
+
+def test_a_teams_last_two_words_alone_are_the_team(nlp):
+    text = "Fans of the Marren Blue Foxes cheered on Sunday as the Blue Foxes won the league title in Dravenport."
+    entities = find_entities(nlp(text))
+    foxes = [e for e in entities if "Blue Foxes" in (e.name, *e.aliases)]
+    assert len(foxes) == 1 and foxes[0].name == "Marren Blue Foxes" and len(foxes[0].spans) == 2

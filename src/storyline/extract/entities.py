@@ -6,6 +6,7 @@ organisation (kept whole across "and"/"of"), "Terminal 4"/"Eastern Docks" a faci
 "the village of X", "X, a fishing village" and "X Hill" a place, the dateline's names places. Entities the model runs across a preposition are split.
 Forms of one referent merge (surname ↔ full name, "NAME (ACRONYM)", initials, "Osmund" ↔ "Osmund Group",
 "Department of Ports" ↔ "Ports Department" ↔ "DOP", and "the Department" when one organisation has that head),
+"Marren Blue Foxes" ↔ "Blue Foxes" (a name's two last words, not a person's),
 then one regex pass finds every occurrence of every form, either apostrophe matching either; "the bureau",
 "the agency" count as occurrences of the one organisation the report names with that head noun.
 The page around the story is read with care (``page.py``): a name in the headline counts only when the body
@@ -598,12 +599,16 @@ def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[st
     _merge_name_orders(groups)
     long_forms = [k for k in groups if " " in k]
     by_short: dict[str, list[str]] = {}
+    tails = set()  # two last words of a longer name that is no person's: no person's name either
     for key in long_forms:
         group = groups[key]
         words = key.split()
         shorts = set()
         if not any(w.capitalize() in ORG_WORDS for w in words) and words[-2] not in JOINERS:
             shorts.add(words[-1])  # a surname; not the "Lenmouth" of "Northern Quays of Lenmouth"
+            if len(words) > 2 and words[-3] not in JOINERS and _label(group) != "PERSON":
+                tails.add(" ".join(words[-2:]))  # a team's "Grey Gulls" after its "Port Veyra Grey Gulls"
+                shorts.add(" ".join(words[-2:]))
         if _organisation(group):
             for form in group.forms:
                 form_words = _norm(form).split()
@@ -621,7 +626,7 @@ def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[st
         if short not in groups or len(longs) != 1 or short == longs[0] or longs[0] not in groups:
             continue  # (a long form already folded into a longer one as its short form stays folded)
         source, target = groups[short], groups[longs[0]]
-        if not _compatible(source, target, short):
+        if not _compatible(source, target, short) or short in tails and _label(source) == "PERSON":
             continue
         _fold(source, target)
         del groups[short]
