@@ -439,3 +439,20 @@ def test_a_teams_last_two_words_alone_are_the_team(nlp):
     entities = find_entities(nlp(text))
     foxes = [e for e in entities if "Blue Foxes" in (e.name, *e.aliases)]
     assert len(foxes) == 1 and foxes[0].name == "Marren Blue Foxes" and len(foxes[0].spans) == 2
+
+
+def test_two_names_joined_by_and_in_one_tagged_span_are_two():
+    from storyline.extract.entities import _split_pairs
+
+    text = "Ida Kern and Olek Tamm met on Monday. Later Kern and Tamm spoke. The Kelvar Fish and Game office shut."
+    def at(form, label="PERSON", strong=False):
+        start = text.index(form)
+        return (start, start + len(form), label, strong)
+
+    pair, fish = at("Kern and Tamm"), at("Kelvar Fish and Game", "ORG")
+    split = _split_pairs(text, [at("Ida Kern"), at("Olek Tamm"), pair, fish])
+    assert [text[s:e] for s, e, _, _ in split] == ["Ida Kern", "Olek Tamm", "Kern", "Tamm", "Kelvar Fish and Game"]
+    assert {label for _, _, label, _ in split[2:4]} == {"PERSON"}
+    # a strong (rule) span, and one whose halves the report never uses apart, stay whole
+    assert _split_pairs(text, [at("Ida Kern"), at("Kern and Tamm", strong=True)])[1] == at("Kern and Tamm", strong=True)
+    assert _split_pairs(text, [at("Kern and Tamm")]) == [at("Kern and Tamm")]
