@@ -1,11 +1,12 @@
 """One entity per referent across a story's reports.
 
 Full names (two words or more) merge when their cleaned names are equal, whatever types the reports gave them,
-or when a full alias of one is the other's name and their types are compatible; an office's name in the other
-order counts as an alias ("Department of Ports" ↔ "Ports Department"). Short forms then attach to the
-full entity they stand for: a bare surname ("Koval", "Ms. Koval") to a person, an initial and surname ("M.
-Koval") to a person with that initial, an acronym ("PVPA", "DOP") to the organisation it abbreviates (given in
-the text or formed from its initials, "of" as O or not), a company's stem ("Stellmar") to the company.
+or when a full alias of one is the other's name and their types are compatible; an office's
+name in the other order counts as an alias ("Department of Ports" ↔ "Ports Department"). Short forms then
+attach to the full entity they stand for: a bare surname ("Koval", "Ms. Koval") to a person, an initial and
+surname ("M. Koval") to a person with that initial, "America", "US" and "U.S." to "United States" (and to one
+another without it), "Fla." to "Florida", an acronym ("PVPA", "DOP") to the organisation it abbreviates
+(given in the text or formed from its initials, "of" as O or not), a company's stem ("Stellmar") to the company.
 Extraction (``extract/entities.py``) merges one report's forms with the same ``org_initials`` and
 ``org_name_variants``. People who share a surname and have
 different first names stay apart; a surname that fits several attaches to the one named in the same report, else
@@ -60,6 +61,20 @@ STEM_SUFFIXES = {"group", "company", "corporation", "logistics", "holdings", "sh
                  "haulage", "freight", "lines", "motors", "partners", "enterprises", "airlines", "airways"}
 ROLE_STOPWORDS = {"the", "a", "an", "of", "for", "at", "in", "on", "s"}
 GROUPS = ({"ORG", "NORP"}, {"GPE", "LOC", "FAC"})
+# one-word names of a country that are no initials of its full name: the initials they stand for ("America" and
+# "US" for the United States, "Britain" for the United Kingdom), found as "U.S." is, by the "." key
+COUNTRY_SHORT = {"america": "us", "us": "us", "usa": "us", "britain": "uk", "uk": "uk"}
+# the abbreviations with a stop that datelines and party tags give American states ("Biloxi, Miss.", "R-Tex."),
+# for a place: one entity with the state named in full; two-word states go by their initials ("N.H.") already
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
+    "ind": "indiana", "kan": "kansas", "kans": "kansas", "ky": "kentucky", "la": "louisiana",
+    "mass": "massachusetts", "md": "maryland", "mich": "michigan", "minn": "minnesota", "miss": "mississippi",
+    "mo": "missouri", "mont": "montana", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
+    "pa": "pennsylvania", "tenn": "tennessee", "tex": "texas", "va": "virginia", "vt": "vermont",
+    "wis": "wisconsin", "wyo": "wyoming",
+}
 ORGISH = {"ORG", "NORP", "FAC", "OTHER", "EVENT"}
 PLACES = {"GPE", "LOC", "FAC"}
 
@@ -170,6 +185,7 @@ class _Form:
     pair: tuple[str, str] = ("", "")
     registered: tuple[str, ...] = ()  # full name: the keys it was first to take
     middle: str = ""  # the initials of a full person name's middle names: "j" for "Donald J. Trump"
+    home: str = ""  # short form: the key its entity is filed under when it fits no full name
 
 
 @dataclass(slots=True)
@@ -666,12 +682,12 @@ class EntityIndex:
     # the second pass: short forms
 
     def _resolve_short(self, form: _Form) -> None:
-        target = _resolve(form, self._partial) or self._alone.get(form.key)
+        target = _resolve(form, self._partial) or self._alone.get(form.home)
         if target is not None and target is form.group:
             return
         self._detach(form)
         if target is None:
-            target = self._alone[form.key] = self._new_group(form.order, alone=True)
+            target = self._alone[form.home] = self._new_group(form.order, alone=True)
         elif target.alone and form.order < target.order:  # as old as its first short form
             self._reorder(target, form.order)
         target.shorts.add(form)
@@ -692,7 +708,7 @@ class EntityIndex:
         self._redraw.add(group)
         if group.alone:
             if not group.shorts:
-                del self._alone[form.key]
+                del self._alone[form.home]
                 self._dissolve(group)
             elif form.order == group.order:
                 self._reorder(group, min(f.order for f in group.shorts))
@@ -816,6 +832,15 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
             form.keys = (form.key, "~" + form.key)  # a given name alone: "Orla" for the one Orla
         else:
             form.keys = (form.key,)
+        form.home = form.key
+        if entity.type in PLACES and form.key.rstrip(".") in STATE_ABBREVIATIONS:  # "Fla." with "Florida"
+            form.home = STATE_ABBREVIATIONS[form.key.rstrip(".")]
+            form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
+        country = COUNTRY_SHORT.get(form.key.replace(".", ""))
+        if country and (entity.type in PLACES or entity.type != "PERSON" and form.name.upper() == form.name):
+            # "America", "US", "U.S." for "United States", and for one another without it
+            form.home = "." + country
+            form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
     else:
         plain = ()
         if entity.type == "PERSON":
