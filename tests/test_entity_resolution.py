@@ -268,3 +268,14 @@ def test_a_state_abbreviation_is_the_state():
     ])
     assert by_name(merged, "Florida").aliases == {"Fla."}
     assert {e.name for e in merged} == {"Florida", "Tex", "Miss"}  # no Texas named in full; a person is no state
+
+
+def test_a_familiar_given_name_is_the_formal_one():
+    merged, _ = merge_entities([
+        ("wire", [ent("Fred Amberlane", aliases=["Amberlane"], spans=2), ent("Katie Dorrow")]),
+        ("radio", [ent("Frederick C. Amberlane")]),
+        ("daily", [ent("Kathryn Dorrow"), ent("Frieda Amberlane")]),
+    ])
+    assert sorted(sorted({e.name, *e.aliases}) for e in merged) == [
+        ["Amberlane", "Fred Amberlane", "Frederick C. Amberlane"], ["Frieda Amberlane"],
+        ["Kathryn Dorrow", "Katie Dorrow"]]

@@ -1,7 +1,8 @@
 """One entity per referent across a story's reports.
 
 Full names (two words or more) merge when their cleaned names are equal, whatever types the reports gave them,
-or when a full alias of one is the other's name and their types are compatible; an office's
+or when a full alias of one is the other's name and their types are compatible (a familiar given name counts
+as the formal one, "Fred" as Frederick); an office's
 name in the other order counts as an alias ("Department of Ports" ↔ "Ports Department"). Short forms then
 attach to the full entity they stand for: a bare surname ("Koval", "Ms. Koval") to a person, an initial and
 surname ("M. Koval") to a person with that initial, "America", "US" and "U.S." to "United States" (and to one
@@ -61,6 +62,20 @@ STEM_SUFFIXES = {"group", "company", "corporation", "logistics", "holdings", "sh
                  "haulage", "freight", "lines", "motors", "partners", "enterprises", "airlines", "airways"}
 ROLE_STOPWORDS = {"the", "a", "an", "of", "for", "at", "in", "on", "s"}
 GROUPS = ({"ORG", "NORP"}, {"GPE", "LOC", "FAC"})
+# the formal given names a familiar one stands for ("Fred" for Frederick): one person's name in two reports
+NICKNAMES = {
+    "bill": ("william",), "billy": ("william",), "will": ("william",), "bob": ("robert",), "bobby": ("robert",),
+    "rob": ("robert",), "mike": ("michael",), "jim": ("james",), "jimmy": ("james",), "fred": ("frederick",),
+    "chuck": ("charles",), "charlie": ("charles",), "dick": ("richard",), "rick": ("richard",),
+    "tom": ("thomas",), "tony": ("anthony",), "joe": ("joseph",), "dave": ("david",), "dan": ("daniel",),
+    "danny": ("daniel",), "steve": ("steven", "stephen"), "ted": ("edward", "theodore"), "ed": ("edward",),
+    "ken": ("kenneth",), "larry": ("lawrence",), "jerry": ("gerald", "jerome"), "andy": ("andrew",),
+    "ben": ("benjamin",), "sam": ("samuel",), "matt": ("matthew",), "nick": ("nicholas",), "greg": ("gregory",),
+    "jeff": ("jeffrey",), "hank": ("henry",), "chris": ("christopher",), "kate": ("katherine", "catherine"),
+    "katie": ("katherine", "kathryn", "catherine"), "kathy": ("katherine", "kathryn"), "liz": ("elizabeth",),
+    "beth": ("elizabeth",), "betsy": ("elizabeth",), "peggy": ("margaret",), "sue": ("susan",),
+    "jenny": ("jennifer",), "debbie": ("deborah",), "becky": ("rebecca",), "mandy": ("amanda",),
+}
 # one-word names of a country that are no initials of its full name: the initials they stand for ("America" and
 # "US" for the United States, "Britain" for the United Kingdom), found as "U.S." is, by the "." key
 COUNTRY_SHORT = {"america": "us", "us": "us", "usa": "us", "britain": "uk", "uk": "uk"}
@@ -845,8 +860,17 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
         plain = ()
         if entity.type == "PERSON":
             plain, form.middle = _without_middle(name)
-        form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain)))
+        form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain, *_formal_keys(form))))
     return form
+
+
+def _formal_keys(form: _Form) -> tuple[str, ...]:
+    """A person's name with a familiar given name as the formal ones it stands for, without middle names
+    ("Fred LaRue" → "frederick larue", as "Frederick C. LaRue" is found without his middle name)."""
+    words = form.key.split()
+    if form.entity.type != "PERSON" or len(words) < 2 or words[0] not in NICKNAMES:
+        return ()
+    return tuple(f"{formal} {words[-1]}" for formal in NICKNAMES[words[0]])
 
 
 @lru_cache(maxsize=65536)
