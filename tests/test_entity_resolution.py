@@ -279,3 +279,9 @@ def test_a_familiar_given_name_is_the_formal_one():
     assert sorted(sorted({e.name, *e.aliases}) for e in merged) == [
         ["Amberlane", "Fred Amberlane", "Frederick C. Amberlane"], ["Frieda Amberlane"],
         ["Kathryn Dorrow", "Katie Dorrow"]]
+
+
+def test_british_and_american_spellings_of_a_name_are_one_name():
+    merged, _ = merge_entities([("wire", [ent("Veyra Arts Centre", "FAC")]),
+                                ("radio", [ent("Veyra Arts Center", "FAC")])])
+    assert len(merged) == 1

@@ -2,7 +2,7 @@
 
 Full names (two words or more) merge when their cleaned names are equal, whatever types the reports gave them,
 or when a full alias of one is the other's name and their types are compatible (a familiar given name counts
-as the formal one, "Fred" as Frederick); an office's
+as the formal one, "Fred" as Frederick; a British spelling as the American, "Centre" as Center); an office's
 name in the other order counts as an alias ("Department of Ports" ↔ "Ports Department"). Short forms then
 attach to the full entity they stand for: a bare surname ("Koval", "Ms. Koval") to a person, an initial and
 surname ("M. Koval") to a person with that initial, "America", "US" and "U.S." to "United States" (and to one
@@ -94,12 +94,18 @@ ORGISH = {"ORG", "NORP", "FAC", "OTHER", "EVENT"}
 PLACES = {"GPE", "LOC", "FAC"}
 
 
+# words of names that British and American reports spell apart ("Kelvar Arts Centre", "Kelvar Arts Center")
+SPELLINGS = {"centre": "center", "centres": "centers", "theatre": "theater", "defence": "defense",
+             "organisation": "organization", "programme": "program"}
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Case-, possessive- and article-insensitive form of a name."""
+    """Case-, possessive- and article-insensitive form of a name, British spellings as American ones ("Arts
+    Centre" and "Arts Center" are one name written two ways)."""
     name = POSSESSIVE_END.sub("", name.strip().replace("’", "'"))
     name = LEADING_THE.sub("", name)
-    return " ".join(name.lower().split())
+    return " ".join(SPELLINGS.get(w, w) for w in name.lower().split())
 
 
 def org_initials(name: str) -> set[str]:
