@@ -285,3 +285,8 @@ def test_british_and_american_spellings_of_a_name_are_one_name():
     merged, _ = merge_entities([("wire", [ent("Veyra Arts Centre", "FAC")]),
                                 ("radio", [ent("Veyra Arts Center", "FAC")])])
     assert len(merged) == 1
+
+
+def test_an_abbreviation_with_stops_and_without_is_one_entity_when_nothing_longer_fits():
+    merged, _ = merge_entities([("wire", [ent("K.F.A.", "ORG")]), ("radio", [ent("KFA", "ORG", spans=2)])])
+    assert len(merged) == 1 and {merged[0].name, *merged[0].aliases} == {"KFA", "K.F.A."}

@@ -853,7 +853,7 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
             form.keys = (form.key, "~" + form.key)  # a given name alone: "Orla" for the one Orla
         else:
             form.keys = (form.key,)
-        form.home = form.key
+        form.home = form.keys[1] if DOTTED.match(form.name) else form.key  # "G.O.P." with "GOP" when alone
         if entity.type in PLACES and form.key.rstrip(".") in STATE_ABBREVIATIONS:  # "Fla." with "Florida"
             form.home = STATE_ABBREVIATIONS[form.key.rstrip(".")]
             form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
