@@ -853,21 +853,31 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
             form.keys = (form.key, "~" + form.key)  # a given name alone: "Orla" for the one Orla
         else:
             form.keys = (form.key,)
-        form.home = form.keys[1] if DOTTED.match(form.name) else form.key  # "G.O.P." with "GOP" when alone
-        if entity.type in PLACES and form.key.rstrip(".") in STATE_ABBREVIATIONS:  # "Fla." with "Florida"
-            form.home = STATE_ABBREVIATIONS[form.key.rstrip(".")]
-            form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
-        country = COUNTRY_SHORT.get(form.key.replace(".", ""))
-        if country and (entity.type in PLACES or entity.type != "PERSON" and form.name.upper() == form.name):
-            # "America", "US", "U.S." for "United States", and for one another without it
-            form.home = "." + country
-            form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
+        form.home = form.key
+        if entity.type != "PERSON":
+            _place_home(form)
     else:
         plain = ()
         if entity.type == "PERSON":
             plain, form.middle = _without_middle(name)
         form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain, *_formal_keys(form))))
     return form
+
+
+def _place_home(form: _Form) -> None:
+    """Where a short form that is no person's name is filed when it fits no full name, and the key that
+    finds its full name: "G.O.P." with "GOP"; "Fla." with "Florida"; "America", "US" and "U.S." with
+    "United States" (by its initials) and with one another."""
+    if DOTTED.match(form.name):
+        form.home = form.keys[1]
+    bare = form.key.rstrip(".")
+    if form.entity.type in PLACES and bare in STATE_ABBREVIATIONS:
+        form.home = STATE_ABBREVIATIONS[bare]
+        form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
+    country = COUNTRY_SHORT.get(form.key.replace(".", ""))
+    if country and (form.entity.type in PLACES or form.name.upper() == form.name):
+        form.home = "." + country
+        form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
 
 
 def _formal_keys(form: _Form) -> tuple[str, ...]:
