@@ -420,3 +420,39 @@ def test_a_shared_surname_alone_names_the_person_mentioned_most(nlp):
             "Anna Vasko said the port would reopen, and Anna Vasko promised jobs. Vasko said it twice.")
     entities = find_entities(nlp(text))
     assert entity_for("Vasko", entities).name == "Anna Vasko"
+
+
+def test_a_time_stamp_line_is_chrome_so_the_headline_under_it_is_read_as_one(nlp):
+    from storyline.extract.page import chrome_spans
+
+    text = ("http://www.kelvarpost.example/news/ida-kern-quits\n\nPosted May 2, 2031 3: 15 PM ET\n\n"
+            "Ida Kern Quits Harbour Board\n\n"
+            "Mayor Ida Kern has left the harbour board after ten years, officials in Kelvar said on Monday.")
+    assert [text[s:e] for s, e in chrome_spans(text)][1] == "Posted May 2, 2031 3: 15 PM ET"
+    assert not chrome_spans("He was 77.\n\nMay 2 vote set for Kelvar")
+    names = [e.name for e in find_entities(nlp(text))]
+    assert "Ida Kern Quits Harbour Board" not in names and "Ida Kern" in names
+
+
+def test_a_teams_last_two_words_alone_are_the_team(nlp):
+    text = "Fans of the Marren Blue Foxes cheered on Sunday as the Blue Foxes won the league title in Dravenport."
+    entities = find_entities(nlp(text))
+    foxes = [e for e in entities if "Blue Foxes" in (e.name, *e.aliases)]
+    assert len(foxes) == 1 and foxes[0].name == "Marren Blue Foxes" and len(foxes[0].spans) == 2
+
+
+def test_two_names_joined_by_and_in_one_tagged_span_are_two():
+    from storyline.extract.entities import _split_pairs
+
+    text = "Ida Kern and Olek Tamm met on Monday. Later Kern and Tamm spoke. The Kelvar Fish and Game office shut."
+    def at(form, label="PERSON", strong=False):
+        start = text.index(form)
+        return (start, start + len(form), label, strong)
+
+    pair, fish = at("Kern and Tamm"), at("Kelvar Fish and Game", "ORG")
+    split = _split_pairs(text, [at("Ida Kern"), at("Olek Tamm"), pair, fish])
+    assert [text[s:e] for s, e, _, _ in split] == ["Ida Kern", "Olek Tamm", "Kern", "Tamm", "Kelvar Fish and Game"]
+    assert {label for _, _, label, _ in split[2:4]} == {"PERSON"}
+    # a strong (rule) span, and one whose halves the report never uses apart, stay whole
+    assert _split_pairs(text, [at("Ida Kern"), at("Kern and Tamm", strong=True)])[1] == at("Kern and Tamm", strong=True)
+    assert _split_pairs(text, [at("Kern and Tamm")]) == [at("Kern and Tamm")]

@@ -246,3 +246,47 @@ def test_a_surname_beats_a_given_name():
         ("radio", [ent("Paul")]),
     ])
     assert owner["radio", "paul"] == owner["wire", "rand paul"]
+
+
+def test_a_country_by_its_other_names_is_one_place():
+    merged, owner = merge_entities([
+        ("wire", [ent("United States", "GPE", spans=3), ent("Orla Penhale")]),
+        ("radio", [ent("America", "GPE"), ent("US", "GPE")]),
+        ("daily", [ent("U.S.", "GPE")]),
+    ])
+    united = by_name(merged, "United States")
+    assert united.aliases >= {"America", "US", "U.S."} and len(merged) == 2
+    # without the full name, "America" and "U.S." are still one place; "America" as a person stays apart
+    merged, _ = merge_entities([("wire", [ent("America", "GPE")]), ("radio", [ent("U.S.", "GPE"), ent("America")])])
+    assert sorted((e.name, e.type) for e in merged) == [("America", "GPE"), ("America", "PERSON")]
+
+
+def test_a_state_abbreviation_is_the_state():
+    merged, _ = merge_entities([
+        ("wire", [ent("Fla.", "GPE"), ent("Tex", "GPE")]),
+        ("radio", [ent("Florida", "GPE", spans=2), ent("Miss", "PERSON")]),
+    ])
+    assert by_name(merged, "Florida").aliases == {"Fla."}
+    assert {e.name for e in merged} == {"Florida", "Tex", "Miss"}  # no Texas named in full; a person is no state
+
+
+def test_a_familiar_given_name_is_the_formal_one():
+    merged, _ = merge_entities([
+        ("wire", [ent("Fred Amberlane", aliases=["Amberlane"], spans=2), ent("Katie Dorrow")]),
+        ("radio", [ent("Frederick C. Amberlane")]),
+        ("daily", [ent("Kathryn Dorrow"), ent("Frieda Amberlane")]),
+    ])
+    assert sorted(sorted({e.name, *e.aliases}) for e in merged) == [
+        ["Amberlane", "Fred Amberlane", "Frederick C. Amberlane"], ["Frieda Amberlane"],
+        ["Kathryn Dorrow", "Katie Dorrow"]]
+
+
+def test_british_and_american_spellings_of_a_name_are_one_name():
+    merged, _ = merge_entities([("wire", [ent("Veyra Arts Centre", "FAC")]),
+                                ("radio", [ent("Veyra Arts Center", "FAC")])])
+    assert len(merged) == 1
+
+
+def test_an_abbreviation_with_stops_and_without_is_one_entity_when_nothing_longer_fits():
+    merged, _ = merge_entities([("wire", [ent("K.F.A.", "ORG")]), ("radio", [ent("KFA", "ORG", spans=2)])])
+    assert len(merged) == 1 and {merged[0].name, *merged[0].aliases} == {"KFA", "K.F.A."}

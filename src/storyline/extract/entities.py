@@ -6,7 +6,9 @@ organisation (kept whole across "and"/"of"), "Terminal 4"/"Eastern Docks" a faci
 "the village of X", "X, a fishing village" and "X Hill" a place, the dateline's names places. Entities the model runs across a preposition are split.
 Forms of one referent merge (surname ↔ full name, "NAME (ACRONYM)", initials, "Osmund" ↔ "Osmund Group",
 "Department of Ports" ↔ "Ports Department" ↔ "DOP", and "the Department" when one organisation has that head),
-then one regex pass finds every occurrence of every form, either apostrophe matching either; "the bureau",
+"Marren Blue Foxes" ↔ "Blue Foxes" (a name's two last words, not a person's), and a tagged "Kern and Tamm" is two
+names when the report uses both apart; then one regex pass finds every occurrence of every form, either
+apostrophe matching either; "the bureau",
 "the agency" count as occurrences of the one organisation the report names with that head noun.
 The page around the story is read with care (``page.py``): a name in the headline counts only when the body
 names it too (Title Case makes "Kern Urges" a person), and chrome lines (a byline, a banner in capitals, "Follow
@@ -168,6 +170,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     chrome = chrome_spans(text)
     later = None if begin else dateline_span(text)  # a dateline after the headline or byline
     candidates = _on_the_page(text, _candidates(doc, text, begin, later), chrome, headline_span(text, chrome))
+    candidates = _split_pairs(text, candidates)
     groups: dict[str, _Group] = {}
     for start, end, label, strong in candidates:
         form = text[start:end]
@@ -185,6 +188,34 @@ def find_entities(doc: Doc) -> list[Entity]:
     _find_roles(doc, text, entities, begin)
     _find_generic_references(doc, entities, begin, chrome)
     return [e for e in entities if e.spans and not _common_word(doc, text, e)]
+
+
+# two names joined by "and" in one tagged span: "Kern and Tamm", "the Gulls and the Otters"
+_PAIR = re.compile(rf"(?P<left>{_CAP}(?:{_SP}{_CAP}){{0,2}}){_SP}(?:and|&){_SP}(?:the{_SP})?"
+                   rf"(?P<right>{_CAP}(?:{_SP}{_CAP}){{0,2}})")
+
+
+def _split_pairs(text: str, candidates: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """A tagged span that joins two names the report also uses apart ("Kern and Tamm" where it names Ida
+    Kern and Olek Tamm, "Gulls and Otters" beside "the Gulls"): the two names, each with the span's label. A
+    name of its own with "and" inside ("Kelvar Fish and Game", a rule's organisation) is left whole unless
+    both its halves are names of the report."""
+    known = set()
+    for start, end, _, _ in candidates:
+        words = _norm(text[start:end]).split()
+        known.add(" ".join(words))
+        if len(words) > 1:
+            known.add(words[-1])
+    found = []
+    for candidate in candidates:
+        start, end, label, strong = candidate
+        pair = None if strong else _PAIR.fullmatch(text, start, end)
+        if pair and _norm(pair["left"]) in known and _norm(pair["right"]) in known:
+            found.append((pair.start("left"), pair.end("left"), label, False))
+            found.append((pair.start("right"), pair.end("right"), label, False))
+        else:
+            found.append(candidate)
+    return found
 
 
 def _common_word(doc: Doc, text: str, entity: Entity) -> bool:
@@ -598,12 +629,16 @@ def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[st
     _merge_name_orders(groups)
     long_forms = [k for k in groups if " " in k]
     by_short: dict[str, list[str]] = {}
+    tails = set()  # two last words of a longer name that is no person's: no person's name either
     for key in long_forms:
         group = groups[key]
         words = key.split()
         shorts = set()
         if not any(w.capitalize() in ORG_WORDS for w in words) and words[-2] not in JOINERS:
             shorts.add(words[-1])  # a surname; not the "Lenmouth" of "Northern Quays of Lenmouth"
+            if len(words) > 2 and words[-3] not in JOINERS and _label(group) != "PERSON":
+                tails.add(" ".join(words[-2:]))  # a team's "Grey Gulls" after its "Port Veyra Grey Gulls"
+                shorts.add(" ".join(words[-2:]))
         if _organisation(group):
             for form in group.forms:
                 form_words = _norm(form).split()
@@ -621,7 +656,7 @@ def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[st
         if short not in groups or len(longs) != 1 or short == longs[0] or longs[0] not in groups:
             continue  # (a long form already folded into a longer one as its short form stays folded)
         source, target = groups[short], groups[longs[0]]
-        if not _compatible(source, target, short):
+        if not _compatible(source, target, short) or short in tails and _label(source) == "PERSON":
             continue
         _fold(source, target)
         del groups[short]

@@ -2,7 +2,8 @@
 
 A web page's text often opens with a headline ("Mayor Urges Calm After Harbour Fire"), carries a byline
 ("By Ida Kern and Olek Tamm"), banners in capitals ("THE KELVAR COURIER", "ABSTRACT."), credit lines
-("Olek Tamm contributed to this report.", "Photo: Ida Kern/Getty Images") and promotions ("Sign up for our
+("Olek Tamm contributed to this report.", "Photo: Ida Kern/Getty Images"), time stamps ("Posted May 2, 2031
+3:15 PM ET", above or under the headline) and promotions ("Sign up for our
 newsletter", "Follow Ida Kern on Twitter @idakern"). Extractors read the headline with care (its Title Case
 fools a tagger) and chrome lines not at all.
 """
@@ -41,6 +42,14 @@ _CREDIT = re.compile(
 _ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # markup an archive left in the text: an embedded post's placeholder (<post id="…"></post>, <post id="…"/>)
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>?")
+# a line that is a time stamp alone ("Posted May 2, 2031 3: 15 PM ET", "Tuesday, 05 / 02 / 31 | 9:40 am"): the
+# page's, printed above or below the headline; its words are date and clock words, numbers and separators
+_STAMP_WORD = re.compile(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?|posted|published|updated|last|modified|on|at|[ap]\.?m\.?|[ecmp][sd]?t|gmt|utc|bst"
+    r"|\d{1,4}(?:st|nd|rd|th|[ap]m)?)\.?,?", re.IGNORECASE)
+_STAMP_PUNCT = re.compile(r"[/|@:,.\-–—]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?\u201d>]\s")
 # "By Ida Kern and Olek Tamm, Courier staff": a byline is names and capitalised words only
@@ -62,7 +71,8 @@ MAX_BANNER_WORDS = 6
 
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page chrome in the text, in order: whole lines (a byline, a banner in capitals, a
-    credit, a promotion, a web address alone, a placeholder in markup) and, inside a longer line, the sentence that asks the reader to follow or subscribe."""
+    credit, a promotion, a web address, a time stamp or a placeholder in markup alone) and, inside a longer
+    line, the sentence that asks the reader to follow or subscribe."""
     found = []
     for match in _LINE.finditer(text):
         line = match.group(0)
@@ -79,7 +89,7 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_chrome(line: str) -> bool:
     words = line.split()
-    if _CHROME_START.match(line) or _ADDRESS.match(line) or _markup_only(line):
+    if _CHROME_START.match(line) or _ADDRESS.match(line) or _markup_only(line) or _is_stamp(words):
         return True
     if len(words) <= MAX_CREDIT_WORDS and _CREDIT.search(line):
         return True
@@ -95,6 +105,18 @@ def _markup_only(line: str) -> bool:
     kept as text (``<post id="…"><post/>.``). It says nothing; were it read, its attributes make a junk row."""
     rest, tags = _TAG.subn("", line)
     return tags > 0 and not any(c.isalnum() for c in rest)
+
+
+def _is_stamp(words: list[str]) -> bool:
+    """A line of a date or time and nothing else: no word of it names anything, and a headline under it is the
+    headline (not the stamp)."""
+    if not any(c.isdigit() for w in words for c in w) or len(words) > 16:
+        return False
+    for word in words:
+        for piece in _STAMP_PUNCT.split(word):
+            if piece and not _STAMP_WORD.fullmatch(piece):
+                return False
+    return True
 
 
 def _is_banner(line: str, words: list[str]) -> bool:

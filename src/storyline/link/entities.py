@@ -1,11 +1,13 @@
 """One entity per referent across a story's reports.
 
 Full names (two words or more) merge when their cleaned names are equal, whatever types the reports gave them,
-or when a full alias of one is the other's name and their types are compatible; an office's name in the other
-order counts as an alias ("Department of Ports" ↔ "Ports Department"). Short forms then attach to the
-full entity they stand for: a bare surname ("Koval", "Ms. Koval") to a person, an initial and surname ("M.
-Koval") to a person with that initial, an acronym ("PVPA", "DOP") to the organisation it abbreviates (given in
-the text or formed from its initials, "of" as O or not), a company's stem ("Stellmar") to the company.
+or when a full alias of one is the other's name and their types are compatible (a familiar given name counts
+as the formal one, "Fred" as Frederick; a British spelling as the American, "Centre" as Center); an office's
+name in the other order counts as an alias ("Department of Ports" ↔ "Ports Department"). Short forms then
+attach to the full entity they stand for: a bare surname ("Koval", "Ms. Koval") to a person, an initial and
+surname ("M. Koval") to a person with that initial, "America", "US" and "U.S." to "United States" (and to one
+another without it), "Fla." to "Florida", an acronym ("PVPA", "DOP") to the organisation it abbreviates
+(given in the text or formed from its initials, "of" as O or not), a company's stem ("Stellmar") to the company.
 Extraction (``extract/entities.py``) merges one report's forms with the same ``org_initials`` and
 ``org_name_variants``. People who share a surname and have
 different first names stay apart; a surname that fits several attaches to the one named in the same report, else
@@ -60,16 +62,50 @@ STEM_SUFFIXES = {"group", "company", "corporation", "logistics", "holdings", "sh
                  "haulage", "freight", "lines", "motors", "partners", "enterprises", "airlines", "airways"}
 ROLE_STOPWORDS = {"the", "a", "an", "of", "for", "at", "in", "on", "s"}
 GROUPS = ({"ORG", "NORP"}, {"GPE", "LOC", "FAC"})
+# the formal given names a familiar one stands for ("Fred" for Frederick): one person's name in two reports
+NICKNAMES = {
+    "bill": ("william",), "billy": ("william",), "will": ("william",), "bob": ("robert",), "bobby": ("robert",),
+    "rob": ("robert",), "mike": ("michael",), "jim": ("james",), "jimmy": ("james",), "fred": ("frederick",),
+    "chuck": ("charles",), "charlie": ("charles",), "dick": ("richard",), "rick": ("richard",),
+    "tom": ("thomas",), "tony": ("anthony",), "joe": ("joseph",), "dave": ("david",), "dan": ("daniel",),
+    "danny": ("daniel",), "steve": ("steven", "stephen"), "ted": ("edward", "theodore"), "ed": ("edward",),
+    "ken": ("kenneth",), "larry": ("lawrence",), "jerry": ("gerald", "jerome"), "andy": ("andrew",),
+    "ben": ("benjamin",), "sam": ("samuel",), "matt": ("matthew",), "nick": ("nicholas",), "greg": ("gregory",),
+    "jeff": ("jeffrey",), "hank": ("henry",), "chris": ("christopher",), "kate": ("katherine", "catherine"),
+    "katie": ("katherine", "kathryn", "catherine"), "kathy": ("katherine", "kathryn"), "liz": ("elizabeth",),
+    "beth": ("elizabeth",), "betsy": ("elizabeth",), "peggy": ("margaret",), "sue": ("susan",),
+    "jenny": ("jennifer",), "debbie": ("deborah",), "becky": ("rebecca",), "mandy": ("amanda",),
+}
+# one-word names of a country that are no initials of its full name: the initials they stand for ("America" and
+# "US" for the United States, "Britain" for the United Kingdom), found as "U.S." is, by the "." key
+COUNTRY_SHORT = {"america": "us", "us": "us", "usa": "us", "britain": "uk", "uk": "uk"}
+# the abbreviations with a stop that datelines and party tags give American states ("Biloxi, Miss.", "R-Tex."),
+# for a place: one entity with the state named in full; two-word states go by their initials ("N.H.") already
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
+    "ind": "indiana", "kan": "kansas", "kans": "kansas", "ky": "kentucky", "la": "louisiana",
+    "mass": "massachusetts", "md": "maryland", "mich": "michigan", "minn": "minnesota", "miss": "mississippi",
+    "mo": "missouri", "mont": "montana", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
+    "pa": "pennsylvania", "tenn": "tennessee", "tex": "texas", "va": "virginia", "vt": "vermont",
+    "wis": "wisconsin", "wyo": "wyoming",
+}
 ORGISH = {"ORG", "NORP", "FAC", "OTHER", "EVENT"}
 PLACES = {"GPE", "LOC", "FAC"}
 
 
+# words of names that British and American reports spell apart ("Kelvar Arts Centre", "Kelvar Arts Center")
+SPELLINGS = {"centre": "center", "centres": "centers", "theatre": "theater", "defence": "defense",
+             "organisation": "organization", "programme": "program"}
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Case-, possessive- and article-insensitive form of a name."""
+    """Case-, possessive- and article-insensitive form of a name, British spellings as American ones ("Arts
+    Centre" and "Arts Center" are one name written two ways)."""
     name = POSSESSIVE_END.sub("", name.strip().replace("’", "'"))
     name = LEADING_THE.sub("", name)
-    return " ".join(name.lower().split())
+    return " ".join(SPELLINGS.get(w, w) for w in name.lower().split())
 
 
 def org_initials(name: str) -> set[str]:
@@ -170,6 +206,7 @@ class _Form:
     pair: tuple[str, str] = ("", "")
     registered: tuple[str, ...] = ()  # full name: the keys it was first to take
     middle: str = ""  # the initials of a full person name's middle names: "j" for "Donald J. Trump"
+    home: str = ""  # short form: the key its entity is filed under when it fits no full name
 
 
 @dataclass(slots=True)
@@ -666,12 +703,12 @@ class EntityIndex:
     # the second pass: short forms
 
     def _resolve_short(self, form: _Form) -> None:
-        target = _resolve(form, self._partial) or self._alone.get(form.key)
+        target = _resolve(form, self._partial) or self._alone.get(form.home)
         if target is not None and target is form.group:
             return
         self._detach(form)
         if target is None:
-            target = self._alone[form.key] = self._new_group(form.order, alone=True)
+            target = self._alone[form.home] = self._new_group(form.order, alone=True)
         elif target.alone and form.order < target.order:  # as old as its first short form
             self._reorder(target, form.order)
         target.shorts.add(form)
@@ -692,7 +729,7 @@ class EntityIndex:
         self._redraw.add(group)
         if group.alone:
             if not group.shorts:
-                del self._alone[form.key]
+                del self._alone[form.home]
                 self._dissolve(group)
             elif form.order == group.order:
                 self._reorder(group, min(f.order for f in group.shorts))
@@ -816,12 +853,40 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
             form.keys = (form.key, "~" + form.key)  # a given name alone: "Orla" for the one Orla
         else:
             form.keys = (form.key,)
+        form.home = form.key
+        if entity.type != "PERSON":
+            _place_home(form)
     else:
         plain = ()
         if entity.type == "PERSON":
             plain, form.middle = _without_middle(name)
-        form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain)))
+        form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain, *_formal_keys(form))))
     return form
+
+
+def _place_home(form: _Form) -> None:
+    """Where a short form that is no person's name is filed when it fits no full name, and the key that
+    finds its full name: "G.O.P." with "GOP"; "Fla." with "Florida"; "America", "US" and "U.S." with
+    "United States" (by its initials) and with one another."""
+    if DOTTED.match(form.name):
+        form.home = form.keys[1]
+    bare = form.key.rstrip(".")
+    if form.entity.type in PLACES and bare in STATE_ABBREVIATIONS:
+        form.home = STATE_ABBREVIATIONS[bare]
+        form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
+    country = COUNTRY_SHORT.get(form.key.replace(".", ""))
+    if country and (form.entity.type in PLACES or form.name.upper() == form.name):
+        form.home = "." + country
+        form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
+
+
+def _formal_keys(form: _Form) -> tuple[str, ...]:
+    """A person's name with a familiar given name as the formal ones it stands for, without middle names
+    ("Fred LaRue" → "frederick larue", as "Frederick C. LaRue" is found without his middle name)."""
+    words = form.key.split()
+    if form.entity.type != "PERSON" or len(words) < 2 or words[0] not in NICKNAMES:
+        return ()
+    return tuple(f"{formal} {words[-1]}" for formal in NICKNAMES[words[0]])
 
 
 @lru_cache(maxsize=65536)
