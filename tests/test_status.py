@@ -155,6 +155,16 @@ def test_if_clause_is_hypothetical(nlp):
     assert "If" in m.hedges
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Ruiz said the council is unlikely to approve the levy.", "hypothetical"),
+    ("Ruiz said it is possible that outsiders opened the harbour files.", "hypothetical"),
+    ("Ruiz said the likely winner is Tamm.", "reported"),  # an attribute, not a judgement of probability
+])
+def test_a_judgement_of_probability_is_hypothetical(nlp, text, status):
+    [m] = [m for m in _statuses(text) if m.form != "outlet"]
+    assert m.status == status
+
+
 def test_if_confirmed_could(nlp):
     m = one(analyse(nlp, "The finding, if confirmed, could reshape the inquiry into the Corvel fire."),
             "finding")

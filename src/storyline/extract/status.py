@@ -344,7 +344,7 @@ def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon
     if mention.form == "outlet" and _confirmed_passive(root, lex) or _confirmed_noun(root, lex):
         statuses.append("confirmed")
     if mention.form != "outlet" and (_forecast(root, lex) or _opinion_forecast(root, lex)
-                                     or _conditional_forecast(span, lex)
+                                     or _conditional_forecast(span, lex) or _probable(root)
                                      or _foretold(root, mention) and _cue_class(root.doc, mention) == "say"):
         statuses.append("hypothetical")
     mention.status = strongest(*statuses)
@@ -358,6 +358,17 @@ def _forecast(root: Token, lex: Lexicon) -> bool:
 
 
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "wo", "shall"})
+
+
+PROBABILITY = frozenset({"likely", "unlikely", "possible", "probable", "improbable"})
+
+
+def _probable(root: Token) -> bool:
+    """'the council is unlikely to approve the levy', 'it is possible that outsiders got in', 'a deal is
+    likely': a statement whose main word is a judgement of probability says what may be, not what is (the
+    contract's "is unlikely to" → hypothetical). Not an attribute ("the likely winner is Ruiz")."""
+    return root.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in PROBABILITY for c in root.children)
 
 
 def _opinion_forecast(root: Token, lex: Lexicon) -> bool:
