@@ -456,3 +456,11 @@ def test_two_names_joined_by_and_in_one_tagged_span_are_two():
     # a strong (rule) span, and one whose halves the report never uses apart, stay whole
     assert _split_pairs(text, [at("Ida Kern"), at("Kern and Tamm", strong=True)])[1] == at("Kern and Tamm", strong=True)
     assert _split_pairs(text, [at("Kern and Tamm")]) == [at("Kern and Tamm")]
+
+
+def test_a_left_single_quote_as_the_apostrophe_is_a_possessive(nlp):
+    """Some archives print ‘ for the apostrophe ("Ruiz‘s campaign"): the name is Ruiz, not "Ruiz‘s"."""
+    from storyline.extract.pipeline import extract
+
+    names = [e.name for e in extract("Ana Ruiz‘s campaign said on Monday that the harbour would reopen.").entities]
+    assert not any("‘" in n for n in names)

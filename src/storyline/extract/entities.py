@@ -137,7 +137,7 @@ VESSEL_NOUNS = {"ship", "tanker", "vessel", "ferry", "freighter", "trawler", "bo
                 "tug", "carrier", "frigate", "destroyer", "submarine", "liner"}
 PLACE_PREPOSITIONS = {"in", "into", "near", "outside", "toward", "towards", "across"}
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE = re.compile(r"(?:['’‘]s|['’])$")  # ‘ too: some archives print it for the apostrophe
 RESIDENT_NOUNS = {"resident", "inhabitant", "villager", "family", "household", "home", "street", "neighbour",
                   "neighbor", "townspeople", "shopkeeper"}
 JOINERS = {"of", "and", "&", "for"}
