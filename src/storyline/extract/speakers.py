@@ -68,11 +68,11 @@ def _subject_of(tok: Token) -> Token | None:
     relative = _relative_before(tok)
     if relative is not None:
         return relative
-    verb = tok
+    verb, below = tok, None
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not _label(child):
-                if child.dep_ == "nsubjpass":
+                if child.dep_ == "nsubjpass" and not _shares_passive_subject(below, verb):
                     return _agent(verb)
                 if child.lower_ in {"it", "there"} and child.dep_ == "nsubj" and verb.lemma_ == "be":
                     return None
@@ -81,7 +81,7 @@ def _subject_of(tok: Token) -> Token | None:
         if agent is not None:
             return agent
         if _added_to_clause(verb):  # "said the levy would double and added that …": the same speaker
-            verb = verb.head.head
+            verb, below = verb.head.head, None
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and (verb.head.head.pos_ in {"VERB", "AUX"} or (
                 verb.head.head.tag_ == "JJ" and any(c.dep_ in SUBJECT_DEPS for c in verb.head.head.children))):
@@ -97,8 +97,16 @@ def _subject_of(tok: Token) -> Token | None:
         controller = _controller(verb)
         if controller is not None:
             return controller
-        verb = _speaker_of_clause(verb) or verb.head
+        verb, below = _speaker_of_clause(verb) or verb.head, verb
     return None
+
+
+def _shares_passive_subject(cue: Token | None, verb: Token) -> bool:
+    """'Brel was pressed on the tolls and said that …': a verb of saying coordinated with a passive one shares
+    its subject, who speaks (the passive's agent, if any, does not)."""
+    return (cue is not None and cue.dep_ == "conj" and cue.head == verb and cue.pos_ == "VERB"
+            and not any(c.dep_ in {"auxpass", "nsubj", "nsubjpass"} for c in cue.children)
+            and load_cues().cue_class(cue.lemma_) is not None)
 
 
 def _past_demonstrative(subject: Token, verb: Token, cue: Token) -> Token:
