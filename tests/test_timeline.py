@@ -98,6 +98,21 @@ def test_overlapping_parts_of_a_day_and_a_shared_actor_merge_two_wordings():
     assert len(build_timeline(apart, {}, {}, {})) == 2
 
 
+def test_a_days_night_is_its_evening_and_the_hours_after_midnight():
+    # issue 16: "Saturday night" read as that day's early hours stayed apart from a 10:40 p.m. stamp of it
+    assert time_range("2031-04-12", "part-of-day", "night") == ("2031-04-12T18:00:00", "2031-04-13T06:00:00")
+    reports = [
+        report("r1", "Harbour Ledger", Event(day("2031-04-12", "Saturday night", "part-of-day", "night"),
+                                             "the Maren Sky ferry ran aground off Tessel", 0, 10)),
+        report("r2", "Coastal Wire", Event(day("2031-04-12T22:40", "10:40 p.m.", "minute"),
+                                           "Maren Sky ferry runs aground off Tessel", 0, 10)),
+        report("r3", "Valley Courier", Event(day("2031-04-13T01:15", "1:15 a.m.", "minute"),
+                                             "the Maren Sky ferry aground off Tessel", 0, 10)),
+    ]
+    [entry] = build_timeline(reports, {}, {}, {})
+    assert entry["outlets"] == 3
+
+
 def test_an_event_carries_the_story_status_of_its_claim():
     claimed = Event(day("2031-04-07", "Monday"), "saboteurs opened the sluice gates", 0, 10, status="reported",
                     mention=0)

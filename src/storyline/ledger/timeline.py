@@ -35,9 +35,11 @@ STOP = frozenset("""a an the of in on at to for from by with and or but was were
 its it their his her this that these those as after before about into over than then there""".split())
 _WORD = re.compile(r"[a-z0-9]+")
 
-# the hours a part of day covers
+# the hours a part of day covers (past 24: into the next day). A day's "night" ("Saturday night", "tonight",
+# "last night") is its evening and the hours after midnight, not the early hours before its morning: read as
+# 0–6 it kept "Saturday night" apart from a 10 p.m. stamp of the same happening.
 PARTS_OF_DAY = {
-    "early hours": (0, 6), "overnight": (0, 6), "night": (0, 6), "dawn": (4, 7), "morning": (6, 12),
+    "early hours": (0, 6), "overnight": (0, 6), "night": (18, 30), "dawn": (4, 7), "morning": (6, 12),
     "midday": (11, 14), "noon": (11, 14), "afternoon": (12, 18), "evening": (17, 22), "late": (20, 24),
 }
 
