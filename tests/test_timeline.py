@@ -12,13 +12,13 @@ import json
 import pickle
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from storyline.ledger.timeline import (TimelineEvent, TimelineIndex, _day, _entry, _same, _score, build_timeline,
-                                       content_words, time_range)
+from storyline.ledger.timeline import (BRIDGE_HOURS, SAME_WORDS, TimelineEvent, TimelineIndex, _aligned, _day, _entry,
+                                       _same, _score, build_timeline, content_words, time_range)
 from storyline.model import Event, Extraction, TimeValue
 from storyline.present.markdown import ledger_markdown
 from storyline.present.tables import timeline_days
@@ -56,15 +56,33 @@ def test_an_event_joins_the_entry_it_matches_best_not_the_first():
     # issue 16: the first broad entry of a day took a later report that a closer entry told in its own words
     reports = [
         report("r1", "Lowmere Gazette", Event(day("2031-04-08T09:00", "9 a.m.", "hour"),
-                                              "strong tremor jolts the Lowmere valley", 0, 10)),
+                                              "strong tremor jolts the Lowmere valley farms", 0, 10,
+                                              actors=["Lowmere"])),
         report("r2", "Fenwick Wire", Event(day("2031-04-08"), "a powerful tremor cracked the Lowmere dam wall", 0, 10)),
         report("r3", "Valley Courier", Event(day("2031-04-08"), "a powerful tremor jolts the dam wall at Lowmere",
-                                             0, 10)),
+                                             0, 10, actors=["Lowmere"])),
     ]
     timeline = build_timeline(reports, {}, {}, {})
     assert len(timeline) == 2
-    cracked = next(e for e in timeline if "cracked" in e["description"])  # r3 matches r1 too, r2 better
+    # r3 matches r1 too (a shared actor halves the threshold: 3 of 9 words), r2 better
+    cracked = next(e for e in timeline if "cracked" in e["description"])
     assert cracked["reports"] == ["r2", "r3"] and cracked["outlets"] == 2
+
+
+def test_an_event_that_tells_two_entries_in_their_words_makes_them_one():
+    # issue 16: a stamped headline and a lead told one fire in too few shared words to merge; a third report
+    # shares SAME_WORDS with each, so the greedy order had left one happening as two entries
+    reports = [
+        report("r1", "Marren Post", Event(day("2031-04-08T08:10", "8:10 a.m.", "minute"),
+                                          "Fire guts historic Marren grain store", 0, 10)),
+        report("r2", "Fenwick Wire", Event(day("2031-04-08"), "a blaze destroyed the old Marren mill warehouse", 0, 10)),
+        report("r3", "Valley Courier", Event(day("2031-04-08"),
+                                             "fire destroyed the historic Marren grain store and mill warehouse", 0, 10)),
+    ]
+    assert len(build_timeline(reports[:2], {}, {}, {})) == 2
+    [entry] = build_timeline(reports, {}, {}, {})
+    assert entry["reports"] == ["r1", "r2", "r3"] and entry["outlets"] == 3
+    assert entry["description"] == "Fire guts historic Marren grain store"  # the earliest entry keeps its event
 
 
 def test_different_days_or_different_happenings_stay_apart():
@@ -96,6 +114,21 @@ def test_overlapping_parts_of_a_day_and_a_shared_actor_merge_two_wordings():
              report("r2", "Coastal Wire", Event(day("2025-06-09T05:40", "5:40 a.m.", "minute"),
                                                 "the ferry ran aground on the sandbank", 0, 10))]
     assert len(build_timeline(apart, {}, {}, {})) == 2
+
+
+def test_a_days_night_is_its_evening_and_the_hours_after_midnight():
+    # issue 16: "Saturday night" read as that day's early hours stayed apart from a 10:40 p.m. stamp of it
+    assert time_range("2031-04-12", "part-of-day", "night") == ("2031-04-12T18:00:00", "2031-04-13T06:00:00")
+    reports = [
+        report("r1", "Harbour Ledger", Event(day("2031-04-12", "Saturday night", "part-of-day", "night"),
+                                             "the Maren Sky ferry ran aground off Tessel", 0, 10)),
+        report("r2", "Coastal Wire", Event(day("2031-04-12T22:40", "10:40 p.m.", "minute"),
+                                           "Maren Sky ferry runs aground off Tessel", 0, 10)),
+        report("r3", "Valley Courier", Event(day("2031-04-13T01:15", "1:15 a.m.", "minute"),
+                                             "the Maren Sky ferry aground off Tessel", 0, 10)),
+    ]
+    [entry] = build_timeline(reports, {}, {}, {})
+    assert entry["outlets"] == 3
 
 
 def test_an_event_carries_the_story_status_of_its_claim():
@@ -155,10 +188,13 @@ def test_the_html_export_carries_the_timeline_by_day_and_escapes_report_text():
 def pairwise_timeline(reports, claim_of, claim_status, claim_ids, counter: list[int] | None = None) -> list[dict]:
     """The merge loop as it was before the index (commit a82911a): each event scans the groups of its day and
     the longer groups (a longer event scans all), joining the one it matches best (the first on a tie; until
-    issue 16 the first it matched). The reference the index must equal; ``counter[0]`` counts the pairs tested."""
+    issue 16 the first it matched), and, since issue 16, folding into one the groups it matched with
+    SAME_WORDS of its words when it is dated to a day or a night. The reference the index must equal; ``counter[0]`` counts the pairs tested."""
     merged: list[TimelineEvent] = []
     by_day: dict[str, list[TimelineEvent]] = {}
     coarse: list[TimelineEvent] = []
+    members: dict[int, list[tuple]] = {}  # id of a group → (seq, report, outlet, claim, status) of its events
+    seq = 0
     for report in reports:
         for event in report.extraction.events if report.extraction else []:
             span = time_range(event.time.value, event.time.precision, event.time.part_of_day)
@@ -166,25 +202,43 @@ def pairwise_timeline(reports, claim_of, claim_status, claim_ids, counter: list[
             claim = claim_of.get((report.id, event.mention)) if event.mention is not None else None
             day = _day(span)
             candidates = merged if span is not None and day is None else by_day.get(day, []) + coarse
-            target, best = None, -1.0
+            target, best, bridged = None, -1.0, []
             for m in candidates:
                 if counter is not None:
                     counter[0] += 1
-                if _same(m, event, words, span) and _score(m.words, words) > best:
-                    target, best = m, _score(m.words, words)
+                if _same(m, event, words, span):
+                    if _score(m.words, words) >= SAME_WORDS:
+                        bridged.append(m)
+                    if _score(m.words, words) > best:
+                        target, best = m, _score(m.words, words)
             if target is None:
                 target = TimelineEvent(event, report.id, span, words)
                 merged.append(target)
+                members[id(target)] = []
                 if span is not None:
                     (coarse if day is None else by_day.setdefault(day, [])).append(target)
             else:
                 target.words |= words
-            target.reports.append(report.id)
-            if report.outlet not in target.outlets:
-                target.outlets.append(report.outlet)
-            if claim is not None and claim not in target.claims:
-                target.claims.append(claim)
-            target.statuses.append(event.status)
+            members[id(target)].append((seq, report.id, report.outlet, claim, event.status))
+            seq += 1
+            if len(bridged) > 1 and (datetime.fromisoformat(_aligned(span)[1]) - datetime.fromisoformat(
+                    _aligned(span)[0])).total_seconds() <= BRIDGE_HOURS * 3600:
+                keep = min(bridged, key=merged.index)
+                for m in bridged:
+                    if m is not keep:
+                        for held in (merged, coarse, *by_day.values()):
+                            if m in held:
+                                held.remove(m)
+                        keep.words |= m.words
+                        members[id(keep)] = sorted(members[id(keep)] + members.pop(id(m)))
+    for m in merged:
+        for _, rid, outlet, claim, status in members[id(m)]:
+            m.reports.append(rid)
+            if outlet not in m.outlets:
+                m.outlets.append(outlet)
+            if claim is not None and claim not in m.claims:
+                m.claims.append(claim)
+            m.statuses.append(status)
     entries = [_entry(m, claim_status, claim_ids) for m in merged]
     entries.sort(key=lambda e: (e["time"]["value"] is None, (e["range"] or [e["time"]["value"] or ""])[0]))
     return entries
