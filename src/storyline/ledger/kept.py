@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO
 
 from .. import __version__
-from ..link.claims import VECTOR_MODEL, cached_vectors
+from ..link.claims import cached_vectors
 from ..store import Store
 from ..store.kept import Item
 from .build import (LedgerState, claim_dict, claim_id_map, events, pending_report_dict, report_dict, report_figures,

@@ -47,7 +47,7 @@ def resolve_url(url: str | None = None) -> URL:
         return URL.create("sqlite", database=str(path))
     try:
         parsed = make_url(given)
-    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise StoreError(f"cannot open store {without_credentials(given)!r}: not a database URL") from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
