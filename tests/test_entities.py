@@ -1,5 +1,7 @@
 """Entities: one per referent, with aliases, roles and every occurrence."""
 
+import pytest
+
 from storyline.extract.entities import entity_for, find_entities
 
 
@@ -464,3 +466,15 @@ def test_a_left_single_quote_as_the_apostrophe_is_a_possessive(nlp):
 
     names = [e.name for e in extract("Ana Ruiz‘s campaign said on Monday that the harbour would reopen.").entities]
     assert not any("‘" in n for n in names)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Armoured cars stood near the Prosecutor General’s Office in Lundra.", "Prosecutor General’s Office"),
+    ("Reporters waited outside the Inspector General's Office.", "Inspector General's Office"),
+])
+def test_an_office_titled_general_is_one_organisation(nlp, text, name):
+    """"Prosecutor" is a title before a name ("Prosecutor Ada Brook"), but not before "General": the office's
+    name stays whole, and no person "General" comes of it."""
+    from storyline.extract.pipeline import extract
+
+    assert [(e.name, e.type) for e in extract(text).entities if e.type != "GPE"] == [(name, "ORG")]

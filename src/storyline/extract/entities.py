@@ -62,6 +62,7 @@ _INITIAL = r"[A-Z]\.\s+"  # a middle or leading initial: "Mayor Ida J. Kern", "J
 TITLED_NAME = re.compile(
     rf"\b(?P<title>{_TITLE_SEQ})(?P<name>(?:{_INITIAL})?{_NAME_WORD}(?:\s+(?:{_INITIAL})?{_NAME_WORD}){{0,2}})\b")
 LEADING_TITLE = re.compile(rf"^{_TITLE_SEQ}")
+OFFICE_GENERAL = re.compile(r"General\b")  # "Prosecutor General", "Inspector General": the title of an office
 TRAILING_TITLE = re.compile(rf"\b{_TITLE_SEQ}$")
 ORG_WORDS = (
     "Group", "Company", "Corporation", "Corp", "Inc", "Ministry", "Council", "Office", "Agency",
@@ -252,9 +253,13 @@ def _norm(form: str) -> str:
 
 
 def _clean(form: str) -> str:
-    """Drop a leading "the", a possessive ending and title words: "the Harbor Guard's" → "Harbor Guard"."""
+    """Drop a leading "the", a possessive ending and title words: "the Harbor Guard's" → "Harbor Guard"; not
+    the title of an office ("Prosecutor General's Office", "the Inspector General")."""
     form = _POSSESSIVE.sub("", _LEADING_THE.sub("", form.strip().strip(",.;:\"“”")))
-    return LEADING_TITLE.sub("", form).strip()
+    title = LEADING_TITLE.match(form)
+    if title is None or OFFICE_GENERAL.match(form, title.end()):
+        return form.strip()
+    return form[title.end():].strip()
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -275,6 +280,8 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
     start does: its capitals are no organisation."""
     rules: list[tuple[int, int, str, bool]] = []
     for match in TITLED_NAME.finditer(text, begin):
+        if OFFICE_GENERAL.match(text, match.start("name")):
+            continue  # "Prosecutor General", "Attorney General": an office, not a title before a name
         rules.append((match.start("name"), match.end("name"), "PERSON", True))
     for match in ORG_NAME.finditer(text, begin):
         span = _trim_org(doc, match.start(), match.end())
