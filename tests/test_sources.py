@@ -700,3 +700,13 @@ def test_which_after_a_place_takes_up_a_clause_and_names_no_one(nlp):
 ])
 def test_it_with_no_organisation_before_is_the_document_just_talked_about(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+def test_an_and_inside_one_name_is_one_source_not_the_name_twice(nlp):
+    """"The Kelvar Fish and Game Department said …": the parser may coordinate the name's halves, and both
+    resolve to the one organisation; it is one source, named once."""
+    from storyline.extract.pipeline import extract
+
+    [m] = [m for m in extract("The Kelvar Fish and Game Department said the river was closed.").mentions
+           if m.form != "outlet"]
+    assert m.source.name == "Kelvar Fish and Game Department"

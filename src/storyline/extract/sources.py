@@ -222,6 +222,10 @@ class SourceResolver:
         parts = [self._one_noun_phrase(head), *(self._conjunct(c) for c in joined)]
         if before is not None:  # "Ana Ruiz and Harbour Master Ivo Tan pledged": both
             parts.insert(0, self._conjunct(before))
+        # an "and" inside one name ("the Veyra Fire and Rescue Service") gives its halves one name: one source
+        parts = [p for i, p in enumerate(parts) if all(p.name != q.name for q in parts[:i])]
+        if len(parts) == 1:
+            return parts[0]
         names = [p.name for p in parts]
         name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         kinds = {p.kind for p in parts}
