@@ -66,6 +66,8 @@ def test_the_same_sinking_from_two_reports_is_one_entry(tmp_path):
     assert result["duplication"] == 1.0 and result["impure"] == 0
     assert result["merged_pairs"]["precision"] == 1.0 and result["merged_pairs"]["recall"] == 1.0
     assert result["sets"]["merged_pairs"]["precision"] == 1.0 and result["sets"]["duplication"] == 1.0
+    words = evaluate_timeline(ecb, esc, "train", encode=False)  # as without the embeddings: the same here
+    assert words["by_meaning"] is False and words["duplication"] == 1.0 and words["merged_pairs"]["recall"] == 1.0
 
 
 def test_cli_prints_one_json(tmp_path):
@@ -73,6 +75,8 @@ def test_cli_prints_one_json(tmp_path):
     run = CliRunner().invoke(app, ["eval", "timeline", str(ecb), "--dates", str(esc), "--topics", "train"])
     assert run.exit_code == 0, run.output
     assert json.loads(run.output.strip().splitlines()[-1])["task"] == "timeline"
+    run = CliRunner().invoke(app, ["eval", "timeline", str(ecb), "--dates", str(esc), "--topics", "train", "--words-only"])
+    assert run.exit_code == 0 and json.loads(run.output.strip().splitlines()[-1])["by_meaning"] is False
 
 
 def gold_doc(name: str, sentence: str) -> tuple[GoldDoc, dict[str, tuple[int, int]]]:

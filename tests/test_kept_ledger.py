@@ -18,6 +18,7 @@ from storyline.ledger import kept
 from storyline.ledger.build import LedgerState, ledger_dict
 from storyline.ledger.from_store import story_ledger
 from storyline.ledger.timeline import build_timeline
+from storyline.ledger.event_vectors import cached_event_vectors
 from storyline.link.claims import cached_vectors
 from storyline.link.entities import merge_entities
 from storyline.store import open_store
@@ -59,12 +60,14 @@ def rebuilt(store, story: str) -> dict:
     afresh from the current reports (the replay state keeps them report by report, revisions taken out)."""
     row = store.story(story)
     reports = store.reports(story)
-    state = LedgerState(vectors=cached_vectors(store, reports))
+    vectors = cached_vectors(store, reports)
+    events = cached_event_vectors(store, reports, vectors) if vectors is not None else None
+    state = LedgerState(vectors=vectors, event_vectors=events)
     for report in reports:
         state.add(report)
     ledger = ledger_dict({"id": row.id, "title": row.title}, state, reports)
     fresh = build_timeline([r for r in reports if state.is_current(r)], state.claim_of,
-                           {c.number: c.status for c in state.claims}, {c.number: c.id for c in state.claims})
+                           {c.number: c.status for c in state.claims}, {c.number: c.id for c in state.claims}, events)
     assert ledger["events"] == fresh
     entities, _ = merge_entities([(r.id, r.extraction.entities) for r in reports
                                   if state.is_current(r) and r.extraction])

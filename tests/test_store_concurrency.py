@@ -141,6 +141,7 @@ def test_writers_keeping_one_story_ledger_leave_it_equal_to_a_replay(store_url):
     a replay of the story's reports in their stored order."""
     from storyline.ledger.build import build_ledger
     from storyline.ledger.from_store import story_ledger
+    from storyline.ledger.event_vectors import cached_event_vectors
     from storyline.link.claims import cached_vectors
 
     open_store(store_url).close()
@@ -150,7 +151,9 @@ def test_writers_keeping_one_story_ledger_leave_it_equal_to_a_replay(store_url):
     with open_store(store_url) as store:
         row = store.story(STORY)
         reports = store.reports(STORY)
-        replayed = build_ledger({"id": row.id, "title": row.title}, reports, vectors=cached_vectors(store, reports))
+        vectors = cached_vectors(store, reports)
+        events = cached_event_vectors(store, reports, vectors) if vectors is not None else None
+        replayed = build_ledger({"id": row.id, "title": row.title}, reports, vectors=vectors, event_vectors=events)
         kept = story_ledger(store, STORY)
         assert store.kept_state(row.id).folded == 15
         for part in ("story", "reports", "changes", "entities", "events", "figures"):

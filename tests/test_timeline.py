@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from storyline.ledger.timeline import (BRIDGE_HOURS, SAME_WORDS, TimelineEvent, TimelineIndex, _aligned, _day, _entry,
-                                       _same, _score, build_timeline, content_words, time_range)
+from storyline.ledger.timeline import (BRIDGE_HOURS, SAME_MEANING, SAME_WORDS, TimelineEvent, TimelineIndex,
+                                       _aligned, _day, _entry, _same, _score, build_timeline, content_words, time_range)
 from storyline.model import Event, Extraction, TimeValue
 from storyline.present.markdown import ledger_markdown
 from storyline.present.tables import timeline_days
@@ -445,3 +446,55 @@ def test_the_demo_stories_merge_as_the_pairwise_scan_merged_them(demo_reports):
         for _ in range(4):
             index.remove(held.pop(rng.randrange(len(held))).id)
             assert_same_as_scan(index, held)
+
+
+# --- by meaning (issue 16 point 4): two outlets' wordings of one happening that share too few words -------------
+
+def unit(*parts: float) -> np.ndarray:
+    v = np.array(parts + (0.0,) * (6 - len(parts)), dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+FIRE = unit(1, 0.1)  # "fire guts the tannery"
+BLAZE = unit(1, 0.5)  # "a blaze ripped through the leather works": cosine with FIRE about 0.9
+VOTE = unit(0, 0, 1)  # "the council voted on the budget": far from both
+
+
+def tannery(blaze_day: str = "2031-04-08") -> list[Report]:
+    return [report("r1", "Orsk Courier", Event(day("2031-04-08T06:40", "6:40 a.m.", "minute"),
+                                               "Fire guts Orsk tannery", 0, 10)),
+            report("r2", "Fenwick Wire", Event(day(blaze_day), "a blaze ripped through the old leather works", 0, 10),
+                   Event(day("2031-04-08"), "the council voted on the budget", 20, 30))]
+
+
+def test_two_wordings_of_one_happening_join_by_meaning_at_a_compatible_time():
+    vectors = {("r1", 0): FIRE, ("r2", 0): BLAZE, ("r2", 1): VOTE}
+    assert len(build_timeline(tannery(), {}, {}, {})) == 3  # on words alone: three entries
+    entries = build_timeline(tannery(), {}, {}, {}, vectors)
+    fire = next(e for e in entries if e["description"] == "Fire guts Orsk tannery")
+    assert len(entries) == 2 and fire["reports"] == ["r1", "r2"] and fire["outlets"] == 2
+    # the same meaning on another day is another happening: times stay as strict as for words
+    assert len(build_timeline(tannery("2031-04-09"), {}, {}, {}, vectors)) == 3
+    # close enough in meaning or not (cosines about 0.71 and 0.61 with the fire's first wording)
+    assert len(build_timeline(tannery(), {}, {}, {}, {**vectors, ("r2", 0): unit(1, 1.2)})) == 2
+    assert len(build_timeline(tannery(), {}, {}, {}, {**vectors, ("r2", 0): unit(1, 1.6)})) == 3
+
+
+def test_an_entry_is_matched_by_meaning_on_its_first_description_and_survives_a_removal_and_a_pickle():
+    reports = tannery() + [report("r3", "Valley Post", Event(day("2031-04-08"), "leather works ablaze at dawn", 0, 10))]
+    vectors = {("r1", 0): FIRE, ("r2", 0): BLAZE, ("r2", 1): VOTE, ("r3", 0): unit(0.6, 1)}
+    # r3 is close to r2's wording (cosine about 0.84) but not to the entry's first (about 0.6): apart
+    assert float(vectors[("r3", 0)] @ BLAZE) > 0.8 > SAME_MEANING > float(vectors[("r3", 0)] @ FIRE)
+    claims = ({}, {}, {})
+    index = TimelineIndex()
+    for r in reports:
+        index.add(r, [vectors[(r.id, n)] for n in range(len(r.extraction.events))])
+    assert index.entries(*claims) == build_timeline(reports, *claims, vectors)
+    assert len(index.entries(*claims)) == 3
+    index = pickle.loads(pickle.dumps(index))
+    index.remove("r1")  # the fire's first report superseded: the blaze opens the entry, r3 joins it
+    assert index.entries(*claims) == build_timeline(reports[1:], *claims, vectors)
+    assert [len(e["reports"]) for e in index.entries(*claims)] == [2, 1]
+    index.remove("r2")
+    index.remove("r3")
+    assert not index.postings and not index.groups

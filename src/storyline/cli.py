@@ -793,13 +793,18 @@ def eval_timeline(
     path: Annotated[Path, typer.Argument(help="A folder of topic folders in ECB+ layout (*ecbplus.xml).")],
     dates: Annotated[Path, typer.Option(help="The EventStoryLine folder (CAT XML of the same documents, with DCTs).")],
     topics: Annotated[str, typer.Option(help="dev (the standard ECB+ dev topics), train or all.")] = "dev",
+    words_only: Annotated[bool, typer.Option(
+        "--words-only", help="Merge events on their words only, as without the embeddings installed.")] = False,
 ) -> None:
     """One timeline entry per event: each topic's dated reports as one story, scored on gold event coreference."""
+    from functools import partial
+
     from .eval.timeline import evaluate_timeline
 
     if not path.is_dir() or not dates.is_dir():
         raise fail(f"{path if not path.is_dir() else dates}: no such folder")
-    _evaluate_by_topic(evaluate_timeline, path, dates, topics)
+    _evaluate_by_topic(partial(evaluate_timeline, encode=False) if words_only else evaluate_timeline,
+                       path, dates, topics)
 
 
 @eval_app.command("ledger")

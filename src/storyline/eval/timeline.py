@@ -50,7 +50,11 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from ..errors import InputError
+import numpy as np
+
+from ..errors import InputError, StorylineError
+from ..learn.embeddings import embed
+from ..ledger.event_vectors import event_vectors
 from ..ledger.timeline import TimelineIndex
 from ..model import Event, Extraction
 from .coref_gold import DEV_TOPICS, NAME, document_text, read_mentions, read_selected
@@ -137,11 +141,13 @@ def chains(event: Event, doc: GoldDoc) -> frozenset[str]:
     return frozenset(gold for s, e, gold in doc.mentions if event.start <= s and e <= event.end)
 
 
-def score_topic(docs: list[GoldDoc], reports: list[TimelineReport]) -> dict[str, int]:
-    """Counts for one topic's timeline (see the module docstring)."""
+def score_topic(docs: list[GoldDoc], reports: list[TimelineReport],
+                encode: Callable[[list[str]], np.ndarray] | None = None) -> dict[str, int]:
+    """Counts for one topic's timeline (see the module docstring); with ``encode``, events also merge by
+    the meaning of their descriptions, as the ledger merges them with the embeddings installed."""
     index = TimelineIndex()
     for report in reports:
-        index.add(report)
+        index.add(report, event_vectors(report.extraction, [], encode) if encode is not None else None)
     return score_entries(docs, entry_members(index))
 
 
@@ -204,6 +210,15 @@ def entry_members(index: TimelineIndex) -> list[list[tuple[str, Event]]]:
             for group in sorted(index.groups.values(), key=lambda g: g.seq)]
 
 
+def _encoder() -> Callable[[list[str]], np.ndarray] | bool:
+    """MiniLM's encoder when the embeddings packages are installed, else False (merge on words only)."""
+    try:
+        embed(["warm up"])
+    except StorylineError:
+        return False
+    return embed
+
+
 def ratio(part: int, whole: int, digits: int = 3) -> float:
     return round(part / whole, digits) if whole else 0.0
 
@@ -228,21 +243,26 @@ def figures(counts: dict[str, int]) -> dict:
 
 def evaluate_timeline(ecb: str | Path, esc: str | Path, topics: str = "dev",
                       extract: Callable[[str, date | None, str], Extraction] | None = None,
-                      on_topic: Callable[[int, int], None] | None = None) -> dict:
-    """Build each topic's timeline from its dated reports and score it against the gold event clusters."""
+                      on_topic: Callable[[int, int], None] | None = None,
+                      encode: Callable[[list[str]], np.ndarray] | bool | None = None) -> dict:
+    """Build each topic's timeline from its dated reports and score it against the gold event clusters.
+    ``encode`` makes the description vectors: by default MiniLM's when installed (``by_meaning`` in the
+    result says which), False for words only."""
     if extract is None:
         from ..extract.pipeline import extract
+    if encode is None:
+        encode = _encoder()
     stories = read_stories(ecb, esc, topics)
     total: dict[str, int] = {"stories": 0}
     per_topic = {}
     for done, (topic, docs) in enumerate(stories.items(), 1):
         reports = [TimelineReport(d.name, d.name, extract(d.text, d.dct, d.name)) for d in docs]
-        counts = score_topic(docs, reports)
+        counts = score_topic(docs, reports, encode or None)
         per_topic[topic] = counts
         total["stories"] += 1
         for key, value in counts.items():
             total[key] = total.get(key, 0) + value
         if on_topic:
             on_topic(done, len(stories))
-    return {"task": "timeline", "topics": topics, **figures(total),
+    return {"task": "timeline", "topics": topics, "by_meaning": bool(encode), **figures(total),
             "per_topic": {t: figures({**c, "stories": 1}) for t, c in per_topic.items()}}

@@ -14,8 +14,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from collections.abc import Mapping
 from typing import Any, Protocol
 
+import numpy as np
+
+from ..errors import StorylineError
 from ..link.agreement import report_facts
 from ..link.claims import SAME, ClaimIndex, VectorSource, content_key, report_vectors
 from ..link.claims import Conflict as LinkConflict
@@ -26,6 +30,7 @@ from .conflicts import Conflict, ConflictIndex, event_words, jaccard
 from .conflicts import Side as ConflictSide
 from .status import claim_flags, claim_status
 from .text import claim_text, sentence_around, short
+from .event_vectors import event_vectors
 from .timeline import TimelineIndex
 
 
@@ -89,6 +94,9 @@ class LedgerState:
     current: dict[str, ReportLike] = field(default_factory=dict)  # location → latest revision
     index: ClaimIndex = field(default_factory=ClaimIndex)
     vectors: VectorSource | None = None  # mention sentence vectors: by (report id, index), or an encoder
+    # event description vectors by (report id, event index) (``event_vectors``); with an encoder as ``vectors``
+    # they are encoded with it instead; with neither, the timeline merges on words only
+    event_vectors: Mapping[tuple[str, int], np.ndarray] | None = None
     claims: list[Claim] = field(default_factory=list)
     claim_of: dict[tuple[str, int], int] = field(default_factory=dict)  # (report id, mention index) → claim
     sources: set[str] = field(default_factory=set)
@@ -103,7 +111,7 @@ class LedgerState:
 
     def __getstate__(self) -> dict:
         """Pickled without its vector source (an encoder, or every mention's vector: the store keeps those)."""
-        return {**self.__dict__, "vectors": None}
+        return {**self.__dict__, "vectors": None, "event_vectors": None}
 
     def is_current(self, report: ReportLike) -> bool:
         return self.current.get(report.location) is report
@@ -129,16 +137,17 @@ class LedgerState:
         if previous is not None:
             self.timeline.remove(previous.id)
             self.entities.remove(previous.id)
-        self.timeline.add(report)
+        extraction = report.extraction
+        vectors = report_vectors(self.vectors, report.id, [m.text for m in extraction.mentions]) if extraction else []
+        self.timeline.add(report, self._event_vectors(report, vectors))
         self.entities.add(report.id, report.extraction.entities if report.extraction else [])
         touched = set()
         if previous is not None and previous.extraction is not None:
             touched |= {self.claim_of[(previous.id, i)] for i in range(len(previous.extraction.mentions))
                         if (previous.id, i) in self.claim_of}
-        extraction = report.extraction
         if extraction is not None:
             seen = len(self.index.conflicts)
-            touched |= self._link(report, extraction, at)
+            touched |= self._link(report, extraction, at, vectors)
             for conflict in self.index.conflicts[seen:]:
                 if conflict.kind == "polarity":
                     self.opposed.setdefault(conflict.claim, set()).add(conflict.other)
@@ -201,11 +210,26 @@ class LedgerState:
                       f"{conflict.old.outlet} says {conflict.old.text}",
         })
 
-    def _link(self, report: ReportLike, extraction: Extraction, at: str | None) -> set[int]:
+    def _event_vectors(self, report: ReportLike, mentions: list[np.ndarray | None]) -> list[np.ndarray | None] | None:
+        """The report's event description vectors for the timeline: stored ones, or encoded with the encoder
+        the claims link with (reusing a mention's vector where a description is its text); None without."""
+        extraction = report.extraction
+        if extraction is None or not extraction.events:
+            return None
+        if self.event_vectors is not None:
+            return [self.event_vectors.get((report.id, n)) for n in range(len(extraction.events))]
+        if not callable(self.vectors):
+            return None
+        try:
+            return event_vectors(extraction, mentions, self.vectors)
+        except StorylineError:
+            return None  # report_vectors has said once that the embeddings are missing
+
+    def _link(self, report: ReportLike, extraction: Extraction, at: str | None,
+              vectors: list[np.ndarray | None]) -> set[int]:
         touched = set()
         placed: list[tuple[int, int, int]] = []  # (start, end, claim) of this report's mentions so far
         facts = report_facts(extraction)
-        vectors = report_vectors(self.vectors, report.id, [m.text for m in extraction.mentions])
         for i, mention in enumerate(extraction.mentions):
             # a mention nested in another of the same report ("X says he … what he claims …") states
             # a different proposition, however many words they share
@@ -333,14 +357,17 @@ def _has_value(figures: list[Figure], figure: Figure) -> bool:
 
 def build_ledger(
     story: dict, reports: list[ReportLike], with_text: bool = False, vectors: VectorSource | None = None,
+    event_vectors: Mapping[tuple[str, int], np.ndarray] | None = None,
 ) -> dict[str, Any]:
     """The ledger of one story, as the JSON export contract describes it.
 
     ``story`` holds at least ``id`` and ``title``; ``reports`` come in the order they were added.
     ``vectors`` lets claims link by meaning (``link.claims``): mention vectors by (report id, mention
-    index), or an encoder such as ``embed``; without them, claims link by their words.
+    index), or an encoder such as ``embed``; without them, claims link by their words. ``event_vectors`` (by
+    report id and event index, ``event_vectors.cached_event_vectors``) let timeline events merge by meaning;
+    with an encoder as ``vectors`` they are encoded with it.
     """
-    state = LedgerState(vectors=vectors)
+    state = LedgerState(vectors=vectors, event_vectors=event_vectors)
     for report in reports:
         state.add(report)
     return ledger_dict(story, state, reports, with_text)

@@ -37,6 +37,7 @@ from .. import __version__
 from ..link.claims import cached_vectors
 from ..store import Store
 from ..store.kept import Item
+from .event_vectors import cached_event_vectors
 from .build import (LedgerState, claim_dict, claim_id_map, events, pending_report_dict, report_dict, report_figures,
                     report_time, story_entities, story_summary)
 
@@ -137,10 +138,11 @@ def update(store: Store, story_id: str, title: str) -> Update:
         state = kept.state
         started = time.perf_counter()
         state.vectors = cached_vectors(store, reports)
+        state.event_vectors = cached_event_vectors(store, reports, state.vectors) if state.vectors is not None else None
         changes_before = len(state.changes)
         for report in reports:
             state.add(report)
-        state.vectors = None
+        state.vectors = state.event_vectors = None
         kept.tail_seconds += time.perf_counter() - started
         kept.taken = now
         stored_keys = store.kept_keys(story_id, ("entity", "event")) if behind else None
