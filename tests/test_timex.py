@@ -304,3 +304,13 @@ def test_the_next_day_is_the_day_after_the_one_told_before(nlp):
     assert (timex.type, timex.value) == ("DATE", "2024-03-13")
     # with no day told before it, it is no day we know (not the day after the report)
     assert only(nlp, "Orla Venn appeared in court the next morning.", SATURDAY).value is None
+
+
+def test_a_day_set_for_lies_ahead_but_a_noun_s_planned_day_may_be_past(nlp):
+    """"was postponed to June 8" puts a new day ahead; "an inspection, scheduled for February 20, was cancelled"
+    in a March report tells a day already past."""
+    march = date(2025, 3, 15)
+    [set_for] = times(nlp, "The hearing was postponed to February 8.", march)
+    assert set_for.value == "2026-02-08"
+    [planned] = times(nlp, "An inspection of the depot, scheduled for February 20, was cancelled.", march)
+    assert planned.value == "2025-02-20"

@@ -757,10 +757,11 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
 
 def _scheduled(tok: Token) -> bool:
     """ "a trial date was set for October 28", "postponed to June 8", "penciled in for October": the day a
-    happening is put on lies ahead of the putting, whatever the tense."""
+    happening is put on lies ahead of the putting, whatever the tense. Not a participle describing a noun ("an
+    inspection, scheduled for February 20, was cancelled"): that tells the day it had, which may be past."""
     prep = tok.head
     return (tok.dep_ == "pobj" and prep.lower_ in {"for", "to", "until", "till"} and prep.head.i != prep.i
-            and prep.head.lemma_.lower() in SCHEDULE_VERBS)
+            and prep.head.lemma_.lower() in SCHEDULE_VERBS and prep.head.dep_ != "acl")
 
 
 def _designated(tok: Token) -> bool:
