@@ -465,7 +465,7 @@ def test_a_claim_with_conflicting_figures_shows_them_on_the_board(demo):
 
     client, story = demo
     claims = client.get(f"/api/stories/{story}/claims", params={"limit": 1000}).json()
-    at = next(i for i, c in enumerate(claims) if c.get("conflicts"))
+    at = next(i for i, c in enumerate(claims) if any(x["kind"] == "figure_conflict" for x in c.get("conflicts", [])))
     page = client.get(f"/stories/{story}", params={"page": at // BOARD_PAGE + 1})
     assert page.status_code == 200
     assert "figure conflict: 312 people (Calderra Wire) vs 180 people (Meridian News Service)" in page.text \
