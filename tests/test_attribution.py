@@ -753,6 +753,17 @@ def test_reporter_additions_stay_out_of_the_content(nlp, text, content):
     assert [m.text for m in mentions(nlp, text) if m.cue == "said"] == [content]
 
 
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Mayor Ilse Varga declared that she cannot back the harbour plan, throwing the council into disarray.",
+     "declared", "that she cannot back the harbour plan"),
+    ("Tomas Brel said he would close the ferry terminal in Lenport, drawing boos from the crowd.",
+     "said", "he would close the ferry terminal in Lenport"),
+])
+def test_a_participle_telling_how_the_statement_was_received_is_the_reporters(nlp, text, cue, content):
+    """Issue 15: ', drawing boos', ', throwing the council into disarray' are the reporter's words."""
+    assert [m.text for m in mentions(nlp, text) if m.cue == cue] == [content]
+
+
 def test_a_second_cue_verb_hung_on_the_clause_said_is_the_speakers_own(nlp):
     text = ("Varga tweeted in the early morning hours that Brel was “reckless” and “a fraud” and urged "
             "voters to “look closely” at his record.")
