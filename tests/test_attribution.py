@@ -764,6 +764,19 @@ def test_a_participle_telling_how_the_statement_was_received_is_the_reporters(nl
     assert [m.text for m in mentions(nlp, text) if m.cue == cue] == [content]
 
 
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The guild's chairman questioned the council's closeness to the shipping firms.", "questioned",
+     "the council's closeness to the shipping firms"),
+    ("Tomas Brel praised her opposition to plans to sell the quay.", "praised",
+     "her opposition to plans to sell the quay"),
+    ("Ilse Varga described the plan to the council.", "described", "the plan"),
+])
+def test_a_to_phrase_the_parser_hung_on_the_cue_completes_the_noun_said(nlp, text, cue, content):
+    """Issue 15: 'her opposition to plans …' is one content; 'described the plan to the council' names who
+    was told."""
+    assert [m.text for m in mentions(nlp, text) if m.cue == cue] == [content]
+
+
 def test_a_second_cue_verb_hung_on_the_clause_said_is_the_speakers_own(nlp):
     text = ("Varga tweeted in the early morning hours that Brel was “reckless” and “a fraud” and urged "
             "voters to “look closely” at his record.")
