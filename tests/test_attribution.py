@@ -777,6 +777,32 @@ def test_a_to_phrase_the_parser_hung_on_the_cue_completes_the_noun_said(nlp, tex
     assert [m.text for m in mentions(nlp, text) if m.cue == cue] == [content]
 
 
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The harbour board announced the night's big winner: Tomas Brel.", "announced",
+     "the night's big winner: Tomas Brel"),
+    ("Ilse Varga said the guild would pick up votes in towns that split their delegates: Ostmark, Lenland and Varo.",
+     "said", "the guild would pick up votes in towns that split their delegates: Ostmark, Lenland and Varo"),
+    ("Tomas Brel said he is the only other candidate to win a port: he also took Lenland last month.", "said",
+     "he is the only other candidate to win a port: he also took Lenland last month"),
+])
+def test_what_a_colon_announces_is_part_of_the_content(nlp, text, cue, content):
+    """Issue 15: a content stopped at a colon runs on over the name, list or lower-case clause it announces."""
+    assert [m.text for m in mentions(nlp, text) if m.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(("text", "stop"), [
+    ("Brel said the levy was a problem: A new survey shows most ferrymen oppose it.", "a problem"),
+    ("Brel was asked whether he would close the port: No.", "the port"),
+    ("Varga said the port would close: “We have no choice.”", "would close"),
+])
+def test_a_colon_tail_that_is_the_reporters_own_stays_out(nlp, text, stop):
+    """A capitalised clause, a bare "No." or a quote after the colon is not run on (``colon_tail``)."""
+    from storyline.extract.colon_tail import past_colon
+    doc = nlp(text)
+    end = text.index(stop) + len(stop)
+    assert past_colon(doc, 0, end) == end
+
+
 def test_a_second_cue_verb_hung_on_the_clause_said_is_the_speakers_own(nlp):
     text = ("Varga tweeted in the early morning hours that Brel was “reckless” and “a fraud” and urged "
             "voters to “look closely” at his record.")
