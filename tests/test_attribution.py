@@ -334,6 +334,15 @@ def test_quote_continued_in_next_paragraph(nlp):
     assert m.form == "direct"
 
 
+def test_a_reporters_paragraph_between_two_quotes_ends_the_first(nlp):
+    """Issue 15: '“…” Brel wrote.\n\nIt did not.\n\n“…”' — the second quote is not Brel's sentence run on."""
+    text = ("“The ferry company,” Tomas Brel wrote on Monday, “will move its yard to Lenport.”\n\n"
+            "It did not.\n\n"
+            "“Watch the cranes come down one by one, and nobody will say a word.”")
+    wrote = next(m for m in mentions(nlp, text) if m.cue.startswith("wrote"))
+    assert wrote.text.endswith("will move its yard to Lenport.”")
+
+
 def test_a_quote_after_a_persons_clause_and_a_colon_is_theirs(nlp):
     text = ("Mayor Ilse Varga said the pier would stay shut.\n\n"
             "Tomas Aldane gloated: \u201cI told you the levy would fail.\u201d")
