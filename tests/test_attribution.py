@@ -334,6 +334,15 @@ def test_quote_continued_in_next_paragraph(nlp):
     assert m.form == "direct"
 
 
+def test_a_reporters_paragraph_between_two_quotes_ends_the_first(nlp):
+    """Issue 15: '“…” Brel wrote.\n\nIt did not.\n\n“…”' — the second quote is not Brel's sentence run on."""
+    text = ("“The ferry company,” Tomas Brel wrote on Monday, “will move its yard to Lenport.”\n\n"
+            "It did not.\n\n"
+            "“Watch the cranes come down one by one, and nobody will say a word.”")
+    wrote = next(m for m in mentions(nlp, text) if m.cue.startswith("wrote"))
+    assert wrote.text.endswith("will move its yard to Lenport.”")
+
+
 def test_a_quote_after_a_persons_clause_and_a_colon_is_theirs(nlp):
     text = ("Mayor Ilse Varga said the pier would stay shut.\n\n"
             "Tomas Aldane gloated: \u201cI told you the levy would fail.\u201d")
@@ -751,6 +760,56 @@ def test_a_relative_clause_that_speaks_or_thinks_is_no_part_of_the_source(nlp, t
 ])
 def test_reporter_additions_stay_out_of_the_content(nlp, text, content):
     assert [m.text for m in mentions(nlp, text) if m.cue == "said"] == [content]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Mayor Ilse Varga declared that she cannot back the harbour plan, throwing the council into disarray.",
+     "declared", "that she cannot back the harbour plan"),
+    ("Tomas Brel said he would close the ferry terminal in Lenport, drawing boos from the crowd.",
+     "said", "he would close the ferry terminal in Lenport"),
+])
+def test_a_participle_telling_how_the_statement_was_received_is_the_reporters(nlp, text, cue, content):
+    """Issue 15: ', drawing boos', ', throwing the council into disarray' are the reporter's words."""
+    assert [m.text for m in mentions(nlp, text) if m.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The guild's chairman questioned the council's closeness to the shipping firms.", "questioned",
+     "the council's closeness to the shipping firms"),
+    ("Tomas Brel praised her opposition to plans to sell the quay.", "praised",
+     "her opposition to plans to sell the quay"),
+    ("Ilse Varga described the plan to the council.", "described", "the plan"),
+])
+def test_a_to_phrase_the_parser_hung_on_the_cue_completes_the_noun_said(nlp, text, cue, content):
+    """Issue 15: 'her opposition to plans …' is one content; 'described the plan to the council' names who
+    was told."""
+    assert [m.text for m in mentions(nlp, text) if m.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The harbour board announced the night's big winner: Tomas Brel.", "announced",
+     "the night's big winner: Tomas Brel"),
+    ("Ilse Varga said the guild would pick up votes in towns that split their delegates: Ostmark, Lenland and Varo.",
+     "said", "the guild would pick up votes in towns that split their delegates: Ostmark, Lenland and Varo"),
+    ("Tomas Brel said he is the only other candidate to win a port: he also took Lenland last month.", "said",
+     "he is the only other candidate to win a port: he also took Lenland last month"),
+])
+def test_what_a_colon_announces_is_part_of_the_content(nlp, text, cue, content):
+    """Issue 15: a content stopped at a colon runs on over the name, list or lower-case clause it announces."""
+    assert [m.text for m in mentions(nlp, text) if m.cue == cue] == [content]
+
+
+@pytest.mark.parametrize(("text", "stop"), [
+    ("Brel said the levy was a problem: A new survey shows most ferrymen oppose it.", "a problem"),
+    ("Brel was asked whether he would close the port: No.", "the port"),
+    ("Varga said the port would close: “We have no choice.”", "would close"),
+])
+def test_a_colon_tail_that_is_the_reporters_own_stays_out(nlp, text, stop):
+    """A capitalised clause, a bare "No." or a quote after the colon is not run on (``colon_tail``)."""
+    from storyline.extract.colon_tail import past_colon
+    doc = nlp(text)
+    end = text.index(stop) + len(stop)
+    assert past_colon(doc, 0, end) == end
 
 
 def test_a_second_cue_verb_hung_on_the_clause_said_is_the_speakers_own(nlp):

@@ -233,9 +233,12 @@ def _in_bridge(m: Mention, after: int) -> bool:
 
 def _bridge(gap: str) -> bool:
     """Text between a quoted mention and a following quote that still lets the quote continue it:
-    punctuation, or the rest of the mention's sentence ("…," he told reporters in Ohio. "…")."""
+    punctuation, or the rest of the mention's sentence ("…," he told reporters in Ohio. "…") — not words
+    that stand in a paragraph of their own (issue 15; PolNeAR train exact contents +11 / -1)."""
     if "\n" in gap and gap.rpartition("\n")[2].strip(EDGE_PUNCT):
         return False  # words opening the quote's paragraph lead in to a new quote ("Then, on the radio: …")
+    if "\n" in gap and gap.partition("\n")[2].strip(EDGE_PUNCT):
+        return False  # a paragraph of the reporter's own between the two quotes ('“…”\n\nIt did not.\n\n“…”')
     gap = gap.strip()
     if not gap.strip(EDGE_PUNCT):
         return True

@@ -1,7 +1,8 @@
 """From a found attribution to a ``Mention``: the content kept off the dateline and grown over the quotes it
 touches, and dropped when it swallows its own cue (a parse gone wrong); the source resolved (a bare name spans
 just the name) and clipped where it runs into the cue or the content; a quote the speaker's words split from
-the content joined to it ('“A,” Ana Ruiz said, “B.”'); the mention's form (direct, mixed or indirect) and
+the content joined to it ('“A,” Ana Ruiz said, “B.”'); a content after its cue run on over a colon's tail
+("named the winner: Tomas Brel", ``colon_tail``); the mention's form (direct, mixed or indirect) and
 sentence.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..model import Form, Mention, Source
+from .colon_tail import past_colon
 from .cues import STATUS_BY_CLASS
 from .nlp import doc_text
 from .quotes import QuoteIndex
@@ -41,6 +43,8 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
         if not q_start <= cue_start < q_end:  # an open quote holding a transcript line holds its cue too
             start, end = min(start, q_start), max(end, q_end)
     end = _quote_then_clause(doc_text(doc), start, end, quotes)
+    if start >= cue_end:  # "named the night's big winner: Tomas Brel"
+        end = past_colon(doc, start, end)
     adverb = found.cue[1] - found.cue[0] == 1 and doc[found.cue[0]].pos_ == "ADV"  # "reportedly"
     if start < cue_end and cue_start < end and not adverb and not (found.around and start < cue_start):
         return None  # content that swallowed its own cue: a parse gone wrong
