@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.junk import says_something
+from storyline.extract.junk import says_nothing, says_something
 
 
 @pytest.mark.parametrize(("content", "something"), [
@@ -89,3 +89,13 @@ def test_a_person_who_shows_a_thing_has_no_row(nlp):
 ])
 def test_a_thing_that_cannot_speak_makes_no_claim(nlp, text, kept):
     assert bool(_claims(nlp, text)) is kept
+
+
+@pytest.mark.parametrize(("content", "nothing"), [
+    ("That's", True),
+    ("That’s", True),  # the tagger leaves a curly "’s" unlemmatised: still an empty verb
+    ("them to do", True),
+    ("That’s the harbour levy", False),
+])
+def test_pronouns_and_empty_verbs_say_nothing(nlp, content, nothing):
+    assert says_nothing(nlp(content)[:]) is nothing

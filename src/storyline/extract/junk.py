@@ -81,7 +81,8 @@ def is_question(doc: Doc, mention: Mention, span: Span) -> bool:
 
 def says_nothing(span: Span) -> bool:
     """Pronouns and empty verbs only ("that", "That's", "them to do"): a content with nothing to check."""
-    return not any(t.pos_ in _SUBSTANCE or t.pos_ == "VERB" and t.lemma_.lower() not in _EMPTY_VERBS
+    return not any((t.pos_ in _SUBSTANCE or t.pos_ == "VERB" and t.lemma_.lower() not in _EMPTY_VERBS)
+                   and not t.text.startswith(("'", "’"))  # a curly "’s" the tagger may call a noun or a verb
                    for t in span)
 
 
