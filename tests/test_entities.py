@@ -478,3 +478,15 @@ def test_an_office_titled_general_is_one_organisation(nlp, text, name):
     from storyline.extract.pipeline import extract
 
     assert [(e.name, e.type) for e in extract(text).entities if e.type != "GPE"] == [(name, "ORG")]
+
+
+def test_a_curly_apostrophe_is_parsed_as_a_straight_one_and_the_text_kept():
+    """"she’ll", "Russia’s": the tagger reads a straight apostrophe in their place (it leaves a curly "’ll"
+    unlemmatised), while the report's text and every offset stay as written."""
+    from storyline.extract.nlp import doc_text, parse
+
+    text = "Ana Ruiz’s office said she’ll sail on Tuesday."
+    doc = parse(text)
+    assert doc_text(doc) == text
+    assert [t.lemma_ for t in doc if t.text.endswith("ll")] == ["will"]
+    assert doc.char_span(0, len("Ana Ruiz’s")) is not None
