@@ -490,3 +490,14 @@ def test_a_curly_apostrophe_is_parsed_as_a_straight_one_and_the_text_kept():
     assert doc_text(doc) == text
     assert [t.lemma_ for t in doc if t.text.endswith("ll")] == ["will"]
     assert doc.char_span(0, len("Ana Ruiz’s")) is not None
+
+
+def test_a_corpus_is_parsed_as_a_report_is():
+    """Evaluation and training read a corpus through ``parse_many``, in the form ``parse`` gives a report: the
+    curly apostrophe read straight, the text as written kept."""
+    from storyline.extract.nlp import doc_text, parse, parse_many
+
+    texts = ["Ana Ruiz’s office said she’ll sail on Tuesday.", "The ferry left Varn."]
+    docs = list(parse_many(texts))
+    assert [doc_text(d) for d in docs] == texts
+    assert [[t.text for t in d] for d in docs] == [[t.text for t in parse(x)] for x in texts]

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..extract.attribution import find_attributions
 from ..extract.entities import find_entities
-from ..extract.nlp import load_nlp
+from ..extract.nlp import parse_many
 from ..model import Mention
 from .polnear import ROLES, Span, documents, outermost, read_gold
 
@@ -111,10 +111,9 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 def evaluate_attribution(path: str | Path, limit: int | None = None) -> dict:
     """Exact and token-overlap precision/recall/F1 for source, cue and content on a PolNeAR split."""
-    nlp = load_nlp()
     pairs = documents(path, limit)
     totals = {kind: {r: [0, 0, 0] for r in ROLES} for kind in ("exact", "overlap")}
-    for doc, (text, ann) in zip(nlp.pipe(t for t, _ in pairs), pairs):
+    for doc, (text, ann) in zip(parse_many(t for t, _ in pairs), pairs):
         gold = read_gold(ann)
         predicted = predicted_spans(find_attributions(doc, find_entities(doc)))
         for role in ROLES:

@@ -31,7 +31,7 @@ from ..eval.polnear import documents, outermost, read_gold
 from ..extract.attribution import contents_to_judge, find_attributions, rule_cues, words_of
 from ..extract.cues import Cues, load_cues
 from ..extract.entities import find_entities
-from ..extract.nlp import load_nlp
+from ..extract.nlp import parse_many
 from . import content_ends
 from .content_ends import EndChooser
 
@@ -175,7 +175,7 @@ def train(paths: list[Path]) -> tuple[CueJudge, dict]:
     features: list[list[str]] = []
     labels: list[int] = []
     docs = []
-    for doc, (_, ann) in zip(load_nlp().pipe(text for text, _ in pairs), pairs):
+    for doc, (_, ann) in zip(parse_many(text for text, _ in pairs), pairs):
         rows, row_labels = rows_of(doc, ann, cues)
         features.extend(rows)
         labels.extend(row_labels)
