@@ -13,8 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .nlp import doc_text
-
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+from .outlet_claims import FINITE_TAGS
 OPENING_QUOTES = {"“", '"', "‘", "'"}
 
 
