@@ -3,6 +3,7 @@ round trips, failures and atomicity."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -18,7 +19,7 @@ from storyline.model import (
     Document, Entity, Event, Extraction, Figure, Mention, Source, TimeValue,
 )
 from storyline.store import open_store, schema
-from storyline.store.db import alembic_config, head_revision, resolve_url
+from storyline.store.db import alembic_config, head_revision, resolve_url, switch_to_wal
 
 STORY = "Harbour bridge closure"
 T0 = datetime(2031, 3, 4, 8, 0, tzinfo=timezone.utc)
@@ -235,6 +236,28 @@ def test_sqlite_uses_wal_and_foreign_keys(tmp_path):
     with open_store(str(tmp_path / "s.db")) as store, store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+class LockedCursor:
+    """A cursor whose ``PRAGMA journal_mode=WAL`` fails with ``error`` the first ``times`` times."""
+
+    def __init__(self, times: int, error: str = "database is locked"):
+        self.times, self.error, self.tries = times, error, 0
+
+    def execute(self, sql):
+        self.tries += 1
+        if self.tries <= self.times:
+            raise sqlite3.OperationalError(self.error)
+
+
+def test_switching_a_new_file_to_wal_waits_for_another_process_switching_it():
+    """SQLite answers "database is locked" at once, not after its busy timeout, to a process switching a new
+    file to WAL while another one does (CI saw one of four processes opening a new store fail so)."""
+    cursor = LockedCursor(times=3)
+    switch_to_wal(cursor)
+    assert cursor.tries == 4
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        switch_to_wal(LockedCursor(times=1, error="disk I/O error"))  # only a lock is waited for
 
 
 def test_sqlite_concurrent_writers(tmp_path):

@@ -13,6 +13,8 @@ again once it holds the lock, and finds nothing left to do when another process 
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 ENV_VAR = "STORYLINE_DB"
 IMMEDIATE = "storyline_immediate"  # execution option: start this SQLite transaction as a writer
+BUSY_TIMEOUT_MS = 10000  # how long a SQLite connection waits for another's lock before failing
 MIGRATION_LOCK = 0x73746F72796C696E  # PostgreSQL advisory lock key ("storylin"): one migration at a time
 
 
@@ -75,10 +78,10 @@ def make_engine(url: URL) -> Engine:
     def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # let SQLAlchemy emit BEGIN itself (see _on_begin)
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        switch_to_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: no corruption on a crash, fewer fsyncs
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -87,6 +90,21 @@ def make_engine(url: URL) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def switch_to_wal(cursor) -> None:
+    """Put the SQLite file in WAL mode. Switching a new file takes an exclusive lock and SQLite does not wait
+    for it through the busy timeout: a process opening the file while another switches it is told "database
+    is locked" at once. So it tries again, for as long as the busy timeout would have waited."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def head_revision() -> str:
