@@ -270,3 +270,36 @@ def test_markup_only_lines_are_chrome_and_a_post_with_words_is_not():
     assert chrome_spans('<video src="harbour.mp4"/>') == [(0, 26)]
     assert chrome_spans('<post author="@varnport">Quay shut until Friday</post>') == []
     assert chrome_spans("The vote was 12 < 15 in the end.") == []
+
+
+def _outlet_rows(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.status) for m in extract(text, outlet=OUTLET).mentions if m.form == "outlet"]
+
+
+def test_a_struck_thought_leaves_its_words_in_the_outlets_row():
+    """Issue 15: a thought and a topic are struck as junk; the outlet's clause is built without them, so
+    the row is whole, not cut at the thought."""
+    text = ("Port talks stall in Kestrel Bay\n\n"
+            "The harbour board met on Friday. Mayor Ana Ruiz rejected the offer on Monday, believing the "
+            "council has more leverage over the port.")
+    assert ("Mayor Ana Ruiz rejected the offer on Monday, believing the council has more leverage over the port",
+            "asserted") in _outlet_rows(text)
+    assert not [m for m in extract(text, outlet=OUTLET).mentions if m.form != "outlet"]
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Many experts suspect the ferry operator hid the losses from regulators.", "suspect"),
+    ("The levy, some analysts think, will push fares higher next year.", "think"),
+])
+def test_an_unnamed_groups_belief_is_not_the_outlets_assertion(sentence, cue):
+    """'Many experts suspect X': the outlet leans on a view nobody in it can be asked about; its row is
+    hedged (unverified, the belief verb its cue), neither asserted nor credited to a party."""
+    text = "Port talks stall in Kestrel Bay\n\nThe harbour board met on Friday. " + sentence
+    rows = [m for m in extract(text, outlet=OUTLET).mentions if m.form == "outlet" and cue in m.text]
+    assert [(m.status, m.cue) for m in rows] == [("unverified", cue)]
+
+
+def test_a_named_partys_belief_stays_the_outlets_assertion():
+    text = ("Port talks stall in Kestrel Bay\n\nThe harbour board met on Friday. "
+            "The Kestrel Bay police fear that the closure could add to the tensions.")
+    assert ("The Kestrel Bay police fear that the closure could add to the tensions", "asserted") in _outlet_rows(text)

@@ -240,6 +240,52 @@ def _retold(mention: Mention, outer: Mention) -> bool:
             and any(ch.isalpha() for ch in outer.cue or ""))
 
 
+CONTEST_CLASSES = frozenset({"deny", "dispute"})
+
+
+def struck_before_status(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The attributed mentions ``drop_junk`` will strike, judged before statuses are set, so that the
+    outlet's clauses are built without them: a dropped thought or topic ("rejected *the offer*, believing
+    *the council has more leverage*") would otherwise take its words out of the outlet's row as well as out
+    of the ledger (only those whose clause the outlet could state: see ``_tells_of_its_source``). A denial or
+    dispute is struck only when it opposes a thing, not a statement (what it
+    contests is known later, and a pointer such as "denied *that*" stays as the denier's row)."""
+    struck = []
+    for mention in mentions:
+        if mention.form == "outlet":
+            continue
+        if CONTEST_CLASSES.intersection(cue_classes(doc, mention)):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and contests_no_statement(span):
+                struck.append(mention)
+        elif mention.form == "indirect" and _tells_of_its_source(doc, mention):
+            struck.append(mention)
+    return struck
+
+
+def _tells_of_its_source(doc: Doc, mention: Mention) -> bool:
+    """A row ``drop_junk`` strikes whose clause still tells something of its source that the outlet
+    states: a thought or an aim ("believing *X*", "tried *to downplay* the remarks"), a question ("asked
+    *whether* …") or a topic ("slammed *his rivals*"). Not a pointer ("argued *that*"), a slogan under a
+    name ("Cruz: *Just hang on*") or a quote: those say nothing the outlet could assert."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or says_nothing(span) or is_command(span) or QUOTATION.search(span.text):
+        return False
+    if _answers_a_statement(doc, mention, span):
+        return False  # "called *it a lie*": status links it to what it answers, and the row stays
+    return (is_thought(doc, mention) or is_unsaid(doc, mention) or is_question(doc, mention, span)
+            or not (says_something(span) or is_charge(doc, mention, span) or is_characterization(doc, mention, span)))
+
+
+def _answers_a_statement(doc: Doc, mention: Mention, span: Span) -> bool:
+    """Does the content call an earlier statement false or find nothing behind it ("called *that a lie*",
+    "found *no record of the class*")? ``status`` makes such a row a dispute of that statement."""
+    from .contests import called_false, cue_root, found_nothing
+    from .status import statement_root
+    return (called_false(statement_root(span, mention), cue_root(doc, mention), load_lexicon()) is not None
+            or found_nothing(span) is not None)
+
+
 def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions that are claims, with ``contests`` re-pointed into the shorter list (a denial of a
     dropped mention stays a denial that points nowhere). A mention that a denial or dispute points at

@@ -14,7 +14,8 @@ from .entities import find_entities
 from .events import find_events
 from .factuality import score_factuality
 from .figures import find_figures
-from .junk import drop_junk
+from .group_beliefs import hedge_group_beliefs, is_group_belief
+from .junk import drop_junk, is_thought, struck_before_status
 from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
 from .relayed import credit_relayed
@@ -36,7 +37,13 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     for mention in mentions:
         if mention.source.kind == "outlet":  # the report's own hedged impression ("the pier seemed to sag")
             mention.source.name = outlet
-    mentions += find_outlet_claims(doc, mentions, outlet)
+    # what is struck as junk below ("rejected the offer, believing the council has more leverage") is left
+    # out of the outlet's clauses, so its words stay in the outlet's row instead of being lost with it
+    struck = struck_before_status(doc, mentions)
+    said = [m for m in mentions if not any(m is s for s in struck)]
+    own = find_outlet_claims(doc, said, outlet)
+    hedge_group_beliefs(own, [m for m in struck if is_thought(doc, m) and is_group_belief(doc, m)], doc)
+    mentions += own
     mentions.sort(key=lambda m: (m.start, m.end))
     assign_status(doc, mentions)
     mentions = drop_junk(doc, mentions)
