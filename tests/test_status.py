@@ -478,6 +478,8 @@ def test_said_without_evidence_is_the_outlets_rebuke(nlp, text, status):
     "The harbour office said it was untrue.",
     "\u201cThat is a total fabrication,\u201d the harbour office said.",
     "The harbour office called those reports false.",
+    "The harbour office called that false.",  # the parser may make "that" the determiner of "false"
+    "The harbour office called it a lie.",  # a verbless row that the outlet's clauses must not take over
     # a quote kept with its speech tag: judged by the quoted clause, not by "said"
     "\u201cIt's nonsense,\u201d the harbour office said on Sunday. \u201cThe pier is standing.\u201d",
 ])

@@ -52,6 +52,9 @@ def called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
     if cue is not None and cue.lemma_.lower() in ("call", "label", "brand", "dub", "describe"):
         said_of = next((c for c in cue.children if c.dep_ == "dobj"), None)
         called = [c for c in cue.children if c.dep_ == "oprd"]
+        if said_of is None:  # "called that false": the parser may hang "that" on "false" (a determiner, an adverb)
+            said_of = next((d for c in called for d in c.children
+                            if d.dep_ in ("det", "advmod") and d.lower_ in POINTERS and d.i < c.i), None)
         called += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "beyond")
                    for g in c.children if g.dep_ == "pobj"]
         if said_of is not None and _points_back(said_of, lex) and any(_false(c, lex) or _condemned(c)
