@@ -209,3 +209,20 @@ def test_a_claims_text_leaves_out_the_speaker_inside_a_split_quote():
     source = (text.index("Ana"), text.index("dockworker") + len("dockworker"))
     assert claim_text(text, start, end, cue, source) == "\u201cThe quay shook \u2026 Then the sky turned orange.\u201d"
     assert claim_text(text, start, text.index(" Ana") , None, None) == "\u201cThe quay shook,\u201d"
+
+
+def test_a_denial_that_only_points_back_reads_as_a_contest_not_a_claim():
+    """Issue 15: "Ruiz denied those reports" gives no claim "those reports": its row says what it denies,
+    and the claim it points at is denied and contested by Ruiz."""
+    text = "The guild said the ferry operator hid the losses. Mayor Ana Ruiz denied those reports."
+    report = FakeReport("r", "loc", "Alpha Times", text,
+                        [("the ferry operator hid the losses", "The guild", "denied"),
+                         ("those reports", "Ana Ruiz", "reported")],
+                        contests={1: (0, "denies")})
+    out = ledger(report)
+    assert not [c for c in out["claims"] if c["text"] == "those reports"]
+    hid = next(c for c in out["claims"] if c["text"].startswith("the ferry"))
+    assert hid["status"] == "denied" and hid["contested_by"][0]["source"] == "Ana Ruiz"
+    denial = next(c for c in out["claims"] if c["id"] == hid["contested_by"][0]["claim"])
+    assert denial["text"] == "denies “the ferry operator hid the losses”"
+    assert [m["text"] for m in denial["mentions"]] == ["those reports"]  # the row an editor scores stays

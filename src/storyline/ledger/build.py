@@ -12,6 +12,7 @@ result is a plain dict in the shape of ``ledger.schema.json``.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from collections.abc import Mapping
@@ -524,10 +525,11 @@ def claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_ids
         (t for ref in shown for t in ref.report.extraction.times if ref.mention.start <= t.start < ref.mention.end),
         None,
     )
+    text = claim_text(representative.report.text, representative.mention.start, representative.mention.end,
+                      representative.mention.cue_span, representative.mention.source.span)
     return {
         "id": claim.id,
-        "text": claim_text(representative.report.text, representative.mention.start, representative.mention.end,
-                           representative.mention.cue_span, representative.mention.source.span),
+        "text": _contest_text(claim, shown, state) or text,
         "status": claim.status or "reported",
         "flags": claim.flags or [claim.status or "reported"],
         **_checkworthiness(shown),
@@ -546,6 +548,37 @@ def claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_ids
         "conflicts": [_conflict_dict(c, claim_ids) for c in claim.conflicts
                       if state.is_current(c.new.report) and state.is_current(c.old.report)],
     }
+
+
+def points_back(mention: Mention) -> bool:
+    """A denial or dispute whose content only points at the statement it contests ("denied *those
+    reports*", "called *that* false", "rejected *the allegation*"): ``status`` left it ``reported`` and linked
+    it (``contests``) to what it points at, which took the denial. A contest that says something of its
+    own ("that's the textbook definition of a smear", "the idea that the pier was safe") keeps its text."""
+    if not (contesting(mention) and mention.contests is not None and mention.status == "reported"):
+        return False
+    words = re.findall(r"[\w’'-]+", mention.text.lower())
+    return bool(words) and words[0] in POINTER_WORDS and len(words) <= POINTER_LENGTH
+
+
+# the first word of a content that only points back ("those reports", "the allegation", 'it "shameful"')
+POINTER_WORDS = frozenset({"it", "this", "that", "these", "those", "the", "such", "his", "her", "their", "its"})
+POINTER_LENGTH = 8
+
+
+def _contest_text(claim: Claim, shown: list[MentionRef], state: LedgerState) -> str | None:
+    """How a claim that is only a pointing contest reads: what it does to the claim it points at ('denies
+    “the ferry operator hid the losses”'), not its pointer ("those reports"), which is no claim (the
+    contract: "those claims" is never a claim). None for any other claim."""
+    if not shown or not all(points_back(ref.mention) for ref in shown):
+        return None
+    for target in state.claims:
+        if target is not claim and any(own == claim.number for _, own in target.contests) and target.mentions:
+            ref = target.mentions[0]
+            said = claim_text(ref.report.text, ref.mention.start, ref.mention.end, ref.mention.cue_span,
+                              ref.mention.source.span)
+            return f"{_relation(shown[0].mention)} “{said}”"
+    return None
 
 
 def _carried_by(refs: list[MentionRef], state: LedgerState) -> list[dict]:
