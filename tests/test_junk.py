@@ -99,3 +99,15 @@ def test_a_thing_that_cannot_speak_makes_no_claim(nlp, text, kept):
 ])
 def test_pronouns_and_empty_verbs_say_nothing(nlp, content, nothing):
     assert says_nothing(nlp(content)[:]) is nothing
+
+
+def test_a_request_trailing_a_statement_is_part_of_its_row():
+    """Issue 15: "X told … that the guild had sent two letters to the board, asking it to move the fuel" is
+    one row; no fragment "it to move the fuel" beside a statement cut short. A trailing "arguing that …"
+    stays a claim of its own."""
+    from storyline.extract.pipeline import extract
+    text = ("Guild warned of fuel risk\n\n"
+            "Ilse Varga, head of the Kestrel Bay pilots' guild, told reporters on Friday that the guild had sent "
+            "two letters to the harbour board in March, asking it to move the fuel.")
+    rows = [m.text for m in extract(text).mentions if m.form != "outlet"]
+    assert rows == ["that the guild had sent two letters to the harbour board in March, asking it to move the fuel"]

@@ -21,6 +21,7 @@ from .outlet_claims import find_outlet_claims
 from .relayed import credit_relayed
 from .status import assign_status
 from .timex import find_times
+from .trailing_requests import join_trailing_requests
 from .uncertainty import mark_vague
 
 
@@ -34,6 +35,7 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     entities = find_entities(doc)
     mentions = find_attributions(doc, entities)
     credit_relayed(doc, mentions, entities)  # "X said Y, according to Z": the ledger credits X
+    join_trailing_requests(doc, mentions)  # "X said Y, asking it to Z": one row, not Y and "it to Z"
     for mention in mentions:
         if mention.source.kind == "outlet":  # the report's own hedged impression ("the pier seemed to sag")
             mention.source.name = outlet
