@@ -303,3 +303,13 @@ def test_a_named_partys_belief_stays_the_outlets_assertion():
     text = ("Port talks stall in Kestrel Bay\n\nThe harbour board met on Friday. "
             "The Kestrel Bay police fear that the closure could add to the tensions.")
     assert ("The Kestrel Bay police fear that the closure could add to the tensions", "asserted") in _outlet_rows(text)
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Mayor Ana Ruiz is expected to sign the levy on Monday.", "hypothetical"),
+    ("The levy is not expected to pass.", "hypothetical"),
+    ("The vote picks the wardens who are expected to back the levy.", "asserted"),  # the forecast is an aside
+])
+def test_a_forecast_in_the_reporters_words_is_hypothetical(sentence, status):
+    text = "Port talks stall in Kestrel Bay\n\nThe harbour board met on Friday. " + sentence
+    assert (sentence.rstrip("."), status) in _outlet_rows(text)

@@ -59,6 +59,30 @@ OPINION_HOLDERS = frozenset({"expert", "analyst", "observer", "critic", "people"
                              "watcher", "specialist", "academic", "researcher", "veteran", "operative"})
 
 
+FORECAST_VERBS = frozenset({"expect", "anticipate", "predict", "project", "forecast"})
+
+
+def is_forecast(doc: Doc, mention: Mention) -> bool:
+    """'She is expected to win', 'the levy is not expected to pass': a forecast nobody is named for, told in
+    the reporter's words. Struck as a thought, its clause becomes the outlet's row; a forecast is
+    hypothetical (the contract's "is unlikely to"), not asserted."""
+    cue = cue_of(doc, mention)
+    return cue is not None and any(t.lemma_.lower() in FORECAST_VERBS and t.tag_ == "VBN"
+                                   and any(c.dep_ == "auxpass" for c in t.children)
+                                   and t.dep_ not in ("relcl", "acl") for t in cue)  # "delegates who are expected to …"
+
+
+def hedge_forecasts(claims: list[Mention], forecasts: list[Mention]) -> None:
+    """The outlet clauses that hold a struck forecast's cue turn ``hypothetical`` (in place)."""
+    for forecast in forecasts:
+        if forecast.cue_span is None:
+            continue
+        start, end = forecast.cue_span
+        for claim in claims:
+            if claim.start <= start and end <= claim.end and claim.status == "asserted":
+                claim.status = "hypothetical"
+
+
 def hedge_group_beliefs(claims: list[Mention], beliefs: list[Mention], doc: Doc) -> None:
     """The outlet clauses that hold an unnamed group's belief cue take it as their cue and turn
     ``unverified`` (in place)."""

@@ -14,7 +14,7 @@ from .entities import find_entities
 from .events import find_events
 from .factuality import score_factuality
 from .figures import find_figures
-from .group_beliefs import hedge_group_beliefs, is_group_belief
+from .group_beliefs import hedge_forecasts, hedge_group_beliefs, is_forecast, is_group_belief
 from .junk import drop_junk, is_thought, struck_before_status
 from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
@@ -45,6 +45,7 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     said = [m for m in mentions if not any(m is s for s in struck)]
     own = find_outlet_claims(doc, said, outlet)
     hedge_group_beliefs(own, [m for m in struck if is_thought(doc, m) and is_group_belief(doc, m)], doc)
+    hedge_forecasts(own, [m for m in struck if is_thought(doc, m) and is_forecast(doc, m)])
     mentions += own
     mentions.sort(key=lambda m: (m.start, m.end))
     assign_status(doc, mentions)
