@@ -744,3 +744,9 @@ def test_a_contracted_has_said_names_its_speaker(nlp, text, content, source):
 
 def test_a_contracted_is_said_stays_unnamed(nlp):
     assert source_of(nlp, "It's said that the quay will close.", "the quay will close") == "unnamed"
+
+
+def test_he_said_after_a_set_off_x_said_is_that_speaker(nlp):
+    # issue 15: "Brel, Tan said, has …": the next "he said" is Tan, the speaker, not Brel, whom Tan spoke of
+    text = "Tomas Brel, Ivo Tan said, has broken the port. “He lied to the dockers,” he said."
+    assert source_of(nlp, text, "He lied to the dockers") == "Ivo Tan"
