@@ -31,14 +31,13 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Source, SourceKind
-from .entities import LEADING_TITLE, entity_for
 from .cues import load_cues
+from .entities import LEADING_TITLE, entity_for
 from .documents_before import document_before
 from .given_names import FEMALE, MALE
 from .nlp import doc_text
 from .quotes import QuoteIndex
 from .relatives import relative_noun
-from .spans import SAYING_CLASSES
 from .source_phrases import (
     PersonRoles, appositive_role, conjuncts, described_words, holds, is_bare_body, is_role_phrase, name_before_and,
     name_tokens, named_beside, other_party, own_relative, paragraph_start, role_word, role_words, second_subject,
@@ -49,6 +48,7 @@ from .source_words import (
     OFFICES, ORG_HEADS, ORG_PRONOUNS, PARTIES, PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, POLLS,
     RELATIVE_PRONOUNS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, TIES, UNNAMED_HEADS,
 )
+from .spans import SAYING_CLASSES
 
 
 class SourceResolver:
