@@ -255,6 +255,14 @@ def test_a_place_or_a_party_is_not_the_speaker(nlp, text, content, source):
     # an email sent to readers speaks for its sender, not for those it was sent to
     ("The Lenport Dock Union sent out an email to supporters stating that the strike would go on.",
      "the strike would go on", "Lenport Dock Union"),
+    # issue 15: a participle after the quote's closing mark ("…,” adding) is still the speaker's
+    ("Ana Ruiz told the radio that Tomas Brel “had a foolish plan for the quay,” adding, “He lost the dockers.”",
+     "He lost the dockers", "Ana Ruiz"),
+    # issue 15: a participle hung on a noun's clause that the cue takes as its object is the cue's speaker's
+    ("Harbour master Ilse Varga rejected the idea that the ferry would be late, saying the crews were ready.",
+     "the crews were ready", "Ilse Varga"),
+    ("Ilse Varga dismissed Tomas Brel's accusations that the board is hiding the costs — saying the accounts "
+     "are open.", "the accounts are open", "Ilse Varga"),
 ])
 def test_a_participle_speaks_for_the_right_speaker(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
@@ -710,3 +718,35 @@ def test_an_and_inside_one_name_is_one_source_not_the_name_twice(nlp):
     [m] = [m for m in extract("The Kelvar Fish and Game Department said the river was closed.").mentions
            if m.form != "outlet"]
     assert m.source.name == "Kelvar Fish and Game Department"
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # issue 15: a relative clause the parser gave two subjects ("which" and "he"): the second one speaks
+    ("Tomas Brel criticised his rivals for their scorn of the harbour board, which he argued keeps the quay "
+     "safe.", "keeps the quay safe", "Tomas Brel"),
+    ("Marta Koval had given 300 pages of emails to the Lenport Port Authority, which she said held all her "
+     "letters.",
+     "held all her letters", "Marta Koval"),
+])
+def test_a_relative_clause_with_its_own_speaker_is_the_speakers(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # issue 15: "he's said" is the perfect ("has said"), said by him, not a passive "is said" with no one named
+    ("Just look at Harbour Master Ivo Tan. He's said he gets his ideas from an old speech.",
+     "he gets his ideas from an old speech", "Ivo Tan"),
+    ("While she's said she will fight on, Marta Koval must decide soon.", "she will fight on", "Marta Koval"),
+])
+def test_a_contracted_has_said_names_its_speaker(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+
+
+def test_a_contracted_is_said_stays_unnamed(nlp):
+    assert source_of(nlp, "It's said that the quay will close.", "the quay will close") == "unnamed"
+
+
+def test_he_said_after_a_set_off_x_said_is_that_speaker(nlp):
+    # issue 15: "Brel, Tan said, has …": the next "he said" is Tan, the speaker, not Brel, whom Tan spoke of
+    text = "Tomas Brel, Ivo Tan said, has broken the port. “He lied to the dockers,” he said."
+    assert source_of(nlp, text, "He lied to the dockers") == "Ivo Tan"

@@ -22,7 +22,7 @@ from .stray_clauses import that_clause_after
 from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, _Found, _paragraph,
                     _subtree_span, _trim, _verb_group)
 from .speakers import (_asked_of, _has_subject, _name_before, _past_dateline, _person_like, _speaker_after_quote,
-                       _stranded_speaker, _subject)
+                       _stranded_speaker, _subject, has_said)
 from .unnamed_sources import RAISING_VERBS, _outlets_impression, _passive_hedge, _raises_a_cue
 
 EXPERIENCER_VERBS = {"anger", "alarm", "surprise", "rattle", "infuriate", "unsettle", "embolden", "offend", "roil",
@@ -71,7 +71,7 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
         return None
     if lemma in REFUSAL_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in tok.children):
         return None  # "declined to comment" says nothing
-    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    passive = any(c.dep_ == "auxpass" for c in tok.children) and not has_said(tok)
     if passive and (f"be {lemma} to" in cues.phrases or f"be {lemma} that" in cues.phrases):
         return _passive_hedge(tok)
     cue = _verb_group(tok, phrase, cues)

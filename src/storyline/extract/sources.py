@@ -4,8 +4,9 @@ Names resolve to the fullest form in the report through the entities ("Koval" �
 resolves to the salient person or group of its sentence or the one before, not merely the nearest name:
 the subject named after it when it opens a clause set before that subject ("Although he said …, Ana Ruiz
 …"), the subject of a clause that holds it, the main clause's subject, a speaker or the possessor of a
-statement in the sentence before ("… Ana Ruiz's statement. She called …"), further back the nearest
-subject or speaker; never someone the report marks as the other gender (a title, a gendered role, a common
+statement in the sentence before ("… Ana Ruiz's statement. She called …"), for a "he said" the speaker of
+a set-off "X said" there ("Bo, Tan said, lied. “…,” he said": Tan), further back the nearest subject or
+speaker; never someone the report marks as the other gender (a title, a gendered role, a common
 given name, "X said she"). A role phrase ("the candidate", "the GOP front-runner", "the Wisconsin
 Republican") is the person the report gives that role, else the salient person it names someone the
 report is about; "the head of the rules committee" or "the state's party leader" the one the report makes
@@ -30,6 +31,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Source, SourceKind
+from .cues import load_cues
 from .entities import LEADING_TITLE, entity_for
 from .documents_before import document_before
 from .given_names import FEMALE, MALE
@@ -46,6 +48,7 @@ from .source_words import (
     OFFICES, ORG_HEADS, ORG_PRONOUNS, PARTIES, PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, POLLS,
     RELATIVE_PRONOUNS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, TIES, UNNAMED_HEADS,
 )
+from .spans import SAYING_CLASSES
 
 
 class SourceResolver:
@@ -700,11 +703,24 @@ class SourceResolver:
                 continue
             salient = sorted(((rank, source) for rank, source in in_sentence if rank < 2), key=order)
             if salient and start == previous:
-                return salient[0][1]
+                aside = self._aside_speaker(salient, pronoun)
+                return aside if aside is not None else salient[0][1]
             salient = [source for _, source in salient]
             if salient:
                 return salient[0]
         return seen[0][2]
+
+    def _aside_speaker(self, salient: list[tuple[int, Source]], pronoun: Token | None) -> Source | None:
+        """"Ruiz, Tan said, has broken the port. “She lied,” he said.": a "he said" after a sentence whose
+        speaker stands in a set-off "X said" is that speaker, not the subject of what they said; None
+        where the pronoun speaks no cue of saying or the sentence before has no such speaker, or two."""
+        if pronoun is None or not pronoun.dep_.startswith("nsubj") or \
+                load_cues().words.get(pronoun.head.lemma_.lower()) not in SAYING_CLASSES:
+            return None
+        asides = [source for rank, source in salient if rank == 1 and source.span is not None
+                  and (tok := self._token_at(source.span[0])).dep_ == "nsubj" and tok.head.dep_ == "parataxis"
+                  and load_cues().words.get(tok.head.lemma_.lower()) in SAYING_CLASSES]
+        return asides[0] if len({a.entity for a in asides}) == 1 else None
 
     def _token_at(self, at: int) -> Token:
         """The root of the name (or pronoun) starting at ``at``."""

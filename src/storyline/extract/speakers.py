@@ -1,7 +1,9 @@
 """Who speaks, for a verb cue: the subject, the agent of a passive, a governing verb's subject ("said the levy would
 double and added that …", "responded by saying …"), the one a participle describes ("footage of the mayor saying
 …", but the speaker at "a news conference announcing …"), an object made to speak ("led the council to warn"),
-the speaker of a clause a participle was hung on ("said the plan failed, arguing that …"), and speakers the
+the speaker of a clause a participle was hung on ("said the plan failed, arguing that …", "rejected the idea
+that …, saying …"), the person in a relative clause the parser gave two subjects ("the board, which he argued
+…"), the speaker of a contracted perfect the parser read as a passive ("he's said …"), and speakers the
 parser hung elsewhere: after a quote ('"…," Ana Ruiz, 58, told the radio'), between a clause and a cue with no
 subject ("…, the Fire Service (FS) said"), a bare name before the cue, the first noun past a dateline, an
 apposition ("With days to go, Ana Ruiz, an aide, said"). Also whether a word is a person rather than a
@@ -15,7 +17,7 @@ from spacy.tokens import Span, Token
 from .cues import load_cues
 from .nonspeakers import speaker_instead
 from .quotes import QuoteIndex
-from .source_words import DEMONSTRATIVES, ROLE_NOUNS, UNNAMED_HEADS
+from .source_words import DEMONSTRATIVES, PERSON_PRONOUNS, ROLE_NOUNS, UNNAMED_HEADS
 from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
                     _trim)
 
@@ -70,9 +72,9 @@ def _subject_of(tok: Token) -> Token | None:
         return relative
     verb, below = tok, None
     for _ in range(4):
-        for child in verb.children:
+        for child in _subjects_first(verb):
             if child.dep_ in SUBJECT_DEPS and not _label(child):
-                if child.dep_ == "nsubjpass" and not _shares_passive_subject(below, verb):
+                if child.dep_ == "nsubjpass" and not _shares_passive_subject(below, verb) and not has_said(verb):
                     return _agent(verb)
                 if child.lower_ in {"it", "there"} and child.dep_ == "nsubj" and verb.lemma_ == "be":
                     return None
@@ -99,6 +101,27 @@ def _subject_of(tok: Token) -> Token | None:
             return controller
         verb, below = _speaker_of_clause(verb) or verb.head, verb
     return None
+
+
+def has_said(verb: Token) -> bool:
+    """"He's said he will fight on": the parser read the contracted "has" as a passive's "is"; a person's
+    "'s said" is the perfect, said by them ("it's said that …" stays a passive)."""
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children)
+    return contracted and verb.tag_ in {"VBN", "VBD"} and any(
+        c.dep_ == "nsubjpass" and (c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS) for c in verb.children)
+
+
+def _subjects_first(verb: Token) -> list[Token]:
+    """The verb's children, its speaker first where the parser gave a relative clause two subjects: "the
+    department, which he argued seeks …" has "which" and "he" both on "argued"; "which" is the subject of
+    what he argued, and he argues."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if (len(subjects) >= 2 and subjects[0].tag_ in {"WDT", "WP"} and subjects[1].i < verb.i
+            and subjects[1].tag_ not in {"WDT", "WP"}):
+        children.remove(subjects[1])
+        children.insert(0, subjects[1])
+    return children
 
 
 def _shares_passive_subject(cue: Token | None, verb: Token) -> bool:
@@ -164,20 +187,36 @@ def _relative_before(verb: Token) -> Token | None:
     return next((c for c in relcl.children if c.dep_ in {"nsubj"} and c.tag_ not in {"WDT", "WP"}), None)
 
 
+def _after_break(verb: Token) -> bool:
+    """Whether a comma or a dash sets the word off, closing quote marks between them ("…,” adding")."""
+    i = verb.i - 1
+    while i > 0 and verb.doc[i].text in QUOTE_TOKENS:
+        i -= 1
+    return i >= 0 and verb.doc[i].text in CLAUSE_BREAKS
+
+
 def _speaker_of_clause(verb: Token) -> Token | None:
     """", arguing that …", ", citing …", "— asserting …": a participle the parser hung on the clause a speaker
-    said ("Ana said the plan failed, arguing that …") is the speaker's, not the clause subject's: the saying
-    verb; not where the clause is itself a saying verb with its own subject ("…, Ivo Tan added, saying …")."""
+    said ("Ana said the plan failed, arguing that …"; "…,” adding") is the speaker's, not the clause subject's:
+    the saying verb; so too on a noun's clause that a cue takes as its object ("rejected the idea that the
+    toll would rise, saying …", "dismissed claims that …"): the cue's. Not where the clause is itself a
+    saying verb with its own subject ("…, Ivo Tan added, saying …")."""
     host = verb.head
-    if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > host.i and verb.i > 0
-            and verb.doc[verb.i - 1].text in CLAUSE_BREAKS and host.dep_ == "ccomp" and host.head.i < host.i):
+    if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > host.i and _after_break(verb)):
         return None
-    if load_cues().words.get(host.lemma_.lower()) in SAYING_CLASSES and any(c.dep_ in SUBJECT_DEPS for c in host.children):
+    cues = load_cues()
+    if host.dep_ == "ccomp" and host.head.i < host.i:
+        said_by, classes = host.head, SAYING_CLASSES
+    elif (host.dep_ == "acl" and host.head.dep_ in OBJECT_DEPS and host.head.pos_ == "NOUN"
+          and host.head.head.i < host.head.i and any(c.dep_ == "nsubj" for c in host.head.head.children)):
+        said_by, classes = host.head.head, {"say", "claim", "dispute", "deny"}  # "rejected the idea that …"
+    else:
+        return None
+    if cues.words.get(host.lemma_.lower()) in SAYING_CLASSES and any(c.dep_ in SUBJECT_DEPS for c in host.children):
         return None  # '…, Ana Ruiz added, saying …': the host says it, with a speaker of its own
-    said_by = host.head
     if said_by.i < _paragraph(verb.doc, verb.i)[0]:
         return None  # the parser ran two paragraphs into one sentence: the host's own subject speaks
-    return said_by if load_cues().words.get(said_by.lemma_.lower()) in SAYING_CLASSES else None
+    return said_by if cues.words.get(said_by.lemma_.lower()) in classes else None
 
 
 def _controller(verb: Token) -> Token | None:
