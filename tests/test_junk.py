@@ -111,3 +111,19 @@ def test_a_request_trailing_a_statement_is_part_of_its_row():
             "two letters to the harbour board in March, asking it to move the fuel.")
     rows = [m.text for m in extract(text).mentions if m.form != "outlet"]
     assert rows == ["that the guild had sent two letters to the harbour board in March, asking it to move the fuel"]
+
+
+def test_an_alleged_order_is_no_row_of_the_accused():
+    """Issue 15: "Managers allegedly told staff to keep the doors locked" is an allegation about the managers,
+    not their statement: no row "managers | staff to keep the doors locked"; the sentence is the outlet's,
+    unverified. An order told plainly, or by someone who says so, keeps its row."""
+    from storyline.extract.pipeline import extract
+
+    def rows(text):
+        return [(m.status, m.source.name, m.text) for m in extract(text).mentions]
+
+    alleged = rows("Depot managers in Varn allegedly told drivers to hide the cracked axles from inspectors.")
+    assert alleged == [("unverified", "the outlet",
+                        "Depot managers in Varn allegedly told drivers to hide the cracked axles from inspectors")]
+    plain = rows("The mayor of Varn urged residents to stay indoors on Friday.")
+    assert ("reported", "mayor of Varn", "residents to stay indoors on Friday") in plain

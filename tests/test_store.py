@@ -299,6 +299,12 @@ def test_unopenable_store_names_the_url(tmp_path, url, shown):
     assert "\n" not in message
 
 
+def test_a_missing_folder_is_named(tmp_path):
+    with pytest.raises(StoreError, match="the folder .*missing' does not exist"):
+        open_store(str(tmp_path / "missing" / "s.db"))
+    assert not (tmp_path / "missing").exists()  # nothing created behind the user's back
+
+
 def test_foreign_or_newer_database_is_refused(tmp_path):
     not_sqlite = tmp_path / "notes.db"
     not_sqlite.write_text("plain text, not a database\n" * 100)

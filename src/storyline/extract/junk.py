@@ -167,9 +167,24 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
     return (span is None or not (says_something(span) or is_charge(doc, mention, span)
                                  or is_characterization(doc, mention, span)) or says_nothing(span)
             or is_thought(doc, mention) or is_question(doc, mention, span) or is_unsaid(doc, mention)
-            or is_command(span)
+            or is_command(span) or is_alleged_order(doc, mention)
             or mention.form == "direct" and is_quoted_scrap(span) or nobody_said(mention)
             or is_quoted_question(mention) or is_shown(doc, mention) or is_thing_saying(doc, mention))
+
+
+DOUBTED = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+
+
+def is_alleged_order(doc: Doc, mention: Mention) -> bool:
+    """'Managers allegedly told staff *to keep the doors locked*' (a cue with a doubt adverb and an object
+    told to do something): the order is what someone alleges, not a
+    statement of the managers (the row "Managers: staff to keep the doors locked" would put an allegation
+    in the accused's mouth). The sentence is the outlet's clause, unverified by its hedge."""
+    cue = cue_of(doc, mention)
+    verb = cue.root if cue is not None and len(cue) else None
+    return (verb is not None and any(c.dep_ == "advmod" and c.lower_ in DOUBTED for c in verb.children)
+            and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in verb.children))
 
 
 def is_thing_saying(doc: Doc, mention: Mention) -> bool:
@@ -274,6 +289,7 @@ def _tells_of_its_source(doc: Doc, mention: Mention) -> bool:
     if _answers_a_statement(doc, mention, span):
         return False  # "called *it a lie*": status links it to what it answers, and the row stays
     return (is_thought(doc, mention) or is_unsaid(doc, mention) or is_question(doc, mention, span)
+            or is_alleged_order(doc, mention)
             or not (says_something(span) or is_charge(doc, mention, span) or is_characterization(doc, mention, span)))
 
 

@@ -174,6 +174,9 @@ def insert_new(conn: Connection, table: Table, values: dict) -> bool:
 def connect(url: str | None = None) -> tuple[Engine, URL]:
     """An engine on a migrated store; ``StoreError`` naming the URL when it cannot be opened."""
     resolved = resolve_url(url)
+    folder = Path(resolved.database).parent if resolved.get_backend_name() == "sqlite" and resolved.database else None
+    if folder is not None and not folder.is_dir():  # SQLite would say only "unable to open database file"
+        raise StoreError(f"cannot open store {masked(resolved)}: the folder {str(folder)!r} does not exist")
     try:
         engine = make_engine(resolved)
     except (SQLAlchemyError, ImportError) as exc:
