@@ -657,6 +657,56 @@ def test_a_statement_opening_on_a_condition_forecasts_what_follows(nlp, text, co
     assert next(m for m in _statuses(text) if content in m.text).status == "hypothetical"
 
 
+@pytest.mark.parametrize("text, content, status", [
+    # a condition on what someone should or must do sets terms for a demand: reported
+    ("Ana Ruiz said Mayor Tomas Aldane should resign if he cannot stop the Kessel levy.", "should resign",
+     "reported"),
+    ("The ferry union said the harbour board must act if the Orlen pier fails again.", "must act", "reported"),
+    # what would follow the condition stays a forecast
+    ("Ana Ruiz said Mayor Tomas Aldane would resign if he cannot stop the Kessel levy.", "would resign",
+     "hypothetical"),
+])
+def test_a_condition_on_a_demand_is_no_forecast(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text and m.form != "outlet").status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # a stock condition names no event: the pledge is reported
+    ("Ana Ruiz said she will sit late into the night if necessary.", "sit late", "reported"),
+    ("Ana Ruiz said she will sit late into the night if need be.", "sit late", "reported"),
+    # a condition on an event keeps it a forecast
+    ("Ana Ruiz said she will sit late into the night if the pier fails.", "sit late", "hypothetical"),
+])
+def test_a_stock_condition_is_no_forecast(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text and m.form != "outlet").status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # a modal inside a clause describing a noun does not make the consequence a forecast
+    ("\u201cIf a smuggler wanted to recruit you in Orlen, those are the phrases that he would use,\u201d Ana Ruiz "
+     "said.", "those are the phrases", "reported"),
+    # a modal on the consequence itself still does
+    ("\u201cIf a smuggler wanted to recruit you in Orlen, he would use those phrases,\u201d Ana Ruiz said.",
+     "he would use", "hypothetical"),
+])
+def test_a_modal_in_a_relative_clause_after_a_condition(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text and m.form != "outlet").status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # "would be" between a noun of saying or thinking and a that-clause softens a statement
+    ("\u201cThe concern would be that the Kessel pier is failing,\u201d Tomas Aldane said.", "pier is failing",
+     "reported"),
+    # a guess that would be something stays a forecast, and so does a thing that would be
+    ("\u201cMy guess would be that the Kessel pier fails by May,\u201d Tomas Aldane said.", "pier fails",
+     "hypothetical"),
+    ("\u201cThe new levy would be a disaster for Orlen,\u201d Tomas Aldane said.", "would be a disaster",
+     "hypothetical"),
+])
+def test_a_softened_statement_is_no_forecast(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text and m.form != "outlet").status == status
+
+
 def test_a_nouns_that_clause_is_the_statement(nlp):
     # "confidence that X could Y": the modal of the clause decides, not the noun
     ms = _statuses("Ana Ruiz expressed confidence that the Orlen council could still reach a deal.")
@@ -929,3 +979,29 @@ def test_a_pronoun_or_a_negated_judgement_disputes_nothing(nlp, judgement):
 ])
 def test_a_condition_with_a_plain_present_consequence_states_what_holds(nlp, text, status):
     assert next(m for m in _statuses(text) if "harbour report" in m.text and m.form != "outlet").status == status
+
+
+def _hand_parsed(nlp, words, heads, deps, pos):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, expected", [
+    # a verb past a colon that the parser hung on the cue is another statement, not a main verb of this one
+    (["Ruiz", "said", "that", "crews", "found", "nothing", ":", "it", "probably", "leaked", "."],
+     [1, 1, 4, 4, 1, 4, 1, 9, 9, 1, 1],
+     ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct", "nsubj", "advmod", "ccomp", "punct"],
+     ["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PRON", "PUNCT", "PRON", "ADV", "VERB", "PUNCT"], []),
+    # without the colon it is still one ("that the men detained could be part of X")
+    (["Ruiz", "said", "that", "men", "detained", "could", "be", "guards", "."],
+     [1, 1, 4, 4, 1, 6, 1, 6, 1],
+     ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "aux", "ccomp", "attr", "punct"],
+     ["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "AUX", "AUX", "NOUN", "PUNCT"], ["be"]),
+])
+def test_main_verbs_stop_at_a_colon(nlp, words, heads, deps, pos, expected):
+    from storyline.extract.status import main_verbs
+
+    doc = _hand_parsed(nlp, words, heads, deps, pos)
+    span = doc[2:len(words) - 1]
+    assert [t.text for t in main_verbs(span, doc[4])] == expected

@@ -219,8 +219,51 @@ def governing_hedges(root: Token, mention: Mention, span: Span,
     if mention.form != "outlet" and not any(h.kind == "conditional" for h in active):
         active = [h for h in active if not _intention(h, root.doc) and not _advice(h, root.doc)]
     if mention.form != "outlet" and mention.source.kind != "outlet":
-        active = [h for h in active if not _own_impression(h, span, root.doc) and not _realis_condition(h, root.doc)]
+        active = [h for h in active if not _own_impression(h, span, root.doc) and not _realis_condition(h, root.doc)
+                  and not _conditional_call(h, root.doc) and not _softened_statement(h, root.doc)
+                  and not _stock_condition(h)]
     return inside + outside + source, active
+
+
+def _conditional_call(hedge: Hedge, doc: Doc) -> bool:
+    """'Rossi should resign if he cannot stop the levy', 'the board must act if the pier fails': a condition on
+    what someone should or must do sets terms for a demand; the demand is made now, it forecasts nothing (the
+    editors read every "should" as reported, with or without a condition)."""
+    if hedge.kind != "conditional":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in doc[hedge.scope].children)
+
+
+DEONTIC = frozenset({"should", "must", "ought", "shall"})
+
+
+def _stock_condition(hedge: Hedge) -> bool:
+    """'I will do it again if need be', 'the board will sit late if necessary': a stock condition names no event
+    the statement waits on; it qualifies a pledge or a plan, which the editors read as reported."""
+    return hedge.kind == "conditional" and " ".join(hedge.text.lower().split()) in STOCK_CONDITIONS
+
+
+STOCK_CONDITIONS = frozenset({"if need be", "if necessary", "if needed", "if required", "if possible",
+                              "if warranted", "if appropriate"})
+
+
+def _softened_statement(hedge: Hedge, doc: Doc) -> bool:
+    """'My concern would be that the pier is failing', 'the point would be that nobody asked': "would be" between
+    a noun of saying or thinking and a that-clause softens the speaker's own statement of the clause, which is
+    no forecast (a guess or a risk that "would be" something stays one)."""
+    if hedge.text.lower() != "would":
+        return False
+    verb = doc[hedge.scope]
+    if verb.lemma_ != "be":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (subject is not None and subject.lemma_.lower() in STATEMENT_NOUNS
+            and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    for c in verb.children))
+
+
+STATEMENT_NOUNS = frozenset({"concern", "worry", "point", "argument", "answer", "message", "view", "position",
+                             "feeling", "sense", "complaint", "criticism", "objection", "reply", "response"})
 
 
 def _realis_condition(hedge: Hedge, doc: Doc) -> bool:
@@ -253,9 +296,12 @@ def _own_impression(hedge: Hedge, span: Span, doc: Doc) -> bool:
 
 def main_verbs(span: Span, root: Token) -> list[Token]:
     """The verbs of a statement's main clause that the parser hung outside the span's root: in "that the
-    men detained could be part of X" it may make "detained" the root and attach "could be" beside it."""
+    men detained could be part of X" it may make "detained" the root and attach "could be" beside it. A verb
+    past a colon or a semicolon starts another statement ("… understood his meaning: it very likely had been
+    breached" is the outlet's gloss, not the speaker's clause), so its hedges stay its own."""
     return [t for t in span if t.i != root.i and t.sent.start == root.sent.start and t.pos_ in ("VERB", "AUX")
-            and not span.start <= t.head.i < span.end]
+            and not span.start <= t.head.i < span.end
+            and not any(w.text in (":", ";") for w in root.doc[min(t.i, root.i) + 1:max(t.i, root.i)])]
 
 
 def _intention(hedge: Hedge, doc: Doc) -> bool:
@@ -399,8 +445,19 @@ def _conditional_forecast(span: Span, lex: Lexicon) -> bool:
     condition = {t.i for t in words[0].head.subtree}
     comma = next((t.i for t in sentence if t.i > words[0].i and t.text == ","), None)
     rest = [t for t in sentence if t.i not in condition or comma is not None and t.i > comma]
-    return any(t.dep_ in ("aux", "auxpass") and (t.lower_ in lex.speculative_modals or t.lower_ in FUTURE_AUX)
-               or _future(t) for t in rest)
+    return any((t.dep_ in ("aux", "auxpass") and (t.lower_ in lex.speculative_modals or t.lower_ in FUTURE_AUX)
+                or _future(t)) and not _in_relative_clause(t, span) for t in rest)
+
+
+def _in_relative_clause(word: Token, span: Span) -> bool:
+    """Does the word sit in a clause that describes a noun ("those are the words that they would use")? A
+    modal there bears on the description, not on what follows the condition."""
+    token = word if word.pos_ == "VERB" else word.head
+    while span.start <= token.i < span.end and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
 
 
 def _inverted_condition(first: Token) -> bool:
