@@ -14,7 +14,14 @@ Signals: MiniLM cosine; a logistic regression over [cos, u*v, |u-v|] (769 weight
 the cosine after taking ``a`` times the topic's (story's) mean vector off both vectors (``a`` 0.5/0.8/1.0);
 for multi-sentence contents, the best cosine over their sentences.
 
+``--second-key``: no AUCs, a grid instead. Among the pairs of found mentions in different reports that the
+ledger does not link (``link_regions.story_pairs``), those a second key would add: raw cosine ≥ one bar AND
+the story-centred cosine (story mean x``--centre`` off) ≥ another, per speaker class (one named speaker /
+not); printed with the editors' pairs and the others among them, overall and per story. A region is worth
+wiring only where the new pairs are mostly the editors' (precision ≥ 0.8) in several stories.
+
     .venv/bin/python benchmarks/pair_signals.py [--ecbplus $D/stories/ecbplus] [--data $D] [--dev-text]
+    .venv/bin/python benchmarks/pair_signals.py --second-key [--centre 0.8] [--data $D] [--dev-text]
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
-from link_regions import DEV_TEXT, story_mentions
+from link_regions import DEV_TEXT, story_mentions, story_pairs
 from storyline.eval.coref_gold import document_text, read_topics
 from storyline.learn.embeddings import embed
 from storyline.link.claims import vector_text
@@ -130,16 +137,89 @@ def ledger(files: list[str], data: str, model: LogisticRegression) -> None:
         report(f"cosine, story mean x{a} off", labels, cosines(centred(vectors, stories, a), pairs))
 
 
+RAW_BARS = (0.45, 0.50, 0.55, 0.60, 0.65, 0.70)
+CENTRED_BARS = (0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60)
+
+
+def unlinked_pairs(path: str, data: str, a: float) -> list[dict]:
+    """``story_pairs`` of one gold story, each with its centred cosine: the two contents' vectors with ``a``
+    times the mean vector of all the story's attributed mentions taken off."""
+    rows = story_mentions(path, data)
+    if not rows:
+        return []
+    vectors = embed([vector_text(r["text"]) for r in rows])
+    mean = vectors.mean(0)
+    index = {}
+    for i, r in enumerate(rows):
+        index.setdefault((r["report"], r["text"]), i)
+    pairs = story_pairs(rows)
+    # story_pairs walks i < j in row order with the same filter: rebuild the index pairs alongside
+    k = 0
+    for i, x in enumerate(rows):
+        for j in range(i + 1, len(rows)):
+            y = rows[j]
+            if x["report"] == y["report"] or not (x["found"] and y["found"]) or x["claims"] & y["claims"]:
+                continue
+            u, v = vectors[i] - a * mean, vectors[j] - a * mean
+            pairs[k]["centred"] = float(u @ v / (np.linalg.norm(u) * np.linalg.norm(v)))
+            k += 1
+    assert k == len(pairs), "story_pairs walks the pairs otherwise"
+    return pairs
+
+
+def second_key(files: list[str], data: str, a: float) -> None:
+    """The grid of (raw bar, centred bar) per speaker class: new editors' pairs / new other pairs."""
+    pairs = [p for f in files for p in unlinked_pairs(f, data, a)]
+    print(f"{len(pairs)} unlinked pairs of found mentions, {sum(p['same'] for p in pairs)} the editors'; "
+          f"centre x{a}")
+    for name, speaker in (("one named speaker", True), ("not one named speaker", False)):
+        chosen = [p for p in pairs if p["speaker"] == speaker]
+        band = [p for p in chosen if p["cos"] >= RAW_BARS[0]]
+        labels = [p["same"] for p in band]
+        if 0 < sum(labels) < len(labels):  # where a lower raw bar would add pairs, does the centred one sort them?
+            print(f"{name}, raw cosine >= {RAW_BARS[0]}: {len(band)} pairs, {sum(labels)} the editors'; AUC raw "
+                  f"{roc_auc_score(labels, [p['cos'] for p in band]):.3f}, centred "
+                  f"{roc_auc_score(labels, [p['centred'] for p in band]):.3f}")
+        print(f"{name}: right / wrong new pairs (stories helped / hurt); rows raw bar, columns centred bar")
+        print("        " + "".join(f"{c:>14.2f}" for c in CENTRED_BARS))
+        for raw in RAW_BARS:
+            cells = []
+            for cen in CENTRED_BARS:
+                new = [p for p in chosen if p["cos"] >= raw and p["centred"] >= cen]
+                right = sum(p["same"] for p in new)
+                helped = len({p["story"] for p in new if p["same"]})
+                hurt = len({p["story"] for p in new if not p["same"]})
+                cells.append(f"{right:3d}/{len(new) - right:3d}({helped}/{hurt})")
+            print(f"  {raw:.2f}  " + "".join(f"{c:>14s}" for c in cells))
+    good = []
+    for speaker in (True, False, None):
+        for raw in RAW_BARS:
+            for cen in CENTRED_BARS:
+                new = [p for p in pairs if (speaker is None or p["speaker"] == speaker)
+                       and p["cos"] >= raw and p["centred"] >= cen]
+                right = [p for p in new if p["same"]]
+                if right and len(right) / len(new) >= 0.8:
+                    good.append((speaker, raw, cen, len(right), len(new) - len(right),
+                                 sorted({p["story"][:20] for p in right})))
+    print("regions with new-pair precision >= 0.8 (speaker class, raw, centred, right, wrong, stories helped):")
+    for g in good:
+        print("  ", g)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ecbplus", default="../shared/data/stories/ecbplus")
     parser.add_argument("--data", default="../shared/data")
     parser.add_argument("--dev-text", action="store_true")
+    parser.add_argument("--second-key", action="store_true", help="grid raw and centred cosine bars, no AUCs")
+    parser.add_argument("--centre", type=float, default=0.8, help="how much of the story mean to take off")
     args = parser.parse_args()
-    model = ecb(args.ecbplus)
     files = [f for f in sorted(glob.glob("gold/ledger/dev/*.json"))
              if any(d in f for d in DEV_TEXT) == args.dev_text]
-    ledger(files, args.data, model)
+    if args.second_key:
+        second_key(files, args.data, args.centre)
+        return
+    ledger(files, args.data, ecb(args.ecbplus))
 
 
 if __name__ == "__main__":
