@@ -211,6 +211,17 @@ def test_a_claims_text_leaves_out_the_speaker_inside_a_split_quote():
     assert claim_text(text, start, text.index(" Ana") , None, None) == "\u201cThe quay shook,\u201d"
 
 
+def test_a_split_quote_in_doubled_marks_with_a_title_in_its_tag():
+    """Some archives print quotes as doubled apostrophes, and the tag may quote a programme's title: the
+    claim skips the tag, not from an "'s" to the title ("'' … s ''Morning Desk.''" was shown)."""
+    from storyline.ledger.text import claim_text
+
+    text = "''It's a sham,'' Mr. Vell said on Radio Orin's ''Morning Desk.'' ''He lies about the ferries.''"
+    cue = (text.index("said"), text.index("said") + 4)
+    source = (text.index("Mr."), text.index(" said"))
+    assert claim_text(text, 0, len(text), cue, source) == "''It's a sham … He lies about the ferries.''"
+
+
 def test_a_denial_that_only_points_back_reads_as_a_contest_not_a_claim():
     """Issue 15: "Ruiz denied those reports" gives no claim "those reports": its row says what it denies,
     and the claim it points at is denied and contested by Ruiz."""

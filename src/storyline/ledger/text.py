@@ -30,9 +30,25 @@ def claim_text(text: str, start: int, end: int, cue: tuple[int, int] | None,
         return " ".join(text[start:end].split())
     first, last = min(s for s, _ in inside), max(e for _, e in inside)
     close = next((i for i in range(first - 1, max(start, first - 4), -1) if text[i] in CLOSING), None)
-    reopen = next((i for i in range(last, min(end, last + _GAP)) if text[i] in OPENING), None)
+    reopen = _resumed_quote(text, last, end)
     if close is None or reopen is None:
         return " ".join(text[start:end].split())
+    while close - 1 > start and text[close - 1] in CLOSING:  # a doubled closing mark ('' or ’’)
+        close -= 1
     left = text[start:close].rstrip(" ,")
-    right = text[reopen + 1:end]
+    right = text[reopen:end].lstrip(OPENING)
     return " ".join(f"{left} … {right}".split())
+
+
+def _resumed_quote(text: str, after: int, end: int) -> int | None:
+    """Where the quote resumes after its speech tag: an opening mark that starts a word (not the
+    apostrophe of "NBC's") and whose quote runs on to the content's end, so that a title quoted inside the
+    tag ('said on ''Meet the Press.'' ''She …') is passed over; else the first opening mark."""
+    openings = [i for i in range(after, min(end, after + _GAP))
+                if text[i] in OPENING and (i == 0 or not text[i - 1].isalnum()) and text[i - 1] not in OPENING]
+    for i in openings:
+        closing = next((j for j in range(i + 1, end) if text[j] in CLOSING and text[j - 1] not in OPENING
+                        and (j + 1 >= len(text) or not text[j + 1].isalnum())), None)
+        if closing is None or closing >= end - 3:
+            return i
+    return openings[0] if openings else None
