@@ -384,6 +384,20 @@ def test_a_quoted_show_title_and_an_honorific_do_not_break_the_continuation(nlp)
     assert said.text.startswith("“The pier is safe,”") and said.text.endswith("the ferries still run.”")
 
 
+def test_a_relative_clause_on_the_speaker_does_not_break_the_continuation(nlp):
+    text = ('"The harbour is failing," said Ana Ruiz, the director of the Velm port board, who has not seen the '
+            'audit but knows its gist. "Even the ferries are late."\n\n')
+    said = next(m for m in mentions(nlp, text) if m.cue == "said")
+    assert said.text.startswith('"The harbour is failing,"') and said.text.endswith('the ferries are late."')
+
+
+def test_a_relative_clause_that_says_something_keeps_the_next_quote_apart(nlp):
+    text = ('"The harbour is failing," said Ana Ruiz, the director of the Velm port board, who has not seen the '
+            'audit but warned that the cranes are unsafe. "Even the ferries are late."\n\n')
+    said = next(m for m in mentions(nlp, text) if m.cue == "said")
+    assert not said.text.endswith('the ferries are late."')
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     # a participle's speaker is its verb's passive subject
     ("In the recording, Ivo Tan can be heard lecturing the crew: “Sailors of the west, take heed. There are storms "
