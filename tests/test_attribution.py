@@ -394,6 +394,12 @@ def test_a_verb_speaking_through_its_cue_noun_gives_one_row(nlp):
     assert [m.text for m in found] == ["that the levy is unfair"]
 
 
+def test_a_text_that_reads_may_be_it(nlp):
+    text = 'The guild sent the council a letter on Monday. "The levy will ruin us," it read.\n\n'
+    read = _one(mentions(nlp, text), "read")
+    assert read.text == '"The levy will ruin us,"'
+
+
 def test_a_relative_clause_on_the_speaker_does_not_break_the_continuation(nlp):
     text = ('"The harbour is failing," said Ana Ruiz, the director of the Velm port board, who has not seen the '
             'audit but knows its gist. "Even the ferries are late."\n\n')
