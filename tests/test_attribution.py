@@ -145,6 +145,10 @@ CASES = [
     # nominal cues, light verbs and phrases
     ("Critics dismissed Koval's claim that the port had been mined.",
      "Koval", "claim", "indirect", "that the port had been mined", "reported"),
+    ("Tan stirred anger with his remark that the port is a ruin.",  # statement nouns (issue 15)
+     "Tan", "remark", "indirect", "that the port is a ruin", "reported"),
+    ("The guild's complaint that the quota was cut reached the ministry.",
+     "guild", "complaint", "indirect", "that the quota was cut", "reported"),
     ("Brel's plan to reopen the harbour drew fire from the guild.",
      "Brel", "plan", "indirect", "to reopen the harbour", "reported"),
     ("Koval repeated her claim that the port had been mined.",
@@ -382,6 +386,32 @@ def test_a_quoted_show_title_and_an_honorific_do_not_break_the_continuation(nlp)
     text = "“The pier is safe,” Mr. Brel said on “Harbour Hour.” “Nobody was hurt and the ferries still run.”"
     said = next(m for m in mentions(nlp, text) if m.cue == "said")
     assert said.text.startswith("“The pier is safe,”") and said.text.endswith("the ferries still run.”")
+
+
+def test_a_verb_speaking_through_its_cue_noun_gives_one_row(nlp):
+    # the parser hung the clause on the verb, not on the noun: one row for the verb, not a second for the noun
+    found = mentions(nlp, "Tan repeated his complaint that the levy is unfair.")
+    assert [m.text for m in found] == ["that the levy is unfair"]
+
+
+def test_a_text_that_reads_may_be_it(nlp):
+    text = 'The guild sent the council a letter on Monday. "The levy will ruin us," it read.\n\n'
+    read = _one(mentions(nlp, text), "read")
+    assert read.text == '"The levy will ruin us,"'
+
+
+def test_a_relative_clause_on_the_speaker_does_not_break_the_continuation(nlp):
+    text = ('"The harbour is failing," said Ana Ruiz, the director of the Velm port board, who has not seen the '
+            'audit but knows its gist. "Even the ferries are late."\n\n')
+    said = next(m for m in mentions(nlp, text) if m.cue == "said")
+    assert said.text.startswith('"The harbour is failing,"') and said.text.endswith('the ferries are late."')
+
+
+def test_a_relative_clause_that_says_something_keeps_the_next_quote_apart(nlp):
+    text = ('"The harbour is failing," said Ana Ruiz, the director of the Velm port board, who has not seen the '
+            'audit but warned that the cranes are unsafe. "Even the ferries are late."\n\n')
+    said = next(m for m in mentions(nlp, text) if m.cue == "said")
+    assert not said.text.endswith('the ferries are late."')
 
 
 @pytest.mark.parametrize(("text", "speaker"), [

@@ -86,11 +86,23 @@ def _nominal(noun: Token, cues: Cues) -> _Found | None:
     owner = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ == "nsubj" and any(  # "union’s" misparsed
         g.dep_ == "case" for g in c.children)), None) or _named_owner(noun) or _by_owner(noun) or _named_group(noun)
     clause = _noun_clause(noun) or _copula_clause(noun) or _clause_hung_elsewhere(noun)
-    if owner is None or clause is None or _nominal_object(noun.head, cues) == noun and (
-            noun.head.lemma_.lower() in cues.words or noun.head.lemma_.lower() in cues.light):
+    speaks_through = noun.head.lemma_.lower() in cues.words or noun.head.lemma_.lower() in cues.light
+    if owner is None or clause is None or speaks_through and _nominal_object(noun.head, cues) == noun:
+        return None
+    if owner.pos_ == "PRON" and _verb_owns_clause(noun, clause, cues):
         return None
     return _Found((noun.i, noun.i + 1), cues.nominal[noun.lemma_.lower()],
                   _subtree_span(clause, exclude=noun), owner)
+
+
+def _verb_owns_clause(noun: Token, clause: Token, cues: Cues) -> bool:
+    """"Tan repeated his complaint that …" with the clause hung on the verb, "she said in her remarks that
+    …" (the noun is the verb's channel, wherever the clause hangs): the cue verb's row holds the clause; a
+    second row for the noun would repeat it."""
+    channel = noun.dep_ == "pobj" and noun.head.lower_ == "in"  # "said in her remarks that …"
+    verb = noun.head.head if channel else noun.head if noun.dep_ in OBJECT_DEPS else None
+    return (verb is not None and (channel or clause.head == verb)
+            and (verb.lemma_.lower() in cues.words or verb.lemma_.lower() in cues.light))
 
 
 def _by_owner(noun: Token) -> Token | None:

@@ -96,7 +96,8 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
         content = _subtree_span(stray, exclude=tok)  # "claiming without any evidence that …": a misparse
     if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
         return None
-    if lemma in TEXT_VERBS and (source_head is None or source_head.pos_ != "NOUN" or _person_like(source_head)):
+    if lemma in TEXT_VERBS and (source_head is None or _person_like(source_head) or source_head.pos_ != "NOUN"
+                                and source_head.lower_ != "it"):  # '“…,” it read': the text just named
         return None  # "Ruiz said, reading from her list, …": a person reading is no text that reads
     if lemma in TEXT_VERBS:
         source_head = _publisher(source_head) or source_head
