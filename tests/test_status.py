@@ -509,6 +509,18 @@ def test_made_up_points_at_the_statement_of_the_one_who_made_it_up(nlp):
     assert "pier had collapsed" in ms[rebutting.contests].text
 
 
+def test_made_up_passes_over_a_row_that_is_no_claim():
+    """'X may have been referring to a different tax' gives X a row "a different tax" that junk strikes; she
+    made up her statement, not that row (which a contest kept alive as its target)."""
+    from storyline.extract.pipeline import extract
+    text = ("Senator Ilse Varga said the harbour tax had doubled the price of bread. Fact-checkers said Varga may "
+            "have been referring to a different tax. \"She just made it up,\" said Tomas Brenn, the mayor of Lunne.")
+    mentions = extract(text).mentions
+    rebutting = next(m for m in mentions if m.relation == "disputes")
+    assert "price of bread" in mentions[rebutting.contests].text
+    assert not any(m.text == "a different tax" for m in mentions)
+
+
 def test_pushing_back_on_those_charges_disputes_them(nlp):
     ms = _statuses("Tomas Aldane has argued that the harbour board rigged the levy vote. "
                    "Board chairwoman Ana Ruiz pushed back on those charges on Monday.")

@@ -158,7 +158,9 @@ def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Ment
     name = owner_of(doc, possessive, earlier)
     theirs = [j for j, m in enumerate(mentions[:index]) if name is not None and m.source.name == name
               and m.source.name != contester.source.name]
-    return theirs[-1] if theirs else None
+    from .junk import is_junk  # a row that is no claim ("referring to *a situation*") is not what she made up
+    claims = [j for j in theirs if not is_junk(doc, mentions[j])]
+    return (claims or theirs)[-1] if theirs else None
 
 
 def _points_back(token: Token, lex: Lexicon) -> bool:
