@@ -267,7 +267,9 @@ def test_a_state_abbreviation_is_the_state():
         ("radio", [ent("Florida", "GPE", spans=2), ent("Miss", "PERSON")]),
     ])
     assert by_name(merged, "Florida").aliases == {"Fla."}
-    assert {e.name for e in merged} == {"Florida", "Tex", "Miss"}  # no Texas named in full; a person is no state
+    # no Texas named in full: the abbreviation alone is named as the state it stands for; a person is no state
+    assert {e.name for e in merged} == {"Florida", "Texas", "Miss"}
+    assert by_name(merged, "Texas").aliases == {"Tex"}
 
 
 def test_a_familiar_given_name_is_the_formal_one():
@@ -290,3 +292,40 @@ def test_british_and_american_spellings_of_a_name_are_one_name():
 def test_an_abbreviation_with_stops_and_without_is_one_entity_when_nothing_longer_fits():
     merged, _ = merge_entities([("wire", [ent("K.F.A.", "ORG")]), ("radio", [ent("KFA", "ORG", spans=2)])])
     assert len(merged) == 1 and {merged[0].name, *merged[0].aliases} == {"KFA", "K.F.A."}
+
+
+def test_the_names_of_one_organisation_that_share_no_letters_are_one_entity():
+    # the shipped facts: ISIS, ISIL and the Islamic State are one group, whatever type each report gave it
+    merged, _ = merge_entities([
+        ("wire", [ent("Islamic State", "ORG", spans=2), ent("Ostrava Relief", "ORG")]),
+        ("radio", [ent("ISIL", "NORP")]),
+        ("daily", [ent("ISIS", "ORG", spans=3)]),
+    ])
+    group = by_name(merged, "Islamic State")
+    assert {group.name, *group.aliases} == {"Islamic State", "ISIL", "ISIS"}
+    assert len(merged) == 2
+
+
+def test_a_place_in_a_datelines_capitals_is_written_as_the_body_would():
+    merged, _ = merge_entities([("wire", [ent("MARREN", "GPE"), ent("KFA", "ORG")])])
+    assert sorted(e.name for e in merged) == ["KFA", "Marren"]
+
+
+def test_a_word_run_in_before_a_persons_given_name_is_no_part_of_it():
+    merged, _ = merge_entities([
+        ("wire", [ent("Coroner Gary Tamworth", aliases=["Tamworth"], spans=2)]),
+        ("radio", [ent("Gary Tamworth")]),
+        ("daily", [ent("Mary Ann Tamworth")]),  # a second given name is no run-in word
+    ])
+    assert sorted(e.name for e in merged) == ["Gary Tamworth", "Mary Ann Tamworth"]
+    assert by_name(merged, "Gary Tamworth").aliases == {"Tamworth"}
+
+
+def test_a_surname_with_its_particle_is_the_persons():
+    merged, _ = merge_entities([
+        ("wire", [ent("Piet de Varga", roles=["Mayor"])]),
+        ("radio", [ent("De Varga", spans=2), ent("Al Tamworth"), ent("Tamworth")]),
+    ])
+    varga = by_name(merged, "Piet de Varga")
+    assert varga.aliases == {"De Varga"} and varga.roles == ["Mayor"]
+    assert by_name(merged, "Al Tamworth").aliases == {"Tamworth"}

@@ -12,7 +12,10 @@ apostrophe matching either; "the bureau",
 "the agency" count as occurrences of the one organisation the report names with that head noun.
 The page around the story is read with care (``page.py``): a name in the headline counts only when the body
 names it too (Title Case makes "Kern Urges" a person), and chrome lines (a byline, a banner in capitals, "Follow
-Ida Kern on Twitter", a photo credit) give no entity and no occurrence.
+Ida Kern on Twitter", a photo credit) give no entity and no occurrence. A one-word name the tagger reads as an
+adverb, verb, pronoun or number wherever it stands (a quote opening with "Realistically") is no entity; a web
+service ("Twitter") is never a person; a party's adjective run into a chamber or an outlet's acronym ("Republican
+House", "ABC Democratic") is left out of the name.
 """
 
 from __future__ import annotations
@@ -59,8 +62,11 @@ _TITLE = r"(?:[A-Z][a-z]+\s+" + TITLE_HEADS + "|" + "|".join(PERSON_TITLES) + r"
 _NAME_WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?"
 _TITLE_SEQ = rf"(?:{_TITLE}\s+)+"
 _INITIAL = r"[A-Z]\.\s+"  # a middle or leading initial: "Mayor Ida J. Kern", "Judge R. Ida Kern"
+# a lower-case particle inside the name: "Mayor Ida van Kern", "Col. Omar el-Rami"
+_PARTICLE = r"(?:(?:al|el|bin|ibn|van|von|de|da|di|du|del|der|den|la|le)\s+|(?:al|el)-)"
 TITLED_NAME = re.compile(
-    rf"\b(?P<title>{_TITLE_SEQ})(?P<name>(?:{_INITIAL})?{_NAME_WORD}(?:\s+(?:{_INITIAL})?{_NAME_WORD}){{0,2}})\b")
+    rf"\b(?P<title>{_TITLE_SEQ})(?P<name>(?:{_INITIAL})?{_NAME_WORD}"
+    rf"(?:\s+(?:{_INITIAL}|{_PARTICLE})?{_NAME_WORD}){{0,2}})\b")
 LEADING_TITLE = re.compile(rf"^{_TITLE_SEQ}")
 OFFICE_GENERAL = re.compile(r"General\b")  # "Prosecutor General", "Inspector General": the title of an office
 TRAILING_TITLE = re.compile(rf"\b{_TITLE_SEQ}$")
@@ -188,7 +194,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     entities = share_surnames(doc, text, entities)
     _find_roles(doc, text, entities, begin)
     _find_generic_references(doc, entities, begin, chrome)
-    return [e for e in entities if e.spans and not _common_word(doc, text, e)]
+    return [e for e in entities if e.spans and not _common_word(doc, text, e) and not _not_a_name_word(doc, e)]
 
 
 # two names joined by "and" in one tagged span: "Kern and Tamm", "the Gulls and the Otters"
@@ -231,6 +237,26 @@ def _common_word(doc: Doc, text: str, entity: Entity) -> bool:
     return re.search(rf"(?<![\w'’-]){re.escape(entity.name.lower())}(?![\w'’-])", text) is not None
 
 
+# tags of words that are no noun or adjective: an adverb, a verb, an interjection, a pronoun, a number
+NOT_NAME_TAGS = frozenset(("RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH", "PRP", "PRP$", "CD",
+                           "DT", "IN", "MD", "CC", "WDT", "WP", "WRB"))
+
+
+def _not_a_name_word(doc: Doc, entity: Entity) -> bool:
+    """A one-word name that the tagger reads everywhere as an adverb, a verb, a pronoun or a number: a word
+    capitalised for opening a quote ('"Realistically, …"') or a headline-like line ("Bush: Survive to …"),
+    which the sentence-opening test misses because a quote mark or a colon comes first; or a bare number. Nouns
+    and adjectives are left alone: the small tagger reads many rare names as nouns ("Interpol", the "Jaguars")
+    or adjectives ("Malibu"). Acronyms, peoples and names with aliases are kept."""
+    if entity.type == "NORP" or entity.aliases or " " in entity.name or entity.name.isupper():
+        return False
+    for start, end in entity.spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span[0].tag_ not in NOT_NAME_TAGS:
+            return False
+    return True
+
+
 def entity_for(text: str, entities: list[Entity]) -> Entity | None:
     """The entity a name string refers to: full name, surname, acronym or alias, in any case."""
     wanted = _norm(_clean(text))
@@ -255,7 +281,7 @@ def _norm(form: str) -> str:
 def _clean(form: str) -> str:
     """Drop a leading "the", a possessive ending and title words: "the Harbor Guard's" → "Harbor Guard"; not
     the title of an office ("Prosecutor General's Office", "the Inspector General")."""
-    form = _POSSESSIVE.sub("", _LEADING_THE.sub("", form.strip().strip(",.;:\"“”")))
+    form = _POSSESSIVE.sub("", _LEADING_THE.sub("", form.strip().strip(",.;:\"“”").rstrip(" -–—")))
     title = LEADING_TITLE.match(form)
     if title is None or OFFICE_GENERAL.match(form, title.end()):
         return form.strip()
@@ -319,12 +345,32 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
         pieces = _pieces(text, ent, _overlapping(rules, starts, ent.start_char, ent.end_char))
         for start, end in pieces:
             start, end = _clean_span(text, start, end)
+            whole = len(pieces) == 1 and (start, end) == _clean_span(text, ent.start_char, ent.end_char)
+            start, end = _without_party(text, start, end)
             form = text[start:end]
             if end <= start or " " not in form and form.lower() in GENERIC_WORDS:
                 continue
-            whole = len(pieces) == 1 and (start, end) == _clean_span(text, ent.start_char, ent.end_char)
             found.append((start, end, label if whole else "", strong and whole))
     return found
+
+
+# a party's adjective the tagger runs into the body or outlet it qualifies: "Republican House members",
+# "the ABC Democratic debate" name the House and ABC
+PARTY_WORDS = frozenset(("Republican", "Democratic", "Democrat", "GOP", "Conservative", "Labour", "Liberal"))
+CHAMBERS = frozenset(("House", "Senate", "Congress", "Legislature", "Parliament"))
+
+
+def _without_party(text: str, start: int, end: int) -> tuple[int, int]:
+    """A two-word span of a party adjective and a chamber ("Republican House") or an outlet's acronym ("ABC
+    Democratic"): the chamber or the acronym alone. "Republican Party", "Democratic Caucus" stay whole."""
+    words = text[start:end].split()
+    if len(words) != 2:
+        return start, end
+    if words[0] in PARTY_WORDS and words[1] in CHAMBERS:
+        return end - len(words[1]), end
+    if words[1] in PARTY_WORDS and words[0].isupper() and words[0].isalpha() and len(words[0]) > 1:
+        return start, start + len(words[0])
+    return start, end
 
 
 def _on_the_page(text: str, candidates: list[tuple[int, int, str, bool]], chrome: list[tuple[int, int]],
@@ -603,9 +649,17 @@ def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, 
             groups[_norm(text[start:end])].strong = "OTHER"  # "the Arden Star, a tanker": a ship
 
 
+# web services that reports name as where something was posted ("said on Twitter", "in a Gmail account"): the
+# small model often takes a one-word name after "on" for a person; these are companies' products, never people
+WEB_SERVICES = frozenset(("twitter", "facebook", "instagram", "youtube", "snapchat", "gmail", "yahoo", "google",
+                          "reddit", "tiktok", "whatsapp", "linkedin", "tumblr", "periscope"))
+
+
 def _label(group: _Group) -> str:
     if group.strong:
         return group.strong
+    if all(_norm(_POSSESSIVE.sub("", form)) in WEB_SERVICES for form in group.forms):
+        return "ORG"
     if any(_given_name_first(form) for form in group.forms):
         return "PERSON"
     if group.labels["PERSON"] and not any(w in ORG_WORDS for f in group.forms for w in f.split()):

@@ -9,9 +9,13 @@ surname ("M. Koval") to a person with that initial, "America", "US" and "U.S." t
 another without it), "Fla." to "Florida", an acronym ("PVPA", "DOP") to the organisation it abbreviates
 (given in the text or formed from its initials, "of" as O or not), a company's stem ("Stellmar") to the company.
 Extraction (``extract/entities.py``) merges one report's forms with the same ``org_initials`` and
-``org_name_variants``. People who share a surname and have
-different first names stay apart; a surname that fits several attaches to the one named in the same report, else
-to the one mentioned most. A short form that fits nothing is an entity of its own, one per name across the story.
+``org_name_variants``. The names of one organisation that share no letters are one name by a short table of
+facts (ISIS, ISIL, Daesh, the Islamic State). A person's name with a word run in before its given name
+("Coroner Ada Brook") is also that name without it. A place named only by a state's abbreviation is named as the
+state ("Tex." alone is Texas), and a dateline's capitals as the body would write them. People who share a
+surname and have different first names stay apart; a surname that fits several attaches to the one named in the
+same report, else to the one mentioned most. A short form that fits nothing is an entity of its own, one per name
+across the story.
 
 ``EntityIndex`` keeps that merge as reports are added and superseded revisions removed, with the changes since
 the last look, so a kept ledger re-renders only what names a changed entity; ``merge_entities`` is one index
@@ -26,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..extract.given_names import FEMALE, MALE
 from ..model import Entity
 
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -54,6 +59,11 @@ _HEAD_FIRST = re.compile(rf"^(?P<before>(?:\S+ )*?)(?P<head>{'|'.join(OFFICE_HEA
 JOINING_WORDS = {"of", "and", "&", "for", "the"}
 INITIAL = re.compile(r"^[A-Z]\.$")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# lower-case particles of a surname ("Piet van Dorn", whose surname is "van Dorn"): no title before the name
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "der", "den", "la", "le"}
+# those that never open a given name: "De Dorn" alone is a surname ("Al Gore", "Van Jones" are full names)
+SURNAME_PARTICLES = {"de", "von", "der", "den", "du", "da", "la", "le"}
+GIVEN = FEMALE | MALE
 # a nickname in quotes inside a person's name: Vincent "The Chin" Gigante
 NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']+[\"”’']\s")
 STOP_INITIALS = {"of", "the", "and", "for", "on", "in", "to", "&"}
@@ -90,6 +100,13 @@ STATE_ABBREVIATIONS = {
     "pa": "pennsylvania", "tenn": "tennessee", "tex": "texas", "va": "virginia", "vt": "vermont",
     "wis": "wisconsin", "wyo": "wyoming",
 }
+# one organisation's names that share no letters or initials, as facts: the names the jihadist group goes by
+# in English-language news ("ISIS", "ISIL", "Daesh", "the Islamic State", its longer forms); each key → one key
+SAME_ORGANISATION = dict.fromkeys(
+    ("isis", "isil", "daesh", "islamic state", "islamic state of iraq and syria",
+     "islamic state of iraq and the levant", "islamic state of iraq and al-sham", "islamic state in iraq and syria",
+     "islamic state in iraq and the levant"),
+    "islamic state")
 ORGISH = {"ORG", "NORP", "FAC", "OTHER", "EVENT"}
 PLACES = {"GPE", "LOC", "FAC"}
 
@@ -181,7 +198,7 @@ def _clean_name(name: str, type_: str) -> tuple[str, tuple[str, ...]]:
         title_end = cut
         for i in range(cut, len(words) - 1):
             word = words[i].lower().rstrip(".")
-            if words[i][0].islower() or word in TITLE_WORDS:
+            if words[i][0].islower() and word not in NAME_PARTICLES or word in TITLE_WORDS:
                 title_end = i + 1
         if title_end > cut:
             titles.append(" ".join(words[cut:title_end]))
@@ -273,14 +290,19 @@ class _Drawing:
         words, then not all capitals, then most used, then longest, then first seen."""
         type_ = max(self.types.in_order(), key=self.types.weight.__getitem__)
         names = self.full_names if self.full_names.first else self.short_names
-        name = max(names.in_order(), key=lambda n: (len(n.split()), not n.isupper(), names.weight[n], len(n)))
-        if name.isupper() and " " in name:
-            name = name.title()
+        # a name with a word run in before it ("Coroner Ada Brook") is not shown when the name alone is there
+        written = {name_key(n) for n in names.in_order()}
+        shown = [n for n in names.in_order() if name_key(_after_leading_word(n) or "") not in written]
+        name = max(shown, key=lambda n: (len(n.split()), not n.isupper(), names.weight[n], len(n)))
+        if type_ in PLACES and not self.full_names.first:
+            name = _state_in_full(names.in_order()) or name
+        if name.isupper() and (" " in name or type_ in PLACES and len(name) > 4):
+            name = name.title()  # "NEW YORK", a dateline's "MARREN": the place as the body would write it
         seen, aliases = {name_key(name)}, []
         for alias, label in self.names.in_order():
             alias = _clean_name(alias, label)[0]
             key = name_key(alias)
-            if key not in seen:
+            if key not in seen and name_key(_after_leading_word(alias) or "") not in written:
                 seen.add(key)
                 aliases.append(alias)
         return name, type_, tuple(sorted(aliases)), tuple(self.roles.in_order()), self.mentions
@@ -362,6 +384,7 @@ class _Group:
         keys, acronyms = set(self.alias_keys), set(self.alias_acronyms)
         if kind == "PERSON":
             keys |= {name_key(n).rsplit(" ", 1)[-1] for n in self.names}
+            keys |= {_particle_surname(n) for n in self.names} - {""}
             keys |= {"~" + name_key(n).split(" ", 1)[0] for n in self.names if " " in name_key(n)}
         elif kind in ORGISH:
             org = {k for n in self.names for k in _org_keys(n, name_key(n))}
@@ -841,8 +864,12 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
     initial = ""
     if entity.type == "PERSON" and len(words) > 1 and all(INITIAL.match(w) for w in words[:-1]):
         initial, name = words[0][0].lower(), words[-1]
-    form = _Form(report_id, entity, name, name_key(name), titles, initial, order, pair=(report_id, entity.key))
-    form.short = bool(form.initial) or " " not in form.key or bool(ACRONYM.match(form.name))
+    key = name_key(name)
+    known = SAME_ORGANISATION.get(key) if entity.type != "PERSON" else None
+    form = _Form(report_id, entity, name, known or key, titles, initial, order, pair=(report_id, entity.key))
+    form.short = not known and (bool(form.initial) or " " not in form.key or bool(ACRONYM.match(form.name))
+                                or entity.type == "PERSON" and _particle_surname(name) == form.key
+                                and form.key.split()[0] in SURNAME_PARTICLES)
     if form.short:
         if ACRONYM.match(form.name):
             form.keys = (form.key, "^" + form.key)
@@ -860,6 +887,8 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
         plain = ()
         if entity.type == "PERSON":
             plain, form.middle = _without_middle(name)
+            rest = _after_leading_word(name)
+            plain = (*plain, name_key(rest)) if rest else plain
         form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain, *_formal_keys(form))))
     return form
 
@@ -880,6 +909,15 @@ def _place_home(form: _Form) -> None:
         form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
 
 
+def _state_in_full(names) -> str | None:
+    """The state that a place named only by its abbreviation stands for ("Tex." alone is Texas): the name an
+    editor reads, the abbreviation kept as an alias."""
+    states = {STATE_ABBREVIATIONS.get(name_key(n).rstrip(".")) for n in names}
+    if len(states) == 1 and None not in states:
+        return next(iter(states)).title()
+    return None
+
+
 def _formal_keys(form: _Form) -> tuple[str, ...]:
     """A person's name with a familiar given name as the formal ones it stands for, without middle names
     ("Fred LaRue" → "frederick larue", as "Frederick C. LaRue" is found without his middle name)."""
@@ -890,6 +928,27 @@ def _formal_keys(form: _Form) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
+def _particle_surname(name: str) -> str:
+    """The key of a surname with its particle ("Piet van Dorn", "Van Dorn" → "van dorn"), else ""."""
+    words = name_key(name).split()
+    if len(words) >= 2 and words[-2] in NAME_PARTICLES:
+        return " ".join(words[-2:])
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def _after_leading_word(name: str) -> str | None:
+    """A person's name that the tagger ran a word into before the given name ("Coroner Ada Brook", a job
+    title; "the Year Ada Brook"): the name from the given name on, when the second word is a common given
+    name and the first is none ("Mary Ann Brook" is left whole), nor an initial."""
+    words = name.split()
+    if (len(words) >= 3 and words[1].lower() in GIVEN and words[0].lower() not in GIVEN
+            and not INITIAL.match(words[0]) and words[0].isalpha()):
+        return " ".join(words[1:])
+    return None
+
+
 def _without_middle(name: str) -> tuple[tuple[str, ...], str]:
     """A person's name without its middle names, initials and nickname, as a key ("Donald J. Trump",
     "W. Ada Brook Sr." → "donald trump", "ada brook sr"), and the initials of what was left out ("j", "w");
