@@ -36,6 +36,15 @@ def test_title_word_makes_a_person(nlp):
     assert (ruiz.type, ruiz.roles) == ("PERSON", ["Mayor"])
 
 
+def test_the_words_of_a_title_before_a_name_are_no_organisation(nlp):
+    """"Deputy Health Minister Sven Arkady": the tagger may call "Health" an organisation; it is part of his
+    title (and no alias of the Health Ministry named later)."""
+    entities = find_entities(nlp("Deputy Health Minister Sven Arkady said the wards were full. "
+                                 "Education Secretary Lina Moor agreed. The Health Ministry gave no figure."))
+    assert sorted(e.name for e in entities) == ["Health Ministry", "Lina Moor", "Sven Arkady"]
+    assert by_name(entities, "Health Ministry").aliases == []
+
+
 def test_acronym_merges_with_name(nlp):
     text = "The National Grid Authority warned of outages. The NGA said repairs would take days."
     nga = by_name(find_entities(nlp(text)), "National Grid Authority")

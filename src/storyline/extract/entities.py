@@ -305,10 +305,12 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
     opening a later line (``later``, "MARREN, Ostravia - " under the headline) gives places as one at the
     start does: its capitals are no organisation."""
     rules: list[tuple[int, int, str, bool]] = []
+    titles: list[tuple[int, int]] = []  # "Health Minister" before a name: its words name an office, no body
     for match in TITLED_NAME.finditer(text, begin):
         if OFFICE_GENERAL.match(text, match.start("name")):
             continue  # "Prosecutor General", "Attorney General": an office, not a title before a name
         rules.append((match.start("name"), match.end("name"), "PERSON", True))
+        titles.append((match.start(), match.start("name")))
     for match in ORG_NAME.finditer(text, begin):
         span = _trim_org(doc, match.start(), match.end())
         if span is not None:
@@ -331,7 +333,7 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
     starts = [s for s, _, _, _ in rules]
     found = list(rules)
     for ent in doc.ents:
-        if ent.label_ in DROPPED_LABELS:
+        if ent.label_ in DROPPED_LABELS or any(s <= ent.start_char and ent.end_char <= e for s, e in titles):
             continue
         label = ent.label_ if ent.label_ in KEPT_LABELS else "OTHER"
         strong = False

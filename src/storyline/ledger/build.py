@@ -247,8 +247,11 @@ class LedgerState:
             self.claim_of[(report.id, i)] = number
             touched.add(number)
             if created:
+                said = mention.text
+                if points_back(mention):  # "denied those reports": what it denies, as the claim reads
+                    said = f"{_relation(mention)} “{extraction.mentions[mention.contests].text}”"
                 self.changes.append({"at": at, "kind": "new_claim", "report": report.id, "claim": claim.id,
-                                     "detail": short(mention.text)})
+                                     "detail": short(said)})
             for conflict in self.index.conflicts[seen:]:
                 if conflict.kind == "dates" and conflict.similarity >= SAME:
                     self._date_conflict(report, mention, conflict, at)
