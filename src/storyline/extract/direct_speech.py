@@ -21,9 +21,9 @@ from .quotes import QuoteIndex
 from .sources import SourceResolver
 from .cues import load_cues
 from .speakers import _person_like, _subject
-from .spans import EDGE_PUNCT, HEADLINE_LABELS, MAX_GAP, QUOTE_CHARS, SAYING_CLASSES, _Found, _paragraph, _trim
+from .spans import (EDGE_PUNCT, HEADLINE_LABELS, MAX_GAP, QUOTE_CHARS, SAYING_CLASSES, SPEECH_CLASSES, _Found,
+                    _paragraph, _trim)
 
-SPEECH_CLASSES = frozenset({"say", "claim", "report", "urge", "dispute", "deny", "confirm"})
 CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
 SPEAKER_COLON = re.compile(
     r"^[ \t\xa0]*[\"“]?(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \t\xa0]+(?=\S)", re.MULTILINE)

@@ -34,6 +34,7 @@ from .cues import load_cues
 from .hedges import load_lexicon
 from .nlp import cue_classes, cue_of
 from .nonspeakers import can_speak
+from .spans import SPEECH_CLASSES
 
 # a quotation: a double mark anywhere (two straight single ones included, as some archives print it:
 # ''totally scripted''), a single one where it opens a quote (not the apostrophe of "America's" or "voters'")
@@ -86,7 +87,6 @@ def says_nothing(span: Span) -> bool:
                    for t in span)
 
 
-SPEECH_CLASSES = frozenset({"say", "claim", "report", "urge", "dispute", "deny", "confirm"})
 ASPECTUAL = frozenset({"continue", "go", "begin", "start", "keep", "proceed", "resume"})
 UNSAID_MODALS = frozenset({"would", "could", "might", "may", "should"})
 

@@ -28,6 +28,7 @@ WH_TAGS = {"WDT", "WP", "WRB", "WP$"}
 DOUBLE_QUOTES = {"“", "”", '"', "''"}
 ASIDE_WORDS = {"when", "who", "which", "though", "although", "whereas", "while"}
 SAYING_CLASSES = {"say", "claim", "report"}  # cues whose speaker may be a bare name before them
+SPEECH_CLASSES = frozenset({"say", "claim", "report", "urge", "dispute", "deny", "confirm"})  # speech, not thought
 ASIDE_BREAKS = {",", "—", "–"}  # marks that may open a reporter's aside at the end of a content
 # ", drawing boos from the crowd", ", throwing the council into disarray", ", referring to the bridge": a participle
 # after the content that tells what the statement set off or what it meant is the reporter's, not the speaker's.
