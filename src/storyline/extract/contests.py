@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Mention, Source
 from .hedges import Lexicon
 from .nlp import cue_of, doc_text
+from .substance import says_something
 
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
 POINTERS = frozenset({"it", "this", "that", "these", "those", "which"})  # words that point back at a statement
@@ -158,8 +159,9 @@ def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Ment
     name = owner_of(doc, possessive, earlier)
     theirs = [j for j, m in enumerate(mentions[:index]) if name is not None and m.source.name == name
               and m.source.name != contester.source.name]
-    from .junk import is_junk  # a row that is no claim ("referring to *a situation*") is not what she made up
-    claims = [j for j in theirs if not is_junk(doc, mentions[j])]
+    # a row with nothing to check ("referring to *a different tax*", struck later) is not what she made up
+    claims = [j for j in theirs if (span := doc.char_span(mentions[j].start, mentions[j].end,
+                                                         alignment_mode="expand")) is not None and says_something(span)]
     return (claims or theirs)[-1] if theirs else None
 
 

@@ -35,20 +35,12 @@ from .hedges import load_lexicon
 from .nlp import cue_classes, cue_of
 from .nonspeakers import can_speak
 from .spans import SPEECH_CLASSES
-
-# a quotation: a double mark anywhere (two straight single ones included, as some archives print it:
-# ''totally scripted''), a single one where it opens a quote (not the apostrophe of "America's" or "voters'")
-QUOTATION = re.compile(r"[\"“”«»„]|''|(?:^|(?<=[\s(\[—–-]))['‘’](?=\w)")
+from .substance import QUOTATION, says_something
 
 
 CHARGE_VERBS = {"accuse", "charge"}
 SHOWING = {"show", "reveal", "display", "demonstrate"}  # a person shows a thing; a report shows a finding
 CITING_VERBS = {"cite", "quote", "reference", "mention", "refer", "point"}  # "cites X as an example"
-
-
-def says_something(span: Span) -> bool:
-    """Does the content hold a verb, or a quotation (a quoted phrase is checkable as said)?"""
-    return any(t.pos_ in ("VERB", "AUX") for t in span) or QUOTATION.search(span.text) is not None
 
 
 def is_thought(doc: Doc, mention: Mention) -> bool:
