@@ -12,6 +12,8 @@ outlet nor credited to a party the report does not name.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span
 
 from ..model import Mention
@@ -74,23 +76,25 @@ def is_forecast(doc: Doc, mention: Mention) -> bool:
 
 def hedge_forecasts(claims: list[Mention], forecasts: list[Mention]) -> None:
     """The outlet clauses that hold a struck forecast's cue turn ``hypothetical`` (in place)."""
-    for forecast in forecasts:
-        if forecast.cue_span is None:
-            continue
-        start, end = forecast.cue_span
-        for claim in claims:
-            if claim.start <= start and end <= claim.end and claim.status == "asserted":
-                claim.status = "hypothetical"
+    for claim, _ in _holding_cues(claims, forecasts):
+        if claim.status == "asserted":
+            claim.status = "hypothetical"
 
 
 def hedge_group_beliefs(claims: list[Mention], beliefs: list[Mention], doc: Doc) -> None:
     """The outlet clauses that hold an unnamed group's belief cue take it as their cue and turn
     ``unverified`` (in place)."""
-    for belief in beliefs:
-        if belief.cue_span is None:
+    for claim, (start, end) in _holding_cues(claims, beliefs):
+        claim.status = "unverified"
+        claim.cue, claim.cue_span = doc_text(doc)[start:end], (start, end)
+
+
+def _holding_cues(claims: list[Mention], struck: list[Mention]) -> Iterator[tuple[Mention, tuple[int, int]]]:
+    """(outlet clause, cue span) for each struck mention's cue that an outlet clause holds."""
+    for mention in struck:
+        if mention.cue_span is None:
             continue
-        start, end = belief.cue_span
+        start, end = mention.cue_span
         for claim in claims:
             if claim.start <= start and end <= claim.end:
-                claim.status = "unverified"
-                claim.cue, claim.cue_span = doc_text(doc)[start:end], (start, end)
+                yield claim, (start, end)

@@ -156,12 +156,18 @@ def is_junk(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.contests is not None:
         return span is not None and mention.relation is not None and contests_no_statement(span)
-    return (span is None or not (says_something(span) or is_charge(doc, mention, span)
-                                 or is_characterization(doc, mention, span)) or says_nothing(span)
-            or is_thought(doc, mention) or is_question(doc, mention, span) or is_unsaid(doc, mention)
-            or is_command(span) or is_alleged_order(doc, mention)
+    return (span is None or _no_statement(doc, mention, span) or says_nothing(span) or is_command(span)
             or mention.form == "direct" and is_quoted_scrap(span) or nobody_said(mention)
             or is_quoted_question(mention) or is_shown(doc, mention) or is_thing_saying(doc, mention))
+
+
+def _no_statement(doc: Doc, mention: Mention, span: Span) -> bool:
+    """The row tells of its source without a statement of theirs: a thought or an aim, a question, speech not
+    made, an order someone allegedly gave, or a topic (no verb or quote, and no charge or characterization).
+    ``is_junk`` strikes these; ``struck_before_status`` leaves their clauses to the outlet."""
+    return (is_thought(doc, mention) or is_unsaid(doc, mention) or is_question(doc, mention, span)
+            or is_alleged_order(doc, mention)
+            or not (says_something(span) or is_charge(doc, mention, span) or is_characterization(doc, mention, span)))
 
 
 DOUBTED = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
@@ -280,9 +286,7 @@ def _tells_of_its_source(doc: Doc, mention: Mention) -> bool:
         return False
     if _answers_a_statement(doc, mention, span):
         return False  # "called *it a lie*": status links it to what it answers, and the row stays
-    return (is_thought(doc, mention) or is_unsaid(doc, mention) or is_question(doc, mention, span)
-            or is_alleged_order(doc, mention)
-            or not (says_something(span) or is_charge(doc, mention, span) or is_characterization(doc, mention, span)))
+    return _no_statement(doc, mention, span)
 
 
 def _answers_a_statement(doc: Doc, mention: Mention, span: Span) -> bool:

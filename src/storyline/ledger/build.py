@@ -249,7 +249,7 @@ class LedgerState:
             if created:
                 said = mention.text
                 if points_back(mention):  # "denied those reports": what it denies, as the claim reads
-                    said = f"{_relation(mention)} “{extraction.mentions[mention.contests].text}”"
+                    said = contest_reading(mention, extraction.mentions[mention.contests].text)
                 self.changes.append({"at": at, "kind": "new_claim", "report": report.id, "claim": claim.id,
                                      "detail": short(said)})
             for conflict in self.index.conflicts[seen:]:
@@ -580,8 +580,13 @@ def _contest_text(claim: Claim, shown: list[MentionRef], state: LedgerState) -> 
             ref = target.mentions[0]
             said = claim_text(ref.report.text, ref.mention.start, ref.mention.end, ref.mention.cue_span,
                               ref.mention.source.span)
-            return f"{_relation(shown[0].mention)} “{said}”"
+            return contest_reading(shown[0].mention, said)
     return None
+
+
+def contest_reading(mention: Mention, contested: str) -> str:
+    """A pointing contest as it reads: what it does to the words it points at ('denies “…”')."""
+    return f"{_relation(mention)} “{contested}”"
 
 
 def _carried_by(refs: list[MentionRef], state: LedgerState) -> list[dict]:

@@ -45,7 +45,7 @@ def _resumed_quote(text: str, after: int, end: int) -> int | None:
     apostrophe of "NBC's") and whose quote runs on to the content's end, so that a title quoted inside the
     tag ('said on ''Meet the Press.'' ''She …') is passed over; else the first opening mark."""
     openings = [i for i in range(after, min(end, after + _GAP))
-                if text[i] in OPENING and (i == 0 or not text[i - 1].isalnum()) and text[i - 1] not in OPENING]
+                if text[i] in OPENING and not text[i - 1].isalnum() and text[i - 1] not in OPENING]  # i > start
     for i in openings:
         closing = next((j for j in range(i + 1, end) if text[j] in CLOSING and text[j - 1] not in OPENING
                         and (j + 1 >= len(text) or not text[j + 1].isalnum())), None)
