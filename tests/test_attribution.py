@@ -1066,3 +1066,27 @@ def test_a_ruling_a_hint_and_a_chant_are_cues(nlp, text, source, content):
                                   "The memo hinted at a sale."])
 def test_ruling_hinting_and_chanting_without_a_clause_or_quote_are_no_cues(nlp, text):
     assert mentions(nlp, text) == []
+
+
+def test_a_quote_tagged_with_said_and_a_name_is_theirs_when_the_parse_splits_them(nlp):
+    # the small model leaves this "said" without its subject and the quote without its verb
+    text = "\"I am more skilled with my nets than I am with my brain,\" said Mara Lind, half joking.\n"
+    [m] = mentions(nlp, text)
+    assert (m.source.name, m.form, m.text) == (
+        "Mara Lind", "direct", "\"I am more skilled with my nets than I am with my brain,\"")
+
+
+def test_each_tagged_quote_keeps_its_own_speaker_rather_than_continuing_the_last_one(nlp):
+    text = ("The fight over the harbor has drawn national money.\n\n"
+            "\"What's shaping up is a battle for the ages,\" said Ivo Tannen, a Ruiz confidant who heads the "
+            "pro-Ruiz fund Harbor First.\n\n"
+            "\"I'm more skilled with my nets than I am with my brain,\" said Mara Lind, half joking.\n\n"
+            "\"One guy came in and said maybe we should close the pier if they are closing ours,\" said the woman, "
+            "who like many in the town did not want to be named.\n")
+    quoted = [(m.source.name, m.text[:12]) for m in mentions(nlp, text) if m.form == "direct"]
+    assert quoted == [("Ivo Tannen", "\"What's shap"), ("Mara Lind", "\"I'm more sk"), ("woman", "\"One guy cam")]
+
+
+def test_a_quote_tag_needs_a_verb_of_saying_in_a_finite_form(nlp):
+    text = "The press will publish \"Harbor Nights,\" a memoir written by the dockers' former chief, in May.\n"
+    assert [m for m in mentions(nlp, text) if m.form == "direct"] == []

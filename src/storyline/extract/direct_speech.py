@@ -2,7 +2,8 @@
 or after it ('"…," urged X'; 'X declared, "…"'), "X added:" ending its paragraph takes the next one, a name and
 a colon opening a line speak the rest of it ('KOVAL: …'), a quote opened after a person's clause and a colon is
 theirs ('Christie gloated: "…"'), a quote signed with a dash and a name is that name's
-('“…” ― Ana Ruiz'), and a quote with no cue of its own that follows a quoted mention continues it, over an aside
+('“…” ― Ana Ruiz'), a quote whose tag the parse split from it is the tag's speaker ('"…," said Mara Lind,
+half joking'), and a quote with no cue of its own that follows a quoted mention continues it, over an aside
 of the speaker's ('…," she said, adding that …. "…"'). Where the quoted passages are is ``quotes.py``'s
 business.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
 from .mentions import _form, _last_inside, _mention, _named_at
@@ -35,6 +36,8 @@ SIGNATURE_DASHES = {"―", "—", "–", "--"}
 TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cue and the quote it takes
 SENTENCE_END = re.compile(r"[.;:!?]\s")
 APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")  # "Clinton’s": no quote mark
+TAG_WORDS = 8  # words of a speaker named in a quote's tag ("said the party's rules committee chairman")
+TAG_VERBS = {"say", "tell", "add", "write", "explain", "note", "recall", "insist", "argue", "continue", "ask"}
 MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and its continuation
 # a quoted title in the bridge ('he said on “Meet the Press.”'): a few capitalised words, not speech
 TITLE_QUOTE = re.compile(r"(?:[\"“]|'')(?P<title>[A-Z][\w&’'-]*(?:[ \xa0]+(?:[A-Z][\w&’'-]*|of|the|and|&|a|an|in|on|at|for|to)){0,5})"
@@ -143,6 +146,74 @@ def _signed_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> li
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _tagged_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, mentions: list[Mention]) -> list[Mention]:
+    """'"…," said Mara Lind' and '"…," Lenport police Chief Ana Ruiz said': a quote closing on a comma (or "?",
+    "!") whose tag, right after it, is a verb of saying and a speaker, when the parse hung the two apart and no
+    mention holds the quote. The small model reads a place before a title as a verb or leaves "said" without a
+    subject in such tags often enough that a quote a reader attributes at a glance went to the outlet, or was
+    taken as the continuation of the last speaker's quote."""
+    found = []
+    text = doc_text(doc)
+    cues = load_cues()
+    for q_start, q_end in quotes.quotes:
+        if _last_inside(text, (q_start, q_end)) not in ",?!" or any(
+                m.start < q_end and q_start < m.end for m in mentions):
+            continue
+        tag = _quote_tag(doc, q_end, cues)
+        if tag is None:
+            continue
+        verb, words, name = tag
+        source = _named_at(resolver, name) if name is not None else resolver.resolve(words.root)
+        source.span = (words.start_char, words.end_char)  # "Lenport police Chief Ana Ruiz", titles and all
+        found_quote = _Found((verb.i, verb.i + 1), "say", (q_start, q_end), None, source)
+        mention = _mention(doc, found_quote, resolver, quotes)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _quote_tag(doc: Doc, q_end: int, cues) -> tuple[Token, Span, Span | None] | None:
+    """The verb of saying, the speaker's words and the person's name among them (None when there is none) of
+    the tag right after a quote: "said the woman" (the words after the verb up to a comma or the sentence's
+    end) or "Lenport police Chief Ana Ruiz said" (up to TAG_WORDS words before the verb, no punctuation
+    between)."""
+    after = doc.char_span(q_end, q_end, alignment_mode="expand")
+    i = after.start if after is not None else next((t.i for t in doc if t.idx >= q_end), len(doc))
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or "\n" in doc_text(doc)[q_end:doc[i].idx]:
+        return None
+    if _saying(doc[i], cues):  # "said the woman, who …"
+        end = i + 1
+        while end < len(doc) and not doc[end].is_punct and not doc[end].is_space and end - i <= TAG_WORDS:
+            end += 1
+        words = doc[i + 1:end]
+    else:  # "Lenport police Chief Ana Ruiz said"
+        end = i
+        while end < len(doc) and end - i < TAG_WORDS and not _saying(doc[end], cues):
+            if doc[end].is_punct or doc[end].is_space or doc[end].pos_ == "AUX":
+                return None
+            end += 1
+        if end >= len(doc) or not _saying(doc[end], cues):
+            return None
+        words, i = doc[i:end], end
+    if not len(words) or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in words):
+        return None
+    people = [t for t in words if t.ent_type_ == "PERSON"]
+    if not people:
+        return doc[i], words, None
+    first = people[-1].i
+    while first > words.start and doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    return doc[i], words, doc[first:people[-1].i + 1]
+
+
+def _saying(tok: Token, cues) -> bool:
+    """A verb of saying in the past or present ("said", "says", "told", "added")."""
+    return tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.lemma_.lower() in TAG_VERBS and cues.words.get(
+        tok.lemma_.lower()) in SAYING_CLASSES
 
 
 def _adjacent_quote(tok: Token, cue: tuple[int, int], source: Token | None,
