@@ -750,3 +750,12 @@ def test_he_said_after_a_set_off_x_said_is_that_speaker(nlp):
     # issue 15: "Brel, Tan said, has …": the next "he said" is Tan, the speaker, not Brel, whom Tan spoke of
     text = "Tomas Brel, Ivo Tan said, has broken the port. “He lied to the dockers,” he said."
     assert source_of(nlp, text, "He lied to the dockers") == "Ivo Tan"
+
+
+def test_a_relayed_row_holds_the_speakers_words_without_the_attribution_around_them():
+    from storyline.extract.pipeline import extract
+
+    text = ("The pier inquiry goes on.\n\nSenator Ilse Varga used a closed-door lunch to complain that the levy "
+            "was hurting the party, according to two senators present.\n")
+    rows = [(m.source.name, m.text) for m in extract(text).mentions if "levy" in m.text]
+    assert rows == [("Ilse Varga", "the levy was hurting the party")]

@@ -18,7 +18,7 @@ from .group_beliefs import hedge_forecasts, hedge_group_beliefs, is_forecast, is
 from .junk import drop_junk, is_thought, struck_before_status
 from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
-from .relayed import credit_relayed
+from .relayed import credit_relayed, narrow_relayed
 from .status import assign_status
 from .timex import find_times
 from .trailing_requests import join_trailing_requests
@@ -34,7 +34,7 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     """Run every extractor over an already parsed report, then the scores (trained models where present)."""
     entities = find_entities(doc)
     mentions = find_attributions(doc, entities)
-    credit_relayed(doc, mentions, entities)  # "X said Y, according to Z": the ledger credits X
+    relayed = credit_relayed(doc, mentions, entities)  # "X said Y, according to Z": the ledger credits X
     join_trailing_requests(doc, mentions)  # "X said Y, asking it to Z": one row, not Y and "it to Z"
     for mention in mentions:
         if mention.source.kind == "outlet":  # the report's own hedged impression ("the pier seemed to sag")
@@ -47,6 +47,7 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     hedge_group_beliefs(own, [m for m in struck if is_thought(doc, m) and is_group_belief(doc, m)], doc)
     hedge_forecasts(own, [m for m in struck if is_thought(doc, m) and is_forecast(doc, m)])
     mentions += own
+    narrow_relayed(doc, relayed)  # … and its row holds Y
     mentions.sort(key=lambda m: (m.start, m.end))
     assign_status(doc, mentions)
     mentions = drop_junk(doc, mentions)
