@@ -314,3 +314,17 @@ def test_a_day_set_for_lies_ahead_but_a_noun_s_planned_day_may_be_past(nlp):
     assert set_for.value == "2026-02-08"
     [planned] = times(nlp, "An inspection of the depot, scheduled for February 20, was cancelled.", march)
     assert planned.value == "2025-02-20"
+
+
+def test_a_weekday_phrase_the_model_tagged_only_in_part_is_read_whole(nlp):
+    text = "The harbor curfew held.\n\nLate Sunday night, the city lifted the curfew it put in place Thursday.\n"
+    found = [(t.text, t.value, t.part_of_day) for t in times(nlp, text, date(2016, 9, 26))]
+    assert ("Late Sunday night", "2016-09-25", "night") in found
+
+
+def test_until_ends_a_past_stretch_but_a_deadline_lies_ahead(nlp):
+    text = ("The harbor curfew held.\n\nDockers marching through the streets kept going until nearly 2 a.m. "
+            "Friday in defiance of the curfew.\n\nThe board extended its deadline until 9 a.m. Tuesday.\n")
+    found = {t.text: t.value for t in times(nlp, text, date(2016, 9, 26))}
+    assert found["nearly 2 a.m. Friday"] == "2016-09-23T02:00"  # the Friday before the Monday report
+    assert found["9 a.m. Tuesday"] == "2016-09-27T09:00"

@@ -116,7 +116,7 @@ DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years
 AGE = re.compile(r"\d+-(?:year|month|week|day)s?-old|^\d{1,2}$|^ages?\b")
 # phrases the model tends to miss: weekdays and relative day words
 EXTRA = re.compile(
-    r"\b(?:(?:last|this|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Oo]vernight|[Ll]ast night)\b"
     r"(?:\s+(?:morning|afternoon|evening))?"
@@ -154,6 +154,8 @@ PLAN_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "
 # "set for October 28", "postponed to June 8": the day a happening is put on
 SCHEDULE_VERBS = {"set", "schedule", "slate", "pencil", "reschedule", "postpone", "adjourn", "delay", "defer",
                   "push", "move"}
+# "kept going until 2 a.m. Friday": verbs of going on, whose "until" in the past ends a past stretch
+LASTING_VERBS = {"keep", "stay", "last", "continue", "remain", "wait", "go", "run", "linger", "march", "sit"}
 PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "slated"}
 # "declared Monday a day of mourning": a day named as the object of these verbs lies ahead
 DESIGNATE_VERBS = {"declare", "designate", "proclaim", "name", "make", "set"}
@@ -646,6 +648,10 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
     found += [(m.start(), m.end(), extra) for pattern, extra in ((EXTRA, False), (TIMEX_EXTRA, True))
               for m in pattern.finditer(text)]
     for start, end, extra in found:
+        inside = [n for n, (s, e, _) in enumerate(spans) if start <= s and e <= end and (s, e) != (start, end)]
+        if inside and not extra:  # "Late Sunday night" where the model tagged only "night": the whole phrase
+            spans = [span for n, span in enumerate(spans) if n not in inside]
+            covered = [c for c in covered if not (start <= c[0] and c[1] <= end)]
         if not any(s < end and start < e for s, e in covered):
             spans.append((start, end, extra))
             covered.append((start, end))
@@ -734,8 +740,9 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
     """Whether the expression looks ahead: "as soon as Friday", a day declared or planned ("declared
     Monday a day of mourning"), or a governing verb that is future or modal ("will meet", "may reopen",
     "would begin lifting"), unless perfect ("could have sunk")."""
-    if FUTURE_LEAD.search(text, max(0, start - 30), start):
-        return True
+    lead = FUTURE_LEAD.search(text, max(0, start - 30), start)
+    if lead and not (lead.group(0).lower().startswith("until") and _told_as_past(span)):
+        return True  # "stays shut until Friday"; not "kept going until 2 a.m. Friday"
     if span is None:
         return False
     if FUTURE_INSIDE.match(span.text):
@@ -752,6 +759,21 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
         if tok.head.i == tok.i:
             return False
         tok = tok.head
+    return False
+
+
+def _told_as_past(span: Span | None) -> bool:
+    """Whether the expression ends something that went on, told in the simple past ("kept going until 2
+    a.m. Friday", "stayed until Thursday"): a past day. Not a deadline given or moved ("extended its deadline
+    until Tuesday", "gave them until November"), which lies ahead whatever the tense."""
+    tok = span.root if span is not None else None
+    for _ in range(5):
+        if tok is None:
+            return False
+        if tok.pos_ in {"VERB", "AUX"} and not (tok.dep_ == "xcomp" and tok.tag_ in {"VBG", "VB"}):
+            return (tok.tag_ == "VBD" and tok.lemma_.lower() in LASTING_VERBS
+                    and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children))
+        tok = tok.head if tok.head.i != tok.i else None  # "kept going until …": "kept" tells the tense
     return False
 
 
