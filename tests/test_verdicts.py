@@ -65,3 +65,10 @@ def test_those_statements_reach_back_over_the_speakers_run():
 
 def test_judging_an_act_right_is_no_verdict(nlp):
     assert _fees(FEES + "The harbour board deemed it right to raise the fees.")[1].status == "reported"
+
+
+def test_the_outlets_verdict_must_name_the_statement(nlp):
+    """"The statement is accurate" in the outlet's voice (a fact-check quoted without marks, often) says which
+    statement no more than "it" would; "the statement about the port" or "Brill's claim" does."""
+    assert _fees(FEES + "The statement is accurate.")[1].status == "reported"
+    assert _fees(FEES + "Brill's claim was false.")[1].status == "disputed"

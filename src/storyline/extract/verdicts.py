@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
-from .contests import contested_index, cue_root, points_back, statement_judged
+from .contests import POINTERS, contested_index, cue_root, points_back, statement_judged
 from .hedges import Lexicon
 
 HOLDS = frozenset({"true", "accurate", "correct", "right", "real"})
@@ -79,10 +79,13 @@ def _rated(verb: Token, lex: Lexicon) -> Verdict | None:
 
 
 def _judged_in_own_voice(verb: Token, lex: Lexicon) -> Verdict | None:
-    """'In fact, the statement about the pier was real', 'that claim is false': the outlet's verdict on a
-    statement it names. A bare "that is true" or "it is true that …" in the outlet's voice rates nothing."""
+    """'In fact, the statement about the pier was real', 'that claim is false', 'Brill's claim was false':
+    the outlet's verdict on a statement it names. A bare "that is true", "it is true that …" or "the statement
+    is accurate" (a quoted fact-check's words, often) names no statement, and so rates none."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "NOUN":
+    if subject is None or subject.pos_ != "NOUN" or not any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in POINTERS
+            or c.dep_ == "prep" and c.lower_ in ("about", "on") for c in subject.children):
         return None
     verdict = _judged(verb, lex)
     if verdict is None:
