@@ -58,14 +58,14 @@ def called_false(root: Token, cue: Token | None, lex: Lexicon) -> Token | None:
                             if d.dep_ in ("det", "advmod") and d.lower_ in POINTERS and d.i < c.i), None)
         called += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "beyond")
                    for g in c.children if g.dep_ == "pobj"]
-        if said_of is not None and _points_back(said_of, lex) and any(_false(c, lex) or _condemned(c)
+        if said_of is not None and points_back(said_of, lex) and any(_false(c, lex) or _condemned(c)
                                                                       for c in called):
             return said_of
     made_up = _made_up(root)
-    if made_up is not None and _points_back(made_up, lex):
+    if made_up is not None and points_back(made_up, lex):
         return made_up
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not _points_back(subject, lex):
+    if subject is None or not points_back(subject, lex):
         return None
     negated = any(c.dep_ == "neg" for c in root.children)
     predicates = [root] + [c for c in root.children if c.dep_ in ("acomp", "attr", "oprd")]
@@ -165,7 +165,7 @@ def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Ment
     return (claims or theirs)[-1] if theirs else None
 
 
-def _points_back(token: Token, lex: Lexicon) -> bool:
+def points_back(token: Token, lex: Lexicon) -> bool:
     """'that', 'it', 'those claims', 'the report', 'the union's figures', 'his claims': a word standing for an
     earlier statement."""
     return token.lower_ in POINTERS or token.lemma_.lower() in _statement_nouns(lex) and any(

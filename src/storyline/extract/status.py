@@ -30,6 +30,7 @@ from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_
 from .source_words import ORG_HEADS, ROLE_NOUNS
 from .speakers import _person_like
 from .criticism import drew_criticism
+from .verdicts import apply_verdicts
 from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, found_nothing,
                        inventor_statement, judged_wrong, statement_judged,
                        names_a_statement, owner_of, rejects_a_charge)
@@ -112,6 +113,7 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
         judged = statement_judged(index, person, mentions, lemmas) if person is not None else None
         if judged is not None:
             mentions[index].contests, mentions[index].relation = judged, "disputes"
+    apply_verdicts(doc, mentions, spans, lemmas, lex)  # "PolitiFact rated the claim false / true"
     for mention in mentions:
         if mention.contests is not None:
             contested = mentions[mention.contests]
