@@ -79,6 +79,13 @@ def says_nothing(span: Span) -> bool:
                    for t in span)
 
 
+PLAIN_SPEECH = frozenset({"say", "claim", "report"})  # not "confirm", "deny", "dispute": their negation is a status
+
+
+def _negated(verb) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
 ASPECTUAL = frozenset({"continue", "go", "begin", "start", "keep", "proceed", "resume"})
 UNSAID_MODALS = frozenset({"would", "could", "might", "may", "should"})
 
@@ -86,14 +93,19 @@ UNSAID_MODALS = frozenset({"would", "could", "might", "may", "should"})
 def is_unsaid(doc: Doc, mention: Mention) -> bool:
     """The cue tells of speech that was not made: a to-infinitive under a verb of trying, wanting, having or
     seeming ("tried *to downplay* the comments", "wants voters *to recall* that …", "without having *to
-    contradict* …", "is expected *to argue* that …"), or a cue under a modal ("an approach that *would
-    emphasize* X"). Speech that goes on or answers stays ("went on to say", "replied to suggest")."""
+    contradict* …", "is expected *to argue* that …"), a cue under a modal ("an approach that *would
+    emphasize* X"), or a negated verb of plain saying ("the board has not said *that the ferries will
+    stop*", "Aldane cannot say *that* …", "never claimed *X*": the row would credit what was not said).
+    Speech that goes on or answers stays ("went on to say", "replied to suggest"); a negated confirmation
+    or contest keeps its row ("did not confirm *X*" leaves X unverified: ``status``)."""
     cue = cue_of(doc, mention)
     verbs = [t for t in cue or () if t.pos_ == "VERB"]
     if not verbs:
         return False
     verb = verbs[-1]
     if any(c.tag_ == "MD" and c.lower_ in UNSAID_MODALS for c in verb.children):
+        return True
+    if _negated(verb) and load_cues().cue_class(verb.lemma_) in PLAIN_SPEECH:
         return True
     if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return False
