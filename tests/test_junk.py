@@ -148,3 +148,11 @@ def test_a_negated_confirmation_or_denial_keeps_its_row(nlp, text, kept, status)
 
     rows = [m for m in extract_doc(nlp(text), None, "Harbour Ledger").mentions if m.form != "outlet"]
     assert [(m.text, m.status) for m in rows] == [(kept, status)]
+
+
+def test_a_request_for_anonymity_is_no_claim(nlp):
+    """'who requested anonymity to describe private talks': the newsroom's note that the source asked not to
+    be named; the statement the same source made stays (issue 15)."""
+    text = ("Two councillors, who requested anonymity to describe private talks, said the mayor had lost "
+            "the vote.")
+    assert _claims(nlp, text) == [("Two councillors", "the mayor had lost the vote")]

@@ -155,6 +155,18 @@ def nobody_said(mention: Mention) -> bool:
     return mention.source.name.strip().lower() in NOBODY
 
 
+UNNAMED_TERMS = frozenset({"anonymity", "anonymous"})
+
+
+def asks_anonymity(span: Span) -> bool:
+    """'officials who requested *anonymity to discuss the talks*', 'asked for *anonymity*': the newsroom's
+    note that a source asked not to be named. What was asked for is anonymity: nothing is stated (the
+    row "officials: anonymity to discuss the talks" is no claim), and the outlet has no clause in it to
+    keep either."""
+    root = span.root
+    return root.pos_ in ("NOUN", "ADJ") and root.lemma_.lower() in UNNAMED_TERMS
+
+
 def is_quoted_question(mention: Mention) -> bool:
     """A quote that is one question ('"Is the levy akin to a fine?" Ruiz asked'): it asks, it asserts
     nothing. A quote with a statement before its question keeps its row (the statement is the claim)."""
@@ -189,6 +201,7 @@ def _judge(doc: Doc, mention: Mention) -> str | None:
              ("no statement", lambda: _no_statement(doc, mention, span)),
              ("scrap", lambda: mention.form == "direct" and is_quoted_scrap(span)),
              ("nobody", lambda: nobody_said(mention)), ("question", lambda: is_quoted_question(mention)),
+             ("anonymity", lambda: asks_anonymity(span)),
              ("shown", lambda: is_shown(doc, mention)), ("thing", lambda: is_thing_saying(doc, mention)))
     return next((reason for reason, test in tests if test()), None)
 
