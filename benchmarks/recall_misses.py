@@ -115,6 +115,7 @@ def junk_reason(doc: Doc, mention, kept_before: list) -> str:
         ("quoted_question", lambda: junk.is_quoted_question(mention)),
         ("shown", lambda: junk.is_shown(doc, mention)),
         ("thing_saying", lambda: junk.is_thing_saying(doc, mention)),
+        ("anonymity", lambda: junk.asks_anonymity(span)),
     ]
     for name, test in tests:
         if test():
@@ -144,9 +145,9 @@ def score_doc(name: str, doc: Doc, ann: str) -> list[dict]:
     captured: dict[str, list] = {}
     original = pipeline.drop_junk
 
-    def capture(doc_, mentions):
+    def capture(doc_, mentions, *rest):
         captured["before"] = list(mentions)
-        return original(doc_, mentions)
+        return original(doc_, mentions, *rest)
 
     pipeline.drop_junk = capture
     try:

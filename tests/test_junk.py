@@ -127,3 +127,32 @@ def test_an_alleged_order_is_no_row_of_the_accused():
                         "Depot managers in Varn allegedly told drivers to hide the cracked axles from inspectors")]
     plain = rows("The mayor of Varn urged residents to stay indoors on Friday.")
     assert ("reported", "mayor of Varn", "residents to stay indoors on Friday") in plain
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    # a negated verb of saying: the statement was not made, so no row credits it (issue 15)
+    ("The harbour board has not said that the ferries will stop.", "that the ferries will stop"),
+    ("Ana Ruiz never said the quay was sold.", "the quay was sold"),
+])
+def test_what_was_not_said_has_no_row(nlp, text, gone):
+    assert all(gone not in content for _, content in _claims(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "kept", "status"), [
+    # a negated confirmation or contest keeps its row, with the status the negation gives it
+    ("The records do not confirm that the quay was sold.", "that the quay was sold", "unverified"),
+    ("Ana Ruiz did not deny that the quay was sold.", "that the quay was sold", "reported"),
+])
+def test_a_negated_confirmation_or_denial_keeps_its_row(nlp, text, kept, status):
+    from storyline.extract.pipeline import extract_doc
+
+    rows = [m for m in extract_doc(nlp(text), None, "Harbour Ledger").mentions if m.form != "outlet"]
+    assert [(m.text, m.status) for m in rows] == [(kept, status)]
+
+
+def test_a_request_for_anonymity_is_no_claim(nlp):
+    """'who requested anonymity to describe private talks': the newsroom's note that the source asked not to
+    be named; the statement the same source made stays (issue 15)."""
+    text = ("Two councillors, who requested anonymity to describe private talks, said the mayor had lost "
+            "the vote.")
+    assert _claims(nlp, text) == [("Two councillors", "the mayor had lost the vote")]

@@ -1017,3 +1017,21 @@ def test_main_verbs_stop_at_a_colon(nlp, words, heads, deps, pos, expected):
     doc = _hand_parsed(nlp, words, heads, deps, pos)
     span = doc[2:len(words) - 1]
     assert [t.text for t in main_verbs(span, doc[4])] == expected
+
+
+@pytest.mark.parametrize("contest", ["Lena Brandt, the mayor, denied those reports on Monday.",
+                                     "The mayor, Lena Brandt, called the reports false."])
+def test_a_pointing_contest_skips_a_row_the_junk_rules_strike(contest):
+    """'X reported that Y. Z criticized the mayor's record. The mayor denied those reports': the latest
+    statement before the denial is a topic row that junk strikes; the denial answers the papers' report,
+    which is denied or disputed, and no struck topic comes back as a contested row (issue 15)."""
+    from storyline.extract.pipeline import extract
+
+    text = ("Local papers reported that the mayor had sold the old quay to a shipping firm. Ivo Tan, a councillor, "
+            "criticized the mayor's record on the harbour. " + contest)
+    mentions = extract(text, None, "Harbour Ledger").mentions
+    report = next(m for m in mentions if m.source.name == "Local papers")
+    assert report.status in ("denied", "disputed")
+    assert not any(m.source.name == "Ivo Tan" for m in mentions)
+    pointer = next(m for m in mentions if m.source.name == "Lena Brandt")
+    assert mentions[pointer.contests] is report

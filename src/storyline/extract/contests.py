@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Mention, Source
 from .hedges import Lexicon
 from .nlp import cue_of, doc_text
-from .substance import says_something
 
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
 POINTERS = frozenset({"it", "this", "that", "these", "those", "which"})  # words that point back at a statement
@@ -114,13 +113,14 @@ def judged_wrong(root: Token) -> Token | None:
 WRONG = frozenset({"wrong", "mistaken", "incorrect", "inaccurate", "misinformed"})
 
 
-def statement_judged(index: int, subject: Token, mentions: list[Mention], lemmas: list[set[str]]) -> int | None:
+def statement_judged(index: int, subject: Token, mentions: list[Mention], lemmas: list[set[str]],
+                     skip: frozenset[int] = frozenset()) -> int | None:
     """The statement of the person judged wrong: the one sharing most words with what the judgement names
     ("in his claim about Ford closing its plant"), wherever it stands (an outlet may judge before it quotes);
     else that person's latest statement before the judgement."""
     name = subject.lower_
-    theirs = [j for j, m in enumerate(mentions) if j != index and m.form != "outlet" and m.source.kind != "outlet"
-              and name in m.source.name.lower().split()]
+    theirs = [j for j, m in enumerate(mentions) if j != index and j not in skip and m.form != "outlet"
+              and m.source.kind != "outlet" and name in m.source.name.lower().split()]
     about = {form for c in subject.head.children if c.dep_ == "prep" for t in c.subtree
              if t.pos_ in _CONTENT_POS and not t.is_stop for form in _forms(t)}
     scored = [(len(about & lemmas[j]), j) for j in theirs]
@@ -145,9 +145,11 @@ def _made_up(root: Token) -> Token | None:
     return objects[0] if objects else None
 
 
-def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Mention]) -> int | None:
+def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Mention],
+                       skip: frozenset[int] = frozenset()) -> int | None:
     """'She made it up': the latest earlier statement of the person "he"/"she" names, rather than the latest
-    statement of anyone (a fact-checker's remark in between is not what she made up)."""
+    statement of anyone (a fact-checker's remark in between is not what she made up). ``skip``: rows the
+    junk rules strike ("referring to *a different tax*"), which are not what she made up."""
     subject = next((c for c in pointer.head.children if c.dep_ == "nsubj"), None) if pointer.dep_ == "dobj" else None
     if subject is None and pointer.dep_ == "nsubj" and pointer.head.dep_ == "prt":  # "made [it up]"
         subject = next((c for c in pointer.head.head.children if c.dep_ == "nsubj"), None)
@@ -159,10 +161,8 @@ def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Ment
     name = owner_of(doc, possessive, earlier)
     theirs = [j for j, m in enumerate(mentions[:index]) if name is not None and m.source.name == name
               and m.source.name != contester.source.name]
-    # a row with nothing to check ("referring to *a different tax*", struck later) is not what she made up
-    claims = [j for j in theirs if (span := doc.char_span(mentions[j].start, mentions[j].end,
-                                                         alignment_mode="expand")) is not None and says_something(span)]
-    return (claims or theirs)[-1] if theirs else None
+    claims = [j for j in theirs if j not in skip]
+    return claims[-1] if claims else None
 
 
 def points_back(token: Token, lex: Lexicon) -> bool:
@@ -248,16 +248,17 @@ def _forms(token: Token) -> tuple[str, ...]:
 
 
 def contested_index(index: int, root: Token, mentions: list[Mention], lemmas: list[set[str]],
-               lex: Lexicon) -> int | None:
+                    lex: Lexicon, skip: frozenset[int] = frozenset()) -> int | None:
     """The earlier mention a disputing/denying one contests: the latest earlier statement by another
     source sharing the contested thing's key words ('such raids' → 'raid', 'the claims of a
-    planned blockade' → 'blockade'); for 'the reports'/'these allegations'/'it', the latest statement."""
+    planned blockade' → 'blockade'); for 'the reports'/'these allegations'/'it', the latest statement.
+    ``skip``: rows the junk rules strike (a topic, a thought): a contest answers a statement, not them."""
     contester = mentions[index]
     # "earlier" includes another source's mention of the very same words: in "The union's claim that X
     # is disputed by the ministry" both mentions have X as content
     keys = _contest_keys(root, lex)
-    earlier = [j for j in range(len(mentions)) if j != index and mentions[j].start <= contester.start
-               and mentions[j].source.name != contester.source.name
+    earlier = [j for j in range(len(mentions)) if j != index and j not in skip
+               and mentions[j].start <= contester.start and mentions[j].source.name != contester.source.name
                and not (keys and _encloses(mentions[j], contester))]
     if not keys:  # "the reports", "these allegations" point at someone's statements; "it", "this" at any
         statements = [j for j in earlier if mentions[j].form != "outlet"] if root.pos_ == "NOUN" else []
@@ -270,7 +271,7 @@ def contested_index(index: int, root: Token, mentions: list[Mention], lemmas: li
         on_topic = [j for j in theirs if (keys - owners) & lemmas[j]]
         if on_topic or theirs:
             return on_topic[-1] if on_topic else _first_of_latest_by(owners, earlier, mentions)
-        later = [j for j in range(index + 1, len(mentions)) if mentions[j].source.kind != "outlet"
+        later = [j for j in range(index + 1, len(mentions)) if j not in skip and mentions[j].source.kind != "outlet"
                  and mentions[j].form != "outlet" and mentions[j].source.name != contester.source.name
                  and owners & set(mentions[j].source.name.lower().split())]
         on_topic = [j for j in later if (keys - owners) & lemmas[j]]

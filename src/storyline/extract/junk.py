@@ -79,6 +79,13 @@ def says_nothing(span: Span) -> bool:
                    for t in span)
 
 
+PLAIN_SPEECH = frozenset({"say", "claim", "report"})  # not "confirm", "deny", "dispute": their negation is a status
+
+
+def _negated(verb) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
 ASPECTUAL = frozenset({"continue", "go", "begin", "start", "keep", "proceed", "resume"})
 UNSAID_MODALS = frozenset({"would", "could", "might", "may", "should"})
 
@@ -86,14 +93,19 @@ UNSAID_MODALS = frozenset({"would", "could", "might", "may", "should"})
 def is_unsaid(doc: Doc, mention: Mention) -> bool:
     """The cue tells of speech that was not made: a to-infinitive under a verb of trying, wanting, having or
     seeming ("tried *to downplay* the comments", "wants voters *to recall* that …", "without having *to
-    contradict* …", "is expected *to argue* that …"), or a cue under a modal ("an approach that *would
-    emphasize* X"). Speech that goes on or answers stays ("went on to say", "replied to suggest")."""
+    contradict* …", "is expected *to argue* that …"), a cue under a modal ("an approach that *would
+    emphasize* X"), or a negated verb of plain saying ("the board has not said *that the ferries will
+    stop*", "Aldane cannot say *that* …", "never claimed *X*": the row would credit what was not said).
+    Speech that goes on or answers stays ("went on to say", "replied to suggest"); a negated confirmation
+    or contest keeps its row ("did not confirm *X*" leaves X unverified: ``status``)."""
     cue = cue_of(doc, mention)
     verbs = [t for t in cue or () if t.pos_ == "VERB"]
     if not verbs:
         return False
     verb = verbs[-1]
     if any(c.tag_ == "MD" and c.lower_ in UNSAID_MODALS for c in verb.children):
+        return True
+    if _negated(verb) and load_cues().cue_class(verb.lemma_) in PLAIN_SPEECH:
         return True
     if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return False
@@ -143,6 +155,18 @@ def nobody_said(mention: Mention) -> bool:
     return mention.source.name.strip().lower() in NOBODY
 
 
+UNNAMED_TERMS = frozenset({"anonymity", "anonymous"})
+
+
+def asks_anonymity(span: Span) -> bool:
+    """'officials who requested *anonymity to discuss the talks*', 'asked for *anonymity*': the newsroom's
+    note that a source asked not to be named. What was asked for is anonymity: nothing is stated (the
+    row "officials: anonymity to discuss the talks" is no claim), and the outlet has no clause in it to
+    keep either."""
+    root = span.root
+    return root.pos_ in ("NOUN", "ADJ") and root.lemma_.lower() in UNNAMED_TERMS
+
+
 def is_quoted_question(mention: Mention) -> bool:
     """A quote that is one question ('"Is the levy akin to a fine?" Ruiz asked'): it asks, it asserts
     nothing. A quote with a statement before its question keeps its row (the statement is the claim)."""
@@ -150,15 +174,47 @@ def is_quoted_question(mention: Mention) -> bool:
     return mention.form == "direct" and text.endswith("?") and re.search(r"[.!?]\s", text[:-1]) is None
 
 
-def is_junk(doc: Doc, mention: Mention) -> bool:
+Verdicts = dict[int, str | None]  # id(mention) → why it is no claim (None: it is one), for one report
+
+
+def why_no_claim(doc: Doc, mention: Mention, verdicts: Verdicts | None = None) -> str | None:
+    """Why the mention, read as a statement, is no claim ("no statement": a thought, a question, a topic;
+    "says nothing", "command", "scrap", …), or None. Its tests read the content, cue and source, never the
+    status, so the verdict is judged once per mention and kept in ``verdicts``: ``struck_before_status``
+    (which clauses the outlet keeps), the contest targeting in ``status`` (a pointer does not point at a row
+    that will be struck) and ``drop_junk`` all read the same one."""
+    if verdicts is not None and id(mention) in verdicts:
+        return verdicts[id(mention)]
+    reason = _judge(doc, mention)
+    if verdicts is not None:
+        verdicts[id(mention)] = reason
+    return reason
+
+
+def _judge(doc: Doc, mention: Mention) -> str | None:
+    if mention.form == "outlet":
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return "no span"
+    tests = (("says nothing", lambda: says_nothing(span)), ("command", lambda: is_command(span)),
+             ("no statement", lambda: _no_statement(doc, mention, span)),
+             ("scrap", lambda: mention.form == "direct" and is_quoted_scrap(span)),
+             ("nobody", lambda: nobody_said(mention)), ("question", lambda: is_quoted_question(mention)),
+             ("anonymity", lambda: asks_anonymity(span)),
+             ("shown", lambda: is_shown(doc, mention)), ("thing", lambda: is_thing_saying(doc, mention)))
+    return next((reason for reason, test in tests if test()), None)
+
+
+def is_junk(doc: Doc, mention: Mention, verdicts: Verdicts | None = None) -> bool:
+    """A row the ledger strikes: a contest that opposes a thing, not a statement; any other mention by its
+    verdict (``why_no_claim``)."""
     if mention.form == "outlet":
         return False
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.contests is not None:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and mention.relation is not None and contests_no_statement(span)
-    return (span is None or _no_statement(doc, mention, span) or says_nothing(span) or is_command(span)
-            or mention.form == "direct" and is_quoted_scrap(span) or nobody_said(mention)
-            or is_quoted_question(mention) or is_shown(doc, mention) or is_thing_saying(doc, mention))
+    return why_no_claim(doc, mention, verdicts) is not None
 
 
 def _no_statement(doc: Doc, mention: Mention, span: Span) -> bool:
@@ -256,7 +312,7 @@ def _retold(mention: Mention, outer: Mention) -> bool:
 CONTEST_CLASSES = frozenset({"deny", "dispute"})
 
 
-def struck_before_status(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def struck_before_status(doc: Doc, mentions: list[Mention], verdicts: Verdicts | None = None) -> list[Mention]:
     """The attributed mentions ``drop_junk`` will strike, judged before statuses are set, so that the
     outlet's clauses are built without them: a dropped thought or topic ("rejected *the offer*, believing
     *the council has more leverage*") would otherwise take its words out of the outlet's row as well as out
@@ -271,22 +327,21 @@ def struck_before_status(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and contests_no_statement(span):
                 struck.append(mention)
-        elif mention.form == "indirect" and _tells_of_its_source(doc, mention):
+        elif mention.form == "indirect" and _tells_of_its_source(doc, mention, verdicts):
             struck.append(mention)
     return struck
 
 
-def _tells_of_its_source(doc: Doc, mention: Mention) -> bool:
+def _tells_of_its_source(doc: Doc, mention: Mention, verdicts: Verdicts | None) -> bool:
     """A row ``drop_junk`` strikes whose clause still tells something of its source that the outlet
     states: a thought or an aim ("believing *X*", "tried *to downplay* the remarks"), a question ("asked
     *whether* …") or a topic ("slammed *his rivals*"). Not a pointer ("argued *that*"), a slogan under a
     name ("Cruz: *Just hang on*") or a quote: those say nothing the outlet could assert."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or says_nothing(span) or is_command(span) or QUOTATION.search(span.text):
+    if why_no_claim(doc, mention, verdicts) != "no statement":
         return False
-    if _answers_a_statement(doc, mention, span):
-        return False  # "called *it a lie*": status links it to what it answers, and the row stays
-    return _no_statement(doc, mention, span)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    # "called *it a lie*": status links it to what it answers, and the row stays
+    return QUOTATION.search(span.text) is None and not _answers_a_statement(doc, mention, span)
 
 
 def _answers_a_statement(doc: Doc, mention: Mention, span: Span) -> bool:
@@ -298,13 +353,13 @@ def _answers_a_statement(doc: Doc, mention: Mention, span: Span) -> bool:
             or found_nothing(span) is not None)
 
 
-def drop_junk(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def drop_junk(doc: Doc, mentions: list[Mention], verdicts: Verdicts | None = None) -> list[Mention]:
     """The mentions that are claims, with ``contests`` re-pointed into the shorter list (a denial of a
     dropped mention stays a denial that points nowhere). A mention that a denial or dispute points at
     stays whatever it is ("he expects the pier to reopen. The office denied that claim"): it is what the
     contest is about."""
     contested = {m.contests for m in mentions if m.contests is not None}  # what a denial points at stays
-    claims = [i for i, mention in enumerate(mentions) if i in contested or not is_junk(doc, mention)]
+    claims = [i for i, mention in enumerate(mentions) if i in contested or not is_junk(doc, mention, verdicts)]
     outer = [mentions[i] for i in claims]
     kept = [i for i in claims if i in contested or not repeats_outer(mentions[i], outer)]
     new_index = {old: new for new, old in enumerate(kept)}

@@ -15,7 +15,7 @@ from .events import find_events
 from .factuality import score_factuality
 from .figures import find_figures
 from .group_beliefs import hedge_forecasts, hedge_group_beliefs, is_forecast, is_group_belief
-from .junk import drop_junk, is_thought, struck_before_status
+from .junk import drop_junk, is_thought, struck_before_status, why_no_claim
 from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
 from .relayed import credit_relayed, narrow_relayed
@@ -41,7 +41,8 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
             mention.source.name = outlet
     # what is struck as junk below ("rejected the offer, believing the council has more leverage") is left
     # out of the outlet's clauses, so its words stay in the outlet's row instead of being lost with it
-    struck = struck_before_status(doc, mentions)
+    verdicts: dict[int, str | None] = {}  # each mention judged once as a statement (see junk.why_no_claim)
+    struck = struck_before_status(doc, mentions, verdicts)
     said = [m for m in mentions if not any(m is s for s in struck)]
     own = find_outlet_claims(doc, said, outlet)
     hedge_group_beliefs(own, [m for m in struck if is_thought(doc, m) and is_group_belief(doc, m)], doc)
@@ -49,8 +50,9 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     mentions += own
     narrow_relayed(doc, relayed)  # … and its row holds Y
     mentions.sort(key=lambda m: (m.start, m.end))
-    assign_status(doc, mentions)
-    mentions = drop_junk(doc, mentions)
+    # a pointing contest ("denied those reports") answers a statement, not a row that will be struck
+    assign_status(doc, mentions, {i for i, m in enumerate(mentions) if why_no_claim(doc, m, verdicts)})
+    mentions = drop_junk(doc, mentions, verdicts)
     mark_vague(doc, mentions)
     times = find_times(doc, published)
     extraction = Extraction(

@@ -65,10 +65,12 @@ def factuality_of(status: str) -> float:
     return FACTUALITY[status]
 
 
-def assign_status(doc: Doc, mentions: list[Mention]) -> None:
+def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = frozenset()) -> None:
     """Set every mention's final status, hedges, flags and contest links, in place.
 
-    ``mentions`` must be sorted by start; ``contests`` indexes into that list."""
+    ``mentions`` must be sorted by start; ``contests`` indexes into that list. ``no_claims``: the indices of
+    the rows the junk rules will strike (``junk.why_no_claim``); a contest never points at one of them
+    ("criticized *his strategy*. … He called it shameful": "it" answers a statement, not a topic row)."""
     lex = load_lexicon()
     hedges, flags = doc_hedges(doc)
     initial = []  # the status each mention's cue gives it: a contest by its cue class ("denied", "disputed")
@@ -87,12 +89,14 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
     for flag in flags:
         for index in _flag_targets(doc, flag, mentions, lemmas):
             _flag(mentions[index], flag)
+    # a contest by its cue is judged by what it contests, not as a statement (``junk.is_junk``)
+    unpointed = frozenset(j for j in no_claims if initial[j] not in CONTEST_RELATION)
     for index, status in enumerate(initial):
         if status in CONTEST_RELATION and spans[index] is not None and len(spans[index]):
             mentions[index].relation = CONTEST_RELATION[status]
             if status == "disputed" and rejects_a_charge(doc, mentions[index], spans[index], lex):
                 mentions[index].relation = "denies"
-            mentions[index].contests = contested_index(index, spans[index].root, mentions, lemmas, lex)
+            mentions[index].contests = contested_index(index, spans[index].root, mentions, lemmas, lex, unpointed)
             if names_a_statement(spans[index]):
                 mentions[index].status = "reported"
     for index, span in enumerate(spans):  # "That is untrue," the ministry said: a dispute by its content
@@ -102,15 +106,15 @@ def assign_status(doc: Doc, mentions: list[Mention]) -> None:
         if pointer is None:  # "(an article found) no record of the class": a finding against what was said
             pointer = found_nothing(span)
         if pointer is not None:
-            inventor = inventor_statement(doc, index, pointer, mentions)
+            inventor = inventor_statement(doc, index, pointer, mentions, unpointed)
             mentions[index].contests = (inventor if inventor is not None
-                                        else contested_index(index, pointer, mentions, lemmas, lex))
+                                        else contested_index(index, pointer, mentions, lemmas, lex, unpointed))
             mentions[index].relation = "disputes" if mentions[index].contests is not None else None
     for index, span in enumerate(spans):  # "Trump was wrong in his claim about Ford …": the outlet's rebuke
         if mentions[index].form != "outlet" or span is None or not len(span):
             continue
         person = judged_wrong(span.root)
-        judged = statement_judged(index, person, mentions, lemmas) if person is not None else None
+        judged = statement_judged(index, person, mentions, lemmas, unpointed) if person is not None else None
         if judged is not None:
             mentions[index].contests, mentions[index].relation = judged, "disputes"
     apply_verdicts(doc, mentions, spans, lemmas, lex)  # "PolitiFact rated the claim false / true"
