@@ -104,7 +104,8 @@ def junk_reason(doc: Doc, mention, kept_before: list) -> str:
         return "contests_no_statement"
     tests = [
         ("no_verb", lambda: not (junk.says_something(span) or junk.is_charge(doc, mention, span)
-                                 or junk.is_characterization(doc, mention, span))),
+                                 or junk.is_characterization(doc, mention, span)
+                                 or junk.np_statement(doc, mention, span) is not None)),
         ("says_nothing", lambda: junk.says_nothing(span)),
         ("thought", lambda: junk.is_thought(doc, mention)),
         ("question", lambda: junk.is_question(doc, mention, span)),

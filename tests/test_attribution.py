@@ -228,6 +228,11 @@ CASES = [
      "reported"),
     ("Ilse Varga ripped the port authority for its slow response to the flood.",
      "Ilse Varga", "ripped", "indirect", "the port authority for its slow response to the flood", "reported"),
+    # a verb of attack is a cue only with what it holds against someone (issue 15)
+    ("Mayor Ana Ruiz attacked her rival Tomas Aldane for his ties to the harbour developer.",
+     "Ana Ruiz", "attacked", "indirect", "her rival Tomas Aldane for his ties to the harbour developer", "reported"),
+    ("Ilse Varga has been hitting the ferry company for raising its fares twice.",
+     "Ilse Varga", "has been hitting", "indirect", "the ferry company for raising its fares twice", "reported"),
     ("Ilse Varga portrayed Brel as reckless because he had ignored the tide tables.",
      "Ilse Varga", "portrayed", "indirect", "Brel as reckless because he had ignored the tide tables", "reported"),
     ("Dock workers compared the levy to a toll on every crate.",
@@ -250,6 +255,16 @@ CASES = [
     ("The ferry operator has been criticized by dock workers for cutting the night crossings.",
      "dock workers", "has been criticized", "indirect", "cutting the night crossings", "reported"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked the town of Kestrel for three days.",
+    "Ilse Varga hit Tomas Aldane on the ferry levy during the debate.",
+    "The storm hit the harbour on Monday.",
+    "Ana Ruiz hit the campaign trail with Tomas Aldane for the first time.",
+])
+def test_a_verb_of_attack_without_a_reason_is_no_cue(nlp, text):
+    assert not [m for m in mentions(nlp, text) if m.cue and m.cue.split()[-1] in {"attacked", "hit"}]
 
 
 def test_reading_a_text_without_a_quote_is_no_cue(nlp):

@@ -26,6 +26,12 @@ def test_a_quotation_makes_a_verbless_content_a_claim(nlp, content, something):
     ("Ana Ruiz has cast the harbour levy as a tax on the poor.", True),
     ("The mayor sees the truce as a trap.", False),
     ("Ana Ruiz cites the crowded ferries as an example.", False),
+    # a demand and a reason held against someone are claims though verbless (issue 15); a topic is not
+    ("Senator Ilse Varga called for an independent inquiry into the ferry contracts.", True),
+    ("The dock workers' union has pushed for a public hearing on the levy.", True),
+    ("Ana Ruiz has criticized the port board for its handling of the dredging contract.", True),
+    ("Ana Ruiz praised the harbour crews for their work during the flood.", True),
+    ("Tomas Aldane talked about the economy at the rally.", False),
 ])
 def test_a_charge_is_a_claim_a_topic_is_not(nlp, text, kept):
     from storyline.extract.attribution import find_attributions

@@ -22,7 +22,7 @@ ESTIMATE_VERBS = {"estimate", "put", "project", "value", "peg"}  # "estimated th
 # "accused him of lying", "slammed the board for closing the quay": the charge or reason is what is said
 ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "criticise", "praise", "credit", "fault", "slam", "lambaste",
                 "lambast", "rip", "blast", "trash", "savage", "assail", "condemn", "denounce", "mock", "scold", "chide",
-                "rebuke", "berate", "applaud", "hail"}
+                "rebuke", "berate", "applaud", "hail", "attack", "hit", "knock", "hammer", "pound", "bash"}
 COMPARE_VERBS = {"compare", "liken"}  # "compared his lapse to the worst gaffes": what it is compared to is said too
 REASON_MARKS = {"because", "if", "unless", "since"}  # a reason or condition the speaker gives with the content
 # verbs whose "to" after the thing said names where it goes or who gets it ("added a facet to his job", "posted

@@ -34,6 +34,7 @@ class Cues:
     channels: frozenset[str]  # "said in a statement"
     clause_only: frozenset[str]  # cues only before a clause ("declared that …", not "declared a holiday")
     as_only: frozenset[str]  # belief cues only as "X as Y" ("sees the truce as a trap", not "saw smoke")
+    reason_only: frozenset[str]  # attack verbs only with a reason ("attacked X for Y", not "attacked the town")
     light: frozenset[str]  # verbs taking a nominal cue as object ("made the case that …")
     nominal: dict[str, str]  # noun lemma → class, a cue before a clause ("Koval's claim that …")
 
@@ -56,6 +57,8 @@ def load_cues() -> Cues:
         (phrases if " " in entry else words).setdefault(entry, "say")
     for entry in data["as_only"]:
         words.setdefault(entry, "believe")
+    for entry in data["reason_only"]:
+        words.setdefault(entry, "say")
     return Cues(
         words=words,
         phrases=phrases,
@@ -64,6 +67,7 @@ def load_cues() -> Cues:
         channels=frozenset(data["channels"]),
         clause_only=frozenset(data["clause_only"]),
         as_only=frozenset(data["as_only"]),
+        reason_only=frozenset(data["reason_only"]),
         light=frozenset(data["light"]),
         nominal=dict(data["nominal"]),
     )

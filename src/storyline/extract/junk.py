@@ -1,7 +1,9 @@
 """Mentions that are no claim: what an editor would strike from the ledger.
 
 An attributed content with no verb and no quotation ("criticised *his opponent*", "praised *Sanders'
-success*", "denied *those reports*") names a topic, not a statement: there is nothing in it to check. It
+success*", "denied *those reports*") names a topic, not a statement: there is nothing in it to check (a
+charge, a characterization "X as Y", a demand "called for *X*" and a reason "criticized *X for Y*" say
+something: see ``np_statements``). It
 stays out of the ledger, unless it is a denial or dispute that points back at the statement it contests,
 whose status it has already set ("she has denied *those claims*" keeps its row as the denier's mention).
 The outlet's own clauses are judged by outlet_claims.py, not here.
@@ -34,6 +36,7 @@ from .cues import load_cues
 from .hedges import load_lexicon
 from .nlp import cue_classes, cue_of
 from .nonspeakers import can_speak
+from .np_statements import np_statement
 from .spans import SPEECH_CLASSES
 from .substance import QUOTATION, says_something
 
@@ -223,7 +226,8 @@ def _no_statement(doc: Doc, mention: Mention, span: Span) -> bool:
     ``is_junk`` strikes these; ``struck_before_status`` leaves their clauses to the outlet."""
     return (is_thought(doc, mention) or is_unsaid(doc, mention) or is_question(doc, mention, span)
             or is_alleged_order(doc, mention)
-            or not (says_something(span) or is_charge(doc, mention, span) or is_characterization(doc, mention, span)))
+            or not (says_something(span) or is_charge(doc, mention, span) or is_characterization(doc, mention, span)
+                    or np_statement(doc, mention, span) is not None))
 
 
 DOUBTED = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})

@@ -16,6 +16,7 @@ from ..model import Source
 from .clauses import _content, _opens_clause
 from .cues import Cues
 from .direct_speech import _adjacent_quote, _block_after_colon
+from .np_statements import held_against
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
 from .quotes import QuoteIndex
 from .stray_clauses import that_clause_after
@@ -65,8 +66,8 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if lemma == "put" and not phrase and _as_put_it(tok):  # "as the memo put it"
         phrase, phrase_cls = [next(c for c in tok.children if c.dep_ in OBJECT_DEPS)], "say"
     cls = phrase_cls or cues.words.get(lemma) or fallback
-    if cls is None:
-        return None
+    if cls is None or lemma in cues.reason_only and not phrase and held_against(tok) is None:
+        return None  # "attacked the town": a verb of attack says something only with a reason
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children) or _anonymity(tok):
         return None
     if lemma in REFUSAL_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in tok.children):
