@@ -827,3 +827,15 @@ def test_a_poll_is_not_one_marked_as_another(nlp):
 ])
 def test_a_body_described_by_its_noun_is_the_one_named_by_that_noun(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a paper, whose name says so, past an organisation of another kind named since
+    ("The Lenport Courier reported on Monday that the Dockers Union had voted to strike.\n\n"
+     "According to the newspaper, the vote was close.", "the vote was close", "Lenport Courier"),
+    # named twice, though never a subject; an earlier "the company" that takes it up does not block it
+    ("Shares in Lenport Mutual fell on Monday. Analysts had long doubted Lenport Mutual, and traders sold the "
+     "company.\n\nThe company said the storm had cost it dearly.", "the storm had cost it dearly", "Lenport Mutual"),
+])
+def test_a_body_of_a_kind_its_name_shows_is_found_past_others(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Source, SourceKind
 from .animacy import can_speak_as_they
-from .body_kinds import KIND_NOUNS, fits_kind, name_words
+from .body_kinds import AGENCIES, KIND_NOUNS, PAPERS, fits_kind, name_words
 from .cues import load_cues
 from .entities import LEADING_TITLE, entity_for
 from .documents_before import document_before
@@ -630,16 +630,37 @@ class SourceResolver:
             if any(words <= {w.lower_ for w in t.subtree} | {w.lower() for w in ent.name.split()} for t in kinds):
                 fits[ent.key] = ent
         last = next(((s, e, ent) for s, e, ent in reversed(self._ent_spans) if s < head.idx and ent.type == "ORG"), None)
-        if not fits and last is not None and start <= last[0] and self._fits_kind(head, last[2]) and any(
-                source.entity == last[2].key for at, _, _, source in self._cands if at < head.idx):
-            fits[last[2].key] = last[2]  # "Lenport Mutual … the company": the last one named, of a fitting kind
+        if not fits:
+            last = self._body_of_kind(head, start)
+            if last is not None:  # "Lenport Mutual … the company": the last one named, of a fitting kind
+                fits[last[2].key] = last[2]
         if len(fits) != 1 or last is None or last[2].key not in fits:
             return None  # "Alphabet, Google's parent company … the oil giant Exxon Mobil. The company": not Alphabet
         after = self.doc.char_span(last[0], last[1], alignment_mode="expand")
         if after is None or any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ != "compound"
-                                and t.head not in after for t in self.doc[after.end:head.i]):
+                                and t.head not in after and not is_bare_body(t, KIND_NOUNS)
+                                for t in self.doc[after.end:head.i]):
             return None  # "… the trade group for the insurers. The group wrote": that group, unnamed
         return last[2]
+
+    def _body_of_kind(self, head: Token, start: int) -> tuple[int, int, Entity] | None:
+        """The organisation named last before ``head`` (from ``start``) when its name fits the phrase's kind
+        and it was a subject or source, or is named twice; a paper or an agency, whose names say so, past
+        organisations of other kinds ("the Lenport Courier says the Dockers Union … the newspaper")."""
+        skip = head.lemma_.lower() in PAPERS | AGENCIES
+        for s, e, ent in reversed(self._ent_spans):
+            if s >= head.idx or ent.type != "ORG":
+                continue
+            if s < start:
+                return None
+            if not self._fits_kind(head, ent):
+                if skip:
+                    continue
+                return None
+            salient = any(source.entity == ent.key for at, _, _, source in self._cands if at < head.idx) or sum(
+                1 for s2, _, other in self._ent_spans if other.key == ent.key and s2 < head.idx) > 1
+            return (s, e, ent) if salient else None
+        return None
 
     def _named_kin_before(self, head: Token) -> Source | None:
         """"the team" after "the Harbour Courier fact-check team", "the administration" after "the Ruiz
