@@ -839,3 +839,16 @@ def test_a_body_described_by_its_noun_is_the_one_named_by_that_noun(nlp, text, c
 ])
 def test_a_body_of_a_kind_its_name_shows_is_found_past_others(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # who ran a poll, where a verb says so
+    ("Marta Koval leads in Lenport, according to a new poll.\n\n"
+     "The survey, conducted by the Veyra Institute, finds her ahead among dockers.\n\n"
+     "The poll also shows that voters want a new harbour.", "voters want a new harbour", "Veyra Institute survey"),
+    ("The Lenport Courier conducted a harbour-wide poll last week.\n\n"
+     "According to the recent poll, most dockers back the strike.", "most dockers back the strike",
+     "Lenport Courier poll"),
+])
+def test_a_poll_is_named_by_who_ran_it(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

@@ -53,7 +53,8 @@ from .source_phrases import (
 from .source_words import (
     AUTHORS, DEMONSTRATIVES, DOCUMENT_KIN, FAMILY, GENDERED, GENDERS, ISSUING, KIND_BY_TYPE, LEADS, LOOK_BACK,
     OFFICES, ORG_HEADS, ORG_PRONOUNS, PARTIES, PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, POLLS,
-    RELATIVE_PRONOUNS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, STUDIES, TIES, UNNAMED_HEADS,
+    RELATIVE_PRONOUNS, ROLE_MODIFIERS, ROLE_NOUNS, RUNS_POLLS, SPEECH_NOUNS, STATEMENT_NOUNS, STUDIES, TIES,
+    UNNAMED_HEADS,
 )
 from .spans import SAYING_CLASSES
 
@@ -387,13 +388,27 @@ class SourceResolver:
         if before is not None:
             end = min(end, before.i)
         for t in self.doc[head.i + 1:end]:
-            if t.pos_ != "NOUN" or t.lemma_.lower() not in kin or self.quotes.at(t.idx) is not None:
+            if t.pos_ not in {"NOUN", "PROPN"} or t.lemma_.lower() not in kin or self.quotes.at(t.idx) is not None:
                 continue
             if any(m.lower_ in {"another", "earlier", "previous", "other", "last", "prior"} for m in t.lefts):
                 return None
             name = namer(t)
             if name is not None:
                 return name
+        return None
+
+    def _pollster(self, head: Token) -> Token | None:
+        """Who ran a poll, where a verb says so: "the survey, conducted by the Veyra Institute", "the Harbour
+        Post conducted a poll"; None otherwise."""
+        for c in head.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in RUNS_POLLS:
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                found = next((g for g in (agent.children if agent else ()) if g.dep_ == "pobj" and g.pos_ == "PROPN"),
+                             None)
+                if found is not None:
+                    return found
+        if head.dep_ in {"dobj", "obj"} and head.head.lemma_.lower() in RUNS_POLLS:
+            return next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
         return None
 
     def _polled(self, head: Token) -> Source | None:
@@ -418,11 +433,28 @@ class SourceResolver:
         else:
             source = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
                            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-            if source is None:
-                return None
-            first = source.left_edge.i + (source.doc[source.left_edge.i].dep_ == "det")  # "from the Harbour Post"
-            words = strip_name(self.doc[first:source.right_edge.i + 1].text)
-        return f"{words} {head.lemma_.lower()}"
+            if source is not None:
+                first = source.left_edge.i + (source.doc[source.left_edge.i].dep_ == "det")  # "from the Harbour Post"
+                words = strip_name(self.doc[first:source.right_edge.i + 1].text)
+            else:
+                pollster = self._pollster(head)
+                if pollster is None:
+                    return None
+                words = " and ".join(self._proper_run(t) for t in (pollster, *(
+                    c for c in pollster.children if c.dep_ == "conj" and c.pos_ == "PROPN")))
+        return f"{words.strip()} {head.lemma_.lower()}"  # (a no-break space the stripping above leaves)
+
+    def _proper_run(self, tok: Token) -> str:
+        """The proper nouns ending at ``tok``: "Edison Research" of "Edison Research for the networks",
+        "Elena Sadovskaya" of "independent analyst Elena Sadovskaya"; the whole entity that holds it ("the
+        Veyra Institute of Policy")."""
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return strip_name(ent[ent[0].lower_ == "the":].text)
+        first = tok.i
+        while first > 0 and self.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        return self.doc[first:tok.i + 1].text.strip()
 
     def _owned(self, head: Token) -> Source | None:
         """A group or body named after its owner: "his campaign" -> "Ana Ruiz's campaign", "Her advisers" ->
