@@ -193,12 +193,12 @@ def described_words(head: Token, proper: bool = False) -> set[str]:
                        or not proper and t.pos_ == "NOUN") - LEADS
 
 
-def is_bare_body(head: Token) -> bool:
+def is_bare_body(head: Token, heads: set[str] | frozenset[str] = frozenset()) -> bool:
     """A definite description of a body by its kind alone ("the group", "the union", "the advocacy group"):
     singular, "the", common-noun modifiers at most, nothing after it that would make it another body ("the
     group of donors", "the union that struck"). Not "the party": parties are mostly named as groups of people
     ("Democrats"), not as organisations, so the last organisation named is seldom the one meant."""
-    return (head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ORG_HEADS - {"party"}
+    return (head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ORG_HEADS - {"party"} | heads
             and [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}] == ["the"]
             and all(c.dep_ in {"det", "amod", "compound", "punct"} and (c.dep_ != "compound" or c.pos_ == "NOUN")
                     or c.dep_ == "relcl" and head.doc[c.left_edge.i - 1].text == ","  # "the group, which …,"

@@ -85,6 +85,8 @@ AUTHORS = {"author", "writer", "researcher"}  # those who wrote a document ("the
 # how a group is tied to the person it is named after ("Democrats supporting Ana Ruiz")
 TIES = {"support", "back", "oppose", "represent", "advise", "endorse", "serve", "follow", "work"}
 POLLS = {"poll", "survey"}
+RUNS_POLLS = {"conduct", "commission", "carry", "take", "release", "publish", "run", "sponsor", "field"}
+STUDIES = {"study", "analysis", "report", "paper"}  # documents a body's researchers write ("its authors")
 # words for the same document, one may take up another ("a report by X … the story")
 DOCUMENT_KIN = {"story": {"story", "report", "article", "piece", "column", "editorial", "note"},
                 "statement": {"statement", "release", "response", "letter", "memo"},

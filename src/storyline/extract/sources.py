@@ -12,11 +12,16 @@ Republican") is the person the report gives that role, else the salient person i
 report is about; "the head of the rules committee" or "the state's party leader" the one the report makes
 chairman of those words; a role phrase opening the sentence after one named speaker's, that speaker. A body
 described by its kind ("the group", "the union") is the organisation named last when its name or an
-apposition carries that noun ("the Kestrel Fund, a watchdog group"); "the study's authors" its author.
+apposition carries that noun ("the Kestrel Fund, a watchdog group"), or when it was a subject or source and its
+name fits the kind ("Lenport Mutual … the company", "the Lenport Courier … the newspaper": ``body_kinds``),
+or the body named earlier by the same noun with a name in it ("the Courier fact-check team … the team");
+"the study's authors" and "its authors" its author, "researchers at X" X. A "they" that speaks is people or
+a body, never the things named on the way ("their wages … They said": ``animacy``).
 Several speakers stay one source, each named ("Ana Ruiz and Ivo Tan"); a possessive
 names its owner ("his campaign" → "Ivo Tan's campaign"); a statement or document speaks for its issuer
-("Ivo Tan issued a statement saying …", "a Harbour Post story"), a poll by its name, and a share of those
-polled through the poll. "it" resolves to the last organisation that was a subject or source; a pronoun
+("Ivo Tan issued a statement saying …", "a Harbour Post story"), a poll by its name (an unnamed "a new poll"
+or "a new study" in a lead by the one the next sentences name), and a share of those polled through the poll.
+"it" resolves to the last organisation that was a subject or source; a pronoun
 with words of its own ("those close to him") is the whole phrase. Generic phrases ("some reports",
 "officials", "witnesses") are unnamed, with the people they are tied to named in full ("aides to Ana Ruiz").
 The phrase keeps its appositions (also one the parser took for a second subject) and leaves out asides: a
@@ -31,6 +36,8 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Source, SourceKind
+from .animacy import can_speak_as_they
+from .body_kinds import AGENCIES, KIND_NOUNS, PAPERS, fits_kind, name_words
 from .cues import load_cues
 from .entities import LEADING_TITLE, entity_for
 from .documents_before import document_before
@@ -46,7 +53,8 @@ from .source_phrases import (
 from .source_words import (
     AUTHORS, DEMONSTRATIVES, DOCUMENT_KIN, FAMILY, GENDERED, GENDERS, ISSUING, KIND_BY_TYPE, LEADS, LOOK_BACK,
     OFFICES, ORG_HEADS, ORG_PRONOUNS, PARTIES, PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, POLLS,
-    RELATIVE_PRONOUNS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, TIES, UNNAMED_HEADS,
+    RELATIVE_PRONOUNS, ROLE_MODIFIERS, ROLE_NOUNS, RUNS_POLLS, SPEECH_NOUNS, STATEMENT_NOUNS, STUDIES, TIES,
+    UNNAMED_HEADS,
 )
 from .spans import SAYING_CLASSES
 
@@ -261,10 +269,13 @@ class SourceResolver:
         if owned is not None:
             return owned
         source = self._named(head)
-        if source.entity is None and source.kind == "organization" and is_bare_body(head):
+        if source.entity is None and source.kind in {"organization", "unnamed"} and is_bare_body(head, KIND_NOUNS):
             body = self._body_before(head)
             if body is not None:  # "the Kestrel Fund, a watchdog group, … The group said": the Kestrel Fund
                 return Source(body.name, "organization", None, source.role or source.name, body.key)
+            named = self._named_kin_before(head)
+            if named is not None:  # "the Harbour Courier fact-check team … the team ruled"
+                return Source(named.name, "organization", None, source.role or source.name, named.entity)
         group = next((e for e in self.entities if e.key == source.entity and e.type == "NORP"), None)
         if (source.entity is None or group is not None and head.tag_ in {"NN", "NNP"}) and is_role_phrase(head):
             # "the Wisconsin Republican" is one person, not the party
@@ -285,10 +296,17 @@ class SourceResolver:
             return None
         if lemma in POLLS:
             name = self._poll_name(head)
+            if name is None and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) and not any(
+                    t.ent_type_ == "DATE" for t in head.lefts):  # "a June poll" is not the one named next
+                name = self._poll_named_next(head)  # "A new poll shows … The latest X poll, taken …"
             if name is None and any(c.dep_ == "det" for c in head.children):
-                name = next((n for t in self._earlier_kin(head, POLLS) if (n := self._poll_name(t))), None)
+                name = next((n for t in self._earlier_kin(head, POLLS)
+                             if (n := self._poll_name(t) or self._poll_named_next(t, head))), None)
             return Source(name, "organization", None, lemma) if name else None
         issuer = self._issuer(head)
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+        if issuer is None and lemma in STUDIES and indefinite:
+            issuer = self._named_next(head, STUDIES, self._issuer)  # "A new study shows … The study, by X, …"
         if issuer is None and any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in head.children):
             kin = next((DOCUMENT_KIN[k] for k in DOCUMENT_KIN if lemma in DOCUMENT_KIN[k]), {lemma})
             issuer = next((found for t in self._earlier_kin(head, kin) if (found := self._issuer(t))), None)
@@ -303,7 +321,8 @@ class SourceResolver:
             if c.dep_ == "poss":
                 found = self._who(c)
             elif c.dep_ == "prep" and c.lower_ in {"from", "by"}:
-                found = next((self._who(g) for g in c.children if g.dep_ == "pobj"), None)
+                by = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = None if by is None else self._who(by) or self._authors_at(by)
             elif c.dep_ == "acl" and c.lemma_.lower() in ISSUING:
                 agent = next((g for g in c.children if g.dep_ == "agent"), None)
                 found = next((self._who(g) for g in (agent.children if agent else ()) if g.dep_ == "pobj"), None)
@@ -318,6 +337,14 @@ class SourceResolver:
             if subject is not None:
                 return self._who(subject)
         return None
+
+    def _authors_at(self, tok: Token) -> Source | None:
+        """"researchers at the Veyra Institute", "economists from Lenport University": the body they work at
+        speaks for the document they wrote; None for any other phrase."""
+        if tok.lemma_.lower() not in AUTHORS | {"scientist", "economist", "academic", "scholar"}:
+            return None
+        return next((self._who(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in {"at", "from", "of"}
+                     for g in c.children if g.dep_ == "pobj"), None)
 
     def _who(self, tok: Token) -> Source | None:
         """A named person or organisation a word stands for, or None."""
@@ -342,6 +369,48 @@ class SourceResolver:
         return [t for t in reversed(self.doc[:head.i]) if t.idx >= start and t.pos_ == "NOUN"
                 and t.lemma_.lower() in kin and self.quotes.at(t.idx) is None]
 
+    def _poll_named_next(self, head: Token, before: Token | None = None) -> str | None:
+        """A poll a lead brings in unnamed ("A new poll shows Ana Ruiz ahead") is the one the report names
+        when it next speaks of a poll, in the three sentences after ("The latest Harbour Post poll was taken
+        …"), unless that one is marked as another ("an earlier poll", "another survey"); None when none of
+        those sentences names one. ``before``: look no further than that word (a later "the poll")."""
+        return self._named_next(head, POLLS, self._poll_name, before)
+
+    def _named_next(self, head: Token, kin: set[str], namer, before: Token | None = None):
+        """What ``namer`` gives for the next word of ``kin`` in the three sentences after ``head`` that it
+        names, unless one marked as another comes first (``_poll_named_next``)."""
+        sent = head.sent
+        end = sent.end
+        for _ in range(3):
+            if end >= len(self.doc):
+                break
+            end = self.doc[end].sent.end
+        if before is not None:
+            end = min(end, before.i)
+        for t in self.doc[head.i + 1:end]:
+            if t.pos_ not in {"NOUN", "PROPN"} or t.lemma_.lower() not in kin or self.quotes.at(t.idx) is not None:
+                continue
+            if any(m.lower_ in {"another", "earlier", "previous", "other", "last", "prior"} for m in t.lefts):
+                return None
+            name = namer(t)
+            if name is not None:
+                return name
+        return None
+
+    def _pollster(self, head: Token) -> Token | None:
+        """Who ran a poll, where a verb says so: "the survey, conducted by the Veyra Institute", "the Harbour
+        Post conducted a poll"; None otherwise."""
+        for c in head.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in RUNS_POLLS:
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                found = next((g for g in (agent.children if agent else ()) if g.dep_ == "pobj" and g.pos_ == "PROPN"),
+                             None)
+                if found is not None:
+                    return found
+        if head.dep_ in {"dobj", "obj"} and head.head.lemma_.lower() in RUNS_POLLS:
+            return next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        return None
+
     def _polled(self, head: Token) -> Source | None:
         """A share of those polled ("Seventy-two percent", "Another 19 percent of voters", "about two-thirds")
         speaks through the poll that asked them: the last poll or survey the report names, in this paragraph
@@ -364,17 +433,36 @@ class SourceResolver:
         else:
             source = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
                            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-            if source is None:
-                return None
-            first = source.left_edge.i + (source.doc[source.left_edge.i].dep_ == "det")  # "from the Harbour Post"
-            words = strip_name(self.doc[first:source.right_edge.i + 1].text)
-        return f"{words} {head.lemma_.lower()}"
+            if source is not None:
+                first = source.left_edge.i + (source.doc[source.left_edge.i].dep_ == "det")  # "from the Harbour Post"
+                words = strip_name(self.doc[first:source.right_edge.i + 1].text)
+            else:
+                pollster = self._pollster(head)
+                if pollster is None:
+                    return None
+                words = " and ".join(self._proper_run(t) for t in (pollster, *(
+                    c for c in pollster.children if c.dep_ == "conj" and c.pos_ == "PROPN")))
+        return f"{words.strip()} {head.lemma_.lower()}"  # (a no-break space the stripping above leaves)
+
+    def _proper_run(self, tok: Token) -> str:
+        """The proper nouns ending at ``tok``: "Edison Research" of "Edison Research for the networks",
+        "Elena Sadovskaya" of "independent analyst Elena Sadovskaya"; the whole entity that holds it ("the
+        Veyra Institute of Policy")."""
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return strip_name(ent[ent[0].lower_ == "the":].text)
+        first = tok.i
+        while first > 0 and self.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        return self.doc[first:tok.i + 1].text.strip()
 
     def _owned(self, head: Token) -> Source | None:
         """A group or body named after its owner: "his campaign" -> "Ana Ruiz's campaign", "Her advisers" ->
         "Ana Ruiz's advisers", "Presidential candidate Ana Ruiz's campaign" -> "Ana Ruiz's campaign" (the
         owner by the fullest name, without titles). Not a statement or a document (whose owner speaks)."""
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if head.lemma_.lower() in AUTHORS and owner is not None and owner.lower_ == "its":
+            owner = next(iter(self._earlier_kin(head, STUDIES)), owner)  # "A study by X … Its authors say"
         if head.lemma_.lower() in AUTHORS and owner is not None and owner.pos_ == "NOUN":
             issuer = self._document(owner)  # "the study's authors": whoever the report says wrote the study
             if issuer is not None:
@@ -574,13 +662,70 @@ class SourceResolver:
             if any(words <= {w.lower_ for w in t.subtree} | {w.lower() for w in ent.name.split()} for t in kinds):
                 fits[ent.key] = ent
         last = next(((s, e, ent) for s, e, ent in reversed(self._ent_spans) if s < head.idx and ent.type == "ORG"), None)
+        if not fits:
+            last = self._body_of_kind(head, start)
+            if last is not None:  # "Lenport Mutual … the company": the last one named, of a fitting kind
+                fits[last[2].key] = last[2]
         if len(fits) != 1 or last is None or last[2].key not in fits:
             return None  # "Alphabet, Google's parent company … the oil giant Exxon Mobil. The company": not Alphabet
         after = self.doc.char_span(last[0], last[1], alignment_mode="expand")
         if after is None or any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ != "compound"
-                                and t.head not in after for t in self.doc[after.end:head.i]):
+                                and t.head not in after and not is_bare_body(t, KIND_NOUNS)
+                                for t in self.doc[after.end:head.i]):
             return None  # "… the trade group for the insurers. The group wrote": that group, unnamed
         return last[2]
+
+    def _body_of_kind(self, head: Token, start: int) -> tuple[int, int, Entity] | None:
+        """The organisation named last before ``head`` (from ``start``) when its name fits the phrase's kind
+        and it was a subject or source, or is named twice; a paper or an agency, whose names say so, past
+        organisations of other kinds ("the Lenport Courier says the Dockers Union … the newspaper")."""
+        skip = head.lemma_.lower() in PAPERS | AGENCIES
+        for s, e, ent in reversed(self._ent_spans):
+            if s >= head.idx or ent.type != "ORG":
+                continue
+            if s < start:
+                return None
+            if not self._fits_kind(head, ent):
+                if skip:
+                    continue
+                return None
+            salient = any(source.entity == ent.key for at, _, _, source in self._cands if at < head.idx) or sum(
+                1 for s2, _, other in self._ent_spans if other.key == ent.key and s2 < head.idx) > 1
+            return (s, e, ent) if salient else None
+        return None
+
+    def _named_kin_before(self, head: Token) -> Source | None:
+        """"the team" after "the Harbour Courier fact-check team", "the administration" after "the Ruiz
+        administration": the body the report named earlier by the same noun with a name in it, in this
+        paragraph or the three before; None when it named two such bodies there, or none."""
+        lemma = head.lemma_.lower()
+        if lemma in STATEMENT_NOUNS | {"paper"}:
+            return None  # a document: "a Facebook post … the post", "a white paper … the paper"
+        start = paragraph_start(self.doc, head.i, back=3)
+        found: dict[str, Source] = {}
+        for t in self.doc[:head.i]:
+            if t.idx < start or t.pos_ != "NOUN" or t.lemma_.lower() != lemma or self.quotes.at(t.idx) is not None:
+                continue
+            if not any(c.dep_ in {"compound", "poss", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in {
+                    "ORG", "PERSON", "NORP"}) for c in t.children):
+                continue
+            named = self._one_noun_phrase(t)
+            if named.kind == "organization" and named.name.lower() != lemma:
+                found.setdefault(named.name, named)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _fits_kind(self, head: Token, body: Entity) -> bool:
+        """Whether "the <noun>" may refer back to ``body`` by its kind (``body_kinds``): "the think tank" and
+        "the newspaper" as written, their other nouns in the body's name ("the news outlet"). Asked of the
+        organisation named last, and only when it was a subject or a source before (one the report merely
+        mentions, an event or a product tagged as an organisation, is seldom what the noun takes up)."""
+        lemma = head.lemma_.lower()
+        compounds = [t.lower_ for t in head.lefts if t.dep_ == "compound"]
+        if lemma == "tank":
+            if compounds != ["think"]:
+                return False
+            lemma, compounds = "tank", []
+        return fits_kind(lemma, body.name) and set(compounds) <= name_words(body.name)
 
     def _subject_over(self, start: int, head: Token) -> bool:
         """Whether the name at ``start`` is (part of) the subject of a clause that holds ``head`` ("Ana Ruiz
@@ -835,7 +980,7 @@ class SourceResolver:
                 break
             at, kind, plural, source = self._cands[i]
             i -= 1
-            if plural or kind == "organization" or " and " in source.name:
+            if (plural or kind == "organization" or " and " in source.name) and self._may_be_they(at, kind):
                 seen.append((self._token_at(at), source))
         for tok, source in seen:
             if tok.sent.start == here.start and tok.dep_ in {"nsubj", "nsubjpass"} and holds(tok.head, pronoun):
@@ -857,6 +1002,11 @@ class SourceResolver:
                 return main
         return self._antecedent(pronoun.lower_, pos)
 
+    def _may_be_they(self, at: int, kind: str) -> bool:
+        """Whether the candidate at ``at`` may be who a speaking "they" is: people or a body, not the results,
+        wages or efforts a report names on the way (``animacy``)."""
+        return kind != "unnamed" or can_speak_as_they(self._token_at(at))
+
     def _antecedent(self, pronoun: str, pos: int, allowed: set[str] | None = None) -> Source | None:
         if pronoun in PERSON_PRONOUNS:
             def fits(kind: str, plural: bool) -> bool:
@@ -875,7 +1025,8 @@ class SourceResolver:
             if i < 0:
                 break
             at, kind, plural, source = self._cands[i]
-            if fits(kind, plural) and (allowed is None or source.entity in allowed):
+            if fits(kind, plural) and (allowed is None or source.entity in allowed) and (
+                    pronoun not in PLURAL_PRONOUNS or self._may_be_they(at, kind)):
                 if kind != "person" or at in self._salient:
                     return source
                 nearest = nearest or source
