@@ -20,7 +20,7 @@ from .mentions import _form, _last_inside, _mention, _named_at
 from .nlp import doc_text
 from .quotes import QuoteIndex
 from .sources import SourceResolver
-from .cues import load_cues
+from .cues import Cues, load_cues
 from .speakers import _person_like, _subject
 from .spans import (EDGE_PUNCT, HEADLINE_LABELS, MAX_GAP, QUOTE_CHARS, SAYING_CLASSES, SPEECH_CLASSES, _Found,
                     _paragraph, _trim)
@@ -174,7 +174,7 @@ def _tagged_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, menti
     return found
 
 
-def _quote_tag(doc: Doc, q_end: int, cues) -> tuple[Token, Span, Span | None] | None:
+def _quote_tag(doc: Doc, q_end: int, cues: Cues) -> tuple[Token, Span, Span | None] | None:
     """The verb of saying, the speaker's words and the person's name among them (None when there is none) of
     the tag right after a quote: "said the woman" (the words after the verb up to a comma or the sentence's
     end) or "Lenport police Chief Ana Ruiz said" (up to TAG_WORDS words before the verb, no punctuation
@@ -210,7 +210,7 @@ def _quote_tag(doc: Doc, q_end: int, cues) -> tuple[Token, Span, Span | None] | 
     return doc[i], words, doc[first:people[-1].i + 1]
 
 
-def _saying(tok: Token, cues) -> bool:
+def _saying(tok: Token, cues: Cues) -> bool:
     """A verb of saying in the past or present ("said", "says", "told", "added")."""
     return tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.lemma_.lower() in TAG_VERBS and cues.words.get(
         tok.lemma_.lower()) in SAYING_CLASSES
