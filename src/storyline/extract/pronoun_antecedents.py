@@ -46,7 +46,7 @@ def described_subject(st: SourceState, pronoun: Token) -> Source | None:
 
 
 def person_antecedent(st: SourceState, pos: int, pronoun: Token | None = None, gender: str | None = None,
-                       allowed: set[str] | None = None) -> Source | None:
+                      allowed: set[str] | None = None) -> Source | None:
     """Who "he" or "she" at ``pos`` is (or a role phrase, ``allowed`` the persons it may be): the person a
     name after it in the same sentence is, when the pronoun opens a clause before that name's verb
     ("Even as he spoke, Ana Ruiz …"); else, in its own sentence, the subject of a clause that holds it
