@@ -8,7 +8,7 @@ by its masthead words ("Courier", "Times", "News"), a government body by its off
 "Agency", or an acronym such as "FBI"), a party, a school, an advocacy group ("Fund", "Foundation",
 "Institute", "Center"). A name with none of these words may be a company or a group, never a paper or an
 agency; a paper is not taken up as "the company" (its owner may be meant). The resolver asks this only of
-the organisation named last (``sources.SourceResolver._body_before``).
+the organisation named last (``bodies_before.body_before``).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Common English given names that nearly always belong to a woman or to a man: evidence, with titles
-("Mrs.", "Mr.") and gendered roles ("spokeswoman"), for whom "she" or "he" can stand for (``sources.py``).
+("Mrs.", "Mr.") and gendered roles ("spokeswoman"), for whom "she" or "he" can stand for (``person_names``).
 Names borne by both (Chris, Jordan, Pat, Kelly, Terry, Leslie …) are in neither list."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The words that say who speaks: pronouns, the heads of unnamed and organisation phrases, role nouns, statement
-and document nouns, and the verbs that tie a document or a group to a party (``sources.py`` reads them).
+and document nouns, and the verbs that tie a document or a group to a party (``sources.py`` and the modules
+beside it read them).
 """
 
 from __future__ import annotations
