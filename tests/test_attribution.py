@@ -1105,3 +1105,42 @@ def test_each_tagged_quote_keeps_its_own_speaker_rather_than_continuing_the_last
 def test_a_quote_tag_needs_a_verb_of_saying_in_a_finite_form(nlp):
     text = "The press will publish \"Harbor Nights,\" a memoir written by the dockers' former chief, in May.\n"
     assert [m for m in mentions(nlp, text) if m.form == "direct"] == []
+
+
+def test_a_headline_over_its_subhead_is_a_sentence_of_its_own(nlp):
+    """Issue 15: a headline and its deck on two lines with one line break between them ("…; \\nDeck.") are
+    two sentences; a claim of the headline does not run on into the deck, nor its speaker into the deck's."""
+    from storyline.extract.nlp import parse
+
+    text = ("Mayor Kern says harbour toll will rise; \n"
+            "Critics in Lundra call the plan a tax on fishermen.\n\n"
+            "The harbour toll will rise in May, Mayor Ida Kern said on Tuesday.")
+    sents = [s.text.strip() for s in parse(text).sents]
+    assert sents[:2] == ["Mayor Kern says harbour toll will rise;",
+                         "Critics in Lundra call the plan a tax on fishermen."]
+    deck = text.index("Critics")
+    assert all(not (m.start < deck < m.end) for m in mentions(nlp, text))
+
+
+def test_a_deck_line_with_no_stop_ends_before_the_lead_but_a_wrapped_sentence_stays_whole():
+    """Issue 15: a short line with no full stop over a capitalised line is a deck or label of its own; a
+    sentence hard-wrapped mid-clause (the next line opening in lower case, or a long line) is one sentence."""
+    from storyline.extract.nlp import line_ends, parse
+
+    deck = "Kern: Hold the toll\nIf the council votes no, the harbour closes, the mayor said."
+    assert [s.text.strip() for s in parse(deck).sents][0] == "Kern: Hold the toll"
+    wrapped = ("The council said the vote on the harbour toll would\n"
+               "take place in June, after the review of the ferry accounts.")
+    assert len(list(parse(wrapped).sents)) == 1
+    long_line = ("The council said the vote on the harbour toll would take place after the review of all the "
+                 "ferry accounts by the new\nBoard of the Lundra Port Trust.")
+    assert not line_ends(long_line, long_line.index("\n"), long_line.index("\n") + 1)
+
+
+def test_a_deck_opening_on_a_verb_stays_with_the_headline_that_holds_its_subject():
+    """Issue 15: "Kern's toll plan stalls; \\nSays council will vote again." — the deck's subject is the
+    headline's, so the line break does not end the sentence there."""
+    from storyline.extract.nlp import parse
+
+    text = "Mayor Kern defends harbour toll; \nSays council will vote again in May.\n\nThe council met on Monday."
+    assert len(list(parse(text).sents)) == 2

