@@ -188,8 +188,10 @@ def find_entities(doc: Doc) -> list[Entity]:
             group.labels[label] += 1
         if strong and not group.strong:
             group.strong = label
-    _apply_appositions(doc, text, candidates, groups, begin)
+    _apply_place_appositions(doc, text, candidates, groups)
+    described = _described_types(doc, text, candidates, groups, begin)
     groups = _merge_forms(groups, _acronyms(text, candidates))
+    _apply_described_types(groups, described)
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
     entities = share_surnames(doc, text, entities)
@@ -633,35 +635,49 @@ def _untagged_places(doc: Doc, begin: int) -> list[tuple[int, int, str, bool]]:
     return found
 
 
-def _apply_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group], begin: int) -> None:
-    """ "Dravenport, a northern city": an apposition naming a kind of place makes the name a place; one
-    naming a kind of ship ("the tanker") makes it a vessel (OTHER), not an organisation. A description set
-    right beside the name (``_described_by``) that names a body ("Kelvar Tomorrow, an advocacy group") makes
-    an organisation of a name tagged as a place, facility or thing; one that names a person ("Ida Mae Kern, a
-    43-year-old nurse") a person of a name tagged as an organisation or thing. Peoples and places keep their
-    type: a misread apposition hangs "an unarmed man" on the town named before it more often than a town is
-    a man."""
+# nouns for a person or a team alike: "Boston's top rival", "the defending champion" type neither
+CONTENDERS = frozenset(("rival", "champion", "opponent", "foe", "favorite", "favourite", "winner", "loser",
+                        "challenger", "contender", "underdog", "leader", "runner-up", "incumbent", "ally"))
+
+
+def _described_types(doc: Doc, text: str, candidates, groups: dict[str, _Group], begin: int) -> dict[str, str]:
+    """The type a description set right beside a name (``_described_by``) gives it, by the name's key: a body
+    ("Kelvar Tomorrow, an advocacy group") makes an organisation of a name tagged as a place, facility, thing
+    or (with no given name) person; a person ("Ida Mae Kern, a 43-year-old nurse") a person of a name tagged
+    as an organisation or thing. Peoples and places keep their type: a misread apposition hangs "an unarmed
+    man" on the town named before it more often than a town is a man."""
+    found: dict[str, str] = {}
     for start, end, label, strong in candidates:
         if strong:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        group = groups[_norm(text[start:end])]
-        if group.strong:
+        key = _norm(text[start:end])
+        if span is None or groups[key].strong:
             continue
         described = _appositions(doc, span, begin)
         heads = [heads[0] for role, heads in described if not role.split()[-1][:1].isupper()]
         if not heads or len(heads) < len(described):
             continue  # "progressive group One …": a name set beside a name, not a description
-        words = [tok for _, found in described for top in found for tok in top.subtree]
-        person_like = label == "PERSON" and not any(_given_name_first(f) for f in group.forms)
-        if ((label in {"FAC", "GPE", "LOC", "OTHER", ""} or person_like) and all(org_noun(h) for h in heads)
+        words = [tok for _, found_heads in described for top in found_heads for tok in top.subtree]
+        person_like = label == "PERSON" and not any(_given_name_first(f) for f in groups[key].forms)
+        if ((label in {"FAC", "GPE", "LOC", "OTHER", ""} or person_like)
+                and all(org_noun(h) and h.lemma_.lower() != "team" for h in heads)
                 and not any(tok.pos_ == "NOUN" and person_noun(tok) for tok in words)):
-            group.strong = "ORG"
-        elif label in {"ORG", "OTHER", "FAC", ""} and all(person_noun(h, agents=False) for h in heads):
-            group.strong = "PERSON"
-    _apply_place_appositions(doc, text, candidates, groups)
+            found[key] = "ORG"
+        elif label in {"ORG", "OTHER", "FAC", ""} and all(person_noun(h, agents=False) and h.lemma_.lower() not in
+                                                          CONTENDERS for h in heads):
+            found[key] = "PERSON"
+    return found
+
+
+def _apply_described_types(groups: dict[str, _Group], described: dict[str, str]) -> None:
+    """Type each referent, once its forms are merged, by what its descriptions make of it (``_described_types``),
+    when they agree and no rule has typed it: the merge itself follows the tagger's labels, so a report's
+    forms of one name stay together however the description types them."""
+    for group in groups.values():
+        kinds = {described[_norm(form)] for form in group.forms if _norm(form) in described}
+        if len(kinds) == 1 and not group.strong:
+            group.strong = kinds.pop()
 
 
 def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
@@ -922,7 +938,7 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 roles.extend(r for r, heads in _appositions(doc, span, begin)
-                             if not MEASURE_OR_PLACE_START.match(r) and any(fits_type(h, entity.type) for h in heads))
+                             if not MEASURE_OR_PLACE_START.match(r) and fits_type(heads, entity.type))
         for role in roles:
             if role not in entity.roles and entity.key not in _norm(role):
                 entity.roles.append(role)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .animacy import AGENT_ENDINGS, DOCUMENTS, PEOPLE
-from .source_words import AUTHORS, FAMILY, ORG_HEADS, ROLE_NOUNS, UNNAMED_HEADS
+from .source_words import AUTHORS, FAMILY, ORG_HEADS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, UNNAMED_HEADS
 
 # heads of "some of them" phrases, not nouns of a person
 _QUANTITIES = {"many", "some", "others", "other", "most", "few", "several", "all", "both", "everyone", "nobody",
@@ -59,11 +59,36 @@ def org_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in ORG_NOUNS or tok.lower_ in ORG_NOUNS
 
 
-def fits_type(head: Token, type_: str) -> bool:
-    """Whether a description headed by ``head`` can be a role of a name of that type: a person's noun for a
-    person, nothing for a people ("Ostravians", whose "role" is always a misread clause). Other names keep
-    what is set beside them: an organisation, a place or a product is described by too many kinds of noun
-    ("an imprint", "an exclave", "a dating app") for a lexicon to judge."""
+# endings of nouns made from verbs and adjectives: an act, a state or a quality, never a person ("attack" aside)
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "acy", "ism", "ity", "ness", "ship", "ing")
+# things and events a misread apposition hangs on a name ("the worst attack in a decade", "her bid on the line")
+THING_NOUNS = frozenset(DOCUMENTS | STATEMENT_NOUNS | SPEECH_NOUNS) | {
+    "attack", "collapse", "approach", "line", "pattern", "victory", "defeat", "win", "loss", "day", "rule",
+    "voice", "job", "home", "material", "media", "name", "word", "series", "episode", "book", "case", "amount",
+    "field", "stop", "signal", "stare", "bid", "race", "campaign", "vote", "deal", "plan", "bill", "law", "idea",
+    "issue", "question", "answer", "view", "event", "show", "program", "programme", "film", "movie", "song",
+    "album", "game", "match", "season", "year", "month", "week", "time", "place", "storage", "money", "cash",
+    "luck", "display", "hearing", "trial", "margin", "share", "percent", "point", "number", "part",
+    "result", "record", "effort", "move", "step", "blow", "hit", "message", "claim", "charge", "fraud", "scandal"}
+
+
+def not_a_person_noun(tok: Token) -> bool:
+    """Whether a description's head noun plainly names no person: a thing or an event of ``THING_NOUNS``, an
+    abstract noun by its ending ("candidacy", "criticism", "fundraising"), a body ("group", "unit"), or a
+    plural where a person is one ("the rules", "his days")."""
+    lemma = tok.lemma_.lower()
+    if person_noun(tok):
+        return False
+    return (lemma in THING_NOUNS or tok.lower_ in THING_NOUNS or org_noun(tok) or tok.tag_ in {"NNS", "NNPS"}
+            or tok.pos_ != "NOUN" or lemma.endswith(ABSTRACT_ENDINGS))
+
+
+def fits_type(heads: tuple[Token, ...], type_: str) -> bool:
+    """Whether a description with these possible head nouns (the likeliest first) can be a role of a name of
+    that type: a person's when one of them names a person or the likeliest does not plainly name no person (nouns of occupations and kinship are too many for a list:
+    "seamstress", "grandson", "tight end"); nothing for a people ("Ostravians", whose "role" is a misread
+    clause every time it was read). Other names keep what is set beside them: an organisation, a place or a
+    product is described by too many kinds of noun ("an imprint", "an exclave", "a dating app")."""
     if type_ == "PERSON":
-        return person_noun(head)
+        return any(person_noun(h) for h in heads) or not not_a_person_noun(heads[0])
     return type_ != "NORP"
