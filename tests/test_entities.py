@@ -539,3 +539,33 @@ def test_a_titled_name_keeps_its_particles_and_no_trailing_dash(nlp):
     names = {e.name for e in find_entities(nlp(text))}
     assert {"Piet van Dorn", "Omar el-Rami", "Robert Varga"} <= names
     assert not names & {"Piet", "Omar", "Dorn", "Robert Varga -"}
+
+
+def test_a_description_that_names_no_person_is_no_role_of_a_person(nlp):
+    """A misread apposition ("Ida Kern, the worst attack …") gives a person no role; a person's noun does,
+    after the words before its preposition ("secretary of …") or a hyphenated noun ("runner-up")."""
+    cases = {
+        "Ida Kern, the worst attack on the party in years, hurt her.": ("Ida Kern", []),
+        "That put Ida Kern, her candidacy on the line, in a bind.": ("Ida Kern", []),
+        "Fenwick Tolley, the former secretary of harbour safety, spoke.":
+            ("Fenwick Tolley", ["former secretary of harbour safety"]),
+        "Olek Tamm, a top outside Kern adviser, spoke.": ("Olek Tamm", ["top outside Kern adviser"]),
+        "Mira Sollen, the runner-up to Ida Kern, conceded.": ("Mira Sollen", ["runner-up to Ida Kern"]),
+    }
+    for text, (name, roles) in cases.items():
+        assert by_name(find_entities(nlp(text)), name).roles == roles, text
+
+
+def test_a_people_takes_no_role(nlp):
+    entities = find_entities(nlp("The ruling angered Ostravians, the country's largest minority."))
+    assert by_name(entities, "Ostravians").roles == []
+
+
+def test_a_body_or_a_person_set_beside_a_name_gives_its_type(nlp):
+    """ "Brill Dunmore, a law firm": an organisation whatever the tagger said; "Rolf Anders Vey, a 43-year-old
+    nurse": a person."""
+    firm = by_name(find_entities(nlp("The mayor met Brill Dunmore, a law firm, on Monday.")), "Brill Dunmore")
+    assert (firm.type, firm.roles) == ("ORG", ["law firm"])
+    text = "Critics blasted Rolf Anders Vey, a 43-year-old nurse, over the claim."
+    nurse = by_name(find_entities(nlp(text)), "Rolf Anders Vey")
+    assert (nurse.type, nurse.roles) == ("PERSON", ["43-year-old nurse"])

@@ -32,6 +32,7 @@ from .nlp import doc_text
 from ..link.entities import org_initials, org_name_variants
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
+from .role_heads import fits_type, org_noun, person_noun
 from .given_names import FEMALE, MALE
 from .surnames import share_surnames
 from .page import HEADLINE_LABELS, chrome_spans, headline_span, is_title_case
@@ -188,7 +189,9 @@ def find_entities(doc: Doc) -> list[Entity]:
         if strong and not group.strong:
             group.strong = label
     _apply_place_appositions(doc, text, candidates, groups)
+    described = _described_types(doc, text, candidates, groups, begin)
     groups = _merge_forms(groups, _acronyms(text, candidates))
+    _apply_described_types(groups, described)
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
     entities = share_surnames(doc, text, entities)
@@ -632,6 +635,51 @@ def _untagged_places(doc: Doc, begin: int) -> list[tuple[int, int, str, bool]]:
     return found
 
 
+# nouns for a person or a team alike: "Boston's top rival", "the defending champion" type neither
+CONTENDERS = frozenset(("rival", "champion", "opponent", "foe", "favorite", "favourite", "winner", "loser",
+                        "challenger", "contender", "underdog", "leader", "runner-up", "incumbent", "ally"))
+
+
+def _described_types(doc: Doc, text: str, candidates, groups: dict[str, _Group], begin: int) -> dict[str, str]:
+    """The type a description set right beside a name (``_described_by``) gives it, by the name's key: a body
+    ("Kelvar Tomorrow, an advocacy group") makes an organisation of a name tagged as a place, facility, thing
+    or (with no given name) person; a person ("Ida Mae Kern, a 43-year-old nurse") a person of a name tagged
+    as an organisation or thing. Peoples and places keep their type: a misread apposition hangs "an unarmed
+    man" on the town named before it more often than a town is a man."""
+    found: dict[str, str] = {}
+    for start, end, label, strong in candidates:
+        if strong:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        key = _norm(text[start:end])
+        if span is None or groups[key].strong:
+            continue
+        described = _appositions(doc, span, begin)
+        heads = [heads[0] for role, heads in described if not role.split()[-1][:1].isupper()]
+        if not heads or len(heads) < len(described):
+            continue  # "progressive group One …": a name set beside a name, not a description
+        words = [tok for _, found_heads in described for top in found_heads for tok in top.subtree]
+        person_like = label == "PERSON" and not any(_given_name_first(f) for f in groups[key].forms)
+        if ((label in {"FAC", "GPE", "LOC", "OTHER", ""} or person_like)
+                and all(org_noun(h) and h.lemma_.lower() != "team" for h in heads)
+                and not any(tok.pos_ == "NOUN" and person_noun(tok) for tok in words)):
+            found[key] = "ORG"
+        elif label in {"ORG", "OTHER", "FAC", ""} and all(person_noun(h, agents=False) and h.lemma_.lower() not in
+                                                          CONTENDERS for h in heads):
+            found[key] = "PERSON"
+    return found
+
+
+def _apply_described_types(groups: dict[str, _Group], described: dict[str, str]) -> None:
+    """Type each referent, once its forms are merged, by what its descriptions make of it (``_described_types``),
+    when they agree and no rule has typed it: the merge itself follows the tagger's labels, so a report's
+    forms of one name stay together however the description types them."""
+    for group in groups.values():
+        kinds = {described[_norm(form)] for form in group.forms if _norm(form) in described}
+        if len(kinds) == 1 and not group.strong:
+            group.strong = kinds.pop()
+
+
 def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
     """ "Dravenport, a northern city": an apposition naming a kind of place makes the name a place; one
     naming a kind of ship ("the tanker") makes it a vessel (OTHER), not an organisation."""
@@ -889,25 +937,53 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
                 roles.append(" ".join(title.group(0).split()))
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                roles.extend(r for r in _appositions(doc, span, begin) if not MEASURE_OR_PLACE_START.match(r))
+                roles.extend(r for r, heads in _appositions(doc, span, begin)
+                             if not MEASURE_OR_PLACE_START.match(r) and fits_type(heads, entity.type))
         for role in roles:
             if role not in entity.roles and entity.key not in _norm(role):
                 entity.roles.append(role)
 
 
-def _appositions(doc: Doc, span: Span, begin: int) -> list[str]:
-    """Appositive phrases describing the span: "X, the deputy chief of Y," / "the mayor, X," / "her aide X"."""
-    root = span.root
+def _appositions(doc: Doc, span: Span, begin: int) -> list[tuple[str, tuple[Token, ...]]]:
+    """Appositive phrases describing the span, each with the nouns that may head it (``_heads``): "X, the
+    deputy chief of Y," / "the mayor, X," / "her aide X"."""
     roles = []
-    for child in root.children:
-        if (child.dep_ == "appos" and child.i >= span.end and child.pos_ in {"NOUN", "ADJ"} and not _measure(child)
-                and _follows(doc, span, child)):
-            roles.append(_role_text(doc, child.left_edge.i, child.right_edge.i + 1))
+    for head in _described_by(doc, span, begin):
+        start, end = (head.left_edge.i, head.right_edge.i + 1) if head.i >= span.end else (head.left_edge.i, span.start)
+        roles.append((_role_text(doc, start, end), _heads(doc, start, end, head)))
+    return [(r, heads) for r, heads in roles if r]
+
+
+def _heads(doc: Doc, start: int, end: int, head: Token) -> tuple[Token, ...]:
+    """The nouns that may head a description, the likeliest first: English noun phrases end in their head,
+    before any prepositional phrase or participle ("secretary" in "former secretary of homeland security",
+    "official" in "an official overseeing the port"), whatever the parse hung the name on; then the parse's
+    head; then the phrase's last noun, for a parse that reads a word as a preposition ("a top outside Kern
+    adviser")."""
+    last = before = None
+    for tok in doc[start:end]:
+        if (tok.text in {",", ";", "(", "—", "–"} or tok.dep_ == "relcl" or tok.tag_ in {"WDT", "WP", "WP$"}
+                or tok.pos_ == "VERB" and last is not None):
+            break
+        if before is None and tok.dep_ == "prep" and last is not None and last.i == tok.i - 1:
+            before = last
+        if tok.pos_ == "NOUN":
+            last = tok
+    return tuple(t for t in (before or last, head, last) if t is not None)
+
+
+def _described_by(doc: Doc, span: Span, begin: int) -> list[Token]:
+    """The head nouns of the phrases set beside the span as its description, after it ("X, the mayor") or
+    before it ("the mayor, X", "her aide X"): no counted nouns, nothing across other words."""
+    root = span.root
+    heads = [child for child in root.children
+             if child.dep_ == "appos" and child.i >= span.end and child.pos_ in {"NOUN", "ADJ"}
+             and not _measure(child) and _follows(doc, span, child)]
     if (root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN"
             and root.head.left_edge.idx >= begin and not _measure(root.head)
             and _sets_off(doc, root.head, span)):
-        roles.append(_role_text(doc, root.head.left_edge.i, span.start))
-    return [r for r in roles if r]
+        heads.append(root.head)
+    return heads
 
 
 # what may stand between a description and the name it describes: a comma, then "former" and capitalised words
