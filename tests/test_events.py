@@ -237,3 +237,16 @@ def test_a_gerund_after_before_is_a_clause_of_its_own(nlp):
     [event] = events(nlp, "Mira Tosk has said it in speeches before becoming a judge in 2009.")
     assert event.time.value == "2009"
     assert event.description == "becoming a judge"
+
+
+def test_a_stative_verb_is_no_setting_for_a_dated_noun(nlp):
+    """ "has the credentials … during the 2001 floods": the having is not 2001's."""
+    found = events(nlp, "Velt has the most credentials, as a former minister and as a senator from Varn "
+                        "during the 2001 Kelvar floods.")
+    assert all(not e.description.startswith("Velt has") for e in found)
+
+
+def test_a_year_on_a_strike_the_verb_happened_in_dates_the_verb(nlp):
+    [event] = events(nlp, "Orlan, who was killed in a 2011 drone strike, led the group.")
+    assert event.time.value == "2011"
+    assert event.description.startswith("Orlan, who was killed")

@@ -32,7 +32,8 @@ ACTOR_TYPES = {"PERSON", "ORG"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 NOUN_MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod"}
 # a verb "in" or "during" a thing the year names happened then too ("killed in a 2011 strike")
-SETTING_PREPOSITIONS = {"in", "during", "at", "on"}
+SETTING_PREPOSITIONS = {"in", "at", "on"}
+STATIVE_VERBS = {"be", "have"}  # "has credentials … as a senator during the 2001 attacks": no happening
 # a gerund after these heads a clause of its own: "before becoming a judge in 2009"
 CLAUSE_PREPOSITIONS = {"before", "after", "since", "upon", "while", "without"}
 
@@ -185,7 +186,8 @@ def _named_by_year(time_span: Span) -> Token | None:
     else:
         return None
     verb = noun.head.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS and verb.pos_ == "VERB":
+    if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() not in STATIVE_VERBS:
         return None  # "killed in a 2011 drone strike", "wrote in his 1990 autobiography": the verb's year too
     return noun
 
