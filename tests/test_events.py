@@ -205,3 +205,48 @@ def test_a_stamp_on_another_line_does_not_date_a_clause_with_its_own_time(nlp):
     found = events(nlp, text)
     assert [e.time.value for e in found if "checked into" in e.description] == ["2024-03-14"]
     assert all("Updated" not in e.description for e in found)
+
+
+def test_a_year_on_a_noun_dates_the_noun_not_the_clause(nlp):
+    """Issue 15: "contrasted his plan with her 2019 vote" did not happen in 2019."""
+    [event] = events(nlp, "Mr. Orlan contrasted his plan with Mrs. Velt's 2019 vote to close the Kelvar mine.")
+    assert event.time.value == "2019"
+    assert event.description == "Mrs. Velt's 2019 vote to close the Kelvar mine"
+
+
+def test_a_year_on_a_short_noun_phrase_dates_nothing(nlp):
+    """Too little is left of "the 2019 campaign" to be an event; the clause is not 2019's."""
+    assert events(nlp, "The tone was much milder in the only debate of the 2019 campaign.") == []
+
+
+def test_a_year_on_the_setting_of_a_verb_dates_the_verb(nlp):
+    """ "wrote in his 2001 memoir": the writing is 2001's too."""
+    [event] = events(nlp, "Dravin Osk wrote in his 2001 memoir that he had left Varn as a boy.")
+    assert event.time.value == "2001"
+    assert event.description.startswith("Dravin Osk wrote")
+
+
+def test_a_year_on_an_objects_phrase_is_not_the_clauses(nlp):
+    """ "speaks slowly after a stroke in 2016": the stroke is 2016's, the speaking is not."""
+    assert all(e.time.value != "2016" or "speaks" not in e.description
+               for e in events(nlp, "Halm, who still speaks slowly after a stroke in 2016, also backed the levy."))
+
+
+def test_a_gerund_after_before_is_a_clause_of_its_own(nlp):
+    """ "said it in speeches before becoming a judge in 2009": the becoming is 2009's."""
+    [event] = events(nlp, "Mira Tosk has said it in speeches before becoming a judge in 2009.")
+    assert event.time.value == "2009"
+    assert event.description == "becoming a judge"
+
+
+def test_a_stative_verb_is_no_setting_for_a_dated_noun(nlp):
+    """ "has the credentials … during the 2001 floods": the having is not 2001's."""
+    found = events(nlp, "Velt has the most credentials, as a former minister and as a senator from Varn "
+                        "during the 2001 Kelvar floods.")
+    assert all(not e.description.startswith("Velt has") for e in found)
+
+
+def test_a_year_on_a_strike_the_verb_happened_in_dates_the_verb(nlp):
+    [event] = events(nlp, "Orlan, who was killed in a 2011 drone strike, led the group.")
+    assert event.time.value == "2011"
+    assert event.description.startswith("Orlan, who was killed")

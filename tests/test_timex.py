@@ -328,3 +328,18 @@ def test_until_ends_a_past_stretch_but_a_deadline_lies_ahead(nlp):
     found = {t.text: t.value for t in times(nlp, text, date(2016, 9, 26))}
     assert found["nearly 2 a.m. Friday"] == "2016-09-23T02:00"  # the Friday before the Monday report
     assert found["9 a.m. Tuesday"] == "2016-09-27T09:00"
+
+
+def test_sept_11_and_9_11_name_the_2001_attacks(nlp):
+    """Issue 15: a yearless "Sept. 11" in a report months later is the 2001 day, not this year's."""
+    t = only(nlp, "Halm insisted crowds in Port Varn cheered on Sept. 11.", date(2024, 3, 16))
+    assert t.value == "2001-09-11"
+    t = only(nlp, "Halm was a senator in Kelvar during the 9/11 attacks.", date(2024, 3, 16))
+    assert t.value == "2001-09-11"
+
+
+def test_sept_11_near_its_anniversary_or_scheduled_is_this_years(nlp):
+    t = only(nlp, "The Varn council met on Sept. 11.", date(2024, 9, 13))
+    assert t.value == "2024-09-11"
+    t = only(nlp, "A trial date was set for Sept. 11.", date(2024, 3, 16))
+    assert t.value == "2024-09-11"

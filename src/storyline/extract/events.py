@@ -30,6 +30,12 @@ REPORTING_VERBS = {"say", "tell", "report", "confirm", "announce", "add", "state
                    "dispute", "reveal", "disclose", "note", "estimate"}
 ACTOR_TYPES = {"PERSON", "ORG"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+NOUN_MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod"}
+# a verb "in" or "during" a thing the year names happened then too ("killed in a 2011 strike")
+SETTING_PREPOSITIONS = {"in", "at", "on"}
+STATIVE_VERBS = {"be", "have"}  # "has credentials … as a senator during the 2001 attacks": no happening
+# a gerund after these heads a clause of its own: "before becoming a judge in 2009"
+CLAUSE_PREPOSITIONS = {"before", "after", "since", "upon", "while", "without"}
 
 
 def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
@@ -123,6 +129,10 @@ def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
     has a subject and no time of its own, else the noun it modifies ("the warehouse that exploded"); for
     a report dated by its reporting verb, the report ("the port authority said …"). None when fewer than
     MIN_WORDS words are left (MODIFIER_MIN_WORDS for a noun and its modifier) or only the time is left."""
+    named = _named_by_year(time_span)
+    if named is not None:  # "contrasted it with her 2002 vote": the vote is 2002's, not the contrast
+        found = _bounds(list(named.subtree), time_span, begin, MODIFIER_MIN_WORDS)
+        return None if found is None else (*found, _key(named, None))
     verb = _governing_verb(time_span.root, sent)
     speaker = _speaker_phrase(verb, time_span)
     if speaker is not None:  # "…, said Ostrander, who served as mayor from 1981": about the speaker
@@ -154,6 +164,32 @@ def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
     subject = _subject(verb)
     found = _bounds(tokens, time_span, begin, MODIFIER_MIN_WORDS if _reduced_relative(verb) else MIN_WORDS)
     return None if found is None else (*found, _key(verb, subject))
+
+
+def _named_by_year(time_span: Span) -> Token | None:
+    """The noun a bare year or a calendar date modifies ("her 2002 vote", "a 2008 interview", "the Sept. 11
+    attacks"; not a weekday, "Sunday morning shows", which is mostly the clause's own day): the time
+    dates the thing the noun names, not the clause around it ("Trump was referring to a 2008 interview" did
+    not happen in 2008). Not when the noun is the setting of a verb ("wrote in his 1990 autobiography",
+    "said in a 2014 interview", "was killed in a 2011 drone strike"): then the year dates the verb too. A year in a
+    phrase on an object's noun ("after a stroke in 2012") dates that noun too; one on a subject is more often
+    the clause's, misattached ("the company in 2009 agreed"), and is left to the clause."""
+    root = time_span.root
+    year = len(time_span) == 1 and root.like_num and len(root.text) == 4
+    calendar = year or any(t.like_num for t in time_span) and not any(t.ent_type_ == "TIME" for t in time_span)
+    if year and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN" \
+            and root.head.head.dep_ in {"pobj", "dobj"}:
+        noun = root.head.head  # "speaks slowly after a stroke in 2012": the stroke's year
+    elif calendar and root.dep_ in NOUN_MODIFIER_DEPS and root.head.i >= time_span.end \
+            and root.head.pos_ in {"NOUN", "PROPN"}:
+        noun = root.head  # "the Sept. 11 attacks", "the Nov. 8 election"
+    else:
+        return None
+    verb = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() not in STATIVE_VERBS:
+        return None  # "killed in a 2011 drone strike", "wrote in his 1990 autobiography": the verb's year too
+    return noun
 
 
 def _speaker_phrase(verb: Token, time_span: Span) -> Token | None:
@@ -305,7 +341,8 @@ def _governing_verb(tok: Token, sent: Span) -> Token:
     verb = None
     for _ in range(8):
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"} and not (
-                tok.tag_ in {"VBG", "VBN"} and tok.dep_ in NOUN_LIKE_DEPS and tok.head.i != tok.i):
+                tok.tag_ in {"VBG", "VBN"} and tok.dep_ in NOUN_LIKE_DEPS and tok.head.i != tok.i
+                and not _gerund_clause(tok)):
             verb = tok
             break
         if tok.head.i == tok.i:
@@ -319,6 +356,12 @@ def _governing_verb(tok: Token, sent: Span) -> Token:
                 and verb.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head
     return verb
+
+
+def _gerund_clause(tok: Token) -> bool:
+    """A gerund after "before", "after", "since" … is a clause with its own time: in "said it before
+    becoming a justice in 2009" the year dates the becoming, not the saying."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in CLAUSE_PREPOSITIONS
 
 
 def _covering_mention(mentions: list[Mention], time: TimeValue, sent: Span, nearby: bool = True) -> int | None:

@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Precision, TimeValue
+from .named_days import named_day, numeric_name
 from .dates import DAY_MONTH, ISO_DATE, MONTH, MONTH_DAY, MONTHS, YEAR
 from .nlp import doc_text, quote_index
 from .timex3 import timex_value, year_ago_quarter
@@ -120,6 +121,7 @@ EXTRA = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Oo]vernight|[Ll]ast night)\b"
     r"(?:\s+(?:morning|afternoon|evening))?"
+    r"|(?<![\w/.-])9/11(?![\w/.-])"  # the 2001 attacks by their date (see .named_days)
 )
 # TIMEX3-only phrases the model tends to miss: vague references, sets, quarters, hyphenated durations
 TIMEX_EXTRA = re.compile(
@@ -478,6 +480,9 @@ def _resolve(lower: str, published: date | None, future: bool, scheduled: bool =
         if m:
             year = int(m["year"]) + (2000 if len(m["year"]) == 2 else 0)
             return _iso(year, int(m["month"]), int(m["day"])), "day"
+    known = numeric_name(lower, published)
+    if known is not None:  # "9/11": the 2001 attacks
+        return known, "day"
     for pattern in (MONTH_DAY, DAY_MONTH):
         m = pattern.search(lower)
         if m and 1 <= int(m["day"]) <= 31:
@@ -486,7 +491,8 @@ def _resolve(lower: str, published: date | None, future: bool, scheduled: bool =
                 return _iso(int(m["year"]), month, int(m["day"])), "day"
             if published is None:
                 return None, "day"
-            return _closest_year(published, month, int(m["day"]), scheduled), "day"
+            known = None if scheduled or future else named_day(month, int(m["day"]), published)
+            return known or _closest_year(published, month, int(m["day"]), scheduled), "day"
     m = MONTH_YEAR.search(lower)
     if m:
         return f"{m['year']}-{MONTHS[m['month'][:3]]:02d}", "month"
