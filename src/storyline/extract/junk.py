@@ -177,20 +177,20 @@ def is_quoted_question(mention: Mention) -> bool:
     return mention.form == "direct" and text.endswith("?") and re.search(r"[.!?]\s", text[:-1]) is None
 
 
-Verdicts = dict[int, str | None]  # id(mention) → why it is no claim (None: it is one), for one report
+Judged = dict[int, str | None]  # id(mention) → why it is no claim (None: it is one), for one report
 
 
-def why_no_claim(doc: Doc, mention: Mention, verdicts: Verdicts | None = None) -> str | None:
+def why_no_claim(doc: Doc, mention: Mention, judged: Judged | None = None) -> str | None:
     """Why the mention, read as a statement, is no claim ("no statement": a thought, a question, a topic;
     "says nothing", "command", "scrap", …), or None. Its tests read the content, cue and source, never the
-    status, so the verdict is judged once per mention and kept in ``verdicts``: ``struck_before_status``
+    status, so each mention is judged once and the reason kept in ``judged``: ``struck_before_status``
     (which clauses the outlet keeps), the contest targeting in ``status`` (a pointer does not point at a row
     that will be struck) and ``drop_junk`` all read the same one."""
-    if verdicts is not None and id(mention) in verdicts:
-        return verdicts[id(mention)]
+    if judged is not None and id(mention) in judged:
+        return judged[id(mention)]
     reason = _judge(doc, mention)
-    if verdicts is not None:
-        verdicts[id(mention)] = reason
+    if judged is not None:
+        judged[id(mention)] = reason
     return reason
 
 
@@ -209,15 +209,15 @@ def _judge(doc: Doc, mention: Mention) -> str | None:
     return next((reason for reason, test in tests if test()), None)
 
 
-def is_junk(doc: Doc, mention: Mention, verdicts: Verdicts | None = None) -> bool:
+def is_junk(doc: Doc, mention: Mention, judged: Judged | None = None) -> bool:
     """A row the ledger strikes: a contest that opposes a thing, not a statement; any other mention by its
-    verdict (``why_no_claim``)."""
+    reason (``why_no_claim``)."""
     if mention.form == "outlet":
         return False
     if mention.contests is not None:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and mention.relation is not None and contests_no_statement(span)
-    return why_no_claim(doc, mention, verdicts) is not None
+    return why_no_claim(doc, mention, judged) is not None
 
 
 def _no_statement(doc: Doc, mention: Mention, span: Span) -> bool:
@@ -316,7 +316,7 @@ def _retold(mention: Mention, outer: Mention) -> bool:
 CONTEST_CLASSES = frozenset({"deny", "dispute"})
 
 
-def struck_before_status(doc: Doc, mentions: list[Mention], verdicts: Verdicts | None = None) -> list[Mention]:
+def struck_before_status(doc: Doc, mentions: list[Mention], judged: Judged | None = None) -> list[Mention]:
     """The attributed mentions ``drop_junk`` will strike, judged before statuses are set, so that the
     outlet's clauses are built without them: a dropped thought or topic ("rejected *the offer*, believing
     *the council has more leverage*") would otherwise take its words out of the outlet's row as well as out
@@ -331,17 +331,17 @@ def struck_before_status(doc: Doc, mentions: list[Mention], verdicts: Verdicts |
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and contests_no_statement(span):
                 struck.append(mention)
-        elif mention.form == "indirect" and _tells_of_its_source(doc, mention, verdicts):
+        elif mention.form == "indirect" and _tells_of_its_source(doc, mention, judged):
             struck.append(mention)
     return struck
 
 
-def _tells_of_its_source(doc: Doc, mention: Mention, verdicts: Verdicts | None) -> bool:
+def _tells_of_its_source(doc: Doc, mention: Mention, judged: Judged | None) -> bool:
     """A row ``drop_junk`` strikes whose clause still tells something of its source that the outlet
     states: a thought or an aim ("believing *X*", "tried *to downplay* the remarks"), a question ("asked
     *whether* …") or a topic ("slammed *his rivals*"). Not a pointer ("argued *that*"), a slogan under a
     name ("Cruz: *Just hang on*") or a quote: those say nothing the outlet could assert."""
-    if why_no_claim(doc, mention, verdicts) != "no statement":
+    if why_no_claim(doc, mention, judged) != "no statement":
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     # "called *it a lie*": status links it to what it answers, and the row stays
@@ -357,13 +357,13 @@ def _answers_a_statement(doc: Doc, mention: Mention, span: Span) -> bool:
             or found_nothing(span) is not None)
 
 
-def drop_junk(doc: Doc, mentions: list[Mention], verdicts: Verdicts | None = None) -> list[Mention]:
+def drop_junk(doc: Doc, mentions: list[Mention], judged: Judged | None = None) -> list[Mention]:
     """The mentions that are claims, with ``contests`` re-pointed into the shorter list (a denial of a
     dropped mention stays a denial that points nowhere). A mention that a denial or dispute points at
     stays whatever it is ("he expects the pier to reopen. The office denied that claim"): it is what the
     contest is about."""
     contested = {m.contests for m in mentions if m.contests is not None}  # what a denial points at stays
-    claims = [i for i, mention in enumerate(mentions) if i in contested or not is_junk(doc, mention, verdicts)]
+    claims = [i for i, mention in enumerate(mentions) if i in contested or not is_junk(doc, mention, judged)]
     outer = [mentions[i] for i in claims]
     kept = [i for i in claims if i in contested or not repeats_outer(mentions[i], outer)]
     new_index = {old: new for new, old in enumerate(kept)}

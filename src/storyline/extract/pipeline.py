@@ -41,8 +41,8 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
             mention.source.name = outlet
     # what is struck as junk below ("rejected the offer, believing the council has more leverage") is left
     # out of the outlet's clauses, so its words stay in the outlet's row instead of being lost with it
-    verdicts: dict[int, str | None] = {}  # each mention judged once as a statement (see junk.why_no_claim)
-    struck = struck_before_status(doc, mentions, verdicts)
+    judged: dict[int, str | None] = {}  # each mention judged once as a statement (see junk.why_no_claim)
+    struck = struck_before_status(doc, mentions, judged)
     said = [m for m in mentions if not any(m is s for s in struck)]
     own = find_outlet_claims(doc, said, outlet)
     hedge_group_beliefs(own, [m for m in struck if is_thought(doc, m) and is_group_belief(doc, m)], doc)
@@ -51,8 +51,8 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     narrow_relayed(doc, relayed)  # … and its row holds Y
     mentions.sort(key=lambda m: (m.start, m.end))
     # a pointing contest ("denied those reports") answers a statement, not a row that will be struck
-    assign_status(doc, mentions, {i for i, m in enumerate(mentions) if why_no_claim(doc, m, verdicts)})
-    mentions = drop_junk(doc, mentions, verdicts)
+    assign_status(doc, mentions, {i for i, m in enumerate(mentions) if why_no_claim(doc, m, judged)})
+    mentions = drop_junk(doc, mentions, judged)
     mark_vague(doc, mentions)
     times = find_times(doc, published)
     extraction = Extraction(
