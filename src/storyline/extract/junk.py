@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from ..model import Mention
 from .cues import load_cues
 from .hedges import load_lexicon
-from .nlp import cue_classes, cue_of
+from .nlp import cue_classes, cue_of, negated_cue
 from .nonspeakers import can_speak
 from .np_statements import np_statement
 from .spans import SPEECH_CLASSES
@@ -85,10 +85,6 @@ def says_nothing(span: Span) -> bool:
 PLAIN_SPEECH = frozenset({"say", "claim", "report"})  # not "confirm", "deny", "dispute": their negation is a status
 
 
-def _negated(verb) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
-
-
 ASPECTUAL = frozenset({"continue", "go", "begin", "start", "keep", "proceed", "resume"})
 UNSAID_MODALS = frozenset({"would", "could", "might", "may", "should"})
 
@@ -108,7 +104,7 @@ def is_unsaid(doc: Doc, mention: Mention) -> bool:
     verb = verbs[-1]
     if any(c.tag_ == "MD" and c.lower_ in UNSAID_MODALS for c in verb.children):
         return True
-    if _negated(verb) and load_cues().cue_class(verb.lemma_) in PLAIN_SPEECH:
+    if negated_cue(verb) and load_cues().cue_class(verb.lemma_) in PLAIN_SPEECH:
         return True
     if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return False

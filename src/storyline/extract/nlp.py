@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .cues import load_cues
 from .page import is_stamp_line, is_title_case
@@ -172,6 +172,11 @@ def cue_of(doc: Doc, mention) -> Span | None:
     """The tokens of a mention's cue ("said", "according to"), or None where it has none (the outlet's own
     clauses)."""
     return doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
+
+
+def negated_cue(verb: Token) -> bool:
+    """A cue verb negated on itself ("did not confirm", "never claimed"): what it would say is not said."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 
 def cue_classes(doc: Doc, mention) -> list[str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import cue_classes, cue_of, doc_text
+from .nlp import cue_classes, cue_of, doc_text, negated_cue
 from ..model import Mention
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 from .source_words import ORG_HEADS, ROLE_NOUNS
@@ -134,7 +134,7 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
         return "disputed"  # "came under fire over her assertion that X"
     if mention.form == "outlet" or cue is None or cue.pos_ not in ("VERB", "AUX"):
         return None
-    if any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children):
+    if negated_cue(cue):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
     # a quote after a colon has its lead-in's clause as cue: "he wrongly suggested the judge was from X: '…'"
     rebuked = [cue, cue.head] if cue.dep_ == "ccomp" and cue.head.pos_ == "VERB" else [cue]
