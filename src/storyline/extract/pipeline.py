@@ -48,7 +48,9 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     hedge_group_beliefs(own, [m for m in struck if is_thought(doc, m) and is_group_belief(doc, m)], doc)
     hedge_forecasts(own, [m for m in struck if is_thought(doc, m) and is_forecast(doc, m)])
     mentions += own
-    narrow_relayed(doc, relayed)  # … and its row holds Y
+    narrow_relayed(doc, relayed)  # … and its row holds Y, judged again as a statement on those words
+    for mention, _ in relayed:
+        judged.pop(id(mention), None)
     mentions.sort(key=lambda m: (m.start, m.end))
     # a pointing contest ("denied those reports") answers a statement, not a row that will be struck
     assign_status(doc, mentions, {i for i, m in enumerate(mentions) if why_no_claim(doc, m, judged)})
