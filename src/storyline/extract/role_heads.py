@@ -17,27 +17,28 @@ from .source_words import AUTHORS, FAMILY, ORG_HEADS, ROLE_NOUNS, SPEECH_NOUNS, 
 # heads of "some of them" phrases, not nouns of a person
 _QUANTITIES = {"many", "some", "others", "other", "most", "few", "several", "all", "both", "everyone", "nobody",
                "one", "number", "majority", "minority", "handful", "dozen", "couple", "slew", "someone", "somebody"}
-PERSON_NOUNS = frozenset((PEOPLE | UNNAMED_HEADS | ROLE_NOUNS | FAMILY | AUTHORS) - DOCUMENTS - _QUANTITIES
-                         - {"team", "crowd", "public", "audience", "staff", "percent", "hand", "affiliate",
-                            }) | {"mate", "running mate",
-    "boy", "girl", "baby", "teenager", "teen", "victim", "suspect", "gunman", "agent", "citizen", "immigrant",
-    "refugee", "native", "grandmother", "grandfather", "uncle", "aunt", "cousin", "nephew", "niece", "partner",
-    "fiancé", "fiancée", "girlfriend", "boyfriend", "cleric", "imam", "priest", "bishop", "archbishop", "rabbi",
-    "monk", "nun", "preacher", "minister", "celebrity", "personality", "pick", "appointee", "mentor", "heir",
-    "chair", "opponent", "foe", "champion", "hero", "icon", "legend", "deputy", "envoy", "counsel", "ceo",
-    "professional", "lady", "gentleman", "guy", "patriarch", "matriarch", "counterpart", "surrogate", "model",
-    "runner-up", "maverick", "stewardess", "waitress", "hostess", "cook", "chef", "colonel", "major",
-    "lieutenant", "sergeant", "captain", "private", "student", "graduate", "alumnus", "firebrand", "prodigy", "patron", "oligarch", "magnate",
-    "intern", "prospect", "prophet", "choice", "mastermind", "replacement",
-    "successor", "predecessor", "ingénue"}
+PERSON_NOUNS = frozenset(
+    (PEOPLE | UNNAMED_HEADS | ROLE_NOUNS | FAMILY | AUTHORS) - DOCUMENTS - _QUANTITIES
+    - {"team", "crowd", "public", "audience", "staff", "percent", "hand", "affiliate"}) | {
+    "mate", "running mate", "boy", "girl", "baby", "teenager", "teen", "victim", "suspect", "gunman", "agent",
+    "citizen", "immigrant", "refugee", "native", "grandmother", "grandfather", "uncle", "aunt", "cousin",
+    "nephew", "niece", "partner", "fiancé", "fiancée", "girlfriend", "boyfriend", "cleric", "imam", "priest",
+    "bishop", "archbishop", "rabbi", "monk", "nun", "preacher", "minister", "celebrity", "personality", "pick",
+    "appointee", "mentor", "heir", "chair", "opponent", "foe", "champion", "hero", "icon", "legend", "deputy",
+    "envoy", "counsel", "ceo", "professional", "lady", "gentleman", "guy", "patriarch", "matriarch",
+    "counterpart", "surrogate", "model", "runner-up", "maverick", "stewardess", "waitress", "hostess", "cook",
+    "chef", "colonel", "major", "lieutenant", "sergeant", "captain", "private", "student", "graduate",
+    "alumnus", "firebrand", "prodigy", "patron", "oligarch", "magnate", "intern", "prospect", "prophet",
+    "choice", "mastermind", "replacement", "successor", "predecessor", "ingénue"}
 # heads of a body's description: "an advocacy group", "the agency's research arm"
 ORG_NOUNS = frozenset(ORG_HEADS - {"state", "country", "nation", "city", "county", "house", "paper", "post",
                                     "times", "force"}) | {
     "organization", "organisation", "nonprofit", "non-profit", "charity", "think", "tank", "lobby", "firm",
     "arm", "wing", "branch", "unit", "division", "subsidiary", "affiliate", "chain", "club", "caucus", "pac",
     "publisher", "broadcaster", "channel", "newspaper", "magazine", "journal", "tabloid", "outlet", "brand",
-    "manufacturer", "retailer", "insurer", "lender", "bank", "fund", "charity", "institution",
-    "church", "congregation", "ministry", "faction", "network", "outfit", "body", "imprint", "forum"}
+    "manufacturer", "retailer", "insurer", "lender", "bank", "fund", "institution", "church", "congregation",
+    "ministry", "faction", "network", "outfit", "body", "imprint", "forum"}
+
 
 def person_noun(tok: Token, agents: bool = True) -> bool:
     """Whether a description's head noun names a person: a noun of the people lexicons, or (``agents``) an
@@ -85,8 +86,9 @@ def not_a_person_noun(tok: Token) -> bool:
 
 def fits_type(heads: tuple[Token, ...], type_: str) -> bool:
     """Whether a description with these possible head nouns (the likeliest first) can be a role of a name of
-    that type: a person's when one of them names a person or the likeliest does not plainly name no person (nouns of occupations and kinship are too many for a list:
-    "seamstress", "grandson", "tight end"); nothing for a people ("Ostravians", whose "role" is a misread
+    that type: a person's when one of them names a person or the likeliest does not plainly name no person
+    (nouns of occupations and kinship are too many for a list: "seamstress", "grandson", "tight end");
+    nothing for a people ("Ostravians", whose "role" is a misread
     clause every time it was read). Other names keep what is set beside them: an organisation, a place or a
     product is described by too many kinds of noun ("an imprint", "an exclave", "a dating app")."""
     if type_ == "PERSON":
