@@ -15,7 +15,7 @@ from datetime import date
 NAMED_DAYS: dict[tuple[int, int], date] = {(9, 11): date(2001, 9, 11)}
 ANNIVERSARY_DAYS = 7
 # "9/11" written as a name (no year after it; "9-11" is as often a score)
-NUMERIC_NAME = re.compile(r"(?<![\d/.-])9/11(?![\d/.-])")
+NUMERIC_NAME = re.compile(r"(?<![\w/.-])9/11(?![\w/.-])")
 
 
 def named_day(month: int, day: int, published: date | None) -> str | None:

@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Precision, TimeValue
-from .named_days import named_day, numeric_name
+from .named_days import NUMERIC_NAME, named_day, numeric_name
 from .dates import DAY_MONTH, ISO_DATE, MONTH, MONTH_DAY, MONTHS, YEAR
 from .nlp import doc_text, quote_index
 from .timex3 import timex_value, year_ago_quarter
@@ -121,7 +121,7 @@ EXTRA = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Oo]vernight|[Ll]ast night)\b"
     r"(?:\s+(?:morning|afternoon|evening))?"
-    r"|(?<![\w/.-])9/11(?![\w/.-])"  # the 2001 attacks by their date (see .named_days)
+    r"|" + NUMERIC_NAME.pattern  # the 2001 attacks by their date (see .named_days)
 )
 # TIMEX3-only phrases the model tends to miss: vague references, sets, quarters, hyphenated durations
 TIMEX_EXTRA = re.compile(
