@@ -40,7 +40,6 @@ i15rec5: found 10,049, 882 stray.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -51,7 +50,7 @@ from spacy.tokens import Doc, Span
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from source_proxy import parsed  # noqa: E402
+from source_proxy import harness_parser, scored_split, write_rows  # noqa: E402
 
 import storyline.extract.pipeline as pipeline  # noqa: E402
 from storyline.eval.ledger import match, token_spans, tokens_in  # noqa: E402
@@ -251,26 +250,16 @@ def compare(rows: list[dict], old_path: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("split")
-    parser.add_argument("--cache")
-    parser.add_argument("--limit", type=int)
-    parser.add_argument("--out")
-    parser.add_argument("--compare")
+    parser = harness_parser(__doc__.split("\n")[0])
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
     started = time.time()
-    names, pairs, docs = parsed(args.split, args.cache, args.limit)
-    rows = []
-    for name, doc, (_, ann) in zip(names, docs, pairs):
-        rows += score_doc(name, doc, ann)
+    rows, _ = scored_split(args, score_doc)
     result = {**summary(rows, args.top), "seconds": round(time.time() - started, 1)}
     if args.compare:
         result["compare"] = compare(rows, args.compare)
     if args.out:
-        with open(args.out, "w", encoding="utf-8") as out:
-            for r in rows:
-                out.write(json.dumps(r) + "\n")
+        write_rows(args.out, rows)
     json.dump(result, sys.stdout)
     print()
 

@@ -91,6 +91,33 @@ def parsed(split: str, cache: str | None, limit: int | None
     return names, pairs, docs
 
 
+def harness_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments of the PolNeAR train harnesses (this one and recall_misses.py)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("split")
+    parser.add_argument("--cache")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--out")
+    parser.add_argument("--compare")
+    return parser
+
+
+def scored_split(args: argparse.Namespace, score) -> tuple[list[dict], int]:
+    """The rows ``score(name, doc, ann)`` gives for every text of the split, and how many texts there were."""
+    names, pairs, docs = parsed(args.split, args.cache, args.limit)
+    rows = []
+    for name, doc, (_, ann) in zip(names, docs, pairs):
+        rows += score(name, doc, ann)
+    return rows, len(docs)
+
+
+def write_rows(path: str, rows: list[dict]) -> None:
+    """One JSON line per row (what ``--compare`` reads back)."""
+    with open(path, "w", encoding="utf-8") as out:
+        for r in rows:
+            out.write(json.dumps(r) + "\n")
+
+
 def _head(doc: Doc, span: tuple[int, int]):
     chars = doc.char_span(span[0], span[1], alignment_mode="expand")
     return chars.root if chars is not None and len(chars) else None
@@ -295,25 +322,14 @@ def _changes(old: dict, new: dict) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("split")
-    parser.add_argument("--cache")
-    parser.add_argument("--limit", type=int)
-    parser.add_argument("--out")
-    parser.add_argument("--compare")
-    args = parser.parse_args(argv)
+    args = harness_parser(__doc__.split("\n")[0]).parse_args(argv)
     started = time.time()
-    names, pairs, docs = parsed(args.split, args.cache, args.limit)
-    records = []
-    for name, doc, (_, ann) in zip(names, docs, pairs):
-        records += score_doc(name, doc, ann)
-    result = {"texts": len(docs), **summary(records), "seconds": round(time.time() - started, 1)}
+    records, texts = scored_split(args, score_doc)
+    result = {"texts": texts, **summary(records), "seconds": round(time.time() - started, 1)}
     if args.compare:
         result["compare"] = compare(records, args.compare)
     if args.out:
-        with open(args.out, "w", encoding="utf-8") as out:
-            for r in records:
-                out.write(json.dumps(r) + "\n")
+        write_rows(args.out, records)
     json.dump(result, sys.stdout, indent=1)
     print()
 
