@@ -55,6 +55,10 @@ def test_part_of_day_phrase_with_full_date(nlp):
     ("yesterday", "2024-03-15", "day"),
     ("today", "2024-03-16", "day"),
     ("two days ago", "2024-03-14", "day"),
+    ("twenty-two years ago", "2002", "year"),  # not "two years ago" read inside the compound
+    ("Thirty years earlier", "1994", "year"),
+    ("a dozen years ago", "2012", "year"),
+    ("eleven months ago", "2023-04", "month"),
     ("last week", "2024-W10", "week"),
     ("earlier this month", "2024-03", "month"),
     ("last month", "2024-02", "month"),

@@ -42,14 +42,17 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Precision, TimeValue
 from .named_days import NUMERIC_NAME, named_day, numeric_name
 from .dates import DAY_MONTH, ISO_DATE, MONTH, MONTH_DAY, MONTHS, YEAR
+from .figures import SMALL
 from .nlp import doc_text, quote_index
 from .timex3 import timex_value, year_ago_quarter
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
-}
+# counts before "… years ago": figures' number words (to ninety), their compounds ("twenty-two") and vague ones
+VAGUE_COUNTS = {"a": 1, "an": 1, "several": 3, "a few": 3, "a dozen": 12}
+TENS = "|".join(w for w, n in SMALL.items() if n >= 20)
+UNITS = "|".join(w for w, n in SMALL.items() if 0 < n < 10)
+COUNT = (rf"\d+|a few|a dozen|an?|several|(?:{TENS})(?:[- ](?:{UNITS}))?|"
+         + "|".join(sorted((w for w, n in SMALL.items() if 0 < n < 20), key=len, reverse=True)))
 PARTS_OF_DAY = (
     ("early hours", r"early hours|wee hours|small hours"),
     ("early morning", r"early morning|dawn|daybreak"),
@@ -105,7 +108,7 @@ BETWEEN_TIME_AND_DAY = re.compile(r"^[\s,)]*(?:on\s+)?$")
 # "a 2015 CT scan", "the 2016 PT Cruiser": a year modifying a noun, not a clock time
 DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
-AGO = re.compile(r"\b(?P<n>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b")
+AGO = re.compile(rf"\b(?P<n>{COUNT})\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b")
 RELATIVE_UNIT = re.compile(r"\b(?P<rel>last|this|next|past|previous|coming|earlier this|later this|current)\s+(?P<unit>week(?:end)?|month|year)\b")
 DAY_WORDS = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
@@ -574,7 +577,7 @@ def _weekday(published: date, name: str, rel: str | None, future: bool) -> str:
 
 
 def _ago(published: date, n: str, unit: str) -> tuple[str, str]:
-    count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
+    count = int(n) if n.isdigit() else VAGUE_COUNTS.get(n) or sum(SMALL[w] for w in re.split(r"[- ]", n))
     if unit == "day":
         return _shift(published, -count), "day"
     if unit == "week":
