@@ -1035,3 +1035,13 @@ def test_a_pointing_contest_skips_a_row_the_junk_rules_strike(contest):
     assert not any(m.source.name == "Ivo Tan" for m in mentions)
     pointer = next(m for m in mentions if m.source.name == "Lena Brandt")
     assert mentions[pointer.contests] is report
+
+
+def test_a_remark_condemned_by_its_topic_is_the_one_about_that_topic_even_further_on(nlp):
+    # "Aldane's remarks about the harbour judge" answers what he said about the judge, not his complaint just
+    # before that his words had been twisted
+    ms = _statuses("Tomas Aldane said on Monday that his words had been twisted. Mayor Ilse Varga said Mr. Aldane's "
+                   "remarks about the harbour judge were unacceptable.\n\nAldane said last week that the harbour "
+                   "judge was biased against him because of her heritage.")
+    assert next(m for m in ms if "twisted" in m.text).status == "reported"
+    assert next(m for m in ms if "was biased" in m.text).status == "disputed"

@@ -269,21 +269,30 @@ def contested_index(index: int, root: Token, mentions: list[Mention], lemmas: li
         theirs = [j for j in earlier if mentions[j].source.kind != "outlet"
                   and owners & set(mentions[j].source.name.lower().split())]
         on_topic = [j for j in theirs if (keys - owners) & lemmas[j]]
-        if on_topic or theirs:
-            return on_topic[-1] if on_topic else _first_of_latest_by(owners, earlier, mentions)
+        if on_topic:
+            return on_topic[-1]
         later = [j for j in range(index + 1, len(mentions)) if j not in skip and mentions[j].source.kind != "outlet"
                  and mentions[j].form != "outlet" and mentions[j].source.name != contester.source.name
                  and owners & set(mentions[j].source.name.lower().split())]
-        on_topic = [j for j in later if (keys - owners) & lemmas[j]]
-        # a story that leads with the reaction: "Varga's remarks were unacceptable," … Varga said
-        if on_topic or later:
-            return (on_topic or later)[0]
+        later_on_topic = [j for j in later if (keys - owners) & lemmas[j]]
+        # a story that leads with the reaction: "Varga's remarks were unacceptable," … Varga said; and "Varga's
+        # remarks about the judge" answers what she said about the judge further on rather than whatever she
+        # said just before on something else ("her words had been misconstrued")
+        if later_on_topic:
+            return later_on_topic[0]
+        if theirs:
+            return _first_of_latest_by(owners, earlier, mentions)
+        if later:
+            return later[0]
     best, best_score = None, 0
     for j in earlier:
         score = len(keys & lemmas[j])
         if score and score >= best_score:
             best, best_score = j, score
     return best if best is not None else _first_of_latest_by(keys, earlier, mentions)
+
+
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "regarding", "concerning"})
 
 
 def _possessors(root: Token, lex: Lexicon) -> set[str]:
@@ -336,7 +345,10 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                     for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "VERB") and not w.is_stop
                     for form in _forms(w)}
-            return compounds | owners | said
+            # "Varga's remarks about the harbour judge", "his comments on the levy": what they were about
+            about = {form for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+                     for w in c.subtree if w.pos_ in ("NOUN", "PROPN") and not w.is_stop for form in _forms(w)}
+            return compounds | owners | said | about
         return compounds | set(_forms(noun))
     arguments = {form for c in root.children
                  if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") for form in _forms(c)}
