@@ -10,6 +10,8 @@ union's figures"), or, when it only points back ("it", "these allegations"), the
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention, Source
@@ -19,6 +21,7 @@ from .nlp import cue_of, doc_text
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
 POINTERS = frozenset({"it", "this", "that", "these", "those", "which"})  # words that point back at a statement
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def rejects_a_charge(doc: Doc, mention: Mention, span: Span, lex: Lexicon) -> bool:
@@ -353,3 +356,50 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
     arguments = {form for c in root.children
                  if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") for form in _forms(c)}
     return arguments | {root.lemma_.lower()}
+
+
+def said_in_response(cue: Token | None) -> Token | None:
+    """'Romney tweeted *in response*: …', '*In response*, the ministry said …', 'said in response to Varga's
+    remarks': a statement told as the answer to another party's is a rebuttal on the merits (the editors' "a
+    rebuttal anywhere in the same report makes the statement it answers disputed"). Returns "response", or
+    what it answers when the phrase names it; None for no such phrase, or an answer to a question or a request
+    ("in response to a question about the searches" answers the reporter, not a statement)."""
+    if cue is None:
+        return None
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        response = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "response"), None)
+        if response is None:
+            continue
+        answered = next((g for c in response.children if c.dep_ == "prep" and c.lower_ == "to"
+                         for g in c.children if g.dep_ == "pobj"), None)
+        if answered is None:
+            return response
+        # "in response to Sanders' charge that …": a statement whose owner or words the phrase names; not "in
+        # response to missile tests", "to the hateful rhetoric" (nobody's in particular)
+        named = any(c.dep_ == "poss" or c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in answered.children)
+        return answered if named and answered.lemma_.lower() in CHARGE_NOUNS | REMARK_NOUNS else None
+    return None
+
+
+def answered_statement(text: str, index: int, mentions: list[Mention],
+                       skip: frozenset[int] = frozenset()) -> int | None:
+    """What a bare "in response" answers: the latest statement before it by another party, in its own paragraph
+    or the one before, when both are named people or organisations (not the outlet, a headline's "critics", or
+    a statement the answer is told inside)."""
+    contester = mentions[index]
+    if contester.source.kind not in ("person", "organization"):
+        return None
+    for j in range(index - 1, -1, -1):
+        m = mentions[j]
+        if m.start >= contester.start or j in skip or m.form == "outlet" or m.source.kind == "outlet":
+            continue
+        if len(_PARAGRAPH_BREAK.findall(text, m.end, contester.start)) > 1:
+            return None
+        if m.source.name != contester.source.name:
+            # a named party's statement, not a headline's or one the answer sits inside
+            named = m.source.kind in ("person", "organization") and not _encloses(m, contester)
+            return j if named else None
+    return None
