@@ -1035,3 +1035,40 @@ def test_a_pointing_contest_skips_a_row_the_junk_rules_strike(contest):
     assert not any(m.source.name == "Ivo Tan" for m in mentions)
     pointer = next(m for m in mentions if m.source.name == "Lena Brandt")
     assert mentions[pointer.contests] is report
+
+
+def test_a_remark_condemned_by_its_topic_is_the_one_about_that_topic_even_further_on(nlp):
+    # "Aldane's remarks about the harbour judge" answers what he said about the judge, not his complaint just
+    # before that his words had been twisted
+    ms = _statuses("Tomas Aldane said on Monday that his words had been twisted. Mayor Ilse Varga said Mr. Aldane's "
+                   "remarks about the harbour judge were unacceptable.\n\nAldane said last week that the harbour "
+                   "judge was biased against him because of her heritage.")
+    assert next(m for m in ms if "twisted" in m.text).status == "reported"
+    assert next(m for m in ms if "was biased" in m.text).status == "disputed"
+
+
+@pytest.mark.parametrize("text, answered", [
+    ("Tomas Aldane said the Kessel levy had doubled in a year.\n\nMayor Ilse Varga said in response: \"The levy "
+     "has not moved since the spring.\"", "the Kessel levy had doubled in a year"),
+    ("Tomas Aldane said the Kessel levy had doubled in a year. In response, Mayor Ilse Varga said the harbour "
+     "board had frozen it.", "the Kessel levy had doubled in a year"),
+    ("In response to Tomas Aldane's charge that the levy had doubled, Mayor Ilse Varga said the board had frozen "
+     "it.", "that the levy had doubled"),
+])
+def test_a_statement_answered_in_response_by_another_party_is_disputed(nlp, text, answered):
+    ms = _statuses(text)
+    assert next(m for m in ms if m.text == answered).status == "disputed"
+    assert [m.relation for m in ms if m.source.name == "Ilse Varga"] == ["disputes"]
+
+
+@pytest.mark.parametrize("text", [
+    # an answer to a reporter's question, or to events, answers no statement; a neighbour's word is no answer
+    "Tomas Aldane said the Kessel levy had doubled in a year. Mayor Ilse Varga said in response to a question "
+    "that the harbour board would meet on Friday.",
+    "Tomas Aldane said the Kessel levy had doubled in a year. Mayor Ilse Varga said the harbour board would meet "
+    "on Friday.",
+])
+def test_a_neighbouring_statement_that_answers_nothing_leaves_it_reported(nlp, text):
+    ms = _statuses(text)
+    assert next(m for m in ms if "levy had doubled" in m.text).status == "reported"
+    assert all(m.contests is None for m in ms)

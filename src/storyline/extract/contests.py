@@ -10,6 +10,8 @@ union's figures"), or, when it only points back ("it", "these allegations"), the
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention, Source
@@ -19,6 +21,7 @@ from .nlp import cue_of, doc_text
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
 POINTERS = frozenset({"it", "this", "that", "these", "those", "which"})  # words that point back at a statement
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def rejects_a_charge(doc: Doc, mention: Mention, span: Span, lex: Lexicon) -> bool:
@@ -269,21 +272,30 @@ def contested_index(index: int, root: Token, mentions: list[Mention], lemmas: li
         theirs = [j for j in earlier if mentions[j].source.kind != "outlet"
                   and owners & set(mentions[j].source.name.lower().split())]
         on_topic = [j for j in theirs if (keys - owners) & lemmas[j]]
-        if on_topic or theirs:
-            return on_topic[-1] if on_topic else _first_of_latest_by(owners, earlier, mentions)
+        if on_topic:
+            return on_topic[-1]
         later = [j for j in range(index + 1, len(mentions)) if j not in skip and mentions[j].source.kind != "outlet"
                  and mentions[j].form != "outlet" and mentions[j].source.name != contester.source.name
                  and owners & set(mentions[j].source.name.lower().split())]
-        on_topic = [j for j in later if (keys - owners) & lemmas[j]]
-        # a story that leads with the reaction: "Varga's remarks were unacceptable," … Varga said
-        if on_topic or later:
-            return (on_topic or later)[0]
+        later_on_topic = [j for j in later if (keys - owners) & lemmas[j]]
+        # a story that leads with the reaction: "Varga's remarks were unacceptable," … Varga said; and "Varga's
+        # remarks about the judge" answers what she said about the judge further on rather than whatever she
+        # said just before on something else ("her words had been misconstrued")
+        if later_on_topic:
+            return later_on_topic[0]
+        if theirs:
+            return _first_of_latest_by(owners, earlier, mentions)
+        if later:
+            return later[0]
     best, best_score = None, 0
     for j in earlier:
         score = len(keys & lemmas[j])
         if score and score >= best_score:
             best, best_score = j, score
     return best if best is not None else _first_of_latest_by(keys, earlier, mentions)
+
+
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "regarding", "concerning"})
 
 
 def _possessors(root: Token, lex: Lexicon) -> set[str]:
@@ -336,8 +348,58 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                     for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "VERB") and not w.is_stop
                     for form in _forms(w)}
-            return compounds | owners | said
+            # "Varga's remarks about the harbour judge", "his comments on the levy": what they were about
+            about = {form for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+                     for w in c.subtree if w.pos_ in ("NOUN", "PROPN") and not w.is_stop for form in _forms(w)}
+            return compounds | owners | said | about
         return compounds | set(_forms(noun))
     arguments = {form for c in root.children
                  if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") for form in _forms(c)}
     return arguments | {root.lemma_.lower()}
+
+
+def said_in_response(cue: Token | None) -> Token | None:
+    """'Romney tweeted *in response*: …', '*In response*, the ministry said …', 'said in response to Varga's
+    remarks': a statement told as the answer to another party's is a rebuttal on the merits (the editors' "a
+    rebuttal anywhere in the same report makes the statement it answers disputed"). Returns "response", or
+    what it answers when the phrase names it; None for no such phrase, or an answer to a question or a request
+    ("in response to a question about the searches" answers the reporter, not a statement)."""
+    if cue is None:
+        return None
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        response = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "response"), None)
+        if response is None:
+            continue
+        answered = next((g for c in response.children if c.dep_ == "prep" and c.lower_ == "to"
+                         for g in c.children if g.dep_ == "pobj"), None)
+        if answered is None:
+            return response
+        # "in response to Sanders' charge that …": a statement whose owner or words the phrase names; not "in
+        # response to missile tests", "to the hateful rhetoric" (nobody's in particular)
+        named = any(c.dep_ == "poss" or c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in answered.children)
+        return answered if named and answered.lemma_.lower() in CHARGE_NOUNS | REMARK_NOUNS else None
+    return None
+
+
+def answered_statement(text: str, index: int, mentions: list[Mention],
+                       skip: frozenset[int] = frozenset()) -> int | None:
+    """What a bare "in response" answers: the latest statement before it by another party, in its own paragraph
+    or the one before, when both are named people or organisations (not the outlet, a headline's "critics", or
+    a statement the answer is told inside)."""
+    contester = mentions[index]
+    if contester.source.kind not in ("person", "organization"):
+        return None
+    for j in range(index - 1, -1, -1):
+        m = mentions[j]
+        if m.start >= contester.start or j in skip or m.form == "outlet" or m.source.kind == "outlet":
+            continue
+        if len(_PARAGRAPH_BREAK.findall(text, m.end, contester.start)) > 1:
+            return None
+        if m.source.name != contester.source.name:
+            # a named party's statement, not a headline's or one the answer sits inside
+            named = m.source.kind in ("person", "organization") and not _encloses(m, contester)
+            return j if named else None
+    return None

@@ -32,7 +32,7 @@ from .speakers import _person_like
 from .criticism import drew_criticism
 from .verdicts import apply_verdicts
 from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, found_nothing,
-                       inventor_statement, judged_wrong, statement_judged,
+                       inventor_statement, judged_wrong, statement_judged, said_in_response, answered_statement,
                        names_a_statement, owner_of, rejects_a_charge)
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
@@ -117,6 +117,17 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
         judged = statement_judged(index, person, mentions, lemmas, unpointed) if person is not None else None
         if judged is not None:
             mentions[index].contests, mentions[index].relation = judged, "disputes"
+    text = doc_text(doc)
+    for index, mention in enumerate(mentions):  # "Romney tweeted in response: …": an answer on the merits
+        if mention.contests is not None or mention.form == "outlet" or initial[index] in CONTEST_RELATION:
+            continue
+        response = said_in_response(cue_root(doc, mention))
+        if response is None:
+            continue
+        answered = (answered_statement(text, index, mentions, unpointed) if response.lemma_.lower() == "response"
+                    else contested_index(index, response, mentions, lemmas, lex, unpointed))
+        if answered is not None:
+            mention.contests, mention.relation = answered, "disputes"
     apply_verdicts(doc, mentions, spans, lemmas, lex)  # "PolitiFact rated the claim false / true"
     for mention in mentions:
         if mention.contests is not None:
