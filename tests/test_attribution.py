@@ -251,6 +251,10 @@ CASES = [
     ("If anything, Tomas Brel argued in his email, the incident is an illustration of why the council should "
      "adopt new rules.", "Tomas Brel", "argued in his email", "indirect",
      "the incident is an illustration of why the council should adopt new rules", "reported"),
+    # the parser joined a closing tag to the statement as a second clause ("…, her aide, X, told the Ledger")
+    ("Despite a string of losses on Monday, Mayor Ilse Varga remains determined to keep the ferry running until "
+     "the summer, her chief aide, Tomas Aldane, told the Harbour Ledger.", "Tomas Aldane", "told", "indirect",
+     "Mayor Ilse Varga remains determined to keep the ferry running until the summer", "reported"),
     # a passive criticism: the by-agent says it, the reason is what is said
     ("The ferry operator has been criticized by dock workers for cutting the night crossings.",
      "dock workers", "has been criticized", "indirect", "cutting the night crossings", "reported"),
@@ -265,6 +269,11 @@ CASES = [
 ])
 def test_a_verb_of_attack_without_a_reason_is_no_cue(nlp, text):
     assert not [m for m in mentions(nlp, text) if m.cue and m.cue.split()[-1] in {"attacked", "hit"}]
+
+
+def test_a_second_clause_joined_by_and_is_no_closing_tag(nlp):
+    text = "The ferry will keep running through the summer, and Ilse Varga told reporters about it."
+    assert not [m for m in mentions(nlp, text) if m.cue == "told"]
 
 
 def test_reading_a_text_without_a_quote_is_no_cue(nlp):

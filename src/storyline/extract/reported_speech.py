@@ -20,8 +20,8 @@ from .np_statements import held_against
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
 from .quotes import QuoteIndex
 from .stray_clauses import that_clause_after
-from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, _Found, _paragraph,
-                    _subtree_span, _trim, _verb_group)
+from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SPEECH_CLASSES, _Found,
+                    _paragraph, _subtree_span, _trim, _verb_group)
 from .speakers import (_asked_of, _has_subject, _name_before, _past_dateline, _person_like, _speaker_after_quote,
                        _stranded_speaker, _subject, has_said)
 from .unnamed_sources import RAISING_VERBS, _outlets_impression, _passive_hedge, _raises_a_cue
@@ -78,7 +78,7 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     cue = _verb_group(tok, phrase, cues)
     content = _content(tok, lemma, phrase, cls, cues)
     source_head, before = (None, None) if _has_subject(tok) else _stranded_speaker(tok, content is not None)
-    content = content or before or _as_clause(tok, cls)
+    content = content or before or _as_clause(tok, cls) or _tag_joined_to_statement(tok, cls)
     source_head = source_head or _subject(tok)
     if source_head is None or quotes.at(source_head.idx) is not None:  # no one inside a quote speaks it
         source_head = _speaker_after_quote(tok, quotes)
@@ -150,6 +150,29 @@ def _said_clause_after(tok: Token) -> bool:
         return False
     subject = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return subject is not None and subject.left_edge.i == after + 1  # the statement starts right after the comma
+
+
+def _tag_joined_to_statement(verb: Token, cls: str) -> tuple[int, int] | None:
+    """'The ferry keeps running, her aide, Tomas Aldane, told the Ledger': the parser joined the closing tag
+    to the statement as a second clause; the tag's verb has its own subject after a comma, says nothing of
+    its own and ends the sentence, so the clause before the comma is what it says."""
+    doc = verb.doc
+    host = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (verb.dep_ != "conj" or cls not in SPEECH_CLASSES or host.i > verb.i or host.pos_ not in {"VERB", "AUX"}
+            or subject is None or subject.i > verb.i or subject.left_edge.i < 1):
+        return None
+    comma = doc[subject.left_edge.i - 1]
+    if comma.text != "," or any(c.dep_ in {"cc", "ccomp", "xcomp", "mark", "advcl"} for c in verb.children):
+        return None
+    if any(c.dep_ == "cc" and host.i < c.i < verb.i for c in host.children):
+        return None  # "the ferry runs, and the mayor told …": two statements of the reporter's
+    end = verb.right_edge.i + 1
+    if end < verb.sent.end and not doc[end].is_punct or host.left_edge.i >= comma.i:
+        return None  # the tag must close the sentence
+    para = _paragraph(doc, verb.i)
+    first = max(host.left_edge.i, para[0])
+    return _trim(doc, doc[first].idx, comma.idx)
 
 
 def _past_conjunction(doc: Doc, host: Token, span: tuple[int, int]) -> tuple[int, int]:
