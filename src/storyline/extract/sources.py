@@ -37,7 +37,7 @@ from .relatives import relative_noun, who_within
 from .role_people import role_person
 from .source_phrases import (
     appositive_role, conjuncts, is_bare_body, is_role_phrase, name_before_and, name_tokens, named_beside,
-    own_relative, second_subject, source_span, strip_name,
+    own_relative, second_subject, source_span, strip_name, titled_once,
 )
 from .source_state import SourceState, earlier_kin, entity_at, entity_covering, floor
 from .source_words import (
@@ -158,6 +158,10 @@ class SourceResolver:
             head = named
         joined = conjuncts(head)
         before = name_before_and(head)
+        if titled_once(head, joined):  # "Port director and former mayor Ana Ruiz said": one person, two titles
+            named = self._one_noun_phrase(joined[0])
+            named.role = named.role or strip_name(self.st.doc[head.left_edge.i:head.i + 1].text)
+            return named
         if not joined and before is None:
             return self._one_noun_phrase(head)
         parts = [self._one_noun_phrase(head), *(self._conjunct(c) for c in joined)]
