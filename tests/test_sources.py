@@ -548,6 +548,10 @@ def test_a_relative_clause_on_one_of_several_names_is_that_names(nlp, content, s
     ("The head of the board's powerful harbour committee said the vote had been rigged.\n\n"
      "Harbour Committee Chairman Ivo Tan wrote in an email to members that the mayor had broken the rules. "
      "Port Board Chairman Ana Ruiz declined to comment.", "the vote had been rigged", "Ivo Tan"),
+    # issue 15: a plural the description writes in lower case ("rules") and the title in capitals ("Rules")
+    ("The head of the board's powerful rules committee said the vote had been rigged.\n\n"
+     "Rules Committee Chairman Ivo Tan wrote in an email to members that the mayor had broken the rules. "
+     "Board Chairman Ana Ruiz declined to comment.", "the vote had been rigged", "Ivo Tan"),
     # a description a definite possessor opens: the one person the report gives that role
     ("The region's Green party leader said the count was fair.\n\n"
      "\"Nobody was turned away,\" Veyra Green Party chairman Lorn Dakers said of the vote.",
@@ -886,3 +890,10 @@ def test_a_poll_is_named_by_who_ran_it(nlp, text, content, source):
 ])
 def test_two_titles_of_one_person_are_one_speaker(nlp, text, content, source):
     assert source_of(nlp, text, content).removeprefix("the ").removeprefix("The ") == source
+
+
+def test_accusations_a_speaker_answers_are_not_the_speakers_own(nlp):
+    """Issue 15: "X responded to accusations that Y": Y is the unnamed accusers' claim, not X's."""
+    text = ("Harbour candidate Marta Koval responded on Sunday to accusations that she exaggerated her record, "
+            "from claiming she had run a clinic to recounting a rescue at sea.")
+    assert source_of(nlp, text, "she exaggerated her record") == "accusations"
