@@ -122,10 +122,28 @@ def person_antecedent(st: SourceState, pos: int, pronoun: Token | None = None, g
         if salient and start == previous:
             aside = aside_speaker(st, salient, pronoun)
             return aside if aside is not None else salient[0][1]
+        if not salient and start == previous and len({s.entity for _, s in in_sentence}) == 1 and \
+                other_gender_subject(st, st.doc[previous].sent, gender):
+            return in_sentence[0][1]  # "… as Ana Ruiz sharpened her attack on Ivo Tan. He has …": Tan
         salient = [source for _, source in salient]
         if salient:
             return salient[0]
     return seen[0][2]
+
+
+def other_gender_subject(st: SourceState, sent, gender: str | None) -> bool:
+    """Whether a subject of ``sent`` is a person the report marks as the other gender than ``gender``: then
+    a "he" or "she" after it is the one person of its own gender that sentence names, object or not."""
+    if gender is None:
+        return False
+    i = bisect_right(st.cand_pos, sent.start_char - 1)
+    while i < len(st.cands) and st.cands[i][0] < sent.end_char:
+        at, kind, _, source = st.cands[i]
+        i += 1
+        if kind == "person" and source.entity is not None and gender_of(st, source.entity) not in {None, gender} \
+                and clause_rank(st, token_at(st, at)) < 2:
+            return True
+    return False
 
 
 def aside_speaker(st: SourceState, salient: list[tuple[int, Source]], pronoun: Token | None) -> Source | None:

@@ -7,12 +7,15 @@ Ana Ruiz, said …"), or one it hung on the sentence's verb as a clause of its o
 which counted 40 boats, …" parsed as a complement). The noun is then the word the pronoun follows, past a
 comma or a dash: the head of the noun phrase that ends right there; for "which" and "that" only a body
 (an organisation or group), since after a place or a thing they often take up a whole clause ("…, which
-helps explain why …").
+helps explain why …"). And a "who" the parser hung on a thing ("the consensus of experts in port law, who
+…") is the people that thing's phrase names last before it.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from .animacy import can_speak_as_they
 
 RELATIVES = {"which", "who", "that"}
 OPENERS = {",", "-", "—", "–", "--"}
@@ -65,3 +68,13 @@ def _body(noun: Token, bodies: set[str]) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPS:
         return False
     return noun.ent_type_ in {"ORG", "NORP"} or noun.lemma_.lower() in bodies - PLACES
+
+
+def who_within(pronoun: Token, noun: Token) -> Token:
+    """Whom a "who" on ``noun`` stands for: the noun itself where it can speak, else the last noun before
+    the pronoun inside its phrase that can ("the consensus of experts in port law, who …": the experts);
+    the noun where there is none."""
+    if pronoun.lower_ != "who" or noun.pos_ != "NOUN" or can_speak_as_they(noun):
+        return noun
+    inside = [t for t in noun.subtree if t.i < pronoun.i and t.pos_ == "NOUN" and t.dep_ == "pobj"]
+    return next((t for t in reversed(inside) if can_speak_as_they(t)), noun)

@@ -94,6 +94,10 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if content is None:
         content = _adjacent_quote(tok, cue, source_head, quotes) or _block_after_colon(tok, cue, cls)
     if content is None and (stray := that_clause_after(doc_at(tok, cue))) is not None:
+        answered = _answered_noun(tok, stray, cues)
+        if answered is not None:  # "responded to accusations that …": the accusers', whom the report leaves unnamed
+            return _Found((answered.i, answered.i + 1), cues.nominal[answered.lemma_.lower()],
+                          _subtree_span(stray, exclude=answered), answered)
         content = _subtree_span(stray, exclude=tok)  # "claiming without any evidence that …": a misparse
     if content is None or (lemma in cues.quote_only and not quotes.overlapping(*content)):
         return None
@@ -114,6 +118,18 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if _asked_of(tok):  # "Asked whether …, Ana Ruiz said": the one asked is not who asks
         return _Found(cue, cls, content, None, Source("unnamed", "unnamed"), around=around)
     return _Found(cue, cls, content, source_head, around=around, source_name=name)
+
+
+def _answered_noun(verb: Token, clause: Token, cues: Cues) -> Token | None:
+    """'Ruiz responded to accusations that she …': the that-clause is on a cue noun with no owner that the
+    verb takes through a preposition; what it says is the noun's unnamed makers' claim, not the verb's
+    subject's. None for any other clause."""
+    noun = clause.head
+    if (clause.dep_ == "acl" and noun.dep_ == "pobj" and noun.tag_ == "NNS" and noun.lemma_.lower() in cues.nominal
+            and noun.head.dep_ == "prep" and noun.head.head == verb
+            and not any(c.dep_ in {"poss", "det", "compound", "nmod", "prep"} for c in noun.children)):
+        return noun
+    return None
 
 
 def doc_at(tok: Token, cue: tuple[int, int]) -> Token:

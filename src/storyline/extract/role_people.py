@@ -116,12 +116,18 @@ def leader_by_words(head: Token, people: list[PersonRoles]) -> Entity | None:
     committee" → "Rules Committee Chairman Ivo Tan") and whom the report describes by more of the
     phrase's own words than anyone else, before or after it; None when no word is shared or two share
     as many."""
-    described = described_words(head)
-    scored = sorted(((len(described & r.words), r.entity.key, r.entity) for r in people
-                     if r.heads & LEADS and described & r.words), key=lambda x: -x[0])
+    described = singular(described_words(head))
+    scored = sorted(((len(described & singular(r.words)), r.entity.key, r.entity) for r in people
+                     if r.heads & LEADS and described & singular(r.words)), key=lambda x: -x[0])
     if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     return scored[0][2]
+
+
+def singular(words: set[str]) -> set[str]:
+    """Words with a plural "s" dropped, so a title's "Rules Committee" (a proper noun, kept as written) and a
+    description's "rules committee" (a common plural, lemmatised) share "rule"."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
 def subject_over(st: SourceState, start: int, head: Token) -> bool:

@@ -264,6 +264,16 @@ def name_before_and(head: Token) -> Token | None:
     return None
 
 
+def titled_once(head: Token, joined: list[Token]) -> bool:
+    """'GOP contender and former surgeon Ana Ruiz said': a bare singular role noun (no article, no
+    possessor, no name of its own) coordinated with one person's name is a title of that person, not a
+    second speaker; "the mayor and Ana Ruiz", "aides and Ana Ruiz" stay two."""
+    return (len(joined) == 1 and head.tag_ == "NN" and head.lemma_.lower() in ROLE_NOUNS
+            and joined[0].pos_ == "PROPN" and joined[0].ent_type_ == "PERSON"
+            and not any(c.dep_ in {"det", "poss", "appos", "relcl", "acl"}
+                        or c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in head.children))
+
+
 def named_beside(head: Token) -> Token | None:
     """The name right after a common-noun subject that the parser made a subject of its own ("Republican
     hopefuls Ana Ruiz and Ivo Tan say"), or set off by commas ("The ferry's operator, Brenn Lines, said")."""

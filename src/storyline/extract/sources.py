@@ -33,11 +33,11 @@ from .nlp import doc_text
 from .person_names import fullest, person_roles, with_family_name
 from .pronoun_antecedents import described_subject, nearest_antecedent, person_antecedent, plural_antecedent
 from .quotes import QuoteIndex
-from .relatives import relative_noun
+from .relatives import relative_noun, who_within
 from .role_people import role_person
 from .source_phrases import (
     appositive_role, conjuncts, is_bare_body, is_role_phrase, name_before_and, name_tokens, named_beside,
-    own_relative, second_subject, source_span, strip_name,
+    own_relative, second_subject, source_span, strip_name, titled_once,
 )
 from .source_state import SourceState, earlier_kin, entity_at, entity_covering, floor
 from .source_words import (
@@ -85,7 +85,7 @@ class SourceResolver:
         span = source_span(head, floor(self.st, head))
         lower = head.lower_
         if lower in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj") and head.head.dep_ == "relcl":
-            antecedent = head.head.head
+            antecedent = who_within(head, head.head.head)
             if own_relative(head.head):  # "Ana Ruiz, who claimed …, and Ivo Tan, who suggested …": one each
                 target = self._one_noun_phrase(antecedent)
                 return Source(target.name, target.kind, span, target.role, target.entity)
@@ -158,6 +158,10 @@ class SourceResolver:
             head = named
         joined = conjuncts(head)
         before = name_before_and(head)
+        if titled_once(head, joined):  # "Port director and former mayor Ana Ruiz said": one person, two titles
+            named = self._one_noun_phrase(joined[0])
+            named.role = named.role or strip_name(self.st.doc[head.left_edge.i:head.i + 1].text)
+            return named
         if not joined and before is None:
             return self._one_noun_phrase(head)
         parts = [self._one_noun_phrase(head), *(self._conjunct(c) for c in joined)]

@@ -156,7 +156,8 @@ def _past_demonstrative(subject: Token, verb: Token, cue: Token) -> Token:
 
 def _paired_participle(verb: Token) -> Token:
     """'warning voters that the gangs could enter the town and implying that …': the parser coordinated the
-    second participle with the verb inside the first one's clause; a participle has no subject of its own
+    second participle with the verb inside the first one's clause (also where it hung that clause on an
+    object of the first: "warning followers in interviews that …"); a participle has no subject of its own
     and pairs with the participle above it, whose speaker it shares. Any other verb is returned as is."""
     if verb.tag_ != "VBG" or verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
         return verb
@@ -167,9 +168,17 @@ def _paired_participle(verb: Token) -> Token:
     for above in head.ancestors:
         if above.tag_ == "VBG" and above.dep_ in {"advcl", "xcomp", "conj"} and cues.cue_class(above.lemma_):
             return above
-        if above.dep_ not in {"ccomp", "conj", "xcomp"}:
+        if above.dep_ not in {"ccomp", "conj", "xcomp"} and not _that_clause_on_object(above, head):
             break
     return verb
+
+
+def _that_clause_on_object(above: Token, clause: Token) -> bool:
+    """Whether ``above`` is a noun, or the preposition over it, on which the parser hung the that-clause
+    ``clause`` that belongs to the participle further up ("warning followers in interviews that the
+    gangs could …": "that …" hung on "interviews")."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return marked and clause.dep_ == "acl" and above.dep_ in {"pobj", "prep", "conj", "dobj"}
 
 
 def _relative_before(verb: Token) -> Token | None:
@@ -199,12 +208,17 @@ def _speaker_of_clause(verb: Token) -> Token | None:
     """", arguing that …", ", citing …", "— asserting …": a participle the parser hung on the clause a speaker
     said ("Ana said the plan failed, arguing that …"; "…,” adding") is the speaker's, not the clause subject's:
     the saying verb; so too on a noun's clause that a cue takes as its object ("rejected the idea that the
-    toll would rise, saying …", "dismissed claims that …"): the cue's. Not where the clause is itself a
+    toll would rise, saying …", "dismissed claims that …"): the cue's; on what someone is glad, sure or
+    surprised of ("were not surprised that the board …, saying …"): theirs. Not where the clause is itself a
     saying verb with its own subject ("…, Ivo Tan added, saying …")."""
     host = verb.head
     if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > host.i and _after_break(verb)):
         return None
     cues = load_cues()
+    if host.dep_ == "ccomp" and host.head.dep_ == "acomp" and host.head.pos_ == "ADJ" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in host.children) and any(
+            c.dep_ == "nsubj" for c in host.head.head.children):
+        return host.head.head  # "the experts, who were not surprised that the board …, saying …": who felt it
     if host.dep_ == "ccomp" and host.head.i < host.i:
         said_by, classes = host.head, SAYING_CLASSES
     elif (host.dep_ == "acl" and host.head.dep_ in OBJECT_DEPS and host.head.pos_ == "NOUN"
