@@ -1153,3 +1153,31 @@ def test_a_deck_opening_on_a_verb_stays_with_the_headline_that_holds_its_subject
 
     text = "Mayor Kern defends harbour toll; \nSays council will vote again in May.\n\nThe council met on Monday."
     assert len(list(parse(text).sents)) == 2
+
+
+def test_a_claim_in_a_clause_of_concession_ends_where_that_clause_ends(nlp):
+    # the small model parses the main clause after the comma as part of the that-clause ("harbor" a verb)
+    text = ("While Varga wrongly claimed that the tapes exist, harbor experts affirm that it is likely that the "
+            "port will close in the spring.")
+    claimed = next(m for m in mentions(nlp, text) if m.cue == "wrongly claimed")
+    assert claimed.text == "that the tapes exist"
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # a clause the parser closed itself: nothing to cut
+    ("Although the mayor said the bridge was safe, engineers warned that it could fail.", "said",
+     "the bridge was safe"),
+    # the While clause ended before the cue: the cue's content keeps its comma
+    ("While on the quay, Ruiz said the pier, the crane and the ferry were safe.", "said",
+     "the pier, the crane and the ferry were safe"),
+])
+def test_a_concession_that_ends_before_the_content_cuts_nothing(nlp, text, cue, content):
+    m = next(m for m in mentions(nlp, text) if m.cue == cue)
+    assert m.text == content
+
+
+def test_a_but_opening_the_next_sentence_does_not_break_the_continuation(nlp):
+    text = ("“I don't think it's over, any vote in particular,” he said outside the hall. But “the levy is "
+            "strengthened with a vote from the council. It helps.”")
+    said = next(m for m in mentions(nlp, text) if m.cue == "said")
+    assert said.text.endswith("It helps.”")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .concessions import concession_end
 from .cues import Cues, load_cues
 from .nominal_cues import _noun_clause
 from .spans import OBJECT_DEPS, SUBJECT_DEPS, _own_attribution, _paragraph, _subtree_span
@@ -57,7 +58,7 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         subject = next((c for c in children if c.dep_ in OBJECT_DEPS and tok.i < c.i < clauses[0].i), None)
         if subject is not None and not any(c.dep_ in SUBJECT_DEPS for c in clauses[0].children):
             span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"
-        return _grown(tok, clauses[-1] if later else clauses[0], span, cues, nominal=False)
+        return concession_end(tok, _grown(tok, clauses[-1] if later else clauses[0], span, cues, nominal=False))
     xcomp = next((c for c in children if c.pos_ in {"VERB", "AUX"} and (c.dep_ == "xcomp" or (
         c.dep_ == "advcl" and lemma in cues.recipient and c.i > tok.i
         and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.left_edge.i for a in c.children)))), None)

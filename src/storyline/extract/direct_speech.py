@@ -42,6 +42,8 @@ MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and
 # a quoted title in the bridge ('he said on “Meet the Press.”'): a few capitalised words, not speech
 TITLE_QUOTE = re.compile(r"(?:[\"“]|'')(?P<title>[A-Z][\w&’'-]*(?:[ \xa0]+(?:[A-Z][\w&’'-]*|of|the|and|&|a|an|in|on|at|for|to)){0,5})"
                          r"(?P<end>[.,]?)(?:[\"”]|'')")
+# '“…,” he said outside the hall. But “…”': a "But" or "And" opening the continuation's sentence
+LEAD_CONNECTIVE = re.compile(r"(?<=[.,])\s+(?:But|And)$")
 ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof)\.(?=\s)")
 
 
@@ -333,7 +335,7 @@ def _bridge(gap: str) -> bool:
         return False  # words opening the quote's paragraph lead in to a new quote ("Then, on the radio: …")
     if "\n" in gap and gap.partition("\n")[2].strip(EDGE_PUNCT):
         return False  # a paragraph of the reporter's own between the two quotes ('“…”\n\nIt did not.\n\n“…”')
-    gap = gap.strip()
+    gap = LEAD_CONNECTIVE.sub("", gap.strip())
     if not gap.strip(EDGE_PUNCT):
         return True
     gap = ABBREVIATION.sub(lambda m: m.group()[:-1], TITLE_QUOTE.sub(lambda m: "Title" + m.group("end"), gap))
