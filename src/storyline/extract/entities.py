@@ -32,6 +32,7 @@ from .nlp import doc_text
 from ..link.entities import org_initials, org_name_variants
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
+from .body_kinds import MEDIA
 from .role_heads import fits_type, org_noun, person_noun
 from .given_names import FEMALE, MALE
 from .surnames import share_surnames
@@ -87,11 +88,18 @@ _CAP_RUN = rf"{_CAP}(?:{_SP}(?:(?:and|&|of|for){_SP}(?:the{_SP})?)?{_CAP})*"
 # heads that a name may continue after with "of": "Federal Bureau of Investigation", "State Bank of Kelvar"
 OF_HEADS = ("Ministry", "Department", "Office", "Council", "Bureau", "Commission", "Institute", "Bank", "Agency",
             "Administration", "Board")
+# heads that a name may continue after with its subject, "on"/"for"/"of" and capitalised words: "Council on
+# Harbour Relations", "Kelvar Institute for Coastal Policy", "Center for Strategic and Maritime Studies", "the
+# Board on Professional Conduct", "Project on Port Secrecy", "National Association of Ferry Operators"
+SUBJECT_HEADS = ("Council", "Commission", "Committee", "Institute", "Center", "Centre", "Project", "Board",
+                 "Association", "Foundation", "Coalition", "Alliance", "Society", "Fund", "League", "Office",
+                 "Department", "Bureau")
+_SUBJECT = rf"{_SP}(?:of|on|for){_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:(?:and|&){_SP})?{_CAP}){{0,3}}"
 ORG_NAME = re.compile(
-    rf"\b(?:(?:[Tt]he\s+)?(?:Ministry|Department|Office|Council|Bureau|Commission|University|Institute|Bank|"
-    rf"Court|Federation|Association|Academy) of (?:the )?{_CAP_RUN}"
+    rf"\b(?:(?:[Tt]he\s+)?(?:(?:Ministry|Department|Office|Council|Bureau|Commission|University|Institute|Bank|"
+    rf"Court|Federation|Association|Academy) of|(?:{'|'.join(SUBJECT_HEADS)}) (?:on|for)) (?:the )?{_CAP_RUN}"
     rf"|(?:{_CAP}{_SP}(?:(?:and|&|of|for){_SP})?){{1,5}}"
-    rf"(?:(?:{'|'.join(OF_HEADS)})(?:{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:(?:and|&){_SP})?{_CAP}){{0,3}})?"
+    rf"(?:(?:{'|'.join(OF_HEADS)})(?:{_SUBJECT})?|(?:{'|'.join(SUBJECT_HEADS)}){_SUBJECT}"
     rf"|" + "|".join(ORG_WORDS) + r"))\b(?!\s+\d)"
 )
 FAC_WORDS = (
@@ -521,6 +529,10 @@ def _trim_org(doc: Doc, start: int, end: int) -> Span | None:
         span = span[1:]
     if span is None:
         return None
+    for tok in span[1:-1]:  # "the Harbour Committee on Tuesday", "the Fund for Ida Kern": the name ends there
+        if tok.lower_ in {"on", "for", "of"} and (doc[tok.i + 1].ent_type_ in DROPPED_LABELS | {"PERSON"}):
+            span = doc[span.start:tok.i]
+            break
     for tok in span[1:-1]:
         if tok.lower_ not in JOINERS:
             continue
@@ -538,8 +550,9 @@ def _separate(left: Span, joiner: Token) -> bool:
     """Whether the words before a joiner are not the start of the name that follows it."""
     if any(t.pos_ != "PROPN" and t.text not in ORG_WORDS and t.lower_ not in JOINERS | {"the"} for t in left):
         return True  # "Residents of …", "Families and …"
-    if joiner.lower_ in {"of", "for"}:
-        return False
+    if joiner.lower_ in {"of", "for"}:  # "Judge Ida Kern of Kelvar District Court": a person, then her court
+        return left[-1].ent_type_ == "PERSON" and left[-1].ent_iob_ != "O"
+
     if left[-1].text in ORG_WORDS:
         return True  # "Coast Guard and Fire Service": two organisations
     return len(left) == 1 and left[0].ent_iob_ == "B" and (
@@ -555,6 +568,9 @@ def _facility(doc: Doc, text: str, match: re.Match) -> list[tuple[int, int, str,
     if span is None or len(span) < 2:
         return []
     head = match["head"] or match["numbered"]
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.ent_iob_ == "I" and after.is_title and span[-1].ent_iob_ != "O":
+        return []  # "Harbour Street Journal": the tagger's longer name goes on past the head word
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if span[0].ent_type_ == "PERSON" and head in AMBIGUOUS_SURNAMES and before not in PLACE_PREPOSITIONS:
         return []
@@ -712,9 +728,24 @@ def _label(group: _Group) -> str:
         return "ORG"
     if any(_given_name_first(form) for form in group.forms):
         return "PERSON"
+    if _masthead(group):
+        return "ORG"
     if group.labels["PERSON"] and not any(w in ORG_WORDS for f in group.forms for w in f.split()):
         return "PERSON"
     return group.labels.most_common(1)[0][0] if group.labels else "OTHER"
+
+
+def _masthead(group: _Group) -> bool:
+    """A paper's or a network's name, which the tagger often calls a person or a work ("Politico", "the Kelvar
+    Times", a poll's "Kelvar Times/KBC News"): a name ending in a masthead word (``body_kinds.MEDIA``), when no
+    form of it is a name with a given name first and the tagger calls it a place or organisation nowhere else."""
+    if group.labels and any(label not in {"PERSON", "OTHER"} for label in group.labels):
+        return False
+    for form in group.forms:
+        words = _POSSESSIVE.sub("", form).split()
+        if words and all(w[:1].isupper() for w in words) and words[-1].lower() in MEDIA:
+            return True  # not a show's title with small words in it ("Meet the Press")
+    return False
 
 
 def _given_name_first(form: str) -> bool:
