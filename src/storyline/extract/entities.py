@@ -29,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
-from ..link.entities import org_initials, org_name_variants
+from ..link.entities import TITLE_WORDS, org_initials, org_name_variants
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
 from .body_kinds import MEDIA
@@ -200,6 +200,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     described = _described_types(doc, text, candidates, groups, begin)
     groups = _merge_forms(groups, _acronyms(text, candidates))
     _apply_described_types(groups, described)
+    _type_surnames(groups)
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
     entities = share_surnames(doc, text, entities)
@@ -694,6 +695,27 @@ def _apply_described_types(groups: dict[str, _Group], described: dict[str, str])
         kinds = {described[_norm(form)] for form in group.forms if _norm(form) in described}
         if len(kinds) == 1 and not group.strong:
             group.strong = kinds.pop()
+
+
+def _type_surnames(groups: dict[str, _Group]) -> None:
+    """The surname of a person the report names in full ("Ida Kern", a given name first), alone or after a title
+    word ("General Kern"), is that person's when no rule typed it and the tagger's labels for it do not mostly
+    make it a place: the small model calls a rare surname an organisation in one sentence, a people in the next
+    and a place in a third ("Kern acknowledged", "the Kern case", "Kern lied"). A place named as a person's
+    surname ("Washington" beside "George Washington") stays a place when the tagger mostly says so."""
+    surnames = {_norm(form).split()[-1] for group in groups.values() for form in group.forms
+                if _given_name_first(form)}
+    for key, group in groups.items():
+        words = key.split()
+        if group.strong or group.labels["PERSON"] or not words or words[-1] not in surnames:
+            continue
+        if len(words) == 2 and words[0].rstrip(".") not in TITLE_WORDS | {"gen", "gov", "sen", "rep", "lt"}:
+            continue
+        if len(words) > 2:
+            continue
+        places = sum(group.labels[label] for label in ("GPE", "LOC", "FAC"))
+        if 2 * places < sum(group.labels.values()):
+            group.strong = "PERSON"
 
 
 def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
