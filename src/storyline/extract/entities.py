@@ -254,6 +254,11 @@ NOT_NAME_TAGS = frozenset(("RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP",
                            "DT", "IN", "MD", "CC", "WDT", "WP", "WRB"))
 
 
+# an adjective alone names no thing: an ad or a speech titled "Reckless" is its words, not an entity (places and
+# bodies the tagger reads as adjectives, "Malibu", keep their names)
+ADJECTIVE_TAGS = frozenset(("JJ", "JJR", "JJS"))
+
+
 def _not_a_name_word(doc: Doc, entity: Entity) -> bool:
     """A one-word name that the tagger reads everywhere as an adverb, a verb, a pronoun or a number: a word
     capitalised for opening a quote ('"Realistically, …"') or a headline-like line ("Bush: Survive to …"),
@@ -262,9 +267,10 @@ def _not_a_name_word(doc: Doc, entity: Entity) -> bool:
     or adjectives ("Malibu"). Acronyms, peoples and names with aliases are kept."""
     if entity.type == "NORP" or entity.aliases or " " in entity.name or entity.name.isupper():
         return False
+    tags = NOT_NAME_TAGS | ADJECTIVE_TAGS if entity.type == "OTHER" else NOT_NAME_TAGS
     for start, end in entity.spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span[0].tag_ not in NOT_NAME_TAGS:
+        if span is None or span[0].tag_ not in tags:
             return False
     return True
 
@@ -591,6 +597,11 @@ def _overlapping(rules: list[tuple[int, int, str, bool]], starts: list[int], sta
     return found
 
 
+# tags of a sentence's first word that opens no name even when the tagger runs it into one: a preposition, an
+# adverb, a conjunction, a determiner, a wh-word
+OPENING_TAGS = frozenset(("IN", "RB", "CC", "DT", "WRB", "WDT", "WP"))
+
+
 def _pieces(text: str, ent: Span, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of a spaCy entity that are names: split at lowercase words that join no name ("Oldmoor
     to the Civic Hall") and with the spans rules already took cut out."""
@@ -605,8 +616,8 @@ def _pieces(text: str, ent: Span, taken: list[tuple[int, int]]) -> list[tuple[in
             if start is not None:
                 pieces.append((start, tok.idx))
             start = None
-        elif start is None and not tok.is_lower:
-            start = tok.idx
+        elif start is None and not tok.is_lower and not (tok.is_sent_start and tok.tag_ in OPENING_TAGS):
+            start = tok.idx  # not a sentence's capitalised preposition or adverb ("Beyond Kelvar, …")
     if start is not None:
         pieces.append((start, ent.end_char))
     return [_strip_joiners(text, s, e) for s, e in pieces]
