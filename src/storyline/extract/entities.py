@@ -537,7 +537,9 @@ def _trim_org(doc: Doc, start: int, end: int) -> Span | None:
     if span is None:
         return None
     for tok in span[1:-1]:  # "the Harbour Committee on Tuesday", "the Fund for Ida Kern": the name ends there
-        if tok.lower_ in {"on", "for", "of"} and (doc[tok.i + 1].ent_type_ in DROPPED_LABELS | {"PERSON"}):
+        after = doc[tok.i + 1]
+        if (tok.lower_ in {"on", "for", "of"} and after.ent_type_ in DROPPED_LABELS | {"PERSON"}
+                or tok.lower_ in {"and", "&"} and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"):
             span = doc[span.start:tok.i]
             break
     for tok in span[1:-1]:
