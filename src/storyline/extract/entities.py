@@ -711,24 +711,22 @@ def _apply_described_types(groups: dict[str, _Group], described: dict[str, str])
 
 
 def _type_surnames(groups: dict[str, _Group]) -> None:
-    """The surname of a person the report names in full ("Ida Kern", a given name first), alone or after a title
-    word ("General Kern"), is that person's when no rule typed it and the tagger's labels for it do not mostly
-    make it a place: the small model calls a rare surname an organisation in one sentence, a people in the next
-    and a place in a third ("Kern acknowledged", "the Kern case", "Kern lied"). A place named as a person's
-    surname ("Washington" beside "George Washington") stays a place when the tagger mostly says so."""
+    """The surname of a person the report names in full ("Ida Kern", a given name first) is that person's after a
+    title word ("General Kern"), and alone when no rule typed it and no label of the tagger's holds a majority of
+    its mentions: the small model calls a rare surname an organisation in one sentence, a people in the next and
+    a place in a third ("Kern acknowledged", "the Kern case", "Kern lied"). A surname the tagger mostly gives one
+    label keeps it: a place named as a person's surname ("Washington" beside "George Washington") stays a
+    place, and the pronoun resolver was fitted on the labels as they are."""
     surnames = {_norm(form).split()[-1] for group in groups.values() for form in group.forms
                 if _given_name_first(form)}
     for key, group in groups.items():
         words = key.split()
         if group.strong or group.labels["PERSON"] or not words or words[-1] not in surnames:
             continue
-        if len(words) == 2 and words[0].rstrip(".") not in TITLE_WORDS | {"gen", "gov", "sen", "rep", "lt"}:
-            continue
-        if len(words) > 2:
-            continue
-        places = sum(group.labels[label] for label in ("GPE", "LOC", "FAC"))
-        if 2 * places < sum(group.labels.values()):
-            group.strong = "PERSON"
+        if len(words) == 2 and words[0].rstrip(".") in TITLE_WORDS | {"gen", "gov", "sen", "rep", "lt"}:
+            group.strong = "PERSON"  # "General Kern" beside "Ida Kern"
+        elif len(words) == 1 and group.labels and 2 * max(group.labels.values()) <= sum(group.labels.values()):
+            group.strong = "PERSON"  # no label holds a majority of its mentions: the model does not know
 
 
 def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:

@@ -315,7 +315,8 @@ class _Drawing:
         # a name with a word run in before it ("Coroner Ada Brook") is not shown when the name alone is there
         written = {name_key(n) for n in names.in_order()}
         shown = [n for n in names.in_order() if name_key(_after_leading_word(n) or "") not in written]
-        name = max(shown, key=lambda n: (len(n.split()), not n.isupper(), names.weight[n], len(n)))
+        name = max(shown, key=lambda n: (len(n.split()), not n.isupper(), type_ == "NORP" and _plural(n),
+                                         names.weight[n], len(n)))  # a people as a group: "Ostravians"
         if type_ in PLACES and not self.full_names.first:
             name = _state_in_full(names.in_order()) or name
         if name.isupper() and (" " in name or type_ in PLACES and len(name) > 4):
@@ -922,7 +923,7 @@ def _place_home(form: _Form) -> None:
     if DOTTED.match(form.name):
         form.home = form.keys[1]
     bare = form.key.rstrip(".")
-    if form.entity.type == "NORP" and len(bare) > 3 and bare.endswith("s") and not bare.endswith("ss"):
+    if form.entity.type == "NORP" and _plural(bare):
         form.home = bare[:-1]  # "Kelvarians" and "Kelvarian": one people, whichever form a report uses
     if form.name.isupper() and bare in STATE_CODES:  # "NH" as "N.H." is, "TX" as "Texas"
         state = STATE_CODES[bare]
@@ -937,6 +938,10 @@ def _place_home(form: _Form) -> None:
     if country and (form.entity.type in PLACES or form.name.upper() == form.name):
         form.home = "." + country
         form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
+
+
+def _plural(name: str) -> bool:
+    return len(name) > 3 and name.endswith("s") and not name.endswith("ss")
 
 
 def _state_in_full(names) -> str | None:
