@@ -569,3 +569,43 @@ def test_a_body_or_a_person_set_beside_a_name_gives_its_type(nlp):
     text = "Critics blasted Rolf Anders Vey, a 43-year-old nurse, over the claim."
     nurse = by_name(find_entities(nlp(text)), "Rolf Anders Vey")
     assert (nurse.type, nurse.roles) == ("PERSON", ["43-year-old nurse"])
+
+
+def test_a_bodys_name_goes_on_after_on_or_for_its_subject(nlp):
+    text = ("Olek Tamm of the Project on Port Secrecy and Ida Kern, a fellow at the Kelvar Institute for Coastal "
+            "Policy, spoke. The Harbour Committee on Tuesday referred her to the Board on Professional Conduct.")
+    names = {e.name: e.type for e in find_entities(nlp(text))}
+    for name in ("Project on Port Secrecy", "Kelvar Institute for Coastal Policy", "Board on Professional Conduct",
+                 "Harbour Committee"):
+        assert names[name] == "ORG", names
+    assert not any("Tuesday" in name for name in names)
+
+
+def test_a_judge_of_a_court_is_a_person_then_the_court(nlp):
+    text = "Mr. Tamm said the judge, Ida M. Kern of Kelvar District Court, was biased."
+    names = {e.name: e.type for e in find_entities(nlp(text))}
+    assert names["Ida M. Kern"] == "PERSON" and names["Kelvar District Court"] == "ORG"
+
+
+def test_a_papers_name_is_an_organisation_and_stays_whole(nlp):
+    text = ("The candidate disputed a Politico story. A Harbour Street Journal article found nothing, and "
+            "Ida Kern told Meet the Press he was wrong.")
+    names = {e.name: e.type for e in find_entities(nlp(text))}
+    assert names["Politico"] == "ORG" and names["Harbour Street Journal"] == "ORG"
+    assert "Harbour Street" not in names
+
+
+def test_a_persons_surname_with_scattered_labels_is_the_persons(nlp):
+    text = ("Kern acknowledged the error. Prosecutors for Ida Kern said the cases differed. In the Kern case, "
+            "Kern lied. Mr. Tamm said that General Kern got in trouble for far less.")
+    entities = find_entities(nlp(text))
+    kern = by_name(entities, "Ida Kern")
+    assert kern.type == "PERSON"
+    assert all(e.type == "PERSON" for e in entities if e.name.endswith("Kern"))
+
+
+def test_an_opening_preposition_and_a_lone_adjective_are_no_names(nlp):
+    text = ('Beyond Kelvar, other mayors were not satisfied. Ida Kern says in the spot titled "Dangerous," '
+            "that the port is unsafe.")
+    names = {e.name for e in find_entities(nlp(text))}
+    assert "Beyond Kelvar" not in names and "Dangerous" not in names

@@ -329,3 +329,23 @@ def test_a_surname_with_its_particle_is_the_persons():
     varga = by_name(merged, "Piet de Varga")
     assert varga.aliases == {"De Varga"} and varga.roles == ["Mayor"]
     assert by_name(merged, "Al Tamworth").aliases == {"Tamworth"}
+
+
+def test_a_peoples_singular_and_plural_are_one():
+    merged, _ = merge_entities([
+        ("wire", [ent("Ostravian", "NORP", spans=3)]),
+        ("radio", [ent("Ostravians", "NORP"), ent("Swiss", "NORP")]),
+    ])
+    assert len(merged) == 2 and "Swiss" in {e.name for e in merged}
+    people = next(e for e in merged if e.name != "Swiss")
+    assert {people.name, *people.aliases} == {"Ostravian", "Ostravians"}
+
+
+def test_a_states_nickname_and_postal_code_are_the_state():
+    merged, _ = merge_entities([
+        ("wire", [ent("New Hampshire", "GPE", spans=4), ent("Texas", "GPE", spans=2)]),
+        ("radio", [ent("Granite State", "ORG"), ent("NH", "OTHER"), ent("TX", "GPE")]),
+    ])
+    assert sorted(e.name for e in merged) == ["New Hampshire", "Texas"]
+    assert by_name(merged, "New Hampshire").aliases == {"Granite State", "NH"}
+    assert by_name(merged, "Texas").aliases == {"TX"}

@@ -29,9 +29,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
-from ..link.entities import org_initials, org_name_variants
+from ..link.entities import TITLE_WORDS, org_initials, org_name_variants
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
+from .body_kinds import MEDIA
 from .role_heads import fits_type, org_noun, person_noun
 from .given_names import FEMALE, MALE
 from .surnames import share_surnames
@@ -87,11 +88,18 @@ _CAP_RUN = rf"{_CAP}(?:{_SP}(?:(?:and|&|of|for){_SP}(?:the{_SP})?)?{_CAP})*"
 # heads that a name may continue after with "of": "Federal Bureau of Investigation", "State Bank of Kelvar"
 OF_HEADS = ("Ministry", "Department", "Office", "Council", "Bureau", "Commission", "Institute", "Bank", "Agency",
             "Administration", "Board")
+# heads that a name may continue after with its subject, "on"/"for"/"of" and capitalised words: "Council on
+# Harbour Relations", "Kelvar Institute for Coastal Policy", "Center for Strategic and Maritime Studies", "the
+# Board on Professional Conduct", "Project on Port Secrecy", "National Association of Ferry Operators"
+SUBJECT_HEADS = ("Council", "Commission", "Committee", "Institute", "Center", "Centre", "Project", "Board",
+                 "Association", "Foundation", "Coalition", "Alliance", "Society", "Fund", "League", "Office",
+                 "Department", "Bureau")
+_SUBJECT = rf"{_SP}(?:of|on|for){_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:(?:and|&){_SP})?{_CAP}){{0,3}}"
 ORG_NAME = re.compile(
-    rf"\b(?:(?:[Tt]he\s+)?(?:Ministry|Department|Office|Council|Bureau|Commission|University|Institute|Bank|"
-    rf"Court|Federation|Association|Academy) of (?:the )?{_CAP_RUN}"
+    rf"\b(?:(?:[Tt]he\s+)?(?:(?:Ministry|Department|Office|Council|Bureau|Commission|University|Institute|Bank|"
+    rf"Court|Federation|Association|Academy) of|(?:{'|'.join(SUBJECT_HEADS)}) (?:on|for)) (?:the )?{_CAP_RUN}"
     rf"|(?:{_CAP}{_SP}(?:(?:and|&|of|for){_SP})?){{1,5}}"
-    rf"(?:(?:{'|'.join(OF_HEADS)})(?:{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:(?:and|&){_SP})?{_CAP}){{0,3}})?"
+    rf"(?:(?:{'|'.join(OF_HEADS)})(?:{_SUBJECT})?|(?:{'|'.join(SUBJECT_HEADS)}){_SUBJECT}"
     rf"|" + "|".join(ORG_WORDS) + r"))\b(?!\s+\d)"
 )
 FAC_WORDS = (
@@ -192,6 +200,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     described = _described_types(doc, text, candidates, groups, begin)
     groups = _merge_forms(groups, _acronyms(text, candidates))
     _apply_described_types(groups, described)
+    _type_surnames(groups)
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
     entities = share_surnames(doc, text, entities)
@@ -245,6 +254,11 @@ NOT_NAME_TAGS = frozenset(("RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP",
                            "DT", "IN", "MD", "CC", "WDT", "WP", "WRB"))
 
 
+# an adjective alone names no thing: an ad or a speech titled "Reckless" is its words, not an entity (places and
+# bodies the tagger reads as adjectives, "Malibu", keep their names)
+ADJECTIVE_TAGS = frozenset(("JJ", "JJR", "JJS"))
+
+
 def _not_a_name_word(doc: Doc, entity: Entity) -> bool:
     """A one-word name that the tagger reads everywhere as an adverb, a verb, a pronoun or a number: a word
     capitalised for opening a quote ('"Realistically, …"') or a headline-like line ("Bush: Survive to …"),
@@ -253,9 +267,10 @@ def _not_a_name_word(doc: Doc, entity: Entity) -> bool:
     or adjectives ("Malibu"). Acronyms, peoples and names with aliases are kept."""
     if entity.type == "NORP" or entity.aliases or " " in entity.name or entity.name.isupper():
         return False
+    tags = NOT_NAME_TAGS | ADJECTIVE_TAGS if entity.type == "OTHER" else NOT_NAME_TAGS
     for start, end in entity.spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span[0].tag_ not in NOT_NAME_TAGS:
+        if span is None or span[0].tag_ not in tags:
             return False
     return True
 
@@ -521,6 +536,12 @@ def _trim_org(doc: Doc, start: int, end: int) -> Span | None:
         span = span[1:]
     if span is None:
         return None
+    for tok in span[1:-1]:  # "the Harbour Committee on Tuesday", "the Fund for Ida Kern": the name ends there
+        after = doc[tok.i + 1]
+        if (tok.lower_ in {"on", "for", "of"} and after.ent_type_ in DROPPED_LABELS | {"PERSON"}
+                or tok.lower_ in {"and", "&"} and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"):
+            span = doc[span.start:tok.i]
+            break
     for tok in span[1:-1]:
         if tok.lower_ not in JOINERS:
             continue
@@ -538,8 +559,9 @@ def _separate(left: Span, joiner: Token) -> bool:
     """Whether the words before a joiner are not the start of the name that follows it."""
     if any(t.pos_ != "PROPN" and t.text not in ORG_WORDS and t.lower_ not in JOINERS | {"the"} for t in left):
         return True  # "Residents of …", "Families and …"
-    if joiner.lower_ in {"of", "for"}:
-        return False
+    if joiner.lower_ in {"of", "for"}:  # "Judge Ida Kern of Kelvar District Court": a person, then her court
+        return left[-1].ent_type_ == "PERSON" and left[-1].ent_iob_ != "O"
+
     if left[-1].text in ORG_WORDS:
         return True  # "Coast Guard and Fire Service": two organisations
     return len(left) == 1 and left[0].ent_iob_ == "B" and (
@@ -555,6 +577,9 @@ def _facility(doc: Doc, text: str, match: re.Match) -> list[tuple[int, int, str,
     if span is None or len(span) < 2:
         return []
     head = match["head"] or match["numbered"]
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.ent_iob_ == "I" and after.is_title and span[-1].ent_iob_ != "O":
+        return []  # "Harbour Street Journal": the tagger's longer name goes on past the head word
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if span[0].ent_type_ == "PERSON" and head in AMBIGUOUS_SURNAMES and before not in PLACE_PREPOSITIONS:
         return []
@@ -574,6 +599,11 @@ def _overlapping(rules: list[tuple[int, int, str, bool]], starts: list[int], sta
     return found
 
 
+# tags of a sentence's first word that opens no name even when the tagger runs it into one: a preposition, an
+# adverb, a conjunction, a determiner, a wh-word
+OPENING_TAGS = frozenset(("IN", "RB", "CC", "DT", "WRB", "WDT", "WP"))
+
+
 def _pieces(text: str, ent: Span, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of a spaCy entity that are names: split at lowercase words that join no name ("Oldmoor
     to the Civic Hall") and with the spans rules already took cut out."""
@@ -588,8 +618,8 @@ def _pieces(text: str, ent: Span, taken: list[tuple[int, int]]) -> list[tuple[in
             if start is not None:
                 pieces.append((start, tok.idx))
             start = None
-        elif start is None and not tok.is_lower:
-            start = tok.idx
+        elif start is None and not tok.is_lower and not (tok.is_sent_start and tok.tag_ in OPENING_TAGS):
+            start = tok.idx  # not a sentence's capitalised preposition or adverb ("Beyond Kelvar, …")
     if start is not None:
         pieces.append((start, ent.end_char))
     return [_strip_joiners(text, s, e) for s, e in pieces]
@@ -680,6 +710,25 @@ def _apply_described_types(groups: dict[str, _Group], described: dict[str, str])
             group.strong = kinds.pop()
 
 
+def _type_surnames(groups: dict[str, _Group]) -> None:
+    """The surname of a person the report names in full ("Ida Kern", a given name first) is that person's after a
+    title word ("General Kern"), and alone when no rule typed it and no label of the tagger's holds a majority of
+    its mentions: the small model calls a rare surname an organisation in one sentence, a people in the next and
+    a place in a third ("Kern acknowledged", "the Kern case", "Kern lied"). A surname the tagger mostly gives one
+    label keeps it: a place named as a person's surname ("Washington" beside "George Washington") stays a
+    place, and the pronoun resolver was fitted on the labels as they are."""
+    surnames = {_norm(form).split()[-1] for group in groups.values() for form in group.forms
+                if _given_name_first(form)}
+    for key, group in groups.items():
+        words = key.split()
+        if group.strong or group.labels["PERSON"] or not words or words[-1] not in surnames:
+            continue
+        if len(words) == 2 and words[0].rstrip(".") in TITLE_WORDS | {"gen", "gov", "sen", "rep", "lt"}:
+            group.strong = "PERSON"  # "General Kern" beside "Ida Kern"
+        elif len(words) == 1 and group.labels and 2 * max(group.labels.values()) <= sum(group.labels.values()):
+            group.strong = "PERSON"  # no label holds a majority of its mentions: the model does not know
+
+
 def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
     """ "Dravenport, a northern city": an apposition naming a kind of place makes the name a place; one
     naming a kind of ship ("the tanker") makes it a vessel (OTHER), not an organisation."""
@@ -712,9 +761,24 @@ def _label(group: _Group) -> str:
         return "ORG"
     if any(_given_name_first(form) for form in group.forms):
         return "PERSON"
+    if _masthead(group):
+        return "ORG"
     if group.labels["PERSON"] and not any(w in ORG_WORDS for f in group.forms for w in f.split()):
         return "PERSON"
     return group.labels.most_common(1)[0][0] if group.labels else "OTHER"
+
+
+def _masthead(group: _Group) -> bool:
+    """A paper's or a network's name, which the tagger often calls a person or a work ("Politico", "the Kelvar
+    Times", a poll's "Kelvar Times/KBC News"): a name ending in a masthead word (``body_kinds.MEDIA``), when no
+    form of it is a name with a given name first and the tagger calls it a place or organisation nowhere else."""
+    if group.labels and any(label not in {"PERSON", "OTHER"} for label in group.labels):
+        return False
+    for form in group.forms:
+        words = _POSSESSIVE.sub("", form).split()
+        if words and all(w[:1].isupper() for w in words) and words[-1].lower() in MEDIA:
+            return True  # not a show's title with small words in it ("Meet the Press")
+    return False
 
 
 def _given_name_first(form: str) -> bool:

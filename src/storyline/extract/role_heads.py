@@ -73,6 +73,13 @@ THING_NOUNS = frozenset(DOCUMENTS | STATEMENT_NOUNS | SPEECH_NOUNS) | {
     "result", "record", "effort", "move", "step", "blow", "hit", "message", "claim", "charge", "fraud", "scandal"}
 
 
+def _abstract_or_thing(tok: Token) -> bool:
+    """A noun that plainly names a thing, an event or an abstraction ("criticism", "campaign"), not a person."""
+    lemma = tok.lemma_.lower()
+    return (tok.pos_ == "NOUN" and not person_noun(tok)
+            and (lemma in THING_NOUNS or tok.lower_ in THING_NOUNS or lemma.endswith(ABSTRACT_ENDINGS)))
+
+
 def not_a_person_noun(tok: Token) -> bool:
     """Whether a description's head noun plainly names no person: a thing or an event of ``THING_NOUNS``, an
     abstract noun by its ending ("candidacy", "criticism", "fundraising"), a body ("group", "unit"), or a
@@ -92,5 +99,7 @@ def fits_type(heads: tuple[Token, ...], type_: str) -> bool:
     clause every time it was read). Other names keep what is set beside them: an organisation, a place or a
     product is described by too many kinds of noun ("an imprint", "an exclave", "a dating app")."""
     if type_ == "PERSON":
+        if _abstract_or_thing(heads[0]):
+            return False  # "Tamm's criticism of the judge, Ida Kern": a person noun under a thing is no role
         return any(person_noun(h) for h in heads) or not not_a_person_noun(heads[0])
     return type_ != "NORP"

@@ -107,6 +107,28 @@ SAME_ORGANISATION = dict.fromkeys(
      "islamic state of iraq and the levant", "islamic state of iraq and al-sham", "islamic state in iraq and syria",
      "islamic state in iraq and the levant"),
     "islamic state")
+# the nicknames reports give American states ("the Granite State" for New Hampshire), as facts: nickname → state
+STATE_NICKNAMES = {
+    "granite state": "new hampshire", "hawkeye state": "iowa", "palmetto state": "south carolina",
+    "lone star state": "texas", "keystone state": "pennsylvania", "buckeye state": "ohio",
+    "sunshine state": "florida", "golden state": "california", "empire state": "new york",
+    "garden state": "new jersey", "bay state": "massachusetts", "silver state": "nevada",
+    "old dominion": "virginia", "badger state": "wisconsin", "hoosier state": "indiana",
+    "wolverine state": "michigan", "tar heel state": "north carolina", "peach state": "georgia",
+    "show-me state": "missouri", "bluegrass state": "kentucky", "equality state": "wyoming",
+    "centennial state": "colorado", "grand canyon state": "arizona", "beehive state": "utah",
+}
+# the postal codes of American states in headlines and tags ("3 NH towns", "Sen. Ida Kern (NH)"), for a short form
+# in capitals that the story names in full; not those that are English words in capitals ("IN", "OR", "ME", "OK")
+STATE_CODES = {
+    "ak": "alaska", "az": "arizona", "ar": "arkansas", "ca": "california", "ct": "connecticut", "fl": "florida",
+    "ga": "georgia", "ia": "iowa", "il": "illinois", "ks": "kansas", "ky": "kentucky", "mi": "michigan",
+    "mn": "minnesota", "mt": "montana", "ne": "nebraska", "nv": "nevada", "nh": "new hampshire",
+    "nj": "new jersey", "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota",
+    "ri": "rhode island", "sc": "south carolina", "sd": "south dakota", "tn": "tennessee", "tx": "texas",
+    "ut": "utah", "vt": "vermont", "va": "virginia", "wa": "washington", "wv": "west virginia",
+    "wi": "wisconsin", "wy": "wyoming",
+}
 ORGISH = {"ORG", "NORP", "FAC", "OTHER", "EVENT"}
 PLACES = {"GPE", "LOC", "FAC"}
 
@@ -293,7 +315,8 @@ class _Drawing:
         # a name with a word run in before it ("Coroner Ada Brook") is not shown when the name alone is there
         written = {name_key(n) for n in names.in_order()}
         shown = [n for n in names.in_order() if name_key(_after_leading_word(n) or "") not in written]
-        name = max(shown, key=lambda n: (len(n.split()), not n.isupper(), names.weight[n], len(n)))
+        name = max(shown, key=lambda n: (len(n.split()), not n.isupper(), type_ == "NORP" and _plural(n),
+                                         names.weight[n], len(n)))  # a people as a group: "Ostravians"
         if type_ in PLACES and not self.full_names.first:
             name = _state_in_full(names.in_order()) or name
         if name.isupper() and (" " in name or type_ in PLACES and len(name) > 4):
@@ -865,7 +888,7 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
     if entity.type == "PERSON" and len(words) > 1 and all(INITIAL.match(w) for w in words[:-1]):
         initial, name = words[0][0].lower(), words[-1]
     key = name_key(name)
-    known = SAME_ORGANISATION.get(key) if entity.type != "PERSON" else None
+    known = (SAME_ORGANISATION.get(key) or STATE_NICKNAMES.get(key)) if entity.type != "PERSON" else None
     form = _Form(report_id, entity, name, known or key, titles, initial, order, pair=(report_id, entity.key))
     form.short = not known and (bool(form.initial) or " " not in form.key or bool(ACRONYM.match(form.name))
                                 or entity.type == "PERSON" and _particle_surname(name) == form.key
@@ -900,6 +923,14 @@ def _place_home(form: _Form) -> None:
     if DOTTED.match(form.name):
         form.home = form.keys[1]
     bare = form.key.rstrip(".")
+    if form.entity.type == "NORP" and _plural(bare):
+        form.home = bare[:-1]  # "Kelvarians" and "Kelvarian": one people, whichever form a report uses
+    if form.name.isupper() and bare in STATE_CODES:  # "NH" as "N.H." is, "TX" as "Texas"
+        state = STATE_CODES[bare]
+        if " " in state:
+            form.keys = tuple(dict.fromkeys((*form.keys, "." + bare)))
+        else:
+            form.home = state
     if form.entity.type in PLACES and bare in STATE_ABBREVIATIONS:
         form.home = STATE_ABBREVIATIONS[bare]
         form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
@@ -907,6 +938,10 @@ def _place_home(form: _Form) -> None:
     if country and (form.entity.type in PLACES or form.name.upper() == form.name):
         form.home = "." + country
         form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
+
+
+def _plural(name: str) -> bool:
+    return len(name) > 3 and name.endswith("s") and not name.endswith("ss")
 
 
 def _state_in_full(names) -> str | None:
