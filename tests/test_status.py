@@ -790,8 +790,8 @@ def test_reported_speech_retold_inside_another_speakers_is_their_row(nlp):
     "Harbour master Ilse Varga said the mayor had called the levy \u201ca tax on the poor.\u201d",
 ])
 def test_a_quote_that_is_the_clause_another_speaker_reports_is_their_row(nlp, text):
-    # the quote is what Varga's row reports: one row, hers (PolNeAR train: 33 strays gone, 4 gold lost, all
-    # where the outer row was itself misread)
+    # the quote is what Varga's row reports: one row, hers (PolNeAR train: 40 strays gone, 1 gold lost, where
+    # the outer row was itself misread)
     assert [m.source.name for m in _statuses(text) if m.form != "outlet"] == ["Ilse Varga"]
 
 
