@@ -120,7 +120,7 @@ def junk_reason(doc: Doc, mention, kept_before: list) -> str:
     for name, test in tests:
         if test():
             return name
-    if junk.repeats_outer(mention, kept_before):
+    if junk.repeats_outer(doc, mention, kept_before):
         return "repeats_outer"
     return "other"
 

@@ -785,9 +785,21 @@ def test_reported_speech_retold_inside_another_speakers_is_their_row(nlp):
     assert [m.source.name for m in ms if m.text.endswith("the Kessel pier was cracked")] == ["Ilse Varga"]
 
 
-def test_a_quote_inside_another_speakers_account_stays(nlp):
-    ms = _statuses("Ilse Varga said that Tomas Aldane had told her, \u201cThe Kessel pier is cracked.\u201d")
-    assert "Tomas Aldane" in [m.source.name for m in ms if "pier is cracked" in m.text]
+@pytest.mark.parametrize("text", [
+    "Ilse Varga said that Tomas Aldane had told her, \u201cThe Kessel pier is cracked.\u201d",
+    "Harbour master Ilse Varga said the mayor had called the levy \u201ca tax on the poor.\u201d",
+])
+def test_a_quote_that_is_the_clause_another_speaker_reports_is_their_row(nlp, text):
+    # the quote is what Varga's row reports: one row, hers (PolNeAR train: 40 strays gone, 1 gold lost, where
+    # the outer row was itself misread)
+    assert [m.source.name for m in _statuses(text) if m.form != "outlet"] == ["Ilse Varga"]
+
+
+def test_a_quote_in_an_aside_inside_another_speakers_account_stays(nlp):
+    # a relative clause or an aside inside the outer row is not what it reports: the quote keeps its speaker
+    ms = _statuses("Ilse Varga said that the harbour board, which Tomas Aldane praised \u201cfor keeping the "
+                   "ferries running,\u201d would meet on Monday.")
+    assert "Tomas Aldane" in [m.source.name for m in ms if "ferries running" in m.text]
 
 
 def test_a_nested_piece_that_a_denial_points_at_stays_so_the_denial_points_somewhere(nlp):

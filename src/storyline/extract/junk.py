@@ -20,9 +20,11 @@ content of pronouns and empty verbs ("urged *them to do*", "denied *that*").
 A mention inside another of the same report by the same source repeats a piece of it ("she will not call on
 *Mr. Sanders to withdraw*", "that he expects *to win the primary*"): the outer one is the claim. A nested
 one in someone else's reported speech is the outer party's report too ("Politico reported that the senator
-*had implied he served in the navy*": the editors itemise Politico's row, which carries it), unless it is a
-quote (quoted words are the inner speaker's own). One that a denial or dispute points at stays (the
-contested statement is what the contest is about).
+*had implied he served in the navy*": the editors itemise Politico's row, which carries it); a quoted one
+only when it is the very clause the outer cue reports ("Quill said the mayor had called the levy *'a tax
+on the poor'*"), not a quote met in a relative clause or an aside inside it (those are often the only right
+row where the outer one is misread). One that a denial or dispute points at stays (the contested statement
+is what the contest is about).
 """
 
 from __future__ import annotations
@@ -288,25 +290,48 @@ def is_characterization(doc: Doc, mention: Mention, span: Span) -> bool:
         t.head in cue or t.head.dep_ in {"dobj", "obj"} and t.head.head in cue) for t in span)
 
 
-def repeats_outer(mention: Mention, others: list[Mention]) -> bool:
+def repeats_outer(doc: Doc, mention: Mention, others: list[Mention]) -> bool:
     """Does the mention lie inside another one of the same source (a piece of that one), or is it reported
     speech retold inside another party's (see ``_retold``)?"""
     return mention.form != "outlet" and mention.contests is None and any(
         other is not mention and other.start <= mention.start and mention.end <= other.end
         and (other.start, other.end) != (mention.start, mention.end)
-        and (other.source.name == mention.source.name or _retold(mention, other))
+        and (other.source.name == mention.source.name or _retold(doc, mention, other))
         for other in others)
 
 
-def _retold(mention: Mention, outer: Mention) -> bool:
+def _retold(doc: Doc, mention: Mention, outer: Mention) -> bool:
     """Reported speech inside another party's reported speech ("Politico reported that the senator *had
-    implied he served in the navy*"): the editor's row is the outer party's report, which carries it. A
-    label's colon ("Superdelegates: …") is no speech verb, so what follows it stands alone. A retold
-    confirmation, denial or doubt keeps its row ("the records do not confirm *that X*, the auditor said":
-    X is unverified, which the outer row does not say)."""
-    return (mention.form == "indirect" and mention.status in ("reported", "hypothetical")
+    implied he served in the navy*"): the editor's row is the outer party's report, which carries it. A quote
+    is retold only as the clause the outer cue reports (``_reported_clause``). A label's colon
+    ("Superdelegates: …") is no speech verb, so what follows it stands alone. A retold confirmation, denial
+    or doubt keeps its row ("the records do not confirm *that X*, the auditor said": X is unverified, which
+    the outer row does not say)."""
+    return (mention.status in ("reported", "hypothetical")
             and outer.form in ("indirect", "mixed") and outer.source.kind != "outlet"
-            and any(ch.isalpha() for ch in outer.cue or ""))
+            and any(ch.isalpha() for ch in outer.cue or "")
+            and (mention.form == "indirect" or _reported_clause(doc, mention, outer)))
+
+
+REPORTED_CLAUSE_DEPTH = 2  # "said *he had called X 'Y'*", "said *she was sure he had called X 'Y'*"
+
+
+def _reported_clause(doc: Doc, inner: Mention, outer: Mention) -> bool:
+    """Is the inner mention's cue the verb of the clause the outer cue reports ("Quill said the mayor *had
+    called* the levy 'a tax on the poor'"): its head, through clausal complements only, is the outer cue?
+    A quote met in a relative clause, an aside or a phrase inside the outer row ("the mayor, who called
+    the levy 'a tax'") is not that clause."""
+    inner_cue, outer_cue = cue_of(doc, inner), cue_of(doc, outer)
+    if inner_cue is None or outer_cue is None or not len(inner_cue) or not len(outer_cue):
+        return False
+    tok = inner_cue.root
+    for _ in range(REPORTED_CLAUSE_DEPTH):
+        if tok.dep_ != "ccomp" or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok in outer_cue:
+            return True
+    return False
 
 
 CONTEST_CLASSES = frozenset({"deny", "dispute"})
@@ -361,7 +386,7 @@ def drop_junk(doc: Doc, mentions: list[Mention], judged: Judged | None = None) -
     contested = {m.contests for m in mentions if m.contests is not None}  # what a denial points at stays
     claims = [i for i, mention in enumerate(mentions) if i in contested or not is_junk(doc, mention, judged)]
     outer = [mentions[i] for i in claims]
-    kept = [i for i in claims if i in contested or not repeats_outer(mentions[i], outer)]
+    kept = [i for i in claims if i in contested or not repeats_outer(doc, mentions[i], outer)]
     new_index = {old: new for new, old in enumerate(kept)}
     result = []
     for old in kept:
