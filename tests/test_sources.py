@@ -727,6 +727,38 @@ def test_it_with_no_organisation_before_is_the_document_just_talked_about(nlp, t
     assert source_of(nlp, text, content) == source
 
 
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # issue 15: a document named after the organisation, with an issuer of its own, is what "it" takes up
+    ("The Port Board met on Monday. Documents from the Lenport Dock Union began circulating after it announced "
+     "that the cranes had been idle for a month.", "the cranes had been idle for a month", "Lenport Dock Union"),
+    # a document the organisation put out, with no issuer of its own: the organisation still speaks
+    ("The Lenport Dock Union backtracked on Monday, putting out a statement about the strike. In any case, it "
+     "said, the cranes would run.", "the cranes would run", "Lenport Dock Union"),
+])
+def test_it_takes_up_a_nearer_document_that_names_its_issuer(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+
+
+def test_a_document_sent_by_someone_is_theirs_not_its_publishers(nlp):
+    """"The email, released by X, was sent by Y": Y wrote it (ledger contract: a document → its author)."""
+    text = ("The email, released by the Harbour Watch, was sent on Monday by port director Ana Ruiz. "
+            "“The cranes are down,” it reads.")
+    assert source_of(nlp, text, "The cranes are down") == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # issue 15: a "who" the parser hung on the place, the firm or the thing in someone's description
+    ("“The port cannot wait,” said Ivo Tan, a broker based in Lenport, Veyra, who argued that the dredging "
+     "should start at once.", "the dredging should start at once", "Ivo Tan"),
+    ("The levy is not enough, said Ivo Tan, a senior analyst at Harbour Capital, who notes that the port has "
+     "lost two carriers.", "the port has lost two carriers", "Ivo Tan"),
+    ("“It was not a strong case,” said one aide familiar with the talks, who added that the board seemed "
+     "rattled.", "the board seemed rattled", "one aide"),
+])
+def test_a_who_hung_on_a_place_or_thing_is_the_person_described(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+
+
 def test_an_and_inside_one_name_is_one_source_not_the_name_twice(nlp):
     """"The Kelvar Fish and Game Department said …": the parser may coordinate the name's halves, and both
     resolve to the one organisation; it is one source, named once."""

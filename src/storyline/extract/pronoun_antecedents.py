@@ -259,6 +259,13 @@ def may_be_they(st: SourceState, at: int, kind: str) -> bool:
 
 
 def nearest_antecedent(st: SourceState, pronoun: str, pos: int, allowed: set[str] | None = None) -> Source | None:
+    found = antecedent_at(st, pronoun, pos, allowed)
+    return found[1] if found is not None else None
+
+
+def antecedent_at(st: SourceState, pronoun: str, pos: int, allowed: set[str] | None = None
+                  ) -> tuple[int, Source] | None:
+    """Where the antecedent ``nearest_antecedent`` takes is named, and that source."""
     if pronoun in PERSON_PRONOUNS:
         def fits(kind: str, plural: bool) -> bool:
             return kind == "person"
@@ -279,7 +286,7 @@ def nearest_antecedent(st: SourceState, pronoun: str, pos: int, allowed: set[str
         if fits(kind, plural) and (allowed is None or source.entity in allowed) and (
                 pronoun not in PLURAL_PRONOUNS or may_be_they(st, at, kind)):
             if kind != "person" or at in st.salient:
-                return source
-            nearest = nearest or source
+                return at, source
+            nearest = nearest or (at, source)
         i -= 1
     return nearest

@@ -16,11 +16,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .animacy import can_speak_as_they
+from .source_words import ORG_HEADS
 
 RELATIVES = {"which", "who", "that"}
 OPENERS = {",", "-", "—", "–", "--"}
 PLACES = {"state", "country", "nation", "city", "county"}
 PLACE_PREPS = {"in", "at", "across", "throughout", "into", "near", "around"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+WORK_PREPS = {"at", "of", "for", "with", "from"}  # "an analyst at", "the chairman of", "a fellow with"
 
 
 def relative_noun(pronoun: Token, bodies: set[str]) -> Token | None:
@@ -72,9 +75,40 @@ def _body(noun: Token, bodies: set[str]) -> bool:
 
 def who_within(pronoun: Token, noun: Token) -> Token:
     """Whom a "who" on ``noun`` stands for: the noun itself where it can speak, else the last noun before
-    the pronoun inside its phrase that can ("the consensus of experts in port law, who …": the experts);
-    the noun where there is none."""
-    if pronoun.lower_ != "who" or noun.pos_ != "NOUN" or can_speak_as_they(noun):
+    the pronoun inside its phrase that can ("the consensus of experts in port law, who …": the experts),
+    else the one whose phrase holds it (``holder_above``: "a broker based in Lenport, who …", "one aide
+    familiar with the talks, who …"); the noun where there is none. A description set beside a name is that name ("Ivo Tan, a broker, who …")."""
+    if pronoun.lower_ != "who":
         return noun
-    inside = [t for t in noun.subtree if t.i < pronoun.i and t.pos_ == "NOUN" and t.dep_ == "pobj"]
-    return next((t for t in reversed(inside) if can_speak_as_they(t)), noun)
+    if noun.pos_ == "PROPN" and noun.ent_type_ in PLACE_TYPES | {"ORG"}:
+        return holder_above(noun, noun.ent_type_ == "ORG") or noun
+    if noun.pos_ != "NOUN" or can_speak_as_they(noun):
+        return _named(noun)  # "Ivo Tan, a broker, who …": Ivo Tan
+    inside = [t for t in noun.subtree if t.i < pronoun.i and t.pos_ == "NOUN" and t.dep_ in {"pobj", "conj"}]
+    return next((t for t in reversed(inside) if can_speak_as_they(t)), None) or holder_above(noun) or noun
+
+
+def holder_above(noun: Token, organisation: bool = False) -> Token | None:
+    """The person whose phrase holds a place, a body or a thing that a "who" was hung on: up through the
+    prepositions (and a participle or adjective on the way: "based in", "familiar with") to the first
+    common noun that can speak, or the name it describes ("Ivo Tan, a senior analyst at Harbour Capital,
+    who …": Ivo Tan); an ``organisation`` ("an analyst at Harbour Capital, who") only under a preposition of
+    work ("at", "of", "for", "with", "from"), through its own name's words, to a role noun. None where the
+    phrase belongs to no such word ("a victory for the Port Board, who …")."""
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
+            if organisation and tok.head.lower_ not in WORK_PREPS and tok.head.head.ent_type_ != "ORG":
+                return None
+            tok = tok.head.head
+        elif tok.dep_ in {"acl", "amod"} and tok.pos_ in {"VERB", "ADJ"} and tok.head != tok:
+            tok = tok.head
+        else:
+            return None
+        if tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "NORP"} or (
+                tok.pos_ == "NOUN" and tok.ent_type_ not in PLACE_TYPES | {"ORG"} and can_speak_as_they(tok)
+                and not (organisation and tok.lemma_.lower() in ORG_HEADS)):
+            return _named(tok)
+        if organisation and tok.ent_type_ != "ORG":
+            return None  # "a victory for the Port Board, who …": the board's phrase holds no one
+    return None

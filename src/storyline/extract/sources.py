@@ -26,12 +26,14 @@ from spacy.tokens import Doc, Token
 from ..model import Entity, Source, SourceKind
 from .bodies_before import body_before, named_kin_before
 from .body_kinds import KIND_NOUNS
-from .documents_before import document_before
+from .documents_before import document_nearer
 from .entities import LEADING_TITLE, entity_for
 from .issuers import document_source, share_polled
 from .nlp import doc_text
 from .person_names import fullest, person_roles, with_family_name
-from .pronoun_antecedents import described_subject, nearest_antecedent, person_antecedent, plural_antecedent
+from .pronoun_antecedents import (
+    antecedent_at, described_subject, nearest_antecedent, person_antecedent, plural_antecedent,
+)
 from .quotes import QuoteIndex
 from .relatives import relative_noun, who_within
 from .role_people import role_person
@@ -110,12 +112,18 @@ class SourceResolver:
                 person_antecedent(self.st, head.idx, head, GENDERS.get(lower)) if lower in PERSON_PRONOUNS
                 else plural_antecedent(self.st, head) if lower in PLURAL_PRONOUNS
                 else nearest_antecedent(self.st, lower, head.idx))
+            if found is not None and lower == "it" and head.dep_.startswith("nsubj"):
+                at = antecedent_at(self.st, lower, head.idx)
+                nearer = document_nearer(head, ISSUING, at[0] if at is not None else -1)
+                issuer = document_source(self.st, nearer) if nearer is not None else None
+                if issuer is not None:  # "… a memorandum issued by the agency. It says …" (documents_before.py)
+                    return Source(issuer.name, issuer.kind, span, issuer.role, issuer.entity)
             if found is not None:
                 return with_family_name(self.st, Source(found.name, found.kind, span, found.role, found.entity))
             described = described_subject(self.st, head) if lower in PERSON_PRONOUNS else None
             if described is not None:  # "the head of the board has accused …, a change that he said …"
                 return Source(described.name, described.kind, span, described.role, described.entity)
-            document = document_before(head, ISSUING) if lower == "it" and head.dep_.startswith("nsubj") else None
+            document = document_nearer(head, ISSUING, -1) if lower == "it" and head.dep_.startswith("nsubj") else None
             if document is not None:  # "The lawsuit contends … It goes on to fault …" (documents_before.py)
                 target = self._noun_phrase(document)
                 return Source(target.name, target.kind, span, target.role, target.entity)
