@@ -609,3 +609,21 @@ def test_an_opening_preposition_and_a_lone_adjective_are_no_names(nlp):
             "that the port is unsafe.")
     names = {e.name for e in find_entities(nlp(text))}
     assert "Beyond Kelvar" not in names and "Dangerous" not in names
+
+
+def test_a_name_before_a_state_or_described_as_a_home_is_a_place(nlp):
+    text = ("Ida Kern got a cold reception outside a Brackwell, New Hampshire, coffee shop on Sunday.\n\n"
+            "Dunmoor, home to 22 registered voters, votes at midnight. Olek Tamm spoke in St. Aldric, Minn.")
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Brackwell").type == "GPE"
+    assert by_name(entities, "Dunmoor").type == "GPE"
+    assert by_name(entities, "St. Aldric").type == "GPE"
+    assert by_name(entities, "Ida Kern").type == "PERSON"
+
+
+def test_a_name_joined_by_and_to_a_place_after_in_is_a_place(nlp):
+    text = ("He held town halls in Manchester and Marsfield on Monday (the tagger calls Marsfield a person). "
+            "After winning narrowly in Iowa, Kern, the former front-runner, rallied.")
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Marsfield").type == "GPE"
+    assert all(e.type != "GPE" for e in entities if e.name == "Kern")
