@@ -609,3 +609,39 @@ def test_an_opening_preposition_and_a_lone_adjective_are_no_names(nlp):
             "that the port is unsafe.")
     names = {e.name for e in find_entities(nlp(text))}
     assert "Beyond Kelvar" not in names and "Dangerous" not in names
+
+
+def test_a_name_before_a_state_or_described_as_a_home_is_a_place(nlp):
+    text = ("Ida Kern got a cold reception outside a Brackwell, New Hampshire, coffee shop on Sunday.\n\n"
+            "Dunmoor, home to 22 registered voters, votes at midnight. Olek Tamm spoke in St. Aldric, Minn.")
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Brackwell").type == "GPE"
+    assert by_name(entities, "Dunmoor").type == "GPE"
+    assert by_name(entities, "St. Aldric").type == "GPE"
+    assert by_name(entities, "Ida Kern").type == "PERSON"
+
+
+def test_a_name_joined_by_and_to_a_place_after_in_is_a_place(nlp):
+    text = ("He held town halls in Manchester and Marsfield on Monday (the tagger calls Marsfield a person). "
+            "After winning narrowly in Iowa, Kern, the former front-runner, rallied.")
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Marsfield").type == "GPE"
+    assert all(e.type != "GPE" for e in entities if e.name == "Kern")
+
+
+def test_a_quoted_show_title_is_a_thing_and_an_office_subject_no_body(nlp):
+    text = ("Ida Kern was joined by Olek Tamm, star of the reality show “Harbour Bakers.” "
+            "Kern jokingly offered the man a job as Secretary of Defense, then left.")
+    entities = find_entities(nlp(text))
+    assert all(e.type == "OTHER" for e in entities if e.name == "Harbour Bakers")
+    assert not [e for e in entities if e.name == "Defense"]
+    assert by_name(entities, "Ida Kern").type == "PERSON"
+
+
+def test_a_common_word_run_into_a_name_before_its_given_name_is_cut(nlp):
+    text = ("If Republicans choose to not believe Liar-of the Year Mary Brook, the frauds at the paper will win. "
+            "It was a long year. Billionaire Donald Kern spoke.")
+    entities = find_entities(nlp(text))
+    names = {e.name for e in entities}
+    assert "Mary Brook" in names and "Year Mary Brook" not in names
+    assert "Billionaire Donald Kern" in names  # "billionaire" is written nowhere in lower case: left whole

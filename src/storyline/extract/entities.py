@@ -29,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
-from ..link.entities import TITLE_WORDS, org_initials, org_name_variants
+from ..link.entities import STATE_ABBREVIATIONS, TITLE_WORDS, US_STATES, org_initials, org_name_variants
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
 from .body_kinds import MEDIA
@@ -128,6 +128,15 @@ PLACE_OF = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?{_SETTLEMENTS}\s+of\s+(?P<place>{
 PLACE_APPOSED = re.compile(
     rf"(?<![\w’'-])(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}}),\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}"
     rf"(?P<noun>{_SETTLEMENTS})\b")
+# a state after a name and a comma ("Hampstead, New Hampshire, …", "Kelvar, Calif."): the name is a town's
+_STATE = "|".join(sorted([*(" ".join(w.capitalize() for w in state.split()) for state in US_STATES),
+                          *(rf"{a.capitalize()}\." for a in STATE_ABBREVIATIONS),
+                          r"N\.[HJMCD]\.", r"S\.[CD]\.", r"R\.I\.", r"W\.Va\."], key=len, reverse=True))
+_TOWN = rf"(?:(?:St|Ste|Ft|Mt)\.{_SP})?{_CAP}(?:{_SP}{_CAP}){{0,2}}"  # "St. Paul", "Mission Viejo"
+PLACE_IN_STATE = re.compile(
+    rf"(?<![\w’'.-])(?P<place>{_TOWN}),{_SP}(?P<state>{_STATE})(?=\s*[,;:.)\n—–]|\s*$)")
+# "Kelvar, home to 22 registered voters": a name described as a home to people or things is a place
+HOME_TO = re.compile(rf"(?<![\w’'.-])(?P<place>{_TOWN}),{_SP}(?:the{_SP})?home{_SP}(?:to|of){_SP}")
 DATELINE_PART = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*")
 MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
 # "… Service (KFAS)", "the Kelvar Front, or KF,": an acronym given for the name just before it
@@ -343,6 +352,7 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
     for match in BASED.finditer(text, begin):
         rules.append((*_clean_span(text, match.start("place"), match.end("place")), "GPE", True))
     rules.extend(_untagged_places(doc, begin))
+    rules.extend(_places_by_context(doc, text, begin))
     rules = _non_overlapping(rules)
     rules[:0] = _dateline_places(text, 0, begin)
     if later is not None:
@@ -350,6 +360,7 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
         rules = [r for r in rules if not (later[0] <= r[0] < later[1]) or r[3] and r[2] == "GPE"]
     starts = [s for s, _, _, _ in rules]
     found = list(rules)
+    lower_words = {tok.text for tok in doc if tok.is_lower and tok.is_alpha}
     for ent in doc.ents:
         if ent.label_ in DROPPED_LABELS or any(s <= ent.start_char and ent.end_char <= e for s, e in titles):
             continue
@@ -362,16 +373,50 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
             label = "ORG"
         elif _names_residents(ent) and ent.label_ != "PERSON":  # "the Kern family" is a person's
             label, strong = "LOC", True
+        if (label not in {"GPE", "LOC", "NORP", "PERSON"} and len(ent) <= 2
+                and OFFICE_OF.search(text, max(0, ent.start_char - 30), ent.start_char)):
+            continue  # "Secretary of Defense": the office's words, no body ("Defense Ida Kern" is left to the rules)
         pieces = _pieces(text, ent, _overlapping(rules, starts, ent.start_char, ent.end_char))
         for start, end in pieces:
             start, end = _clean_span(text, start, end)
             whole = len(pieces) == 1 and (start, end) == _clean_span(text, ent.start_char, ent.end_char)
             start, end = _without_party(text, start, end)
+            start = _from_given_name(text, start, end, lower_words)
             form = text[start:end]
             if end <= start or " " not in form and form.lower() in GENERIC_WORDS:
                 continue
+            if (whole and " " in form and label in {"PERSON", "ORG", "FAC"} and _quoted_title(text, start, end)
+                    and not _given_name_first(form)):
+                label = "OTHER"  # “Harbour Nights”, a show: a work, no person (a vote, as the tagger's label is)
             found.append((start, end, label if whole else "", strong and whole))
     return found
+
+
+# an office named by its subject after "of"/"for" ("Secretary of Defense", "Minister for Ports"): the subject
+# is a word of the office's title, not a body the report names
+OFFICE_OF = re.compile(r"\b(?:Secretary|Minister)\s+(?:of|for)\s+(?:the\s+)?$")
+_OPENING_QUOTES = "\"“‘"
+_CLOSING_QUOTES = "\"”’"
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether a name stands alone between quote marks (“Harbour Nights.”, “Kern & Friends”): a work's title,
+    a show's or a book's, which the small tagger often calls a person. Used for names of several words the
+    tagger calls a person, body or facility, as a vote: a quoted one-word name is as often a person's cried
+    out (“Ida!”), and a people's or a place's name in quotes ('he is "Ostravian,"') stays what it is."""
+    after = text[end:end + 2].lstrip(".,!?")
+    return start > 0 and text[start - 1] in _OPENING_QUOTES and after[:1] in _CLOSING_QUOTES and bool(after)
+
+
+def _from_given_name(text: str, start: int, end: int, lower_words: set[str]) -> int:
+    """Where a name of three words or more starts when the tagger ran a word into it before a common given name
+    ("the Year Ida Brook", "Coroner Ida Brook"): at the given name, when the first word is one the report also
+    writes in lower case (``lower_words``), a common word; "Rafael Ida Brook" and initials stay whole."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if (len(words) >= 3 and words[1].group(0).lower() in GIVEN_NAMES and words[0].group(0).lower() not in GIVEN_NAMES
+            and words[0].group(0).isalpha() and words[0].group(0).lower() in lower_words):
+        return start + words[1].start()
+    return start
 
 
 # a party's adjective the tagger runs into the body or outlet it qualifies: "Republican House members",
@@ -517,6 +562,43 @@ def _apposed_places(doc: Doc, text: str, begin: int) -> list[tuple[int, int, str
             continue
         found.append((match.start("place"), match.end("place"), "GPE", True))
     return found
+
+
+def _places_by_context(doc: Doc, text: str, begin: int) -> list[tuple[int, int, str, bool]]:
+    """Names that their setting makes places, whatever the tagger said: a name before a comma and a state
+    ("a Hampstead, New Hampshire, coffee shop"; "Kelvar, Calif."), a name described as a home ("Kelvar, home to
+    22 registered voters"), and a one-word name joined by "and"/"or"/a comma to a place after "in"/"near"/…
+    ("town halls in Marren and Oldmoor", where the tagger calls Oldmoor a person; not a name after a comma, "in
+    Iowa, Kern, the front-runner"). Not a titled person's name,
+    nor one opening with a common given name."""
+    found = []
+    for pattern in (PLACE_IN_STATE, HOME_TO):
+        for match in pattern.finditer(text, begin):
+            name = doc.char_span(match.start("place"), match.end("place"), alignment_mode="contract")
+            if (name is None or _given_name_first(match["place"]) or LEADING_TITLE.match(match["place"])
+                    or name.root.ent_type_ in DROPPED_LABELS or name.root.is_sent_start and name.root.pos_ != "PROPN"
+                    or match["place"].lower() in US_STATES or _titled_before(text, match.start("place"))):
+                continue
+            found.append((match.start("place"), match.end("place"), "GPE", True))
+    for tok in doc:
+        head = tok.head
+        if (tok.idx < begin or tok.dep_ != "conj" or tok.pos_ != "PROPN" or not tok.is_title
+                or tok.ent_iob_ != "B" or tok.ent_type_ not in {"PERSON", "ORG"} or tok.lower_ in GIVEN_NAMES
+                or doc[tok.i - 1].lower_ not in {"and", "or"}  # not "in Iowa, Kern, the nominee, …"
+                or tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"):
+            continue
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        if (head.ent_type_ == "GPE" and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
+                and not tok.text in ORG_WORDS):
+            found.append((tok.idx, tok.idx + len(tok), "GPE", True))
+    return found
+
+
+def _titled_before(text: str, start: int) -> bool:
+    """Whether a title stands right before the offset ("Sen. Kern, Ohio"): the name is a person's."""
+    return TRAILING_TITLE.search(text, max(0, start - 40), start) is not None or re.search(
+        r"\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+$", text[max(0, start - 8):start]) is not None
 
 
 def _names_residents(ent: Span) -> bool:

@@ -129,6 +129,8 @@ STATE_CODES = {
     "ut": "utah", "vt": "vermont", "va": "virginia", "wa": "washington", "wv": "west virginia",
     "wi": "wisconsin", "wy": "wyoming",
 }
+# the fifty states by name, lower case (a town "Kelvar, New Hampshire" is placed by the state after it)
+US_STATES = frozenset({*STATE_CODES.values(), *STATE_ABBREVIATIONS.values(), "hawaii", "idaho", "maine", "ohio"})
 ORGISH = {"ORG", "NORP", "FAC", "OTHER", "EVENT"}
 PLACES = {"GPE", "LOC", "FAC"}
 
