@@ -53,6 +53,14 @@ def test_named_month_before_or_after_the_report_month(nlp):
     assert found["this September"] == ("DATE", "2025-09")
 
 
+def test_a_bare_month_a_few_months_ahead_is_this_years(nlp):
+    # ahead of the report counts double, as for a day: July from April is this year's, November last year's
+    found = timexes(nlp, "The Harlow party meets at its convention in July. Turnout fell in November.",
+                    date(2025, 4, 20))
+    assert found["July"] == ("DATE", "2025-07")
+    assert found["November"] == ("DATE", "2024-11")
+
+
 def test_parts_of_day_are_times_on_their_day(nlp):
     found = timexes(nlp, "Smoke rose over Kettle Quay this morning. Residents heard blasts on Monday "
                          "evening and again at 2:10 a.m. on Tuesday.")

@@ -525,12 +525,20 @@ def _resolve(lower: str, published: date | None, future: bool, scheduled: bool =
         month = MONTHS[m["month"][:3]]
         year = published.year
         if m["rel"] == "last" and month >= published.month or (
-                m["rel"] not in {"last", "next", "this"} and not future and month > published.month):
+                m["rel"] not in {"last", "next", "this"} and not future and _month_behind(published, month)):
             year -= 1
         if m["rel"] == "next" or (future and month < published.month):
             year += 1
         return f"{year}-{month:02d}", "month"
     return None, "none"
+
+
+def _month_behind(published: date, month: int) -> bool:
+    """Whether a bare month with no year ("the convention in July") is last year's: the nearer of this year's
+    and last year's, one ahead of the report counting double as for a day (news looks back). A month up to
+    three ahead is this year's ("the July convention" in an April report), one further ahead last year's."""
+    ahead = month - published.month
+    return ahead > 0 and 2 * ahead >= 12 - ahead
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
