@@ -53,6 +53,15 @@ def test_named_month_before_or_after_the_report_month(nlp):
     assert found["this September"] == ("DATE", "2025-09")
 
 
+def test_a_day_something_is_yet_to_be_done_on_or_likely_to_happen_lies_ahead(nlp):
+    found = timexes(nlp, "Mayor Dala was rewriting an address, to be delivered Friday at the Orrin docks.")
+    assert found["Friday"] == ("DATE", "2025-03-14")
+    assert timexes(nlp, "A report to be released on Monday will show the losses.")["Monday"] == ("DATE", "2025-03-17")
+    assert timexes(nlp, "The Kettle party is likely to win Tuesday.")["Tuesday"] == ("DATE", "2025-03-18")
+    # a rank before the noun tells who was first, not what is to come
+    assert timexes(nlp, "She was the first to be elected on Monday.")["Monday"] == ("DATE", "2025-03-10")
+
+
 def test_a_bare_month_a_few_months_ahead_is_this_years(nlp):
     # ahead of the report counts double, as for a day: July from April is this year's, November last year's
     found = timexes(nlp, "The Harlow party meets at its convention in July. Turnout fell in November.",

@@ -155,7 +155,10 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "could", "c
 FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as|until|no later than|next)\s+(?:on\s+)?$", re.IGNORECASE)
 FUTURE_INSIDE = re.compile(r"^(?:as (?:soon|early) as|no later than|until)\b", re.IGNORECASE)
 PLAN_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "aim", "promise", "vow",
-              "pledge", "agree", "want"}
+              "pledge", "agree", "want", "likely", "poised"}  # "is likely to bounce back Tuesday"
+# "an address to be delivered Wednesday": a passive infinitive on a noun is what is yet to be done to it; not
+# after "the first", "the last", "the only" ("the first to be elected in 2008")
+RANK_WORDS = {"first", "last", "only", "second", "third", "next"}
 # "set for October 28", "postponed to June 8": the day a happening is put on
 SCHEDULE_VERBS = {"set", "schedule", "slate", "pencil", "reschedule", "postpone", "adjourn", "delay", "defer",
                   "push", "move"}
@@ -811,6 +814,18 @@ def _designated(tok: Token) -> bool:
                     for c in (*head.children, *tok.children)))
 
 
+def _passive_infinitive_on_noun(verb: Token, auxes: set[str]) -> bool:
+    """ "a report to be released on Friday", "an address, to be delivered Wednesday": what is yet to be done.
+    The parser hangs it on the noun (acl, relcl) or, after a comma, on the clause (advcl)."""
+    if not {"to", "be"} <= auxes or verb.dep_ not in {"acl", "relcl", "advcl"}:
+        return False
+    first = min((c.i for c in verb.children if c.dep_ == "aux"), default=verb.i)
+    if verb.dep_ == "advcl":
+        return first > 0 and verb.doc[first - 1].text == ","
+    return (verb.head.pos_ in {"NOUN", "PROPN"}
+            and not any(c.lower_ in RANK_WORDS for c in verb.head.children))
+
+
 def _looks_ahead(verb: Token) -> bool:
     """A verb with a future or modal auxiliary (not perfect: "could have sunk"), a planned happening
     ("is scheduled for Monday"), or an infinitive under either ("would begin lifting them", "promised to
@@ -818,6 +833,8 @@ def _looks_ahead(verb: Token) -> bool:
     for _ in range(3):
         auxes = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & FUTURE_AUX and "have" not in auxes:
+            return True
+        if _passive_infinitive_on_noun(verb, auxes):
             return True
         if verb.lower_ in PLAN_PARTICIPLES:
             return True
