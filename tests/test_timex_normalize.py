@@ -62,6 +62,15 @@ def test_a_day_something_is_yet_to_be_done_on_or_likely_to_happen_lies_ahead(nlp
     assert timexes(nlp, "She was the first to be elected on Monday.")["Monday"] == ("DATE", "2025-03-10")
 
 
+def test_a_month_without_a_year_takes_the_year_on_its_clause(nlp):
+    found = timexes(nlp, "Dala, who stayed in the 2008 race until June, lost.")
+    assert found["June"] == ("DATE", "2008-06")
+    # a year on another clause of the sentence dates that clause only
+    found = timexes(nlp, "Under a plan approved by the board in 2019, Kettle had bought 4,000 shares through "
+                         "Sept. 29.")
+    assert found["Sept. 29"] == ("DATE", "2024-09-29")
+
+
 def test_a_bare_month_a_few_months_ahead_is_this_years(nlp):
     # ahead of the report counts double, as for a day: July from April is this year's, November last year's
     found = timexes(nlp, "The Harlow party meets at its convention in July. Turnout fell in November.",

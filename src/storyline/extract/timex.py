@@ -239,6 +239,10 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
             day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
     scheduled = span is not None and _scheduled(span.root)
     resolved = normalize(text, day, future, any(s < end and start < e for s, e in military), scheduled)
+    if resolved is not None and resolved[0] and span is not None and published is not None:
+        year = _year_of_sentence(lower, span, published)
+        if year is not None:  # "stayed in the 2008 contest until June": that June is 2008's
+            resolved = (str(year) + resolved[0][4:], *resolved[1:])
     kind, value = timex_value(lower, published, resolved)
     if resolved is None and value is None or AGE.search(lower) or value is None and not LETTER.search(lower):
         return None
@@ -252,6 +256,37 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
     timex = TimeValue(value=value, precision=precision, text=text, start=start, end=end,
                       part_of_day=resolved[2] if resolved else None, type=kind)
     return point, timex
+
+
+SENTENCE_YEAR = re.compile(r"(?<![\d,.$])\b(1[89]\d\d|20\d\d)\b(?![\d,])")
+
+
+def _year_of_sentence(lower: str, span: Span, published: date) -> int | None:
+    """The year a month without one ("until June", "on June 3") takes from its clause: the one earlier year
+    on the same verb ("remained in the 2008 primary contest until June"), else None (the month is read
+    against the report; "bought under a plan approved in 1987 through Sept. 29" keeps the report's year). Not "last June", "this June", "next June", nor a named day ("Sept. 11")."""
+    month_only = MONTH_ONLY.search(lower)
+    if month_only is not None:
+        if month_only["rel"] in {"last", "this", "next"}:
+            return None
+    else:
+        m = MONTH_DAY.search(lower) or DAY_MONTH.search(lower)
+        if m is None or m["year"] or named_day(MONTHS[m["month"][:3]], int(m["day"]), published) is not None:
+            return None
+    sent = span.sent
+    verb = _nearest_verb(span.root)
+    if verb is None:
+        return None
+    years = set()
+    for m in SENTENCE_YEAR.finditer(sent.text):
+        at = sent.start_char + m.start()
+        if span.start_char <= at < span.end_char:
+            continue
+        token = sent.doc.char_span(at, at + 4, alignment_mode="expand")
+        if (token is not None and token[0].ent_type_ == "DATE" and int(m.group(1)) < published.year
+                and _nearest_verb(token[0]) == verb):  # the year dates the same clause, not another in it
+            years.add(int(m.group(1)))
+    return years.pop() if len(years) == 1 else None
 
 
 def _redate_quotes(doc: Doc, full: str, candidates: list[tuple[int, int, bool]],
