@@ -53,6 +53,32 @@ def test_named_month_before_or_after_the_report_month(nlp):
     assert found["this September"] == ("DATE", "2025-09")
 
 
+def test_a_day_something_is_yet_to_be_done_on_or_likely_to_happen_lies_ahead(nlp):
+    found = timexes(nlp, "Mayor Dala was rewriting an address, to be delivered Friday at the Orrin docks.")
+    assert found["Friday"] == ("DATE", "2025-03-14")
+    assert timexes(nlp, "A report to be released on Monday will show the losses.")["Monday"] == ("DATE", "2025-03-17")
+    assert timexes(nlp, "The Kettle party is likely to win Tuesday.")["Tuesday"] == ("DATE", "2025-03-18")
+    # a rank before the noun tells who was first, not what is to come
+    assert timexes(nlp, "She was the first to be elected on Monday.")["Monday"] == ("DATE", "2025-03-10")
+
+
+def test_a_month_without_a_year_takes_the_year_on_its_clause(nlp):
+    found = timexes(nlp, "Dala, who stayed in the 2008 race until June, lost.")
+    assert found["June"] == ("DATE", "2008-06")
+    # a year on another clause of the sentence dates that clause only
+    found = timexes(nlp, "Under a plan approved by the board in 2019, Kettle had bought 4,000 shares through "
+                         "Sept. 29.")
+    assert found["Sept. 29"] == ("DATE", "2024-09-29")
+
+
+def test_a_bare_month_a_few_months_ahead_is_this_years(nlp):
+    # ahead of the report counts double, as for a day: July from April is this year's, November last year's
+    found = timexes(nlp, "The Harlow party meets at its convention in July. Turnout fell in November.",
+                    date(2025, 4, 20))
+    assert found["July"] == ("DATE", "2025-07")
+    assert found["November"] == ("DATE", "2024-11")
+
+
 def test_parts_of_day_are_times_on_their_day(nlp):
     found = timexes(nlp, "Smoke rose over Kettle Quay this morning. Residents heard blasts on Monday "
                          "evening and again at 2:10 a.m. on Tuesday.")

@@ -155,7 +155,10 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "could", "c
 FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as|until|no later than|next)\s+(?:on\s+)?$", re.IGNORECASE)
 FUTURE_INSIDE = re.compile(r"^(?:as (?:soon|early) as|no later than|until)\b", re.IGNORECASE)
 PLAN_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "aim", "promise", "vow",
-              "pledge", "agree", "want"}
+              "pledge", "agree", "want", "likely", "poised"}  # "is likely to bounce back Tuesday"
+# "an address to be delivered Wednesday": a passive infinitive on a noun is what is yet to be done to it; not
+# after "the first", "the last", "the only" ("the first to be elected in 2008")
+RANK_WORDS = {"first", "last", "only", "second", "third", "next"}
 # "set for October 28", "postponed to June 8": the day a happening is put on
 SCHEDULE_VERBS = {"set", "schedule", "slate", "pencil", "reschedule", "postpone", "adjourn", "delay", "defer",
                   "push", "move"}
@@ -236,6 +239,10 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
             day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
     scheduled = span is not None and _scheduled(span.root)
     resolved = normalize(text, day, future, any(s < end and start < e for s, e in military), scheduled)
+    if resolved is not None and resolved[0] and span is not None and published is not None:
+        year = _year_of_sentence(lower, span, published)
+        if year is not None:  # "stayed in the 2008 contest until June": that June is 2008's
+            resolved = (str(year) + resolved[0][4:], *resolved[1:])
     kind, value = timex_value(lower, published, resolved)
     if resolved is None and value is None or AGE.search(lower) or value is None and not LETTER.search(lower):
         return None
@@ -249,6 +256,37 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
     timex = TimeValue(value=value, precision=precision, text=text, start=start, end=end,
                       part_of_day=resolved[2] if resolved else None, type=kind)
     return point, timex
+
+
+SENTENCE_YEAR = re.compile(r"(?<![\d,.$])\b(1[89]\d\d|20\d\d)\b(?![\d,])")
+
+
+def _year_of_sentence(lower: str, span: Span, published: date) -> int | None:
+    """The year a month without one ("until June", "on June 3") takes from its clause: the one earlier year
+    on the same verb ("remained in the 2008 primary contest until June"), else None (the month is read
+    against the report; "bought under a plan approved in 1987 through Sept. 29" keeps the report's year). Not "last June", "this June", "next June", nor a named day ("Sept. 11")."""
+    month_only = MONTH_ONLY.search(lower)
+    if month_only is not None:
+        if month_only["rel"] in {"last", "this", "next"}:
+            return None
+    else:
+        m = MONTH_DAY.search(lower) or DAY_MONTH.search(lower)
+        if m is None or m["year"] or named_day(MONTHS[m["month"][:3]], int(m["day"]), published) is not None:
+            return None
+    sent = span.sent
+    verb = _nearest_verb(span.root)
+    if verb is None:
+        return None
+    years = set()
+    for m in SENTENCE_YEAR.finditer(sent.text):
+        at = sent.start_char + m.start()
+        if span.start_char <= at < span.end_char:
+            continue
+        token = sent.doc.char_span(at, at + 4, alignment_mode="expand")
+        if (token is not None and token[0].ent_type_ == "DATE" and int(m.group(1)) < published.year
+                and _nearest_verb(token[0]) == verb):  # the year dates the same clause, not another in it
+            years.add(int(m.group(1)))
+    return years.pop() if len(years) == 1 else None
 
 
 def _redate_quotes(doc: Doc, full: str, candidates: list[tuple[int, int, bool]],
@@ -525,12 +563,20 @@ def _resolve(lower: str, published: date | None, future: bool, scheduled: bool =
         month = MONTHS[m["month"][:3]]
         year = published.year
         if m["rel"] == "last" and month >= published.month or (
-                m["rel"] not in {"last", "next", "this"} and not future and month > published.month):
+                m["rel"] not in {"last", "next", "this"} and not future and _month_behind(published, month)):
             year -= 1
         if m["rel"] == "next" or (future and month < published.month):
             year += 1
         return f"{year}-{month:02d}", "month"
     return None, "none"
+
+
+def _month_behind(published: date, month: int) -> bool:
+    """Whether a bare month with no year ("the convention in July") is last year's: the nearer of this year's
+    and last year's, one ahead of the report counting double as for a day (news looks back). A month up to
+    three ahead is this year's ("the July convention" in an April report), one further ahead last year's."""
+    ahead = month - published.month
+    return ahead > 0 and 2 * ahead >= 12 - ahead
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -803,6 +849,18 @@ def _designated(tok: Token) -> bool:
                     for c in (*head.children, *tok.children)))
 
 
+def _passive_infinitive_on_noun(verb: Token, auxes: set[str]) -> bool:
+    """ "a report to be released on Friday", "an address, to be delivered Wednesday": what is yet to be done.
+    The parser hangs it on the noun (acl, relcl) or, after a comma, on the clause (advcl)."""
+    if not {"to", "be"} <= auxes or verb.dep_ not in {"acl", "relcl", "advcl"}:
+        return False
+    first = min((c.i for c in verb.children if c.dep_ == "aux"), default=verb.i)
+    if verb.dep_ == "advcl":
+        return first > 0 and verb.doc[first - 1].text == ","
+    return (verb.head.pos_ in {"NOUN", "PROPN"}
+            and not any(c.lower_ in RANK_WORDS for c in verb.head.children))
+
+
 def _looks_ahead(verb: Token) -> bool:
     """A verb with a future or modal auxiliary (not perfect: "could have sunk"), a planned happening
     ("is scheduled for Monday"), or an infinitive under either ("would begin lifting them", "promised to
@@ -810,6 +868,8 @@ def _looks_ahead(verb: Token) -> bool:
     for _ in range(3):
         auxes = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & FUTURE_AUX and "have" not in auxes:
+            return True
+        if _passive_infinitive_on_noun(verb, auxes):
             return True
         if verb.lower_ in PLAN_PARTICIPLES:
             return True
