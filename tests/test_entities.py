@@ -645,3 +645,22 @@ def test_a_common_word_run_into_a_name_before_its_given_name_is_cut(nlp):
     names = {e.name for e in entities}
     assert "Mary Brook" in names and "Year Mary Brook" not in names
     assert "Billionaire Donald Kern" in names  # "billionaire" is written nowhere in lower case: left whole
+
+
+def test_a_faith_the_tagger_calls_a_body_is_typed_with_its_people():
+    from collections import Counter
+
+    from storyline.extract.entities import _Group, _type_faiths
+    groups = {"kelvarism": _Group(Counter({"Kelvarism": 2}), Counter({"ORG": 2})),
+              "kelvarismic": _Group(Counter({"Kelvarismic": 3}), Counter({"NORP": 3})),
+              "lundra": _Group(Counter({"Lundra": 1}), Counter({"ORG": 1}))}
+    _type_faiths(groups)
+    assert groups["kelvarism"].strong == "NORP"
+    assert groups["lundra"].strong is None  # no people of that name: left as tagged
+
+
+def test_a_body_written_only_in_capitals_keeps_its_acronyms():
+    from storyline.link.entities import body_in_capitals
+    assert body_in_capitals("KBC TODAY") == "KBC Today"
+    assert body_in_capitals("LUNDRA BOARD OF TRADE") == "Lundra Board of Trade"
+    assert body_in_capitals("THE KELVAR TV") == "The Kelvar TV"

@@ -349,3 +349,16 @@ def test_a_states_nickname_and_postal_code_are_the_state():
     assert sorted(e.name for e in merged) == ["New Hampshire", "Texas"]
     assert by_name(merged, "New Hampshire").aliases == {"Granite State", "NH"}
     assert by_name(merged, "Texas").aliases == {"TX"}
+
+
+def test_a_masthead_alone_joins_the_paper_another_report_names_in_full():
+    merged, _ = merge_entities([
+        ("wire", [ent("Lundra Post", "ORG", spans=3)]),
+        ("daily", [ent("Post", "ORG")]),
+    ])
+    assert [(e.name, e.mentions) for e in merged] == [("Lundra Post", 4)]
+
+
+def test_a_body_written_only_in_capitals_is_shown_with_its_acronym_kept():
+    merged, _ = merge_entities([("wire", [ent("KBC TODAY", "ORG")]), ("radio", [ent("PORT VEYRA", "GPE")])])
+    assert {e.name for e in merged} == {"KBC Today", "Port Veyra"}

@@ -29,7 +29,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
-from ..link.entities import STATE_ABBREVIATIONS, TITLE_WORDS, US_STATES, org_initials, org_name_variants
+from ..link.entities import (STATE_ABBREVIATIONS, TITLE_WORDS, US_STATES, body_in_capitals, org_initials,
+                             org_name_variants)
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
 from .body_kinds import MEDIA
@@ -210,6 +211,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     groups = _merge_forms(groups, _acronyms(text, candidates))
     _apply_described_types(groups, described)
     _type_surnames(groups)
+    _type_faiths(groups)
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
     entities = share_surnames(doc, text, entities)
@@ -811,6 +813,20 @@ def _type_surnames(groups: dict[str, _Group]) -> None:
             group.strong = "PERSON"  # no label holds a majority of its mentions: the model does not know
 
 
+# what turns a faith's or a movement's name into its people's or adjective: "Kelvarism" → "Kelvarist", "Kelvaric"
+_BELIEVERS = ("ic", "ist", "ists")
+
+
+def _type_faiths(groups: dict[str, _Group]) -> None:
+    """A one-word name the tagger calls an organisation whose adjective or believers it calls a people in the
+    same report is a faith, typed with them ("radical Kelvarism" beside "Kelvarist groups")."""
+    peoples = {key for key, group in groups.items() if group.labels and group.labels.most_common(1)[0][0] == "NORP"}
+    for key, group in groups.items():
+        if (not group.strong and " " not in key and group.labels and group.labels.most_common(1)[0][0] == "ORG"
+                and any(key + ending in peoples for ending in _BELIEVERS)):
+            group.strong = "NORP"
+
+
 def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
     """ "Dravenport, a northern city": an apposition naming a kind of place makes the name a place; one
     naming a kind of ship ("the tanker") makes it a vessel (OTHER), not an organisation."""
@@ -975,9 +991,9 @@ def _entity(group: _Group) -> Entity:
         if _norm(form) not in seen:
             seen.add(_norm(form))
             aliases.append(form)
-    if name.isupper() and " " in name:
-        name = name.title()  # "PORT VEYRA" from a dateline, with no other form in the text
     label: EntityType = _label(group)  # type: ignore[assignment]
+    if name.isupper() and " " in name:  # "PORT VEYRA" from a dateline, with no other form in the text
+        name = name.title() if label in {"PERSON", "GPE", "LOC", "FAC"} else body_in_capitals(name)
     return Entity(key=_norm(name), name=name, type=label, aliases=aliases)
 
 

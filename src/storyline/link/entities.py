@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..extract.body_kinds import MEDIA
 from ..extract.given_names import FEMALE, MALE
 from ..model import Entity
 
@@ -321,8 +322,10 @@ class _Drawing:
                                          names.weight[n], len(n)))  # a people as a group: "Ostravians"
         if type_ in PLACES and not self.full_names.first:
             name = _state_in_full(names.in_order()) or name
-        if name.isupper() and (" " in name or type_ in PLACES and len(name) > 4):
+        if name.isupper() and (" " in name and type_ == "PERSON" or type_ in PLACES and (" " in name or len(name) > 4)):
             name = name.title()  # "NEW YORK", a dateline's "MARREN": the place as the body would write it
+        elif name.isupper() and " " in name:
+            name = body_in_capitals(name)
         seen, aliases = {name_key(name)}, []
         for alias, label in self.names.in_order():
             alias = _clean_name(alias, label)[0]
@@ -1011,14 +1014,40 @@ def _other_middle(form: _Form, group: _Group) -> bool:
     return bool(form.middle) and any(f.middle and f.middle != form.middle for f in group.full)
 
 
+# short words of a name written in capitals that are no acronym
+_SMALL_WORDS = frozenset(("of", "and", "for", "the", "on", "in", "at", "to", "a", "an", "by"))
+
+
+def body_in_capitals(name: str) -> str:
+    """A body's or paper's name written only in capitals, as the body would write it: words of up to three
+    letters keep their capitals, as acronyms mostly do ("KBC TV", "USA Today" from "USA TODAY"), the others
+    and small words are capitalised ("Kelvar Board of Trade")."""
+    words = []
+    for i, word in enumerate(name.split()):
+        if len(word) <= 3 and word.lower() not in _SMALL_WORDS:
+            words.append(word)
+        else:
+            words.append(word.lower() if i and word.lower() in _SMALL_WORDS else word.capitalize())
+    return " ".join(words)
+
+
+# a masthead's last word a paper goes by alone ("the Post", "the Times"); not a network's own name ("Fox", "CBS"),
+# which may end another name
+MASTHEAD_WORDS = frozenset(w for w in MEDIA if w not in {"reuters", "cnn", "msnbc", "nbc", "abc", "cbs", "fox", "bbc",
+                                                       "npr", "pbs", "bloomberg", "politico", "breitbart", "buzzfeed"})
+
+
 @lru_cache(maxsize=65536)
 def _org_keys(name: str, key: str) -> frozenset:
     """An organisation's short keys from one of its names: its initials in either order of an office's name
-    (marked "^"), and a two-word company's first word."""
+    (marked "^"), a two-word company's first word, and a masthead's last word ("the Post" for "the Kelvar
+    Post", as papers call themselves and one another)."""
     keys = {"^" + i.lower() for n in (name, *org_name_variants(name)) for i in org_initials(n)}
     words = key.split()
     if len(words) == 2 and words[1] in STEM_SUFFIXES:
         keys.add(words[0])
+    if len(words) > 1 and words[-1] in MASTHEAD_WORDS and all(w[:1].isupper() for w in name.split()):
+        keys.add(words[-1])
     return frozenset(keys)
 
 
