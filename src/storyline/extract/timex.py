@@ -206,7 +206,7 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
     candidates = _split_ranges(full, _candidates(doc, full), published)
     for n in range(len(candidates)):
         start, end, _ = candidates[n]
-        if any(q_start <= start and end <= q_end for q_start, q_end in titles):
+        if any(q_start <= start and end <= q_end for q_start, q_end in titles) or _show_name(full, start, end):
             read.append(None)
             continue
         read.append(_read(doc, full, candidates, n, published, points, military, quotes))
@@ -342,6 +342,18 @@ def _title(quote: str) -> bool:
     words = QUOTE_WORD.findall(quote)
     return 0 < len(words) <= 5 and not re.search(r"[?!]|[.,]\W*\w", quote) and all(
         w[0].isupper() or w.lower() in TITLE_SMALL for w in words) and words[0][0].isupper()
+
+
+SHOW_BEFORE = re.compile(r"(?:\w['’]s|\bon)\s+$")
+SHOW_FIRST = re.compile(r"(?:This|Today|Tonight|Next|Last)\b")
+
+
+def _show_name(full: str, start: int, end: int) -> bool:
+    """ "ABC's This Week", "appeared on Today" unquoted: a capitalised word that is lower case in a time
+    ("this", "today") after a possessive or "on", every word capitalised: a programme, not a time."""
+    words = full[start:end].split()
+    return (SHOW_FIRST.match(full, start) is not None and SHOW_BEFORE.search(full, max(0, start - 12), start) is not None
+            and all(w[0].isupper() for w in words))
 
 
 def _speech_time(doc: Doc, full: str, quote: tuple[int, int], said_at: list[TimeValue],
@@ -864,7 +876,7 @@ def _passive_infinitive_on_noun(verb: Token, auxes: set[str]) -> bool:
 def _looks_ahead(verb: Token) -> bool:
     """A verb with a future or modal auxiliary (not perfect: "could have sunk"), a planned happening
     ("is scheduled for Monday"), or an infinitive under either ("would begin lifting them", "promised to
-    publish")."""
+    publish", "would be able to hold on", "it will be hard for him to win")."""
     for _ in range(3):
         auxes = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & FUTURE_AUX and "have" not in auxes:
@@ -873,9 +885,12 @@ def _looks_ahead(verb: Token) -> bool:
             return True
         if verb.lower_ in PLAN_PARTICIPLES:
             return True
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        infinitive = "to" in auxes and verb.tag_ == "VB"  # "would be able to hold on", "it will be hard to win"
+        if not (verb.dep_ == "xcomp" or infinitive and verb.dep_ in {"advcl", "ccomp"}) or verb.head.i == verb.i:
             return False
         verb = verb.head
+        if infinitive and verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i != verb.i:
+            verb = verb.head
         if verb.lemma_.lower() in PLAN_VERBS:
             return True
     return False
