@@ -90,6 +90,14 @@ def test_a_month_in_an_infinitive_under_a_future_verb_lies_ahead(nlp):
     assert timexes(nlp, "Dala tried to win the port towns in November.", april)["November"] == ("DATE", "2024-11")
 
 
+def test_a_month_naming_a_vote_up_to_eight_months_ahead_is_this_years(nlp):
+    found = timexes(nlp, "The win lets Dala turn to the November election.", date(2025, 4, 20))
+    assert found["November"] == ("DATE", "2025-11")
+    # from January the November election is more often the one just held
+    found = timexes(nlp, "The win lets Dala turn to the November election.", date(2025, 1, 20))
+    assert found["November"] == ("DATE", "2024-11")
+
+
 def test_a_weekday_on_a_noun_no_verb_places_is_the_nearer_one(nlp):
     thursday, sunday = date(2025, 3, 13), date(2025, 3, 16)
     # inside the subject of a future verb: the future is the verb's, not the weekday's

@@ -164,6 +164,10 @@ SCHEDULE_VERBS = {"set", "schedule", "slate", "pencil", "reschedule", "postpone"
                   "push", "move"}
 # "kept going until 2 a.m. Friday": verbs of going on, whose "until" in the past ends a past stretch
 LASTING_VERBS = {"keep", "stay", "last", "continue", "remain", "wait", "go", "run", "linger", "march", "sit"}
+VOTE_NOUNS = {"election", "ballot", "referendum", "runoff", "midterm", "plebiscite"}
+# "the November election" up to eight months ahead is this year's; from further back (January) it is more
+# often the one just held
+VOTE_AHEAD = 8
 PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "slated"}
 # "declared Monday a day of mourning": a day named as the object of these verbs lies ahead
 DESIGNATE_VERBS = {"declare", "designate", "proclaim", "name", "make", "set"}
@@ -237,7 +241,8 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
             day = following
         elif anchor is not None:
             day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
-    scheduled = span is not None and _scheduled(span.root)
+    scheduled = span is not None and (_scheduled(span.root) or MONTH_ONLY.match(lower) is not None
+                                      and _names_a_vote(span.root))
     nearest = span is not None and _untensed_weekday(span.root)
     resolved = normalize(text, day, future and not (nearest and _in_subject(span.root)), any(s < end and start < e for s, e in military),
                          scheduled, nearest)
@@ -579,7 +584,8 @@ def _resolve(lower: str, published: date | None, future: bool, scheduled: bool =
         month = MONTHS[m["month"][:3]]
         year = published.year
         if m["rel"] == "last" and month >= published.month or (
-                m["rel"] not in {"last", "next", "this"} and not future and _month_behind(published, month)):
+                m["rel"] not in {"last", "next", "this"} and not future and _month_behind(published, month)
+                and not (scheduled and month - published.month <= VOTE_AHEAD)):
             year -= 1
         if m["rel"] == "next" or (future and month < published.month):
             year += 1
@@ -877,6 +883,13 @@ def _untensed_weekday(tok: Token) -> bool:
             break
         noun = noun.head
     return before or subject
+
+
+def _names_a_vote(tok: Token) -> bool:
+    """ "the November election", "the June ballot": a month naming a vote up to ``VOTE_AHEAD`` months ahead
+    is the one to come, not last year's as another bare month five or more ahead is; so is a month a
+    happening is put on ("penciled in for October")."""
+    return tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lemma_.lower() in VOTE_NOUNS
 
 
 def _in_subject(tok: Token) -> bool:
