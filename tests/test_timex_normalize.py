@@ -79,6 +79,54 @@ def test_a_bare_month_a_few_months_ahead_is_this_years(nlp):
     assert found["November"] == ("DATE", "2024-11")
 
 
+def test_a_month_in_an_infinitive_under_a_future_verb_lies_ahead(nlp):
+    # the infinitive's time follows its verb's: "would be able to hold", "it will be hard for her to win"
+    april = date(2025, 4, 20)
+    found = timexes(nlp, "Venn asked whether the Harlow party would be able to keep the council in November.", april)
+    assert found["November"] == ("DATE", "2025-11")
+    found = timexes(nlp, "It will be very hard for Dala to win in November without the port towns.", april)
+    assert found["November"] == ("DATE", "2025-11")
+    # a plain past verb still looks back
+    assert timexes(nlp, "Dala tried to win the port towns in November.", april)["November"] == ("DATE", "2024-11")
+
+
+def test_a_month_naming_a_vote_up_to_eight_months_ahead_is_this_years(nlp):
+    found = timexes(nlp, "The win lets Dala turn to the November election.", date(2025, 4, 20))
+    assert found["November"] == ("DATE", "2025-11")
+    # from January the November election is more often the one just held
+    found = timexes(nlp, "The win lets Dala turn to the November election.", date(2025, 1, 20))
+    assert found["November"] == ("DATE", "2024-11")
+
+
+def test_a_weekday_on_a_noun_no_verb_places_is_the_nearer_one(nlp):
+    thursday, sunday = date(2025, 3, 13), date(2025, 3, 16)
+    # inside the subject of a future verb: the future is the verb's, not the weekday's
+    found = timexes(nlp, "The results of Tuesday's two council votes will force Dala to rethink.", thursday)
+    assert found["Tuesday"] == ("DATE", "2025-03-11")
+    found = timexes(nlp, "Her victories in Orrin, Kelvar and Dunmere on Tuesday will only speed that shift.",
+                    thursday)
+    assert found["Tuesday"] == ("DATE", "2025-03-11")
+    # after "before", or under a verb in the simple present, in a weekend report: the coming one
+    found = timexes(nlp, "The debate just days before Tuesday's primary in Orrin has emboldened three rivals.",
+                    sunday)
+    assert found["Tuesday"] == ("DATE", "2025-03-18")
+    found = timexes(nlp, "Dala stumbled in the debate just days before Tuesday's Orrin primary.", sunday)
+    assert found["Tuesday"] == ("DATE", "2025-03-18")
+    found = timexes(nlp, "Venn holds a clear lead in Tuesday's Orrin vote.", sunday)
+    assert found["Tuesday"] == ("DATE", "2025-03-18")
+    # a past verb places it, subject or not
+    found = timexes(nlp, "As the shock of the Friday floods wore off, the council met.", date(2025, 3, 18))
+    assert found["Friday"] == ("DATE", "2025-03-14")
+    found = timexes(nlp, "Venn won Tuesday's Orrin vote.", sunday)
+    assert found["Tuesday"] == ("DATE", "2025-03-11")
+
+
+def test_a_show_named_after_a_network_is_no_time(nlp):
+    found = timexes(nlp, "Venn told KTV's This Week that the levy would stay.")
+    assert "This Week" not in found
+    assert timexes(nlp, "Venn said this week that the levy would stay.")["this week"][0] == "DATE"
+
+
 def test_parts_of_day_are_times_on_their_day(nlp):
     found = timexes(nlp, "Smoke rose over Kettle Quay this morning. Residents heard blasts on Monday "
                          "evening and again at 2:10 a.m. on Tuesday.")

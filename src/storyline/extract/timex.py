@@ -164,6 +164,10 @@ SCHEDULE_VERBS = {"set", "schedule", "slate", "pencil", "reschedule", "postpone"
                   "push", "move"}
 # "kept going until 2 a.m. Friday": verbs of going on, whose "until" in the past ends a past stretch
 LASTING_VERBS = {"keep", "stay", "last", "continue", "remain", "wait", "go", "run", "linger", "march", "sit"}
+VOTE_NOUNS = {"election", "ballot", "referendum", "runoff", "midterm", "plebiscite"}
+# "the November election" up to eight months ahead is this year's; from further back (January) it is more
+# often the one just held
+VOTE_AHEAD = 8
 PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "slated"}
 # "declared Monday a day of mourning": a day named as the object of these verbs lies ahead
 DESIGNATE_VERBS = {"declare", "designate", "proclaim", "name", "make", "set"}
@@ -206,7 +210,7 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
     candidates = _split_ranges(full, _candidates(doc, full), published)
     for n in range(len(candidates)):
         start, end, _ = candidates[n]
-        if any(q_start <= start and end <= q_end for q_start, q_end in titles):
+        if any(q_start <= start and end <= q_end for q_start, q_end in titles) or _show_name(full, start, end):
             read.append(None)
             continue
         read.append(_read(doc, full, candidates, n, published, points, military, quotes))
@@ -237,8 +241,11 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
             day = following
         elif anchor is not None:
             day = date.fromisoformat(anchor.value[:10]) + timedelta(days=_rollover(anchor, text))
-    scheduled = span is not None and _scheduled(span.root)
-    resolved = normalize(text, day, future, any(s < end and start < e for s, e in military), scheduled)
+    scheduled = span is not None and (_scheduled(span.root) or MONTH_ONLY.match(lower) is not None
+                                      and _names_a_vote(span.root))
+    nearest = span is not None and _untensed_weekday(span.root)
+    resolved = normalize(text, day, future and not (nearest and _in_subject(span.root)), any(s < end and start < e for s, e in military),
+                         scheduled, nearest)
     if resolved is not None and resolved[0] and span is not None and published is not None:
         year = _year_of_sentence(lower, span, published)
         if year is not None:  # "stayed in the 2008 contest until June": that June is 2008's
@@ -342,6 +349,18 @@ def _title(quote: str) -> bool:
     words = QUOTE_WORD.findall(quote)
     return 0 < len(words) <= 5 and not re.search(r"[?!]|[.,]\W*\w", quote) and all(
         w[0].isupper() or w.lower() in TITLE_SMALL for w in words) and words[0][0].isupper()
+
+
+SHOW_BEFORE = re.compile(r"(?:\w['’]s|\bon)\s+$")
+SHOW_FIRST = re.compile(r"(?:This|Today|Tonight|Next|Last)\b")
+
+
+def _show_name(full: str, start: int, end: int) -> bool:
+    """ "ABC's This Week", "appeared on Today" unquoted: a capitalised word that is lower case in a time
+    ("this", "today") after a possessive or "on", every word capitalised: a programme, not a time."""
+    words = full[start:end].split()
+    return (SHOW_FIRST.match(full, start) is not None and SHOW_BEFORE.search(full, max(0, start - 12), start) is not None
+            and all(w[0].isupper() for w in words))
 
 
 def _speech_time(doc: Doc, full: str, quote: tuple[int, int], said_at: list[TimeValue],
@@ -479,18 +498,19 @@ def _rollover(anchor: TimeValue, text: str) -> int:
 
 
 def normalize(text: str, published: date | None, future: bool = False, hours_clock: bool = False,
-              scheduled: bool = False) -> tuple[str | None, Precision, str | None] | None:
+              scheduled: bool = False, nearest: bool = False) -> tuple[str | None, Precision, str | None] | None:
     """(value, precision, part of day) for one expression; None when it is no point in time.
     ``hours_clock``: four digits before "hours" are a clock time ("at 1400 hours", decided by the words
     before the expression), not a length of time. ``scheduled``: the day something is put on ("a trial date
-    was set for October 28"), so a date without a year is not before the report."""
+    was set for October 28"), so a date without a year is not before the report. ``nearest``: a weekday that
+    no verb's tense places ("the results of Tuesday's primaries will …") is the nearer one, ahead or behind."""
     lower = _lower(text)
     if AGE.search(lower):
         return None
     part = _part_of_day(lower)
     clocks = [m for m in (CLOCK.search(lower), HOURS_CLOCK.search(lower) if hours_clock else None) if m]
     clock = min(clocks, key=lambda m: m.start()) if clocks else None  # "1400 hours (1200 GMT)": the first
-    day, precision = _resolve(lower, published, future, scheduled)
+    day, precision = _resolve(lower, published, future, scheduled, nearest)
     if precision != "day" and part in {"late", "early"}:
         part = None  # "early March" is a month, not a part of a day
     if precision == "none":
@@ -514,7 +534,8 @@ def _lower(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def _resolve(lower: str, published: date | None, future: bool, scheduled: bool = False) -> tuple[str | None, str]:
+def _resolve(lower: str, published: date | None, future: bool, scheduled: bool = False, nearest: bool = False
+             ) -> tuple[str | None, str]:
     """The date part: (ISO value, precision); precision "none" when nothing date-like is there."""
     for pattern in (ISO_DATE, NUMERIC_DATE):
         m = pattern.search(lower)
@@ -552,7 +573,7 @@ def _resolve(lower: str, published: date | None, future: bool, scheduled: bool =
         return _ago(published, m["n"], m["unit"]) if published else (None, "day")
     m = WEEKDAY.search(lower)
     if m:
-        return (_weekday(published, m["weekday"], m["rel"], future), "day") if published else (None, "day")
+        return (_weekday(published, m["weekday"], m["rel"], future, nearest), "day") if published else (None, "day")
     m = RELATIVE_UNIT.search(lower)
     if m:
         return _relative_unit(published, m["rel"], m["unit"]) if published else (None, "day")
@@ -563,7 +584,8 @@ def _resolve(lower: str, published: date | None, future: bool, scheduled: bool =
         month = MONTHS[m["month"][:3]]
         year = published.year
         if m["rel"] == "last" and month >= published.month or (
-                m["rel"] not in {"last", "next", "this"} and not future and _month_behind(published, month)):
+                m["rel"] not in {"last", "next", "this"} and not future and _month_behind(published, month)
+                and not (scheduled and month - published.month <= VOTE_AHEAD)):
             year -= 1
         if m["rel"] == "next" or (future and month < published.month):
             year += 1
@@ -610,9 +632,11 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _weekday(published: date, name: str, rel: str | None, future: bool) -> str:
+def _weekday(published: date, name: str, rel: str | None, future: bool, nearest: bool = False) -> str:
     target = next(i for i, w in enumerate(WEEKDAYS) if w.startswith(name[:3]))
     back = (published.weekday() - target) % 7
+    if nearest and rel is None and 2 * ((target - published.weekday()) % 7) < back:  # ahead counts double
+        return _shift(published, (target - published.weekday()) % 7)
     if rel == "next" or rel == "coming":
         return _shift(published, (target - published.weekday()) % 7 or 7)
     if future and rel not in {"last", "past"}:  # "will meet on Friday" in a Friday report: that day
@@ -832,6 +856,54 @@ def _told_as_past(span: Span | None) -> bool:
     return False
 
 
+def _untensed_weekday(tok: Token) -> bool:
+    """A weekday on a noun that no verb's tense places: in the subject of a future verb ("the results of
+    Tuesday's primaries will force …", "her victories on Tuesday will …"), after "before" ("days before
+    Tuesday's primary"), or under a verb in the simple present ("holds a lead in Tuesday's primary"). A past
+    verb still places it ("won Tuesday's primary", "the shock of the Friday attacks wore off"), and so does a
+    future one on its object ("will do well in Tuesday's primary")."""
+    if tok.lower_ not in WEEKDAYS:
+        return False
+    if tok.dep_ in {"poss", "compound", "npadvmod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        noun = tok.head
+    elif tok.dep_ == "pobj" and tok.head.pos_ == "ADP" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        noun = tok.head.head
+    else:
+        return False
+    before = tok.dep_ == "pobj" and tok.head.lower_ == "before"
+    subject = False
+    for _ in range(6):
+        if noun.pos_ in {"VERB", "AUX"}:
+            present = noun.tag_ in {"VBZ", "VBP"} and not any(
+                c.dep_ in {"aux", "auxpass"} and c.lower_ not in {"do", "does"} for c in noun.children)
+            return before or present or subject and _looks_ahead(noun)
+        subject = subject or noun.dep_ in {"nsubj", "nsubjpass"}
+        before = before or noun.lower_ == "before" and noun.pos_ == "ADP"
+        if noun.head.i == noun.i:
+            break
+        noun = noun.head
+    return before or subject
+
+
+def _names_a_vote(tok: Token) -> bool:
+    """ "the November election", "the June ballot": a month naming a vote up to ``VOTE_AHEAD`` months ahead
+    is the one to come, not last year's as another bare month five or more ahead is; so is a month a
+    happening is put on ("penciled in for October")."""
+    return tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lemma_.lower() in VOTE_NOUNS
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether the expression is inside the subject of its clause ("the results of Tuesday's primaries
+    will …"): the clause's verb does not place it."""
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        tok = tok.head
+    return False
+
+
 def _scheduled(tok: Token) -> bool:
     """ "a trial date was set for October 28", "postponed to June 8", "penciled in for October": the day a
     happening is put on lies ahead of the putting, whatever the tense. Not a participle describing a noun ("an
@@ -864,7 +936,7 @@ def _passive_infinitive_on_noun(verb: Token, auxes: set[str]) -> bool:
 def _looks_ahead(verb: Token) -> bool:
     """A verb with a future or modal auxiliary (not perfect: "could have sunk"), a planned happening
     ("is scheduled for Monday"), or an infinitive under either ("would begin lifting them", "promised to
-    publish")."""
+    publish", "would be able to hold on", "it will be hard for him to win")."""
     for _ in range(3):
         auxes = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & FUTURE_AUX and "have" not in auxes:
@@ -873,9 +945,14 @@ def _looks_ahead(verb: Token) -> bool:
             return True
         if verb.lower_ in PLAN_PARTICIPLES:
             return True
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        infinitive = "to" in auxes and verb.tag_ == "VB"  # "would be able to hold on", "it will be hard to win"
+        if not (verb.dep_ == "xcomp" or infinitive and verb.dep_ == "advcl") or verb.head.i == verb.i:
             return False
         verb = verb.head
+        if verb.lemma_.lower() in PLAN_VERBS:
+            return True
+        if infinitive and verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i != verb.i:
+            verb = verb.head  # "able to": the verb the adjective is on
         if verb.lemma_.lower() in PLAN_VERBS:
             return True
     return False
