@@ -30,7 +30,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..extract.body_kinds import MEDIA
 from ..extract.given_names import FEMALE, MALE
 from ..model import Entity
 
@@ -1031,23 +1030,15 @@ def body_in_capitals(name: str) -> str:
     return " ".join(words)
 
 
-# a masthead's last word a paper goes by alone ("the Post", "the Times"); not a network's own name ("Fox", "CBS"),
-# which may end another name
-MASTHEAD_WORDS = frozenset(w for w in MEDIA if w not in {"reuters", "cnn", "msnbc", "nbc", "abc", "cbs", "fox", "bbc",
-                                                       "npr", "pbs", "bloomberg", "politico", "breitbart", "buzzfeed"})
-
-
 @lru_cache(maxsize=65536)
 def _org_keys(name: str, key: str) -> frozenset:
     """An organisation's short keys from one of its names: its initials in either order of an office's name
-    (marked "^"), a two-word company's first word, and a masthead's last word ("the Post" for "the Kelvar
-    Post", as papers call themselves and one another)."""
+    (marked "^"), and a two-word company's first word. (A masthead's last word as a key, "the Post" for "the
+    Kelvar Post", was tried: it joins two papers of one last word, "the Kelvar Times" and "the Orrin Times".)"""
     keys = {"^" + i.lower() for n in (name, *org_name_variants(name)) for i in org_initials(n)}
     words = key.split()
     if len(words) == 2 and words[1] in STEM_SUFFIXES:
         keys.add(words[0])
-    if len(words) > 1 and words[-1] in MASTHEAD_WORDS and all(w[:1].isupper() for w in name.split()):
-        keys.add(words[-1])
     return frozenset(keys)
 
 
