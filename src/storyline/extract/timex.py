@@ -244,8 +244,8 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
     scheduled = span is not None and (_scheduled(span.root) or MONTH_ONLY.match(lower) is not None
                                       and _names_a_vote(span.root))
     nearest = span is not None and _untensed_weekday(span.root)
-    resolved = normalize(text, day, future and not (nearest and _in_subject(span.root)), any(s < end and start < e for s, e in military),
-                         scheduled, nearest)
+    ahead = future and not (nearest and _in_subject(span.root))
+    resolved = normalize(text, day, ahead, any(s < end and start < e for s, e in military), scheduled, nearest)
     if resolved is not None and resolved[0] and span is not None and published is not None:
         year = _year_of_sentence(lower, span, published)
         if year is not None:  # "stayed in the 2008 contest until June": that June is 2008's
@@ -271,7 +271,8 @@ SENTENCE_YEAR = re.compile(r"(?<![\d,.$])\b(1[89]\d\d|20\d\d)\b(?![\d,])")
 def _year_of_sentence(lower: str, span: Span, published: date) -> int | None:
     """The year a month without one ("until June", "on June 3") takes from its clause: the one earlier year
     on the same verb ("remained in the 2008 primary contest until June"), else None (the month is read
-    against the report; "bought under a plan approved in 1987 through Sept. 29" keeps the report's year). Not "last June", "this June", "next June", nor a named day ("Sept. 11")."""
+    against the report; "bought under a plan approved in 1987 through Sept. 29" keeps the report's year). Not
+    "last June", "this June", "next June", nor a named day ("Sept. 11")."""
     month_only = MONTH_ONLY.search(lower)
     if month_only is not None:
         if month_only["rel"] in {"last", "this", "next"}:
