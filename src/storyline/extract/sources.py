@@ -108,13 +108,18 @@ class SourceResolver:
                 names = [with_family_name(self.st, first).name, *(self._conjunct(c).name for c in conjuncts(head))]
                 return Source(", ".join(names[:-1]) + " and " + names[-1], "person", span)
         if head.pos_ == "PRON":
-            found = None if any(c.dep_ == "conj" for c in head.children) else (
-                person_antecedent(self.st, head.idx, head, GENDERS.get(lower)) if lower in PERSON_PRONOUNS
-                else plural_antecedent(self.st, head) if lower in PLURAL_PRONOUNS
-                else nearest_antecedent(self.st, lower, head.idx))
-            if found is not None and lower == "it" and head.dep_.startswith("nsubj"):
-                at = antecedent_at(self.st, lower, head.idx)
-                nearer = document_nearer(head, ISSUING, at[0] if at is not None else -1)
+            located = None  # a thing's antecedent ("it"): where it is named, and that source
+            if any(c.dep_ == "conj" for c in head.children):
+                found = None
+            elif lower in PERSON_PRONOUNS:
+                found = person_antecedent(self.st, head.idx, head, GENDERS.get(lower))
+            elif lower in PLURAL_PRONOUNS:
+                found = plural_antecedent(self.st, head)
+            else:
+                located = antecedent_at(self.st, lower, head.idx)
+                found = located[1] if located is not None else None
+            if located is not None and lower == "it" and head.dep_.startswith("nsubj"):
+                nearer = document_nearer(head, ISSUING, located[0])
                 issuer = document_source(self.st, nearer) if nearer is not None else None
                 if issuer is not None:  # "… a memorandum issued by the agency. It says …" (documents_before.py)
                     return Source(issuer.name, issuer.kind, span, issuer.role, issuer.entity)
