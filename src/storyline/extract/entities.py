@@ -29,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
-from ..link.entities import (STATE_ABBREVIATIONS, TITLE_WORDS, US_STATES, body_in_capitals, org_initials,
+from ..link.entities import (STATE_ABBREVIATIONS, TITLE_WORDS, US_STATES, from_capitals, org_initials,
                              org_name_variants)
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
@@ -571,8 +571,7 @@ def _places_by_context(doc: Doc, text: str, begin: int) -> list[tuple[int, int, 
     ("a Hampstead, New Hampshire, coffee shop"; "Kelvar, Calif."), a name described as a home ("Kelvar, home to
     22 registered voters"), and a one-word name joined by "and"/"or"/a comma to a place after "in"/"near"/…
     ("town halls in Marren and Oldmoor", where the tagger calls Oldmoor a person; not a name after a comma, "in
-    Iowa, Kern, the front-runner"). Not a titled person's name,
-    nor one opening with a common given name."""
+    Iowa, Kern, the front-runner"). Not a titled person's name, nor one opening with a common given name."""
     found = []
     for pattern in (PLACE_IN_STATE, HOME_TO):
         for match in pattern.finditer(text, begin):
@@ -592,7 +591,7 @@ def _places_by_context(doc: Doc, text: str, begin: int) -> list[tuple[int, int, 
         while head.dep_ == "conj" and head.head.i < head.i:
             head = head.head
         if (head.ent_type_ == "GPE" and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
-                and not tok.text in ORG_WORDS):
+                and tok.text not in ORG_WORDS):
             found.append((tok.idx, tok.idx + len(tok), "GPE", True))
     return found
 
@@ -645,7 +644,6 @@ def _separate(left: Span, joiner: Token) -> bool:
         return True  # "Residents of …", "Families and …"
     if joiner.lower_ in {"of", "for"}:  # "Judge Ida Kern of Kelvar District Court": a person, then her court
         return left[-1].ent_type_ == "PERSON" and left[-1].ent_iob_ != "O"
-
     if left[-1].text in ORG_WORDS:
         return True  # "Coast Guard and Fire Service": two organisations
     return len(left) == 1 and left[0].ent_iob_ == "B" and (
@@ -813,13 +811,13 @@ def _type_surnames(groups: dict[str, _Group]) -> None:
             group.strong = "PERSON"  # no label holds a majority of its mentions: the model does not know
 
 
-# what turns a faith's or a movement's name into its people's or adjective: "Kelvarism" → "Kelvarist", "Kelvaric"
+# what turns a faith's or a movement's name into its people's or adjective: "Kelvar" → "Kelvaric", "Kelvarist"
 _BELIEVERS = ("ic", "ist", "ists")
 
 
 def _type_faiths(groups: dict[str, _Group]) -> None:
     """A one-word name the tagger calls an organisation whose adjective or believers it calls a people in the
-    same report is a faith, typed with them ("radical Kelvarism" beside "Kelvarist groups")."""
+    same report is a faith, typed with them ("Kelvar" beside "Kelvaric groups")."""
     peoples = {key for key, group in groups.items() if group.labels and group.labels.most_common(1)[0][0] == "NORP"}
     for key, group in groups.items():
         if (not group.strong and " " not in key and group.labels and group.labels.most_common(1)[0][0] == "ORG"
@@ -992,8 +990,7 @@ def _entity(group: _Group) -> Entity:
             seen.add(_norm(form))
             aliases.append(form)
     label: EntityType = _label(group)  # type: ignore[assignment]
-    if name.isupper() and " " in name:  # "PORT VEYRA" from a dateline, with no other form in the text
-        name = name.title() if label in {"PERSON", "GPE", "LOC", "FAC"} else body_in_capitals(name)
+    name = from_capitals(name, label)  # "PORT VEYRA" from a dateline, with no other form in the text
     return Entity(key=_norm(name), name=name, type=label, aliases=aliases)
 
 

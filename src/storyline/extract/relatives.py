@@ -77,7 +77,8 @@ def who_within(pronoun: Token, noun: Token) -> Token:
     """Whom a "who" on ``noun`` stands for: the noun itself where it can speak, else the last noun before
     the pronoun inside its phrase that can ("the consensus of experts in port law, who …": the experts),
     else the one whose phrase holds it (``holder_above``: "a broker based in Lenport, who …", "one aide
-    familiar with the talks, who …"); the noun where there is none. A description set beside a name is that name ("Ivo Tan, a broker, who …")."""
+    familiar with the talks, who …"); the noun where there is none. A description set beside a name is that
+    name ("Ivo Tan, a broker, who …")."""
     if pronoun.lower_ != "who":
         return noun
     if noun.pos_ == "PROPN" and noun.ent_type_ in PLACE_TYPES | {"ORG"}:

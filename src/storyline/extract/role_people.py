@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..link.entities import plural_s
 from ..model import Entity
 from .nlp import doc_text
 from .person_names import person_roles
@@ -127,7 +128,7 @@ def leader_by_words(head: Token, people: list[PersonRoles]) -> Entity | None:
 def singular(words: set[str]) -> set[str]:
     """Words with a plural "s" dropped, so a title's "Rules Committee" (a proper noun, kept as written) and a
     description's "rules committee" (a common plural, lemmatised) share "rule"."""
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+    return {w[:-1] if plural_s(w) else w for w in words}
 
 
 def subject_over(st: SourceState, start: int, head: Token) -> bool:

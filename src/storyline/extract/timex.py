@@ -887,9 +887,8 @@ def _untensed_weekday(tok: Token) -> bool:
 
 
 def _names_a_vote(tok: Token) -> bool:
-    """ "the November election", "the June ballot": a month naming a vote up to ``VOTE_AHEAD`` months ahead
-    is the one to come, not last year's as another bare month five or more ahead is; so is a month a
-    happening is put on ("penciled in for October")."""
+    """ "the November election", "the June ballot": a month naming a vote, which up to ``VOTE_AHEAD`` months
+    ahead is the one to come, not last year's as another bare month five or more ahead is."""
     return tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lemma_.lower() in VOTE_NOUNS
 
 

@@ -317,14 +317,13 @@ class _Drawing:
         # a name with a word run in before it ("Coroner Ada Brook") is not shown when the name alone is there
         written = {name_key(n) for n in names.in_order()}
         shown = [n for n in names.in_order() if name_key(_after_leading_word(n) or "") not in written]
-        name = max(shown, key=lambda n: (len(n.split()), not n.isupper(), type_ == "NORP" and _plural(n),
+        name = max(shown, key=lambda n: (len(n.split()), not n.isupper(), type_ == "NORP" and plural_s(n),
                                          names.weight[n], len(n)))  # a people as a group: "Ostravians"
         if type_ in PLACES and not self.full_names.first:
             name = _state_in_full(names.in_order()) or name
-        if name.isupper() and (" " in name and type_ == "PERSON" or type_ in PLACES and (" " in name or len(name) > 4)):
-            name = name.title()  # "NEW YORK", a dateline's "MARREN": the place as the body would write it
-        elif name.isupper() and " " in name:
-            name = body_in_capitals(name)
+        if name.isupper() and " " not in name and type_ in PLACES and len(name) > 4:
+            name = name.title()  # a dateline's "MARREN": the place as the body would write it
+        name = from_capitals(name, type_)  # "NEW YORK", "USA TODAY"
         seen, aliases = {name_key(name)}, []
         for alias, label in self.names.in_order():
             alias = _clean_name(alias, label)[0]
@@ -927,7 +926,7 @@ def _place_home(form: _Form) -> None:
     if DOTTED.match(form.name):
         form.home = form.keys[1]
     bare = form.key.rstrip(".")
-    if form.entity.type == "NORP" and _plural(bare):
+    if form.entity.type == "NORP" and plural_s(bare):
         form.home = bare[:-1]  # "Kelvarians" and "Kelvarian": one people, whichever form a report uses
     if form.name.isupper() and bare in STATE_CODES:  # "NH" as "N.H." is, "TX" as "Texas"
         state = STATE_CODES[bare]
@@ -944,8 +943,9 @@ def _place_home(form: _Form) -> None:
         form.keys = tuple(dict.fromkeys((*form.keys, form.home)))
 
 
-def _plural(name: str) -> bool:
-    return len(name) > 3 and name.endswith("s") and not name.endswith("ss")
+def plural_s(word: str) -> bool:
+    """A plural by its "s" ("Kelvarians", "committees"), not a word ending in "ss" or a short one ("bus")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 def _state_in_full(names) -> str | None:
@@ -1015,6 +1015,15 @@ def _other_middle(form: _Form, group: _Group) -> bool:
 
 # short words of a name written in capitals that are no acronym
 _SMALL_WORDS = frozenset(("of", "and", "for", "the", "on", "in", "at", "to", "a", "an", "by"))
+
+
+def from_capitals(name: str, type_: str) -> str:
+    """A name of several words written only in capitals ("PORT VEYRA" in a dateline, "USA TODAY") as the one
+    it names would write it: a person's or a place's title-cased, a body's with its acronyms kept
+    (``body_in_capitals``). Any other name is returned as it is."""
+    if not (name.isupper() and " " in name):
+        return name
+    return name.title() if type_ == "PERSON" or type_ in PLACES else body_in_capitals(name)
 
 
 def body_in_capitals(name: str) -> str:
