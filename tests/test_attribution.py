@@ -1181,3 +1181,27 @@ def test_a_but_opening_the_next_sentence_does_not_break_the_continuation(nlp):
             "strengthened with a vote from the council. It helps.”")
     said = next(m for m in mentions(nlp, text) if m.cue == "said")
     assert said.text.endswith("It helps.”")
+
+
+def test_an_embedded_post_is_its_authors_and_its_signature_is_chrome(nlp):
+    from storyline.extract.page import chrome_spans
+    text = ("Kern's deputy, Olek Tamm, posted a message soon after.\n\n"
+            '<post id="7" author="@olektamm">The audit is a disgrace and I will not stay silent. '
+            "pic.twitter.com/Ab12Cd — Olek Tamm (@olektamm) May 2, 2031</post>.\n\n"
+            "The board said it would name a new chair next week.")
+    post = _one(mentions(nlp, text), "—")
+    assert post.text == "The audit is a disgrace and I will not stay silent."
+    assert (post.source.name, post.source.role, post.form) == ("Olek Tamm", None, "direct")
+    assert [text[s:e] for s, e in chrome_spans(text)] == [
+        "pic.twitter.com/Ab12Cd — Olek Tamm (@olektamm) May 2, 2031</post>."]
+
+
+def test_a_dash_and_a_name_in_prose_are_no_post(nlp):
+    text = "The vote — Olek Tamm (the deputy) said on May 2, 2031 — went against the board."
+    assert not any(m.cue == "—" for m in mentions(nlp, text))
+
+
+def test_an_embedded_post_ends_before_its_links_and_the_pages_promotion(nlp):
+    text = ('<post id="8" author="@idakern">The harbour stays open all winter. https://t.co/Zx9 '
+            "SIGN UP FOR OUR NEWSLETTER — Ida Kern (@idakern) May 3, 2031</post>.\n\nThe board met on Friday.")
+    assert _one(mentions(nlp, text), "—").text == "The harbour stays open all winter."

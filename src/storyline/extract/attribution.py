@@ -44,7 +44,8 @@ from ..model import Entity, Mention
 from .according_to import _according_to, _in_findings
 from .cues import Cues, load_cues
 from .dateline import dateline_span
-from .direct_speech import _colon_quotes, _continue_quotes, _signed_quotes, _speaker_colons, _tagged_quotes
+from .direct_speech import (_colon_quotes, _continue_quotes, _signed_posts, _signed_quotes, _speaker_colons,
+                            _tagged_quotes)
 from .mentions import _form, _mention
 from .nlp import doc_text, quote_index
 from .nominal_cues import _nominal
@@ -94,6 +95,7 @@ def find_attributions(doc: Doc, entities: list[Entity], model: CueModel | None =
             mentions.append(mention)
     mentions.extend(_speaker_colons(doc, resolver, quotes))
     mentions.extend(_signed_quotes(doc, resolver, quotes))
+    mentions.extend(_signed_posts(doc, resolver, quotes))
     mentions.extend(_colon_quotes(doc, resolver, quotes, mentions))
     mentions.extend(_tagged_quotes(doc, resolver, quotes, mentions))
     mentions.sort(key=lambda m: m.start)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Mention
 from .mentions import _form, _last_inside, _mention, _named_at
 from .nlp import doc_text
+from .page import POST_SIGNATURE, chrome_spans
 from .quotes import QuoteIndex
 from .sources import SourceResolver
 from .cues import Cues, load_cues
@@ -32,6 +33,8 @@ SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash 
     r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0.]*(?:\n|$)")
 NAME_ENDS_WITH_DOT = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")  # "Ana M.", "Ivo Tan Jr."
 INTERVIEW_MARKS = {"Q", "A"}  # an interview's "Q:"/"A:" lines name no one
+TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://|pic\.twitter\.com/)\S*)*\s*$")  # a post's links, as it ends
+LEADING_MARKUP = re.compile(r"(?:[ \t\xa0]*<[A-Za-z][^<>]*>)*[ \t\xa0]*")  # '<post id="…" author="…">' opening a line
 SIGNATURE_DASHES = {"―", "—", "–", "--"}
 TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cue and the quote it takes
 SENTENCE_END = re.compile(r"[.;:!?]\s")
@@ -146,6 +149,33 @@ def _signed_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> li
                              cue_chars=match.span("dash"))
         mention = _mention(doc, found_quote, resolver, quotes)
         if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _signed_posts(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
+    """An embedded post as a page's text keeps it: its words, then its signature ("… pic.twitter.com/Ab12 —
+    Ida Kern (@idakern) May 2, 2031", ``page.POST_SIGNATURE``). The words are the named author's own, from the
+    start of their line (after any markup the archive left there) to the signature, less the links that end
+    them and any chrome a page printed inside them ("SIGN UP FOR OUR NEWSLETTER")."""
+    found = []
+    text = doc_text(doc)
+    for match in POST_SIGNATURE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        start = LEADING_MARKUP.match(text, line_start).end()
+        end = min([match.start()] + [s for s, _ in chrome_spans(text[:match.start()]) if s > start])
+        end = start + len(TRAILING_LINKS.sub("", text[start:end]))
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+        if name is None or dash is None or len(name) == 0 or not any(c.isalpha() for c in text[start:end]):
+            continue
+        author = _named_at(resolver, name)
+        if author.role and author.role.startswith("@"):
+            author.role = None  # the handle beside the name is no title
+        post = _Found((dash.start, dash.end), "say", (start, end), None, author, cue_chars=match.span("dash"))
+        mention = _mention(doc, post, resolver, quotes)
+        if mention is not None:
+            mention.form = "direct"  # the author's own words, quoted whole by the page
             found.append(mention)
     return found
 

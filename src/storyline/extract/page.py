@@ -38,6 +38,12 @@ _CREDIT = re.compile(
     r"|\breported\s+from\s+[A-Z][\w .,’'-]*\W*$"
     r"|(?:\bvia\s+|/)(?:Getty(?:\s+Images)?|AP|AFP|Reuters)\W*$"
     r"|^\W*(?:Getty(?:\s+Images)?|AP(?:\s+Photo)?|AFP|Reuters)\W*$")
+# the signature an embedded post carries where its text ends, as a page's text keeps it: a picture's link, then
+# "— Name (@handle) Month D, YYYY" ("pic.twitter.com/Ab12 — Ida Kern (@idakern) May 2, 2031"), and any closing tag
+POST_SIGNATURE = re.compile(
+    r"(?:\bpic\.twitter\.com/\S+[ \t\xa0]*)?(?P<dash>[—–])[ \t\xa0]*(?P<name>[^\s()—–][^()\n—–]{0,60}?)[ \t\xa0]*"
+    r"\(@\w+\)[ \t\xa0]+[A-Z][a-z]+\.?[ \t\xa0]+\d{1,2},[ \t\xa0]+\d{4}(?:[ \t\xa0]*</?[A-Za-z][^<>]*>)*\.?")
+_POST_CHROME = re.compile(POST_SIGNATURE.pattern + r"|\bpic\.twitter\.com/\S+")  # or a picture's link alone
 # a line that is a web address alone (the page's own, printed above the headline)
 _ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # markup an archive left in the text: an embedded post's placeholder (<post id="…"></post>, <post id="…"/>)
@@ -72,7 +78,8 @@ MAX_BANNER_WORDS = 6
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page chrome in the text, in order: whole lines (a byline, a banner in capitals, a
     credit, a promotion, a web address, a time stamp or a placeholder in markup alone) and, inside a longer
-    line, the sentence that asks the reader to follow or subscribe."""
+    line, the sentence that asks the reader to follow or subscribe and an embedded post's signature (its
+    picture link, its author's name and handle, its date)."""
     found = []
     for match in _LINE.finditer(text):
         line = match.group(0)
@@ -84,7 +91,8 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
             cut = max((m.end() for m in _SENTENCE_BREAK.finditer(line, 0, inside.start())), default=0)
             stop = _SENTENCE_END.search(line, inside.end())
             found.append((match.start() + cut, match.start() + stop.end() if stop else match.end()))
-    return found
+        found.extend((match.start() + m.start(), match.start() + m.end()) for m in _POST_CHROME.finditer(line))
+    return sorted(found)
 
 
 def _is_chrome(line: str) -> bool:
