@@ -159,6 +159,11 @@ def test_if_clause_is_hypothetical(nlp):
     ("Ruiz said the council is unlikely to approve the levy.", "hypothetical"),
     ("Ruiz said it is possible that outsiders opened the harbour files.", "hypothetical"),
     ("Ruiz said the likely winner is Tamm.", "reported"),  # an attribute, not a judgement of probability
+    # an opinion or an assessment whose clause judges a probability
+    ("\"We assess it is possible that intruders reached the pier files,\" the Orlen harbour board said.",
+     "hypothetical"),
+    ("Ruiz said she thinks it is likely that the council will approve the levy.", "hypothetical"),
+    ("Ruiz said she thinks the council approved the levy.", "reported"),
 ])
 def test_a_judgement_of_probability_is_hypothetical(nlp, text, status):
     [m] = [m for m in _statuses(text) if m.form != "outlet"]
@@ -600,6 +605,12 @@ def test_forecasts_are_hypothetical_and_intentions_reported(nlp, text, content, 
     ("Ana Ruiz announced that the harbour board would not prosecute the ferry operator.",
      "would not prosecute", "reported"),
     ("Tomas Aldane said he couldn't yet support the Kessel levy.", "couldn't yet support", "reported"),
+    # a body's "it" is the body itself
+    ("The Orlen appeals court ruled that it could not accept the harbour board's argument.", "could not accept",
+     "reported"),
+    ("The Kessel port authority said it would not release the dredging records.", "would not release", "reported"),
+    # a person's "it" is a thing
+    ("Ana Ruiz said it would not affect ferry fares.", "would not affect", "hypothetical"),
     # what something would not be, or a thing would not do, stays a forecast
     ("Ana Ruiz suggested that it wouldn't be an orderly process.", "wouldn't be", "hypothetical"),
     ("Ana Ruiz said the new levy would not affect ferry fares.", "would not affect", "hypothetical"),
