@@ -620,6 +620,18 @@ def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content
 
 
 @pytest.mark.parametrize("text, content, status", [
+    # a future set at no nameable time is a prediction, whatever its subject
+    ("\"Eventually, fares on the Kessel ferry are gonna fall,\" said Ivo Tan.", "gonna fall", "hypothetical"),
+    ("Ivo Tan said the harbour will someday regret the levy.", "will someday regret", "hypothetical"),
+    # a time the speaker names, or none at all, leaves a thing's future reported
+    ("Ivo Tan said the board will meet sometime next week.", "will meet sometime", "reported"),
+    ("Ivo Tan said fares on the Kessel ferry will fall.", "will fall", "reported"),
+])
+def test_a_future_at_no_nameable_time_is_a_prediction(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
     # a trailing if-clause the parser hangs from the verb as its object is still a condition
     ("Councillor Ana Ruiz of Orlen, a Varga supporter, said it will help both the mayor and the speaker if they "
      "can work through their differences.", "if they can work", "hypothetical"),
