@@ -159,6 +159,11 @@ def test_if_clause_is_hypothetical(nlp):
     ("Ruiz said the council is unlikely to approve the levy.", "hypothetical"),
     ("Ruiz said it is possible that outsiders opened the harbour files.", "hypothetical"),
     ("Ruiz said the likely winner is Tamm.", "reported"),  # an attribute, not a judgement of probability
+    # an opinion or an assessment whose clause judges a probability
+    ("\"We assess it is possible that intruders reached the pier files,\" the Orlen harbour board said.",
+     "hypothetical"),
+    ("Ruiz said she thinks it is likely that the council will approve the levy.", "hypothetical"),
+    ("Ruiz said she thinks the council approved the levy.", "reported"),
 ])
 def test_a_judgement_of_probability_is_hypothetical(nlp, text, status):
     [m] = [m for m in _statuses(text) if m.form != "outlet"]
@@ -600,11 +605,29 @@ def test_forecasts_are_hypothetical_and_intentions_reported(nlp, text, content, 
     ("Ana Ruiz announced that the harbour board would not prosecute the ferry operator.",
      "would not prosecute", "reported"),
     ("Tomas Aldane said he couldn't yet support the Kessel levy.", "couldn't yet support", "reported"),
+    # a body's "it" is the body itself
+    ("The Orlen appeals court ruled that it could not accept the harbour board's argument.", "could not accept",
+     "reported"),
+    ("The Kessel port authority said it would not release the dredging records.", "would not release", "reported"),
+    # a person's "it" is a thing
+    ("Ana Ruiz said it would not affect ferry fares.", "would not affect", "hypothetical"),
     # what something would not be, or a thing would not do, stays a forecast
     ("Ana Ruiz suggested that it wouldn't be an orderly process.", "wouldn't be", "hypothetical"),
     ("Ana Ruiz said the new levy would not affect ferry fares.", "would not affect", "hypothetical"),
 ])
 def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
+    # a future set at no nameable time is a prediction, whatever its subject
+    ("\"Eventually, fares on the Kessel ferry are gonna fall,\" said Ivo Tan.", "gonna fall", "hypothetical"),
+    ("Ivo Tan said the harbour will someday regret the levy.", "will someday regret", "hypothetical"),
+    # a time the speaker names, or none at all, leaves a thing's future reported
+    ("Ivo Tan said the board will meet sometime next week.", "will meet sometime", "reported"),
+    ("Ivo Tan said fares on the Kessel ferry will fall.", "will fall", "reported"),
+])
+def test_a_future_at_no_nameable_time_is_a_prediction(nlp, text, content, status):
     assert next(m for m in _statuses(text) if content in m.text).status == status
 
 

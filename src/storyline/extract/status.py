@@ -234,7 +234,8 @@ def governing_hedges(root: Token, mention: Mention, span: Span,
     source = [h for h in hedges.between(*(mention.source.span or (0, 0))) if h.kind == "np_doubt"]
     active = [h for h in inside + outside if governs(h, root, chain)] + source
     if mention.form != "outlet" and not any(h.kind == "conditional" for h in active):
-        active = [h for h in active if not _intention(h, root.doc) and not _advice(h, root.doc)]
+        body = mention.source.kind == "organization"
+        active = [h for h in active if not _intention(h, root.doc, body) and not _advice(h, root.doc)]
     if mention.form != "outlet" and mention.source.kind != "outlet":
         active = [h for h in active if not _own_impression(h, span, root.doc) and not _realis_condition(h, root.doc)
                   and not _conditional_call(h, root.doc) and not _softened_statement(h, root.doc)
@@ -321,7 +322,7 @@ def main_verbs(span: Span, root: Token) -> list[Token]:
             and not any(w.text in (":", ";") for w in root.doc[min(t.i, root.i) + 1:max(t.i, root.i)])]
 
 
-def _intention(hedge: Hedge, doc: Doc) -> bool:
+def _intention(hedge: Hedge, doc: Doc, body: bool = False) -> bool:
     """'would' after a reporting verb with the speaker as subject states an intention, not a forecast:
     "he said he would resign", "they said they would only offer conditional support". About anyone
     else, or about what the speaker would *be*, it forecasts: "he said the move would split the party",
@@ -330,7 +331,7 @@ def _intention(hedge: Hedge, doc: Doc) -> bool:
     if word not in ("would", "could"):
         return False
     verb = doc[hedge.scope]
-    if _refusal(verb):
+    if _refusal(verb, body):
         return True
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return word == "would" and subject is not None and subject.lower_ in PERSONAL and verb.lemma_ != "be"
@@ -354,17 +355,19 @@ ADVISABLE = frozenset({"appropriate", "inappropriate", "wise", "unwise", "pruden
                        "smart", "mistake", "error"})
 
 
-def _refusal(verb: Token) -> bool:
+def _refusal(verb: Token, body: bool = False) -> bool:
     """'would not'/'could not' before a verb of doing reports a decision or a refusal, whoever the subject:
     "the department would not prosecute her", "the campaign would not mislead voters", "he couldn't yet
     support him" (3 of 3 such statements reported by the editors on the train-text stories). What something
     would not *be* or *have been* stays a forecast ("it wouldn't be an orderly process"), and so does what a
-    thing would not do ("the levy would not affect fares"): only people and bodies decide."""
+    thing would not do ("the levy would not affect fares"): only people and bodies decide. When the speaker is a
+    body (``body``), its "it" is the body itself: "the court ruled that it could not accept the argument", "the
+    agency said it would not release the file"."""
     if verb.lemma_ in ("be", "have") or not any(c.dep_ == "neg" for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and (_person_like(subject) or subject.ent_type_ in ("ORG", "GPE")
-                                    or subject.lemma_.lower() in ORG_HEADS)
+                                    or subject.lemma_.lower() in ORG_HEADS or body and subject.lower_ == "it")
 
 
 PERSONAL = frozenset({"i", "we", "he", "she", "they", "you"})
@@ -407,7 +410,8 @@ def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon
     if mention.form == "outlet" and _confirmed_passive(root, lex) or _confirmed_noun(root, lex):
         statuses.append("confirmed")
     if mention.form != "outlet" and (_forecast(root, lex) or _opinion_forecast(root, lex)
-                                     or _conditional_forecast(span, lex) or _probable(root)
+                                     or _conditional_forecast(span, lex) or _probable(root) or _judged_probable(root, lex)
+                                     or _untimed_future(root)
                                      or _foretold(root, mention) and _cue_class(root.doc, mention) == "say"):
         statuses.append("hypothetical")
     mention.status = strongest(*statuses)
@@ -432,6 +436,14 @@ def _probable(root: Token) -> bool:
     contract's "is unlikely to" → hypothetical). Not an attribute ("the likely winner is Ruiz")."""
     return root.lemma_.lower() == "be" and any(
         c.dep_ == "acomp" and c.lower_ in PROBABILITY for c in root.children)
+
+
+def _judged_probable(root: Token, lex: Lexicon) -> bool:
+    """'We assess it is possible that outsiders got in', 'I think it is likely the council approves the levy': an
+    opinion whose clause is a judgement of probability (:func:`_probable`) says what may be, as the bare
+    judgement does."""
+    return root.lemma_.lower() in lex.opinion_verbs and any(
+        c.dep_ == "ccomp" and _probable(c) for c in root.children)
 
 
 def _opinion_forecast(root: Token, lex: Lexicon) -> bool:
@@ -501,6 +513,18 @@ def _foretold(root: Token, mention: Mention) -> bool:
     party = (subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC") or _person_like(subject)
              or subject.lemma_.lower() in ROLE_NOUNS | ORG_HEADS)
     return party and not any(t.ent_type_ in ("DATE", "TIME") for t in root.subtree)
+
+
+def _untimed_future(root: Token) -> bool:
+    """'Positions are gonna soften eventually', 'the town will someday regret it': a future set at no time the
+    speaker can name is a prediction, whoever its subject (a dated or planned act names its day)."""
+    if not _future(root):
+        return False
+    verbs = [root] + [c for c in root.children if c.dep_ == "xcomp"]  # "going to soften": the adverb on either
+    return any(c.dep_ == "advmod" and c.lower_ in UNTIMED for verb in verbs for c in verb.children)
+
+
+UNTIMED = frozenset({"eventually", "someday"})  # not "sometime": "sometime next week" names it
 
 
 def _future(verb: Token) -> bool:
