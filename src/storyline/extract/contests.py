@@ -385,7 +385,7 @@ def said_in_response(cue: Token | None) -> Token | None:
 
 
 def told_otherwise(doc: Doc, mention: Mention) -> bool:
-    """'But Mr. Comey painted a different picture. "Hostile actors gained access …," he said': a sentence in
+    """'But Inspector Brandt painted a different picture. "The cables are corroded," he said': a sentence in
     which the mention's own source gives a different account, just before the statement (or around its cue),
     makes the statement an answer on the merits to what was said before it, as "in response" does. The
     sentence's subject must be a name the source carries; "it was a different story in Ohio" compares places,
@@ -396,14 +396,14 @@ def told_otherwise(doc: Doc, mention: Mention) -> bool:
         return False
     first = min(opening[0].sent.start, cue.sent.start)
     sentences = {cue.sent, opening[0].sent}
-    if first > 0 and not _PARAGRAPH_BREAK.search(doc.text, doc[first - 1].sent.end_char, doc[first].idx):
+    if first > 0 and not _PARAGRAPH_BREAK.search(doc_text(doc), doc[first - 1].sent.end_char, doc[first].idx):
         sentences.add(doc[first - 1].sent)
     names = set(mention.source.name.lower().split())
     return any(_gives_another_account(sentence.root, names) for sentence in sentences)
 
 
 def _gives_another_account(verb: Token, names: set[str]) -> bool:
-    """'Comey painted a different picture', 'the agency gave a very different account'."""
+    """'Brandt painted a different picture', 'the agency gave a very different account'."""
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
