@@ -1107,3 +1107,28 @@ def test_a_neighbouring_statement_that_answers_nothing_leaves_it_reported(nlp, t
     ms = _statuses(text)
     assert next(m for m in ms if "levy had doubled" in m.text).status == "reported"
     assert all(m.contests is None for m in ms)
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ilse Varga said on Monday that the harbour bridge was safe.\n\nBut Inspector Tomas Brandt painted a "
+    "different picture. \"The cables are badly corroded,\" Brandt said.",
+    "Mayor Ilse Varga said on Monday that the harbour bridge was safe. Brandt gave a very different account, "
+    "saying the cables were badly corroded.",
+])
+def test_a_statement_its_speaker_sets_out_as_a_different_picture_disputes_the_one_before(nlp, text):
+    ms = _statuses(text)
+    assert next(m for m in ms if "bridge was safe" in m.text).status == "disputed"
+    assert [m.relation for m in ms if m.source.name.endswith("Brandt") and m.contests is not None] == ["disputes"]
+
+
+@pytest.mark.parametrize("text", [
+    # a different story told of a place, or by someone other than the next speaker, answers no statement
+    "Mayor Ilse Varga said on Monday that the harbour bridge was safe.\n\nIt was a different story in Norvik. "
+    "\"The cables are badly corroded,\" Inspector Tomas Brandt said.",
+    "Mayor Ilse Varga said on Monday that the harbour bridge was safe. Brandt did not paint a different picture. "
+    "\"The cables need paint,\" Brandt said.",
+])
+def test_a_different_story_not_told_by_the_next_speaker_leaves_it_reported(nlp, text):
+    ms = _statuses(text)
+    assert next(m for m in ms if "bridge was safe" in m.text).status == "reported"
+    assert all(m.contests is None for m in ms)

@@ -384,6 +384,39 @@ def said_in_response(cue: Token | None) -> Token | None:
     return None
 
 
+def told_otherwise(doc: Doc, mention: Mention) -> bool:
+    """'But Inspector Brandt painted a different picture. "The cables are corroded," he said': a sentence in
+    which the mention's own source gives a different account, just before the statement (or around its cue),
+    makes the statement an answer on the merits to what was said before it, as "in response" does. The
+    sentence's subject must be a name the source carries; "it was a different story in Ohio" compares places,
+    and a negated "did not paint a different picture" contests nothing."""
+    cue = cue_root(doc, mention)
+    opening = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if cue is None or opening is None or not len(opening) or mention.source.kind not in ("person", "organization"):
+        return False
+    first = min(opening[0].sent.start, cue.sent.start)
+    sentences = {cue.sent, opening[0].sent}
+    if first > 0 and not _PARAGRAPH_BREAK.search(doc_text(doc), doc[first - 1].sent.end_char, doc[first].idx):
+        sentences.add(doc[first - 1].sent)
+    names = set(mention.source.name.lower().split())
+    return any(_gives_another_account(sentence.root, names) for sentence in sentences)
+
+
+def _gives_another_account(verb: Token, names: set[str]) -> bool:
+    """'Brandt painted a different picture', 'the agency gave a very different account'."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.lower_ not in names:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ACCOUNT_NOUNS
+               and any(a.dep_ == "amod" and a.lower_ in OTHER for a in c.children) for c in verb.children)
+
+
+ACCOUNT_NOUNS = frozenset({"picture", "account", "version", "story", "view", "assessment"})
+OTHER = frozenset({"different", "contrary", "conflicting", "opposite"})
+
+
 def answered_statement(text: str, index: int, mentions: list[Mention],
                        skip: frozenset[int] = frozenset()) -> int | None:
     """What a bare "in response" answers: the latest statement before it by another party, in its own paragraph

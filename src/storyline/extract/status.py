@@ -33,7 +33,7 @@ from .criticism import drew_criticism
 from .verdicts import apply_verdicts
 from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, found_nothing,
                        inventor_statement, judged_wrong, statement_judged, said_in_response, answered_statement,
-                       names_a_statement, owner_of, rejects_a_charge)
+                       names_a_statement, owner_of, rejects_a_charge, told_otherwise)
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
 # hedge inside it ("denied that its jets allegedly struck …" stays denied, the hedge is recorded).
@@ -122,9 +122,10 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
         if mention.contests is not None or mention.form == "outlet" or initial[index] in CONTEST_RELATION:
             continue
         response = said_in_response(cue_root(doc, mention))
-        if response is None:
+        if response is None and not told_otherwise(doc, mention):  # "But X painted a different picture."
             continue
-        answered = (answered_statement(text, index, mentions, unpointed) if response.lemma_.lower() == "response"
+        answered = (answered_statement(text, index, mentions, unpointed)
+                    if response is None or response.lemma_.lower() == "response"
                     else contested_index(index, response, mentions, lemmas, lex, unpointed))
         if answered is not None:
             mention.contests, mention.relation = answered, "disputes"
