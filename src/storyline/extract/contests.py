@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention, Source
 from .hedges import Lexicon
-from .nlp import cue_of, doc_text
+from .nlp import cue_of, doc_text, that_marked
 
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
 POINTERS = frozenset({"it", "this", "that", "these", "those", "which"})  # words that point back at a statement
@@ -94,7 +94,7 @@ def found_nothing(span: Span) -> Token | None:
     if named is not None:
         return named
     return next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
-                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                 and that_marked(c)), None)
 
 
 NOTHING_FOUND = frozenset({"evidence", "record", "proof", "sign", "indication", "trace"})
@@ -345,7 +345,7 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
                       for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
             # "the idea that the pier collapsed": what the statement said
             said = {form for c in noun.children if c.dep_ in ("acl", "ccomp")
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    and that_marked(c)
                     for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "VERB") and not w.is_stop
                     for form in _forms(w)}
             # "Varga's remarks about the harbour judge", "his comments on the levy": what they were about
@@ -378,8 +378,7 @@ def said_in_response(cue: Token | None) -> Token | None:
             return response
         # "in response to Sanders' charge that …": a statement whose owner or words the phrase names; not "in
         # response to missile tests", "to the hateful rhetoric" (nobody's in particular)
-        named = any(c.dep_ == "poss" or c.dep_ in ("acl", "ccomp") and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in answered.children)
+        named = any(c.dep_ == "poss" or c.dep_ in ("acl", "ccomp") and that_marked(c) for c in answered.children)
         return answered if named and answered.lemma_.lower() in CHARGE_NOUNS | REMARK_NOUNS else None
     return None
 

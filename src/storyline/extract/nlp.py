@@ -184,3 +184,8 @@ def cue_classes(doc: Doc, mention) -> list[str]:
     none for "seemed"); the last item is the class of the cue's first classed word ("claims" → claim)."""
     cues = load_cues()
     return [cls for t in reversed(cue_of(doc, mention) or ()) if (cls := cues.cue_class(t.lemma_))]
+
+
+def that_marked(clause: Token) -> bool:
+    """Whether a clause opens with the conjunction "that" ("said *that* the port would close")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import Cues
+from .nlp import that_marked
 from .spans import CONDITIONAL_MARKS, OBJECT_DEPS, _Found, _subtree_span, _verb_group
 from .speakers import _subject
 from .stray_clauses import that_clause_after
@@ -21,8 +22,7 @@ def _adjective_cue(verb: Token, lemma: str, cues: Cues) -> _Found | None:
         if cls is None:
             continue
         clause = next((g for g in [*child.rights, *(v for v in verb.rights if v.i > child.i)]
-                       if g.dep_ in {"advcl", "ccomp"} and any(
-                           m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None) or that_clause_after(child)
+                       if g.dep_ in {"advcl", "ccomp"} and that_marked(g)), None) or that_clause_after(child)
         source_head = _subject(verb)
         if clause is not None and source_head is not None:
             return _Found((_verb_group(verb, [], cues)[0], child.i + 1), cls,

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from .cues import load_cues
 from .nonspeakers import speaker_instead
 from .quotes import QuoteIndex
+from .nlp import that_marked
 from .source_words import DEMONSTRATIVES, PERSON_PRONOUNS, ROLE_NOUNS, UNNAMED_HEADS
 from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
                     _trim)
@@ -177,7 +178,7 @@ def _that_clause_on_object(above: Token, clause: Token) -> bool:
     """Whether ``above`` is a noun, or the preposition over it, on which the parser hung the that-clause
     ``clause`` that belongs to the participle further up ("warning followers in interviews that the
     gangs could …": "that …" hung on "interviews")."""
-    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    marked = that_marked(clause)
     return marked and clause.dep_ == "acl" and above.dep_ in {"pobj", "prep", "conj", "dobj"}
 
 
@@ -215,8 +216,7 @@ def _speaker_of_clause(verb: Token) -> Token | None:
     if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > host.i and _after_break(verb)):
         return None
     cues = load_cues()
-    if host.dep_ == "ccomp" and host.head.dep_ == "acomp" and host.head.pos_ == "ADJ" and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in host.children) and any(
+    if host.dep_ == "ccomp" and host.head.dep_ == "acomp" and host.head.pos_ == "ADJ" and that_marked(host) and any(
             c.dep_ == "nsubj" for c in host.head.head.children):
         return host.head.head  # "the experts, who were not surprised that the board …, saying …": who felt it
     if host.dep_ == "ccomp" and host.head.i < host.i:

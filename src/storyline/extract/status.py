@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import cue_classes, cue_of, doc_text, negated_cue
+from .nlp import cue_classes, cue_of, doc_text, negated_cue, that_marked
 from ..model import Mention
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 from .source_words import ORG_HEADS, ROLE_NOUNS
@@ -277,7 +277,7 @@ def _softened_statement(hedge: Hedge, doc: Doc) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return (subject is not None and subject.lemma_.lower() in STATEMENT_NOUNS
-            and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and any(c.dep_ == "ccomp" and that_marked(c)
                     for c in verb.children))
 
 
@@ -388,7 +388,7 @@ def statement_root(span: Span, mention: Mention) -> Token:
             return quoted[0]
     if root.pos_ == "NOUN":  # "(expressed) confidence that the party could unite": the clause is the statement
         clause = next((c for c in root.children if c.dep_ in ("acl", "ccomp") and span.start <= c.i < span.end
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                       and that_marked(c)), None)
         if clause is not None:
             return clause
     if root.is_punct or root.is_space:
