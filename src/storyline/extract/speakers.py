@@ -64,9 +64,9 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _subject_of(tok: Token) -> Token | None:
+    tok = _paired_participle(tok)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
         return _participle_subject(tok.head)
-    tok = _paired_participle(tok)
     relative = _relative_before(tok)
     if relative is not None:
         return relative
@@ -166,7 +166,7 @@ def _paired_participle(verb: Token) -> Token:
         return verb
     cues = load_cues()
     for above in head.ancestors:
-        if above.tag_ == "VBG" and above.dep_ in {"advcl", "xcomp", "conj"} and cues.cue_class(above.lemma_):
+        if above.tag_ == "VBG" and above.dep_ in {"advcl", "xcomp", "conj", "acl"} and cues.cue_class(above.lemma_):
             return above
         if above.dep_ not in {"ccomp", "conj", "xcomp"} and not _that_clause_on_object(above, head):
             break
