@@ -56,8 +56,7 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         if later:  # a misparse splitting one clause in two: "a barge tied up nearby, …, had sunk"
             span = (span[0], _subtree_span(later[-1], exclude=tok)[1])
         subject = next((c for c in children if c.dep_ in OBJECT_DEPS and tok.i < c.i < clauses[0].i), None)
-        if subject is not None and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clauses[0].children) \
-                and not _that_between(subject, clauses[0]):
+        if subject is not None and not any(c.dep_ in SUBJECT_DEPS for c in clauses[0].children):
             span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"
         return concession_end(tok, _grown(tok, clauses[-1] if later else clauses[0], span, cues, nominal=False))
     xcomp = next((c for c in children if c.pos_ in {"VERB", "AUX"} and (c.dep_ == "xcomp" or (
@@ -102,12 +101,6 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
         return None
     return _grown(tok, obj, span, cues, nominal=True)
-
-
-def _that_between(obj: Token, clause: Token) -> bool:
-    """Does a "that" opening the clause stand between the cue's object and the clause? Then the object is
-    whom the speaker told ("trying to tell the town that there is nothing to see"), not the clause's subject."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" and obj.right_edge.i < c.i for c in clause.children)
 
 
 TIME_MARKS = {"after", "when", "before", "while", "until", "once", "because", "since"}
