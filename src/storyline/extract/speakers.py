@@ -158,7 +158,8 @@ def _paired_participle(verb: Token) -> Token:
     """'warning voters that the gangs could enter the town and implying that …': the parser coordinated the
     second participle with the verb inside the first one's clause (also where it hung that clause on an
     object of the first: "warning followers in interviews that …"); a participle has no subject of its own
-    and pairs with the participle above it, whose speaker it shares. Any other verb is returned as is."""
+    and pairs with the participle above it, whose speaker it shares, one on a noun included ("a response
+    saying X and suggesting that Y"). Any other verb is returned as is."""
     if verb.tag_ != "VBG" or verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
         return verb
     head = verb.head
