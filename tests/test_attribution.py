@@ -276,6 +276,12 @@ def test_a_second_clause_joined_by_and_is_no_closing_tag(nlp):
     assert not [m for m in mentions(nlp, text) if m.cue == "told"]
 
 
+def test_a_that_after_but_is_no_clause_of_the_cue_before_it(nlp):
+    """"… doubted her but that …": the second clause of "says", not what the doubters said."""
+    text = "Ana Ruiz says many doubted her in Dunmore but that she and her dockers never doubted each other."
+    assert not [m for m in mentions(nlp, text) if m.cue == "doubted" and "never doubted" in m.text]
+
+
 def test_reading_a_text_without_a_quote_is_no_cue(nlp):
     assert not [m for m in mentions(nlp, "Ana Ruiz read the harbour report on Monday.") if m.cue == "read"]
 

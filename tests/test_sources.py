@@ -271,6 +271,13 @@ def test_a_place_or_a_party_is_not_the_speaker(nlp, text, content, source):
     ("On Monday, Ana Ruiz widened her calls for more patrols, warning dockers on the radio and in interviews "
      "that the Varn gangs could easily enter the town and implying that some of them might already be there.",
      "some of them might already be there", "Ana Ruiz"),
+    # issue 15: the first participle's own clause, hung on a noun after phrases joined by "and"
+    ("On Monday, Ana Ruiz widened her calls for more patrols, warning dockers on the radio and in interviews "
+     "that the Varn gangs could easily enter the town.", "the Varn gangs could easily enter", "Ana Ruiz"),
+    # issue 15: the second participle paired with a participle on a noun ("a response saying …"): the
+    # response's issuer's
+    ("Later that day, Ana Ruiz issued a response saying she would not back the levy and suggesting that the "
+     "council should do what is best for the dockers.", "the council should do what is best", "Ana Ruiz"),
     # issue 15: a participle after what someone was not surprised at is theirs, through a "who" the parser
     # hung on the thing they hold ("the consensus of …, who")
     ("That is the consensus of experts in harbour law, who were not surprised that the board is not fining "

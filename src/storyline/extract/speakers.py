@@ -65,9 +65,9 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _subject_of(tok: Token) -> Token | None:
+    tok = _paired_participle(tok)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
         return _participle_subject(tok.head)
-    tok = _paired_participle(tok)
     relative = _relative_before(tok)
     if relative is not None:
         return relative
@@ -159,7 +159,8 @@ def _paired_participle(verb: Token) -> Token:
     """'warning voters that the gangs could enter the town and implying that …': the parser coordinated the
     second participle with the verb inside the first one's clause (also where it hung that clause on an
     object of the first: "warning followers in interviews that …"); a participle has no subject of its own
-    and pairs with the participle above it, whose speaker it shares. Any other verb is returned as is."""
+    and pairs with the participle above it, whose speaker it shares, one on a noun included ("a response
+    saying X and suggesting that Y"). Any other verb is returned as is."""
     if verb.tag_ != "VBG" or verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
         return verb
     head = verb.head
@@ -167,7 +168,7 @@ def _paired_participle(verb: Token) -> Token:
         return verb
     cues = load_cues()
     for above in head.ancestors:
-        if above.tag_ == "VBG" and above.dep_ in {"advcl", "xcomp", "conj"} and cues.cue_class(above.lemma_):
+        if above.tag_ == "VBG" and above.dep_ in {"advcl", "xcomp", "conj", "acl"} and cues.cue_class(above.lemma_):
             return above
         if above.dep_ not in {"ccomp", "conj", "xcomp"} and not _that_clause_on_object(above, head):
             break
