@@ -39,6 +39,10 @@ def source_of(nlp, text, content):
     ("Ivo Tan, the Republican candidate, spoke first at the debate in Lenport.\n\n"
      "Hana Olt laughed after the candidate said that the levy was too high.", "the levy was too high",
      "Ivo Tan"),
+    # issue 15: the subject of a clause coordinated with the phrase's may be the same person described again
+    ("Governor Ivo Tan and former Governor Lars Dunn both spoke at the debate in Lenport on Saturday.\n\n"
+     "Tan attacked Marek Holm in the debate, and the governor tripped up Holm by accusing him of relying on "
+     "rehearsed lines.", "relying on rehearsed lines", "Ivo Tan"),
     # an apposition set off by commas names the role
     ("The port director, Paulo Resende, said on Tuesday that the cranes were safe.", "the cranes were safe",
      "Paulo Resende"),
