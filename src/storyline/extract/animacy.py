@@ -32,3 +32,11 @@ def can_speak_as_they(tok: Token) -> bool:
     if lemma in PEOPLE | UNNAMED_HEADS | ROLE_NOUNS | PERSON_ROLES | ORG_HEADS | FAMILY:
         return True
     return lemma.endswith(AGENT_ENDINGS) and not lemma.endswith("ment")
+
+
+def is_document(tok: Token) -> bool:
+    """Whether the phrase ``tok`` is in is a document or a poll by its head noun, a name before it only
+    modifying it ("a new Veyra Tribune poll": a poll, not the paper)."""
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+        tok = tok.head
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENTS

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from ..model import Source
-from .animacy import can_speak_as_they
+from .animacy import can_speak_as_they, is_document
 from .cues import load_cues
 from .person_names import gender_of
 from .source_phrases import holds, is_role_phrase
@@ -254,7 +254,10 @@ def plural_antecedent(st: SourceState, pronoun: Token) -> Source | None:
 
 def may_be_they(st: SourceState, at: int, kind: str) -> bool:
     """Whether the candidate at ``at`` may be who a speaking "they" is: people or a body, not the results,
-    wages or efforts a report names on the way (``animacy``)."""
+    wages or efforts a report names on the way (``animacy``), nor a poll or document credited to whoever
+    ran it ("the Veyra Tribune poll … they vowed": not the poll)."""
+    if kind == "organization":
+        return not is_document(token_at(st, at))
     return kind != "unnamed" or can_speak_as_they(token_at(st, at))
 
 
