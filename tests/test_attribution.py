@@ -147,6 +147,8 @@ CASES = [
      "Koval", "claim", "indirect", "that the port had been mined", "reported"),
     ("Tan stirred anger with his remark that the port is a ruin.",  # statement nouns (issue 15)
      "Tan", "remark", "indirect", "that the port is a ruin", "reported"),
+    ("Anger followed Brel's comments that the harbour should be sold.",  # issue 15
+     "Brel", "comments", "indirect", "that the harbour should be sold", "reported"),
     ("The guild's complaint that the quota was cut reached the ministry.",
      "guild", "complaint", "indirect", "that the quota was cut", "reported"),
     ("Brel's plan to reopen the harbour drew fire from the guild.",

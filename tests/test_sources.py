@@ -39,6 +39,10 @@ def source_of(nlp, text, content):
     ("Ivo Tan, the Republican candidate, spoke first at the debate in Lenport.\n\n"
      "Hana Olt laughed after the candidate said that the levy was too high.", "the levy was too high",
      "Ivo Tan"),
+    # issue 15: the subject of a clause coordinated with the phrase's may be the same person described again
+    ("Governor Ivo Tan and former Governor Lars Dunn both spoke at the debate in Lenport on Saturday.\n\n"
+     "Tan attacked Marek Holm in the debate, and the governor tripped up Holm by accusing him of relying on "
+     "rehearsed lines.", "relying on rehearsed lines", "Ivo Tan"),
     # an apposition set off by commas names the role
     ("The port director, Paulo Resende, said on Tuesday that the cranes were safe.", "the cranes were safe",
      "Paulo Resende"),
@@ -149,6 +153,13 @@ def test_a_possessive_names_the_owner(nlp, text, content, source):
     ("A letter from Tomas Brel warned that the cranes were unsafe.", "the cranes were unsafe", "Tomas Brel"),
     ("A statement issued by Marta Koval on Monday said the cranes were unsafe.", "the cranes were unsafe",
      "Marta Koval"),
+    # issue 15: a relative clause or a set-off participle that says who sent or wrote it, and the body a
+    # document's writers work at
+    ("A letter signed by forty Lenport doctors warned that the clinic would close.\n\n"
+     "The memo, which was sent by Ivo Tan to the board, said the port had lost money.",
+     "the port had lost money", "Ivo Tan"),
+    ("The report, written by two economists at the Veyra Institute, found that rents had doubled.",
+     "rents had doubled", "Veyra Institute"),
     # "the statement" takes up the last one with an issuer
     ("Ivo Tan issued a statement on Tuesday about the harbour.\n\n"
      "The statement said that the port would reopen in May.", "the port would reopen in May", "Ivo Tan"),
@@ -856,6 +867,10 @@ def test_a_body_described_by_its_kind_is_not_one_of_another_kind(nlp, text, cont
      "the port owed them money", "wages"),
     ("The harbour board met on Monday. The results disappointed the dockers. They said the board had failed.",
      "the board had failed", "results"),
+    # issue 15: nor a poll named by whoever ran it (a name before a noun only modifies it)
+    ("A new Harbour Courier poll shows Koval, Tan and Brel close behind Dakers in Lenport.\n\n"
+     "Even as they all vowed to stay in the race, donors drifted away.", "to stay in the race",
+     "Harbour Courier poll"),
 ])
 def test_a_speaking_they_is_not_a_thing(nlp, text, content, wrong):
     assert source_of(nlp, text, content) != wrong

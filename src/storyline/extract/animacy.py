@@ -32,3 +32,11 @@ def can_speak_as_they(tok: Token) -> bool:
     if lemma in PEOPLE | UNNAMED_HEADS | ROLE_NOUNS | PERSON_ROLES | ORG_HEADS | FAMILY:
         return True
     return lemma.endswith(AGENT_ENDINGS) and not lemma.endswith("ment")
+
+
+def document_head(tok: Token) -> Token | None:
+    """The head noun of the phrase ``tok`` is in when that phrase is a document or a poll, a name before it
+    only modifying it ("a new Veyra Tribune poll": a poll, not the paper); else None."""
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+        tok = tok.head
+    return tok if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENTS else None

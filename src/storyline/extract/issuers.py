@@ -57,7 +57,8 @@ def document_source(st: SourceState, head: Token) -> Source | None:
 
 
 def issuer_of(st: SourceState, doc_head: Token) -> Source | None:
-    """The issuer or author a document phrase names, or the subject of the verb that issued it; first the
+    """The issuer or author a document phrase names ("a letter from X", "the memo, which was sent by X,", "the
+    report, written by researchers at X,": X), or the subject of the verb that issued it; first the
     one a passive says wrote, sent or signed it ("The email, released by the Port Watch, was sent by Ana
     Ruiz": hers, not the Port Watch's)."""
     verb = doc_head.head
@@ -73,9 +74,10 @@ def issuer_of(st: SourceState, doc_head: Token) -> Source | None:
         elif c.dep_ == "prep" and c.lower_ in {"from", "by"}:
             by = next((g for g in c.children if g.dep_ == "pobj"), None)
             found = None if by is None else who(st, by) or authors_at(st, by)
-        elif c.dep_ == "acl" and c.lemma_.lower() in ISSUING:
+        elif c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in ISSUING:  # "issued by", "which was sent by"
             agent = next((g for g in c.children if g.dep_ == "agent"), None)
-            found = next((who(st, g) for g in (agent.children if agent else ()) if g.dep_ == "pobj"), None)
+            found = next((who(st, g) or authors_at(st, g) for g in (agent.children if agent else ())
+                          if g.dep_ == "pobj"), None)  # "written by economists at the Veyra Institute"
         elif (c.dep_ in {"compound", "nmod"} and c.i < doc_head.i and c.ent_type_ in {"ORG", "PERSON"}
               and not any(t.text in {"(", ")"} for t in st.doc[c.left_edge.i:doc_head.i])):
             found = who(st, c)  # "a Harbour Post story", not "the Vox Populi (Voice of the People) column"

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from ..model import Source
-from .animacy import can_speak_as_they
+from .animacy import can_speak_as_they, document_head
 from .cues import load_cues
 from .person_names import gender_of
 from .source_phrases import holds, is_role_phrase
@@ -229,7 +229,7 @@ def plural_antecedent(st: SourceState, pronoun: Token) -> Source | None:
             break
         at, kind, plural, source = st.cands[i]
         i -= 1
-        if (plural or kind == "organization" or " and " in source.name) and may_be_they(st, at, kind):
+        if (plural or kind == "organization" or " and " in source.name) and may_be_they(st, at, kind, source):
             seen.append((token_at(st, at), source))
     for tok, source in seen:
         if tok.sent.start == here.start and tok.dep_ in {"nsubj", "nsubjpass"} and holds(tok.head, pronoun):
@@ -252,9 +252,12 @@ def plural_antecedent(st: SourceState, pronoun: Token) -> Source | None:
     return nearest_antecedent(st, pronoun.lower_, pos)
 
 
-def may_be_they(st: SourceState, at: int, kind: str) -> bool:
+def may_be_they(st: SourceState, at: int, kind: str, source: Source) -> bool:
     """Whether the candidate at ``at`` may be who a speaking "they" is: people or a body, not the results,
-    wages or efforts a report names on the way (``animacy``)."""
+    wages or efforts a report names on the way (``animacy``), nor a poll or document that speaks as itself
+    ("the Veyra Tribune poll … they vowed": not the poll; a report's issuer may still be "they")."""
+    if kind == "organization" and (document := document_head(token_at(st, at))) is not None:
+        return source.name.split()[-1].lower() not in {document.lower_, document.lemma_.lower()}
     return kind != "unnamed" or can_speak_as_they(token_at(st, at))
 
 
@@ -284,7 +287,7 @@ def antecedent_at(st: SourceState, pronoun: str, pos: int, allowed: set[str] | N
             break
         at, kind, plural, source = st.cands[i]
         if fits(kind, plural) and (allowed is None or source.entity in allowed) and (
-                pronoun not in PLURAL_PRONOUNS or may_be_they(st, at, kind)):
+                pronoun not in PLURAL_PRONOUNS or may_be_they(st, at, kind, source)):
             if kind != "person" or at in st.salient:
                 return at, source
             nearest = nearest or (at, source)

@@ -38,8 +38,10 @@ def role_person(st: SourceState, head: Token) -> Entity | None:
     places = {role_word(t) for t in (*modifiers, *of) if t.ent_type_ in {"GPE", "LOC"} or t.ent_type_ == "NORP"
               and role_word(t) not in PARTIES}  # "the Vermont senator": not one the report places elsewhere
     sent_start = max(head.sent.start_char, doc_text(st.doc).rfind("\n", 0, head.idx) + 1)
+    roles_of = person_roles(st)
     named = {ent.name.split()[-1] for ent, s in people_at(st, sent_start, head.idx)
-             if subject_over(st, s, head)}
+             if subject_over(st, s, head) and not (coordinated_over(st, s, head) and ent.key in roles_of
+                                                  and (places <= roles_of[ent.key].words or not roles_of[ent.key].places))}
     edge = head.right_edge  # "the activist who backs Ana Ruiz" is not Ana Ruiz: no one named inside the phrase
     inside = {ent.key for ent, _ in people_at(st, head.left_edge.idx, edge.idx + len(edge))}
     people = [r for r in person_roles(st).values() if r.starts and r.entity.name.split()[-1] not in named
@@ -129,6 +131,24 @@ def singular(words: set[str]) -> set[str]:
     """Words with a plural "s" dropped, so a title's "Rules Committee" (a proper noun, kept as written) and a
     description's "rules committee" (a common plural, lemmatised) share "rule"."""
     return {w[:-1] if plural_s(w) else w for w in words}
+
+
+def coordinated_over(st: SourceState, start: int, head: Token) -> bool:
+    """Whether the name at ``start`` is the subject of a clause coordinated with the one ``head`` is the
+    subject of ("Ana Ruiz attacked Bo in the debate, and the Veyra senator tripped him up"), not of one that
+    holds it as a part: there a role phrase may describe that person again (unless it places them elsewhere).
+    A phrase deeper in the second clause ("…, and he and Bo still speak, with the candidate seeking …") is not
+    such a subject."""
+    tok = st.doc.char_span(start, start + 1, alignment_mode="expand")
+    if tok is None:
+        return False
+    t = tok.root
+    while t.dep_ in {"compound", "flat", "appos", "poss"} and t.head != t:
+        t = t.head
+    if t.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = head.head
+    return head.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "conj" and verb.head == t.head
 
 
 def subject_over(st: SourceState, start: int, head: Token) -> bool:
