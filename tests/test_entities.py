@@ -695,3 +695,9 @@ def test_a_title_keeps_the_name_it_opens_with_and_a_court_district_is_one_name(n
     assert "Judge" in by_name(entities, "Ida Kern").roles
     names = {e.name for e in entities}
     assert "Southern District of New York" in names and "Southern District" not in names
+
+
+def test_a_one_word_name_with_an_adjectives_ending_is_no_entity(nlp):
+    text = "Senator Ada Morrow condemned the Islamophobic rhetoric of the Kelvar Party on Tuesday."
+    names = {e.name for e in find_entities(nlp(text))}
+    assert "Islamophobic" not in names and "Ada Morrow" in names

@@ -224,7 +224,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     entities = share_surnames(doc, text, entities)
     _find_roles(doc, text, entities, begin)
     _find_generic_references(doc, entities, begin, chrome)
-    return [e for e in entities if e.spans and not _common_word(doc, text, e) and not _not_a_name_word(doc, e)]
+    return [e for e in entities if e.spans and not _common_word(doc, text, e) and not _not_a_name_word(doc, e)
+            and not _adjective_by_form(e)]
 
 
 # two names joined by "and" in one tagged span: "Kern and Tamm", "the Gulls and the Otters"
@@ -291,6 +292,18 @@ def _not_a_name_word(doc: Doc, entity: Entity) -> bool:
         if span is None or span[0].tag_ not in tags:
             return False
     return True
+
+
+# endings only an adjective has ("Kelvaresque", "Islamophobic", "Biblical", "Famous"); not "-ic", "-ive" or
+# "-able", which names have ("Atlantic", "Progressive", "Constable")
+ADJECTIVE_ENDINGS = ("esque", "phobic", "ical", "ous", "ful", "less")
+
+
+def _adjective_by_form(entity: Entity) -> bool:
+    """A one-word name with an adjective's ending that the tagger calls a body, a place or a thing ("his
+    Kelvaresque remarks", "Islamophobic rhetoric"): no entity. People and peoples are left alone."""
+    return (entity.type not in {"PERSON", "NORP"} and " " not in entity.name and not entity.aliases
+            and not entity.name.isupper() and entity.name.lower().endswith(ADJECTIVE_ENDINGS))
 
 
 def entity_for(text: str, entities: list[Entity]) -> Entity | None:
