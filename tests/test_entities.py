@@ -664,3 +664,40 @@ def test_a_body_written_only_in_capitals_keeps_its_acronyms():
     assert body_in_capitals("KBC TODAY") == "KBC Today"
     assert body_in_capitals("LUNDRA BOARD OF TRADE") == "Lundra Board of Trade"
     assert body_in_capitals("THE KELVAR TV") == "The Kelvar TV"
+
+
+def test_a_misspelt_surname_joins_the_person_and_a_namesake_stays_apart(nlp):
+    text = ("Former mayor Rupert Kowalczyk said the plan was sound. Kowalczyk spoke for an hour. "
+            "Kowalcyzk added that the harbour was safe. Rupert Stavropoulos agreed on Monday. Mr. Stavropolous "
+            "said it was late, and Stavropoulos came back. Ada Henderson spoke, and Hendersen, a different man, did not.")
+    entities = find_entities(nlp(text))
+    names = {e.name for e in entities}
+    assert "Kowalcyzk" in by_name(entities, "Rupert Kowalczyk").aliases
+    assert "Stavropolous" in by_name(entities, "Rupert Stavropoulos").aliases
+    assert "Kowalcyzk" not in names and "Stavropolous" not in names
+    assert "Hendersen" not in by_name(entities, "Ada Henderson").aliases  # as often as the name: no misspelling
+
+
+def test_an_epithet_before_a_given_name_is_a_nickname_of_the_person(nlp):
+    text = ("Martha Pellegrino, the senator, spoke on Monday. Her rival called her Crooked Martha twice, "
+            "and Crooked Martha was trending. Rand Okafor, not Martha Pellegrino, answered.")
+    entities = find_entities(nlp(text))
+    martha = by_name(entities, "Martha Pellegrino")
+    assert "Crooked Martha" in martha.aliases
+    assert "Crooked Martha" not in {e.name for e in entities}
+
+
+def test_a_title_keeps_the_name_it_opens_with_and_a_court_district_is_one_name(nlp):
+    text = ("Former prosecutor and Port Kelvar City Mayor Ada Brook spoke. Olek Tamm, once attorney for the "
+            "Southern District of New York, agreed, as did the Northern District of Texas Judge Ida Kern.")
+    entities = find_entities(nlp(text))
+    assert "Port Kelvar City Mayor" in by_name(entities, "Ada Brook").roles
+    assert "Judge" in by_name(entities, "Ida Kern").roles
+    names = {e.name for e in entities}
+    assert "Southern District of New York" in names and "Southern District" not in names
+
+
+def test_a_one_word_name_with_an_adjectives_ending_is_no_entity(nlp):
+    text = "Senator Ada Morrow condemned the Islamophobic rhetoric of the Kelvar Party on Tuesday."
+    names = {e.name for e in find_entities(nlp(text))}
+    assert "Islamophobic" not in names and "Ada Morrow" in names

@@ -362,3 +362,11 @@ def test_two_papers_that_share_a_last_word_stay_apart():
 def test_a_body_written_only_in_capitals_is_shown_with_its_acronym_kept():
     merged, _ = merge_entities([("wire", [ent("KBC TODAY", "ORG")]), ("radio", [ent("PORT VEYRA", "GPE")])])
     assert {e.name for e in merged} == {"KBC Today", "Port Veyra"}
+
+
+def test_a_body_named_with_a_possessive_inside_is_the_body_named_without_it():
+    merged, _ = merge_entities([("wire", [ent("Kelvar's Labour Party", "ORG")]),
+                                ("radio", [ent("Kelvar Labour Party", "ORG"), ent("Kelvar's Harbour Board", "ORG")]),
+                                ("paper", [ent("Kelvar Port Board", "ORG")])])
+    assert len([e for e in merged if "Labour" in e.name]) == 1
+    assert len([e for e in merged if "Board" in e.name]) == 2

@@ -36,6 +36,7 @@ from .dateline import dateline_end, dateline_span
 from .body_kinds import MEDIA
 from .role_heads import fits_type, org_noun, person_noun
 from .given_names import FEMALE, MALE
+from .name_variants import misspelt_surname, nickname_of
 from .surnames import share_surnames
 from .page import HEADLINE_LABELS, chrome_spans, headline_span, is_title_case
 
@@ -122,6 +123,10 @@ DISTRICT = re.compile(
     rf"\bthe\s+(?P<place>{_CAP}(?:\s+{_CAP})?)\s+(?:district|neighbou?rhood|quarter|area|suburb|estate|"
     r"region|province|valley)\b"
 )
+# a court's district, named by its quarter of a state ("the Northern District of Kelvar", "… of New York"): one
+# name, not a "Northern District" and a state; the second word only where the two are a state's name
+COURT_DISTRICT = re.compile(rf"\b(?:Northern|Southern|Eastern|Western|Middle|Central){_SP}District{_SP}of{_SP}"
+                            rf"(?P<one>{_CAP})(?P<two>{_SP}{_CAP})?\b")
 _SETTLEMENTS = r"(?:village|town|city|port|district|region|province|county|hamlet|municipality|capital|island)"
 # "the village of Marren", "the port city of Dravenport": the name of a kind of place is a place
 PLACE_OF = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?{_SETTLEMENTS}\s+of\s+(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})")
@@ -187,6 +192,7 @@ class _Group:
     labels: Counter = field(default_factory=Counter)
     strong: str | None = None
     roles: list[str] = field(default_factory=list)
+    aside: set = field(default_factory=set)  # forms never chosen as the name (a nickname)
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -209,6 +215,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _apply_place_appositions(doc, text, candidates, groups)
     described = _described_types(doc, text, candidates, groups, begin)
     groups = _merge_forms(groups, _acronyms(text, candidates))
+    _merge_variants(groups)
     _apply_described_types(groups, described)
     _type_surnames(groups)
     _type_faiths(groups)
@@ -217,7 +224,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     entities = share_surnames(doc, text, entities)
     _find_roles(doc, text, entities, begin)
     _find_generic_references(doc, entities, begin, chrome)
-    return [e for e in entities if e.spans and not _common_word(doc, text, e) and not _not_a_name_word(doc, e)]
+    return [e for e in entities if e.spans and not _common_word(doc, text, e) and not _not_a_name_word(doc, e)
+            and not _adjective_by_form(e)]
 
 
 # two names joined by "and" in one tagged span: "Kern and Tamm", "the Gulls and the Otters"
@@ -286,6 +294,18 @@ def _not_a_name_word(doc: Doc, entity: Entity) -> bool:
     return True
 
 
+# endings only an adjective has ("Kelvaresque", "Islamophobic", "Biblical", "Famous"); not "-ic", "-ive" or
+# "-able", which names have ("Atlantic", "Progressive", "Constable")
+ADJECTIVE_ENDINGS = ("esque", "phobic", "ical", "ous", "ful", "less")
+
+
+def _adjective_by_form(entity: Entity) -> bool:
+    """A one-word name with an adjective's ending that the tagger calls a body, a place or a thing ("his
+    Kelvaresque remarks", "Islamophobic rhetoric"): no entity. People and peoples are left alone."""
+    return (entity.type not in {"PERSON", "NORP"} and " " not in entity.name and not entity.aliases
+            and not entity.name.isupper() and entity.name.lower().endswith(ADJECTIVE_ENDINGS))
+
+
 def entity_for(text: str, entities: list[Entity]) -> Entity | None:
     """The entity a name string refers to: full name, surname, acronym or alias, in any case."""
     wanted = _norm(_clean(text))
@@ -348,6 +368,10 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
         rules.extend(_facility(doc, text, match))
     for match in DISTRICT.finditer(text, begin):
         rules.append((match.start("place"), match.end("place"), "LOC", True))
+    for match in COURT_DISTRICT.finditer(text, begin):
+        state = match.group("one") + (match.group("two") or "")
+        end = match.end() if _norm(state) in US_STATES else match.end("one")
+        rules.append((match.start(), end, "LOC", True))
     for match in PLACE_OF.finditer(text, begin):
         rules.append((match.start("place"), match.end("place"), "GPE", True))
     rules.extend(_apposed_places(doc, text, begin))
@@ -934,6 +958,42 @@ def _merge_forms(groups: dict[str, _Group], acronyms: dict[str, str]) -> dict[st
     return groups
 
 
+def _merge_variants(groups: dict[str, _Group]) -> None:
+    """Fold into a person a lone word that misspells the person's surname ("Kowalsky" beside "Ida Kowalski"
+    or "Kowalski" alone, either written more often than it; not a word the tagger calls a place or a people),
+    and a two-word nickname of an epithet and the person's given name ("Crooked Martha"); the nickname is an
+    alias, never the name (``name_variants``)."""
+    people = {k: g for k, g in groups.items() if " " in k and _label(g) == "PERSON" and not g.aside}
+    surnames = [k.split()[-1] for k in people]
+    # a surname the report gives alone, more often than the word that may misspell it
+    alone = {k: g for k, g in groups.items() if " " not in k and _label(g) == "PERSON"}
+    named = set(surnames) | set(alone)
+    given: dict[str, list[str]] = {}
+    for key in people:
+        if key.split()[0] in GIVEN_NAMES:
+            given.setdefault(key.split()[0], []).append(key)
+    for key in list(groups):
+        group = groups[key]
+        if group.strong not in {None, "PERSON"}:
+            continue
+        words = max(group.forms, key=group.forms.get).split()
+        target = None
+        if len(words) == 1 and _label(group) in {"PERSON", "ORG", "OTHER"}:
+            count, word = sum(group.forms.values()), _norm(_POSSESSIVE.sub("", words[0]))
+            commoner = {k: g for k, g in (*people.items(), *alone.items()) if sum(g.forms.values()) > count}
+            known = word in named and word != key  # a surname of its own (the one of two Clintons)
+            surname = None if known else misspelt_surname(word.capitalize(), [k.split()[-1] for k in commoner])
+            bearers = [k for k in commoner if surname and k.split()[-1] == surname]
+            target = bearers[0] if len(bearers) == 1 else None
+        elif len(words) == 2 and _label(group) in {"PERSON", "OTHER"}:
+            target = nickname_of(words, given, GIVEN_NAMES, set(surnames))
+            if target:
+                people[target].aside.update(group.forms)
+        if target and target != key and target in groups:
+            _fold(group, groups[target])
+            del groups[key]
+
+
 def _organisation(group: _Group) -> bool:
     return _label(group) in {"ORG", "OTHER", "FAC"} or group.strong == "ORG"
 
@@ -983,7 +1043,7 @@ def _compatible(short: _Group, long: _Group, key: str) -> bool:
 
 
 def _entity(group: _Group) -> Entity:
-    name = max(group.forms, key=lambda f: (len(f.split()), not f.isupper(), group.forms[f], f[:1].isupper()))
+    name = max((f for f in group.forms if f not in group.aside), key=lambda f: (len(f.split()), not f.isupper(), group.forms[f], f[:1].isupper()))
     aliases, seen = [], {_norm(name)}
     for form in group.forms:
         if _norm(form) not in seen:
@@ -1093,7 +1153,7 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
                 continue
             title = TRAILING_TITLE.search(text, max(begin, start - 60), start)
             if title and entity.type == "PERSON":
-                roles.append(" ".join(title.group(0).split()))
+                roles.append(" ".join(text[_title_start(doc, title.start(), begin):title.end()].split()))
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 roles.extend(r for r, heads in _appositions(doc, span, begin)
@@ -1101,6 +1161,29 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
         for role in roles:
             if role not in entity.roles and entity.key not in _norm(role):
                 entity.roles.append(role)
+
+
+def _title_start(doc: Doc, start: int, begin: int) -> int:
+    """Where a title before a name begins when the words before the matched title are proper nouns of the
+    same name on the same line: "New York City Mayor", not "City Mayor"; "House Ethics Committee Chairman", not
+    "Committee Chairman"; the title alone after the tail of a longer name ("… District of Kelvar Judge")."""
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None:
+        return start
+    i = token[0].i
+    while i > 0 and doc[i - 1].idx >= begin and _in_title(doc[i - 1]):
+        i -= 1
+    if i == token[0].i or (i > 0 and doc[i - 1].lower_ in {"of", "for"}):
+        return start  # the tail of a longer name ("District of Kelvar Judge"): the title alone
+    return doc[i].idx
+
+
+def _in_title(token: Token) -> bool:
+    """A word of the name a title opens with: a capitalised proper noun, or a capitalised common noun or
+    adjective inside a sentence ("Ethics" of "House Ethics Committee"), on the title's line."""
+    if not (token.text.istitle() or token.text.isupper()) or "\n" in token.whitespace_ or token.is_sent_end:
+        return False  # not a word run into a photo credit ("PRESSKelvar")
+    return token.tag_ in {"NNP", "NNPS"} or (token.tag_ in {"NN", "NNS", "JJ"} and not token.is_sent_start)
 
 
 def _appositions(doc: Doc, span: Span, begin: int) -> list[tuple[str, tuple[Token, ...]]]:

@@ -915,8 +915,20 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
             plain, form.middle = _without_middle(name)
             rest = _after_leading_word(name)
             plain = (*plain, name_key(rest)) if rest else plain
-        form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain, *_formal_keys(form))))
+        form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain, *_formal_keys(form),
+                                         *_without_inner_possessive(form))))
     return form
+
+
+INNER_POSSESSIVE = re.compile(r"(?<=\w)'s(?= )")
+
+
+def _without_inner_possessive(form: _Form) -> tuple[str, ...]:
+    """A body's or place's name with a possessive inside as the name without it ("Kelvar's Labour Party" is
+    the "Kelvar Labour Party" another report writes); not a person's."""
+    if form.entity.type == "PERSON" or not INNER_POSSESSIVE.search(form.key):
+        return ()
+    return (INNER_POSSESSIVE.sub("", form.key),)
 
 
 def _place_home(form: _Form) -> None:
