@@ -830,7 +830,7 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
     tok: Token = span.root
     if _designated(tok) or _scheduled(tok):
         return True
-    for _ in range(5):
+    for _ in range(6):
         if tok.pos_ in {"VERB", "AUX"}:
             if _looks_ahead(tok):
                 return True
