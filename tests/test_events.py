@@ -250,3 +250,13 @@ def test_a_year_on_a_strike_the_verb_happened_in_dates_the_verb(nlp):
     [event] = events(nlp, "Orlan, who was killed in a 2011 drone strike, led the group.")
     assert event.time.value == "2011"
     assert event.description.startswith("Orlan, who was killed")
+
+
+def test_an_embedded_posts_signature_dates_no_event(nlp):
+    text = ('Paul Vance said that "we need more facts" about how the agency came to its odd conclusion Tuesday.\n\n'
+            '<tweet id="7503" author="@VanceP" datetime="2024-03-12">While I respect the staff at the agency, this '
+            'ruling defies explanation. No one should be above the law. pic.twitter.com/OqcTxglq — Paul Vance '
+            '(@VanceP) March 12, 2024</tweet>.\n\nThe council met on Friday.\n')
+    found = [e.time.text for e in events(nlp, text)]
+    assert "March 12, 2024" not in found and "March 12" not in found
+    assert "Tuesday" in found and "Friday" in found

@@ -98,6 +98,39 @@ def test_a_month_naming_a_vote_up_to_eight_months_ahead_is_this_years(nlp):
     assert found["November"] == ("DATE", "2024-11")
 
 
+def test_a_month_after_in_behind_a_vote_noun_names_the_vote(nlp):
+    june = date(2025, 6, 8)
+    # the parser hangs "in November" on "is", not on "re-election"
+    found = timexes(nlp, "Senator Mara Fenwick, who is up for re-election in November, said the levy was sound.",
+                    june)
+    assert found["November"] == ("DATE", "2025-11")
+    # a past verb tells the vote just held
+    assert timexes(nlp, "Fenwick won re-election in November by ten points.", june)["November"] == ("DATE", "2024-11")
+    # not a vote: a bare month five or more ahead is last year's, as before
+    assert timexes(nlp, "The festival in November drew crowds.", june)["November"] == ("DATE", "2024-11")
+
+
+def test_on_a_weekday_behind_the_object_of_before_dates_that_object(nlp):
+    monday, thursday = date(2025, 3, 17), date(2025, 3, 20)
+    # "on Tuesday" hung on "track", not on "primary": still the coming primary in a Monday report
+    found = timexes(nlp, "That is the lesson from fresh filings that track late spending before the Dunmore "
+                         "primary on Tuesday.", monday)
+    assert found["Tuesday"] == ("DATE", "2025-03-18")
+    # the nearer Tuesday: in a Thursday report the one just gone
+    found = timexes(nlp, "That is the lesson from fresh filings that track late spending before the Dunmore "
+                         "primary on Tuesday.", thursday)
+    assert found["Tuesday"] == ("DATE", "2025-03-18")
+    # after "after", the verb's tense decides as before
+    assert timexes(nlp, "The mayor spoke after the vote on Tuesday.", monday)["Tuesday"] == ("DATE", "2025-03-11")
+
+
+def test_a_future_verb_six_heads_up_looks_ahead(nlp):
+    # Tuesday -> showing -> for -> needed -> lift -> give: "will" is six heads up
+    found = timexes(nlp, "Rhee hopes the endorsement will give him the lift needed for a strong showing Tuesday.",
+                    date(2025, 3, 17))
+    assert found["Tuesday"] == ("DATE", "2025-03-18")
+
+
 def test_a_weekday_on_a_noun_no_verb_places_is_the_nearer_one(nlp):
     thursday, sunday = date(2025, 3, 13), date(2025, 3, 16)
     # inside the subject of a future verb: the future is the verb's, not the weekday's

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from .nlp import doc_text, quote_index
 from ..model import Entity, Event, Mention, TimeValue
 from .dateline import dateline_end
+from .page import POST_SIGNATURE
 from .quotes import QuoteIndex
 
 MAX_WORDS = 20
@@ -41,7 +42,7 @@ CLAUSE_PREPOSITIONS = {"before", "after", "since", "upon", "while", "without"}
 def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
                 entities: list[Entity]) -> list[Event]:
     """An Event for each resolved time expression: the clause it dates, who acts in it, where, and status.
-    Two events at the same time that tell the same thing (one description inside the other, or the same
+    A post's signature dates nothing. Two events at the same time that tell the same thing (one description inside the other, or the same
     verb with the same subject) are one: the longer description is kept."""
     text = doc_text(doc)
     begin = dateline_end(text)
@@ -52,9 +53,10 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
     events: list[Event] = []
     keys: list[tuple[str, str]] = []
     quotes = quote_index(doc)
+    signatures = [match.span() for match in POST_SIGNATURE.finditer(text)]
     for time, time_span in spans:
-        if time_span is None:
-            continue
+        if time_span is None or any(s <= time.start and time.end <= e for s, e in signatures):
+            continue  # an embedded post's signature ("— Ida Kern (@idakern) May 2, 2031") is page chrome
         sent = time_span.sent
         clause = _clause(sent, time_span, begin, time_tokens)
         if clause is None:

@@ -830,7 +830,7 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
     tok: Token = span.root
     if _designated(tok) or _scheduled(tok):
         return True
-    for _ in range(5):
+    for _ in range(6):
         if tok.pos_ in {"VERB", "AUX"}:
             if _looks_ahead(tok):
                 return True
@@ -865,6 +865,8 @@ def _untensed_weekday(tok: Token) -> bool:
     future one on its object ("will do well in Tuesday's primary")."""
     if tok.lower_ not in WEEKDAYS:
         return False
+    if _dates_the_noun_before(tok):
+        return True
     if tok.dep_ in {"poss", "compound", "npadvmod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         noun = tok.head
     elif tok.dep_ == "pobj" and tok.head.pos_ == "ADP" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
@@ -886,10 +888,30 @@ def _untensed_weekday(tok: Token) -> bool:
     return before or subject
 
 
+def _dates_the_noun_before(tok: Token) -> bool:
+    """ "spending before the Dunmore primary on Tuesday": "on" + weekday right behind the object of "before"
+    dates that object, as "before Tuesday's primary" does, wherever the parser hangs the "on"."""
+    preposition = tok.head
+    if not (tok.dep_ == "pobj" and preposition.lower_ == "on" and preposition.i == tok.i - 1 and preposition.i > 0):
+        return False
+    noun = tok.doc[preposition.i - 1]
+    return (noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "pobj" and noun.head.lower_ == "before"
+            and noun.head.pos_ == "ADP")
+
+
 def _names_a_vote(tok: Token) -> bool:
-    """ "the November election", "the June ballot": a month naming a vote, which up to ``VOTE_AHEAD`` months
-    ahead is the one to come, not last year's as another bare month five or more ahead is."""
-    return tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lemma_.lower() in VOTE_NOUNS
+    """ "the November election", "the June ballot", "up for re-election in November": a month naming a vote
+    (on the vote noun, or after "in" right behind one, wherever the parser hangs the "in", unless a past verb
+    tells it: "won re-election in November"), which up to ``VOTE_AHEAD`` months ahead is the one to come, not
+    last year's as another bare month five or more ahead is."""
+    if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lemma_.lower() in VOTE_NOUNS:
+        return True
+    preposition = tok.head
+    if not (tok.dep_ == "pobj" and preposition.lower_ == "in" and preposition.i == tok.i - 1 and preposition.i > 0
+            and tok.doc[preposition.i - 1].lemma_.lower() in VOTE_NOUNS):
+        return False
+    verb = _nearest_verb(tok)
+    return verb is None or verb.tag_ not in {"VBD", "VBN"}
 
 
 def _in_subject(tok: Token) -> bool:
