@@ -1211,23 +1211,3 @@ def test_an_embedded_post_ends_before_its_links_and_the_pages_promotion(nlp):
     text = ('<post id="8" author="@idakern">The harbour stays open all winter. https://t.co/Zx9 '
             "SIGN UP FOR OUR NEWSLETTER — Ida Kern (@idakern) May 3, 2031</post>.\n\nThe board met on Friday.")
     assert _one(mentions(nlp, text), "—").text == "The harbour stays open all winter."
-
-
-def test_a_quote_paragraph_after_a_persons_indirect_statement_is_theirs(nlp):
-    """Issue 15: 'X warned that …\n\n"…"' — a bare quote as the next paragraph is X's own words, a row of its
-    own (the indirect content stays as it was)."""
-    text = ("Tomas Brel warned on Tuesday that the harbour at Selvik could flood by spring.\n\n"
-            "\u201cWe have sandbags for a week. After that, nothing.\u201d\n\nThe council meets on Friday.")
-    found = mentions(nlp, text)
-    assert [(m.source.name, m.text, m.form) for m in found] == [
-        ("Tomas Brel", "that the harbour at Selvik could flood by spring", "indirect"),
-        ("Tomas Brel", "\u201cWe have sandbags for a week. After that, nothing.\u201d", "direct")]
-
-
-def test_a_quote_paragraph_with_words_after_it_or_after_a_colon_list_is_no_continuation(nlp):
-    text = ("Ana Ruiz said the ferry would run again in May.\n\n"
-            "\u201cSafe Harbour\u201d is the name of the new boat, the company said.\n\n"
-            "The tour stops in three towns: Selvik, Lenport and Orsa.")
-    found = mentions(nlp, text)
-    assert not any(m.text.startswith("\u201cSafe Harbour\u201d") and m.source.name == "Ana Ruiz" for m in found)
-    assert not any("Lenport" in m.text for m in found)

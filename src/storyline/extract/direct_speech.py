@@ -4,8 +4,7 @@ a colon opening a line speak the rest of it ('KOVAL: …'), a quote opened after
 theirs ('Christie gloated: "…"'), a quote signed with a dash and a name is that name's
 ('“…” ― Ana Ruiz'), a quote whose tag the parse split from it is the tag's speaker ('"…," said Mara Lind,
 half joking'), and a quote with no cue of its own that follows a quoted mention continues it, over an aside
-of the speaker's ('…," she said, adding that …. "…"'); a quote standing as the paragraph right after a
-person's indirect statement is a row of that person's own ('X warned that ….\n\n"…"'). Where the quoted passages are is ``quotes.py``'s
+of the speaker's ('…," she said, adding that …. "…"'). Where the quoted passages are is ``quotes.py``'s
 business.
 """
 
@@ -13,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -305,15 +303,10 @@ def _continue_quotes(doc: Doc, mentions: list[Mention], quotes: QuoteIndex) -> N
     ends = sorted((_reach(m), i) for i, m in enumerate(mentions))
     reach = [e for e, _ in ends]
     text = doc_text(doc)
-    added: list[Mention] = []
     for q_start, q_end in quotes.quotes:
         if (q_start, q_end) in covered:
             continue
         k = bisect_right(reach, q_start) - 1
-        if k >= 0 and _paragraph_after(text, mentions[ends[k][1]], reach[k], (q_start, q_end)):
-            added.append(_quote_paragraph(text, mentions[ends[k][1]], (q_start, q_end), quotes))
-            covered.add((q_start, q_end))
-            continue
         while k > 0 and not _runs_on(mentions[ends[k][1]], text) and (
                 _in_bridge(mentions[ends[k][1]], reach[k - 1])
                 or _on_speaker(doc, mentions[ends[k][1]], mentions[ends[k - 1][1]])):
@@ -329,32 +322,6 @@ def _continue_quotes(doc: Doc, mentions: list[Mention], quotes: QuoteIndex) -> N
         m.sentence = (m.sentence[0], max(m.sentence[1], q_end)) if m.sentence else None
         reach[k] = q_end
         covered.add((q_start, q_end))
-    mentions.extend(added)
-    mentions.sort(key=lambda m: m.start)
-
-
-def _paragraph_after(text: str, m: Mention, after: int, quote: tuple[int, int]) -> bool:
-    """Is the quote a paragraph of its own right after the paragraph that ``m`` (a person's or group's
-    statement, ending at ``after``) closes: only punctuation and a paragraph break between them, and
-    nothing but punctuation after the quote on its line? ('Ana Ruiz warned that the quay could flood.\n\n"We
-    have sandbags for a week."'). A quoted mention, or one whose content comes before its cue, takes such a
-    quote into itself instead (``_runs_on``)."""
-    q_start, q_end = quote
-    line_end = text.find("\n", q_end)
-    tail = text[q_end:len(text) if line_end < 0 else line_end]
-    gap = text[after:q_start]
-    return ("\n" in gap and not gap.strip(EDGE_PUNCT) and not tail.strip(EDGE_PUNCT)
-            and m.source.kind != "outlet" and m.cue not in SIGNATURE_DASHES
-            and not _runs_on(m, text))
-
-
-def _quote_paragraph(text: str, m: Mention, quote: tuple[int, int], quotes: QuoteIndex) -> Mention:
-    """A mention of the quote standing as its own paragraph after ``m``: the same speaker and cue, the
-    quote as its content and its sentence."""
-    q_start, q_end = quote
-    return replace(m, start=q_start, end=q_end, text=text[q_start:q_end], form=_form(text, q_start, q_end, quotes),
-                   hedges=[], sentence=(q_start, q_end), contests=None, relation=None, flagged_by=None,
-                   source=replace(m.source))
 
 
 def _runs_on(m: Mention, text: str) -> bool:
