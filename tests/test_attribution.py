@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.extract.attribution import find_attributions
 from storyline.extract.cues import STATUS_BY_CLASS, load_cues
@@ -1213,3 +1213,28 @@ def test_an_embedded_post_ends_before_its_links_and_the_pages_promotion(nlp):
     text = ('<post id="8" author="@idakern">The harbour stays open all winter. https://t.co/Zx9 '
             "SIGN UP FOR OUR NEWSLETTER — Ida Kern (@idakern) May 3, 2031</post>.\n\nThe board met on Friday.")
     assert _one(mentions(nlp, text), "—").text == "The harbour stays open all winter."
+
+
+def test_a_quote_after_a_person_shown_lecturing_and_a_colon_is_theirs(nlp):
+    """Issue 15: 'the captain Ilse Varga is shown lecturing: “…”' — the gerund parsed as the object of
+    "shown", the name in apposition to the subject's noun (a parse the model gives on some texts)."""
+    doc = hand_parsed(nlp, [
+        ("The", 1, "det", "DET", "DT", "the"), ("captain", 5, "nsubjpass", "NOUN", "NN", "captain"),
+        ("Ilse", 3, "compound", "PROPN", "NNP", "Ilse"), ("Varga", 1, "appos", "PROPN", "NNP", "Varga"),
+        ("is", 5, "auxpass", "AUX", "VBZ", "be"), ("shown", 5, "ROOT", "VERB", "VBN", "show"),
+        ("lecturing", 5, "dobj", "VERB", "VBG", "lecture"), (":", 6, "punct", "PUNCT", ":", ":"),
+        ("\u201c", 10, "punct", "PUNCT", "``", "\u201c"), ("The", 10, "det", "DET", "DT", "the"),
+        ("sea", 11, "nsubj", "NOUN", "NN", "sea"), ("wins", 5, "parataxis", "VERB", "VBZ", "win"),
+        (".", 11, "punct", "PUNCT", ".", "."), ("\u201d", 11, "punct", "PUNCT", "''", "\u201d")])
+    doc = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[i not in (6, 8, 11, 12) for i in range(len(doc))],
+              heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc],
+              tags=[t.tag_ for t in doc], lemmas=[t.lemma_ for t in doc], sent_starts=[i == 0 for i in range(len(doc))])
+    doc.ents = [Span(doc, 2, 4, label="PERSON")]
+    said = [m for m in find_attributions(doc, find_entities(doc)) if "sea" in m.text]
+    assert [(m.source.name, m.text) for m in said] == [("Ilse Varga", "\u201cThe sea wins.\u201d")]
+
+
+def test_a_colon_opening_a_list_of_places_or_a_schedule_is_no_claim(nlp):
+    text = ("The ferry tour stops in three towns this summer: Selvik, Lenport and Orsa.\n\n"
+            "The festival runs on this schedule: music on Friday, boats on Saturday, speeches on Sunday.")
+    assert not [m for m in mentions(nlp, text) if m.source.kind != "outlet"]

@@ -100,6 +100,8 @@ def _colon_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, mentio
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.start:
             verb = verb.head
         subject = _colon_speaker(verb)
+        if subject is not None and not _person_like(subject):  # "the cleric Ana Ruiz": the name in apposition
+            subject = next((c for c in subject.children if c.dep_ == "appos" and _person_like(c)), subject)
         if (verb.pos_ not in ("VERB", "AUX") or subject is None or not _person_like(subject)
                 or "\n" in text[verb.idx:colon.start_char]):
             continue
@@ -122,7 +124,7 @@ def _colon_speaker(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None:
         return subject
-    if verb.tag_ == "VBG" and verb.dep_ in {"xcomp", "advcl"}:
+    if verb.tag_ == "VBG" and verb.dep_ in {"xcomp", "advcl", "dobj"}:  # "is shown lecturing:", parsed as an object too
         return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.pos_ == "PROPN":
         return verb.head
