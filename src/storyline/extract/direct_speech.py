@@ -34,7 +34,8 @@ SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash 
 NAME_ENDS_WITH_DOT = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")  # "Ana M.", "Ivo Tan Jr."
 INTERVIEW_MARKS = {"Q", "A"}  # an interview's "Q:"/"A:" lines name no one
 TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://|pic\.twitter\.com/)\S*)*\s*$")  # a post's links, as it ends
-LEADING_MARKUP = re.compile(r"(?:[ \t\xa0]*<[A-Za-z][^<>]*>)*[ \t\xa0]*")  # '<post id="…" author="…">' opening a line
+# markup an archive left where a line opens ('<post id="…" author="…">')
+LEADING_MARKUP = re.compile(r"(?:[ \t\xa0]*<[A-Za-z][^<>]*>)*[ \t\xa0]*")
 SIGNATURE_DASHES = {"―", "—", "–", "--"}
 TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cue and the quote it takes
 SENTENCE_END = re.compile(r"[.;:!?]\s")

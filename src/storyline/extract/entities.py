@@ -1043,7 +1043,8 @@ def _compatible(short: _Group, long: _Group, key: str) -> bool:
 
 
 def _entity(group: _Group) -> Entity:
-    name = max((f for f in group.forms if f not in group.aside), key=lambda f: (len(f.split()), not f.isupper(), group.forms[f], f[:1].isupper()))
+    shown = [f for f in group.forms if f not in group.aside] or list(group.forms)  # a nickname is never the name
+    name = max(shown, key=lambda f: (len(f.split()), not f.isupper(), group.forms[f], f[:1].isupper()))
     aliases, seen = [], {_norm(name)}
     for form in group.forms:
         if _norm(form) not in seen:

@@ -42,8 +42,8 @@ CLAUSE_PREPOSITIONS = {"before", "after", "since", "upon", "while", "without"}
 def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
                 entities: list[Entity]) -> list[Event]:
     """An Event for each resolved time expression: the clause it dates, who acts in it, where, and status.
-    A post's signature dates nothing. Two events at the same time that tell the same thing (one description inside the other, or the same
-    verb with the same subject) are one: the longer description is kept."""
+    A post's signature dates nothing. Two events at the same time that tell the same thing (one description
+    inside the other, or the same verb with the same subject) are one: the longer description is kept."""
     text = doc_text(doc)
     begin = dateline_end(text)
     owners = _span_owners(entities)

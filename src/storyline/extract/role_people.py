@@ -39,9 +39,13 @@ def role_person(st: SourceState, head: Token) -> Entity | None:
               and role_word(t) not in PARTIES}  # "the Vermont senator": not one the report places elsewhere
     sent_start = max(head.sent.start_char, doc_text(st.doc).rfind("\n", 0, head.idx) + 1)
     roles_of = person_roles(st)
+
+    def placed_alike(ent: Entity) -> bool:  # the phrase places them nowhere else than the report does
+        known = roles_of.get(ent.key)
+        return known is not None and (places <= known.words or not known.places)
+
     named = {ent.name.split()[-1] for ent, s in people_at(st, sent_start, head.idx)
-             if subject_over(st, s, head) and not (coordinated_over(st, s, head) and ent.key in roles_of
-                                                  and (places <= roles_of[ent.key].words or not roles_of[ent.key].places))}
+             if subject_over(st, s, head) and not (coordinated_over(st, s, head) and placed_alike(ent))}
     edge = head.right_edge  # "the activist who backs Ana Ruiz" is not Ana Ruiz: no one named inside the phrase
     inside = {ent.key for ent, _ in people_at(st, head.left_edge.idx, edge.idx + len(edge))}
     people = [r for r in person_roles(st).values() if r.starts and r.entity.name.split()[-1] not in named
@@ -139,29 +143,17 @@ def coordinated_over(st: SourceState, start: int, head: Token) -> bool:
     holds it as a part: there a role phrase may describe that person again (unless it places them elsewhere).
     A phrase deeper in the second clause ("…, and he and Bo still speak, with the candidate seeking …") is not
     such a subject."""
-    tok = st.doc.char_span(start, start + 1, alignment_mode="expand")
-    if tok is None:
-        return False
-    t = tok.root
-    while t.dep_ in {"compound", "flat", "appos", "poss"} and t.head != t:
-        t = t.head
-    if t.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
+    t = _subject_at(st, start)
     verb = head.head
-    return head.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "conj" and verb.head == t.head
+    return t is not None and head.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "conj" and verb.head == t.head
 
 
 def subject_over(st: SourceState, start: int, head: Token) -> bool:
     """Whether the name at ``start`` is (part of) the subject of a clause that holds ``head`` ("Ana Ruiz
     answered after the mayor said …") or of what ``head`` says ("Ana Ruiz is wrong, the mayor said"), not
     of an aside ("In the town where Ana Ruiz grew up, the mayor said …")."""
-    tok = st.doc.char_span(start, start + 1, alignment_mode="expand")
-    if tok is None:
-        return False
-    t = tok.root
-    while t.dep_ in {"compound", "flat", "appos", "poss"} and t.head != t:
-        t = t.head
-    if t.dep_ not in {"nsubj", "nsubjpass"}:
+    t = _subject_at(st, start)
+    if t is None:
         return False
     verb = t.head
     if verb in head.ancestors:
@@ -169,3 +161,15 @@ def subject_over(st: SourceState, start: int, head: Token) -> bool:
     while verb.head != verb and verb.head != head.head:  # or of what it says: "Ana Ruiz is wrong, the mayor said"
         verb = verb.head
     return verb.head == head.head and verb.dep_ in {"ccomp", "parataxis"}
+
+
+def _subject_at(st: SourceState, start: int) -> Token | None:
+    """The subject the name at ``start`` heads or belongs to ("Ana Ruiz", "Ruiz's aide" up to its head), or
+    None when that name is no clause's subject."""
+    tok = st.doc.char_span(start, start + 1, alignment_mode="expand")
+    if tok is None:
+        return None
+    t = tok.root
+    while t.dep_ in {"compound", "flat", "appos", "poss"} and t.head != t:
+        t = t.head
+    return t if t.dep_ in {"nsubj", "nsubjpass"} else None

@@ -411,8 +411,8 @@ def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon
     if mention.form == "outlet" and _confirmed_passive(root, lex) or _confirmed_noun(root, lex):
         statuses.append("confirmed")
     if mention.form != "outlet" and (_forecast(root, lex) or _opinion_forecast(root, lex)
-                                     or _conditional_forecast(span, lex) or _probable(root) or _judged_probable(root, lex)
-                                     or _untimed_future(root)
+                                     or _conditional_forecast(span, lex) or _probable(root)
+                                     or _judged_probable(root, lex) or _untimed_future(root)
                                      or _foretold(root, mention) and _cue_class(root.doc, mention) == "say"):
         statuses.append("hypothetical")
     mention.status = strongest(*statuses)
