@@ -2,7 +2,7 @@
 
 import pytest
 
-from storyline.extract.entities import entity_for, find_entities
+from storyline.extract.entities import _building_not_event, entity_for, find_entities
 
 
 def by_name(entities, name):
@@ -355,7 +355,7 @@ def test_a_role_is_a_noun_set_beside_the_name_not_one_the_parse_hangs_it_on(nlp)
         "I worry about the rhetoric coming from the Tories, particularly Ida Kern, she said. "
         "Her aide, former Senator Olek Tamm, agreed. The port's top adviser Mirek Sarr declined to comment."))
     assert by_name(entities, "Ida Kern").roles == []
-    assert "Her aide" in by_name(entities, "Olek Tamm").roles or "aide" in by_name(entities, "Olek Tamm").roles
+    assert "her aide" in by_name(entities, "Olek Tamm").roles or "aide" in by_name(entities, "Olek Tamm").roles
     assert by_name(entities, "Mirek Sarr").roles == ["port's top adviser"]
 
 
@@ -701,3 +701,39 @@ def test_a_one_word_name_with_an_adjectives_ending_is_no_entity(nlp):
     text = "Senator Ada Morrow condemned the Islamophobic rhetoric of the Kelvar Party on Tuesday."
     names = {e.name for e in find_entities(nlp(text))}
     assert "Islamophobic" not in names and "Ada Morrow" in names
+
+
+def test_a_word_opening_a_sentence_or_a_one_word_quote_is_no_name(nlp):
+    text = ('The senator spoke on Monday. "Vetting is one thing," Olek Tamm said on the radio. The clip spread. '
+            '"Meh," wrote a supporter who runs an account for Tamm.')
+    names = {e.name for e in find_entities(nlp(text))}
+    assert "Vetting" not in names and "Meh" not in names and "Olek Tamm" in names
+
+
+def test_a_role_opening_a_sentence_reads_as_it_would_inside_one(nlp):
+    text = ("Voters were tired on Monday. Front-runner Ada Brook's top challenger, Sen. Olek Tamm of Kelvar, "
+            "spoke for an hour. Tamm left early.")
+    roles = by_name(find_entities(nlp(text)), "Olek Tamm").roles
+    assert "front-runner Ada Brook's top challenger" in roles and "Sen." in roles
+
+
+def test_a_numbered_district_keeps_its_state_and_a_building_is_no_event(nlp):
+    text = ("In Ostravia's 1st Congressional District, carried narrowly by Ada Kern, supporters won three seats. "
+            "Marlow's 11th Congressional district was close. Olek Tamm prosecuted the perpetrators of the first "
+            "Harbour Trade Center bombing.")
+    entities = find_entities(nlp(text))
+    names = {e.name for e in entities}
+    assert {"Ostravia's 1st Congressional District", "Marlow's 11th Congressional district"} <= names
+    assert "Congressional District" not in names
+    for entity in entities:
+        assert entity.type != "EVENT" or not entity.name.endswith("Center")
+    assert _building_not_event("Harbour Trade Center", "EVENT") == "FAC"  # the tagger's event, on real text
+    assert _building_not_event("Harbour Regatta", "EVENT") == "EVENT"
+
+
+def test_a_show_or_a_firm_named_with_and_friends_or_sons_is_one_name(nlp):
+    text = ("Kern added during his appearance on Ostra and Friends that he would run. The firm Dalby & Sons "
+            "closed. Ida Brook and Tamm met, and Kelvarians and Democrats agreed.")
+    names = {e.name for e in find_entities(nlp(text))}
+    assert "Ostra and Friends" in names and "Dalby & Sons" in names
+    assert "Friends" not in names and "Sons" not in names

@@ -370,3 +370,13 @@ def test_a_body_named_with_a_possessive_inside_is_the_body_named_without_it():
                                 ("paper", [ent("Kelvar Port Board", "ORG")])])
     assert len([e for e in merged if "Labour" in e.name]) == 1
     assert len([e for e in merged if "Board" in e.name]) == 2
+
+
+def test_a_given_name_the_tagger_took_for_a_body_joins_the_one_person_it_opens():
+    merged, owner = merge_entities([
+        ("wire", [ent("Martha Penhale", aliases=["Penhale"], spans=3), ent("Lundra Harbour Board", "ORG")]),
+        ("radio", [ent("Martha", "ORG"), ent("Penhale")]),
+    ])
+    assert owner[("radio", "martha")] == "e-martha-penhale"
+    assert by_name(merged, "Martha Penhale").type == "PERSON"
+    assert "Martha" not in {e.name for e in merged}

@@ -30,11 +30,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
 from ..link.entities import (STATE_ABBREVIATIONS, TITLE_WORDS, US_STATES, from_capitals, org_initials,
-                             org_name_variants)
+                             org_name_variants, plural_s)
 from ..model import Entity, EntityType
 from .dateline import dateline_end, dateline_span
 from .body_kinds import MEDIA
-from .role_heads import fits_type, org_noun, person_noun
+from .role_heads import PERSON_NOUNS, fits_type, org_noun, person_noun
 from .given_names import FEMALE, MALE
 from .name_variants import misspelt_surname, nickname_of
 from .surnames import share_surnames
@@ -127,6 +127,9 @@ DISTRICT = re.compile(
 # name, not a "Northern District" and a state; the second word only where the two are a state's name
 COURT_DISTRICT = re.compile(rf"\b(?:Northern|Southern|Eastern|Western|Middle|Central){_SP}District{_SP}of{_SP}"
                             rf"(?P<one>{_CAP})(?P<two>{_SP}{_CAP})?\b")
+# an electoral district numbered within its state ("Kelvar's 3rd Congressional District"): one name, with its state
+NUMBERED_DISTRICT = re.compile(rf"(?<![\w’'-])(?P<place>{_CAP}(?:{_SP}{_CAP})?)['’]s{_SP}\d+(?:st|nd|rd|th)"
+                               rf"{_SP}(?:{_CAP}{_SP}){{0,2}}[Dd]istrict\b")
 _SETTLEMENTS = r"(?:village|town|city|port|district|region|province|county|hamlet|municipality|capital|island)"
 # "the village of Marren", "the port city of Dravenport": the name of a kind of place is a place
 PLACE_OF = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?{_SETTLEMENTS}\s+of\s+(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})")
@@ -202,10 +205,11 @@ def find_entities(doc: Doc) -> list[Entity]:
     chrome = chrome_spans(text)
     later = None if begin else dateline_span(text)  # a dateline after the headline or byline
     candidates = _on_the_page(text, _candidates(doc, text, begin, later), chrome, headline_span(text, chrome))
-    candidates = _split_pairs(text, candidates)
+    candidates = _join_titles_with_and(doc, text, _split_pairs(text, candidates))
     groups: dict[str, _Group] = {}
     for start, end, label, strong in candidates:
         form = text[start:end]
+        label = _building_not_event(form, label)
         group = groups.setdefault(_norm(form), _Group())
         group.forms[form] += 1
         if label:
@@ -225,7 +229,18 @@ def find_entities(doc: Doc) -> list[Entity]:
     _find_roles(doc, text, entities, begin)
     _find_generic_references(doc, entities, begin, chrome)
     return [e for e in entities if e.spans and not _common_word(doc, text, e) and not _not_a_name_word(doc, e)
-            and not _adjective_by_form(e)]
+            and not _adjective_by_form(e) and not _one_word_quote(doc, e)]
+
+
+BUILDING_WORDS = frozenset((*FAC_WORDS, "Center", "Centre", "Towers", "Plaza", "Mall", "Hotel", "Church",
+                            "Mosque", "Synagogue", "Temple", "Cathedral", "Embassy", "Consulate"))
+
+
+def _building_not_event(form: str, label: str) -> str:
+    """A building's name that the tagger calls an event because an event is named after it ("the Harbour
+    Trade Center bombing"): a facility."""
+    words = form.split()
+    return "FAC" if label == "EVENT" and len(words) > 1 and words[-1] in BUILDING_WORDS else label
 
 
 # two names joined by "and" in one tagged span: "Kern and Tamm", "the Gulls and the Otters"
@@ -256,16 +271,78 @@ def _split_pairs(text: str, candidates: list[tuple[int, int, str, bool]]) -> lis
     return found
 
 
+_AND = re.compile(r"[ \t\xa0]+(?:and|&)[ \t\xa0]+")
+
+
+def _join_titles_with_and(doc: Doc, text: str, candidates: list[tuple[int, int, str, bool]]
+                          ) -> list[tuple[int, int, str, bool]]:
+    """A name joined by "and" or "&" to a capitalised plural of a people noun that the tagger took apart
+    ("Ostra and Friends", a show; "Kern & Sons", a firm): one name. "Friends" or "Partners" is a word of the
+    title, not a name of its own."""
+    by_start = {c[0]: c for c in candidates if not c[3]}
+    joined: dict[tuple, tuple[int, int, str, bool]] = {}
+    for left in candidates:
+        after = _AND.match(text, left[1])
+        right = by_start.get(after.end()) if after and not left[3] else None
+        if right is None or right in joined or left in joined or "NORP" in {left[2], right[2]}:
+            continue  # "Kelvarians and Democrats": two peoples
+        span = doc.char_span(right[0], right[1], alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].is_title and _plural_of_kin(span[0].lower_):
+            joined[left] = (left[0], right[1], left[2] or right[2], False)
+            joined[right] = None
+    return [joined.get(c, c) for c in candidates if joined.get(c, c) is not None]
+
+
+def _plural_of_kin(word: str) -> bool:
+    """ "friends", "sons", "partners": the plural of a noun for people."""
+    return plural_s(word) and word[:-1] in PERSON_NOUNS
+
+
 def _common_word(doc: Doc, text: str, entity: Entity) -> bool:
     """A one-word organisation or other thing capitalised only for opening its sentences ("Outright, he
     won …"), a word the report also writes in lower case: no name."""
     if entity.type == "PERSON" or entity.aliases or " " in entity.name or entity.name.isupper():
         return False
+    tokens = []
     for start, end in entity.spans:
         token = doc.char_span(start, end, alignment_mode="expand")
-        if token is None or not token[0].is_sent_start:
+        if token is None or not _opens_sentence(token[0]):
             return False
+        tokens.append(token[0])
+    if all(t.tag_ in COMMON_NOUN_TAGS for t in tokens):
+        return True  # read as a common noun wherever it opens a sentence or a quote ('"Vetting is …"')
     return re.search(rf"(?<![\w'’-]){re.escape(entity.name.lower())}(?![\w'’-])", text) is not None
+
+
+COMMON_NOUN_TAGS = frozenset(("NN", "NNS"))
+
+
+def _opens_sentence(token: Token) -> bool:
+    """A word first in its sentence, or after nothing but a quote mark or a bracket ('"Outright, …')."""
+    first = token.i
+    while first > 0 and not token.doc[first].is_sent_start and token.doc[first - 1].is_punct:
+        first -= 1
+    return bool(token.doc[first].is_sent_start)
+
+
+def _one_word_quote(doc: Doc, entity: Entity) -> bool:
+    """A one-word name that is only ever a whole quote by itself ('"Meh," wrote a reader'): a word said, not a
+    name. Names with aliases and acronyms are kept."""
+    if entity.aliases or " " in entity.name or entity.name.isupper() or not entity.spans:
+        return False
+    for start, end in entity.spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        i = span[0].i
+        if i == 0 or doc[i - 1].tag_ != "``":
+            return False
+        after = i + 1
+        while after < len(doc) and doc[after].is_punct and doc[after].tag_ != "''":
+            after += 1
+        if after >= len(doc) or doc[after].tag_ != "''":
+            return False
+    return True
 
 
 # tags of words that are no noun or adjective: an adverb, a verb, an interjection, a pronoun, a number
@@ -372,6 +449,13 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
         state = match.group("one") + (match.group("two") or "")
         end = match.end() if _norm(state) in US_STATES else match.end("one")
         rules.append((match.start(), end, "LOC", True))
+    for match in NUMBERED_DISTRICT.finditer(text, begin):
+        start = match.start()
+        if text[start:match.end("place")].split()[0].lower() in STOP_WORDS:  # "In Kelvar's 3rd District"
+            start = match.start("place") + len(text[start:].split(None, 1)[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+        if start < match.end("place"):
+            rules.append((start, match.end(), "LOC", True))
     for match in PLACE_OF.finditer(text, begin):
         rules.append((match.start("place"), match.end("place"), "GPE", True))
     rules.extend(_apposed_places(doc, text, begin))
@@ -1154,7 +1238,8 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
                 continue
             title = TRAILING_TITLE.search(text, max(begin, start - 60), start)
             if title and entity.type == "PERSON":
-                roles.append(" ".join(text[_title_start(doc, title.start(), begin):title.end()].split()))
+                opens = _title_start(doc, title.start(), begin)
+                roles.append(_as_mid_sentence(doc, opens, " ".join(text[opens:title.end()].split())))
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 roles.extend(r for r, heads in _appositions(doc, span, begin)
@@ -1277,4 +1362,28 @@ def _role_text(doc: Doc, start: int, end: int) -> str:
         stop -= 1
     if stop - start > 12:
         return ""
-    return doc[start:stop].text
+    return _as_mid_sentence(doc, doc[start].idx, doc[start:stop].text)
+
+
+def _as_mid_sentence(doc: Doc, start: int, role: str) -> str:
+    """A role as it reads inside a sentence: the capital of a common word that opens a sentence dropped
+    ("Former Ostravia Gov." → "former Ostravia Gov."); a proper noun, a title word ("Senator") or a people's
+    adjective ("Democratic") keeps it."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not role[:1].isupper() or role[1:2].isupper():
+        return role
+    token = span[0]
+    if (not token.is_sent_start or token.ent_type_ in _PROPER_ENTITY_TYPES or token.lower_ in PERSON_NOUNS
+            or token.lower_.rstrip(".") in TITLE_WORDS or re.fullmatch(_TITLE, token.text)):
+        return role
+    if token.tag_ in {"NNP", "NNPS"} and not (token.is_stop or _written_small(doc, token.lower_)):
+        return role  # the tagger's proper noun, which the report writes with its capital elsewhere too
+    return role[0].lower() + role[1:]
+
+
+def _written_small(doc: Doc, word: str) -> bool:
+    """Whether the report writes the word in small letters somewhere: a common word, not a name."""
+    return any(t.text == word for t in doc)
+
+
+_PROPER_ENTITY_TYPES = {"NORP", "GPE", "LOC", "PERSON", "FAC", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART"}

@@ -902,7 +902,7 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
         elif DOTTED.match(form.name):
             letters = form.name.replace(".", "").lower()
             form.keys = (form.key, letters, "^" + letters, "." + letters)
-        elif form.entity.type == "PERSON" and not form.initial:
+        elif form.entity.type == "PERSON" and not form.initial or _given_name_as_body(form):
             form.keys = (form.key, "~" + form.key)  # a given name alone: "Orla" for the one Orla
         else:
             form.keys = (form.key,)
@@ -918,6 +918,13 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
         form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain, *_formal_keys(form),
                                          *_without_inner_possessive(form))))
     return form
+
+
+def _given_name_as_body(form: _Form) -> bool:
+    """A common given name alone that the tagger took for an organisation ("everything Orla says"): it may
+    stand for the one person of the story whose name it opens, as a given name typed a person does."""
+    return form.entity.type in {"ORG", "OTHER"} and form.key in GIVEN and form.name[:1].isupper() \
+        and not form.name.isupper()
 
 
 INNER_POSSESSIVE = re.compile(r"(?<=\w)'s(?= )")
