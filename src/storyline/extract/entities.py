@@ -451,9 +451,11 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
         rules.append((match.start(), end, "LOC", True))
     for match in NUMBERED_DISTRICT.finditer(text, begin):
         start = match.start()
-        if text[start:match.end("place")].split()[0].lower() in STOP_WORDS:  # "In Kelvar's 3rd District"
-            start = match.start("place") + len(text[start:].split(None, 1)[0])
-            start += len(text[start:]) - len(text[start:].lstrip())
+        first = text[start:match.end("place")].split()[0]
+        if first.lower() in STOP_WORDS:  # "In Kelvar's 3rd District": the sentence's first word is not the state's
+            start += len(first)
+            while text[start].isspace():
+                start += 1
         if start < match.end("place"):
             rules.append((start, match.end(), "LOC", True))
     for match in PLACE_OF.finditer(text, begin):

@@ -921,7 +921,7 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
 
 
 def _given_name_as_body(form: _Form) -> bool:
-    """A common given name alone that the tagger took for an organisation ("everything Orla says"): it may
+    """A common given name alone that the tagger took for an organisation ("everything Martha says"): it may
     stand for the one person of the story whose name it opens, as a given name typed a person does."""
     return form.entity.type in {"ORG", "OTHER"} and form.key in GIVEN and form.name[:1].isupper() \
         and not form.name.isupper()
