@@ -237,3 +237,19 @@ def test_a_denial_that_only_points_back_reads_as_a_contest_not_a_claim():
     denial = next(c for c in out["claims"] if c["id"] == hid["contested_by"][0]["claim"])
     assert denial["text"] == "denies “the ferry operator hid the losses”"
     assert [m["text"] for m in denial["mentions"]] == ["those reports"]  # the row an editor scores stays
+
+
+def test_a_dispute_that_answers_one_statement_does_not_contest_its_speakers_own_claims():
+    text = ("Ana Ruiz said the harbour cables are sound. But Ivo Brandt gave a different account: "
+            "the harbour cables are corroded and unsafe. Later Brandt said the harbour cables were corroded and "
+            "unsafe.")
+    report = FakeReport("r", "loc", "Alpha Times", text,
+                        [("the harbour cables are sound", "Ana Ruiz", "reported"),
+                         ("the harbour cables are corroded and unsafe", "Ivo Brandt", "reported"),
+                         ("the harbour cables were corroded and unsafe", "Ivo Brandt", "reported")],
+                        contests={1: (0, "disputes")})
+    out = ledger(report)
+    sound = next(c for c in out["claims"] if c["text"].endswith("sound"))
+    assert [c["source"] for c in sound["contested_by"]] == ["Ivo Brandt"]
+    own = [c for c in out["claims"] if "corroded" in c["text"]]
+    assert own and all(not c["contested_by"] for c in own)

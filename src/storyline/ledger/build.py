@@ -273,14 +273,16 @@ class LedgerState:
         """Current statements contesting the claim, with their own claims: those that point at one of its
         mentions in their report, and denials or disputes of the same proposition in any report (the
         linker keeps them apart as a polarity conflict; denying "it had any warning" contests "it had a
-        warning", not "it had no warning")."""
+        warning", not "it had no warning"). A dispute that answers a statement of its own report answers that
+        statement only: "But Brandt gave a different account: the cables are corroded" contests what it
+        answers, not Brandt's own neighbouring claim that the linker keeps apart from it."""
         found = [(ref, own) for ref, own in claim.contests if self.is_current(ref.report)]
         carried = [ref for ref in claim.mentions if self.is_current(ref.report) and not contesting(ref.mention)]
         if carried:
             negated = content_key(carried[0].mention.text).negated
             for number in sorted(self.opposed.get(claim.number, ())):
                 found += [(ref, number) for ref in self.claims[number].mentions
-                          if self.is_current(ref.report) and contesting(ref.mention)
+                          if self.is_current(ref.report) and contesting(ref.mention) and ref.mention.contests is None
                           and content_key(ref.mention.text).negated == negated]
         unique: dict[tuple[str, int], tuple[MentionRef, int | None]] = {}
         for ref, own in found:
