@@ -121,6 +121,7 @@ def test_verdict_refused_then_recorded(desk, page):
     page.goto(f"{desk['base']}/stories/{desk['story']}")
     page.locator("details.claim", has_text=TANKER).first.locator("summary").click()
     page.locator("details.claim[open] a.open-claim").click()
+    page.wait_for_url("**/claims/*")
     claim_url = page.url
     assert page.locator("form.verdict-form").count() == 0  # readers get no form
     # the same action without a token is refused, through the form and through the API
@@ -133,14 +134,15 @@ def test_verdict_refused_then_recorded(desk, page):
     page.click("text=Sign in as an editor")
     page.fill("input[name=token]", desk["token"])
     page.click("form.signin button")
-    assert page.url == claim_url and "Editor: Ana Example" in page.inner_text("header")
+    page.wait_for_url(claim_url)  # the sign-in posts, then redirects back: wait for the claim page to load
+    sync_api.expect(page.locator("header")).to_contain_text("Editor: Ana Example")
     page.select_option("select[name=rating]", "false")
     page.fill("textarea[name=note]", "The coast guard saw the tanker afloat at its berth.")
     page.fill("input[name=evidence_url]", "https://example.org/coast-guard-photo")
     page.click("form.verdict-form button[type=submit]:not([name])")
     box = page.locator("#verdict")
-    assert "false" in box.locator(".badge").inner_text() and "by Ana Example" in box.inner_text()
-    assert "tanker afloat" in box.inner_text()
+    sync_api.expect(box.locator(".badge")).to_contain_text("false")  # waits for the page the form posts to
+    assert "by Ana Example" in box.inner_text() and "tanker afloat" in box.inner_text()
     ledger = page.request.get(f"{desk['base']}/api/stories/{desk['story']}").json()
     verdicts = [c["verdict"] for c in ledger["claims"] if c["verdict"]]
     assert [(v["rating"], v["by"]) for v in verdicts] == [("false", "Ana Example")]
