@@ -273,6 +273,11 @@ def test_headline_and_chrome_spans():
     line = "Olek Tamm covers ports for the Courier. Follow him on Twitter @olektamm."
     assert [line[s:e] for s, e in chrome_spans(line)] == ["Follow him on Twitter @olektamm."]
     assert chrome_spans("''Follow us,'' Ms. Koval said, and the crowd walked to the pier.") == []
+    # a photograph's credit, with or without spaces around the slash, is no statement of the outlet
+    for credit in ("Ida Kern / Reuters.", "Ida Kern/Getty Images", "Ida Kern via Getty Images."):
+        text = f"The pier was closed on Friday.\n\n{credit}\n\nFerries stayed in harbour."
+        assert [text[s:e] for s, e in chrome_spans(text)] == [credit]
+    assert chrome_spans("Kern reported the vote 4 / 3 in favour of the harbour board.") == []
 
 
 def test_bureau_acronym_and_generic_head_are_one_organisation(nlp):

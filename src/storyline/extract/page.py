@@ -32,11 +32,12 @@ _CHROME_INSIDE = re.compile(
     r"|\bsign\s+up\s+(?:here|now|for\s+(?:our|the|her|his)\b)|\blike\s+us\s+on\s+facebook\b"
     r"|\btweets\s+(?:at\s+)?@\w+\W*$",
     re.IGNORECASE)
-# short credit lines: "Olek Tamm contributed to this report.", "Kern reported from Lundra.", "Ida Kern/Getty Images"
+# short credit lines: "Olek Tamm contributed to this report.", "Kern reported from Lundra.", "Ida Kern/Getty Images",
+# "Ida Kern / Reuters."
 _CREDIT = re.compile(
     r"\bcontributed(?:\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))?\W*$"
     r"|\breported\s+from\s+[A-Z][\w .,’'-]*\W*$"
-    r"|(?:\bvia\s+|/)(?:Getty(?:\s+Images)?|AP|AFP|Reuters)\W*$"
+    r"|(?:\bvia\s+|/\s*)(?:Getty(?:\s+Images)?|AP|AFP|Reuters)\W*$"
     r"|^\W*(?:Getty(?:\s+Images)?|AP(?:\s+Photo)?|AFP|Reuters)\W*$")
 # the signature an embedded post carries where its text ends, as a page's text keeps it: a picture's link, then
 # "— Name (@handle) Month D, YYYY" ("pic.twitter.com/Ab12 — Ida Kern (@idakern) May 2, 2031"), and any closing tag
