@@ -1238,3 +1238,15 @@ def test_a_colon_opening_a_list_of_places_or_a_schedule_is_no_claim(nlp):
     text = ("The ferry tour stops in three towns this summer: Selvik, Lenport and Orsa.\n\n"
             "The festival runs on this schedule: music on Friday, boats on Saturday, speeches on Sunday.")
     assert not [m for m in mentions(nlp, text) if m.source.kind != "outlet"]
+
+
+def test_a_speech_tag_after_an_opening_conjunction_is_no_part_of_what_is_said(nlp):
+    text = ('Ida Kern said she had no quarrel with the levy. But, she said, "there is a line between a levy and '
+            'a ransom." And, she added, the pier should stay open.')
+    said = [m.text for m in mentions(nlp, text)]
+    assert '"there is a line between a levy and a ransom."' in said
+    assert "the pier should stay open" in said
+    # a condition before the tag belongs to what is said
+    text = "If the levy fails, Ida Kern argues, the harbour board has other tools."
+    assert [m.text for m in mentions(nlp, text)] == ["If the levy fails, Ida Kern argues, the harbour board has "
+                                                     "other tools"]

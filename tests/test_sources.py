@@ -951,3 +951,8 @@ def test_accusations_a_speaker_answers_are_not_the_speakers_own(nlp):
     text = ("Harbour candidate Marta Koval responded on Sunday to accusations that she exaggerated her record, "
             "from claiming she had run a clinic to recounting a rescue at sea.")
     assert source_of(nlp, text, "she exaggerated her record") == "accusations"
+
+
+def test_a_relative_clause_on_one_of_several_predicate_nouns_is_the_subjects(nlp):
+    text = "Tomas Brel is a harbour pilot, a campaigner and a writer who has pledged to close the old pier."
+    assert source_of(nlp, text, "to close the old pier") == "Tomas Brel"

@@ -320,6 +320,16 @@ def test_a_day_set_for_lies_ahead_but_a_noun_s_planned_day_may_be_past(nlp):
     assert planned.value == "2025-02-20"
 
 
+def test_a_happening_someone_has_scheduled_lies_ahead(nlp):
+    thursday = date(2024, 3, 14)
+    assert only(nlp, "On Friday, the harbour master has a speech scheduled before the Lenport guild.",
+                thursday).value == "2024-03-15"
+    assert only(nlp, "On Friday, the harbour master had a speech scheduled before the guild.",
+                thursday).value == "2024-03-08"
+    assert only(nlp, "On Friday, the harbour master has a speech before the Lenport guild.",
+                thursday).value == "2024-03-08"
+
+
 def test_a_weekday_phrase_the_model_tagged_only_in_part_is_read_whole(nlp):
     text = "The harbor curfew held.\n\nLate Sunday night, the city lifted the curfew it put in place Thursday.\n"
     found = [(t.text, t.value, t.part_of_day) for t in times(nlp, text, date(2016, 9, 26))]

@@ -20,8 +20,8 @@ from .np_statements import held_against
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
 from .quotes import QuoteIndex
 from .stray_clauses import that_clause_after
-from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SPEECH_CLASSES, _Found,
-                    _paragraph, _subtree_span, _trim, _verb_group)
+from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SPEECH_CLASSES,
+                    SUBJECT_DEPS, _Found, _paragraph, _subtree_span, _trim, _verb_group)
 from .speakers import (_asked_of, _has_subject, _name_before, _past_dateline, _person_like, _speaker_after_quote,
                        _stranded_speaker, _subject, has_said)
 from .unnamed_sources import RAISING_VERBS, _outlets_impression, _passive_hedge, _raises_a_cue
@@ -88,7 +88,8 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     around = content is None and tok.dep_ == "parataxis" and not (tok.head.i > tok.i and _opens_clause(tok.head))
     if around:
         host = tok.head.head if tok.head.dep_ in {"aux", "auxpass"} else tok.head
-        content = _past_conjunction(tok.doc, host, _subtree_span(host, exclude=tok, whole=True))
+        content = _past_leading_tag(tok, _past_conjunction(tok.doc, host, _subtree_span(host, exclude=tok, whole=True)))
+        around = content[0] < tok.idx < content[1]
     elif content is not None:
         around = content[0] < tok.idx < content[1]
     if content is None:
@@ -198,6 +199,25 @@ def _past_conjunction(doc: Doc, host: Token, span: tuple[int, int]) -> tuple[int
     if first.dep_ == "cc" and first.idx == span[0] and first.i + 1 < len(doc):
         return _trim(doc, doc[first.i + 1].idx, span[1])
     return span
+
+
+def _past_leading_tag(tag: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A clause around its speech tag that opens with the tag once its conjunction is gone ("But, she said,
+    the port stays shut") says what follows the tag: "the port stays shut". Any other span as it is."""
+    doc = tag.doc
+    subject = next((c for c in tag.lefts if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.left_edge.idx != span[0] or any(
+            t.is_punct for t in doc[subject.left_edge.i:tag.i]):
+        return span  # "If it fails, Ruiz argues, …" keeps its condition; "Voters, Ruiz said, …" is a misparse
+    if any(not t.is_punct and t.dep_ not in {"cc", "advmod", "intj"}
+           for t in doc[subject.sent.start:subject.left_edge.i]):
+        return span  # "(the cost of which, many say, …)": the clause began before the tag
+    first = max((t.i for t in tag.subtree if not t.is_punct), default=tag.i) + 1
+    while first < len(doc) and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
+        first += 1
+    if first >= len(doc) or doc[first].idx >= span[1]:
+        return span
+    return _trim(doc, doc[first].idx, span[1])
 
 
 def _as_clause(verb: Token, cls: str) -> tuple[int, int] | None:

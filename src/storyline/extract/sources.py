@@ -205,8 +205,12 @@ class SourceResolver:
         polled = share_polled(self.st, head)
         if polled is not None:
             return polled
-        if head.dep_ == "attr" and head.head.lemma_ == "be" and head.pos_ == "NOUN":
-            subject = next((c for c in head.head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+        predicate = head
+        while predicate.dep_ in ("conj", "appos"):  # "Ana Ruiz is a lawyer, a campaigner and a writer who said …"
+            predicate = predicate.head
+        if predicate.dep_ == "attr" and predicate.head.lemma_ == "be" and head.pos_ == "NOUN":
+            subject = next((c for c in predicate.head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"),
+                           None)
             if subject is not None:  # "Ana Ruiz was the first candidate to say …"
                 return self._named(subject)
         issued = document_source(self.st, head)

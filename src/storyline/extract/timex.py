@@ -955,6 +955,14 @@ def _passive_infinitive_on_noun(verb: Token, auxes: set[str]) -> bool:
             and not any(c.lower_ in RANK_WORDS for c in verb.head.children))
 
 
+def _has_planned(verb: Token) -> bool:
+    """ "has a speech scheduled", "have talks planned": a present "have" whose object a plan participle
+    describes holds a happening still ahead."""
+    return verb.lemma_.lower() == "have" and verb.tag_ in {"VBZ", "VBP"} and any(
+        c.dep_ == "dobj" and any(g.dep_ == "acl" and g.lower_ in PLAN_PARTICIPLES for g in c.children)
+        for c in verb.children)
+
+
 def _looks_ahead(verb: Token) -> bool:
     """A verb with a future or modal auxiliary (not perfect: "could have sunk"), a planned happening
     ("is scheduled for Monday"), or an infinitive under either ("would begin lifting them", "promised to
@@ -965,7 +973,7 @@ def _looks_ahead(verb: Token) -> bool:
             return True
         if _passive_infinitive_on_noun(verb, auxes):
             return True
-        if verb.lower_ in PLAN_PARTICIPLES:
+        if verb.lower_ in PLAN_PARTICIPLES or _has_planned(verb):
             return True
         infinitive = "to" in auxes and verb.tag_ == "VB"  # "would be able to hold on", "it will be hard to win"
         if not (verb.dep_ == "xcomp" or infinitive and verb.dep_ == "advcl") or verb.head.i == verb.i:
