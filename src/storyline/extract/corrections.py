@@ -1,11 +1,17 @@
-"""The outlet's bare correction: a sentence of its own made only of a pronoun and a negated auxiliary ("She
-hadn't.", "It didn't.", "They weren't, actually.") right after a statement tells the reader that what was
-said is not so. The report presents that statement as disputed (the contract's rebuke in the outlet's
-voice), though no row of the outlet holds the correction (it has no content to itemise).
+"""The outlet's correction of a statement it has just reported, in two shapes the parse shows plainly:
 
-The construction is rare: in PolNeAR train's 840 texts four sentences have this shape; the two that follow
-a statement correct it, the other two follow a wish or a missed chance ("I waited to see if he would
-appoint her. He did not."), which hold no statement, so they touch no row."""
+- a bare correction, a sentence of its own made only of a pronoun and a negated auxiliary ("She hadn't.",
+  "It didn't.", "They weren't, actually.") right after the statement;
+- a counter-clause hung on the statement's sentence, negated and with "actually" / "in fact" ("… an offer
+  from the academy, when he hadn't actually applied", "… safe, though in fact it was never inspected").
+
+Either tells the reader that what was said is not so, so the report presents it as disputed (the contract's
+rebuke in the outlet's voice); ``status.assign_status`` applies them last, to statements that are neither
+struck as junk nor hypothetical ("could have mentioned X. He didn't." is a missed chance, not a statement).
+
+Both are rare: in PolNeAR train's 840 texts eight sentences in seven texts have the bare shape and one the
+counter-clause; three statements change, all corrected in the text (the others follow a wish or a missed
+chance, or sit inside a quote)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,9 @@ A mention starts with the status its cue class gives it (``asserted`` for the ou
 3. a disputing or denying mention is linked to the earlier mention it contests (``contests``,
    ``relation``), and the contested mention takes that status: the report presents it as disputed or
    denied ("X, the ministry said, is false" two paragraphs later makes X disputed in this report); which
-   statements contest and which one each answers is ``contests.py``'s.
+   statements contest and which one each answers is ``contests.py``'s;
+4. the outlet's bare correction ("She hadn't.") or counter-clause (", when he hadn't actually applied") makes
+   the statement just before it ``disputed`` (``corrections.py``).
 
 When several apply, :func:`strongest` decides.
 """
