@@ -1132,3 +1132,36 @@ def test_a_different_story_not_told_by_the_next_speaker_leaves_it_reported(nlp, 
     ms = _statuses(text)
     assert next(m for m in ms if "bridge was safe" in m.text).status == "reported"
     assert all(m.contests is None for m in ms)
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ilse Varga told reporters on Monday that she had visited the flooded quarry at Dunmore.\n\nShe hadn't.",
+    "Mayor Ilse Varga told reporters on Monday that she had visited the flooded quarry at Dunmore. She had not, "
+    "actually.",
+    "Mayor Ilse Varga told reporters on Monday that she had visited the flooded quarry at Dunmore, when she hadn't "
+    "actually left Norvik.",
+    "Mayor Ilse Varga said that the Kessel bridge was safe, though in fact it had never been inspected.",
+])
+def test_the_outlets_bare_correction_disputes_the_statement_before_it(nlp, text):
+    ms = _statuses(text)
+    assert next(m for m in ms if m.form != "outlet" and ("Dunmore" in m.text or "bridge" in m.text)).status == "disputed"
+
+
+@pytest.mark.parametrize("text", [
+    # the same sentences without the correction, a plain "when" / "though" clause, a quoted speaker's "He didn't."
+    "Mayor Ilse Varga told reporters on Monday that she had visited the flooded quarry at Dunmore.\n\nShe also "
+    "visited the school.",
+    "Mayor Ilse Varga told reporters on Monday that she had visited the flooded quarry at Dunmore, when she hadn't "
+    "met the miners.",
+    "Mayor Ilse Varga said that the Kessel bridge was safe, though it had never been busy.",
+    "Mayor Ilse Varga said that the Kessel bridge was safe. \"I asked him to inspect it. He didn't,\" Tomas Aldane "
+    "said.",
+])
+def test_without_the_outlets_correction_the_statement_stays_reported(nlp, text):
+    ms = _statuses(text)
+    assert next(m for m in ms if m.form != "outlet" and ("Dunmore" in m.text or "bridge" in m.text)).status == "reported"
+
+
+def test_a_missed_chance_the_outlet_says_was_not_taken_is_no_statement_disputed(nlp):
+    ms = _statuses("Tomas Aldane could have mentioned the harbour levy in his speech. He didn't.")
+    assert all(m.status != "disputed" for m in ms)

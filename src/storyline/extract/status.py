@@ -15,7 +15,9 @@ A mention starts with the status its cue class gives it (``asserted`` for the ou
 3. a disputing or denying mention is linked to the earlier mention it contests (``contests``,
    ``relation``), and the contested mention takes that status: the report presents it as disputed or
    denied ("X, the ministry said, is false" two paragraphs later makes X disputed in this report); which
-   statements contest and which one each answers is ``contests.py``'s.
+   statements contest and which one each answers is ``contests.py``'s;
+4. the outlet's bare correction ("She hadn't.") or counter-clause (", when he hadn't actually applied") makes
+   the statement just before it ``disputed`` (``corrections.py``).
 
 When several apply, :func:`strongest` decides.
 """
@@ -30,6 +32,7 @@ from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_
 from .source_words import ORG_HEADS, ROLE_NOUNS
 from .speakers import _person_like
 from .criticism import drew_criticism
+from .corrections import corrected_statements, countered_statements
 from .verdicts import apply_verdicts
 from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, found_nothing,
                        inventor_statement, judged_wrong, statement_judged, said_in_response, answered_statement,
@@ -134,6 +137,13 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
         if mention.contests is not None:
             contested = mentions[mention.contests]
             contested.status = strongest(contested.status, CONTESTED_STATUS[mention.relation])
+    # "… that she had seen such a video. She hadn't.", "… an offer, when he hadn't actually applied"
+    for index, holder in corrected_statements(doc, mentions) + countered_statements(doc, mentions):
+        if index in no_claims or mentions[index].status == "hypothetical":
+            continue  # "… if he would appoint her. He did not.": a missed chance, not a statement corrected
+        mentions[index].status = strongest(mentions[index].status, "disputed")
+        if holder is not None and mentions[holder].contests is None:
+            mentions[holder].contests, mentions[holder].relation = index, "disputes"
 
 
 def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
