@@ -956,3 +956,6 @@ def test_accusations_a_speaker_answers_are_not_the_speakers_own(nlp):
 def test_a_relative_clause_on_one_of_several_predicate_nouns_is_the_subjects(nlp):
     text = "Tomas Brel is a harbour pilot, a campaigner and a writer who has pledged to close the old pier."
     assert source_of(nlp, text, "to close the old pier") == "Tomas Brel"
+    text = ("Editor's note: Olek Tamm often rails at ferrymen and is a serial liar, rampant bully, racist and "
+            "crank who has repeatedly pledged to ban all ferrymen from the harbour.")
+    assert source_of(nlp, text, "to ban all ferrymen") == "Olek Tamm"

@@ -208,9 +208,11 @@ class SourceResolver:
         predicate = head
         while predicate.dep_ in ("conj", "appos"):  # "Ana Ruiz is a lawyer, a campaigner and a writer who said …"
             predicate = predicate.head
-        if predicate.dep_ == "attr" and predicate.head.lemma_ == "be" and head.pos_ == "NOUN":
-            subject = next((c for c in predicate.head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"),
-                           None)
+        if predicate.dep_ == "attr" and predicate.head.lemma_ == "be" and (head.pos_ == "NOUN" or head.is_lower):
+            be = predicate.head  # "Ana Ruiz campaigns and is …": the subject of the first verb
+            verbs = (be, be.head) if be.dep_ == "conj" else (be,)
+            subject = next((c for verb in verbs for c in verb.children
+                            if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
             if subject is not None:  # "Ana Ruiz was the first candidate to say …"
                 return self._named(subject)
         issued = document_source(self.st, head)
