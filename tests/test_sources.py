@@ -294,6 +294,11 @@ def test_a_place_or_a_party_is_not_the_speaker(nlp, text, content, source):
     ("That is the consensus of experts in harbour law, who were not surprised that the board is not fining "
      "the Lenport Dock Union, saying such a fine would have set a new standard.",
      "such a fine would have set a new standard", "experts in harbour law"),
+    # issue 15: the one a passive verb of hearing or recording perceives speaking speaks
+    ("As they walked the quay, some dockers could be heard complaining that the new cranes were slower than the "
+     "old ones.", "the new cranes were slower", "some dockers"),
+    ("Harbour master Ilse Varga was caught on camera saying that the Lenport pier was unsafe.",
+     "the Lenport pier was unsafe", "Ilse Varga"),
 ])
 def test_a_participle_speaks_for_the_right_speaker(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
@@ -951,3 +956,9 @@ def test_accusations_a_speaker_answers_are_not_the_speakers_own(nlp):
     text = ("Harbour candidate Marta Koval responded on Sunday to accusations that she exaggerated her record, "
             "from claiming she had run a clinic to recounting a rescue at sea.")
     assert source_of(nlp, text, "she exaggerated her record") == "accusations"
+
+
+def test_a_passive_verb_of_asking_keeps_its_agent_out(nlp):
+    """A passive subject asked to speak by someone else is not perceived speaking: no row of theirs."""
+    text = "Ilse Varga was urged by aides to say that the Lenport pier was unsafe."
+    assert all(m.source.name != "Ilse Varga" for m in mentions(nlp, text) if "pier was unsafe" in m.text)
