@@ -170,6 +170,10 @@ CASES = [
     ("And in the capital, where Ruiz has managed to remain popular, some councillors made clear that they "
      "would like to see her run again.", "councillors", "made clear", "indirect",
      "that they would like to see her run again", "reported"),
+    # a "that" the parser read as a relative pronoun although the clause already has its object (issue 15)
+    ("Ilse Varga defended her record on Sunday, telling the radio host that she had seen strong support from "
+     "the dockers.", "Ilse Varga", "telling", "indirect", "that she had seen strong support from the dockers",
+     "reported"),
     # a text that "reads" a quote: an editorial, a headline, a sign (issue 15); not a person reading
     ("“The council has less backbone than a jellyfish,” reads a Monday editorial in the Kestrel Gazette.",
      "Kestrel Gazette", "reads", "direct", "The council has less backbone than a jellyfish", "reported"),
@@ -1238,3 +1242,9 @@ def test_a_colon_opening_a_list_of_places_or_a_schedule_is_no_claim(nlp):
     text = ("The ferry tour stops in three towns this summer: Selvik, Lenport and Orsa.\n\n"
             "The festival runs on this schedule: music on Friday, boats on Saturday, speeches on Sunday.")
     assert not [m for m in mentions(nlp, text) if m.source.kind != "outlet"]
+
+
+def test_a_real_relative_clause_after_a_cue_is_no_content(nlp):
+    """'told the crew that she had hired …': "that" is the object of "hired", a relative clause, nothing said."""
+    doc = nlp("Ilse Varga told reporters about the crew that she had hired.")
+    assert not any(m.text.startswith("that she had hired") for m in find_attributions(doc, find_entities(doc)))
