@@ -151,7 +151,9 @@ def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int,
 
 def _speakers_verb(verb: Token, head: Token, cue: Token) -> bool:
     """A verb the parser coordinated with the clause said that is the speaker's own next act, in the
-    cue's form, not the clause's: "said the city should tax the barges and proposed a toll"."""
+    cue's form, not the clause's: "said the city should tax the barges and proposed a toll"; with an
+    auxiliary, the auxiliary in the cue's form after "and" ("insists the guild must be a body of experts, and
+    has championed …"), not after "or" ("said they would vote for her or were leaning …": their alternative)."""
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.pos_ != "VERB" or cue.pos_ != "VERB":
         return False
     auxes = [c for c in verb.children if c.dep_ == "aux"]

@@ -3,7 +3,8 @@
 "clear"), "warning followers on the radio and in interviews that …" (of "interviews"). What a cue says is the
 first that-clause after it when only a short phrase (an object, prepositional phrases joined by "and", a day)
 stands between them and no verb does; a "that" right after "and"/"but" opens a second clause joined to some
-other, not this cue's.
+other, not this cue's. A "that" the parser read as a relative pronoun counts when the clause it opens already
+has the role it was given ("telling the host that she had seen support").
 """
 
 from __future__ import annotations
