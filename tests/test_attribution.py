@@ -170,6 +170,10 @@ CASES = [
     ("And in the capital, where Ruiz has managed to remain popular, some councillors made clear that they "
      "would like to see her run again.", "councillors", "made clear", "indirect",
      "that they would like to see her run again", "reported"),
+    # a "that" the parser read as a relative pronoun although the clause already has its object (issue 15)
+    ("Ilse Varga defended her record on Sunday, telling the radio host that she had seen strong support from "
+     "the dockers.", "Ilse Varga", "telling", "indirect", "that she had seen strong support from the dockers",
+     "reported"),
     # a text that "reads" a quote: an editorial, a headline, a sign (issue 15); not a person reading
     ("“The council has less backbone than a jellyfish,” reads a Monday editorial in the Kestrel Gazette.",
      "Kestrel Gazette", "reads", "direct", "The council has less backbone than a jellyfish", "reported"),
@@ -1250,3 +1254,9 @@ def test_a_speech_tag_after_an_opening_conjunction_is_no_part_of_what_is_said(nl
     text = "If the levy fails, Ida Kern argues, the harbour board has other tools."
     assert [m.text for m in mentions(nlp, text)] == ["If the levy fails, Ida Kern argues, the harbour board has "
                                                      "other tools"]
+
+
+def test_a_real_relative_clause_after_a_cue_is_no_content(nlp):
+    """'told the crew that she had hired …': "that" is the object of "hired", a relative clause, nothing said."""
+    doc = nlp("Ilse Varga told reporters about the crew that she had hired.")
+    assert not any(m.text.startswith("that she had hired") for m in find_attributions(doc, find_entities(doc)))

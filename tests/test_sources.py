@@ -294,6 +294,11 @@ def test_a_place_or_a_party_is_not_the_speaker(nlp, text, content, source):
     ("That is the consensus of experts in harbour law, who were not surprised that the board is not fining "
      "the Lenport Dock Union, saying such a fine would have set a new standard.",
      "such a fine would have set a new standard", "experts in harbour law"),
+    # issue 15: the one a passive verb of hearing or recording perceives speaking speaks
+    ("As they walked the quay, some dockers could be heard complaining that the new cranes were slower than the "
+     "old ones.", "the new cranes were slower", "some dockers"),
+    ("Harbour master Ilse Varga was caught on camera saying that the Lenport pier was unsafe.",
+     "the Lenport pier was unsafe", "Ilse Varga"),
 ])
 def test_a_participle_speaks_for_the_right_speaker(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
@@ -959,3 +964,45 @@ def test_a_relative_clause_on_one_of_several_predicate_nouns_is_the_subjects(nlp
     text = ("Editor's note: Olek Tamm often rails at ferrymen and is a serial liar, rampant bully, racist and "
             "crank who has repeatedly pledged to ban all ferrymen from the harbour.")
     assert source_of(nlp, text, "to ban all ferrymen") == "Olek Tamm"
+
+
+def test_a_passive_verb_of_asking_keeps_its_agent_out(nlp):
+    """A passive subject asked to speak by someone else is not perceived speaking: no row of theirs."""
+    text = "Ilse Varga was urged by aides to say that the Lenport pier was unsafe."
+    assert all(m.source.name != "Ilse Varga" for m in mentions(nlp, text) if "pier was unsafe" in m.text)
+
+
+def test_a_verb_phrase_of_the_speakers_own_hung_on_the_content_is_left_out(nlp):
+    """'Koval insists the guild must be a party of ideas, and has championed an agenda.' with "championed"
+    hung on "be": its finite "has" takes the cue's form, not the content's "must", so it is Koval's next act,
+    not what she insists."""
+    rows = [
+        ("Koval", 1, "nsubj", "PROPN", "NNP", "Koval", "B-PERSON"), ("insists", 1, "ROOT", "VERB", "VBZ", "insist", "O"),
+        ("the", 3, "det", "DET", "DT", "the", "O"), ("guild", 5, "nsubj", "NOUN", "NN", "guild", "O"),
+        ("must", 5, "aux", "AUX", "MD", "must", "O"), ("be", 1, "ccomp", "AUX", "VB", "be", "O"),
+        ("a", 7, "det", "DET", "DT", "a", "O"), ("party", 5, "attr", "NOUN", "NN", "party", "O"),
+        ("of", 7, "prep", "ADP", "IN", "of", "O"), ("ideas", 8, "pobj", "NOUN", "NNS", "idea", "O"),
+        (",", 5, "punct", "PUNCT", ",", ",", "O"), ("and", 5, "cc", "CCONJ", "CC", "and", "O"),
+        ("has", 13, "aux", "AUX", "VBZ", "have", "O"), ("championed", 5, "conj", "VERB", "VBN", "champion", "O"),
+        ("an", 15, "det", "DET", "DT", "an", "O"), ("agenda", 13, "dobj", "NOUN", "NN", "agenda", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    doc = _parsed(nlp, rows)
+    found = [m for m in find_attributions(doc, find_entities(doc)) if m.cue == "insists"]
+    assert found and found[0].text == "the guild must be a party of ideas"
+
+
+def test_a_verb_phrase_offered_as_an_alternative_stays_in_the_content(nlp):
+    """'Most voters said they would vote for Koval or were leaning toward it.': "or" joins what they said."""
+    rows = [
+        ("Most", 1, "amod", "ADJ", "JJS", "most", "O"), ("voters", 2, "nsubj", "NOUN", "NNS", "voter", "O"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say", "O"), ("they", 5, "nsubj", "PRON", "PRP", "they", "O"),
+        ("would", 5, "aux", "AUX", "MD", "would", "O"), ("vote", 2, "ccomp", "VERB", "VB", "vote", "O"),
+        ("for", 5, "prep", "ADP", "IN", "for", "O"), ("Koval", 6, "pobj", "PROPN", "NNP", "Koval", "B-PERSON"),
+        ("or", 5, "cc", "CCONJ", "CC", "or", "O"), ("were", 10, "aux", "AUX", "VBD", "be", "O"),
+        ("leaning", 5, "conj", "VERB", "VBG", "lean", "O"), ("toward", 10, "prep", "ADP", "IN", "toward", "O"),
+        ("it", 11, "pobj", "PRON", "PRP", "it", "O"), (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    doc = _parsed(nlp, rows)
+    found = [m for m in find_attributions(doc, find_entities(doc)) if m.cue == "said"]
+    assert found and found[0].text.endswith("were leaning toward it")

@@ -151,9 +151,22 @@ def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int,
 
 def _speakers_verb(verb: Token, head: Token, cue: Token) -> bool:
     """A verb the parser coordinated with the clause said that is the speaker's own next act, in the
-    cue's form, not the clause's: "said the city should tax the barges and proposed a toll"."""
-    return (verb.pos_ == "VERB" and cue.pos_ == "VERB" and verb.tag_ == cue.tag_ != head.tag_
-            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children))
+    cue's form, not the clause's: "said the city should tax the barges and proposed a toll"; with an
+    auxiliary, the auxiliary in the cue's form after "and" ("insists the guild must be a body of experts, and
+    has championed …"), not after "or" ("said they would vote for her or were leaning …": their alternative)."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.pos_ != "VERB" or cue.pos_ != "VERB":
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if not auxes:
+        return verb.tag_ == cue.tag_ != head.tag_
+    joined = [c for c in (*head.children, *verb.children) if c.dep_ == "cc" and head.i < c.i < verb.i]
+    return (auxes[0].tag_ == cue.tag_ != _finite_tag(head)  # "insists the party must be X, and has championed Y"
+            and bool(joined) and joined[-1].lower_ == "and")  # "… would vote for her or were leaning …": theirs
+
+
+def _finite_tag(verb: Token) -> str:
+    """The tag of a verb's finite form: its first auxiliary's, or its own."""
+    return next((c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i), verb.tag_)
 
 
 def _own_attribution(verb: Token) -> bool:

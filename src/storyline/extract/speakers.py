@@ -36,6 +36,7 @@ OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event"
 CLAUSE_BREAKS = {",", "—", "–", "--", "-"}  # before a participle hung on what is said: ", arguing", "— asserting"
 SENT_THINGS = {"email", "e-mail", "letter", "message", "memo", "note", "statement", "text", "tweet", "release",
                "mailer", "flyer", "leaflet", "fundraising"}  # what is sent to readers and speaks for its sender
+PERCEIVING_VERBS = {"hear", "overhear", "catch", "record", "film", "tape", "videotape"}  # "was heard saying …"
 MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
 
 
@@ -75,7 +76,8 @@ def _subject_of(tok: Token) -> Token | None:
     for _ in range(4):
         for child in _subjects_first(verb):
             if child.dep_ in SUBJECT_DEPS and not _label(child):
-                if child.dep_ == "nsubjpass" and not _shares_passive_subject(below, verb) and not has_said(verb):
+                if (child.dep_ == "nsubjpass" and not _shares_passive_subject(below, verb) and not has_said(verb)
+                        and not _perceived_speaking(below, verb)):
                     return _agent(verb)
                 if child.lower_ in {"it", "there"} and child.dep_ == "nsubj" and verb.lemma_ == "be":
                     return None
@@ -131,6 +133,13 @@ def _shares_passive_subject(cue: Token | None, verb: Token) -> bool:
     return (cue is not None and cue.dep_ == "conj" and cue.head == verb and cue.pos_ == "VERB"
             and not any(c.dep_ in {"auxpass", "nsubj", "nsubjpass"} for c in cue.children)
             and load_cues().cue_class(cue.lemma_) is not None)
+
+
+def _perceived_speaking(cue: Token | None, verb: Token) -> bool:
+    """'Two aides could be heard grumbling that …', 'the mayor was caught on camera saying …': the one a
+    passive verb of hearing or recording perceives speaking is the speaker (no agent of the perceiving)."""
+    return (cue is not None and cue.head == verb and cue.tag_ == "VBG" and cue.dep_ in {"xcomp", "advcl"}
+            and verb.lemma_.lower() in PERCEIVING_VERBS and load_cues().cue_class(cue.lemma_) is not None)
 
 
 def _past_demonstrative(subject: Token, verb: Token, cue: Token) -> Token:
