@@ -620,6 +620,22 @@ def test_a_negated_would_before_a_verb_of_doing_is_a_decision(nlp, text, content
 
 
 @pytest.mark.parametrize("text, content, status", [
+    # a body's "it would" before a verb of doing is the body's own intention, as a person's "she would" is
+    ("The Kessel port authority said it would release the dredging records.", "would release", "reported"),
+    ("The Orlen ferry company said on Monday that it would extend its offer for the Brasko line.",
+     "would extend", "reported"),
+    # a person's "it" is a thing, and what the body's "it" would be or cost is a forecast
+    ("Ana Ruiz said it would release the dredging records.", "would release", "hypothetical"),
+    ("The Kessel port authority said it would cost more than the dredging records showed.", "would cost",
+     "hypothetical"),
+    ("The Kessel port authority said it would have released the dredging records.", "would have released",
+     "hypothetical"),
+])
+def test_a_bodys_own_would_is_its_intention(nlp, text, content, status):
+    assert next(m for m in _statuses(text) if content in m.text).status == status
+
+
+@pytest.mark.parametrize("text, content, status", [
     # a future set at no nameable time is a prediction, whatever its subject
     ("\"Eventually, fares on the Kessel ferry are gonna fall,\" said Ivo Tan.", "gonna fall", "hypothetical"),
     ("Ivo Tan said the harbour will someday regret the levy.", "will someday regret", "hypothetical"),
