@@ -39,7 +39,7 @@ def storyline(db: Path | str, *args: str, crash_at: str | None = None) -> subpro
     env.pop("STORYLINE_CRASH_AT", None)
     if crash_at:
         env["STORYLINE_CRASH_AT"] = crash_at
-    return subprocess.run([STORYLINE, *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run([STORYLINE, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
 def add(db: Path | str, path: Path, outlet: str, crash_at: str | None = None) -> subprocess.CompletedProcess:
