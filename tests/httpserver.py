@@ -39,6 +39,7 @@ class Route:
     chunked: bool = False  # send the body in chunks without Content-Length
     chunk_size: int = 1024
     chunk_delay: float = 0.0  # seconds to wait before each chunk (a slow, dripping server)
+    endless: bool = False  # with ``chunked``: never end the answer, hold it open after the body until closed
 
 
 @dataclass
@@ -131,6 +132,10 @@ class LocalServer:
             chunk = body[start : start + route.chunk_size]
             handler.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
             handler.wfile.flush()
+        if route.endless:
+            self._stopping.wait()
+            handler.close_connection = True
+            return
         handler.wfile.write(b"0\r\n\r\n")
 
 

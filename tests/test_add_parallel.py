@@ -40,7 +40,7 @@ def storyline(db: Path, *args: str, crash_at: str | None = None) -> subprocess.C
     env.pop("STORYLINE_CRASH_AT", None)
     if crash_at:
         env["STORYLINE_CRASH_AT"] = crash_at
-    return subprocess.run([STORYLINE, *args], capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run([STORYLINE, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
 def stored(db: Path) -> list[dict]:

@@ -135,12 +135,12 @@ def test_a_killed_backfill_finishes_when_run_again(tmp_path, archive):
     db = tmp_path / "killed.db"
     env = {**os.environ, "STORYLINE_DB": str(db), "STORYLINE_CRASH_AT": "saving-extraction"}
     command = [STORYLINE, "backfill", str(archive["folder"]), "--story", STORY, "--no-ray", "--batch-size", "1"]
-    killed = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    killed = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     assert killed.returncode == -9
     with open_store(str(db)) as store:
         assert [r.extraction_status for r in store.reports(STORY)] == ["pending", "pending"]
     del env["STORYLINE_CRASH_AT"]
-    finished = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    finished = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     assert finished.returncode == 0, finished.stderr
     assert "2 extracted, 0 skipped" in finished.stderr
     with open_store(str(db)) as store:

@@ -25,7 +25,7 @@ SECOND = FIRST + "Officials confirmed on Wednesday that the tunnel would reopen 
 
 def run(*args: str, db: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "STORYLINE_DB": str(db), "COLUMNS": "200"}
-    return subprocess.run([STORYLINE, *args], input=stdin, capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run([STORYLINE, *args], input=stdin, capture_output=True, text=True, env=env, timeout=600)
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ V2 = V1.replace("about 900", "about 1,400") + "\nThe operator, Nordvik Lines, de
 
 def run(*args: str, db: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     environment = {**os.environ, "STORYLINE_DB": str(db), "COLUMNS": "200", **(env or {})}
-    return subprocess.run([STORYLINE, *args], capture_output=True, text=True, env=environment, timeout=120)
+    return subprocess.run([STORYLINE, *args], capture_output=True, text=True, env=environment, timeout=600)
 
 
 class Receiver:

@@ -39,7 +39,7 @@ def storyline(db: Path | str, *args: str, crash_at: str | None = None) -> subpro
     env.pop("STORYLINE_CRASH_AT", None)
     if crash_at:
         env["STORYLINE_CRASH_AT"] = crash_at
-    return subprocess.run([STORYLINE, *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run([STORYLINE, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
 def add(db: Path | str, path: Path, outlet: str, crash_at: str | None = None) -> subprocess.CompletedProcess:
@@ -151,7 +151,7 @@ def test_a_watch_cycle_killed_after_storing_a_report_is_finished_by_the_next_cyc
 
     http_server.route("/pier", PAGE.format(COURIER), headers={"Content-Type": "text/html; charset=utf-8"})
     url = http_server.url("/pier")
-    with Fetcher(allow_private=True, host_delay=0, timeout=2.0) as fetcher, \
+    with Fetcher(allow_private=True, host_delay=0, timeout=30.0) as fetcher, \
             open_store(str(tmp_path / "whole.db")) as whole, open_store(str(tmp_path / "killed.db")) as store:
         whole.add_watch(STORY, "url", url, at=now())
         run_cycle(whole, STORY, fetcher)

@@ -13,6 +13,7 @@ from storyline.demo import STORY_DIR
 from storyline.errors import InputError
 from storyline.watch.demo_server import DemoServer
 
+WAIT = 60.0  # seconds an answer of the in-process server may take (httpx waits 5 s by default): a busy machine
 LOCATION = "https://tidewatch.test/news/2031/05/01/hesker-point-grounding"
 REPORTS = [
     ("01.txt", "Tidewatch Daily", "2031-05-01T22:15:00+00:00", LOCATION, "Ferry runs aground off Hesker Point",
@@ -37,7 +38,7 @@ def example_dir(tmp_path: Path) -> Path:
 
 
 def _feed(server: DemoServer):
-    response = httpx.get(server.feed_url)
+    response = httpx.get(server.feed_url, timeout=WAIT)
     assert response.status_code == 200
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.get("bozo_exception")
@@ -45,7 +46,7 @@ def _feed(server: DemoServer):
 
 
 def test_publishes_in_manifest_order(example_dir):
-    with DemoServer(example_dir) as server, httpx.Client() as client:
+    with DemoServer(example_dir) as server, httpx.Client(timeout=WAIT) as client:
         assert server.url.startswith("http://127.0.0.1:") and server.feed_url == f"{server.url}/feed.xml"
         assert (server.steps, server.step) == (3, 1)
         feed = _feed(server)
@@ -68,7 +69,7 @@ def test_publishes_in_manifest_order(example_dir):
 
 
 def test_new_version_replaces_the_location(example_dir):
-    with DemoServer(example_dir, start_step=2) as server, httpx.Client() as client:
+    with DemoServer(example_dir, start_step=2) as server, httpx.Client(timeout=WAIT) as client:
         url = server.article_url(LOCATION)
         first = client.get(url)
         before = {e.link: e for e in _feed(server).entries}[url]
@@ -85,7 +86,7 @@ def test_new_version_replaces_the_location(example_dir):
 
 
 def test_conditional_requests(example_dir):
-    with DemoServer(example_dir) as server, httpx.Client() as client:
+    with DemoServer(example_dir) as server, httpx.Client(timeout=WAIT) as client:
         url = server.article_url(LOCATION)
         first = client.get(url)
         etag, modified = first.headers["etag"], first.headers["last-modified"]
@@ -105,7 +106,7 @@ def test_conditional_requests(example_dir):
 
 
 def test_robots_and_unknown_paths(example_dir):
-    with DemoServer(example_dir) as server, httpx.Client() as client:
+    with DemoServer(example_dir) as server, httpx.Client(timeout=WAIT) as client:
         robots = client.get(f"{server.url}/robots.txt")
         assert robots.status_code == 200 and "Allow: /" in robots.text and "Disallow: /" not in robots.text
         assert client.get(f"{server.url}/nothing-here").status_code == 404

@@ -36,7 +36,7 @@ COMMANDS = [
 
 def run(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-X", "importtime", "-m", "storyline", *command], env=env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=600)
 
 
 def imported(stderr: str) -> set[str]:

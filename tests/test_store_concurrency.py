@@ -39,7 +39,7 @@ def race(url: str, docs_per_worker: list[list[tuple[str, str, str]]], **options)
         for proc in procs:
             proc.stdin.write("go\n")
             proc.stdin.flush()
-        finished = [(proc.returncode, *proc.communicate(timeout=120)) for proc in procs]
+        finished = [(proc.returncode, *proc.communicate(timeout=600)) for proc in procs]
     finally:
         for proc in procs:
             if proc.poll() is None:

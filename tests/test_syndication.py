@@ -6,7 +6,6 @@ All outlets, places and people are invented.
 from __future__ import annotations
 
 import json
-import time
 import zlib
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,6 +14,7 @@ import numpy as np
 import pytest
 from fake_reports import FakeReport, Said, claim_with, ledger
 
+from storyline.link import syndication
 from storyline.link.syndication import (
     BANDS, PERMUTATIONS, ROWS, SEED, SyndicationIndex, find_copies, jaccard, outlet_key, shingles, signature,
     wire_credits,
@@ -153,17 +153,19 @@ def test_an_original_added_after_its_copy_is_not_called_a_copy():
     assert copies["w1"].origin == copies["l1"].origin == "orion press"
 
 
-def test_lookup_stays_fast_as_the_story_grows():
-    """LSH: adding a report looks at its few candidates, not at every earlier report."""
+def test_lookup_stays_fast_as_the_story_grows(monkeypatch):
+    """LSH: adding a report looks at its few candidates, not at every earlier report (counted, not timed: a
+    time limit fails on a busy machine)."""
     index = SyndicationIndex()
     words = [f"w{i}" for i in range(5000)]
     for n in range(400):
         text = " ".join(words[(n * 37 + k * 11) % 5000] for k in range(120))
         index.add(SimpleNamespace(id=str(n), location=f"loc{n}", outlet=f"Outlet {n % 7}", text=text))
-    started = time.perf_counter()
+    compared = []
+    monkeypatch.setattr(syndication, "jaccard", lambda a, b: compared.append(b) or jaccard(a, b))
     copy = index.add(SimpleNamespace(id="copy", location="x", outlet="Copycat", text=WIRE))
     original = index.add(SimpleNamespace(id="orig", location="y", outlet="Orion Press", text=WIRE))
-    assert time.perf_counter() - started < 0.5
+    assert len(compared) < 10  # comparing with every earlier report would make about 800
     assert copy.copy_of is None and original.copy_of is None  # an earlier copy crediting Orion Press: same origin
 
 

@@ -40,9 +40,14 @@ def store(tmp_path):
         yield opened
 
 
+def loopback_fetcher(timeout: float = 30.0) -> Fetcher:
+    """A fetcher of the test server (whose answers take milliseconds: the timeout is for a busy machine)."""
+    return Fetcher(allow_private=True, host_delay=0, timeout=timeout, max_bytes=64 * 1024)
+
+
 @pytest.fixture
 def fetcher():
-    with Fetcher(allow_private=True, host_delay=0, timeout=1.0, max_bytes=64 * 1024) as opened:
+    with loopback_fetcher() as opened:
         yield opened
 
 
@@ -158,16 +163,18 @@ def test_flip_flop_between_two_versions_is_recognised(store, fetcher, http_serve
     assert len(store.reports(STORY)) == 2
 
 
-@pytest.mark.parametrize("setup, expect", [
-    (lambda s: s.route("/robots.txt", "User-agent: *\nDisallow: /fire\n", headers=PLAIN), "robots.txt"),
-    (lambda s: s.route("/fire", "x" * 200_000, headers=PLAIN), "limit"),
-    (lambda s: s.route("/fire", V1, headers=PLAIN, delay=2.0), "no answer within"),
+@pytest.mark.parametrize("setup, timeout, expect", [
+    (lambda s: s.route("/robots.txt", "User-agent: *\nDisallow: /fire\n", headers=PLAIN), 30.0, "robots.txt"),
+    (lambda s: s.route("/fire", "x" * 200_000, headers=PLAIN), 30.0, "limit"),
+    # a page that answers after a minute (cut short when the server closes), a fetcher that waits 0.5 s
+    (lambda s: s.route("/fire", V1, headers=PLAIN, delay=60.0), 0.5, "no answer within"),
 ])
-def test_refused_oversized_and_slow_pages_store_nothing(store, fetcher, http_server, setup, expect):
+def test_refused_oversized_and_slow_pages_store_nothing(store, http_server, setup, timeout, expect):
     http_server.route("/fire", V1, headers=PLAIN)
     setup(http_server)
     follow_url(store, http_server.url("/fire"))
-    failed, cycle = check(store, fetcher)
+    with loopback_fetcher(timeout) as fetcher:
+        failed, cycle = check(store, fetcher)
     assert failed.outcome == "failed" and expect in failed.detail.lower()
     assert store.reports(STORY) == [] and cycle.changes == []
     assert store.checks(STORY)[0].outcome == "failed"

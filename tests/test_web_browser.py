@@ -34,6 +34,7 @@ HOSTILE = ('The mayor said <script>alert("pwned")</script> the pier was closed. 
            'Residents said <img src=x onerror=alert(2)> the smoke was thick. '
            'A spokesperson said <a href="javascript:alert(3)">click here</a> the harbour was safe.')
 TANKER = "Arden Star, had sunk"  # a claim of the demo story that the coast guard denies
+WAIT_MS = 60_000  # for any one page, element or expectation: generous, a busy CI machine is slow, not broken
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +54,8 @@ def desk(tmp_path_factory):
     server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, "uvicorn did not start"
     yield {"base": f"http://127.0.0.1:{sock.getsockname()[1]}", "story": story_id, "rogue": rogue_id,
@@ -78,6 +79,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(WAIT_MS)
     opened = context.new_page()
     opened.dialogs = []
     opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
@@ -111,6 +113,7 @@ def test_story_page_and_evidence(desk, page, shots):
 
 def test_phone_width(desk, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.set_default_timeout(WAIT_MS)
     phone = context.new_page()
     phone.goto(f"{desk['base']}/stories/{desk['story']}")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
@@ -135,13 +138,13 @@ def test_verdict_refused_then_recorded(desk, page):
     page.fill("input[name=token]", desk["token"])
     page.click("form.signin button")
     page.wait_for_url(claim_url)  # the sign-in posts, then redirects back: wait for the claim page to load
-    sync_api.expect(page.locator("header")).to_contain_text("Editor: Ana Example")
+    sync_api.expect(page.locator("header")).to_contain_text("Editor: Ana Example", timeout=WAIT_MS)
     page.select_option("select[name=rating]", "false")
     page.fill("textarea[name=note]", "The coast guard saw the tanker afloat at its berth.")
     page.fill("input[name=evidence_url]", "https://example.org/coast-guard-photo")
     page.click("form.verdict-form button[type=submit]:not([name])")
     box = page.locator("#verdict")
-    sync_api.expect(box.locator(".badge")).to_contain_text("false")  # waits for the page the form posts to
+    sync_api.expect(box.locator(".badge")).to_contain_text("false", timeout=WAIT_MS)  # the page posted to
     assert "by Ana Example" in box.inner_text() and "tanker afloat" in box.inner_text()
     ledger = page.request.get(f"{desk['base']}/api/stories/{desk['story']}").json()
     verdicts = [c["verdict"] for c in ledger["claims"] if c["verdict"]]
@@ -154,6 +157,7 @@ def test_hostile_report_is_inert(desk, page):
     page.goto(f"{desk['base']}/stories/{desk['rogue']}")
     report = page.locator("#reports a", has_text="Rogue post")
     report.click()
+    page.wait_for_url("**/reports/*")  # loaded: its scripts are all in the document, read below
     text = page.locator(".report-text")
     assert text.inner_text() == HOSTILE  # shown as the characters it is made of
     assert page.locator(".report-text script, .report-text img, .report-text [onerror]").count() == 0
@@ -161,6 +165,7 @@ def test_hostile_report_is_inert(desk, page):
     assert page.evaluate("[...document.scripts].map(s => s.src)") == [f"{desk['base']}/static/desk.js"]
     for claim in page.locator(".report-text a.span").all()[:3]:
         claim.click()
+        page.wait_for_url("**/claims/*")
         page.go_back()
     page.goto(f"{desk['base']}/stories/{desk['rogue']}")
     page.fill("#claim-filter", "mayor")
@@ -189,15 +194,15 @@ def test_api_docs_offline(desk, page):
     page.goto(f"{desk['base']}/api/docs")
     assert "storyline desk" in page.title()
     stories = page.locator(".opblock", has=page.locator(".opblock-summary-path[data-path='/api/stories']")).first
-    stories.wait_for(state="visible", timeout=15000)
+    stories.wait_for(state="visible", timeout=WAIT_MS)
     assert page.locator(".opblock").count() > 5
     # an operation tried out from the page reaches the API (fetch under connect-src 'self')
     stories.locator(".opblock-summary").click()
     stories.locator("button.try-out__btn").click()
     stories.locator("button.execute").click()
     body = stories.locator(".live-responses-table .response-col_description pre").first
-    body.wait_for(state="visible", timeout=15000)
-    assert "port-veyra-explosion" in body.inner_text()
+    body.wait_for(state="visible", timeout=WAIT_MS)
+    sync_api.expect(body).to_contain_text("port-veyra-explosion", timeout=WAIT_MS)
     assert left == []
     assert page.evaluate("window.cspViolations") == []
     assert errors == []
