@@ -1260,3 +1260,10 @@ def test_a_real_relative_clause_after_a_cue_is_no_content(nlp):
     """'told the crew that she had hired …': "that" is the object of "hired", a relative clause, nothing said."""
     doc = nlp("Ilse Varga told reporters about the crew that she had hired.")
     assert not any(m.text.startswith("that she had hired") for m in find_attributions(doc, find_entities(doc)))
+
+
+def test_two_cues_over_the_same_words_make_one_row(nlp):
+    text = ("“If we go to a runoff, it will be the voters who decide,” Ida Kern said at a Lenport town hall on "
+            "Thursday, hinting at her plan for the harbour vote.")
+    found = [m for m in mentions(nlp, text) if m.source.kind != "outlet"]
+    assert [(m.source.name, m.cue) for m in found] == [("Ida Kern", "said")]

@@ -98,11 +98,24 @@ def find_attributions(doc: Doc, entities: list[Entity], model: CueModel | None =
     mentions.extend(_signed_posts(doc, resolver, quotes))
     mentions.extend(_colon_quotes(doc, resolver, quotes, mentions))
     mentions.extend(_tagged_quotes(doc, resolver, quotes, mentions))
-    mentions.sort(key=lambda m: m.start)
+    mentions = _distinct(sorted(mentions, key=lambda m: m.start))
     _continue_quotes(doc, mentions, quotes)
     if model is not None:
         _ends_as_judged(doc, mentions, model, quotes)
     return mentions
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    """One row for one statement: two cues of one speaker over the very same words ('"…," she said at a
+    town hall, hinting at her plan') give the first cue's row only."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for mention in mentions:
+        key = (mention.start, mention.end, mention.source.name)
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return kept
 
 
 def words_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
