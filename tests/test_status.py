@@ -1181,3 +1181,9 @@ def test_without_the_outlets_correction_the_statement_stays_reported(nlp, text):
 def test_a_missed_chance_the_outlet_says_was_not_taken_is_no_statement_disputed(nlp):
     ms = _statuses("Tomas Aldane could have mentioned the harbour levy in his speech. He didn't.")
     assert all(m.status != "disputed" for m in ms)
+
+
+def test_what_could_be_heard_or_seen_is_no_possibility(nlp):
+    ms = _statuses("On the quay some dockers could be heard complaining about the cranes. The mayor could be seen "
+                   "leaving the hall. The new cranes could be slower than the old ones.")
+    assert [m.status for m in ms if m.form == "outlet"] == ["asserted", "asserted", "hypothetical"]

@@ -22,6 +22,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
+from .source_words import PERCEIVING_VERBS
 
 HedgeKind = Literal["doubt", "np_doubt", "label", "speculative", "conditional", "unverifiable"]
 WeaselKind = Literal["weasel", "peacock", "vague"]
@@ -161,6 +162,8 @@ def _hedge_at(token: Token, lex: Lexicon) -> Hedge | None:
         if lower in lex.np_doubt:
             return _hedge(token, token, "np_doubt", head.i)
     if token.tag_ == "MD" and lower in lex.speculative_modals:
+        if _perceived(token):
+            return None
         if _negated_verification(head, lex):
             return _hedge(token, head, "unverifiable", head.i)
         return _hedge(token, token, "speculative", head.i)
@@ -175,6 +178,15 @@ def _hedge_at(token: Token, lex: Lexicon) -> Hedge | None:
     if lower in lex.unverified_predicates and token.dep_ in ("acomp", "oprd"):
         return _hedge(token, token, "unverifiable", head.i)
     return None
+
+
+def _perceived(modal: Token) -> bool:
+    """'Aides could be heard grumbling …', 'he could be seen leaving …': "could" of a passive verb of
+    perceiving with what was perceived in a participle tells what was heard or seen, no possibility."""
+    verb = modal.head
+    return (modal.lower_ == "could" and verb.lemma_.lower() in PERCEIVING_VERBS
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and any(c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG" for c in verb.children))
 
 
 def _comparison(mark: Token, lex: Lexicon) -> bool:

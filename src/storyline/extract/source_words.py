@@ -107,3 +107,5 @@ ASIDE_PREPS = {"like", "unlike"}  # "Ana Ruiz, like the mayor, …": a compariso
 LEADS = {"head", "leader", "chairman", "chief", "boss", "president"}
 PARTIES = {"republican", "democrat"}
 OFFICES = {"senator", "governor", "mayor", "congressman", "president", "speaker", "secretary", "director", "chairman"}
+# passive verbs of perceiving with what was perceived in a participle: "was heard saying …", "could be seen leaving"
+PERCEIVING_VERBS = frozenset({"hear", "overhear", "see", "catch", "record", "film", "tape", "videotape"})

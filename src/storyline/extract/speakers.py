@@ -18,7 +18,7 @@ from .cues import load_cues
 from .nonspeakers import speaker_instead
 from .quotes import QuoteIndex
 from .nlp import that_marked
-from .source_words import DEMONSTRATIVES, PERSON_PRONOUNS, ROLE_NOUNS, UNNAMED_HEADS
+from .source_words import DEMONSTRATIVES, PERCEIVING_VERBS, PERSON_PRONOUNS, ROLE_NOUNS, UNNAMED_HEADS
 from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
                     _trim)
 
@@ -36,7 +36,6 @@ OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event"
 CLAUSE_BREAKS = {",", "—", "–", "--", "-"}  # before a participle hung on what is said: ", arguing", "— asserting"
 SENT_THINGS = {"email", "e-mail", "letter", "message", "memo", "note", "statement", "text", "tweet", "release",
                "mailer", "flyer", "leaflet", "fundraising"}  # what is sent to readers and speaks for its sender
-PERCEIVING_VERBS = {"hear", "overhear", "catch", "record", "film", "tape", "videotape"}  # "was heard saying …"
 MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
 
 
