@@ -42,7 +42,6 @@ from spacy.tokens import Doc, Token
 from ..learn.models import load_model
 from ..model import Entity, Mention
 from .according_to import _according_to, _in_findings
-from .closing_tags import before_closing_tag
 from .cues import Cues, load_cues
 from .dateline import dateline_span
 from .direct_speech import (_colon_quotes, _continue_quotes, _signed_posts, _signed_quotes, _speaker_colons,
@@ -137,8 +136,7 @@ def _ends_as_judged(doc: Doc, mentions: list[Mention], model: CueModel, quotes: 
     if not judged:
         return
     text = doc_text(doc)
-    for (m, (first, end, cue)), last in zip(judged, model.content_ends(doc, [c for _, c in judged])):
-        last = before_closing_tag(doc, first, last, cue)  # ", the footage showed": another tag ends it
+    for (m, (_, end, _)), last in zip(judged, model.content_ends(doc, [c for _, c in judged])):
         if last != end:
             m.end = doc[last].idx + len(doc[last])
             m.text = text[m.start:m.end]

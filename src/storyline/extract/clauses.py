@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .closing_tags import closing_tag
 from .concessions import concession_end
 from .cues import Cues, load_cues
 from .nominal_cues import _noun_clause
@@ -53,7 +52,7 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         # say what stands before its own "after"
     if clauses:
         span = _subtree_span(clauses[0], exclude=tok)
-        later = [c for c in clauses[1:] if (c.i > tok.i) == (clauses[0].i > tok.i) and not closing_tag(c)]
+        later = [c for c in clauses[1:] if (c.i > tok.i) == (clauses[0].i > tok.i)]
         if later:  # a misparse splitting one clause in two: "a barge tied up nearby, …, had sunk"
             span = (span[0], _subtree_span(later[-1], exclude=tok)[1])
         subject = next((c for c in children if c.dep_ in OBJECT_DEPS and tok.i < c.i < clauses[0].i), None)

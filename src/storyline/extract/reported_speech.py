@@ -19,7 +19,6 @@ from .direct_speech import _adjacent_quote, _block_after_colon
 from .np_statements import held_against
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
 from .quotes import QuoteIndex
-from .relatives import past_relative_opening
 from .stray_clauses import that_clause_after
 from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SPEECH_CLASSES, _Found,
                     _paragraph, _subtree_span, _trim, _verb_group)
@@ -90,7 +89,6 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if around:
         host = tok.head.head if tok.head.dep_ in {"aux", "auxpass"} else tok.head
         content = _past_conjunction(tok.doc, host, _subtree_span(host, exclude=tok, whole=True))
-        content = past_relative_opening(tok, content)  # "…, which, Nadler said, will cut the deficit"
     elif content is not None:
         around = content[0] < tok.idx < content[1]
     if content is None:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Source
-from .closing_tags import before_closing_tag
 from .cues import Cues, load_cues
 from .nlp import doc_text
 
@@ -145,7 +144,6 @@ def _subtree_span(tok: Token, exclude: Token, whole: bool = False) -> tuple[int,
                 _own_attribution(child) or tok.i > exclude.i and _speakers_verb(child, tok, exclude)):
             right = min(right, child.left_edge.i - 1)
     right = _before_aside(doc, left, right)
-    right = before_closing_tag(doc, left, right, (exclude.i, exclude.i + 1))  # "…, the footage showed"
     while right > left and (doc[right].dep_ == "cc" or doc[right].is_punct and doc[right].text not in QUOTE_CHARS):
         right -= 1
     return _trim(doc, doc[left].idx, doc[right].idx + len(doc[right]))

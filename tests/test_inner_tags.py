@@ -1,5 +1,6 @@
-"""A second attribution tag closing another speaker's content, and a content opening on a relative pronoun
-with its tag set inside (fictional sentences)."""
+"""Attribution tags inside a ledger row (``extract/inner_tags.py``): a second tag closing another
+speaker's content, and a content opening on a relative pronoun with its tag set inside (fictional
+sentences). The attribution keeps its span; the row is narrowed."""
 
 from __future__ import annotations
 
@@ -46,3 +47,13 @@ def test_a_relative_pronoun_before_an_inserted_tag_is_no_part_of_the_content(tex
 def test_an_inserted_tag_after_a_subject_keeps_the_subject(text="The ferry, Paul Nadler said, will run on Sunday.\n"):
     rows = _said_by(text, "Nadler")
     assert rows and rows[0].text.startswith("The ferry")
+
+
+def test_the_attribution_keeps_its_span_for_span_benchmarks(nlp):
+    from storyline.extract.attribution import find_attributions
+    from storyline.extract.entities import find_entities
+
+    text = "The council approved a new budget, which, treasurer Paul Nadler said, will cut the deficit by half.\n"
+    doc = nlp(text)
+    said = [m for m in find_attributions(doc, find_entities(doc)) if m.cue == "said"]
+    assert said and said[0].text.startswith("which")
