@@ -123,9 +123,13 @@ def past_relative_opening(verb: Token, span: tuple[int, int]) -> tuple[int, int]
     first = next((t for t in doc[verb.sent.start:verb.i] if t.idx >= span[0]), None)
     if first is None or first.lower_ not in RELATIVES or first.tag_ not in {"WDT", "WP"}:
         return span
-    if any(not t.is_punct for t in doc[first.i + 1:verb.left_edge.i]):
-        return span  # the tag must follow the pronoun right away
-    after = verb.right_edge.i + 1
+    if any(not t.is_punct for t in doc[first.i + 1:verb.left_edge.i]) or doc[first.i + 1].text not in OPENERS:
+        return span  # the tag must follow the pronoun right away, set off ("which Ruiz thinks will …" stays)
+    after = verb.right_edge.i + 1  # the closing comma: the tag's last word (the parser hangs it there) or next
+    if doc[after - 1].text not in OPENERS:
+        if after >= len(doc) or doc[after].text not in OPENERS:
+            return span
+        after += 1
     while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and doc[after].idx < span[1]:
         after += 1
     if after >= len(doc) or doc[after].idx >= span[1]:
