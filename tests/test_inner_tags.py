@@ -57,3 +57,10 @@ def test_the_attribution_keeps_its_span_for_span_benchmarks(nlp):
     doc = nlp(text)
     said = [m for m in find_attributions(doc, find_entities(doc)) if m.cue == "said"]
     assert said and said[0].text.startswith("which")
+
+
+def test_a_tag_not_set_off_by_commas_keeps_the_row_as_it_is():
+    """'which Ruiz says will …' is a relative clause with its cue inside, not an inserted tag."""
+    text = "The port bought two cranes, which Ana Ruiz says will double the cargo.\n"
+    rows = _said_by(text, "Ruiz")
+    assert rows and rows[0].text == "which Ana Ruiz says will double the cargo"
