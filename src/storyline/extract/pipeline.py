@@ -15,6 +15,7 @@ from .events import find_events
 from .factuality import score_factuality
 from .figures import find_figures
 from .group_beliefs import hedge_forecasts, hedge_group_beliefs, is_forecast, is_group_belief
+from .inner_tags import narrow_tagged_rows
 from .junk import drop_junk, is_thought, struck_before_status, why_no_claim
 from .nlp import doc_text, parse
 from .outlet_claims import find_outlet_claims
@@ -49,7 +50,8 @@ def extract_doc(doc: Doc, published: date | None = None, outlet: str = "the outl
     hedge_forecasts(own, [m for m in struck if is_thought(doc, m) and is_forecast(doc, m)])
     mentions += own
     narrow_relayed(doc, relayed)  # … and its row holds Y, judged again as a statement on those words
-    for mention, _ in relayed:
+    tagged = narrow_tagged_rows(doc, said)  # ", the footage showed", "which, Nadler said,": no part of a row
+    for mention in [m for m, _ in relayed] + tagged:
         judged.pop(id(mention), None)
     mentions.sort(key=lambda m: (m.start, m.end))
     # a pointing contest ("denied those reports") answers a statement, not a row that will be struck

@@ -113,3 +113,25 @@ def holder_above(noun: Token, organisation: bool = False) -> Token | None:
         if organisation and tok.ent_type_ != "ORG":
             return None  # "a victory for the Port Board, who …": the board's phrase holds no one
     return None
+
+
+def past_relative_opening(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A content around an inserted tag that opens on a relative pronoun starts after the tag: in "a new
+    budget, which, Nadler said, will cut the deficit" Nadler says the budget "will cut the deficit"; the
+    "which" stands for the clause before it, which is the reporter's, not Nadler's."""
+    doc = verb.doc
+    first = next((t for t in doc[verb.sent.start:verb.i] if t.idx >= span[0]), None)
+    if first is None or first.lower_ not in RELATIVES or first.tag_ not in {"WDT", "WP"}:
+        return span
+    if any(not t.is_punct for t in doc[first.i + 1:verb.left_edge.i]) or doc[first.i + 1].text not in OPENERS:
+        return span  # the tag must follow the pronoun right away, set off ("which Ruiz thinks will …" stays)
+    after = verb.right_edge.i + 1  # the closing comma: the tag's last word (the parser hangs it there) or next
+    if doc[after - 1].text not in OPENERS:
+        if after >= len(doc) or doc[after].text not in OPENERS:
+            return span
+        after += 1
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and doc[after].idx < span[1]:
+        after += 1
+    if after >= len(doc) or doc[after].idx >= span[1]:
+        return span
+    return doc[after].idx, span[1]
