@@ -47,6 +47,14 @@ def test_status_comes_from_the_covering_mention(nlp):
     assert event.time.value == "2024-03-14"
 
 
+def test_a_happening_hoped_for_or_wanted_is_hypothetical(nlp):
+    text = ("Dockers are hoping Marta Koval will win in November. The mayor wants to hold the vote in June. "
+            "The board will meet on Monday.")
+    found = {e.description: e.status for e in events(nlp, text)}
+    assert found == {"Marta Koval will win": "hypothetical", "The mayor wants to hold the vote": "hypothetical",
+                     "The board will meet": "asserted"}
+
+
 def test_a_quotation_nobody_was_credited_with_dates_no_event(nlp):
     # the quoted lecture's "yesterday" counts from an unknown day; the outlet asserts none of it
     text = ("The film shows a preacher at a lectern: \u201cYesterday, Varn was a land of mills. Tomorrow it "

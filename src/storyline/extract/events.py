@@ -37,6 +37,9 @@ SETTING_PREPOSITIONS = {"in", "at", "on"}
 STATIVE_VERBS = {"be", "have"}  # "has credentials … as a senator during the 2001 attacks": no happening
 # a gerund after these heads a clause of its own: "before becoming a judge in 2009"
 CLAUSE_PREPOSITIONS = {"before", "after", "since", "upon", "while", "without"}
+# "are hoping Ivo Tan will win in November", "want to hold the vote in June": a happening wished or feared
+WISH_VERBS = {"hope", "hop", "wish", "want", "pray", "expect", "fear", "dream"}  # the tagger lemmatizes "hoping" "hop"
+AHEAD_AUX = {"will", "'ll", "would", "could", "might", "may", "to"}
 
 
 def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
@@ -65,7 +68,8 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
         if _dated_on_its_own_line(text, time, start, end, spans):
             continue
         # a time about the speaker lies outside what the speaker says: only a mention holding it gives status
-        about_speaker = _speaker_phrase(_governing_verb(time_span.root, sent), time_span) is not None
+        governing = _governing_verb(time_span.root, sent)
+        about_speaker = _speaker_phrase(governing, time_span) is not None
         mention = _covering_mention(mentions, time, sent, nearby=not about_speaker)
         unattributed = mention is None or (mentions[mention].form == "outlet"
                                            and not mentions[mention].start <= time.start < mentions[mention].end)
@@ -78,7 +82,7 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
             end=end,
             actors=_names(owners, start, end, ACTOR_TYPES),
             place=next(iter(_names(owners, max(begin, sent.start_char), sent.end_char, PLACE_TYPES)), None),
-            status=mentions[mention].status if mention is not None else "asserted",
+            status=_wished_status(governing, mentions[mention].status if mention is not None else "asserted"),
             mention=mention,
         )
         same = next((i for i, other in enumerate(events) if _same_event(other, keys[i], event, key)), None)
@@ -358,6 +362,31 @@ def _governing_verb(tok: Token, sent: Span) -> Token:
                 and verb.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head
     return verb
+
+
+def _wished_status(verb: Token, status: str) -> str:
+    """A happening still ahead that someone hopes for, wants or fears ("Republicans are hoping Ivo Tan will
+    win in November") is no fact of the report, whatever the status of the sentence telling the hope: it is
+    hypothetical. Any other status as it is."""
+    if status not in ("asserted", "reported"):
+        return status
+    if _wishing(verb) and any(  # "wants to hold the vote in June"; not "is expected to vote on Friday"
+            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in verb.children):
+        return "hypothetical"
+    if not any(c.dep_ == "aux" and c.lower_.replace("’", "'") in AHEAD_AUX for c in verb.children):
+        return status
+    for _ in range(3):
+        if verb.dep_ not in {"ccomp", "xcomp"} or verb.head.i == verb.i:
+            return status
+        verb = verb.head
+        if _wishing(verb):
+            return "hypothetical"
+    return status
+
+
+def _wishing(verb: Token) -> bool:
+    """An active verb of hoping, wanting or fearing (a passive "is expected to" tells a schedule)."""
+    return verb.lemma_.lower() in WISH_VERBS and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _gerund_clause(tok: Token) -> bool:
