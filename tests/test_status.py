@@ -1187,3 +1187,10 @@ def test_what_could_be_heard_or_seen_is_no_possibility(nlp):
     ms = _statuses("On the quay some dockers could be heard complaining about the cranes. The mayor could be seen "
                    "leaving the hall. The new cranes could be slower than the old ones.")
     assert [m.status for m in ms if m.form == "outlet"] == ["asserted", "asserted", "hypothetical"]
+
+
+def test_a_bare_it_is_no_contest_of_the_reporters_own_sentence(nlp):
+    text = ("Marta Koval has a word for the harbour board's plan to sell the pier. She called it \"absurd.\" "
+            "The board will vote on Friday.")
+    ms = _statuses(text)
+    assert all(m.contests is None or ms[m.contests].form != "outlet" for m in ms)

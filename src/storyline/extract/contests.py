@@ -263,10 +263,12 @@ def contested_index(index: int, root: Token, mentions: list[Mention], lemmas: li
     earlier = [j for j in range(len(mentions)) if j != index and j not in skip
                and mentions[j].start <= contester.start and mentions[j].source.name != contester.source.name
                and not (keys and _encloses(mentions[j], contester))]
-    if not keys:  # "the reports", "these allegations" point at someone's statements; "it", "this" at any
+    if not keys:  # "the reports", "these allegations" point at someone's statements; "it", "this" at any,
+        # but not at the outlet's own narration ('… a word for the plan. She called it "absurd."': her "it" is
+        # the plan, not the reporter's sentence)
         statements = [j for j in earlier if mentions[j].form != "outlet"] if root.pos_ == "NOUN" else []
-        chosen = statements or earlier
-        return chosen[-1] if chosen else None
+        chosen = (statements or earlier)[-1:]
+        return chosen[0] if chosen and mentions[chosen[0]].form != "outlet" else None
     owners = _possessors(root, lex)
     if owners:  # "the union's figures", "Varga's remarks on the pier": what that source said (about the pier)
         theirs = [j for j in earlier if mentions[j].source.kind != "outlet"
