@@ -7,7 +7,9 @@ A mention starts with the status its cue class gives it (``asserted`` for the ou
 1. hedges that govern its content make it ``unverified`` ("allegedly", "is said to", "the alleged bribe"
    as subject, "could not be verified"); speculative modals, adverbs and conditionals make it
    ``hypothetical`` ("if upheld, the ruling could …"); an outlet clause whose main verb is an
-   unnegated passive "confirmed"/"verified" is ``confirmed``;
+   unnegated passive "confirmed"/"verified" is ``confirmed`` (not a vote on a person: "he was confirmed
+   92 to 0"); a confirmation of a future act or by a thing nobody speaks through is ``reported``
+   (``confirmations.py``);
 2. flag clauses ("Both accounts have yet to be verified", "There is no confirmation of her
    claims") make the statements they point back at ``unverified`` and record
    ``flagged_by``; a plural "these claims" reaches back over the paragraph's run of sentences that
@@ -31,6 +33,7 @@ from ..model import Mention
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 from .source_words import ORG_HEADS, ROLE_NOUNS
 from .speakers import _person_like
+from .confirmations import appointed, confirms
 from .criticism import drew_criticism
 from .corrections import corrected_statements, countered_statements
 from .verdicts import apply_verdicts
@@ -428,6 +431,8 @@ def _apply_hedges(mention: Mention, span: Span, hedges: HedgeIndex, lex: Lexicon
     root = statement_root(span, mention)
     recorded, active = governing_hedges(root, mention, span, hedges)
     _add_hedges(mention, [h.text for h in recorded])
+    if mention.status == "confirmed" and not confirms(cue_root(root.doc, mention), root, _future(root)):
+        mention.status = "reported"  # "confirmed she would run": an announcement (``confirmations.py``)
     statuses = [mention.status] + [STATUS_BY_HEDGE[h.kind] for h in active]
     if mention.form == "outlet" and _confirmed_passive(root, lex) or _confirmed_noun(root, lex):
         statuses.append("confirmed")
@@ -572,7 +577,8 @@ def _confirmed_noun(root: Token, lex: Lexicon) -> bool:
 def _confirmed_passive(root: Token, lex: Lexicon) -> bool:
     """'The deaths were confirmed by the ministry': an unnegated passive confirmation."""
     deps = {child.dep_ for child in root.children}
-    return root.lemma_.lower() in lex.verification_lemmas and "auxpass" in deps and "neg" not in deps
+    return (root.lemma_.lower() in lex.verification_lemmas and "auxpass" in deps and "neg" not in deps
+            and not appointed(root))
 
 
 def _add_hedges(mention: Mention, words: list[str]) -> None:
