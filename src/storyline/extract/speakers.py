@@ -37,6 +37,8 @@ CLAUSE_BREAKS = {",", "—", "–", "--", "-"}  # before a participle hung on wh
 SENT_THINGS = {"email", "e-mail", "letter", "message", "memo", "note", "statement", "text", "tweet", "release",
                "mailer", "flyer", "leaflet", "fundraising"}  # what is sent to readers and speaks for its sender
 PERCEIVING_VERBS = {"hear", "overhear", "catch", "record", "film", "tape", "videotape"}  # "was heard saying …"
+SHOWING_VERBS = PERCEIVING_VERBS | {"capture", "show", "depict", "feature"}  # "captured the mayor saying …"
+RECORDINGS = {"footage", "video", "videotape", "clip", "recording", "tape", "audio"}  # show someone speaking
 MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
 
 
@@ -67,6 +69,9 @@ def _subject(tok: Token) -> Token | None:
 
 def _subject_of(tok: Token) -> Token | None:
     tok = _paired_participle(tok)
+    shown = _shown_speaking(tok)
+    if shown is not None:
+        return shown
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
         return _participle_subject(tok.head)
     relative = _relative_before(tok)
@@ -104,6 +109,19 @@ def _subject_of(tok: Token) -> Token | None:
             return controller
         verb, below = _speaker_of_clause(verb) or verb.head, verb
     return None
+
+
+def _shown_speaking(cue: Token) -> Token | None:
+    """'A recording captured Ivo Tan saying …', 'the camera caught the mayor telling aides …': the person a
+    verb of recording or showing has as its object, right before the participle, is the speaker; None for
+    any other participle, or one set off by a comma ("the police caught the ferry, saying …")."""
+    verb = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp"} or verb.lemma_.lower() not in SHOWING_VERBS:
+        return None
+    seen = next((c for c in verb.children if c.dep_ == "dobj" and c.i < cue.i), None)
+    if seen is None or seen.right_edge.i + 1 != cue.i:
+        return None
+    return seen if seen.pos_ == "PROPN" or _person_like(seen) or seen.lemma_.lower() in ROLE_NOUNS else None
 
 
 def has_said(verb: Token) -> bool:
@@ -262,7 +280,18 @@ def _participle_subject(noun: Token) -> Token | None:
     if (noun.pos_ == "NOUN" and noun.lemma_.lower() in OCCASIONS and noun.dep_ == "pobj" and prep.dep_ == "prep"
             and prep.head.pos_ in {"VERB", "AUX"}):
         return _prep_host_subject(prep.head) or noun
-    return noun
+    return _recorded(noun) or noun
+
+
+def _recorded(noun: Token) -> Token | None:
+    """'Footage of Ivo Tan saying …', 'a clip of the mayor telling …': a participle the parser hung on a
+    recording rather than on the one it records is that person's; None for any other noun, or a recording
+    of no person ("a video of the flood showing …" stays the video's)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in RECORDINGS:
+        return None
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                 if g.dep_ == "pobj" and (g.pos_ == "PROPN" or _person_like(g) or g.lemma_.lower() in ROLE_NOUNS)),
+                None)
 
 
 def _label(subject: Token) -> bool:
