@@ -1,13 +1,14 @@
 """Who speaks, for a verb cue: the subject, the agent of a passive, a governing verb's subject ("said the levy would
 double and added that …", "responded by saying …"), the one a participle describes ("footage of the mayor saying
 …", but the speaker at "a news conference announcing …"), an object made to speak ("led the council to warn"),
-the speaker of a clause a participle was hung on ("said the plan failed, arguing that …", "rejected the idea
-that …, saying …"), the person in a relative clause the parser gave two subjects ("the board, which he argued
-…"), the speaker of a contracted perfect the parser read as a passive ("he's said …"), and speakers the
-parser hung elsewhere: after a quote ('"…," Ana Ruiz, 58, told the radio'), between a clause and a cue with no
-subject ("…, the Fire Service (FS) said"), a bare name before the cue, the first noun past a dateline, an
-apposition ("With days to go, Ana Ruiz, an aide, said"). Also whether a word is a person rather than a
-statement, and "Asked whether …, X said" (asked by someone unnamed).
+the one a recording catches speaking ("captured the mayor saying …"), the speaker of a clause a participle was
+hung on ("said the plan failed, arguing that …", "rejected the idea that …, saying …"), the person in a
+relative clause the parser gave two subjects ("the board, which he argued …"), the speaker of a contracted
+perfect the parser read as a passive ("he's said …"), and speakers the parser hung elsewhere: after a quote
+('"…," Ana Ruiz, 58, told the radio'), between a clause and a cue with no subject ("…, the Fire Service (FS)
+said"), a bare name before the cue, the first noun past a dateline, an apposition ("With days to go, Ana Ruiz,
+an aide, said"). Also whether a word is a person rather than a statement, and "Asked whether …, X said" (asked
+by someone unnamed).
 """
 
 from __future__ import annotations
