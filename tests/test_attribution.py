@@ -943,6 +943,14 @@ def test_a_survey_opening_its_sentence_is_the_source_of_what_it_reports(nlp):
         "the harbour board's latest survey", "60 percent of dock workers backed the levy")
 
 
+def test_a_poll_whose_issuer_says_what_it_found_is_the_issuers(nlp):
+    """'In a poll …, Veyra Polling found that …': the named subject of the cue speaks, not the poll."""
+    text = ("In an online poll of 600 likely voters, conducted from May 2 to May 6, Veyra Polling found that the "
+            "levy is unpopular.")
+    found = [m for m in mentions(nlp, text) if "the levy is unpopular" in m.text]
+    assert [m.source.name for m in found] == ["Veyra Polling"]
+
+
 @pytest.mark.parametrize(("text", "content"), [
     ("The levy is a tax on the poor, as the harbour master put it.", "The levy is a tax on the poor"),
     ("As Ana Ruiz put it, the port is a relic.", "the port is a relic"),

@@ -1006,3 +1006,27 @@ def test_a_verb_phrase_offered_as_an_alternative_stays_in_the_content(nlp):
     doc = _parsed(nlp, rows)
     found = [m for m in find_attributions(doc, find_entities(doc)) if m.cue == "said"]
     assert found and found[0].text.endswith("were leaning toward it")
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a participle the parser hung on the recording is the recorded person's
+    ("Footage of Ivo Tan saying the port would close was shared widely.", "the port would close", "Ivo Tan"),
+    ("A clip of Marta Koval telling donors that the levy would fall went viral.", "the levy would fall",
+     "Marta Koval"),
+    # the person a verb of recording or showing has as its object, right before the participle
+    ("A recording obtained by the Lenport Courier captured Ivo Tan saying the mayor lied.", "the mayor lied",
+     "Ivo Tan"),
+])
+def test_a_recording_of_someone_speaking_is_theirs(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source
+
+
+def test_a_participle_set_off_after_a_thing_caught_is_the_subjects(nlp):
+    text = "The harbour police caught the ferry, saying it was late."
+    assert source_of(nlp, text, "it was late") == "harbour police"
+
+
+def test_a_recording_of_no_one_keeps_its_own_voice(nlp):
+    """'a video of the flood showing …': a recording of a thing speaks as itself."""
+    text = "A video of the flood showing that the levee failed was posted online."
+    assert source_of(nlp, text, "the levee failed") == "video"

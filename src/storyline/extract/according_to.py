@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .cues import load_cues
 from .spans import OBJECT_DEPS, _Found, _trim
 
 FINDINGS = {"poll", "survey", "study", "analysis"}  # "In the latest poll, …"
@@ -47,6 +48,18 @@ def _according_to(tok: Token) -> _Found | None:
     return _Found((tok.i, to.i + 1), "report", content, pobj)
 
 
+def _issuer_says(clause: Token, finding: Token) -> bool:
+    """'In a study of dock workers, Harbour Watch found that …': whether the clause after the poll or study is
+    a cue verb with a that-clause whose subject is a name; that subject speaks through the study, and the
+    verb's own attribution credits them. "In the latest poll, 60 percent backed the levy" (no cue), "…, 55
+    percent said …" (no name) and "…, Harbour Watch found broad support" (no clause: storyline takes no
+    noun phrase a verb found for a claim, and the row would be lost) stay the poll's."""
+    if load_cues().cue_class(clause.lemma_) is None or not any(c.dep_ == "ccomp" for c in clause.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.i > finding.right_edge.i
+               and (c.pos_ == "PROPN" or c.ent_type_ in {"ORG", "PERSON", "NORP"}) for c in clause.children)
+
+
 def _in_findings(tok: Token) -> _Found | None:
     """'In the harbour board's survey, 60 percent backed the levy': a poll or study opening its sentence is
     the source of what the sentence reports; 'In Ash's view, the rules must change': the view's owner is."""
@@ -64,6 +77,8 @@ def _in_findings(tok: Token) -> _Found | None:
             or tok.head.pos_ not in {"VERB", "AUX"}):
         return None
     clause = tok.head
+    if source is finding and _issuer_says(clause, finding):
+        return None  # "In a poll …, Veyra Polling found that …": the verb's own attribution, theirs
     after = finding.right_edge.i + 2
     if after > clause.right_edge.i:
         return None

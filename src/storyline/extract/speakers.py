@@ -1,13 +1,14 @@
 """Who speaks, for a verb cue: the subject, the agent of a passive, a governing verb's subject ("said the levy would
 double and added that …", "responded by saying …"), the one a participle describes ("footage of the mayor saying
 …", but the speaker at "a news conference announcing …"), an object made to speak ("led the council to warn"),
-the speaker of a clause a participle was hung on ("said the plan failed, arguing that …", "rejected the idea
-that …, saying …"), the person in a relative clause the parser gave two subjects ("the board, which he argued
-…"), the speaker of a contracted perfect the parser read as a passive ("he's said …"), and speakers the
-parser hung elsewhere: after a quote ('"…," Ana Ruiz, 58, told the radio'), between a clause and a cue with no
-subject ("…, the Fire Service (FS) said"), a bare name before the cue, the first noun past a dateline, an
-apposition ("With days to go, Ana Ruiz, an aide, said"). Also whether a word is a person rather than a
-statement, and "Asked whether …, X said" (asked by someone unnamed).
+the one a recording catches speaking ("captured the mayor saying …"), the speaker of a clause a participle was
+hung on ("said the plan failed, arguing that …", "rejected the idea that …, saying …"), the person in a
+relative clause the parser gave two subjects ("the board, which he argued …"), the speaker of a contracted
+perfect the parser read as a passive ("he's said …"), and speakers the parser hung elsewhere: after a quote
+('"…," Ana Ruiz, 58, told the radio'), between a clause and a cue with no subject ("…, the Fire Service (FS)
+said"), a bare name before the cue, the first noun past a dateline, an apposition ("With days to go, Ana Ruiz,
+an aide, said"). Also whether a word is a person rather than a statement, and "Asked whether …, X said" (asked
+by someone unnamed).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event"
 CLAUSE_BREAKS = {",", "—", "–", "--", "-"}  # before a participle hung on what is said: ", arguing", "— asserting"
 SENT_THINGS = {"email", "e-mail", "letter", "message", "memo", "note", "statement", "text", "tweet", "release",
                "mailer", "flyer", "leaflet", "fundraising"}  # what is sent to readers and speaks for its sender
+SHOWING_VERBS = PERCEIVING_VERBS | {"capture", "show", "depict", "feature"}  # "captured the mayor saying …"
+RECORDINGS = {"footage", "video", "videotape", "clip", "recording", "tape", "audio"}  # show someone speaking
 MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
 
 
@@ -66,6 +69,9 @@ def _subject(tok: Token) -> Token | None:
 
 def _subject_of(tok: Token) -> Token | None:
     tok = _paired_participle(tok)
+    shown = _shown_speaking(tok)
+    if shown is not None:
+        return shown
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
         return _participle_subject(tok.head)
     relative = _relative_before(tok)
@@ -103,6 +109,19 @@ def _subject_of(tok: Token) -> Token | None:
             return controller
         verb, below = _speaker_of_clause(verb) or verb.head, verb
     return None
+
+
+def _shown_speaking(cue: Token) -> Token | None:
+    """'A recording captured Ivo Tan saying …', 'the camera caught the mayor telling aides …': the person a
+    verb of recording or showing has as its object, right before the participle, is the speaker; None for
+    any other participle, or one set off by a comma ("the police caught the ferry, saying …")."""
+    verb = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp"} or verb.lemma_.lower() not in SHOWING_VERBS:
+        return None
+    seen = next((c for c in verb.children if c.dep_ == "dobj" and c.i < cue.i), None)
+    if seen is None or seen.right_edge.i + 1 != cue.i:
+        return None
+    return seen if seen.pos_ == "PROPN" or _person_like(seen) or seen.lemma_.lower() in ROLE_NOUNS else None
 
 
 def has_said(verb: Token) -> bool:
@@ -261,7 +280,18 @@ def _participle_subject(noun: Token) -> Token | None:
     if (noun.pos_ == "NOUN" and noun.lemma_.lower() in OCCASIONS and noun.dep_ == "pobj" and prep.dep_ == "prep"
             and prep.head.pos_ in {"VERB", "AUX"}):
         return _prep_host_subject(prep.head) or noun
-    return noun
+    return _recorded(noun) or noun
+
+
+def _recorded(noun: Token) -> Token | None:
+    """'Footage of Ivo Tan saying …', 'a clip of the mayor telling …': a participle the parser hung on a
+    recording rather than on the one it records is that person's; None for any other noun, or a recording
+    of no person ("a video of the flood showing …" stays the video's)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in RECORDINGS:
+        return None
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                 if g.dep_ == "pobj" and (g.pos_ == "PROPN" or _person_like(g) or g.lemma_.lower() in ROLE_NOUNS)),
+                None)
 
 
 def _label(subject: Token) -> bool:
