@@ -1275,14 +1275,3 @@ def test_affirm_and_reaffirm_are_cues(nlp):
     assert found == [("Harbour engineers", "that the sea wall would hold")]
     found = [(m.source.name, m.text) for m in mentions(nlp, "The harbour board affirmed that the ferry would sail.")]
     assert found == [("harbour board", "that the ferry would sail")]
-
-
-def test_a_participle_the_parser_hung_on_the_speakers_name_is_theirs(nlp):
-    """'Vey, later alleging that …, said …': the parser made "alleging" a clause on the name; Vey alleges."""
-    text = "Vey, later alleging that the council wanted to sell the port, said he would fight."
-    doc = nlp(text)
-    assert doc[3].lower_ == "alleging" and doc[3].dep_ == "advcl" and doc[3].head.lower_ == "vey"
-    found = [(m.source.name, m.text) for m in find_attributions(doc, find_entities(doc))]
-    assert ("Vey", "that the council wanted to sell the port") in found
-    text = "Tomas Brel, walking along the pier, said he would fight."
-    assert [(m.source.name, m.text) for m in mentions(nlp, text)] == [("Tomas Brel", "he would fight")]

@@ -66,7 +66,7 @@ def _subject(tok: Token) -> Token | None:
 
 def _subject_of(tok: Token) -> Token | None:
     tok = _paired_participle(tok)
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"} or _set_off_on_subject(tok):
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}:
         return _participle_subject(tok.head)
     relative = _relative_before(tok)
     if relative is not None:
@@ -111,14 +111,6 @@ def has_said(verb: Token) -> bool:
     contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children)
     return contracted and verb.tag_ in {"VBN", "VBD"} and any(
         c.dep_ == "nsubjpass" and (c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS) for c in verb.children)
-
-
-def _set_off_on_subject(tok: Token) -> bool:
-    """'Vey, later alleging that …, said …': a participle set off by commas that the parser hung on the
-    subject's name as an adverbial clause; the subject does what it says."""
-    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
-    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN"}
-            and tok.head.dep_ in SUBJECT_DEPS and before is not None and before.text == ",")
 
 
 def _subjects_first(verb: Token) -> list[Token]:
