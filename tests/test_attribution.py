@@ -1275,3 +1275,11 @@ def test_two_cues_over_the_same_words_make_one_row(nlp):
             "Thursday, hinting at her plan for the harbour vote.")
     found = [m for m in mentions(nlp, text) if m.source.kind != "outlet"]
     assert [(m.source.name, m.cue) for m in found] == [("Ida Kern", "said")]
+
+
+def test_affirm_and_reaffirm_are_cues(nlp):
+    """'reaffirmed that …' says what it affirms."""
+    found = [(m.source.name, m.text) for m in mentions(nlp, "Harbour engineers reaffirmed that the sea wall would hold.")]
+    assert found == [("Harbour engineers", "that the sea wall would hold")]
+    found = [(m.source.name, m.text) for m in mentions(nlp, "The harbour board affirmed that the ferry would sail.")]
+    assert found == [("harbour board", "that the ferry would sail")]
