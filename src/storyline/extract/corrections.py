@@ -42,15 +42,12 @@ def corrected_statements(doc: Doc, mentions: list[Mention]) -> list[tuple[int, i
     sents = list(doc.sents)
     found = []
     for before, sent in zip(sents, sents[1:]):
-        if not bare_correction(sent) or any(m.form != "outlet" and m.start <= sent.start_char < m.end
-                                            for m in mentions):
+        if not bare_correction(sent) or _speaker_row_at(sent.start_char, mentions):
             continue
         ending = [j for j, m in enumerate(mentions)
                   if m.form != "outlet" and before.start_char < m.end <= before.end_char]
         if ending:
-            holder = next((j for j, m in enumerate(mentions) if m.form == "outlet"
-                           and m.start <= sent.start_char < m.end), None)
-            found += [(j, holder) for j in _latest(ending, mentions)]
+            found += [(j, _outlet_row_at(sent.start_char, mentions)) for j in _latest(ending, mentions)]
     return found
 
 
@@ -83,16 +80,24 @@ def countered_statements(doc: Doc, mentions: list[Mention]) -> list[tuple[int, i
         if not counter_clause(root):
             continue
         first = min(root.subtree, key=lambda t: t.i).idx
-        if any(m.form != "outlet" and m.start <= root.idx < m.end for m in mentions):
+        if _speaker_row_at(root.idx, mentions):
             continue  # a speaker's own "though in fact it never was"
         sent = root.sent
         before = [j for j, m in enumerate(mentions) if m.form != "outlet"
                   and sent.start_char <= m.start and m.end <= first]
         if before:
-            holder = next((j for j, m in enumerate(mentions) if m.form == "outlet"
-                           and m.start <= root.idx < m.end), None)
-            found += [(j, holder) for j in _latest(before, mentions)]
+            found += [(j, _outlet_row_at(root.idx, mentions)) for j in _latest(before, mentions)]
     return found
+
+
+def _speaker_row_at(position: int, mentions: list[Mention]) -> bool:
+    """Whether a speaker's row (not the outlet's) holds the character at ``position``."""
+    return any(m.form != "outlet" and m.start <= position < m.end for m in mentions)
+
+
+def _outlet_row_at(position: int, mentions: list[Mention]) -> int | None:
+    """The outlet's row holding the character at ``position``, or None."""
+    return next((j for j, m in enumerate(mentions) if m.form == "outlet" and m.start <= position < m.end), None)
 
 
 def _latest(rows: list[int], mentions: list[Mention]) -> list[int]:

@@ -121,7 +121,12 @@ def _shown_speaking(cue: Token) -> Token | None:
     seen = next((c for c in verb.children if c.dep_ == "dobj" and c.i < cue.i), None)
     if seen is None or seen.right_edge.i + 1 != cue.i:
         return None
-    return seen if seen.pos_ == "PROPN" or _person_like(seen) or seen.lemma_.lower() in ROLE_NOUNS else None
+    return seen if _someone(seen) else None
+
+
+def _someone(tok: Token) -> bool:
+    """A name, a person or a role ("Ivo Tan", "the mayor", "aides"): one who may be shown or recorded speaking."""
+    return tok.pos_ == "PROPN" or _person_like(tok) or tok.lemma_.lower() in ROLE_NOUNS
 
 
 def has_said(verb: Token) -> bool:
@@ -290,7 +295,7 @@ def _recorded(noun: Token) -> Token | None:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in RECORDINGS:
         return None
     return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                 if g.dep_ == "pobj" and (g.pos_ == "PROPN" or _person_like(g) or g.lemma_.lower() in ROLE_NOUNS)),
+                 if g.dep_ == "pobj" and _someone(g)),
                 None)
 
 
