@@ -139,6 +139,10 @@ def test_an_event_carries_the_story_status_of_its_claim():
     assert timeline[0]["status"] == "disputed" and timeline[0]["claims"] == ["c-4"]
     own = Event(day("2031-04-07", "Monday"), "rain fell for a third day", 0, 10, status="asserted")
     assert build_timeline([report("r1", "Fenwick Wire", own)], {}, {}, {})[0]["status"] == "asserted"
+    # a happening the outlet's asserted sentence only hopes for ("… are hoping the gates will hold on Monday")
+    hoped = Event(day("2031-04-07", "Monday"), "the gates will hold", 0, 10, status="hypothetical", mention=0)
+    timeline = build_timeline([report("r1", "Fenwick Wire", hoped)], {("r1", 0): 5}, {5: "asserted"}, {5: "c-5"})
+    assert timeline[0]["status"] == "hypothetical"
 
 
 def test_vague_times_are_ranges():

@@ -5,8 +5,9 @@ Two events are the same when their times are compatible (one falls within the ot
 parts of a day overlap: "Monday evening" and "late on Monday") and they share enough of their description's
 content words (lightly stemmed: "passenger"/"passengers"), half as many when they share an actor too, or an
 actor and the place. An event that sits in a claim takes
-that claim's story-level status (a strike one party claims and another disputes is "disputed", not a fact);
-an event in the outlet's own voice keeps its report status.
+that claim's story-level status (a strike one party claims and another disputes is "disputed", not a fact),
+except that a happening the report's own asserted sentence only hopes for stays hypothetical; an event in the
+outlet's own voice keeps its report status.
 
 Merging is greedy: each event, in the order the reports came, joins the earlier group it matches best (the
 highest Jaccard of words; the earliest such group on a tie). Joining the first match instead let a story's
@@ -538,6 +539,9 @@ def build_timeline(reports: list[Any], claim_of: dict, claim_status: dict[int, s
 def _entry(event: TimelineEvent, claim_status: dict[int, str | None], claim_ids: dict[int, str]) -> dict:
     first = event.first
     statuses = [claim_status.get(c) for c in event.claims if claim_status.get(c)]
+    status = statuses[0] if statuses else first.status
+    if status == "asserted" and first.status == "hypothetical":
+        status = "hypothetical"  # "are hoping X will win in November": the hope is stated, the win is not
     return {
         "id": f"ev-{event.report}-{first.start}",
         "time": {"value": first.time.value, "precision": first.time.precision, "text": first.time.text,
@@ -550,6 +554,6 @@ def _entry(event: TimelineEvent, claim_status: dict[int, str | None], claim_ids:
         "report": event.report,
         "reports": event.reports,
         "outlets": len(event.outlets),
-        "status": statuses[0] if statuses else first.status,
+        "status": status,
         "factuality": first.factuality,
     }
