@@ -268,3 +268,18 @@ def test_an_embedded_posts_signature_dates_no_event(nlp):
     found = [e.time.text for e in events(nlp, text)]
     assert "March 12, 2024" not in found and "March 12" not in found
     assert "Tuesday" in found and "Friday" in found
+
+
+def test_a_span_of_years_is_one_event_written_as_the_range(nlp):
+    text = ("Ana Ruiz, who served as mayor of Porto Vell from 1983 to 1989, opened the new ferry terminal "
+            "between March 2 and March 9.")
+    found = events(nlp, text)
+    ranges = sorted((e.time.value, e.time.text) for e in found)
+    assert ranges == [("1983", "from 1983 to 1989"), ("2024-03-02", "between March 2 and March 9")]
+    for event in found:
+        assert text[event.time.start:event.time.end] == event.time.text
+
+
+def test_two_years_that_bound_nothing_stay_two_events(nlp):
+    text = "The dam at Kelvar burst in 1983. Its rebuilt wall was finished in 1989 after six winters of work."
+    assert sorted(e.time.value for e in events(nlp, text)) == ["1983", "1989"]

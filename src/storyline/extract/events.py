@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,9 +58,13 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
     keys: list[tuple[str, str]] = []
     quotes = quote_index(doc)
     signatures = [match.span() for match in POST_SIGNATURE.finditer(text)]
+    ranges = _ranges(spans)
+    ends = {id(until) for _, until in ranges.values()}
     for time, time_span in spans:
         if time_span is None or any(s <= time.start and time.end <= e for s, e in signatures):
             continue  # an embedded post's signature ("— Ida Kern (@idakern) May 2, 2031") is page chrome
+        if id(time) in ends:
+            continue  # "to 1989" of "from 1983 to 1989" ends the event its range's first time dates
         sent = time_span.sent
         clause = _clause(sent, time_span, begin, time_tokens)
         if clause is None:
@@ -76,7 +81,7 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
         if unattributed and _in_quote(quotes, time, start, end):
             continue
         event = Event(
-            time=time,
+            time=_as_range(text, time, ranges.get(id(time))),
             description=text[start:end],
             start=start,
             end=end,
@@ -92,6 +97,34 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
         elif len(event.description) > len(events[same].description):
             events[same], keys[same] = event, key
     return events
+
+
+RANGE_OPENERS = {"from": {"to", "until", "till", "through", "-", "–"}, "between": {"and"}}
+
+
+def _ranges(spans: list[tuple[TimeValue, Span | None]]) -> dict[int, tuple[int, TimeValue]]:
+    """Times that open a span of time with the next one ("from 1983 to 1989", "between May 2 and May 9"),
+    by the id of the opening time: where the range's words begin, and the time that ends it. The two dates
+    bound one happening ("served as mayor from 1983 to 1989"): one timeline entry, not a second at its end."""
+    starts = {span.start: (time, span) for time, span in spans if span is not None}
+    ranges: dict[int, tuple[int, TimeValue]] = {}
+    for time, span in spans:
+        if span is None or span.start == 0 or span.end >= len(span.doc):
+            continue
+        opener, joiner = span.doc[span.start - 1], span.doc[span.end]
+        after = starts.get(span.end + 1)
+        if after is not None and joiner.lower_ in RANGE_OPENERS.get(opener.lower_, ()):
+            ranges[id(time)] = (opener.idx, after[0])
+    return ranges
+
+
+def _as_range(text: str, time: TimeValue, bounds: tuple[int, TimeValue] | None) -> TimeValue:
+    """The event's time, written as the whole range when it opens one ("from 1983 to 1989"); its value stays
+    the first time's (the timeline sorts a range by where it begins)."""
+    if bounds is None:
+        return time
+    start, until = bounds
+    return replace(time, text=text[start:until.end], start=start, end=until.end)
 
 
 def _in_quote(quotes: QuoteIndex, time: TimeValue, start: int, end: int) -> bool:
