@@ -283,3 +283,18 @@ def test_a_span_of_years_is_one_event_written_as_the_range(nlp):
 def test_two_years_that_bound_nothing_stay_two_events(nlp):
     text = "The dam at Kelvar burst in 1983. Its rebuilt wall was finished in 1989 after six winters of work."
     assert sorted(e.time.value for e in events(nlp, text)) == ["1983", "1989"]
+
+
+def test_a_subjects_long_aside_is_left_out_so_the_dated_verb_stays(nlp):
+    text = ("Ana Ruiz, who served as mayor of Porto Vell from 1983 to 1989 and as a judge of the river court "
+            "after that, said on Monday that the ferry bridge was unsafe.")
+    monday = next(e for e in events(nlp, text) if e.time.text == "Monday")
+    assert monday.description == "Ana Ruiz … said on Monday that the ferry bridge was unsafe"
+    assert (monday.start, monday.end) == (0, text.index("."))
+
+
+def test_a_short_aside_or_an_appositive_name_stays_in_the_description(nlp):
+    text = "The port chief, Ana Ruiz, closed the harbor at Kelvar on Friday."
+    [event] = events(nlp, text)
+    assert event.description == text[event.start:event.end]
+    assert "Ana Ruiz" in event.description

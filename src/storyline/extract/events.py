@@ -69,7 +69,7 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
         clause = _clause(sent, time_span, begin, time_tokens)
         if clause is None:
             continue
-        start, end, key = clause
+        start, end, key, aside = clause
         if _dated_on_its_own_line(text, time, start, end, spans):
             continue
         # a time about the speaker lies outside what the speaker says: only a mention holding it gives status
@@ -82,7 +82,7 @@ def find_events(doc: Doc, times: list[TimeValue], mentions: list[Mention],
             continue
         event = Event(
             time=_as_range(text, time, ranges.get(id(time))),
-            description=text[start:end],
+            description=text[start:end] if aside is None else f"{text[start:aside[0]]} … {text[aside[1]:end]}",
             start=start,
             end=end,
             actors=_names(owners, start, end, ACTOR_TYPES),
@@ -160,8 +160,9 @@ def _same_event(one: Event, one_key: tuple[str, str], other: Event, other_key: t
 
 
 def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
-            ) -> tuple[int, int, tuple[str, str]] | None:
-    """Character offsets of what the time dates, and its (verb lemma, subject) key: its verb with subject,
+            ) -> tuple[int, int, tuple[str, str], tuple[int, int] | None] | None:
+    """Character offsets of what the time dates, its (verb lemma, subject) key and the subject's aside left
+    out of the description when there is one (see ``_without_aside``): its verb with subject,
     object and particles ("it warned the company in writing"); for a participle modifying a noun ("in a
     statement issued on Friday, the company said …", "air samples taken on Sunday showed …") or a
     relative clause on a clause ("…, which may happen on Sunday"), the clause it modifies, when that one
@@ -171,12 +172,12 @@ def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
     named = _named_by_year(time_span)
     if named is not None:  # "contrasted it with her 2002 vote": the vote is 2002's, not the contrast
         found = _bounds(list(named.subtree), time_span, begin, MODIFIER_MIN_WORDS)
-        return None if found is None else (*found, _key(named, None))
+        return None if found is None else (*found, _key(named, None), None)
     verb = _governing_verb(time_span.root, sent)
     speaker = _speaker_phrase(verb, time_span)
     if speaker is not None:  # "…, said Ostrander, who served as mayor from 1981": about the speaker
         found = _bounds(list(speaker.subtree), time_span, begin, MIN_WORDS)
-        return None if found is None else (*found, _key(speaker, None))
+        return None if found is None else (*found, _key(speaker, None), None)
     host = _host_clause(verb, sent)
     if host is not None:
         target, subject = host
@@ -187,12 +188,12 @@ def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
         if not any(t.i in time_tokens for t in tokens):
             found = _bounds(tokens, time_span, begin, MIN_WORDS)
             if found is not None:
-                return (*found, _key(target, subject))
+                return (*found, _key(target, subject), None)
     noun = verb.head
     if verb.dep_ in {"acl", "relcl"} and _noun_phrase(noun):
         minimum = MODIFIER_MIN_WORDS if verb.dep_ == "acl" else MIN_WORDS
         found = _bounds(list(noun.subtree), time_span, begin, minimum)  # "the warehouse that exploded"
-        return None if found is None else (*found, _key(verb, noun))
+        return None if found is None else (*found, _key(verb, noun), None)
     if _relative_subject(verb) is not None:
         return None  # "which may happen": nothing better than the relative pronoun
     tokens = _verb_phrase(verb, time_span.root)
@@ -201,8 +202,41 @@ def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
     tokens.extend(t for c in verb.children if c.dep_ == "npadvmod" and c.i > time_span.root.i
                   for t in c.subtree)
     subject = _subject(verb)
-    found = _bounds(tokens, time_span, begin, MODIFIER_MIN_WORDS if _reduced_relative(verb) else MIN_WORDS)
-    return None if found is None else (*found, _key(verb, subject))
+    minimum = MODIFIER_MIN_WORDS if _reduced_relative(verb) else MIN_WORDS
+    found = _without_aside(tokens, subject, time_span, begin, minimum)
+    if found is not None:
+        return found[0], found[1], _key(verb, subject), found[2]
+    found = _bounds(tokens, time_span, begin, minimum)
+    return None if found is None else (*found, _key(verb, subject), None)
+
+
+def _without_aside(tokens: list[Token], subject: Token | None, time_span: Span, begin: int, minimum: int
+                   ) -> tuple[int, int, tuple[int, int]] | None:
+    """A description too long for MAX_WORDS whose subject carries an aside set off by commas ("Ana Ruiz, who
+    served as mayor from 1983 to 1989, said on Monday that …"; "Officer Lena Doss, who shot …, was charged on
+    Thursday") keeps the subject's name and what the time dates, and leaves the aside out: (start, end, and
+    the left-out characters). Cut at MAX_WORDS, it would keep the aside and lose the verb the time dates. An
+    appositive name is no aside ("the agency's chief, Ana Ruiz, said"). None when there is no aside or the
+    phrase fits."""
+    if subject is None or max(t.i for t in tokens) - min(t.i for t in tokens) < MAX_WORDS:
+        return None
+    doc = subject.doc
+    aside = next(((c.left_edge.i - 1, c.right_edge.i + 1) for c in subject.children
+                  if (c.dep_ in {"relcl", "acl"} or c.dep_ == "appos" and c.pos_ != "PROPN")
+                  and c.i > subject.i and c.left_edge.i > 0
+                  and doc[c.left_edge.i - 1].text == "," and c.right_edge.i + 1 < len(doc)
+                  and doc[c.right_edge.i + 1].text == ","), None)
+    if aside is None or not any(t.i > aside[1] for t in tokens):
+        return None
+    head = _bounds([t for t in tokens if t.i < aside[0]], time_span, begin, 1)
+    if head is None or aside[0] - subject.left_edge.i >= MAX_WORDS - minimum:
+        return None
+    tail = _bounds([t for t in tokens if t.i > aside[1]], time_span, begin, max(1, minimum - 1),
+                   MAX_WORDS - (aside[0] - subject.left_edge.i))
+    if tail is None:
+        return None
+    name_end = doc[aside[0] - 1].idx + len(doc[aside[0] - 1])  # "Rep. Ana Ruiz (D-Kelvar)" keeps its bracket
+    return head[0], tail[1], (name_end, tail[0])
 
 
 def _named_by_year(time_span: Span) -> Token | None:
@@ -308,8 +342,9 @@ def _key(verb: Token, subject: Token | None) -> tuple[str, str]:
     return verb.lemma_.lower(), " ".join(t.lower_ for t in words if not t.is_space)
 
 
-def _bounds(tokens: list[Token], time_span: Span, begin: int, minimum: int) -> tuple[int, int] | None:
-    """Character offsets from the first to the last token (at most MAX_WORDS words), the time and the
+def _bounds(tokens: list[Token], time_span: Span, begin: int, minimum: int, words: int = MAX_WORDS
+            ) -> tuple[int, int] | None:
+    """Character offsets from the first to the last token (at most ``words`` words), the time and the
     dateline left out, no trailing "on", "and", nor the time itself; None under ``minimum`` words."""
     doc = time_span.doc
     tokens = [t for t in tokens if not (time_span.start <= t.i < time_span.end) and t.idx >= begin]
@@ -317,7 +352,7 @@ def _bounds(tokens: list[Token], time_span: Span, begin: int, minimum: int) -> t
         return None
     tokens = _one_line(tokens)
     first, final = min(t.i for t in tokens), max(t.i for t in tokens)
-    last = min(final, first + MAX_WORDS - 1)
+    last = min(final, first + words - 1)
     dangling = {"ADP", "CCONJ", "DET", "SCONJ"} | ({"AUX", "PART"} if last < final else set())
     while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].ent_type_ in TIME_LABELS
                             or time_span.start <= last < time_span.end or doc[last].lower_ in TIME_ADVERBS
