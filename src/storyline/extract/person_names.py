@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from ..model import Source
 from .given_names import FEMALE, MALE
 from .nlp import doc_text
-from .source_phrases import PersonRoles, role_words, title_tokens
+from .source_phrases import PersonRoles, role_word, role_words, title_tokens
 from .source_state import SourceState, people_at, token_at
 from .source_words import FAMILY, GENDERED, GENDERS, PARTIES
 
@@ -92,9 +92,11 @@ def person_roles(st: SourceState) -> dict[str, PersonRoles]:
             if any(c.dep_ == "conj" for c in root.children):
                 continue  # "Ruiz, Tan and Bo, the port's owner": whose apposition is that?
             for c in root.children:
-                if c.dep_ == "appos" and c.i >= span.end and c.pos_ in {"NOUN", "ADJ"}:
+                if c.dep_ == "appos" and c.i >= span.end and (
+                        c.pos_ in {"NOUN", "ADJ"} or c.pos_ == "PROPN" and role_word(c) in PARTIES):
                     found.add([c, *(g for g in c.children if g.dep_ == "conj" and g.pos_ == "NOUN")],
                               doc[c.left_edge.i:c.right_edge.i + 1])
+                    found.parties |= role_words([*c.lefts, c]) & PARTIES  # "Ana Ruiz, the Veyra Republican,"
                 elif c.dep_ == "prep" and c.i >= span.end and c.lower_ in {"of", "from"}:
                     found.add([], doc[c.i:c.right_edge.i + 1])  # "Sen. Ana Ruiz of Veyra"
             if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":

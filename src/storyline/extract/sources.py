@@ -69,6 +69,9 @@ class SourceResolver:
                     and not dateline[0] <= tok.idx < dateline[1]
                     and quotes.at(tok.idx) is None):
                 src = self._named(tok)
+                together = self._people_together(tok) if src.kind == "person" else None
+                if together is not None:  # "Ana Ruiz and Ivo Tan met the board. They said …": both
+                    st.cands.append((tok.idx, "people", True, together))
                 if src.kind != "person":
                     plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
                     st.cands.append((tok.idx, src.kind, plural, src))
@@ -81,6 +84,18 @@ class SourceResolver:
         st.cands.sort(key=lambda c: c[0])
         st.cand_pos = [c[0] for c in st.cands]
         st.ready = True
+
+    def _people_together(self, tok: Token) -> Source | None:
+        """Named people coordinated as one subject ("Ana Ruiz and Ivo Tan"), as one source a later "they" can
+        take up; None where one of them is no named person."""
+        joined = conjuncts(tok)
+        if not joined:
+            return None
+        parts = [self._named(t) for t in (tok, *joined)]
+        if any(p.kind != "person" or p.entity is None for p in parts) or len({p.entity for p in parts}) < 2:
+            return None
+        names = [p.name for p in parts]
+        return Source(", ".join(names[:-1]) + " and " + names[-1], "person", (tok.idx, tok.idx + len(tok)))
 
     def resolve(self, head: Token) -> Source:
         """The Source for a source phrase headed by ``head``."""
