@@ -2,7 +2,8 @@
 
 A "he" or "she" is the salient person of its sentence or the one before, not merely the nearest name: the
 subject named after it when it opens a clause set before that subject ("Although he said …, Ana Ruiz …"),
-the subject of a clause that holds it, the main clause's subject, a speaker or the possessor of a statement
+the named person a relative clause that holds it describes ("Ivo Tan, the congressman who … when he …"), the
+subject of a clause that holds it, the main clause's subject, a speaker or the possessor of a statement
 in the sentence before ("… Ana Ruiz's statement. She called …"), for a "he said" the speaker of a set-off "X
 said" there ("Bo, Tan said, lied. “…,” he said": Tan), further back the nearest subject or speaker; never
 someone the report marks as the other gender (``person_names``). A "they" that speaks is people or a body,

@@ -2,7 +2,8 @@
 
 Names resolve to the fullest form in the report through the entities ("Koval" → "Marta Koval"). Several
 speakers stay one source, each named ("Ana Ruiz and Ivo Tan"); a possessive names its owner ("his campaign"
-→ "Ivo Tan's campaign"); a relative "who" speaks for the noun its clause describes. A pronoun with words of
+→ "Ivo Tan's campaign"); a relative "who" speaks for the noun its clause describes; a "they" may take up named
+people coordinated as a subject ("Ana Ruiz and Ivo Tan met the board. They said …"). A pronoun with words of
 its own ("those close to him") is the whole phrase. Generic phrases ("some reports", "officials",
 "witnesses") are unnamed, with the people they are tied to named in full ("aides to Ana Ruiz"). The phrase
 keeps its appositions (also one the parser took for a second subject) and leaves out asides: a comma-set
