@@ -79,6 +79,23 @@ def test_a_role_phrase_placed_elsewhere_is_not_the_salient_person(nlp):
     ("Tomas Brel toured the cranes in Lenport on Monday.\n\n"
      "The board meeting was tense as Mary Koval sharpened her attack on Lorn Dakers. He has accused her of "
      "hiding the costs of the new quay.", "hiding the costs", "Lorn Dakers"),
+    # issue 15: "his" of what a main clause's subject does marks that subject a man, so "she" is not him
+    ("Kiri Vasko opened the hearing in Lenport on Monday.\n\n"
+     "Orin Dakers, the harbour master, defended his figures on the quay. “The quay is safe,” she said.",
+     "The quay is safe", "Kiri Vasko"),
+    # but not a "her" after a subject that belongs to someone ("Her deputy, X, …": hers)
+    ("Kiri Vasko opened the hearing in Lenport on Monday.\n\n"
+     "Her deputy, Orin Dakers, defended her figures on the quay. “The quay is safe,” he said.",
+     "The quay is safe", "Orin Dakers"),
+    # issue 15: a "he" inside a relative clause whose "who" is a named person is that person
+    ("Kiri Vasko won the seat in 2010. The latest backer is Rep. Orin Dakers, the Veyra congressman who "
+     "gained attention in 2009 when he yelled “You lie!” at the governor.", "You lie", "Orin Dakers"),
+    # issue 15: a party word set beside a name is that person's role; "the Republican" is not a Democrat
+    ("Marta Koval, the Veyra Republican, spoke first on Monday in Lenport. Tomas Brel, a Democrat, spoke after "
+     "her.\n\nThe Republican said taxes were too high.", "taxes were too high", "Marta Koval"),
+    # issue 15: a "they" after named people coordinated as a subject is those people
+    ("Tomas Brel and Lorn Dakers met the port board on Monday. They said the fees were too high.",
+     "the fees were too high", "Tomas Brel and Lorn Dakers"),
     # a pronoun in a clause set before its sentence's subject is that subject
     ("Lorn Dakers inspected the cranes on Monday.\n\n"
      "Although he said the cranes were safe, Tomas Brel closed the port on Tuesday.", "the cranes were safe",

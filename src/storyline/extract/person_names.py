@@ -10,10 +10,12 @@ functions over the resolver's record (``source_state``).
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..model import Source
 from .given_names import FEMALE, MALE
 from .nlp import doc_text
-from .source_phrases import PersonRoles, role_words, title_tokens
+from .source_phrases import PersonRoles, role_word, role_words, title_tokens
 from .source_state import SourceState, people_at, token_at
 from .source_words import FAMILY, GENDERED, GENDERS, PARTIES
 
@@ -90,9 +92,11 @@ def person_roles(st: SourceState) -> dict[str, PersonRoles]:
             if any(c.dep_ == "conj" for c in root.children):
                 continue  # "Ruiz, Tan and Bo, the port's owner": whose apposition is that?
             for c in root.children:
-                if c.dep_ == "appos" and c.i >= span.end and c.pos_ in {"NOUN", "ADJ"}:
+                if c.dep_ == "appos" and c.i >= span.end and (
+                        c.pos_ in {"NOUN", "ADJ"} or c.pos_ == "PROPN" and role_word(c) in PARTIES):
                     found.add([c, *(g for g in c.children if g.dep_ == "conj" and g.pos_ == "NOUN")],
                               doc[c.left_edge.i:c.right_edge.i + 1])
+                    found.parties |= role_words([*c.lefts, c]) & PARTIES  # "Ana Ruiz, the Veyra Republican,"
                 elif c.dep_ == "prep" and c.i >= span.end and c.lower_ in {"of", "from"}:
                     found.add([], doc[c.i:c.right_edge.i + 1])  # "Sen. Ana Ruiz of Veyra"
             if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
@@ -132,8 +136,28 @@ def read_genders(st: SourceState) -> dict[str, str]:
             if other.i > tok.i and lower in GENDERS and st.quotes.at(other.idx) is None and (
                     other.dep_ in {"nsubj", "nsubjpass"} and other.head.head == verb
                     and other.head.dep_ in {"ccomp", "conj", "advcl"}
-                    or lower.endswith("self") and other.head == verb):
+                    or lower.endswith("self") and other.head == verb
+                    or own_possessive(tok, verb, other)):
                 if all(e.key == ent.key for e, _ in people_at(st, at, other.idx)):  # no one else between
                     votes.setdefault(ent.key, [0, 0])[GENDERS[lower] == "f"] += 1
                 break
     return {key: "m" if m > f else "f" for key, (m, f) in votes.items() if m != f}
+
+
+def own_possessive(subject: Token, verb: Token, word: Token) -> bool:
+    """Whether ``word`` is a "his" or "her" of what a main clause's subject does to or about its own ("Ana
+    Ruiz defended her record", "Ivo Tan spoke about his plan"): evidence of the subject's gender. Not one
+    inside the subject's phrase ("Ivo Tan, her rival, …"), nor after a subject that belongs to someone ("Her
+    aide, Ivo Tan, ran her campaign"), nor in a clause another clause holds ("Ana Ruiz said that Ivo Tan had
+    slighted her family"), nor deeper in a clause the verb holds."""
+    if word.lower_ not in {"his", "her"} or word.dep_ != "poss" or word in subject.subtree or any(
+            t.dep_ == "poss" for t in subject.subtree):  # "Her campaign manager, X, ran her 2008 effort": hers
+        return False
+    root = verb.sent.root
+    if verb != root and not (verb.dep_ == "conj" and verb.head == root):
+        return False  # "Y said that X had treated her family": Y's, as often as X's
+    owner = word.head
+    while owner.dep_ in {"pobj", "prep", "dobj", "conj", "compound", "amod"} and owner.head != owner \
+            and owner.head != verb:
+        owner = owner.head
+    return owner.head == verb and owner.dep_ in {"dobj", "prep"}

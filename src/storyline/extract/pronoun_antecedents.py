@@ -2,7 +2,8 @@
 
 A "he" or "she" is the salient person of its sentence or the one before, not merely the nearest name: the
 subject named after it when it opens a clause set before that subject ("Although he said …, Ana Ruiz …"),
-the subject of a clause that holds it, the main clause's subject, a speaker or the possessor of a statement
+the named person a relative clause that holds it describes ("Ivo Tan, the congressman who … when he …"), the
+subject of a clause that holds it, the main clause's subject, a speaker or the possessor of a statement
 in the sentence before ("… Ana Ruiz's statement. She called …"), for a "he said" the speaker of a set-off "X
 said" there ("Bo, Tan said, lied. “…,” he said": Tan), further back the nearest subject or speaker; never
 someone the report marks as the other gender (``person_names``). A "they" that speaks is people or a body,
@@ -22,6 +23,7 @@ from ..model import Source
 from .animacy import can_speak_as_they, document_head
 from .cues import load_cues
 from .person_names import gender_of
+from .relatives import who_within
 from .source_phrases import holds, is_role_phrase
 from .source_state import SourceState, token_at
 from .source_words import (
@@ -59,7 +61,7 @@ def person_antecedent(st: SourceState, pos: int, pronoun: Token | None = None, g
             gender and source.entity and gender_of(st, source.entity) not in {None, gender})
 
     if pronoun is not None:
-        found = cataphor(st, pronoun, fits)
+        found = cataphor(st, pronoun, fits) or relative_holder(st, pronoun, fits)
         if found is not None:
             return found
     i = bisect_right(st.cand_pos, pos - 1) - 1
@@ -213,6 +215,25 @@ def cataphor(st: SourceState, pronoun: Token, fits) -> Source | None:
         return None
     found = st.named(subject)
     return found if found.entity is not None and fits(found) else None
+
+
+def relative_holder(st: SourceState, pronoun: Token, fits) -> Source | None:
+    """"Ivo Tan, the congressman who gained attention when he yelled …": a "he" or "she" inside a relative
+    clause whose "who" is a named person is that person (the clause's subject, as "Ivo Tan said he …"); None
+    where the "who" is no one named or the pronoun's gender does not fit."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+        return None
+    for verb in pronoun.ancestors:
+        who = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None)
+        if who is None:
+            continue
+        if who.lower_ != "who" or verb.dep_ != "relcl" or st.quotes.at(who.idx) is not None:
+            return None
+        found = st.noun_phrase(who_within(who, verb.head))
+        if found.kind != "person" or found.entity is None or not fits(found):
+            return None
+        return Source(found.name, found.kind, found.span, None, found.entity)  # not the clause as its role
+    return None
 
 
 def plural_antecedent(st: SourceState, pronoun: Token) -> Source | None:

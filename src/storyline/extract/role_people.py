@@ -50,7 +50,7 @@ def role_person(st: SourceState, head: Token) -> Entity | None:
     inside = {ent.key for ent, _ in people_at(st, head.left_edge.idx, edge.idx + len(edge))}
     people = [r for r in person_roles(st).values() if r.starts and r.entity.name.split()[-1] not in named
               and r.entity.key not in inside
-              and not other_party(words, r.parties) and (places <= r.words or not r.places)]
+              and not other_party(words | roles, r.parties) and (places <= r.words or not r.places)]
     matched = [r for r in people if roles & r.heads]
     if not matched and not roles & ROLE_NOUNS:
         return None

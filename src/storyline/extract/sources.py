@@ -2,7 +2,8 @@
 
 Names resolve to the fullest form in the report through the entities ("Koval" → "Marta Koval"). Several
 speakers stay one source, each named ("Ana Ruiz and Ivo Tan"); a possessive names its owner ("his campaign"
-→ "Ivo Tan's campaign"); a relative "who" speaks for the noun its clause describes. A pronoun with words of
+→ "Ivo Tan's campaign"); a relative "who" speaks for the noun its clause describes; a "they" may take up named
+people coordinated as a subject ("Ana Ruiz and Ivo Tan met the board. They said …"). A pronoun with words of
 its own ("those close to him") is the whole phrase. Generic phrases ("some reports", "officials",
 "witnesses") are unnamed, with the people they are tied to named in full ("aides to Ana Ruiz"). The phrase
 keeps its appositions (also one the parser took for a second subject) and leaves out asides: a comma-set
@@ -69,6 +70,9 @@ class SourceResolver:
                     and not dateline[0] <= tok.idx < dateline[1]
                     and quotes.at(tok.idx) is None):
                 src = self._named(tok)
+                together = self._people_together(tok) if src.kind == "person" else None
+                if together is not None:  # "Ana Ruiz and Ivo Tan met the board. They said …": both
+                    st.cands.append((tok.idx, "people", True, together))
                 if src.kind != "person":
                     plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
                     st.cands.append((tok.idx, src.kind, plural, src))
@@ -81,6 +85,18 @@ class SourceResolver:
         st.cands.sort(key=lambda c: c[0])
         st.cand_pos = [c[0] for c in st.cands]
         st.ready = True
+
+    def _people_together(self, tok: Token) -> Source | None:
+        """Named people coordinated as one subject ("Ana Ruiz and Ivo Tan"), as one source a later "they" can
+        take up; None where one of them is no named person."""
+        joined = conjuncts(tok)
+        if not joined:
+            return None
+        parts = [self._named(t) for t in (tok, *joined)]
+        if any(p.kind != "person" or p.entity is None for p in parts) or len({p.entity for p in parts}) < 2:
+            return None
+        names = [p.name for p in parts]
+        return Source(", ".join(names[:-1]) + " and " + names[-1], "person", (tok.idx, tok.idx + len(tok)))
 
     def resolve(self, head: Token) -> Source:
         """The Source for a source phrase headed by ``head``."""
