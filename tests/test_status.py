@@ -1194,3 +1194,57 @@ def test_a_bare_it_is_no_contest_of_the_reporters_own_sentence(nlp):
             "The board will vote on Friday.")
     ms = _statuses(text)
     assert all(m.contests is None or ms[m.contests].form != "outlet" for m in ms)
+
+
+def test_the_accused_partys_pointing_denial_also_denies_the_accusation_that_names_it(nlp):
+    ms = _statuses("The dockworkers' union accused Mayor Ilse Varga of rigging the harbour vote. Union officials "
+                   "said the tally sheets were altered. Varga rejected the allegation.")
+    assert next(m for m in ms if "of rigging" in m.text).status == "denied"
+    assert next(m for m in ms if "tally sheets" in m.text).status == "denied"
+
+
+def test_a_pointing_denial_by_someone_the_accusation_does_not_name_leaves_it_reported(nlp):
+    ms = _statuses("The dockworkers' union accused Mayor Ilse Varga of rigging the harbour vote. Union officials "
+                   "said the tally sheets were altered. Councillor Piet Ortega rejected the allegation.")
+    assert next(m for m in ms if "of rigging" in m.text).status == "reported"
+    assert next(m for m in ms if "tally sheets" in m.text).status == "denied"
+
+
+def test_a_pointing_contest_also_disputes_the_contested_partys_charge_told_in_its_sentence(nlp):
+    ms = _statuses("In interviews, Mayor Ilse Varga has argued that the council ran a \"rigged\" count. Tomas Brandt "
+                   "has aggressively pushed back on those charges and has worked to block any changes amid Varga's "
+                   "accusations that the count is unfair.")
+    assert next(m for m in ms if "ran a" in m.text).status == "disputed"
+    assert next(m for m in ms if "count is unfair" in m.text and m.form != "outlet").status == "disputed"
+
+
+def test_another_partys_charge_told_in_a_pointing_contests_sentence_stays_reported(nlp):
+    ms = _statuses("In interviews, Mayor Ilse Varga has argued that the council ran a \"rigged\" count. Tomas Brandt "
+                   "has aggressively pushed back on those charges and has worked to block any changes amid Piet "
+                   "Ortega's accusations that the count is unfair.")
+    assert next(m for m in ms if "ran a" in m.text).status == "disputed"
+    assert next(m for m in ms if "count is unfair" in m.text and m.form != "outlet").status == "reported"
+
+
+def test_a_bare_answer_also_disputes_the_position_its_paragraph_backs_up(nlp):
+    ms = _statuses("Mayor Ilse Varga has always maintained that the harbour bridge was safe. Minister Piet Ortega "
+                   "backed her up on the radio. \"I see no problem with it,\" Ortega said.\n\nBut Inspector Tomas "
+                   "Brandt painted a different picture. \"The cables are badly corroded,\" Brandt said.")
+    assert next(m for m in ms if "bridge was safe" in m.text).status == "disputed"
+    assert next(m for m in ms if "no problem" in m.text).status == "disputed"
+
+
+def test_a_bare_answer_leaves_a_statement_of_an_earlier_paragraph_reported(nlp):
+    ms = _statuses("Mayor Ilse Varga has always maintained that the harbour bridge was safe.\n\nMinister Piet Ortega "
+                   "backed her up on the radio. \"I see no problem with it,\" Ortega said.\n\nBut Inspector Tomas "
+                   "Brandt painted a different picture. \"The cables are badly corroded,\" Brandt said.")
+    assert next(m for m in ms if "bridge was safe" in m.text).status == "reported"
+    assert next(m for m in ms if "no problem" in m.text).status == "disputed"
+
+
+def test_two_parties_with_different_views_answer_nobody(nlp):
+    ms = _statuses("Mayor Ilse Varga said that the harbour bridge was safe. Governor Piet Ortega said it was sound.\n\n"
+                   "Inspector Tomas Brandt and Judge Anna Kessel had sharply different views about the harbour. "
+                   "\"The cables are badly corroded,\" Brandt said.")
+    assert next(m for m in ms if "bridge was safe" in m.text).status == "reported"
+    assert next(m for m in ms if "was sound" in m.text).status == "reported"

@@ -404,11 +404,14 @@ def told_otherwise(doc: Doc, mention: Mention) -> bool:
 
 
 def _gives_another_account(verb: Token, names: set[str]) -> bool:
-    """'Brandt painted a different picture', 'the agency gave a very different account'."""
+    """'Brandt painted a different picture', 'the agency gave a very different account'; not 'Obama and Romney
+    had sharply different views' (two parties set against each other, answering nobody)."""
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "PROPN" or subject.lower_ not in names:
+        return False
+    if any(c.dep_ == "conj" for c in subject.children):
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in ACCOUNT_NOUNS
                and any(a.dep_ == "amod" and a.lower_ in OTHER for a in c.children) for c in verb.children)
@@ -437,3 +440,60 @@ def answered_statement(text: str, index: int, mentions: list[Mention],
             named = m.source.kind in ("person", "organization") and not _encloses(m, contester)
             return j if named else None
     return None
+
+
+def accusations_answered(text: str, index: int, root: Token, mentions: list[Mention], spans: list[Span | None],
+                         lex: Lexicon, skip: frozenset[int] = frozenset()) -> list[int]:
+    """'The union accused Mayor Lin of rigging the count. It said the tally sheets were altered. Lin rejected the
+    allegation.': a contest that only points back ("the allegation", "those charges", "it") answers the latest
+    statement, and when its own speaker is the party accused, also the earlier statement in that statement's
+    paragraph whose words name the party (the accusation itself). A contest that names what it
+    contests ("denied rigging the count") is left to its keys; a party's own earlier statement, the outlet's
+    narration, and rows the junk rules strike are never its accusations."""
+    contester = mentions[index]
+    if contester.contests is None or contester.source.kind not in ("person", "organization"):
+        return []
+    if _contest_keys(root, lex):
+        return []
+    names = set(contester.source.name.lower().split())
+    accused = []
+    for j in range(index - 1, -1, -1):
+        m = mentions[j]
+        if j == contester.contests or j in skip or m.start >= contester.start:
+            continue
+        answered = mentions[contester.contests]
+        if "\n" in text[min(m.end, answered.end):max(m.start, answered.start)]:  # another paragraph
+            continue
+        if m.form == "outlet" or m.source.kind == "outlet" or m.source.name == contester.source.name:
+            continue
+        span = spans[j]
+        if span is not None and any(t.pos_ == "PROPN" and t.is_alpha and t.lower_ in names for t in span):
+            accused.append(j)
+    return accused
+
+
+def charges_beside(index: int, root: Token, mentions: list[Mention], lex: Lexicon,
+                   skip: frozenset[int] = frozenset()) -> list[int]:
+    """'Velez pushed back on those charges amid Lin's accusations that the count was unfair': a contest that only
+    points back answers the latest statement, and also the contested party's statements told in the contest's
+    own sentence (the charges it names). A contest that names what it contests is left to its keys."""
+    contester = mentions[index]
+    if contester.contests is None or _contest_keys(root, lex):
+        return []
+    party = mentions[contester.contests].source.name
+    return [j for j, m in enumerate(mentions) if j != index and j != contester.contests and j not in skip
+            and m.sentence == contester.sentence and m.source.name == party and m.form != "outlet"
+            and m.source.kind != "outlet" and not _encloses(contester, m)]
+
+
+def answered_alongside(text: str, index: int, answered: int, mentions: list[Mention],
+                       skip: frozenset[int] = frozenset()) -> list[int]:
+    """'Varga has always said the bridge was safe. The minister backed her up: "…" But Brandt painted a different
+    picture.': a bare answer on the merits answers the latest statement of another party, and with it the other
+    parties' statements of that statement's paragraph told before it (the position it answers)."""
+    contester = mentions[index]
+    first = mentions[answered]
+    return [j for j in range(answered) if j not in skip and mentions[j].form != "outlet"
+            and mentions[j].source.kind != "outlet" and mentions[j].source.name != contester.source.name
+            and not _encloses(mentions[j], contester) and not _encloses(mentions[j], first)
+            and "\n" not in text[mentions[j].end:first.start]]

@@ -17,7 +17,11 @@ A mention starts with the status its cue class gives it (``asserted`` for the ou
 3. a disputing or denying mention is linked to the earlier mention it contests (``contests``,
    ``relation``), and the contested mention takes that status: the report presents it as disputed or
    denied ("X, the ministry said, is false" two paragraphs later makes X disputed in this report); which
-   statements contest and which one each answers is ``contests.py``'s;
+   statements contest and which one each answers is ``contests.py``'s. A contest that only points back also
+   reaches the accusation naming its own speaker ("accused Lin of X. … Lin rejected the allegation") and the
+   contested party's charges told in its sentence ("pushed back on those charges amid Lin's accusations that
+   Y"); a bare answer on the merits ("in response", "a different picture") reaches the other parties'
+   statements told before the one it answers in that paragraph;
 4. the outlet's bare correction ("She hadn't.") or counter-clause (", when he hadn't actually applied") makes
    the statement just before it ``disputed`` (``corrections.py``).
 
@@ -37,9 +41,10 @@ from .confirmations import appointed, confirms
 from .criticism import drew_criticism
 from .corrections import corrected_statements, countered_statements
 from .verdicts import apply_verdicts
-from .contests import (CLAIM_NOUNS, called_false, content_lemmas, contested_index, cue_root, found_nothing,
-                       inventor_statement, judged_wrong, statement_judged, said_in_response, answered_statement,
-                       names_a_statement, owner_of, rejects_a_charge, told_otherwise)
+from .contests import (CLAIM_NOUNS, accusations_answered, answered_alongside, called_false, charges_beside,
+                       content_lemmas, contested_index, cue_root, found_nothing, inventor_statement, judged_wrong,
+                       statement_judged, said_in_response, answered_statement, names_a_statement, owner_of,
+                       rejects_a_charge, told_otherwise)
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
 # hedge inside it ("denied that its jets allegedly struck …" stays denied, the hedge is recorded).
@@ -97,12 +102,18 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
             _flag(mentions[index], flag)
     # a contest by its cue is judged by what it contests, not as a statement (``junk.is_junk``)
     unpointed = frozenset(j for j in no_claims if initial[j] not in CONTEST_RELATION)
+    also_answered: dict[int, list[int]] = {}  # statements a contest answers besides the one it points at
+    text = doc_text(doc)
     for index, status in enumerate(initial):
         if status in CONTEST_RELATION and spans[index] is not None and len(spans[index]):
             mentions[index].relation = CONTEST_RELATION[status]
             if status == "disputed" and rejects_a_charge(doc, mentions[index], spans[index], lex):
                 mentions[index].relation = "denies"
             mentions[index].contests = contested_index(index, spans[index].root, mentions, lemmas, lex, unpointed)
+            # "Lin rejected the allegation": the accusation naming Lin, and the charges told beside the contest
+            root = spans[index].root
+            also_answered[index] = (accusations_answered(text, index, root, mentions, spans, lex, unpointed)
+                                    + charges_beside(index, root, mentions, lex, unpointed))
             if names_a_statement(spans[index]):
                 mentions[index].status = "reported"
     for index, span in enumerate(spans):  # "That is untrue," the ministry said: a dispute by its content
@@ -123,7 +134,6 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
         judged = statement_judged(index, person, mentions, lemmas, unpointed) if person is not None else None
         if judged is not None:
             mentions[index].contests, mentions[index].relation = judged, "disputes"
-    text = doc_text(doc)
     for index, mention in enumerate(mentions):  # "Romney tweeted in response: …": an answer on the merits
         if mention.contests is not None or mention.form == "outlet" or initial[index] in CONTEST_RELATION:
             continue
@@ -135,11 +145,18 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
                     else contested_index(index, response, mentions, lemmas, lex, unpointed))
         if answered is not None:
             mention.contests, mention.relation = answered, "disputes"
+            if response is None or response.lemma_.lower() == "response":  # a bare answer: the position answered
+                also_answered[index] = answered_alongside(text, index, answered, mentions, unpointed)
     apply_verdicts(doc, mentions, spans, lemmas, lex)  # "PolitiFact rated the claim false / true"
     for mention in mentions:
         if mention.contests is not None:
             contested = mentions[mention.contests]
             contested.status = strongest(contested.status, CONTESTED_STATUS[mention.relation])
+    for index, answered_too in also_answered.items():
+        relation = mentions[index].relation
+        if mentions[index].contests is not None and relation in CONTESTED_STATUS:
+            for j in answered_too:
+                mentions[j].status = strongest(mentions[j].status, CONTESTED_STATUS[relation])
     # "… that she had seen such a video. She hadn't.", "… an offer, when he hadn't actually applied"
     for index, holder in corrected_statements(doc, mentions) + countered_statements(doc, mentions):
         if index in no_claims or mentions[index].status == "hypothetical":
