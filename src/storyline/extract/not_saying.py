@@ -30,6 +30,7 @@ from .spans import SUBJECT_DEPS
 
 _VERBS = ("VERB", "AUX")
 _PREDICATES = frozenset({"oprd", "acomp", "ccomp", "xcomp"})  # "found the pier unsafe", "found it to be …"
+_SAID = frozenset({"dobj", "obj", "ccomp", "xcomp", "attr"})  # what a verb says or whom it targets
 
 
 def _speaks(token: Token) -> bool:
@@ -38,6 +39,7 @@ def _speaks(token: Token) -> bool:
 
 
 def _cue_verbs(doc: Doc, mention: Mention) -> list[Token]:
+    """The verbs of the mention's cue, in order ("went on to say": went, say)."""
     cue = cue_of(doc, mention)
     return [t for t in cue or () if t.pos_ in _VERBS]
 
@@ -59,7 +61,6 @@ def goes_on_without_saying(doc: Doc, mention: Mention, span: Span) -> bool:
     return not (_speaks(root) or any(c.dep_ in _SAID for c in root.children))
 
 
-_SAID = frozenset({"dobj", "obj", "ccomp", "xcomp", "attr"})
 EVIDENCE = DOCUMENTS | {"research", "audit", "review", "investigation", "inquiry", "test", "data", "census",
                         "tally", "count", "estimate", "model", "probe", "autopsy", "record", "finding"}
 INQUIRERS = frozenset({"investigator", "researcher", "auditor", "inspector", "analyst", "scientist",
@@ -69,7 +70,7 @@ INQUIRERS = frozenset({"investigator", "researcher", "auditor", "inspector", "an
 def finds_a_thing(doc: Doc, mention: Mention, span: Span) -> bool:
     """'found *ways to press his agenda*', 'found *itself playing host*', 'finding *only one man*': the cue's
     last verb is "find" and its content is a clause whose subject is the finder again ("itself",
-    "himself"), or a thing it takes as object, found by someone who is no poll, study or record. Kept: a
+    "himself"), or a thing it takes as object, found by someone who is no poll, study, record or investigator. Kept: a
     clause with its own subject or a "that" ("found *that* …", "found *voters were split*"), a verdict
     ("found *the pier unsafe*"), a thing with a that-clause ("found *evidence that* …") or with a
     participle that tells something of it ("found *200 emails containing secrets*"), a way to say
