@@ -55,7 +55,7 @@ from source_proxy import harness_parser, scored_split, write_rows  # noqa: E402
 import storyline.extract.pipeline as pipeline  # noqa: E402
 from storyline.eval.ledger import match, token_spans, tokens_in  # noqa: E402
 from storyline.eval.polnear import read_gold  # noqa: E402
-from storyline.extract import junk  # noqa: E402
+from storyline.extract import junk, not_saying  # noqa: E402
 from storyline.extract.nlp import TEXT_KEY  # noqa: E402
 
 QUOTES = "\"“”'‘’«»"
@@ -116,6 +116,9 @@ def junk_reason(doc: Doc, mention, kept_before: list) -> str:
         ("shown", lambda: junk.is_shown(doc, mention)),
         ("thing_saying", lambda: junk.is_thing_saying(doc, mention)),
         ("anonymity", lambda: junk.asks_anonymity(span)),
+        ("goes_on", lambda: not_saying.goes_on_without_saying(doc, mention, span)),
+        ("finds_a_thing", lambda: not_saying.finds_a_thing(doc, mention, span)),
+        ("markup", lambda: not_saying.is_markup(mention)),
     ]
     for name, test in tests:
         if test():

@@ -38,6 +38,7 @@ from .cues import load_cues
 from .hedges import load_lexicon
 from .nlp import cue_classes, cue_of, negated_cue
 from .nonspeakers import can_speak
+from .not_saying import finds_a_thing, goes_on_without_saying, is_markup
 from .np_statements import np_statement
 from .spans import SPEECH_CLASSES
 from .substance import QUOTATION, says_something
@@ -202,7 +203,7 @@ def _judge(doc: Doc, mention: Mention) -> str | None:
              ("no statement", lambda: _no_statement(doc, mention, span)),
              ("scrap", lambda: mention.form == "direct" and is_quoted_scrap(span)),
              ("nobody", lambda: nobody_said(mention)), ("question", lambda: is_quoted_question(mention)),
-             ("anonymity", lambda: asks_anonymity(span)),
+             ("anonymity", lambda: asks_anonymity(span)), ("markup", lambda: is_markup(mention)),
              ("shown", lambda: is_shown(doc, mention)), ("thing", lambda: is_thing_saying(doc, mention)))
     return next((reason for reason, test in tests if test()), None)
 
@@ -223,7 +224,8 @@ def _no_statement(doc: Doc, mention: Mention, span: Span) -> bool:
     made, an order someone allegedly gave, or a topic (no verb or quote, and no charge or characterization).
     ``is_junk`` strikes these; ``struck_before_status`` leaves their clauses to the outlet."""
     return (is_thought(doc, mention) or is_unsaid(doc, mention) or is_question(doc, mention, span)
-            or is_alleged_order(doc, mention)
+            or is_alleged_order(doc, mention) or goes_on_without_saying(doc, mention, span)
+            or finds_a_thing(doc, mention, span)
             or not (says_something(span) or is_charge(doc, mention, span) or is_characterization(doc, mention, span)
                     or np_statement(doc, mention, span) is not None))
 
