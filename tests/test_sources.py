@@ -1047,3 +1047,45 @@ def test_a_recording_of_no_one_keeps_its_own_voice(nlp):
     """'a video of the flood showing …': a recording of a thing speaks as itself."""
     text = "A video of the flood showing that the levee failed was posted online."
     assert source_of(nlp, text, "the levee failed") == "video"
+
+
+def test_a_verb_of_saying_joined_after_the_clause_said_is_the_speakers_next_act(nlp):
+    """'Ada Pell says she respects the mayor and calls her a fine manager.': "calls" has the form of "says"
+    (and of "respects"), is a verb of saying with an object, and the clause said has its own subject, so
+    the call is Pell's next act, not what she says."""
+    rows = [
+        ("Ada", 1, "compound", "PROPN", "NNP", "Ada", "B-PERSON"), ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell", "I-PERSON"),
+        ("says", 2, "ROOT", "VERB", "VBZ", "say", "O"), ("she", 4, "nsubj", "PRON", "PRP", "she", "O"),
+        ("respects", 2, "ccomp", "VERB", "VBZ", "respect", "O"), ("the", 6, "det", "DET", "DT", "the", "O"),
+        ("mayor", 4, "dobj", "NOUN", "NN", "mayor", "O"), ("and", 4, "cc", "CCONJ", "CC", "and", "O"),
+        ("calls", 4, "conj", "VERB", "VBZ", "call", "O"), ("her", 8, "dobj", "PRON", "PRP", "she", "O"),
+        ("a", 12, "det", "DET", "DT", "a", "O"), ("fine", 12, "amod", "ADJ", "JJ", "fine", "O"),
+        ("manager", 8, "oprd", "NOUN", "NN", "manager", "O"), (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    doc = _parsed(nlp, rows)
+    found = [m for m in find_attributions(doc, find_entities(doc)) if m.cue == "says"]
+    assert found and found[0].text == "she respects the mayor"
+
+
+def test_a_quote_after_adding_is_not_joined_to_the_quote_before_the_tag(nlp):
+    """'"The pier is shut for now," Ada Pell said, adding: "We will reopen it in May."': two cues, two quotes;
+    the first is what "said" tags, the second what "adding" does (no split quote across "said, adding")."""
+    doc = nlp('"The pier is shut for now," Ada Pell said, adding: "We will reopen it in May."')
+    texts = {m.cue: m.text for m in find_attributions(doc, find_entities(doc))}
+    assert texts.get("said") == '"The pier is shut for now,"'
+    assert texts.get("adding") == '"We will reopen it in May."'
+
+
+def test_a_quote_split_by_its_own_tag_is_still_joined(nlp):
+    """'"The pier is shut for now," Ada Pell said, "and we will reopen it in May."': one quote, one cue."""
+    doc = nlp('"The pier is shut for now," Ada Pell said, "and we will reopen it in May."')
+    found = [m for m in find_attributions(doc, find_entities(doc)) if m.cue == "said"]
+    assert found and found[0].text.startswith('"The pier') and found[0].text.endswith('May."')
+
+
+def test_a_verb_of_doing_joined_after_the_clause_said_stays_in_the_content(nlp):
+    """'Ada Pell said the council rejected the plan and denied the permit.': "denied" is the council's act
+    (a verb of denial, not of saying), so the clause said keeps it."""
+    doc = nlp("Ada Pell said the council rejected the plan and denied the permit.")
+    found = [m for m in find_attributions(doc, find_entities(doc)) if m.cue == "said"]
+    assert found and found[0].text == "the council rejected the plan and denied the permit"

@@ -1,7 +1,8 @@
 """From a found attribution to a ``Mention``: the content kept off the dateline and grown over the quotes it
 touches, and dropped when it swallows its own cue (a parse gone wrong); the source resolved (a bare name spans
 just the name) and clipped where it runs into the cue or the content; a quote the speaker's words split from
-the content joined to it ('“A,” Ana Ruiz said, “B.”'); a content after its cue run on over a colon's tail
+the content joined to it ('“A,” Ana Ruiz said, “B.”'; not past a verb of saying of its own: '“A,” Ana Ruiz
+said, adding: “B.”'); a content after its cue run on over a colon's tail
 ("named the winner: Tomas Brel", ``colon_tail``); the mention's form (direct, mixed or indirect) and
 sentence.
 """
@@ -12,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Form, Mention, Source
 from .colon_tail import past_colon
-from .cues import STATUS_BY_CLASS
+from .cues import STATUS_BY_CLASS, load_cues
 from .nlp import doc_text
 from .quotes import QuoteIndex
 from .sources import SourceResolver
@@ -60,7 +61,7 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
         resolver.remember(source, found.source_head)
     if source.span and start < source.span[0] < end <= cue_start and source.span[1] <= cue_start:
         start, end = _trim(doc, start, source.span[0])  # the speaker is no part of what comes before
-    if start >= cue_end and quotes.at(start) is not None:
+    if start >= cue_end and quotes.at(start) is not None and not _tag_before_cue(doc, source.span, cue_start):
         lead = _quote_before(doc_text(doc), min(cue_start, source.span[0] if source.span else cue_start), quotes)
         start = start if lead is None else lead
     spans = [(start, end), (cue_start, cue_end)] + ([source.span] if source.span else [])
@@ -93,6 +94,16 @@ def _quote_then_clause(text: str, start: int, end: int, quotes: QuoteIndex) -> i
     if not words or words[0] not in SUBORDINATORS or words[:2] == ["as", "well"]:  # "…” as well as …": more said
         return end
     return inside[-1][1]
+
+
+def _tag_before_cue(doc: Doc, source: tuple[int, int] | None, cue_start: int) -> bool:
+    """Does a verb of saying of its own stand between the speaker and this cue ('“A,” Ana Ruiz said, adding:
+    “B.”')? Then the quote before the speaker is what that verb tags, not the first half of this cue's."""
+    if source is None or source[1] >= cue_start:
+        return False
+    between = doc.char_span(source[1], cue_start, alignment_mode="contract")
+    return between is not None and any(
+        t.pos_ == "VERB" and load_cues().cue_class(t.lemma_) is not None for t in between)
 
 
 def _quote_before(text: str, lead: int, quotes: QuoteIndex) -> int | None:

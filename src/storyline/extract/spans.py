@@ -153,15 +153,32 @@ def _speakers_verb(verb: Token, head: Token, cue: Token) -> bool:
     """A verb the parser coordinated with the clause said that is the speaker's own next act, in the
     cue's form, not the clause's: "said the city should tax the barges and proposed a toll"; with an
     auxiliary, the auxiliary in the cue's form after "and" ("insists the guild must be a body of experts, and
-    has championed …"), not after "or" ("said they would vote for her or were leaning …": their alternative)."""
+    has championed …"), not after "or" ("said they would vote for her or were leaning …": their alternative);
+    a verb of saying after "and", whatever the clause's form (``_speech_act_after_and``)."""
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.pos_ != "VERB" or cue.pos_ != "VERB":
         return False
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     if not auxes:
-        return verb.tag_ == cue.tag_ != head.tag_
-    joined = [c for c in (*head.children, *verb.children) if c.dep_ == "cc" and head.i < c.i < verb.i]
+        return verb.tag_ == cue.tag_ != head.tag_ or _speech_act_after_and(verb, head, cue)
     return (auxes[0].tag_ == cue.tag_ != _finite_tag(head)  # "insists the party must be X, and has championed Y"
-            and bool(joined) and joined[-1].lower_ == "and")  # "… would vote for her or were leaning …": theirs
+            and _joined_by_and(head, verb))  # "… would vote for her or were leaning …": theirs
+
+
+def _speech_act_after_and(verb: Token, head: Token, cue: Token) -> bool:
+    """A verb of saying joined by "and" to the clause said, in the cue's form and with an object
+    of its own, whose clause names its own subject: the speaker's next act even where the clause's verb has
+    the cue's form too ("says he respects the mayor and calls her a fine manager", "said Ruiz was wrong and
+    criticized her for it")."""
+    return (verb.tag_ == cue.tag_ and _joined_by_and(head, verb)
+            and load_cues().cue_class(verb.lemma_) == "say"
+            and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+            and any(c.dep_ in OBJECT_DEPS or c.dep_ in {"ccomp", "xcomp", "prep"} for c in verb.children))
+
+
+def _joined_by_and(head: Token, verb: Token) -> bool:
+    """Is the last conjunction between a verb and the one it is coordinated with "and"?"""
+    joined = [c for c in (*head.children, *verb.children) if c.dep_ == "cc" and head.i < c.i < verb.i]
+    return bool(joined) and joined[-1].lower_ == "and"
 
 
 def _finite_tag(verb: Token) -> str:
