@@ -1216,6 +1216,17 @@ def test_an_embedded_post_is_its_authors_and_its_signature_is_chrome(nlp):
         "pic.twitter.com/Ab12Cd — Olek Tamm (@olektamm) May 2, 2031</post>."]
 
 
+def test_each_embedded_post_is_cut_by_the_chrome_of_its_own_line(nlp):
+    text = ("SIGN UP FOR OUR NEWSLETTER\n\n"
+            '<post id="8" author="@idakern">The harbour stays open all winter. https://t.co/Zx9 '
+            "SIGN UP FOR OUR NEWSLETTER — Ida Kern (@idakern) May 3, 2031</post>.\n\n"
+            '<post id="9" author="@olektamm">The cranes are safe and the pier is sound. '
+            "pic.twitter.com/Ab12Cd — Olek Tamm (@olektamm) May 4, 2031</post>.\n\nThe board met on Friday.")
+    posts = sorted((m for m in mentions(nlp, text) if m.cue == "—"), key=lambda m: m.start)
+    assert [(m.source.name, m.text) for m in posts] == [
+        ("Ida Kern", "The harbour stays open all winter."), ("Olek Tamm", "The cranes are safe and the pier is sound.")]
+
+
 def test_a_dash_and_a_name_in_prose_are_no_post(nlp):
     text = "The vote — Olek Tamm (the deputy) said on May 2, 2031 — went against the board."
     assert not any(m.cue == "—" for m in mentions(nlp, text))

@@ -1112,6 +1112,15 @@ def test_a_statement_answered_in_response_by_another_party_is_disputed(nlp, text
     assert [m.relation for m in ms if m.source.name == "Ilse Varga"] == ["disputes"]
 
 
+@pytest.mark.parametrize("blank", ["\n\n", "\n \n", "\n\xa0\n"])
+def test_an_answer_two_paragraphs_on_answers_nothing(nlp, blank):
+    # a line of nothing but a no-break space is a blank line too (page.BLANK_LINE)
+    ms = _statuses("Tomas Aldane said the Kessel levy had doubled in a year." + blank + "The ferries ran late all "
+                   "week." + blank + "Mayor Ilse Varga said in response: \"The levy has not moved since the spring.\"")
+    assert next(m for m in ms if "levy had doubled" in m.text).status == "reported"
+    assert all(m.contests is None for m in ms)
+
+
 @pytest.mark.parametrize("text", [
     # an answer to a reporter's question, or to events, answers no statement; a neighbour's word is no answer
     "Tomas Aldane said the Kessel levy had doubled in a year. Mayor Ilse Varga said in response to a question "

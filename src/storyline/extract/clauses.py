@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from .concessions import concession_end
 from .cues import Cues, load_cues
 from .nominal_cues import _noun_clause
+from .np_statements import JUDGING_VERBS
 from .spans import OBJECT_DEPS, SUBJECT_DEPS, _own_attribution, _paragraph, _subtree_span
 from .speakers import _agent, _person_like
 
@@ -21,9 +22,7 @@ VERDICT_CLASSES = {"dispute", "deny", "confirm"}  # cues whose object is the thi
 CLAUSE_BREAKS = {";", ":", "—", "–", "--"}  # a clause before one of these is no content of a cue after it
 ESTIMATE_VERBS = {"estimate", "put", "project", "value", "peg"}  # "estimated the cargo at 300 tonnes"
 # "accused him of lying", "slammed the board for closing the quay": the charge or reason is what is said
-ACCUSE_VERBS = {"accuse", "blame", "charge", "criticize", "criticise", "praise", "credit", "fault", "slam", "lambaste",
-                "lambast", "rip", "blast", "trash", "savage", "assail", "condemn", "denounce", "mock", "scold", "chide",
-                "rebuke", "berate", "applaud", "hail", "attack", "hit", "knock", "hammer", "pound", "bash"}
+ACCUSE_VERBS = JUDGING_VERBS | {"accuse", "charge", "trash", "savage", "mock"}  # np_statements.JUDGING_VERBS and these
 COMPARE_VERBS = {"compare", "liken"}  # "compared his lapse to the worst gaffes": what it is compared to is said too
 REASON_MARKS = {"because", "if", "unless", "since"}  # a reason or condition the speaker gives with the content
 # verbs whose "to" after the thing said names where it goes or who gets it ("added a facet to his job", "posted

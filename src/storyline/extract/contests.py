@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Mention, Source
 from .hedges import Lexicon
 from .nlp import cue_of, doc_text, that_marked
+from .page import BLANK_LINE as _PARAGRAPH_BREAK
 
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "contention"}
 POINTERS = frozenset({"it", "this", "that", "these", "those", "which"})  # words that point back at a statement
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def rejects_a_charge(doc: Doc, mention: Mention, span: Span, lex: Lexicon) -> bool:

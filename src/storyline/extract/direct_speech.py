@@ -166,7 +166,9 @@ def _signed_posts(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> lis
     for match in POST_SIGNATURE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         start = LEADING_MARKUP.match(text, line_start).end()
-        end = min([match.start()] + [s for s, _ in chrome_spans(text[:match.start()]) if s > start])
+        # chrome before the signature on its own line (the lines above start before the post)
+        end = min([match.start()] + [line_start + s for s, _ in chrome_spans(text[line_start:match.start()])
+                                     if line_start + s > start])
         end = start + len(TRAILING_LINKS.sub("", text[start:end]))
         name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
         dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")

@@ -1384,8 +1384,15 @@ def _as_mid_sentence(doc: Doc, start: int, role: str) -> str:
 
 
 def _written_small(doc: Doc, word: str) -> bool:
-    """Whether the report writes the word in small letters somewhere: a common word, not a name."""
-    return any(t.text == word for t in doc)
+    """Whether the report writes the word in small letters somewhere: a common word, not a name. The doc's
+    words are gathered once (``WORDS_KEY``), not scanned for each role."""
+    words = doc.user_data.get(WORDS_KEY)
+    if words is None:
+        words = doc.user_data[WORDS_KEY] = frozenset(t.text for t in doc)
+    return word in words
+
+
+WORDS_KEY = ("storyline", "words")
 
 
 _PROPER_ENTITY_TYPES = {"NORP", "GPE", "LOC", "PERSON", "FAC", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART"}

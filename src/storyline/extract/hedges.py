@@ -22,7 +22,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import doc_text
-from .source_words import PERCEIVING_VERBS
+from .perceiving import perceived_participles
 
 HedgeKind = Literal["doubt", "np_doubt", "label", "speculative", "conditional", "unverifiable"]
 WeaselKind = Literal["weasel", "peacock", "vague"]
@@ -184,9 +184,8 @@ def _perceived(modal: Token) -> bool:
     """'Aides could be heard grumbling …', 'he could be seen leaving …': "could" of a passive verb of
     perceiving with what was perceived in a participle tells what was heard or seen, no possibility."""
     verb = modal.head
-    return (modal.lower_ == "could" and verb.lemma_.lower() in PERCEIVING_VERBS
-            and any(c.dep_ == "auxpass" for c in verb.children)
-            and any(c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG" for c in verb.children))
+    return (modal.lower_ == "could" and any(c.dep_ == "auxpass" for c in verb.children)
+            and bool(perceived_participles(verb)))
 
 
 def _comparison(mark: Token, lex: Lexicon) -> bool:

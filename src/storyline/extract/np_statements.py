@@ -28,10 +28,12 @@ from .nlp import cue_of
 from .nonspeakers import can_speak
 
 DEMAND_VERBS = frozenset({"call", "push", "press"})  # with "for": "called for X"
-BLAME_VERBS = frozenset({"criticize", "criticise", "blame", "fault", "slam", "blast", "attack", "hit", "knock",
-                         "hammer", "pound", "bash", "assail", "lambaste", "lambast", "rip", "scold", "chide",
-                         "rebuke", "berate", "condemn", "denounce", "decry", "praise", "credit", "applaud",
-                         "hail", "call"})  # + object + "for": "criticized X for Y", "called X out for Y"
+# verbs of blaming or praising someone for something ("criticized X for Y", "praised X for Y"); clauses.py
+# takes them with the object's "of", "for", "on" or "with" phrase as said (``ACCUSE_VERBS``)
+JUDGING_VERBS = frozenset({"criticize", "criticise", "blame", "fault", "slam", "blast", "attack", "hit", "knock",
+                           "hammer", "pound", "bash", "assail", "lambaste", "lambast", "rip", "scold", "chide",
+                           "rebuke", "berate", "condemn", "denounce", "praise", "credit", "applaud", "hail"})
+BLAME_VERBS = JUDGING_VERBS | {"decry", "call"}  # + object + "for": "criticized X for Y", "called X out for Y"
 NOT_A_REASON = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})  # "for two days"
 
 

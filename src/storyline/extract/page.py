@@ -15,7 +15,7 @@ import re
 from .dateline import LINE_DATELINE
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
-_BLANK = re.compile(r"\n[ \t\xa0]*\n")
+BLANK_LINE = re.compile(r"\n[ \t\xa0]*\n")  # a paragraph break: a line of nothing but spaces
 # a line that opens by asking the reader to do something, or by crediting someone
 _CHROME_START = re.compile(r"""^[\s(•*–—-]*(?:
       sign\ up\b | subscribe\b | follow\ (?:us|me|him|her|them)\b | follow\ @ | like\ us\b | like\ the\ page\b
@@ -149,7 +149,7 @@ def headline_span(text: str, chrome: list[tuple[int, int]] | None = None) -> tup
     spans = set(chrome)
     at = len(text) - len(text.lstrip())
     while at < len(text):
-        gap = _BLANK.search(text, at)
+        gap = BLANK_LINE.search(text, at)
         end = gap.start() if gap else len(text)
         lines = list(_LINE.finditer(text, at, end))
         if lines and all(line.span() in spans for line in lines):  # a banner or byline before the headline

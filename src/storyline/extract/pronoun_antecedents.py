@@ -64,13 +64,8 @@ def person_antecedent(st: SourceState, pos: int, pronoun: Token | None = None, g
         found = cataphor(st, pronoun, fits) or relative_holder(st, pronoun, fits)
         if found is not None:
             return found
-    i = bisect_right(st.cand_pos, pos - 1) - 1
     seen: list[tuple[int, int, Source]] = []  # (sentence start, rank, source), nearest first
-    for _ in range(LOOK_BACK):
-        if i < 0:
-            break
-        at, kind, _, source = st.cands[i]
-        i -= 1
+    for at, kind, _, source in candidates_before(st, pos):
         if kind == "person" and source.entity is not None and fits(source):  # not a guess ("Win or not,")
             tok = token_at(st, at)
             seen.append((tok.sent.start, clause_rank(st, tok), source))
@@ -243,13 +238,8 @@ def plural_antecedent(st: SourceState, pronoun: Token) -> Source | None:
     nearest group or organisation before."""
     pos = pronoun.idx
     here = pronoun.sent
-    i = bisect_right(st.cand_pos, pos - 1) - 1
     seen = []
-    for _ in range(LOOK_BACK):
-        if i < 0:
-            break
-        at, kind, plural, source = st.cands[i]
-        i -= 1
+    for at, kind, plural, source in candidates_before(st, pos):
         if (plural or kind == "organization" or " and " in source.name) and may_be_they(st, at, kind, source):
             seen.append((token_at(st, at), source))
     for tok, source in seen:
@@ -301,16 +291,18 @@ def antecedent_at(st: SourceState, pronoun: str, pos: int, allowed: set[str] | N
             return plural or kind == "organization"
     else:
         return None
-    i = bisect_right(st.cand_pos, pos - 1) - 1
     nearest = None
-    for _ in range(LOOK_BACK):
-        if i < 0:
-            break
-        at, kind, plural, source = st.cands[i]
+    for at, kind, plural, source in candidates_before(st, pos):
         if fits(kind, plural) and (allowed is None or source.entity in allowed) and (
                 pronoun not in PLURAL_PRONOUNS or may_be_they(st, at, kind, source)):
             if kind != "person" or at in st.salient:
                 return at, source
             nearest = nearest or (at, source)
-        i -= 1
     return nearest
+
+
+def candidates_before(st: SourceState, pos: int) -> list[tuple[int, str, bool, Source]]:
+    """The antecedent candidates (at, kind, plural, source) that start before pos, nearest first, at most
+    ``LOOK_BACK`` of them."""
+    i = bisect_right(st.cand_pos, pos - 1) - 1
+    return [st.cands[j] for j in range(i, max(i - LOOK_BACK, -1), -1)]

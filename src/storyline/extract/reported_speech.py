@@ -20,8 +20,8 @@ from .np_statements import held_against
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
 from .quotes import QuoteIndex
 from .stray_clauses import that_clause_after
-from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SPEECH_CLASSES,
-                    SUBJECT_DEPS, _Found, _paragraph, _subtree_span, _trim, _verb_group)
+from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, SAYING_CLASSES, SPEECH_CLASSES, SUBJECT_DEPS,
+                    _Found, _paragraph, _past_punct, _subtree_span, _trim, _verb_group)
 from .speakers import (_asked_of, _has_subject, _name_before, _past_dateline, _person_like, _speaker_after_quote,
                        _stranded_speaker, _subject, has_said)
 from .unnamed_sources import RAISING_VERBS, _outlets_impression, _passive_hedge, _raises_a_cue
@@ -212,9 +212,7 @@ def _past_leading_tag(tag: Token, span: tuple[int, int]) -> tuple[int, int]:
     if any(not t.is_punct and t.dep_ not in {"cc", "advmod", "intj"}
            for t in doc[subject.sent.start:subject.left_edge.i]):
         return span  # "(the cost of which, many say, …)": the clause began before the tag
-    first = max((t.i for t in tag.subtree if not t.is_punct), default=tag.i) + 1
-    while first < len(doc) and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
-        first += 1
+    first = _past_punct(doc, max((t.i for t in tag.subtree if not t.is_punct), default=tag.i) + 1, len(doc))
     if first >= len(doc) or doc[first].idx >= span[1]:
         return span
     return _trim(doc, doc[first].idx, span[1])
@@ -237,9 +235,8 @@ def _as_clause(verb: Token, cls: str) -> tuple[int, int] | None:
     if host.left_edge.i < verb.left_edge.i:  # "The levy, as Brel argued, will hurt small boats"
         return _subtree_span(host, exclude=verb, whole=True)
     para = _paragraph(doc, verb.i)
-    first, last = verb.right_edge.i + 1, min(host.right_edge.i, para[1] - 1)
-    while first < last and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
-        first += 1
+    last = min(host.right_edge.i, para[1] - 1)
+    first = _past_punct(doc, verb.right_edge.i + 1, last)
     if first >= last:
         return None
     return _trim(doc, doc[first].idx, doc[last].idx + len(doc[last]))

@@ -263,6 +263,14 @@ def _paragraph(doc: Doc, i: int) -> tuple[int, int]:
     return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
 
 
+def _past_punct(doc: Doc, i: int, stop: int) -> int:
+    """The first token from i on, before stop, that is no punctuation or is a quote mark (the words after a
+    tag's closing comma, a quote's opening mark kept); stop when there is none."""
+    while i < stop and doc[i].is_punct and doc[i].text not in QUOTE_CHARS:
+        i += 1
+    return i
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge spaces and punctuation that belong to the sentence, not the content."""
     text = doc_text(doc)

@@ -19,6 +19,7 @@ from .cues import load_cues
 from .nonspeakers import speaker_instead
 from .quotes import QuoteIndex
 from .nlp import that_marked
+from .perceiving import perceived_participles
 from .source_words import DEMONSTRATIVES, PERCEIVING_VERBS, PERSON_PRONOUNS, ROLE_NOUNS, UNNAMED_HEADS
 from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
                     _trim)
@@ -161,8 +162,8 @@ def _shares_passive_subject(cue: Token | None, verb: Token) -> bool:
 def _perceived_speaking(cue: Token | None, verb: Token) -> bool:
     """'Two aides could be heard grumbling that …', 'the mayor was caught on camera saying …': the one a
     passive verb of hearing or recording perceives speaking is the speaker (no agent of the perceiving)."""
-    return (cue is not None and cue.head == verb and cue.tag_ == "VBG" and cue.dep_ in {"xcomp", "advcl"}
-            and verb.lemma_.lower() in PERCEIVING_VERBS and load_cues().cue_class(cue.lemma_) is not None)
+    return (cue is not None and cue in perceived_participles(verb)
+            and load_cues().cue_class(cue.lemma_) is not None)
 
 
 def _past_demonstrative(subject: Token, verb: Token, cue: Token) -> Token:
