@@ -113,3 +113,14 @@ def test_a_story_said_to_be_fabricated_answers_the_speakers_statement_of_it(nlp)
                       "academy", kind="organization"))
     assert contest_of(ms, "fabricated") is one(ms, "she had an offer")
     assert one(ms, "she had an offer").status == "disputed"
+
+
+def test_a_named_inventor_is_answered_not_the_latest_speaker(nlp):
+    text = ("Mira Olsen said a guard had pushed her at the gate. Ivo Lind said the city should drop the case. "
+            "The mayor said Olsen had made up the story.")
+    ms = analyse(nlp, text,
+                 said("Mira Olsen", "said", "a guard had pushed her at the gate"),
+                 said("Ivo Lind", "said", "the city should drop the case"),
+                 said("The mayor", "said", "Olsen had made up the story", kind="unnamed", name="mayor"))
+    assert contest_of(ms, "made up") is one(ms, "pushed her")
+    assert one(ms, "drop the case").status == "reported"

@@ -154,22 +154,26 @@ def _made_up(root: Token) -> Token | None:
 def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Mention],
                        skip: frozenset[int] = frozenset(), lemmas: list[set[str]] | None = None,
                        lex: Lexicon | None = None) -> int | None:
-    """'She made it up': the latest earlier statement of the person "he"/"she" names, rather than the latest
-    statement of anyone (a fact-checker's remark in between is not what she made up). ``skip``: rows the
+    """'She made it up', 'Fields made up the story': the latest earlier statement of the person "he"/"she" (or
+    the name) stands for, rather than the latest statement of anyone (a fact-checker's remark in between is not what she made up). ``skip``: rows the
     junk rules strike ("referring to *a different tax*"), which are not what she made up. When what was made
     up is named by its words ("he fabricated the story of an offer to attend the academy"), only a statement of
     theirs sharing them (``lemmas``, ``lex``): their latest remark on something else is not that story."""
     subject = next((c for c in pointer.head.children if c.dep_ == "nsubj"), None) if pointer.dep_ == "dobj" else None
     if subject is None and pointer.dep_ == "nsubj" and pointer.head.dep_ == "prt":  # "made [it up]"
         subject = next((c for c in pointer.head.head.children if c.dep_ == "nsubj"), None)
-    possessive = {"he": "his", "she": "her"}.get(subject.lower_) if subject is not None else None
-    if possessive is None:
-        return None
     contester = mentions[index]
-    earlier = [m for m in mentions[:index] if m.source.name != contester.source.name]
-    name = owner_of(doc, possessive, earlier)
-    theirs = [j for j, m in enumerate(mentions[:index]) if name is not None and m.source.name == name
-              and m.source.name != contester.source.name]
+    possessive = {"he": "his", "she": "her"}.get(subject.lower_) if subject is not None else None
+    if subject is not None and subject.pos_ == "PROPN":  # "Fields had made up the story": that person's own
+        theirs = [j for j, m in enumerate(mentions[:index]) if m.form != "outlet" and m.source.kind != "outlet"
+                  and subject.lower_ in _name_words(m.source) and not one_party(m.source, contester.source)]
+    elif possessive is None:
+        return None
+    else:
+        earlier = [m for m in mentions[:index] if m.source.name != contester.source.name]
+        name = owner_of(doc, possessive, earlier)
+        theirs = [j for j, m in enumerate(mentions[:index]) if name is not None and m.source.name == name
+                  and m.source.name != contester.source.name]
     claims = [j for j in theirs if j not in skip]
     keys = _contest_keys(pointer, lex) if lex is not None and lemmas is not None else set()
     if keys:
