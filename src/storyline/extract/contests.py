@@ -6,12 +6,15 @@ statement itself says about an earlier one: "*That* is untrue", "called *the cla
 up", "*X's remarks* were unacceptable". What it answers is found by the words it names (``contest_keys``:
 "such raids" → raid, "the idea that the pier collapsed" → pier, collapse), by the owner it names ("the
 union's figures"), or, when it only points back ("it", "these allegations"), the latest statement before it.
+A wrong contest is worse than none: a match on too few of those words, the reporter's own sentence and the
+contester's own party ("the Voss campaign" for "Dana Voss") are no target.
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention, Source
@@ -149,22 +152,33 @@ def _made_up(root: Token) -> Token | None:
 
 
 def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Mention],
-                       skip: frozenset[int] = frozenset()) -> int | None:
-    """'She made it up': the latest earlier statement of the person "he"/"she" names, rather than the latest
-    statement of anyone (a fact-checker's remark in between is not what she made up). ``skip``: rows the
-    junk rules strike ("referring to *a different tax*"), which are not what she made up."""
+                       skip: frozenset[int] = frozenset(), lemmas: list[set[str]] | None = None,
+                       lex: Lexicon | None = None) -> int | None:
+    """'She made it up', 'Fields made up the story': the latest earlier statement of the person "he"/"she" (or
+    the name) stands for, rather than the latest statement of anyone (a fact-checker's remark in between is not what she made up). ``skip``: rows the
+    junk rules strike ("referring to *a different tax*"), which are not what she made up. When what was made
+    up is named by its words ("he fabricated the story of an offer to attend the academy"), only a statement of
+    theirs sharing them (``lemmas``, ``lex``): their latest remark on something else is not that story."""
     subject = next((c for c in pointer.head.children if c.dep_ == "nsubj"), None) if pointer.dep_ == "dobj" else None
     if subject is None and pointer.dep_ == "nsubj" and pointer.head.dep_ == "prt":  # "made [it up]"
         subject = next((c for c in pointer.head.head.children if c.dep_ == "nsubj"), None)
-    possessive = {"he": "his", "she": "her"}.get(subject.lower_) if subject is not None else None
-    if possessive is None:
-        return None
     contester = mentions[index]
-    earlier = [m for m in mentions[:index] if m.source.name != contester.source.name]
-    name = owner_of(doc, possessive, earlier)
-    theirs = [j for j, m in enumerate(mentions[:index]) if name is not None and m.source.name == name
-              and m.source.name != contester.source.name]
+    possessive = {"he": "his", "she": "her"}.get(subject.lower_) if subject is not None else None
+    if subject is not None and subject.pos_ == "PROPN":  # "Fields had made up the story": that person's own
+        theirs = [j for j, m in enumerate(mentions[:index]) if m.form != "outlet" and m.source.kind != "outlet"
+                  and subject.lower_ in _name_words(m.source) and not one_party(m.source, contester.source)]
+    elif possessive is None:
+        return None
+    else:
+        earlier = [m for m in mentions[:index] if m.source.name != contester.source.name]
+        name = owner_of(doc, possessive, earlier)
+        theirs = [j for j, m in enumerate(mentions[:index]) if name is not None and m.source.name == name
+                  and m.source.name != contester.source.name]
     claims = [j for j in theirs if j not in skip]
+    keys = _contest_keys(pointer, lex) if lex is not None and lemmas is not None else set()
+    if keys:
+        core = _contest_keys(pointer, lex, core=True)
+        claims = [j for j in claims if _shared_keys(keys, lemmas[j], core)]
     return claims[-1] if claims else None
 
 
@@ -255,13 +269,15 @@ def contested_index(index: int, root: Token, mentions: list[Mention], lemmas: li
     """The earlier mention a disputing/denying one contests: the latest earlier statement by another
     source sharing the contested thing's key words ('such raids' → 'raid', 'the claims of a
     planned blockade' → 'blockade'); for 'the reports'/'these allegations'/'it', the latest statement.
-    ``skip``: rows the junk rules strike (a topic, a thought): a contest answers a statement, not them."""
+    ``skip``: rows the junk rules strike (a topic, a thought): a contest answers a statement, not them. A weak
+    match is no target (``_shared_keys``), nor is the contester's own party (``one_party``), nor the outlet's
+    narration unless the contest names claims of a thing (``names_claims_of``)."""
     contester = mentions[index]
     # "earlier" includes another source's mention of the very same words: in "The union's claim that X
     # is disputed by the ministry" both mentions have X as content
     keys = _contest_keys(root, lex)
     earlier = [j for j in range(len(mentions)) if j != index and j not in skip
-               and mentions[j].start <= contester.start and mentions[j].source.name != contester.source.name
+               and mentions[j].start <= contester.start and not one_party(mentions[j].source, contester.source)
                and not (keys and _encloses(mentions[j], contester))]
     if not keys:  # "the reports", "these allegations" point at someone's statements; "it", "this" at any,
         # but not at the outlet's own narration ('… a word for the plan. She called it "absurd."': her "it" is
@@ -277,7 +293,7 @@ def contested_index(index: int, root: Token, mentions: list[Mention], lemmas: li
         if on_topic:
             return on_topic[-1]
         later = [j for j in range(index + 1, len(mentions)) if j not in skip and mentions[j].source.kind != "outlet"
-                 and mentions[j].form != "outlet" and mentions[j].source.name != contester.source.name
+                 and mentions[j].form != "outlet" and not one_party(mentions[j].source, contester.source)
                  and owners & set(mentions[j].source.name.lower().split())]
         later_on_topic = [j for j in later if (keys - owners) & lemmas[j]]
         # a story that leads with the reaction: "Varga's remarks were unacceptable," … Varga said; and "Varga's
@@ -289,12 +305,49 @@ def contested_index(index: int, root: Token, mentions: list[Mention], lemmas: li
             return _first_of_latest_by(owners, earlier, mentions)
         if later:
             return later[0]
-    best, best_score = None, 0
+    # the statement sharing most key words, the latest of equals; none when the best match is the reporter's own
+    # narration (the contest then answers a thing, not a statement), or when every match is too weak to tell
+    best, best_score, weak = None, 0, False
+    core = _contest_keys(root, lex, core=True)
     for j in earlier:
-        score = len(keys & lemmas[j])
+        score = _shared_keys(keys, lemmas[j], core)
+        weak = weak or not score and bool((keys - STOP_WORDS) & lemmas[j])
         if score and score >= best_score:
             best, best_score = j, score
-    return best if best is not None else _first_of_latest_by(keys, earlier, mentions)
+    if best is not None and mentions[best].form == "outlet" and not names_claims_of(root, lex):
+        return None
+    return best if best is not None or weak else _first_of_latest_by(keys, earlier, mentions)
+
+
+def _shared_keys(keys: set[str], lemmas: set[str], core: set[str] | None = None) -> int:
+    """How many of a contest's key words a statement shares, 0 when too few to tell that it is the one contested:
+    words such as "be", "have", "say" are no keys ("disputed that there will be any change" shares nothing with
+    every statement holding "be"), and a contest naming its thing in three or more key words must share two of
+    them ("the notion that leadership skills had anything to do with length of time in office" is no answer to
+    a statement about "several times"). One or two key words ("such raids", "receiving any warning") need one,
+    and when ``core`` is given (``_contest_keys(..., core=True)``) one of those: "the idea that he had a
+    relationship with the firm" is no answer to a statement that only names the firm."""
+    strong = {k for k in keys if k not in STOP_WORDS}
+    word = {k: k[:-3] if k.endswith("ing") and k[:-3] in strong else k for k in strong}  # "warning", "warn": one
+    shared = strong & lemmas
+    count = len({word[k] for k in shared})
+    if count >= 2:
+        return count
+    if len(set(word.values())) > 2 or core is not None and not shared & core:
+        return 0
+    return count
+
+
+def names_claims_of(root: Token, lex: Lexicon) -> bool:
+    """'denied the claims of a planned blockade', 'disputes the occurrence of such strikes': a contest naming a
+    thing claimed or said to have happened, which may be the outlet's own narration of it. Any other contest
+    that names its thing ("dismissing the notion that …", "questioned whether …") answers a source's
+    statement: when the reporter's sentence matches it best, it answers nothing in the report."""
+    return (root.pos_ == "NOUN" and root.lemma_.lower() in CLAIMED_NOUNS
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children))
+
+
+CLAIMED_NOUNS = CHARGE_NOUNS | {"occurrence", "existence", "rumor", "rumour"}
 
 
 TOPIC_PREPOSITIONS = frozenset({"about", "on", "regarding", "concerning"})
@@ -306,6 +359,27 @@ def _possessors(root: Token, lex: Lexicon) -> set[str]:
         return set()
     return {w.lower_ for c in root.children if c.dep_ == "poss" and c.pos_ != "PRON"
             for w in c.subtree if w.pos_ in ("NOUN", "PROPN")}
+
+
+def one_party(one: Source, other: Source) -> bool:
+    """Are two sources one party, who do not contest each other? The same name, or a person and a name holding
+    that person's surname: "Donald Trump" and "the Trump campaign", "Bill de Blasio" and "De Blasio",
+    "Dana Voss" and "Dana Voss and Ivo Lind" (a campaign dismissing a charge answers the accuser, not its own
+    candidate's remark told just before)."""
+    if one.name == other.name:
+        return True
+    return any(_surname(a) in _name_words(b) for a, b in ((one, other), (other, one)) if a.kind == "person")
+
+
+def _name_words(source: Source) -> set[str]:
+    """A source name's words, lower case, without possessive endings."""
+    return {re.sub(r"['’]s?$", "", w) for w in re.findall(r"[\w'’.-]+", source.name.lower())}
+
+
+def _surname(person: Source) -> str:
+    """The last word of a person's name, lower case ("Bill de Blasio" → "blasio"; "Varga" → "varga")."""
+    words = re.findall(r"[\w'’.-]+", person.name.lower())
+    return re.sub(r"['’]s?$", "", words[-1]) if words else ""
 
 
 def _encloses(outer: Mention, inner: Mention) -> bool:
@@ -329,8 +403,10 @@ def _first_of_latest_by(keys: set[str], earlier: list[int], mentions: list[Menti
     return next(j for j in theirs if mentions[j].sentence == sentence)
 
 
-def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
-    """Key lemmas of what a contesting statement is about; empty when it only points back."""
+def _contest_keys(root: Token, lex: Lexicon, core: bool = False) -> set[str]:
+    """Key lemmas of what a contesting statement is about; empty when it only points back. ``core``: only the
+    words naming the thing itself, not those of its modifiers: of "the idea that he had a relationship with the
+    firm", "relationship" (the clause's verb and its subject and object), not "firm"."""
     if root.pos_ == "PRON" or root.lower_ in lex.demonstratives:
         return set()
     if root.pos_ in ("NOUN", "PROPN"):
@@ -348,16 +424,25 @@ def _contest_keys(root: Token, lex: Lexicon) -> set[str]:
             # "the idea that the pier collapsed": what the statement said
             said = {form for c in noun.children if c.dep_ in ("acl", "ccomp")
                     and that_marked(c)
-                    for w in c.subtree if w.pos_ in ("NOUN", "PROPN", "VERB") and not w.is_stop
-                    for form in _forms(w)}
+                    for w in (_core_words(c) if core else c.subtree)
+                    if w.pos_ in ("NOUN", "PROPN", "VERB") and not w.is_stop for form in _forms(w)}
             # "Varga's remarks about the harbour judge", "his comments on the levy": what they were about
             about = {form for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
-                     for w in c.subtree if w.pos_ in ("NOUN", "PROPN") and not w.is_stop for form in _forms(w)}
+                     for w in (_core_words(c) if core else c.subtree)
+                     if w.pos_ in ("NOUN", "PROPN") and not w.is_stop for form in _forms(w)}
             return compounds | owners | said | about
         return compounds | set(_forms(noun))
     arguments = {form for c in root.children
                  if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") for form in _forms(c)}
     return arguments | {root.lemma_.lower()}
+
+
+def _core_words(head: Token) -> list[Token]:
+    """A clause's verb with its subject and object ("he had *a relationship* with the firm"), or a
+    preposition's object ("about *the judge* of the harbour court")."""
+    if head.dep_ == "prep":
+        return [g for g in head.children if g.dep_ == "pobj"]
+    return [head] + [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
 
 
 def said_in_response(cue: Token | None) -> Token | None:
@@ -435,7 +520,7 @@ def answered_statement(text: str, index: int, mentions: list[Mention],
             continue
         if len(_PARAGRAPH_BREAK.findall(text, m.end, contester.start)) > 1:
             return None
-        if m.source.name != contester.source.name:
+        if not one_party(m.source, contester.source):
             # a named party's statement, not a headline's or one the answer sits inside
             named = m.source.kind in ("person", "organization") and not _encloses(m, contester)
             return j if named else None
@@ -464,7 +549,7 @@ def accusations_answered(text: str, index: int, root: Token, mentions: list[Ment
         answered = mentions[contester.contests]
         if "\n" in text[min(m.end, answered.end):max(m.start, answered.start)]:  # another paragraph
             continue
-        if m.form == "outlet" or m.source.kind == "outlet" or m.source.name == contester.source.name:
+        if m.form == "outlet" or m.source.kind == "outlet" or one_party(m.source, contester.source):
             continue
         span = spans[j]
         if span is not None and any(t.pos_ == "PROPN" and t.is_alpha and t.lower_ in names for t in span):
@@ -494,6 +579,6 @@ def answered_alongside(text: str, index: int, answered: int, mentions: list[Ment
     contester = mentions[index]
     first = mentions[answered]
     return [j for j in range(answered) if j not in skip and mentions[j].form != "outlet"
-            and mentions[j].source.kind != "outlet" and mentions[j].source.name != contester.source.name
+            and mentions[j].source.kind != "outlet" and not one_party(mentions[j].source, contester.source)
             and not _encloses(mentions[j], contester) and not _encloses(mentions[j], first)
             and "\n" not in text[mentions[j].end:first.start]]

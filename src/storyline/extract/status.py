@@ -123,7 +123,7 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
         if pointer is None:  # "(an article found) no record of the class": a finding against what was said
             pointer = found_nothing(span)
         if pointer is not None:
-            inventor = inventor_statement(doc, index, pointer, mentions, unpointed)
+            inventor = inventor_statement(doc, index, pointer, mentions, unpointed, lemmas, lex)
             mentions[index].contests = (inventor if inventor is not None
                                         else contested_index(index, pointer, mentions, lemmas, lex, unpointed))
             mentions[index].relation = "disputes" if mentions[index].contests is not None else None
