@@ -155,10 +155,11 @@ def inventor_statement(doc: Doc, index: int, pointer: Token, mentions: list[Ment
                        skip: frozenset[int] = frozenset(), lemmas: list[set[str]] | None = None,
                        lex: Lexicon | None = None) -> int | None:
     """'She made it up', 'Fields made up the story': the latest earlier statement of the person "he"/"she" (or
-    the name) stands for, rather than the latest statement of anyone (a fact-checker's remark in between is not what she made up). ``skip``: rows the
-    junk rules strike ("referring to *a different tax*"), which are not what she made up. When what was made
-    up is named by its words ("he fabricated the story of an offer to attend the academy"), only a statement of
-    theirs sharing them (``lemmas``, ``lex``): their latest remark on something else is not that story."""
+    the name) stands for, rather than the latest statement of anyone (a fact-checker's remark in between is not
+    what she made up). ``skip``: rows the junk rules strike ("referring to *a different tax*"), which are not
+    what she made up. When what was made up is named by its words ("he fabricated the story of an offer to
+    attend the academy"), only a statement of theirs sharing them (``lemmas``, ``lex``): their latest remark on
+    something else is not that story."""
     subject = next((c for c in pointer.head.children if c.dep_ == "nsubj"), None) if pointer.dep_ == "dobj" else None
     if subject is None and pointer.dep_ == "nsubj" and pointer.head.dep_ == "prt":  # "made [it up]"
         subject = next((c for c in pointer.head.head.children if c.dep_ == "nsubj"), None)
