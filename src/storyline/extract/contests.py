@@ -374,13 +374,18 @@ def one_party(one: Source, other: Source) -> bool:
 
 def _name_words(source: Source) -> set[str]:
     """A source name's words, lower case, without possessive endings."""
-    return {re.sub(r"['’]s?$", "", w) for w in re.findall(r"[\w'’.-]+", source.name.lower())}
+    return set(_name_tokens(source))
 
 
 def _surname(person: Source) -> str:
     """The last word of a person's name, lower case ("Bill de Blasio" → "blasio"; "Varga" → "varga")."""
-    words = re.findall(r"[\w'’.-]+", person.name.lower())
-    return re.sub(r"['’]s?$", "", words[-1]) if words else ""
+    words = _name_tokens(person)
+    return words[-1] if words else ""
+
+
+def _name_tokens(source: Source) -> list[str]:
+    """A source name's words in order, lower case, each without a possessive ending."""
+    return [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[\w'’.-]+", source.name.lower())]
 
 
 def _encloses(outer: Mention, inner: Mention) -> bool:
@@ -542,12 +547,12 @@ def accusations_answered(text: str, index: int, root: Token, mentions: list[Ment
     if _contest_keys(root, lex):
         return []
     names = set(contester.source.name.lower().split())
+    answered = mentions[contester.contests]
     accused = []
     for j in range(index - 1, -1, -1):
         m = mentions[j]
         if j == contester.contests or j in skip or m.start >= contester.start:
             continue
-        answered = mentions[contester.contests]
         if "\n" in text[min(m.end, answered.end):max(m.start, answered.start)]:  # another paragraph
             continue
         if m.form == "outlet" or m.source.kind == "outlet" or one_party(m.source, contester.source):

@@ -49,6 +49,12 @@ from .source_words import (
 )
 
 
+def listed(names: list[str]) -> str:
+    """Several speakers as one source's name: "Ana Ruiz", "Ana Ruiz and Ivo Tan", "Ana Ruiz, Ivo Tan and the
+    port board"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 class SourceResolver:
     """Turns a source head token into a Source, resolving pronouns against what came before."""
 
@@ -96,7 +102,7 @@ class SourceResolver:
         if any(p.kind != "person" or p.entity is None for p in parts) or len({p.entity for p in parts}) < 2:
             return None
         names = [p.name for p in parts]
-        return Source(", ".join(names[:-1]) + " and " + names[-1], "person", (tok.idx, tok.idx + len(tok)))
+        return Source(listed(names), "person", (tok.idx, tok.idx + len(tok)))
 
     def resolve(self, head: Token) -> Source:
         """The Source for a source phrase headed by ``head``."""
@@ -122,7 +128,7 @@ class SourceResolver:
             first = person_antecedent(self.st, head.idx, head, GENDERS.get(lower))  # "he and Ivo Tan said"
             if first is not None:
                 names = [with_family_name(self.st, first).name, *(self._conjunct(c).name for c in conjuncts(head))]
-                return Source(", ".join(names[:-1]) + " and " + names[-1], "person", span)
+                return Source(listed(names), "person", span)
         if head.pos_ == "PRON":
             located = None  # a thing's antecedent ("it"): where it is named, and that source
             if any(c.dep_ == "conj" for c in head.children):
@@ -175,7 +181,7 @@ class SourceResolver:
                 continue
             names = [fullest(self.st, LEADING_TITLE.sub("", n.strip()), people.entity)
                      for n in people.name.replace(" and ", ", ").split(", ")]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            joined = listed(names)
             return f"{strip_name(self.st.doc[left:head.i + 1].text)} {tie.text} {joined}"
         return None
 
@@ -201,7 +207,7 @@ class SourceResolver:
         if len(parts) == 1:
             return parts[0]
         names = [p.name for p in parts]
-        name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        name = listed(names)
         kinds = {p.kind for p in parts}
         return Source(name, kinds.pop() if len(kinds) == 1 else "organization" if "organization" in kinds
                       else "unnamed", None, parts[0].role)
