@@ -309,6 +309,19 @@ def test_an_omitted_detail_agrees_and_another_value_disagrees(first, second, why
     assert disagreement(report_facts(a.extraction)[0], report_facts(b.extraction)[0]) == why
 
 
+def test_a_bound_agrees_with_a_value_inside_it_and_not_with_one_outside():
+    def fund(report_id, figure, value, qualifier=None):
+        report = FakeReport(report_id, "Alpha Times", [Said(f"the Verran fund lost {figure} in the collapse",
+                                                            figures={figure: (value, "USD")})])
+        report.extraction.figures[0].qualifier = qualifier
+        return report_facts(report.extraction)[0]
+
+    bound = fund("a", "more than $915 million", 915e6, "more than")
+    assert disagreement(bound, fund("b", "$916 million", 916e6)) is None  # "more than 915" allows 916
+    assert disagreement(bound, fund("c", "$900 million", 900e6)) == "figures"
+    assert disagreement(fund("d", "$915 million", 915e6), fund("e", "$916 million", 916e6)) == "figures"
+
+
 def _spoken(report_id: str, outlet: str, speaker: str, said: Said, kind: str = "person") -> FakeReport:
     """A report whose one mention is put in ``speaker``'s mouth."""
     report = FakeReport(report_id, outlet, [said])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from storyline.extract.figures import find_figures
+from storyline.extract.figures import find_figures, value_range
 
 
 def figures(nlp, text):
@@ -85,3 +85,16 @@ def test_dates_ages_and_names_are_not_figures(nlp):
 def test_hyphen_range(nlp):
     f = only(nlp, "Witnesses saw 4-6 drones over the dam.")
     assert (f.low, f.high, f.unit) == (4, 6, "drones")
+
+
+@pytest.mark.parametrize("text, allowed, refused", [
+    ("The Verran fund lost more than $915 million in the collapse.", 916e6, 900e6),
+    ("Up to 40 workers were laid off at the Caddow mill.", 37, 41),
+    ("At least 12 people were hurt at the Caddow mill.", 13, 40),  # a count, not an open range
+    ("About 40 boats were damaged in the Lisk harbour storm.", 43, 47),
+    ("The storm damaged 40 boats in Lisk harbour.", 40, 41),
+])
+def test_a_figure_allows_the_values_its_qualifier_says(nlp, text, allowed, refused):
+    low, high = value_range(only(nlp, text))
+    assert low <= allowed <= high
+    assert not low <= refused <= high

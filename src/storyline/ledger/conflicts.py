@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from ..extract.figures import value_range
 from ..link.claims import content_key
 from ..model import Event, Figure
 from .since import parse_time
 from .text import sentence_around, short
 
 CONFLICT_WINDOW = timedelta(hours=6)
-APPROXIMATE = 0.1  # "about 40" spans 36 … 44
 SAME_SENTENCE = 0.5  # Jaccard of sentence words for figures without a toll word
 SAME_EVENT = 0.5  # Jaccard of description words for events
 NEAR = 8  # words either side of a figure searched for its toll word
@@ -44,7 +44,6 @@ TOLLS = {
     "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
 }
 PEOPLE = frozenset({"people", "persons", "person", "residents", "civilians", "individuals", "victims"})
-APPROXIMATE_QUALIFIERS = ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to")
 INCREMENT = re.compile(r"\b(?:more|another|additional|further|other)\b(?! than)", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
 TIME_WORDS = frozenset(
@@ -123,15 +122,6 @@ def _clause(words: list[str], reverse: bool) -> list[str]:
             seq = seq[:i]
             break
     return list(reversed(seq)) if reverse else seq
-
-
-def value_range(figure: Figure) -> tuple[float, float]:
-    """The values a figure allows: its range, widened a little when it is approximate."""
-    low, high = figure.low, figure.high
-    qualifier = (figure.qualifier or "").lower()
-    if any(qualifier.startswith(q) for q in APPROXIMATE_QUALIFIERS):
-        low, high = low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
-    return low, high
 
 
 def dates_differ(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -8,7 +8,9 @@ claim, these checks must all pass:
   side is the same referent ("Brandt" and "Ivo Brandt" are; "Eastern Docks" and "Western Docks" are not;
   "the U.K." and "the United Kingdom", "the NTSB" and "the National Transportation Safety Board", "Velorans"
   and "Veloran" are too: outlets abbreviate and inflect the same name differently);
-- figures: for every unit both give, some value of one falls in a range of the other;
+- figures: for every unit both give, some value of one falls in a range of the other (an
+  approximation or a bound allows a little more than its number: "more than $915 million" and "$916
+  million" agree; "at least 12" and "40" do not);
 - dates: resolved dates must fit one another ("2025-03" fits "2025-03-14"); without resolved dates on both
   sides, weekday names must;
 - polarity: both contested (denied/disputed by their source) or neither, and both negated or neither unless
@@ -31,6 +33,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..extract.figures import value_range
 from ..model import Extraction, Mention
 
 # the lexical key, read at call time: claims imports this module too
@@ -127,7 +130,7 @@ def _facts(mention: Mention, entities, figures, times, starts) -> Facts:
     actors = frozenset(words for _, kind, words in found if kind in ACTORS and words)
     places = frozenset(words for _, kind, words in found if kind in PLACES and words)
     own = [f for _, f in figures[inside[1]]]
-    numbers = frozenset((_unit(f.unit), f.low, f.high) for f in own) if own else base.figures
+    numbers = frozenset((_unit(f.unit), *value_range(f)) for f in own) if own else base.figures
     dates = frozenset(m.group() for _, t in times[inside[2]] if (m := DATE.match(t.value)))
     return Facts(actors, places, numbers, dates, base.weekdays, base.negated, base.contested, base.states)
 
