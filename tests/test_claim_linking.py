@@ -336,6 +336,17 @@ RADAR = [Said("the ship's radar had failed an hour before the grounding"),
          Said("the radar of the Marrow Star had broken down an hour before it ran aground")]
 
 
+@pytest.mark.parametrize("speakers, claims", [
+    (("Ilse Varga", "Ilse Varga"), 1),  # one mayor's pledge in two outlets
+    (("Ilse Varga", "Tomas Aldane"), 2),  # what each says of themselves: two pledges, however alike the words
+])
+def test_what_speakers_say_of_themselves_is_one_claim_only_for_one_speaker(speakers, claims):
+    pledges = [Said("she would back the harbour levy"), Said("she would back the harbour levy in the vote")]
+    reports = [_spoken(f"r{i}", outlet, speaker, said)
+               for i, (outlet, speaker, said) in enumerate(zip(("Harbour Ledger", "Coastal Wire"), speakers, pledges))]
+    assert len(claims_of(*reports)) == claims
+
+
 def test_one_speakers_claim_in_two_outlets_words_is_one_claim():
     # cosine well under SAME: the speaker and the rare words both use ("radar", "hour") join them
     assert cosine(RADAR[0].text, RADAR[1].text) < SAME

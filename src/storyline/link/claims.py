@@ -91,6 +91,12 @@ RESUMED_QUOTE = re.compile(r"""[,.!?—-](?:["”]|'')\s*[^"“]{1,120}?[.:]\s*(
 # "not" joins the reports it rebuts.
 RESTATED = 0.04
 RESTATED_FORMS = frozenset({"direct", "indirect"})
+# A content whose subject is its speaker ("he would back the nominee", "to back the nominee" after "vowed", a quote
+# opening with "I" or "we"; in a quote "he" is someone else) states
+# something of that speaker: two such contents of different named speakers are two claims, however alike their
+# words ("Ryan had pledged to support the nominee" / "Ayotte's campaign said she would support the nominee").
+SELF_SUBJECT = re.compile(r"^(?:\s*(?:that\s+)?(?:he|she|i|we|to)|\W*(?:i|we))\b"  # in a quote only "I", "we"
+                          r"(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)", re.IGNORECASE)
 # Blocking: per key, the claims that used it most recently; per mention, the claims sharing most keys.
 MAX_POSTING = 200
 MAX_CANDIDATES = 48
@@ -177,6 +183,7 @@ class ClaimIndex:
     facts: list[agreement.Facts] = field(default_factory=list)  # per claim, what its mentions commit to
     speakers: list[set[frozenset[str]]] = field(default_factory=list)  # per claim, its named speakers' words
     voices: list[set[tuple[frozenset[str], str]]] = field(default_factory=list)  # per claim, (speaker, form)
+    selves: list[set[frozenset[str]]] = field(default_factory=list)  # per claim, speakers of SELF_SUBJECT contents
     rows: list[list[int]] = field(default_factory=list)  # per claim, its representatives' rows in _matrix
     postings: dict[str, dict[int, None]] = field(default_factory=dict)  # key → claims, most recent last
     conflicts: list[Conflict] = field(default_factory=list)
@@ -200,7 +207,8 @@ class ClaimIndex:
         facts = facts or agreement.text_facts(text)
         who = agreement.name_words(speaker) if speaker and not resumed_quote(text) else frozenset()
         voice = (who, form) if who and form in RESTATED_FORMS else None
-        candidates = [c for c in self._candidates(key) if c not in exclude]
+        own = who if who and SELF_SUBJECT.match(text) else frozenset()  # what it says of its speaker
+        candidates = [c for c in self._candidates(key) if c not in exclude and not self._someone_else(c, own)]
         found, conflicts = self._lexical(key, facts, candidates)
         if found is None and vector is not None and candidates:
             found, more = self._semantic(key, facts, vector, candidates, who, voice)
@@ -213,12 +221,15 @@ class ClaimIndex:
             self.rows.append([])
             self.speakers.append(set())
             self.voices.append(set())
+            self.selves.append(set())
         else:
             self._join(claim, key, facts)
         if who:
             self.speakers[claim].add(who)
         if voice:
             self.voices[claim].add(voice)
+        if own:
+            self.selves[claim].add(own)
         if vector is not None:
             self._keep_vector(claim, vector)
         for word in key.words | key.numbers:
@@ -330,6 +341,11 @@ class ClaimIndex:
             return False
         name, form = voice
         return any(f != form and (name <= other or other <= name) for other, f in self.voices[claim])
+
+    def _someone_else(self, claim: int, own: frozenset[str]) -> bool:
+        """Does the claim hold what another named speaker says of themselves (``SELF_SUBJECT``), where the new
+        mention says something of its own speaker ``own``?"""
+        return bool(own) and any(not (own <= other or other <= own) for other in self.selves[claim])
 
     def _same_speaker(self, claim: int, who: frozenset[str]) -> bool:
         return bool(who) and any(who <= other or other <= who for other in self.speakers[claim])
