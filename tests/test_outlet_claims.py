@@ -287,6 +287,17 @@ def test_a_struck_thought_leaves_its_words_in_the_outlets_row():
     assert not [m for m in extract(text, outlet=OUTLET).mentions if m.form != "outlet"]
 
 
+def test_a_concessive_clause_at_the_end_is_its_own_row_not_part_of_the_main_one():
+    """'X did not mention Y, though the crowd booed when …': two claims, each once (the main row used to run
+    over the concessive clause, which then stood twice in the ledger)."""
+    text = ("Rally in Lenport\n\nThe harbour board met on Friday. Mayor Varga, speaking later at a rally in Lenport, "
+            "did not mention Aldane directly in her speech, though the crowd booed when one of her aides "
+            "mentioned the councillor's name.")
+    rows = [row for row, _ in _outlet_rows(text)]
+    assert "Mayor Varga, speaking later at a rally in Lenport, did not mention Aldane directly in her speech" in rows
+    assert "the crowd booed when one of her aides mentioned the councillor's name" in rows
+
+
 @pytest.mark.parametrize("sentence, cue", [
     ("Many experts suspect the ferry operator hid the losses from regulators.", "suspect"),
     ("The levy, some analysts think, will push fares higher next year.", "think"),

@@ -205,15 +205,35 @@ def _starts_clause(token: Token, clause: Token, coverage: bytearray) -> bool:
 
 
 def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: int) -> Span | None:
-    """The clause's span without, at its edges, punctuation, its own conjunction or subordinator, and
-    words of an attribution (covered at ``level`` or above, or hanging from a covered cue: "urging
+    """The clause's span without, at its edges, punctuation, its own conjunction or subordinator, a concessive
+    clause split off after its last word (``_split_off_end``), and words of an attribution (covered at ``level`` or above, or hanging from a covered cue: "urging
     them"). A concessive aside inside indirect content trims only cues, sources and quotes."""
     first, last = tokens[0], tokens[-1]
     while first <= last and _edge(doc[first], root, coverage, level) and not _paired(doc, first, last, first):
         first += 1
-    while last >= first and _edge(doc[last], root, coverage, level) and not _paired(doc, first, last, last):
-        last -= 1
-    return doc[first:last + 1] if first <= last else None
+    own = set(tokens)
+    while True:
+        while last >= first and _edge(doc[last], root, coverage, level) and not _paired(doc, first, last, last):
+            last -= 1
+        end = _split_off_end(doc, own, first, last)
+        if end is None:
+            return doc[first:last + 1] if first <= last else None
+        last = end
+
+
+def _split_off_end(doc: Doc, own: set[int], first: int, last: int) -> int | None:
+    """Where a clause ends when its last words are a concessive clause split off from it ("…, though the crowd
+    booed", a row of its own): the word before that clause; None when they are its own words or another
+    clause, which may be part of what it states ("… will turn on them if they oppose it")."""
+    if last < first or last in own:
+        return None
+    start = last
+    while start > first and start - 1 not in own:
+        start -= 1
+    heads = {t.i for t in doc[start:last + 1] if t.head.i in own}
+    if not heads or not all(_is_concessive(doc[i]) for i in heads):
+        return None
+    return start - 1
 
 
 def _paired(doc: Doc, first: int, last: int, i: int) -> bool:
