@@ -91,6 +91,12 @@ RESUMED_QUOTE = re.compile(r"""[,.!?—-](?:["”]|'')\s*[^"“]{1,120}?[.:]\s*(
 # "not" joins the reports it rebuts.
 RESTATED = 0.04
 RESTATED_FORMS = frozenset({"direct", "indirect"})
+# A paraphrase and the quote right after it that gives its words (``restatement.beside``) may name different
+# people (the paraphrase names whom the quote calls "he"), and a "not" in one is mostly in another clause: only
+# a contest, a figure, a date or what became of people given otherwise keeps them apart. When the quote is
+# resumed after its speech tag, its vector is not kept for the claim: it blends several remarks, and with the
+# speaker's lower bar it drew the speaker's next quote into the claim (train-text: 3 wrong links).
+BESIDE_AGREES = frozenset({None, "entities"})
 # Blocking: per key, the claims that used it most recently; per mention, the claims sharing most keys.
 MAX_POSTING = 200
 MAX_CANDIDATES = 48
@@ -187,6 +193,7 @@ class ClaimIndex:
     def link(
         self, text: str, exclude: frozenset[int] = frozenset(), *, facts: agreement.Facts | None = None,
         vector: np.ndarray | None = None, speaker: str | None = None, form: str | None = None,
+        beside: int | None = None,
     ) -> tuple[int, bool]:
         """Return (claim number, created) for a mention whose content is ``text``, never one of ``exclude``.
 
@@ -195,7 +202,9 @@ class ClaimIndex:
         person or organisation it is credited to, if any (the same speaker lowers the bar to
         ``SAME_SPEAKER``, except for a quote resumed after its speech tag: ``resumed_quote``); ``form`` how the
         mention gives the words ("direct", "indirect", …: a speaker's quote meeting their indirect report gets
-        ``RESTATED`` more)."""
+        ``RESTATED`` more); ``beside`` the claim of the paraphrase this quote gives the words of, in the
+        sentence before (``restatement.beside``): joined when no claim is and nothing but names or a negation
+        sets them apart (``BESIDE_AGREES``)."""
         key = content_key(text)
         facts = facts or agreement.text_facts(text)
         who = agreement.name_words(speaker) if speaker and not resumed_quote(text) else frozenset()
@@ -205,6 +214,10 @@ class ClaimIndex:
         if found is None and vector is not None and candidates:
             found, more = self._semantic(key, facts, vector, candidates, who, voice)
             conflicts += more
+        blend = False  # a resumed quote joined to its paraphrase: its vector is kept for no claim (BESIDE_AGREES)
+        if found is None and beside is not None and beside not in exclude and agreement.disagreement(
+                facts, self.facts[beside], quoted=True) in BESIDE_AGREES:
+            found, blend = beside, resumed_quote(text)
         created = found is None
         claim = len(self.keys) if created else found
         if created:
@@ -219,7 +232,7 @@ class ClaimIndex:
             self.speakers[claim].add(who)
         if voice:
             self.voices[claim].add(voice)
-        if vector is not None:
+        if vector is not None and not blend:
             self._keep_vector(claim, vector)
         for word in key.words | key.numbers:
             posting = self.postings.setdefault(word, {})
