@@ -25,7 +25,7 @@ from ..link.agreement import report_facts
 from ..link.claims import SAME, ClaimIndex, VectorSource, content_key, report_vectors
 from ..link.claims import Conflict as LinkConflict
 from ..link.entities import EntityIndex, StoryEntity
-from ..link.restatement import beside
+from ..link.restatement import NAMED, beside
 from ..link.syndication import SyndicationIndex
 from ..model import Extraction, Figure, Mention
 from .conflicts import Conflict, ConflictIndex, event_words, jaccard
@@ -348,7 +348,6 @@ def _relation(mention: Mention) -> str:
 
 # Share of context words two figures' sentences need in common to be the same count revised.
 FIGURE_CONTEXT = 0.15
-NAMED = frozenset({"person", "organization"})  # sources whose name says who speaks (linking by speaker)
 
 
 def _dated(extraction: Extraction, mention: Mention) -> list[tuple[str, frozenset[str]]]:

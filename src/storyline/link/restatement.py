@@ -32,7 +32,7 @@ BESIDE = 0.45
 # Mentions starting this many characters before the quote's sentence are not looked at (the sentence before
 # it is shorter): the look-back is bounded whatever the report's length. Mentions come in text order.
 REACH = 2000
-NAMED = frozenset({"person", "organization"})
+NAMED = frozenset({"person", "organization"})  # sources whose name says who speaks (linking by speaker)
 
 
 def speaker_words(mention: Mention) -> frozenset[str]:
