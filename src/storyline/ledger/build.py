@@ -25,6 +25,7 @@ from ..link.agreement import report_facts
 from ..link.claims import SAME, ClaimIndex, VectorSource, content_key, report_vectors
 from ..link.claims import Conflict as LinkConflict
 from ..link.entities import EntityIndex, StoryEntity
+from ..link.restatement import NAMED, beside
 from ..link.syndication import SyndicationIndex
 from ..model import Extraction, Figure, Mention
 from .conflicts import Conflict, ConflictIndex, event_words, jaccard
@@ -230,6 +231,7 @@ class LedgerState:
               vectors: list[np.ndarray | None]) -> set[int]:
         touched = set()
         placed: list[tuple[int, int, int]] = []  # (start, end, claim) of this report's mentions so far
+        paired: set[int] = set()  # this report's mentions that a restatement beside them joined
         facts = report_facts(extraction)
         for i, mention in enumerate(extraction.mentions):
             # a mention nested in another of the same report ("X says he … what he claims …") states
@@ -237,8 +239,12 @@ class LedgerState:
             nested = frozenset(c for s, e, c in placed if s < mention.end and mention.start < e)
             speaker = mention.source.name if mention.source.kind in NAMED else None
             seen = len(self.index.conflicts)
+            restated = beside(report.text, extraction.mentions, i, vectors, paired)
+            restated_claim = self.claim_of[(report.id, restated)] if restated is not None else None
             number, created = self.index.link(mention.text, exclude=nested, facts=facts[i], vector=vectors[i],
-                                              speaker=speaker, form=mention.form)
+                                              speaker=speaker, form=mention.form, beside=restated_claim)
+            if restated is not None and number == restated_claim:
+                paired |= {i, restated}
             placed.append((mention.start, mention.end, number))
             if created:
                 self.claims.append(Claim(number=number, first_seen=at))
@@ -342,7 +348,6 @@ def _relation(mention: Mention) -> str:
 
 # Share of context words two figures' sentences need in common to be the same count revised.
 FIGURE_CONTEXT = 0.15
-NAMED = frozenset({"person", "organization"})  # sources whose name says who speaks (linking by speaker)
 
 
 def _dated(extraction: Extraction, mention: Mention) -> list[tuple[str, frozenset[str]]]:

@@ -97,6 +97,12 @@ RESTATED_FORMS = frozenset({"direct", "indirect"})
 # words ("Ryan had pledged to support the nominee" / "Ayotte's campaign said she would support the nominee").
 SELF_SUBJECT = re.compile(r"^(?:\s*(?:that\s+)?(?:he|she|i|we|to)|\W*(?:i|we))\b"  # in a quote only "I", "we"
                           r"(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)", re.IGNORECASE)
+# A paraphrase and the quote right after it that gives its words (``restatement.beside``) may name different
+# people (the paraphrase names whom the quote calls "he"), and a "not" in one is mostly in another clause: only
+# a contest, a figure, a date or what became of people given otherwise keeps them apart. When the quote is
+# resumed after its speech tag, its vector is not kept for the claim: it blends several remarks, and with the
+# speaker's lower bar it drew the speaker's next quote into the claim (train-text: 3 wrong links).
+BESIDE_AGREES = frozenset({None, "entities"})
 # Blocking: per key, the claims that used it most recently; per mention, the claims sharing most keys.
 MAX_POSTING = 200
 MAX_CANDIDATES = 48
@@ -194,6 +200,7 @@ class ClaimIndex:
     def link(
         self, text: str, exclude: frozenset[int] = frozenset(), *, facts: agreement.Facts | None = None,
         vector: np.ndarray | None = None, speaker: str | None = None, form: str | None = None,
+        beside: int | None = None,
     ) -> tuple[int, bool]:
         """Return (claim number, created) for a mention whose content is ``text``, never one of ``exclude``.
 
@@ -202,7 +209,9 @@ class ClaimIndex:
         person or organisation it is credited to, if any (the same speaker lowers the bar to
         ``SAME_SPEAKER``, except for a quote resumed after its speech tag: ``resumed_quote``); ``form`` how the
         mention gives the words ("direct", "indirect", …: a speaker's quote meeting their indirect report gets
-        ``RESTATED`` more)."""
+        ``RESTATED`` more); ``beside`` the claim of the paraphrase this quote gives the words of, in the
+        sentence before (``restatement.beside``): joined when no claim is and nothing but names or a negation
+        sets them apart (``BESIDE_AGREES``)."""
         key = content_key(text)
         facts = facts or agreement.text_facts(text)
         who = agreement.name_words(speaker) if speaker and not resumed_quote(text) else frozenset()
@@ -213,6 +222,10 @@ class ClaimIndex:
         if found is None and vector is not None and candidates:
             found, more = self._semantic(key, facts, vector, candidates, who, voice)
             conflicts += more
+        blend = False  # a resumed quote joined to its paraphrase: its vector is kept for no claim (BESIDE_AGREES)
+        if found is None and beside is not None and beside not in exclude and agreement.disagreement(
+                facts, self.facts[beside], quoted=True) in BESIDE_AGREES:
+            found, blend = beside, resumed_quote(text)
         created = found is None
         claim = len(self.keys) if created else found
         if created:
@@ -230,7 +243,7 @@ class ClaimIndex:
             self.voices[claim].add(voice)
         if own:
             self.selves[claim].add(own)
-        if vector is not None:
+        if vector is not None and not blend:
             self._keep_vector(claim, vector)
         for word in key.words | key.numbers:
             posting = self.postings.setdefault(word, {})
