@@ -55,6 +55,18 @@ def test_a_role_nobody_holds_stays_as_written(nlp):
     assert source_of(nlp, "The candidate said that the levy was too high.", "the levy was too high") == "candidate"
 
 
+def test_a_role_in_the_body_is_not_someone_named_only_after_it(nlp):
+    """A headline's bare role is the person the report is about; in the body, a role nobody named before holds
+    stays as written, not the next person named (who holds another office)."""
+    body = ("Tomas Aldane opened the harbour hearing on Monday.\n\n"
+            "The port director said her office was never searched by the police.\n\n"
+            "Mayor Ilse Varga said the ferry contract would be reviewed.")
+    assert source_of(nlp, "Harbour hearing\n\n" + body, "her office was never searched") == "port director"
+    headline = ("Win or lose, candidate says she will stay\n\n"
+                "Mayor Ilse Varga said on Monday that she would stay in the race. Varga, 54, has led the city since 2019.")
+    assert source_of(nlp, headline, "she will stay") == "Ilse Varga"
+
+
 def test_a_role_phrase_placed_elsewhere_is_not_the_salient_person(nlp):
     text = ("Hana Olt of the Lenport Courier reported the vote count on Monday.\n\n"
             "Aides say the former Veyra governor plans to back the levy.")

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from ..link.entities import plural_s
 from ..model import Entity
 from .nlp import doc_text
+from .page import headline_span
 from .person_names import person_roles
 from .pronoun_antecedents import person_antecedent
 from .source_phrases import PersonRoles, described_words, other_party, paragraph_start, role_word, role_words
@@ -26,8 +27,8 @@ def role_person(st: SourceState, head: Token) -> Entity | None:
     before (the more of the phrase's words its roles share, the likelier; then the last named); else the
     salient person of those paragraphs (a subject or a source) when the role names someone the report is
     about ("the candidate", "the senator") and they hold no other office; else one given that role
-    anywhere; else, in a headline, the person the report names most. Never the subject of a clause that
-    holds it ("Ana Ruiz answered after the mayor said …" is two people; one would have been "she"), nor one
+    anywhere; else, in a headline, the person the report names most (in the body, one named later in its
+    sentence). Never the subject of a clause that holds it ("Ana Ruiz answered after the mayor said …" is two people; one would have been "she"), nor one
     of the other party or placed elsewhere."""
     role = role_word(head)
     also = [t for t in head.children if t.dep_ == "conj" and t.pos_ == "NOUN"]  # "the former senator and nominee"
@@ -77,8 +78,19 @@ def role_person(st: SourceState, head: Token) -> Entity | None:
         return max(matched, key=lambda r: (len(words & r.words), any(s < head.idx for s in r.starts),
                                            -min(r.starts))).entity
     if roles & PERSON_ROLES and people and all(min(r.starts) > head.idx for r in people):
-        return max(people, key=lambda r: (len(r.starts), -min(r.starts))).entity  # a headline's "candidate says"
+        if not _in_headline(st, head):  # in the body, one named later in its sentence ("candidate and surgeon X")
+            people = [r for r in people if min(r.starts) < head.sent.end_char]
+        if people:
+            return max(people, key=lambda r: (len(r.starts), -min(r.starts))).entity  # a headline's "candidate says"
     return None
+
+
+def _in_headline(st: SourceState, head: Token) -> bool:
+    """Is the phrase in the report's headline? There a bare role ("candidate says") is the person the report is
+    about; in the body, a role no one named before holds is one named later in its sentence or someone the report
+    has not named ("The port director said …" before "Mayor Ilse Varga said …" is not the mayor)."""
+    span = headline_span(doc_text(st.doc))
+    return span is not None and span[0] <= head.idx < span[1]
 
 
 def role_said_once(st: SourceState, head: Token) -> bool:
