@@ -1210,6 +1210,10 @@ def test_the_accused_partys_pointing_denial_also_denies_the_accusation_that_name
                    "said the tally sheets were altered. Varga rejected the allegation.")
     assert next(m for m in ms if "of rigging" in m.text).status == "denied"
     assert next(m for m in ms if "tally sheets" in m.text).status == "denied"
+    # issue 16: the denial records both, so the ledger names Varga on each
+    denial = next(m for m in ms if m.relation is not None)
+    answered = {ms[j].text for j in [denial.contests, *denial.also_contests]}
+    assert any("of rigging" in t for t in answered) and any("tally sheets" in t for t in answered)
 
 
 def test_a_pointing_denial_by_someone_the_accusation_does_not_name_leaves_it_reported(nlp):
@@ -1225,6 +1229,9 @@ def test_a_pointing_contest_also_disputes_the_contested_partys_charge_told_in_it
                    "accusations that the count is unfair.")
     assert next(m for m in ms if "ran a" in m.text).status == "disputed"
     assert next(m for m in ms if "count is unfair" in m.text and m.form != "outlet").status == "disputed"
+    contest = next(m for m in ms if m.relation is not None)  # issue 16: Brandt is named on both
+    answered = [ms[j].text for j in [contest.contests, *contest.also_contests]]
+    assert any("ran a" in t for t in answered) and any("count is unfair" in t for t in answered)
 
 
 def test_another_partys_charge_told_in_a_pointing_contests_sentence_stays_reported(nlp):
@@ -1241,6 +1248,9 @@ def test_a_bare_answer_also_disputes_the_position_its_paragraph_backs_up(nlp):
                    "Brandt painted a different picture. \"The cables are badly corroded,\" Brandt said.")
     assert next(m for m in ms if "bridge was safe" in m.text).status == "disputed"
     assert next(m for m in ms if "no problem" in m.text).status == "disputed"
+    answer = next(m for m in ms if m.relation is not None)  # issue 16: Brandt is named on both
+    answered = [ms[j].text for j in [answer.contests, *answer.also_contests]]
+    assert any("bridge was safe" in t for t in answered) and any("no problem" in t for t in answered)
 
 
 def test_a_bare_answer_leaves_a_statement_of_an_earlier_paragraph_reported(nlp):

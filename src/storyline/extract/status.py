@@ -21,9 +21,10 @@ A mention starts with the status its cue class gives it (``asserted`` for the ou
    reaches the accusation naming its own speaker ("accused Lin of X. … Lin rejected the allegation") and the
    contested party's charges told in its sentence ("pushed back on those charges amid Lin's accusations that
    Y"); a bare answer on the merits ("in response", "a different picture") reaches the other parties'
-   statements told before the one it answers in that paragraph;
+   statements told before the one it answers in that paragraph; those further statements are recorded on the
+   contest (``also_contests``), so the ledger names its source on each;
 4. the outlet's bare correction ("She hadn't.") or counter-clause (", when he hadn't actually applied") makes
-   the statement just before it ``disputed`` (``corrections.py``).
+   the statement just before it ``disputed`` (``corrections.py``), contested by the outlet's row holding it.
 
 When several apply, :func:`strongest` decides.
 """
@@ -41,9 +42,9 @@ from .confirmations import appointed, confirms
 from .criticism import drew_criticism
 from .corrections import corrected_statements, countered_statements
 from .verdicts import apply_verdicts
-from .contests import (CLAIM_NOUNS, accusations_answered, answered_alongside, called_false, charges_beside,
-                       content_lemmas, contested_index, cue_root, found_nothing, inventor_statement, judged_wrong,
-                       statement_judged, said_in_response, answered_statement, names_a_statement, owner_of,
+from .contests import (CLAIM_NOUNS, accusations_answered, also_contest, answered_alongside, called_false,
+                       charges_beside, content_lemmas, contested_index, cue_root, found_nothing, inventor_statement,
+                       judged_wrong, statement_judged, said_in_response, answered_statement, names_a_statement, owner_of,
                        rejects_a_charge, told_otherwise)
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
@@ -157,6 +158,7 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
         if mentions[index].contests is not None and relation in CONTESTED_STATUS:
             for j in answered_too:
                 mentions[j].status = strongest(mentions[j].status, CONTESTED_STATUS[relation])
+                also_contest(mentions[index], j)
     # "… that she had seen such a video. She hadn't.", "… an offer, when he hadn't actually applied"
     for index, holder in corrected_statements(doc, mentions) + countered_statements(doc, mentions):
         if index in no_claims or mentions[index].status == "hypothetical":
@@ -164,6 +166,8 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
         mentions[index].status = strongest(mentions[index].status, "disputed")
         if holder is not None and mentions[holder].contests is None:
             mentions[holder].contests, mentions[holder].relation = index, "disputes"
+        elif holder is not None and mentions[holder].relation == "disputes":
+            also_contest(mentions[holder], index)
 
 
 def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:

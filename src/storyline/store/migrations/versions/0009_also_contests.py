@@ -1,0 +1,27 @@
+"""The further statements a contest answers besides the one it points at (``Mention.also_contests``), so the
+ledger names the contester on each (issue 16). Rows stored before read as none.
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-07
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0009"
+down_revision: str | None = "0008"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("mentions") as table:
+        table.add_column(sa.Column("also_contests", sa.JSON))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("mentions") as table:
+        table.drop_column("also_contests")
