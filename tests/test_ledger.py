@@ -24,6 +24,7 @@ class FakeReport:
     figures: list[Figure] = field(default_factory=list)
     contests: dict[int, tuple[int, str]] = field(default_factory=dict)
     also_contests: dict[int, list[int]] = field(default_factory=dict)
+    rebuked: set[int] = field(default_factory=set)  # rows the outlet itself disputes
     fetched_at: datetime = datetime(2025, 3, 14, tzinfo=timezone.utc)
     url: str | None = None
     title: str | None = None
@@ -43,6 +44,7 @@ class FakeReport:
             if i in self.contests:
                 m.contests, m.relation = self.contests[i]
                 m.also_contests = list(self.also_contests.get(i, []))
+            m.outlet_disputes = i in self.rebuked
             mentions.append(m)
         return Extraction(mentions=mentions, figures=self.figures)
 
@@ -262,6 +264,27 @@ def test_a_contest_that_answers_two_statements_is_named_on_both_claims():
                                           "claim": denial["id"]}]
     assert denial["text"] == "denies “the tally sheets were altered”"
     assert not denial["contested_by"]
+
+
+def test_a_statement_the_outlet_rebukes_names_the_outlet_as_who_disputes_it():
+    """Issue 16: "Ana Ruiz wrongly claimed that X": X is disputed by the outlet, in its own voice (no claim of
+    its own carries the rebuke); the export still meets the schema."""
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    text = "Tomas Aldane said the ferry ran late. Ana Ruiz wrongly claimed that the ferry had sunk."
+    report = FakeReport("r", "loc", "Alpha Times", text,
+                        [("the ferry ran late", "Tomas Aldane", "reported"),
+                         ("that the ferry had sunk", "Ana Ruiz", "disputed")], rebuked={1})
+    out = ledger(report)
+    late, sunk = (next(c for c in out["claims"] if words in c["text"]) for words in ("ran late", "had sunk"))
+    assert sunk["status"] == "disputed"
+    assert sunk["contested_by"] == [{"source": "Alpha Times", "relation": "disputes", "report": "r", "claim": None}]
+    assert sunk["supported_by"] == ["Ana Ruiz"] and not late["contested_by"]
+    schema = Path(__file__).resolve().parents[1] / "src" / "storyline" / "data" / "ledger.schema.json"
+    jsonschema.Draft202012Validator(json.loads(schema.read_text())).validate({**out, "generated_at": "2025-03-14"})
 
 
 def test_the_change_log_tells_of_each_claim_a_later_contest_answers():

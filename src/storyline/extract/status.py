@@ -24,7 +24,8 @@ A mention starts with the status its cue class gives it (``asserted`` for the ou
    statements told before the one it answers in that paragraph; those further statements are recorded on the
    contest (``also_contests``), so the ledger names its source on each;
 4. the outlet's bare correction ("She hadn't.") or counter-clause (", when he hadn't actually applied") makes
-   the statement just before it ``disputed`` (``corrections.py``), contested by the outlet's row holding it.
+   the statement just before it ``disputed`` (``corrections.py``), contested by the outlet's row holding it, else
+   by the outlet itself (``outlet_disputes``, as for its rebuke "wrongly claimed that X").
 
 When several apply, :func:`strongest` decides.
 """
@@ -93,6 +94,7 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
             mention.status = "hypothetical"
         # the outlet's rebuke ("wrongly claimed that X") disputes X itself; it contests no other statement
         initial.append(mention.status if by_class in CONTEST_RELATION else by_class)
+        mention.outlet_disputes = by_class not in CONTEST_RELATION and rebuked_by_outlet(doc, mention, lex)
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
     for mention, span in zip(mentions, spans):
         if span is not None and len(span):
@@ -168,6 +170,8 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
             mentions[holder].contests, mentions[holder].relation = index, "disputes"
         elif holder is not None and mentions[holder].relation == "disputes":
             also_contest(mentions[holder], index)
+        else:  # no row of the outlet's to contest from: the outlet itself disputes it
+            mentions[index].outlet_disputes = True
 
 
 def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
@@ -182,15 +186,24 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
         return None
     if negated_cue(cue):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
-    # a quote after a colon has its lead-in's clause as cue: "he wrongly suggested the judge was from X: '…'"
-    rebuked = [cue, cue.head] if cue.dep_ == "ccomp" and cue.head.pos_ == "VERB" else [cue]
-    if (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for word in rebuked for c in word.children)
-            or _unsupported(cue)
-            or _said_falsely(cue) or drew_criticism(cue)):
+    if rebuked_by_outlet(doc, mention, lex) or drew_criticism(cue):
         return "disputed"
     if cue.lemma_.lower() in lex.forecast_cues and mention.status == "reported":
         return "hypothetical"
     return None
+
+
+def rebuked_by_outlet(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
+    """Does the outlet rebuke the statement in its own voice: an adverb on the (unnegated) cue ("wrongly
+    asserts that X"), a phrase ("said, without evidence, that X") or a verb of saying falsely governing it ("lied
+    when he said X")? The outlet then disputes what it reports."""
+    cue = cue_root(doc, mention)
+    if mention.form == "outlet" or cue is None or cue.pos_ not in ("VERB", "AUX") or negated_cue(cue):
+        return False
+    # a quote after a colon has its lead-in's clause as cue: "he wrongly suggested the judge was from X: '…'"
+    rebuked = [cue, cue.head] if cue.dep_ == "ccomp" and cue.head.pos_ == "VERB" else [cue]
+    return (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for word in rebuked for c in word.children)
+            or _unsupported(cue) or _said_falsely(cue))
 
 
 def _unsupported(cue: Token) -> bool:

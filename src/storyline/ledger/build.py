@@ -339,6 +339,12 @@ def contested_rows(mention: Mention) -> list[int]:
     return [] if mention.contests is None else [mention.contests, *mention.also_contests]
 
 
+def disputed_by_outlet(mention: Mention) -> bool:
+    """Does the report's outlet itself dispute the statement (``Mention.outlet_disputes``: its rebuke, its bare
+    correction), which still shows as disputed or denied?"""
+    return mention.outlet_disputes and mention.status in ("disputed", "denied")
+
+
 def contesting(mention: Mention) -> bool:
     """Is the mention its source's denial or dispute (not a statement that someone else contests, which is
     denied or disputed too)?"""
@@ -521,6 +527,10 @@ def claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_ids
         entry = {"source": lookup.source_name(ref), "relation": _relation(ref.mention), "report": ref.report.id,
                  "claim": claim_ids.get(own)}
         if entry not in contested:
+            contested.append(entry)
+    for ref in current:  # "Ruiz wrongly claimed that X": the outlet disputes X in its own voice
+        entry = {"source": ref.report.outlet, "relation": "disputes", "report": ref.report.id, "claim": None}
+        if disputed_by_outlet(ref.mention) and entry not in contested:
             contested.append(entry)
     supported = []
     for ref in current:

@@ -73,6 +73,7 @@ def mention_row(m: Mention) -> dict[str, Any]:
         "sentence_start": sentence_start, "sentence_end": sentence_end,
         "cue_start": cue_start, "cue_end": cue_end,
         "contests": m.contests, "relation": m.relation, "also_contests": list(m.also_contests),
+        "outlet_disputes": m.outlet_disputes,
         "flagged_start": flagged_start, "flagged_end": flagged_end,
         "factuality": m.factuality, "checkworthiness": m.checkworthiness,
     }
@@ -89,6 +90,7 @@ def mention_from_row(r: Row) -> Mention:
         sentence=_pair(r["sentence_start"], r["sentence_end"]),
         cue_span=_pair(r["cue_start"], r["cue_end"]),
         contests=r["contests"], relation=r["relation"], also_contests=list(r.get("also_contests") or ()),
+        outlet_disputes=bool(r.get("outlet_disputes")),
         flagged_by=_pair(r["flagged_start"], r["flagged_end"]),
         factuality=r["factuality"], checkworthiness=r["checkworthiness"],
     )

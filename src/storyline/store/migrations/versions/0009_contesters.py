@@ -1,5 +1,6 @@
-"""The further statements a contest answers besides the one it points at (``Mention.also_contests``), so the
-ledger names the contester on each (issue 16). Rows stored before read as none.
+"""Who contests each row (issue 16): the further statements a contest answers besides the one it points at
+(``Mention.also_contests``), and whether the outlet itself disputes the row (``Mention.outlet_disputes``), so
+the ledger names the contester on each. Rows stored before read as none and no.
 
 Revision ID: 0009
 Revises: 0008
@@ -20,8 +21,10 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("mentions") as table:
         table.add_column(sa.Column("also_contests", sa.JSON))
+        table.add_column(sa.Column("outlet_disputes", sa.Boolean))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("mentions") as table:
+        table.drop_column("outlet_disputes")
         table.drop_column("also_contests")
