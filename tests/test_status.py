@@ -543,7 +543,8 @@ def test_the_outlets_rebuke_contests_no_other_statement(nlp):
     assert next(m for m in ms if "had sunk" in m.text).status == "disputed"
     assert all(m.contests is None for m in ms)
     # issue 16: the outlet itself disputes it, so the ledger names the outlet
-    assert [(m.outlet_disputes, "had sunk" in m.text) for m in ms if m.form != "outlet"] == [(False, False), (True, True)]
+    rows = [m for m in ms if m.form != "outlet"]
+    assert [(m.outlet_disputes, "had sunk" in m.text) for m in rows] == [(False, False), (True, True)]
 
 
 def test_calling_a_partys_figures_flawed_disputes_that_partys_statement(nlp):

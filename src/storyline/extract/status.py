@@ -45,8 +45,8 @@ from .corrections import corrected_statements, countered_statements
 from .verdicts import apply_verdicts
 from .contests import (CLAIM_NOUNS, accusations_answered, also_contest, answered_alongside, called_false,
                        charges_beside, content_lemmas, contested_index, cue_root, found_nothing, inventor_statement,
-                       judged_wrong, statement_judged, said_in_response, answered_statement, names_a_statement, owner_of,
-                       rejects_a_charge, told_otherwise)
+                       judged_wrong, statement_judged, said_in_response, answered_statement, names_a_statement,
+                       owner_of, rejects_a_charge, told_otherwise)
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
 # hedge inside it ("denied that its jets allegedly struck …" stays denied, the hedge is recorded).
