@@ -239,3 +239,25 @@ def test_eval_hedging_and_factuality_commands(tmp_path):
     assert factuality["task"] == "factuality" and factuality["items"] == 1
     missing = runner.invoke(app, ["eval", "factuality", str(tmp_path / "nope.jsonl")])
     assert missing.exit_code == 1 and "nope.jsonl: no such JSONL file" in missing.output
+
+
+def test_claims_name_who_contests_every_statement_a_contest_answers(tmp_path):
+    """Issue 16: "Varga rejected the allegation" denies the charge just before and the accusation naming Varga;
+    the claims table and the JSON export name Varga on both, and the export still meets the schema."""
+    import jsonschema
+
+    db = tmp_path / "s.db"
+    text = ("The dockworkers' union accused Mayor Ilse Varga of rigging the harbour vote. Union officials said the "
+            "tally sheets were altered. Varga rejected the allegation.\n")
+    added = runner.invoke(app, ["--db", str(db), "add", "-", "--story", "Harbour vote", "--outlet", "Wire",
+                                "--published", "2031-05-06"], input=text)
+    assert added.exit_code == 0, added.output
+    ledger = json.loads(_invoke(db, "export", "--format", "json").stdout)
+    schema = Path(__file__).resolve().parents[1] / "src" / "storyline" / "data" / "ledger.schema.json"
+    jsonschema.Draft202012Validator(json.loads(schema.read_text())).validate(ledger)
+    rows = _invoke(db, "claims").stdout.splitlines()
+    for words in ("of rigging", "tally sheets"):
+        claim = next(c for c in ledger["claims"] if any(words in m["text"] for m in c["mentions"]))
+        assert claim["status"] == "denied"
+        assert [(c["source"], c["relation"]) for c in claim["contested_by"]] == [("Ilse Varga", "denies")]
+        assert any(words in row and "Ilse Varga denies" in row for row in rows)

@@ -23,6 +23,8 @@ class FakeReport:
     published_at: str | None = None
     figures: list[Figure] = field(default_factory=list)
     contests: dict[int, tuple[int, str]] = field(default_factory=dict)
+    also_contests: dict[int, list[int]] = field(default_factory=dict)
+    rebuked: set[int] = field(default_factory=set)  # rows the outlet itself disputes
     fetched_at: datetime = datetime(2025, 3, 14, tzinfo=timezone.utc)
     url: str | None = None
     title: str | None = None
@@ -41,6 +43,8 @@ class FakeReport:
                         "outlet" if kind == "outlet" else "indirect", status)
             if i in self.contests:
                 m.contests, m.relation = self.contests[i]
+                m.also_contests = list(self.also_contests.get(i, []))
+            m.outlet_disputes = i in self.rebuked
             mentions.append(m)
         return Extraction(mentions=mentions, figures=self.figures)
 
@@ -237,6 +241,72 @@ def test_a_denial_that_only_points_back_reads_as_a_contest_not_a_claim():
     denial = next(c for c in out["claims"] if c["id"] == hid["contested_by"][0]["claim"])
     assert denial["text"] == "denies “the ferry operator hid the losses”"
     assert [m["text"] for m in denial["mentions"]] == ["those reports"]  # the row an editor scores stays
+
+
+def test_a_contest_that_answers_two_statements_is_named_on_both_claims():
+    """Issue 16: "Varga rejected the allegation" answers the charge it points at and the accusation naming
+    Varga (``Mention.also_contests``): both claims are denied and both name Varga as who denies them, while the
+    pointing contest still reads as a denial of the statement it points at."""
+    text = ("The union accused Mayor Ilse Varga of rigging the harbour vote. Union officials said the tally sheets "
+            "were altered. Varga rejected the allegation.")
+    report = FakeReport("r", "loc", "Alpha Times", text,
+                        [("Mayor Ilse Varga of rigging the harbour vote", "The union", "denied"),
+                         ("the tally sheets were altered", "Union officials", "denied"),
+                         ("the allegation", "Ilse Varga", "reported")],
+                        contests={2: (1, "denies")}, also_contests={2: [0]})
+    out = ledger(report)
+    rigging = next(c for c in out["claims"] if "rigging" in c["text"])
+    sheets = next(c for c in out["claims"] if "tally sheets" in c["text"])
+    denial = next(c for c in out["claims"] if c["mentions"][0]["text"] == "the allegation")
+    for claim in (rigging, sheets):
+        assert claim["status"] == "denied"
+        assert claim["contested_by"] == [{"source": "Ilse Varga", "relation": "denies", "report": "r",
+                                          "claim": denial["id"]}]
+    assert denial["text"] == "denies “the tally sheets were altered”"
+    assert not denial["contested_by"]
+
+
+def test_a_statement_the_outlet_rebukes_names_the_outlet_as_who_disputes_it():
+    """Issue 16: "Ana Ruiz wrongly claimed that X": X is disputed by the outlet, in its own voice (no claim of
+    its own carries the rebuke); the export still meets the schema."""
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    text = "Tomas Aldane said the ferry ran late. Ana Ruiz wrongly claimed that the ferry had sunk."
+    report = FakeReport("r", "loc", "Alpha Times", text,
+                        [("the ferry ran late", "Tomas Aldane", "reported"),
+                         ("that the ferry had sunk", "Ana Ruiz", "disputed")], rebuked={1})
+    out = ledger(report)
+    late, sunk = (next(c for c in out["claims"] if words in c["text"]) for words in ("ran late", "had sunk"))
+    assert sunk["status"] == "disputed"
+    assert sunk["contested_by"] == [{"source": "Alpha Times", "relation": "disputes", "report": "r", "claim": None}]
+    assert sunk["supported_by"] == ["Ana Ruiz"] and not late["contested_by"]
+    schema = Path(__file__).resolve().parents[1] / "src" / "storyline" / "data" / "ledger.schema.json"
+    jsonschema.Draft202012Validator(json.loads(schema.read_text())).validate({**out, "generated_at": "2025-03-14"})
+
+
+def test_the_change_log_tells_of_each_claim_a_later_contest_answers():
+    """Issue 16: a later report that repeats two charges and answers both with one contest logs the status
+    change of each, as it does for the one it points at."""
+    first = FakeReport("r1", "a", "Alpha Times", "The union said Mayor Ilse Varga rigged the vote. It said "
+                       "the tally sheets were altered.",
+                       [("Mayor Ilse Varga rigged the vote", "The union", "reported"),
+                        ("the tally sheets were altered", "The union", "reported")])
+    second = FakeReport("r2", "b", "Beta News", "The union said Mayor Ilse Varga rigged the vote. It said "
+                        "the tally sheets were altered. Varga rejected the allegation.",
+                        [("Mayor Ilse Varga rigged the vote", "The union", "denied"),
+                         ("the tally sheets were altered", "The union", "denied"),
+                         ("the allegation", "Ilse Varga", "reported")],
+                        contests={2: (1, "denies")}, also_contests={2: [0]},
+                        fetched_at=datetime(2025, 3, 15, tzinfo=timezone.utc))
+    out = ledger(first, second)
+    for words in ("rigged the vote", "tally sheets"):
+        claim = next(c for c in out["claims"] if words in c["text"])
+        assert [c["source"] for c in claim["contested_by"]] == ["Ilse Varga"]
+        assert any(c["kind"] == "status_changed" and c["claim"] == claim["id"] and c["report"] == "r2"
+                   and c["detail"].startswith("reported → denied") for c in out["changes"])
 
 
 def test_a_dispute_that_answers_one_statement_does_not_contest_its_speakers_own_claims():

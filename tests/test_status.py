@@ -476,7 +476,8 @@ def test_the_outlets_rebuke_disputes_what_it_reports(nlp):
     ("Ana Ruiz said without hesitation that the Orlen council had sold the pier.", "reported"),
 ])
 def test_said_without_evidence_is_the_outlets_rebuke(nlp, text, status):
-    assert next(m for m in _statuses(text) if "sold the pier" in m.text and m.form != "outlet").status == status
+    row = next(m for m in _statuses(text) if "sold the pier" in m.text and m.form != "outlet")
+    assert row.status == status and row.outlet_disputes == (status == "disputed")
 
 
 @pytest.mark.parametrize("rebuttal", [
@@ -541,6 +542,9 @@ def test_the_outlets_rebuke_contests_no_other_statement(nlp):
     assert next(m for m in ms if "ran late" in m.text).status == "reported"
     assert next(m for m in ms if "had sunk" in m.text).status == "disputed"
     assert all(m.contests is None for m in ms)
+    # issue 16: the outlet itself disputes it, so the ledger names the outlet
+    rows = [m for m in ms if m.form != "outlet"]
+    assert [(m.outlet_disputes, "had sunk" in m.text) for m in rows] == [(False, False), (True, True)]
 
 
 def test_calling_a_partys_figures_flawed_disputes_that_partys_statement(nlp):
@@ -1169,7 +1173,11 @@ def test_a_different_story_not_told_by_the_next_speaker_leaves_it_reported(nlp, 
 ])
 def test_the_outlets_bare_correction_disputes_the_statement_before_it(nlp, text):
     ms = _statuses(text)
-    assert next(m for m in ms if m.form != "outlet" and ("Dunmore" in m.text or "bridge" in m.text)).status == "disputed"
+    row = next(m for m in ms if m.form != "outlet" and ("Dunmore" in m.text or "bridge" in m.text))
+    assert row.status == "disputed"
+    # issue 16: disputed by the outlet's row holding the correction, else by the outlet itself
+    at = ms.index(row)
+    assert row.outlet_disputes or any(m.form == "outlet" and at in (m.contests, *m.also_contests) for m in ms)
 
 
 @pytest.mark.parametrize("text", [
@@ -1184,7 +1192,8 @@ def test_the_outlets_bare_correction_disputes_the_statement_before_it(nlp, text)
 ])
 def test_without_the_outlets_correction_the_statement_stays_reported(nlp, text):
     ms = _statuses(text)
-    assert next(m for m in ms if m.form != "outlet" and ("Dunmore" in m.text or "bridge" in m.text)).status == "reported"
+    row = next(m for m in ms if m.form != "outlet" and ("Dunmore" in m.text or "bridge" in m.text))
+    assert row.status == "reported" and not row.outlet_disputes
 
 
 def test_a_missed_chance_the_outlet_says_was_not_taken_is_no_statement_disputed(nlp):
@@ -1210,6 +1219,10 @@ def test_the_accused_partys_pointing_denial_also_denies_the_accusation_that_name
                    "said the tally sheets were altered. Varga rejected the allegation.")
     assert next(m for m in ms if "of rigging" in m.text).status == "denied"
     assert next(m for m in ms if "tally sheets" in m.text).status == "denied"
+    # issue 16: the denial records both, so the ledger names Varga on each
+    denial = next(m for m in ms if m.relation is not None)
+    answered = {ms[j].text for j in [denial.contests, *denial.also_contests]}
+    assert any("of rigging" in t for t in answered) and any("tally sheets" in t for t in answered)
 
 
 def test_a_pointing_denial_by_someone_the_accusation_does_not_name_leaves_it_reported(nlp):
@@ -1225,6 +1238,9 @@ def test_a_pointing_contest_also_disputes_the_contested_partys_charge_told_in_it
                    "accusations that the count is unfair.")
     assert next(m for m in ms if "ran a" in m.text).status == "disputed"
     assert next(m for m in ms if "count is unfair" in m.text and m.form != "outlet").status == "disputed"
+    contest = next(m for m in ms if m.relation is not None)  # issue 16: Brandt is named on both
+    answered = [ms[j].text for j in [contest.contests, *contest.also_contests]]
+    assert any("ran a" in t for t in answered) and any("count is unfair" in t for t in answered)
 
 
 def test_another_partys_charge_told_in_a_pointing_contests_sentence_stays_reported(nlp):
@@ -1241,6 +1257,9 @@ def test_a_bare_answer_also_disputes_the_position_its_paragraph_backs_up(nlp):
                    "Brandt painted a different picture. \"The cables are badly corroded,\" Brandt said.")
     assert next(m for m in ms if "bridge was safe" in m.text).status == "disputed"
     assert next(m for m in ms if "no problem" in m.text).status == "disputed"
+    answer = next(m for m in ms if m.relation is not None)  # issue 16: Brandt is named on both
+    answered = [ms[j].text for j in [answer.contests, *answer.also_contests]]
+    assert any("bridge was safe" in t for t in answered) and any("no problem" in t for t in answered)
 
 
 def test_a_bare_answer_leaves_a_statement_of_an_earlier_paragraph_reported(nlp):

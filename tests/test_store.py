@@ -42,13 +42,13 @@ def full_extraction() -> Extraction:
                 start=10, end=38, text="the bridge was structurally unsafe",
                 source=Source("Mara Quell", "person", span=(0, 10), role="city engineer", entity="mara quell"),
                 cue="said", form="indirect", status="reported", hedges=[],
-                sentence=(0, 60), cue_span=(11, 15),
+                sentence=(0, 60), cue_span=(11, 15), outlet_disputes=True,
             ),
             Mention(
                 start=70, end=95, text="the closure was unnecessary",
                 source=Source("Port Authority", "organization", span=(60, 74)),
                 cue="disputes", form="indirect", status="disputed", hedges=["reportedly", "allegedly"],
-                sentence=(60, 120), cue_span=(75, 83), contests=0, relation="disputes",
+                sentence=(60, 120), cue_span=(75, 83), contests=0, relation="disputes", also_contests=[2],
                 flagged_by=(121, 170),
             ),
             Mention(
@@ -170,6 +170,18 @@ def test_extraction_round_trip(store):
     assert all(isinstance(span, tuple) for span in loaded.entities[0].spans)
     assert store.counts() == {"stories": 1, "reports": 1, "mentions": 3, "entities": 2, "figures": 2,
                               "events": 2, "times": 2, "watches": 0, "checks": 0}
+
+
+def test_a_mention_stored_before_also_contests_existed_contests_nothing_further(store):
+    """Rows written before migration 0009 hold NULL there: read back as no further contested rows, and the outlet
+    disputing none."""
+    added = store.add_document(STORY, doc("The bridge is shut."))
+    store.save_extraction(added.report_id, full_extraction())
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE mentions SET also_contests = NULL, outlet_disputes = NULL"))
+    loaded = store.report(added.report_id).extraction
+    assert [(m.also_contests, m.outlet_disputes) for m in loaded.mentions] == [([], False)] * 3
+    assert loaded.mentions[1].contests == 0
 
 
 def test_save_extraction_replaces_the_earlier_one(store):

@@ -61,6 +61,10 @@ def test_those_statements_reach_back_over_the_speakers_run():
     mentions = extract(text).mentions
     fees = next(m for m in mentions if "doubled its fees" in m.text)
     assert fees.status == "disputed"
+    # issue 16: the verdict's row records every statement of the run, so the ledger names the fact-checkers on each
+    verdict = next(m for m in mentions if m.relation is not None)
+    answered = [mentions[j] for j in [verdict.contests, *verdict.also_contests]]
+    assert fees in answered and all(m.status == "disputed" for m in answered)
 
 
 def test_judging_an_act_right_is_no_verdict(nlp):

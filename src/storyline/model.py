@@ -71,6 +71,12 @@ class Mention:
     # a contesting statement ("X denies the claims of …") points at the mention it contests
     contests: int | None = None  # index into Extraction.mentions
     relation: Literal["disputes", "denies"] | None = None
+    # further statements the same contest answers, with the same relation ("Lin rejected the allegation": the
+    # accusation naming Lin as well as the charge just before), indices into Extraction.mentions
+    also_contests: list[int] = field(default_factory=list)
+    # the outlet itself disputes the statement: its rebuke ("wrongly claimed that X", "said without evidence that
+    # X") or its correction ("She hadn't.") with no row of its own to contest from
+    outlet_disputes: bool = False
     # a later flag ("These statements have yet to be confirmed") that made this one unverified
     flagged_by: tuple[int, int] | None = None
     # how surely the report presents the content as having happened, -3 (did not) … +3 (did)

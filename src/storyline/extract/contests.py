@@ -46,6 +46,13 @@ def names_a_statement(span: Span) -> bool:
     return span.root.pos_ in ("NOUN", "PROPN", "PRON")
 
 
+def also_contest(contester: Mention, index: int) -> None:
+    """Record a further statement the contest answers besides the one it points at (``Mention.also_contests``),
+    once: the ledger names the contester on that statement's claim too."""
+    if index != contester.contests and index not in contester.also_contests:
+        contester.also_contests.append(index)
+
+
 def cue_root(doc: Doc, mention: Mention) -> Token | None:
     span = cue_of(doc, mention)
     return span.root if span is not None and len(span) else None

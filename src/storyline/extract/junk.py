@@ -381,8 +381,8 @@ def _answers_a_statement(doc: Doc, mention: Mention, span: Span) -> bool:
 
 
 def drop_junk(doc: Doc, mentions: list[Mention], judged: Judged | None = None) -> list[Mention]:
-    """The mentions that are claims, with ``contests`` re-pointed into the shorter list (a denial of a
-    dropped mention stays a denial that points nowhere). A mention that a denial or dispute points at
+    """The mentions that are claims, with ``contests`` and ``also_contests`` re-pointed into the shorter list (a
+    denial of a dropped mention stays a denial that points nowhere). A mention that a denial or dispute points at
     stays whatever it is ("he expects the pier to reopen. The office denied that claim"): it is what the
     contest is about."""
     contested = {m.contests for m in mentions if m.contests is not None}  # what a denial points at stays
@@ -395,5 +395,6 @@ def drop_junk(doc: Doc, mentions: list[Mention], judged: Judged | None = None) -
         mention = mentions[old]
         if mention.contests is not None:
             mention.contests = new_index.get(mention.contests)
+        mention.also_contests = [new_index[j] for j in mention.also_contests if j in new_index]
         result.append(mention)
     return result

@@ -21,9 +21,11 @@ A mention starts with the status its cue class gives it (``asserted`` for the ou
    reaches the accusation naming its own speaker ("accused Lin of X. … Lin rejected the allegation") and the
    contested party's charges told in its sentence ("pushed back on those charges amid Lin's accusations that
    Y"); a bare answer on the merits ("in response", "a different picture") reaches the other parties'
-   statements told before the one it answers in that paragraph;
+   statements told before the one it answers in that paragraph; those further statements are recorded on the
+   contest (``also_contests``), so the ledger names its source on each;
 4. the outlet's bare correction ("She hadn't.") or counter-clause (", when he hadn't actually applied") makes
-   the statement just before it ``disputed`` (``corrections.py``).
+   the statement just before it ``disputed`` (``corrections.py``), contested by the outlet's row holding it, else
+   by the outlet itself (``outlet_disputes``, as for its rebuke "wrongly claimed that X").
 
 When several apply, :func:`strongest` decides.
 """
@@ -41,10 +43,10 @@ from .confirmations import appointed, confirms
 from .criticism import drew_criticism
 from .corrections import corrected_statements, countered_statements
 from .verdicts import apply_verdicts
-from .contests import (CLAIM_NOUNS, accusations_answered, answered_alongside, called_false, charges_beside,
-                       content_lemmas, contested_index, cue_root, found_nothing, inventor_statement, judged_wrong,
-                       statement_judged, said_in_response, answered_statement, names_a_statement, owner_of,
-                       rejects_a_charge, told_otherwise)
+from .contests import (CLAIM_NOUNS, accusations_answered, also_contest, answered_alongside, called_false,
+                       charges_beside, content_lemmas, contested_index, cue_root, found_nothing, inventor_statement,
+                       judged_wrong, statement_judged, said_in_response, answered_statement, names_a_statement,
+                       owner_of, rejects_a_charge, told_otherwise)
 
 # Which status wins when several apply. A contest is what the statement *does*, so it outranks any
 # hedge inside it ("denied that its jets allegedly struck …" stays denied, the hedge is recorded).
@@ -92,6 +94,7 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
             mention.status = "hypothetical"
         # the outlet's rebuke ("wrongly claimed that X") disputes X itself; it contests no other statement
         initial.append(mention.status if by_class in CONTEST_RELATION else by_class)
+        mention.outlet_disputes = by_class not in CONTEST_RELATION and rebuked_by_outlet(doc, mention, lex)
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
     for mention, span in zip(mentions, spans):
         if span is not None and len(span):
@@ -157,6 +160,7 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
         if mentions[index].contests is not None and relation in CONTESTED_STATUS:
             for j in answered_too:
                 mentions[j].status = strongest(mentions[j].status, CONTESTED_STATUS[relation])
+                also_contest(mentions[index], j)
     # "… that she had seen such a video. She hadn't.", "… an offer, when he hadn't actually applied"
     for index, holder in corrected_statements(doc, mentions) + countered_statements(doc, mentions):
         if index in no_claims or mentions[index].status == "hypothetical":
@@ -164,6 +168,10 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
         mentions[index].status = strongest(mentions[index].status, "disputed")
         if holder is not None and mentions[holder].contests is None:
             mentions[holder].contests, mentions[holder].relation = index, "disputes"
+        elif holder is not None and mentions[holder].relation == "disputes":
+            also_contest(mentions[holder], index)
+        else:  # no row of the outlet's to contest from: the outlet itself disputes it
+            mentions[index].outlet_disputes = True
 
 
 def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
@@ -178,15 +186,24 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
         return None
     if negated_cue(cue):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
-    # a quote after a colon has its lead-in's clause as cue: "he wrongly suggested the judge was from X: '…'"
-    rebuked = [cue, cue.head] if cue.dep_ == "ccomp" and cue.head.pos_ == "VERB" else [cue]
-    if (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for word in rebuked for c in word.children)
-            or _unsupported(cue)
-            or _said_falsely(cue) or drew_criticism(cue)):
+    if rebuked_by_outlet(doc, mention, lex) or drew_criticism(cue):
         return "disputed"
     if cue.lemma_.lower() in lex.forecast_cues and mention.status == "reported":
         return "hypothetical"
     return None
+
+
+def rebuked_by_outlet(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
+    """Does the outlet rebuke the statement in its own voice: an adverb on the (unnegated) cue ("wrongly
+    asserts that X"), a phrase ("said, without evidence, that X") or a verb of saying falsely governing it ("lied
+    when he said X")? The outlet then disputes what it reports."""
+    cue = cue_root(doc, mention)
+    if mention.form == "outlet" or cue is None or cue.pos_ not in ("VERB", "AUX") or negated_cue(cue):
+        return False
+    # a quote after a colon has its lead-in's clause as cue: "he wrongly suggested the judge was from X: '…'"
+    rebuked = [cue, cue.head] if cue.dep_ == "ccomp" and cue.head.pos_ == "VERB" else [cue]
+    return (any(c.dep_ == "advmod" and c.lower_ in lex.rebuke_adverbs for word in rebuked for c in word.children)
+            or _unsupported(cue) or _said_falsely(cue))
 
 
 def _unsupported(cue: Token) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
-from .contests import POINTERS, contested_index, cue_root, points_back, statement_judged
+from .contests import POINTERS, also_contest, contested_index, cue_root, points_back, statement_judged
 from .hedges import Lexicon
 
 HOLDS = frozenset({"true", "accurate", "correct", "right", "real"})
@@ -197,6 +197,7 @@ def apply_verdicts(doc: Doc, mentions: list[Mention], spans: list[Span | None], 
                 mentions[index].contests, mentions[index].relation = rated, "disputes"
                 for j in _run_before(rated, verdict, mentions):
                     mentions[j].status = "denied" if mentions[j].status == "denied" else "disputed"
+                    also_contest(mentions[index], j)
             break
 
 

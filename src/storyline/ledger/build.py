@@ -59,7 +59,8 @@ class MentionRef:
 class Claim:
     number: int
     mentions: list[MentionRef] = field(default_factory=list)
-    contests: list[tuple[MentionRef, int | None]] = field(default_factory=list)  # (contesting mention, its claim)
+    # (contesting mention, its claim): each mention that points at one of this claim's or answers it besides
+    contests: list[tuple[MentionRef, int | None]] = field(default_factory=list)
     status: str | None = None
     flags: list[str] = field(default_factory=list)
     history: list[dict] = field(default_factory=list)
@@ -267,8 +268,10 @@ class LedgerState:
                 self.changes.append({"at": at, "kind": "new_source", "report": report.id, "claim": claim.id,
                                      "detail": source.name})
         for i, mention in enumerate(extraction.mentions):
-            if mention.contests is not None and (report.id, mention.contests) in self.claim_of:
-                target = self.claims[self.claim_of[(report.id, mention.contests)]]
+            for contested in contested_rows(mention):
+                if (report.id, contested) not in self.claim_of:
+                    continue
+                target = self.claims[self.claim_of[(report.id, contested)]]
                 own = self.claim_of[(report.id, i)]
                 if target.number != own:
                     target.contests.append((MentionRef(report, i, mention), own))
@@ -277,11 +280,12 @@ class LedgerState:
 
     def contests(self, claim: Claim) -> list[tuple[MentionRef, int | None]]:
         """Current statements contesting the claim, with their own claims: those that point at one of its
-        mentions in their report, and denials or disputes of the same proposition in any report (the
-        linker keeps them apart as a polarity conflict; denying "it had any warning" contests "it had a
-        warning", not "it had no warning"). A dispute that answers a statement of its own report answers that
-        statement only: "But Brandt gave a different account: the cables are corroded" contests what it
-        answers, not Brandt's own neighbouring claim that the linker keeps apart from it."""
+        mentions in their report or answer one besides (``contested_rows``), and denials or disputes of the
+        same proposition in any report (the linker keeps them apart as a polarity conflict; denying "it had any
+        warning" contests "it had a warning", not "it had no warning"). A dispute that answers a statement of
+        its own report answers that statement only: "But Brandt gave a different account: the cables are
+        corroded" contests what it answers, not Brandt's own neighbouring claim that the linker keeps apart
+        from it."""
         found = [(ref, own) for ref, own in claim.contests if self.is_current(ref.report)]
         carried = [ref for ref in claim.mentions if self.is_current(ref.report) and not contesting(ref.mention)]
         if carried:
@@ -333,6 +337,18 @@ class LedgerState:
                 used |= {id(old), id(figure)}
                 self.changes.append({"at": at, "kind": "figure_changed", "report": report.id, "claim": None,
                                      "detail": f"{old.text} → {figure.text}"})
+
+
+def contested_rows(mention: Mention) -> list[int]:
+    """The rows of its report a contest answers: the one it points at, then the further ones it answers too
+    (``Mention.also_contests``: "Lin rejected the allegation" answers the charge and the accusation naming Lin)."""
+    return [] if mention.contests is None else [mention.contests, *mention.also_contests]
+
+
+def disputed_by_outlet(mention: Mention) -> bool:
+    """Does the report's outlet itself dispute the statement (``Mention.outlet_disputes``: its rebuke, its bare
+    correction), which still shows as disputed or denied?"""
+    return mention.outlet_disputes and mention.status in ("disputed", "denied")
 
 
 def contesting(mention: Mention) -> bool:
@@ -517,6 +533,10 @@ def claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_ids
                  "claim": claim_ids.get(own)}
         if entry not in contested:
             contested.append(entry)
+    for ref in current:  # "Ruiz wrongly claimed that X": the outlet disputes X in its own voice
+        entry = {"source": ref.report.outlet, "relation": "disputes", "report": ref.report.id, "claim": None}
+        if disputed_by_outlet(ref.mention) and entry not in contested:
+            contested.append(entry)
     supported = []
     for ref in current:
         name = lookup.source_name(ref)
@@ -582,8 +602,10 @@ def _contest_text(claim: Claim, shown: list[MentionRef], state: LedgerState) -> 
     contract: "those claims" is never a claim). None for any other claim."""
     if not shown or not all(points_back(ref.mention) for ref in shown):
         return None
-    for target in state.claims:
-        if target is not claim and any(own == claim.number for _, own in target.contests) and target.mentions:
+    for target in state.claims:  # the claim it points at, not one it answers besides (``contested_rows``)
+        if target is not claim and target.mentions and any(
+                own == claim.number and state.claim_of.get((ref.report.id, ref.mention.contests)) == target.number
+                for ref, own in target.contests):
             ref = target.mentions[0]
             said = claim_text(ref.report.text, ref.mention.start, ref.mention.end, ref.mention.cue_span,
                               ref.mention.source.span)

@@ -72,7 +72,8 @@ def mention_row(m: Mention) -> dict[str, Any]:
         "cue": m.cue, "form": m.form, "status": m.status, "hedges": list(m.hedges),
         "sentence_start": sentence_start, "sentence_end": sentence_end,
         "cue_start": cue_start, "cue_end": cue_end,
-        "contests": m.contests, "relation": m.relation,
+        "contests": m.contests, "relation": m.relation, "also_contests": list(m.also_contests),
+        "outlet_disputes": m.outlet_disputes,
         "flagged_start": flagged_start, "flagged_end": flagged_end,
         "factuality": m.factuality, "checkworthiness": m.checkworthiness,
     }
@@ -88,7 +89,8 @@ def mention_from_row(r: Row) -> Mention:
         status=r["status"], hedges=list(r["hedges"]),
         sentence=_pair(r["sentence_start"], r["sentence_end"]),
         cue_span=_pair(r["cue_start"], r["cue_end"]),
-        contests=r["contests"], relation=r["relation"],
+        contests=r["contests"], relation=r["relation"], also_contests=list(r.get("also_contests") or ()),
+        outlet_disputes=bool(r.get("outlet_disputes")),
         flagged_by=_pair(r["flagged_start"], r["flagged_end"]),
         factuality=r["factuality"], checkworthiness=r["checkworthiness"],
     )

@@ -141,6 +141,8 @@ mentions = record_table(
     Column("cue_end", Integer),
     Column("contests", Integer),
     Column("relation", String(20)),
+    Column("also_contests", JSON),  # further rows the contest answers (a list; NULL in rows stored before: none)
+    Column("outlet_disputes", Boolean),  # the outlet itself disputes the row (NULL in rows stored before: no)
     Column("flagged_start", Integer),
     Column("flagged_end", Integer),
     Column("factuality", Double),
