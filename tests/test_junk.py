@@ -97,6 +97,24 @@ def test_a_thing_that_cannot_speak_makes_no_claim(nlp, text, kept):
     assert bool(_claims(nlp, text)) is kept
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    # a thing that speaks for no one, inside another party's row: the words are the outer party's
+    ("Mayor Ilse Varga and Governor Tomas Aldane issued a statement describing their meeting as a “very "
+     "constructive step toward agreement” that recognized “many shared goals” as well as points where they "
+     "differ.", ["Ilse Varga and Tomas Aldane"]),
+    ("Ivo Tan, the union’s adviser, said the port board is engaged in misguided “mischief” that shows its "
+     "“disconnect with what is going on with the dockers.”", ["Ivo Tan"]),
+    # a study, a poll, a ruling or a group of people still speaks inside another's row
+    ("Ana Ruiz said the port board had ignored a study that found “serious corrosion in the north pier.”",
+     ["Ana Ruiz", "study"]),
+    ("Ana Ruiz cited a new poll that showed “most riders want the night ferry back.”", ["Ana Ruiz", "new poll"]),
+    ("Marta Koval said the board had welcomed a ruling that said “the levy is lawful.”", ["Marta Koval", "ruling"]),
+    ("Tomas Aldane said he had met dockers who said “the levy will ruin us.”", ["Tomas Aldane", "dockers"]),
+])
+def test_a_thing_inside_another_partys_row_is_no_speaker(nlp, text, sources):
+    assert [name for name, _ in _claims(nlp, text)] == sources
+
+
 @pytest.mark.parametrize(("content", "nothing"), [
     ("That's", True),
     ("That’s", True),  # the tagger leaves a curly "’s" unlemmatised: still an empty verb

@@ -23,8 +23,9 @@ one in someone else's reported speech is the outer party's report too ("Politico
 *had implied he served in the navy*": the editors itemise Politico's row, which carries it); a quoted one
 only when it is the very clause the outer cue reports ("Quill said the mayor had called the levy *'a tax
 on the poor'*"), not a quote met in a relative clause or an aside inside it (those are often the only right
-row where the outer one is misread). One that a denial or dispute points at stays (the contested statement
-is what the contest is about).
+row where the outer one is misread), unless its source is a thing that speaks for no one ("described the
+talks as a first step *that recognized 'shared goals'*": no step speaks). One that a denial or dispute
+points at stays (the contested statement is what the contest is about).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from ..model import Mention
 from .cues import load_cues
 from .hedges import load_lexicon
 from .nlp import cue_classes, cue_of, negated_cue
-from .nonspeakers import can_speak
+from .nonspeakers import can_speak, is_thing_source
 from .not_saying import finds_a_thing, goes_on_without_saying, is_markup
 from .np_statements import np_statement
 from .spans import SPEECH_CLASSES
@@ -293,13 +294,23 @@ def is_characterization(doc: Doc, mention: Mention, span: Span) -> bool:
 
 
 def repeats_outer(doc: Doc, mention: Mention, others: list[Mention]) -> bool:
-    """Does the mention lie inside another one of the same source (a piece of that one), or is it reported
-    speech retold inside another party's (see ``_retold``)?"""
+    """Does the mention lie inside another one of the same source (a piece of that one), is it reported
+    speech retold inside another party's (see ``_retold``), or does a thing that speaks for no one say it
+    inside another party's row (see ``_thing_inside``)?"""
     return mention.form != "outlet" and mention.contests is None and any(
         other is not mention and other.start <= mention.start and mention.end <= other.end
         and (other.start, other.end) != (mention.start, mention.end)
-        and (other.source.name == mention.source.name or _retold(doc, mention, other))
+        and (other.source.name == mention.source.name or _retold(doc, mention, other)
+             or _thing_inside(doc, mention, other))
         for other in others)
+
+
+def _thing_inside(doc: Doc, mention: Mention, outer: Mention) -> bool:
+    """A row whose source is a thing that cannot speak, inside another party's row: the words are the outer
+    party's ("X and Y issued a statement describing the talks as a first step *that recognized 'shared
+    goals'*": no step speaks; the quote is part of X and Y's row, which carries it). Quote or not, in a
+    relative clause or an aside (``nonspeakers.is_thing_source``)."""
+    return outer.form != "outlet" and outer.source.kind != "outlet" and is_thing_source(doc, mention)
 
 
 def _retold(doc: Doc, mention: Mention, outer: Mention) -> bool:

@@ -10,13 +10,19 @@ Where the parse gives a speaker nearby, that one speaks: another subject of the 
 or, for a participle, the subject of the clause it hangs on (climbing through the clauses that hold it) or
 the object a verb leaves doing it ("the killings have left voters saying …"). Where none is found the
 source stays as it was: a verb of evidence ("history says", "the test indicated") is left alone.
+``is_thing_source`` reads a finished mention's source the same way (``junk`` strikes such a row when it lies
+inside another party's row).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from .source_words import AUTHORS, ORG_HEADS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, UNNAMED_HEADS
+from ..model import Mention
+from .role_heads import org_noun, person_noun
+from .source_words import (
+    AUTHORS, ORG_HEADS, RELATIVE_PRONOUNS, ROLE_NOUNS, SPEECH_NOUNS, STATEMENT_NOUNS, UNNAMED_HEADS,
+)
 from .spans import OBJECT_DEPS, SUBJECT_DEPS
 
 # nouns for people, groups, bodies, media and things said or published, beyond the source lexicons
@@ -60,6 +66,30 @@ def can_speak(tok: Token) -> bool:
         return True
     lemma = tok.lemma_.lower()
     return lemma in SPEAKING or tok.lower_ in SPEAKING or lemma.endswith(PERSON_ENDINGS)
+
+
+def source_noun(doc: Doc, mention: Mention) -> Token | None:
+    """The word a mention's source phrase is headed by, a relative "that" or "which" read as the noun its
+    clause hangs on ("a first step that recognized …": "step"); None where the source has no span."""
+    if mention.source.span is None:
+        return None
+    span = doc.char_span(*mention.source.span, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    if (head.lower_ in RELATIVE_PRONOUNS - {"who", "whom"} and head.dep_.startswith("nsubj")
+            and head.head.dep_ == "relcl"):
+        return head.head.head
+    return head
+
+
+def is_thing_source(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention's source is a common noun that speaks for no one: no person, body, medium or thing
+    said or published ("a first step that recognized …", "their instinctive preference"; ``can_speak``, and
+    the people's and bodies' nouns of ``role_heads``). A relative "who" always names someone."""
+    noun = source_noun(doc, mention)
+    return (noun is not None and noun.pos_ == "NOUN" and not can_speak(noun) and not person_noun(noun)
+            and not org_noun(noun))
 
 
 def _named_inside(noun: Token) -> Token | None:
