@@ -32,6 +32,7 @@ from .conflicts import Side as ConflictSide
 from .status import claim_flags, claim_status
 from .text import claim_text, sentence_around, short
 from .event_vectors import event_vectors
+from .statements import NAMED
 from .timeline import TimelineIndex
 
 
@@ -342,7 +343,6 @@ def _relation(mention: Mention) -> str:
 
 # Share of context words two figures' sentences need in common to be the same count revised.
 FIGURE_CONTEXT = 0.15
-NAMED = frozenset({"person", "organization"})  # sources whose name says who speaks (linking by speaker)
 
 
 def _dated(extraction: Extraction, mention: Mention) -> list[tuple[str, frozenset[str]]]:

@@ -36,6 +36,7 @@ import numpy as np
 
 from ..link.claims import stem
 from ..model import Event
+from .statements import same_speaker, statement_speaker
 
 SAME_WORDS = 0.34  # Jaccard of description content words above which two compatible events are one
 BRIDGE_HOURS = 36.0  # an event folds entries (``_fold``) only when dated to a day or a night, not vaguer
@@ -171,6 +172,7 @@ class _Item:
     # its description's unit sentence vector, when embeddings are installed; half precision, as the kept ledger
     # pickles it with the index (768 bytes an event; cosines move by about 0.001)
     vector: np.ndarray | None = None
+    speaker: frozenset[str] | None = None  # a named speaker's statement dated by its speech verb: who spoke
 
 
 @dataclass
@@ -188,6 +190,7 @@ class _Group:
     filed: dict[str, str] = field(default_factory=dict)  # its words looked up by, each to "w1" or "w2"
     members: list[int] = field(default_factory=list)  # its events' ``seq``, in merge order
     vector: np.ndarray | None = None  # its first event's description vector: what the entry shows
+    speaker: frozenset[str] | None = None  # its first event's speaker when that event is a statement
 
 
 @dataclass
@@ -234,7 +237,8 @@ class TimelineIndex:
             vector = vectors[n] if vectors is not None else None
             item = _Item(self.next_seq, report.id, report.outlet, event, span,
                          frozenset(content_words(event.description)), _day(span),
-                         None if vector is None else np.asarray(vector, dtype=np.float16))
+                         None if vector is None else np.asarray(vector, dtype=np.float16),
+                         statement_speaker(event, report.extraction))
             for word in sorted(item.words):
                 self.order.setdefault(word, len(self.order))
             self.next_seq += 1
@@ -290,11 +294,13 @@ class TimelineIndex:
                     bridged.append(group)
                 if score > best:
                     target, best = group, score
+        if target is None and item.speaker is not None:
+            target = self._by_speaker(item)
         if target is None and item.vector is not None:
             target = self._by_meaning(item)
         if target is None:
             target = _Group(item.seq, item.event, item.span, set(item.words), item.day, frozenset(item.event.actors),
-                            vector=item.vector)
+                            vector=item.vector, speaker=item.speaker)
             self.groups[target.seq] = target
             self._file(target)
         else:
@@ -303,6 +309,22 @@ class TimelineIndex:
         self.group_of[item.seq] = target.seq
         if len(bridged) > 1 and _hours(*_aligned(item.span)) <= BRIDGE_HOURS:
             self._fold(bridged)
+
+    def _by_speaker(self, item: _Item) -> _Group | None:
+        """The earliest group opened by the same speaker's statement on the same day at a compatible time, for
+        a statement no group matched on words (``statements``): "Ruiz said on Tuesday that …" and "Ruiz
+        announced Tuesday that …" are one statement told twice. Times stay as strict as for words: a morning
+        briefing and an evening rally of one speaker stay two."""
+        if item.day is None:
+            return None
+        for gseq in self._timed(item):
+            group = self.groups[gseq]
+            if group.speaker is None or group.day != item.day or not _compatible(group.range, item.span):
+                continue
+            self.comparisons += 1
+            if same_speaker(group.speaker, item.speaker):
+                return group
+        return None
 
     def _by_meaning(self, item: _Item) -> _Group | None:
         """The group at a compatible time whose first description is closest in meaning to this event's, when
