@@ -18,7 +18,10 @@ still leaves one happening as two entries when they were opened apart (a stamped
 wording of the same fire) and a later event shares SAME_WORDS with each: that event folds them into one.
 Events told in other words ("fire"/"blaze") that no entry matches on words join the entry at a compatible
 time whose first description is closest in meaning, when the two descriptions' sentence vectors are close
-enough (``_by_meaning``; only with the embeddings installed, and vectors given to ``add``).
+enough (``_by_meaning``; only with the embeddings installed, and vectors given to ``add``). Before meaning, a
+named speaker's statement dated by its speech verb ("Ruiz said on Tuesday that …") that no entry matches on
+words joins the entry opened by the same speaker's statement on the same day at a compatible time
+(``_by_speaker``, ``statements.py``): outlets tell one statement by what was said, in different words.
 ``TimelineIndex`` keeps that result report by report (a kept ledger adds a report, takes out the revision it
 supersedes) and finds the groups to try from an index of times and words, not by scanning them all;
 ``build_timeline`` is the same index filled at once.
