@@ -20,7 +20,7 @@ import pytest
 
 from storyline.ledger.timeline import (BRIDGE_HOURS, SAME_MEANING, SAME_WORDS, TimelineEvent, TimelineIndex,
                                        _aligned, _day, _entry, _same, _score, build_timeline, content_words, time_range)
-from storyline.ledger.statements import statement_speaker
+from storyline.ledger.statements import statement_setting, statement_speaker
 from storyline.model import Event, Extraction, Mention, Source, TimeValue
 from storyline.present.markdown import ledger_markdown
 from storyline.present.tables import timeline_days
@@ -557,3 +557,18 @@ def test_other_speakers_or_a_time_inside_what_was_said_stay_apart():
                         "Orla Rudd", "said", day("2031-04-08", "Tuesday morning", "part-of-day", "morning"),
                         "the bridge would close")
     assert len(build_timeline([morning, evening], {}, {}, {})) == 2
+
+
+def test_a_setting_named_on_one_side_only_keeps_two_statements_apart():
+    # a speaker may speak several times a day: "at a Tuesday rally" may not be what "said on Tuesday" tells
+    rally = statement("r2", "Fenwick Wire", "“We will not give up the ferry,” Rudd told a Tuesday rally", "Rudd",
+                      "told", day("2031-04-08"), "We will not give up the ferry")
+    assert statement_setting(rally.extraction.events[0], rally.extraction) == {"rally"}
+    assert len(build_timeline(orla_rudd()[:1] + [rally], {}, {}, {})) == 2
+    briefing = [statement(rid, outlet, text, "Orla Rudd", "said", day("2031-04-08"), said) for rid, outlet, text, said in (
+        ("r1", "Kestrel Times", "Orla Rudd said at a briefing on Tuesday that the piers were cracked",
+         "the piers were cracked"),
+        ("r2", "Fenwick Wire", "Rudd said at Tuesday's briefing that repairs would take a year",
+         "repairs would take a year"))]
+    [entry] = build_timeline(briefing, {}, {}, {})
+    assert entry["outlets"] == 2

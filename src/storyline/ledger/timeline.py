@@ -20,8 +20,9 @@ Events told in other words ("fire"/"blaze") that no entry matches on words join 
 time whose first description is closest in meaning, when the two descriptions' sentence vectors are close
 enough (``_by_meaning``; only with the embeddings installed, and vectors given to ``add``). Before meaning, a
 named speaker's statement dated by its speech verb ("Ruiz said on Tuesday that …") that no entry matches on
-words joins the entry opened by the same speaker's statement on the same day at a compatible time
-(``_by_speaker``, ``statements.py``): outlets tell one statement by what was said, in different words.
+words joins the entry opened by the same speaker's statement on the same day at a compatible time, in the
+same setting if any is named (``_by_speaker``, ``statements.py``): outlets tell one statement by what was
+said, in different words.
 ``TimelineIndex`` keeps that result report by report (a kept ledger adds a report, takes out the revision it
 supersedes) and finds the groups to try from an index of times and words, not by scanning them all;
 ``build_timeline`` is the same index filled at once.
@@ -39,7 +40,7 @@ import numpy as np
 
 from ..link.claims import stem
 from ..model import Event
-from .statements import same_speaker, statement_speaker
+from .statements import same_speaker, statement_setting, statement_speaker
 
 SAME_WORDS = 0.34  # Jaccard of description content words above which two compatible events are one
 BRIDGE_HOURS = 36.0  # an event folds entries (``_fold``) only when dated to a day or a night, not vaguer
@@ -176,6 +177,7 @@ class _Item:
     # pickles it with the index (768 bytes an event; cosines move by about 0.001)
     vector: np.ndarray | None = None
     speaker: frozenset[str] | None = None  # a named speaker's statement dated by its speech verb: who spoke
+    setting: frozenset[str] = frozenset()  # and where or through what, when the description names it ("rally")
 
 
 @dataclass
@@ -194,6 +196,7 @@ class _Group:
     members: list[int] = field(default_factory=list)  # its events' ``seq``, in merge order
     vector: np.ndarray | None = None  # its first event's description vector: what the entry shows
     speaker: frozenset[str] | None = None  # its first event's speaker when that event is a statement
+    setting: frozenset[str] = frozenset()  # that statement's setting (``statements.statement_setting``)
 
 
 @dataclass
@@ -242,6 +245,8 @@ class TimelineIndex:
                          frozenset(content_words(event.description)), _day(span),
                          None if vector is None else np.asarray(vector, dtype=np.float16),
                          statement_speaker(event, report.extraction))
+            if item.speaker is not None:
+                item.setting = statement_setting(event, report.extraction)
             for word in sorted(item.words):
                 self.order.setdefault(word, len(self.order))
             self.next_seq += 1
@@ -303,7 +308,7 @@ class TimelineIndex:
             target = self._by_meaning(item)
         if target is None:
             target = _Group(item.seq, item.event, item.span, set(item.words), item.day, frozenset(item.event.actors),
-                            vector=item.vector, speaker=item.speaker)
+                            vector=item.vector, speaker=item.speaker, setting=item.setting)
             self.groups[target.seq] = target
             self._file(target)
         else:
@@ -314,10 +319,12 @@ class TimelineIndex:
             self._fold(bridged)
 
     def _by_speaker(self, item: _Item) -> _Group | None:
-        """The earliest group opened by the same speaker's statement on the same day at a compatible time, for
-        a statement no group matched on words (``statements``): "Ruiz said on Tuesday that …" and "Ruiz
-        announced Tuesday that …" are one statement told twice. Times stay as strict as for words: a morning
-        briefing and an evening rally of one speaker stay two."""
+        """The earliest group opened by the same speaker's statement on the same day at a compatible time and
+        in the same setting, for a statement no group matched on words (``statements``): "Ruiz said on Tuesday
+        that …" and "Ruiz announced Tuesday that …" are one statement told twice. Times stay as strict as for
+        words (a morning briefing and an evening rally of one speaker stay two), and a setting named on one
+        side only ("said at a Tuesday rally") leaves open which of the day's appearances the other tells: on
+        the nine train-text stories that kept a tweet and a rally apart, and broke no right join."""
         if item.day is None:
             return None
         for gseq in self._timed(item):
@@ -325,7 +332,7 @@ class TimelineIndex:
             if group.speaker is None or group.day != item.day or not _compatible(group.range, item.span):
                 continue
             self.comparisons += 1
-            if same_speaker(group.speaker, item.speaker):
+            if same_speaker(group.speaker, item.speaker) and group.setting == item.setting:
                 return group
         return None
 
