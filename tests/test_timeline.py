@@ -572,3 +572,18 @@ def test_a_setting_named_on_one_side_only_keeps_two_statements_apart():
          "repairs would take a year"))]
     [entry] = build_timeline(briefing, {}, {}, {})
     assert entry["outlets"] == 2
+
+
+def test_statements_joined_by_speaker_survive_a_removal_and_a_pickle():
+    reports = orla_rudd() + [statement("r3", "Valley Post", "Mayor Orla Rudd told reporters Tuesday that the ferry "
+                                       "would run", "Orla Rudd", "told", day("2031-04-08"), "the ferry would run")]
+    claims = ({}, {}, {})
+    index = TimelineIndex()
+    for r in reports:
+        index.add(r)
+    assert index.entries(*claims) == build_timeline(reports, *claims)
+    assert [e["outlets"] for e in index.entries(*claims)] == [3]
+    index = pickle.loads(pickle.dumps(index))
+    index.remove("r1")  # the entry's first statement superseded: Rudd's other two still make one entry
+    assert index.entries(*claims) == build_timeline(reports[1:], *claims)
+    assert [e["outlets"] for e in index.entries(*claims)] == [2]
