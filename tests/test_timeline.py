@@ -541,8 +541,9 @@ def test_two_statements_of_one_speaker_on_different_days_stay_two_entries():
 
 
 def test_other_speakers_or_a_time_inside_what_was_said_stay_apart():
-    other = orla_rudd()[:1] + [statement("r2", "Fenwick Wire", "Ivo Tann announced Tuesday that engineers had found "
-                                         "cracks", "Ivo Tann", "announced", day("2031-04-08"), "engineers had found cracks")]
+    tann = statement("r2", "Fenwick Wire", "Ivo Tann announced Tuesday that engineers had found cracks", "Ivo Tann",
+                     "announced", day("2031-04-08"), "engineers had found cracks")
+    other = orla_rudd()[:1] + [tann]
     assert len(build_timeline(other, {}, {}, {})) == 2
     # "Rudd said engineers found cracks on Tuesday": the time dates the finding, not the statement
     finding = statement("r2", "Fenwick Wire", "Rudd said engineers found cracks in two piers on Tuesday", "Rudd",
@@ -565,11 +566,13 @@ def test_a_setting_named_on_one_side_only_keeps_two_statements_apart():
                       "told", day("2031-04-08"), "We will not give up the ferry")
     assert statement_setting(rally.extraction.events[0], rally.extraction) == {"rally"}
     assert len(build_timeline(orla_rudd()[:1] + [rally], {}, {}, {})) == 2
-    briefing = [statement(rid, outlet, text, "Orla Rudd", "said", day("2031-04-08"), said) for rid, outlet, text, said in (
-        ("r1", "Kestrel Times", "Orla Rudd said at a briefing on Tuesday that the piers were cracked",
-         "the piers were cracked"),
-        ("r2", "Fenwick Wire", "Rudd said at Tuesday's briefing that repairs would take a year",
-         "repairs would take a year"))]
+    # the same setting on both sides: one briefing
+    briefing = [
+        statement("r1", "Kestrel Times", "Orla Rudd said at a briefing on Tuesday that the piers were cracked",
+                  "Orla Rudd", "said", day("2031-04-08"), "the piers were cracked"),
+        statement("r2", "Fenwick Wire", "Rudd said at Tuesday's briefing that repairs would take a year", "Rudd",
+                  "said", day("2031-04-08"), "repairs would take a year"),
+    ]
     [entry] = build_timeline(briefing, {}, {}, {})
     assert entry["outlets"] == 2
 
