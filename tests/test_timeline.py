@@ -20,7 +20,8 @@ import pytest
 
 from storyline.ledger.timeline import (BRIDGE_HOURS, SAME_MEANING, SAME_WORDS, TimelineEvent, TimelineIndex,
                                        _aligned, _day, _entry, _same, _score, build_timeline, content_words, time_range)
-from storyline.model import Event, Extraction, TimeValue
+from storyline.ledger.statements import statement_setting, statement_speaker
+from storyline.model import Event, Extraction, Mention, Source, TimeValue
 from storyline.present.markdown import ledger_markdown
 from storyline.present.tables import timeline_days
 
@@ -502,3 +503,90 @@ def test_an_entry_is_matched_by_meaning_on_its_first_description_and_survives_a_
     index.remove("r2")
     index.remove("r3")
     assert not index.postings and not index.groups
+
+
+# --- statements (issue 16 point 4): one speaker's statement on one day, told by several outlets in their words ---
+
+def statement(rid: str, outlet: str, text: str, speaker: str, cue: str, when: TimeValue, said: str,
+              kind: str = "person") -> Report:
+    """A report whose one event is the sentence ``text``: ``speaker`` ``cue`` (the speech verb) ``said`` (the
+    content), dated by ``when`` placed at ``when.text`` in the sentence."""
+    start, cue_at = text.index(said), text.index(cue)
+    when = TimeValue(when.value, when.precision, when.text, text.index(when.text),
+                     text.index(when.text) + len(when.text), when.part_of_day)
+    mention = Mention(start, start + len(said), said, Source(speaker, kind), cue, "indirect", "reported",
+                      cue_span=(cue_at, cue_at + len(cue)))
+    event = Event(when, text, 0, len(text), actors=[speaker], status="reported", mention=0)
+    return Report(rid, outlet, Extraction(mentions=[mention], events=[event]))
+
+
+def orla_rudd(second_day: str = "2031-04-08") -> list[Report]:
+    return [
+        statement("r1", "Kestrel Times", "Orla Rudd said on Tuesday that the harbour bridge would close for repairs",
+                  "Orla Rudd", "said", day("2031-04-08"), "the harbour bridge would close for repairs"),
+        statement("r2", "Fenwick Wire", "Rudd announced Tuesday that engineers had found cracks in two piers",
+                  "Rudd", "announced", day(second_day), "engineers had found cracks in two piers"),
+    ]
+
+
+def test_one_speakers_statement_on_one_day_told_by_two_outlets_is_one_entry():
+    assert statement_speaker(orla_rudd()[0].extraction.events[0], orla_rudd()[0].extraction) == {"orla", "rudd"}
+    [entry] = build_timeline(orla_rudd(), {}, {}, {})
+    assert entry["reports"] == ["r1", "r2"] and entry["outlets"] == 2
+    assert entry["description"].startswith("Orla Rudd said on Tuesday")
+
+
+def test_two_statements_of_one_speaker_on_different_days_stay_two_entries():
+    assert len(build_timeline(orla_rudd("2031-04-09"), {}, {}, {})) == 2
+
+
+def test_other_speakers_or_a_time_inside_what_was_said_stay_apart():
+    tann = statement("r2", "Fenwick Wire", "Ivo Tann announced Tuesday that engineers had found cracks", "Ivo Tann",
+                     "announced", day("2031-04-08"), "engineers had found cracks")
+    other = orla_rudd()[:1] + [tann]
+    assert len(build_timeline(other, {}, {}, {})) == 2
+    # "Rudd said engineers found cracks on Tuesday": the time dates the finding, not the statement
+    finding = statement("r2", "Fenwick Wire", "Rudd said engineers found cracks in two piers on Tuesday", "Rudd",
+                        "said", day("2031-04-08"), "engineers found cracks in two piers on Tuesday")
+    assert statement_speaker(finding.extraction.events[0], finding.extraction) is None
+    assert len(build_timeline(orla_rudd()[:1] + [finding], {}, {}, {})) == 2
+    # a statement in the morning and another in the evening are two
+    evening = statement("r2", "Fenwick Wire", "Rudd announced Tuesday evening that engineers had found cracks",
+                        "Rudd", "announced", day("2031-04-08", "Tuesday evening", "part-of-day", "evening"),
+                        "engineers had found cracks")
+    morning = statement("r1", "Kestrel Times", "Orla Rudd said Tuesday morning that the bridge would close",
+                        "Orla Rudd", "said", day("2031-04-08", "Tuesday morning", "part-of-day", "morning"),
+                        "the bridge would close")
+    assert len(build_timeline([morning, evening], {}, {}, {})) == 2
+
+
+def test_a_setting_named_on_one_side_only_keeps_two_statements_apart():
+    # a speaker may speak several times a day: "at a Tuesday rally" may not be what "said on Tuesday" tells
+    rally = statement("r2", "Fenwick Wire", "“We will not give up the ferry,” Rudd told a Tuesday rally", "Rudd",
+                      "told", day("2031-04-08"), "We will not give up the ferry")
+    assert statement_setting(rally.extraction.events[0], rally.extraction) == {"rally"}
+    assert len(build_timeline(orla_rudd()[:1] + [rally], {}, {}, {})) == 2
+    # the same setting on both sides: one briefing
+    briefing = [
+        statement("r1", "Kestrel Times", "Orla Rudd said at a briefing on Tuesday that the piers were cracked",
+                  "Orla Rudd", "said", day("2031-04-08"), "the piers were cracked"),
+        statement("r2", "Fenwick Wire", "Rudd said at Tuesday's briefing that repairs would take a year", "Rudd",
+                  "said", day("2031-04-08"), "repairs would take a year"),
+    ]
+    [entry] = build_timeline(briefing, {}, {}, {})
+    assert entry["outlets"] == 2
+
+
+def test_statements_joined_by_speaker_survive_a_removal_and_a_pickle():
+    reports = orla_rudd() + [statement("r3", "Valley Post", "Mayor Orla Rudd told reporters Tuesday that the ferry "
+                                       "would run", "Orla Rudd", "told", day("2031-04-08"), "the ferry would run")]
+    claims = ({}, {}, {})
+    index = TimelineIndex()
+    for r in reports:
+        index.add(r)
+    assert index.entries(*claims) == build_timeline(reports, *claims)
+    assert [e["outlets"] for e in index.entries(*claims)] == [3]
+    index = pickle.loads(pickle.dumps(index))
+    index.remove("r1")  # the entry's first statement superseded: Rudd's other two still make one entry
+    assert index.entries(*claims) == build_timeline(reports[1:], *claims)
+    assert [e["outlets"] for e in index.entries(*claims)] == [2]

@@ -8,6 +8,10 @@ from __future__ import annotations
 from ..model import SourceKind
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event", "rally", "hearing", "session",
+             "appearance", "address", "debate", "forum", "ceremony"}  # where a speaker speaks, not who
+SENT_THINGS = {"email", "e-mail", "letter", "message", "memo", "note", "statement", "text", "tweet", "release",
+               "mailer", "flyer", "leaflet", "fundraising"}  # what is sent to readers and speaks for its sender
 SPEECH_NOUNS = {"statement", "remark", "comment", "speech", "testimony", "announcement", "interview", "tweet",
                 "word", "claim", "argument", "answer", "response", "letter", "post", "message", "address"}
 GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}

@@ -20,7 +20,8 @@ from .nonspeakers import speaker_instead
 from .quotes import QuoteIndex
 from .nlp import that_marked
 from .perceiving import perceived_participles
-from .source_words import DEMONSTRATIVES, PERCEIVING_VERBS, PERSON_PRONOUNS, ROLE_NOUNS, UNNAMED_HEADS
+from .source_words import (DEMONSTRATIVES, OCCASIONS, PERCEIVING_VERBS, PERSON_PRONOUNS, ROLE_NOUNS, SENT_THINGS,
+                           UNNAMED_HEADS)
 from .spans import (DOUBLE_QUOTES, HEADLINE_LABELS, OBJECT_DEPS, QUOTE_CHARS, SAYING_CLASSES, SUBJECT_DEPS, _paragraph,
                     _trim)
 
@@ -33,11 +34,7 @@ THING_PRONOUNS = {"it", "this", "that", "these", "those", "which", "what", "some
 # "push", whose infinitive is what their subject asks for ("urged voters to see …": the subject urges)
 CONTROL_VERBS = {"force", "lead", "leave", "prompt", "cause", "persuade", "convince", "get", "need", "want",
                  "expect", "allow", "compel", "drive", "inspire", "spur"}
-OCCASIONS = {"conference", "briefing", "meeting", "speech", "interview", "event", "rally", "hearing", "session",
-             "appearance", "address", "debate", "forum", "ceremony"}  # where a speaker speaks, not who
 CLAUSE_BREAKS = {",", "—", "–", "--", "-"}  # before a participle hung on what is said: ", arguing", "— asserting"
-SENT_THINGS = {"email", "e-mail", "letter", "message", "memo", "note", "statement", "text", "tweet", "release",
-               "mailer", "flyer", "leaflet", "fundraising"}  # what is sent to readers and speaks for its sender
 SHOWING_VERBS = PERCEIVING_VERBS | {"capture", "show", "depict", "feature"}  # "captured the mayor saying …"
 RECORDINGS = {"footage", "video", "videotape", "clip", "recording", "tape", "audio"}  # show someone speaking
 MAX_SPEAKER = 12  # words of a speaker's name the parser left between a clause and its cue
