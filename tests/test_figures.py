@@ -2,7 +2,8 @@
 
 import pytest
 
-from storyline.extract.figures import find_figures, value_range
+from storyline.extract.figure_values import value_range
+from storyline.extract.figures import find_figures
 
 
 def figures(nlp, text):

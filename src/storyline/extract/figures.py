@@ -2,7 +2,7 @@
 
 Choices:
 - "up to N", "at least N", "more than N", "about N": low = high = N, the words kept in ``qualifier``;
-  ``value_range`` says which values such a figure allows ("more than 915" allows 916; "about 40", 36 … 44).
+  ``figure_values.value_range`` says which values such a figure allows ("more than 915" allows 916; "about 40", 36 … 44).
 - "between A and B", "from A to B", "A to B", "A-B", "A or B": low = A, high = B; the other way round when B < A
   ("fell from 10 to 5 percent" spans 5 to 10): low is never above high.
 - Vague multiples ("dozens of", "hundreds of", "tens of thousands of") span 2x to 10x the base
@@ -46,12 +46,6 @@ QUALIFIER = re.compile(
     r"some|close to|an estimated|estimated|an? additional|another)\s+$",
     re.IGNORECASE,
 )
-# what a qualifier makes of the values a figure allows (``value_range``)
-APPROXIMATE = 0.1  # "about 40" spans 36 … 44
-APPROXIMATE_QUALIFIERS = ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to",
-                          "an estimated", "estimated")
-AT_LEAST = ("at least", "more than", "no fewer than", "upwards of", "just over", "well over", "over")
-AT_MOST = ("at most", "less than", "fewer than", "no more than", "as many as", "up to", "just under", "under")
 RANGE_WORDS = {"to", "and", "-", "–", "—", "or"}
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")
 _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
@@ -67,22 +61,6 @@ def find_figures(doc: Doc) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     return figures
-
-
-def value_range(figure: Figure) -> tuple[float, float]:
-    """The values a figure allows: its range, widened a little (``APPROXIMATE``) both ways when it is
-    approximate ("about 40": 36 … 44) and past its number when it is a bound ("more than $915 million" allows
-    $916 million, "up to 40" allows 37). A bound is an outlet's count, not an open range: "at least 12 killed"
-    and "40 killed" an hour apart are two counts to show side by side."""
-    low, high = figure.low, figure.high
-    qualifier = (figure.qualifier or "").lower()
-    if qualifier.startswith(APPROXIMATE_QUALIFIERS):
-        return low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
-    if qualifier.startswith(AT_LEAST):
-        return low, high * (1 + APPROXIMATE)
-    if qualifier.startswith(AT_MOST):
-        return low * (1 - APPROXIMATE), high
-    return low, high
 
 
 def _read_figure(doc: Doc, text: str, i: int) -> tuple[Figure | None, int]:

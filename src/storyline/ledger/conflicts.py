@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from ..extract.figures import value_range
+from ..extract.figure_values import value_range
 from ..link.claims import content_key
 from ..model import Event, Figure
 from .since import parse_time

@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..extract.figures import value_range
+from ..extract.figure_values import value_range
 from ..model import Extraction, Mention
 
 # the lexical key, read at call time: claims imports this module too
