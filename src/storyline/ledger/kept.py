@@ -23,6 +23,7 @@ import gc
 import hashlib
 import json
 import pickle
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -55,11 +56,16 @@ def _code_version() -> str:
     """A fingerprint of the code that builds the replay state: a state pickled by other code is rebuilt."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha1(__version__.encode())
-    for folder in ("ledger", "link"):
-        for path in sorted((root / folder).glob("*.py")):
-            digest.update(path.name.encode() + path.read_bytes())
+    paths = [path for folder in ("ledger", "link") for path in sorted((root / folder).glob("*.py"))]
+    used = sorted({name for path in paths for name in EXTRACT_IMPORT.findall(path.read_text(encoding="utf-8"))})
+    for path in [*paths, *(root / "extract" / f"{name}.py" for name in used)]:
+        digest.update(path.name.encode() + path.read_bytes())
     digest.update((root / "model.py").read_bytes())
     return digest.hexdigest()[:16]
+
+
+# the extraction modules the ledger's code reads at replay time (word lists, figure ranges), in its fingerprint
+EXTRACT_IMPORT = re.compile(r"^\s*from \.\.extract\.(\w+) import", re.MULTILINE)
 
 
 CODE = _code_version()
