@@ -20,7 +20,7 @@ import pytest
 
 from storyline.ledger.timeline import (BRIDGE_HOURS, SAME_MEANING, SAME_WORDS, TimelineEvent, TimelineIndex,
                                        _aligned, _day, _entry, _same, _score, build_timeline, content_words, time_range)
-from storyline.ledger.statements import statement_setting, statement_speaker
+from storyline.ledger.statements import noun_statement, statement_setting, statement_speaker
 from storyline.model import Event, Extraction, Mention, Source, TimeValue
 from storyline.present.markdown import ledger_markdown
 from storyline.present.tables import timeline_days
@@ -590,3 +590,59 @@ def test_statements_joined_by_speaker_survive_a_removal_and_a_pickle():
     index.remove("r1")  # the entry's first statement superseded: Rudd's other two still make one entry
     assert index.entries(*claims) == build_timeline(reports[1:], *claims)
     assert [e["outlets"] for e in index.entries(*claims)] == [2]
+
+
+# --- statements told as nouns (issue 16 point 4): "Rudd's statement on Tuesday" joins "Rudd said on Tuesday" ---
+
+def noun_event(rid: str, outlet: str, text: str, when: TimeValue, actors: list[str]) -> Report:
+    """A report whose one event is the sentence ``text`` in the outlet's voice, dated by ``when`` placed at
+    ``when.text`` in it."""
+    at = text.index(when.text)
+    when = TimeValue(when.value, when.precision, when.text, at, at + len(when.text), when.part_of_day)
+    return Report(rid, outlet, Extraction(events=[Event(when, text, 0, len(text), actors=actors)]))
+
+
+def test_a_statement_told_as_a_noun_joins_the_speakers_statement_of_that_day():
+    listening = noun_event("r0", "Marsh Herald", "Ferry crews stopped work to hear Orla Rudd's statement on Tuesday",
+                           day("2031-04-08"), ["Orla Rudd"])
+    assert noun_statement(listening.extraction.events[0]) == ({"orla", "rudd"}, frozenset())
+    [entry] = build_timeline([listening] + orla_rudd(), {}, {}, {})
+    assert entry["reports"] == ["r0", "r1", "r2"] and entry["outlets"] == 3
+    # told after the verb's entry, and with its holder after "by", the noun joins it too
+    issued = noun_event("r3", "Valley Post", "a statement issued by Rudd on Tuesday drew no reply", day("2031-04-08"),
+                        ["Orla Rudd"])
+    assert noun_statement(issued.extraction.events[0]) == ({"orla", "rudd"}, frozenset())
+    [entry] = build_timeline(orla_rudd() + [issued], {}, {}, {})
+    assert entry["reports"] == ["r1", "r2", "r3"]
+
+
+def test_a_noun_whose_time_dates_other_words_or_without_a_named_holder_is_no_statement():
+    # "On Tuesday, Tann sought to clarify Rudd's remarks": Tuesday dates Tann's words, not Rudd's remarks
+    clarify = noun_event("r0", "Marsh Herald", "On Tuesday, Ivo Tann sought to clarify Orla Rudd's remarks",
+                         day("2031-04-08"), ["Ivo Tann", "Orla Rudd"])
+    assert noun_statement(clarify.extraction.events[0]) is None
+    # "Tuesday's news conference": whose it is is not said
+    unnamed = noun_event("r0", "Marsh Herald", "as was the case with Tuesday's news conference", day("2031-04-08"),
+                         [])
+    assert noun_statement(unnamed.extraction.events[0]) is None
+    # a possessive that is no actor of the event
+    other = noun_event("r0", "Marsh Herald", "crews heard Orla Rudd's statement on Tuesday", day("2031-04-08"),
+                       ["Ivo Tann"])
+    assert noun_statement(other.extraction.events[0]) is None
+
+
+def test_a_noun_naming_an_occasion_keeps_it_as_the_statements_setting():
+    briefing = noun_event("r0", "Marsh Herald", "dozens of reporters from three papers crowded into Rudd's Tuesday "
+                          "briefing at the ferry terminal", day("2031-04-08"), ["Orla Rudd"])
+    assert noun_statement(briefing.extraction.events[0]) == ({"orla", "rudd"}, {"briefing"})
+    # "Rudd said on Tuesday" names no setting: it may tell another of her appearances that day
+    assert len(build_timeline([briefing] + orla_rudd()[:1], {}, {}, {})) == 2
+    said_there = statement("r1", "Kestrel Times", "Orla Rudd said at a briefing on Tuesday that engineers had found "
+                           "deep cracks in two piers of the old harbour bridge", "Orla Rudd", "said", day("2031-04-08"),
+                           "engineers had found deep cracks in two piers of the old harbour bridge")
+    [entry] = build_timeline([briefing, said_there], {}, {}, {})
+    assert entry["outlets"] == 2
+    # a debate or a hearing is several people's: "Rudd's debate" does not say Rudd spoke
+    debate = noun_event("r0", "Marsh Herald", "viewers watched Orla Rudd's debate on Tuesday", day("2031-04-08"),
+                        ["Orla Rudd"])
+    assert noun_statement(debate.extraction.events[0]) is None

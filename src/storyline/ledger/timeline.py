@@ -22,7 +22,8 @@ enough (``_by_meaning``; only with the embeddings installed, and vectors given t
 named speaker's statement dated by its speech verb ("Ruiz said on Tuesday that …") that no entry matches on
 words joins the entry opened by the same speaker's statement on the same day at a compatible time, in the
 same setting if any is named (``_by_speaker``, ``statements.py``): outlets tell one statement by what was
-said, in different words.
+said, in different words. A statement told as a noun with its holder and day ("Ruiz's statement on Tuesday")
+counts as that speaker's statement too (``statements.noun_statement``).
 ``TimelineIndex`` keeps that result report by report (a kept ledger adds a report, takes out the revision it
 supersedes) and finds the groups to try from an index of times and words, not by scanning them all;
 ``build_timeline`` is the same index filled at once.
@@ -40,7 +41,7 @@ import numpy as np
 
 from ..link.claims import stem
 from ..model import Event
-from .statements import same_speaker, statement_setting, statement_speaker
+from .statements import noun_statement, same_speaker, statement_setting, statement_speaker
 
 SAME_WORDS = 0.34  # Jaccard of description content words above which two compatible events are one
 BRIDGE_HOURS = 36.0  # an event folds entries (``_fold``) only when dated to a day or a night, not vaguer
@@ -247,6 +248,8 @@ class TimelineIndex:
                          statement_speaker(event, report.extraction))
             if item.speaker is not None:
                 item.setting = statement_setting(event, report.extraction)
+            elif (noun := noun_statement(event)) is not None:
+                item.speaker, item.setting = noun
             for word in sorted(item.words):
                 self.order.setdefault(word, len(self.order))
             self.next_seq += 1
