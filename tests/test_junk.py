@@ -180,3 +180,19 @@ def test_a_request_for_anonymity_is_no_claim(nlp):
     text = ("Two councillors, who requested anonymity to describe private talks, said the mayor had lost "
             "the vote.")
     assert _claims(nlp, text) == [("Two councillors", "the mayor had lost the vote")]
+
+
+def test_a_view_its_owner_holds_keeps_its_row(nlp):
+    """Issue 15: "In Brel's view, the levy would …" credits Brel's stated view (PolNeAR annotates "In their
+    view" as an attribution): it is no thought the reporter reads into him, so the row stays his, with the
+    status its words give. "believes …" in the reporter's words is still struck."""
+    from storyline.extract.pipeline import extract_doc
+
+    def rows(text):
+        return [(m.source.name, m.text, m.status)
+                for m in extract_doc(nlp(text), None, "Harbour Ledger").mentions if m.form != "outlet"]
+
+    assert rows("Tomas Brel wrote to the harbour board on Monday. In Brel's view, the levy would ruin the "
+                "small boats of Kestrel Bay.") == [
+        ("Tomas Brel", "the levy would ruin the small boats of Kestrel Bay", "hypothetical")]
+    assert rows("Tomas Brel believes the levy will ruin the small boats of Kestrel Bay.") == []

@@ -1101,3 +1101,18 @@ def test_a_verb_of_doing_joined_after_the_clause_said_stays_in_the_content(nlp):
     doc = nlp("Ada Pell said the council rejected the plan and denied the permit.")
     found = [m for m in find_attributions(doc, find_entities(doc)) if m.cue == "said"]
     assert found and found[0].text == "the council rejected the plan and denied the permit"
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    # a quantifier or a number before a people's name: part of the people speaks, as written (issue 15)
+    ("As they crossed the plaza, some Republicans could be heard complaining that the grain prices were rigged.",
+     "the grain prices were rigged", "some Republicans"),
+    ("Many Canadians argue that the tariff will hurt the exporters of Lorne.", "the tariff will hurt", "Many Canadians"),
+    ("A few Democrats said the harbour levy was unfair.", "the harbour levy was unfair", "A few Democrats"),
+    ("Two Canadians told reporters the border at Lorne was closed.", "the border at Lorne was closed",
+     "Two Canadians"),
+    # the people itself
+    ("Democrats said the harbour levy was unfair.", "the harbour levy was unfair", "Democrats"),
+])
+def test_a_counted_part_of_a_people_speaks_as_written(nlp, text, content, source):
+    assert source_of(nlp, text, content) == source

@@ -113,6 +113,11 @@ SUNDAY = date(2024, 3, 17)
     ("The pier collapsed on Tuesday, officials said.", SUNDAY, "2024-03-12"),
     ("Divers could have reached the wreck on Tuesday.", SUNDAY, "2024-03-12"),
     ("Tamm said she’ll sail again on Tuesday.", SUNDAY, "2024-03-19"),  # a curly contraction looks ahead
+    # a present tense in a clause of time or condition under a future verb tells the future (issue 15)
+    ("When the harbour board gathers on Tuesday, the mayor will present the budget.", SUNDAY, "2024-03-19"),
+    ("If the council meets on Tuesday, the levy will pass.", SUNDAY, "2024-03-19"),
+    ("When the council met on Tuesday, the mayor walked out.", SUNDAY, "2024-03-12"),
+    ("When the council meets on Tuesday, the mayor usually walks out.", SUNDAY, "2024-03-12"),
 ])
 def test_modal_and_future_verbs_look_ahead_past_tense_looks_back(nlp, text, published, value):
     [found] = [t for t in times(nlp, text, published) if t.precision == "day"]

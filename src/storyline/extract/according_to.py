@@ -5,13 +5,20 @@ the source of what the sentence reports) and "In Ash's view, …" (the owner of 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .cues import load_cues
 from .spans import OBJECT_DEPS, _Found, _trim
 
 FINDINGS = {"poll", "survey", "study", "analysis"}  # "In the latest poll, …"
 VIEWS = {"view", "opinion", "words", "estimation", "judgment", "judgement", "telling", "assessment"}  # "In Ash's view, …"
+
+
+def is_view_phrase(cue: Span) -> bool:
+    """Whether a cue is the phrase of a view's owner ("In Ash's view", "in her opinion", "In his words"): it
+    credits what the owner has said or written (PolNeAR annotates "In their view" as an attribution), not a
+    thought the reporter reads into someone."""
+    return len(cue) >= 3 and cue[0].lower_ == "in" and cue[-1].lower_ in VIEWS
 
 
 def _according_to(tok: Token) -> _Found | None:

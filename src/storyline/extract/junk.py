@@ -12,10 +12,11 @@ A thought, feeling, aim or stance told in the reporter's words ("hopes *his endo
 "believes *the nominee has earned it*", "plans *to remain a Democrat*", "is expected *to win*") is no
 statement: the contract itemises thoughts only where they are public statements, and a verb of believing,
 wanting or expecting does not say one was made (on the nine train-text ledger stories such rows were no
-item 41 times in 42). A quote stays: quoted words were said. A pledge or a call stays ("vowed *to press
-on*", "called on the mayor *to restart* the patrols"): it says something was promised or asked, and others
-can report it. What someone asked is no claim either ("asked *whether the council would act*"), nor a
-content of pronouns and empty verbs ("urged *them to do*", "denied *that*").
+item 41 times in 42). A quote stays: quoted words were said; so does a view its owner's phrase tells ("In
+Ash's view, *the change would …*": PolNeAR annotates it as an attribution). A pledge or a call stays ("vowed
+*to press on*", "called on the mayor *to restart* the patrols"): it says something was promised or asked,
+and others can report it. What someone asked is no claim either ("asked *whether the council would act*"),
+nor a content of pronouns and empty verbs ("urged *them to do*", "denied *that*").
 
 A mention inside another of the same report by the same source repeats a piece of it ("she will not call on
 *Mr. Sanders to withdraw*", "that he expects *to win the primary*"): the outer one is the claim. A nested
@@ -35,6 +36,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..model import Mention
+from .according_to import is_view_phrase
 from .cues import load_cues
 from .hedges import load_lexicon
 from .nlp import cue_classes, cue_of, negated_cue
@@ -55,6 +57,9 @@ def is_thought(doc: Doc, mention: Mention) -> bool:
     class ("hopes", "believes", "plans", "sought", "is expected"). Quoted words were said: a direct or mixed
     quote stays."""
     if mention.form != "indirect":
+        return False
+    cue = cue_of(doc, mention)
+    if cue is not None and is_view_phrase(cue):  # "In Ash's view, the change would …": Ash's stated view
         return False
     classes = cue_classes(doc, mention)
     return bool(classes) and classes[0] == "believe"

@@ -353,3 +353,22 @@ class PersonRoles:
 
 def strip_name(text: str) -> str:
     return text.strip(" \t\n,;:—–-")
+
+
+# words that count some of a people without naming them: "some Republicans", "many Canadians", "two Democrats"
+_PART_WORDS = frozenset({"some", "many", "several", "most", "few", "other", "numerous", "various", "certain", "both"})
+
+
+def counted_part(head: Token) -> str | None:
+    """The words of a people's name counted by a quantifier or a number, as written ("some Republicans",
+    "a few Democrats", "two Canadians"): a part of the people speaks, not all of it; None when no such word
+    stands before the head."""
+    counts = [c for c in head.lefts if c.dep_ in {"det", "amod", "nummod"}
+              and (c.lower_ in _PART_WORDS or c.tag_ == "CD")]
+    if not counts:
+        return None
+    doc = head.doc
+    left = min(c.left_edge.i for c in counts)
+    if left > 0 and doc[left - 1].lower_ == "a" and doc[left].lower_ == "few":
+        left -= 1  # "a few Democrats" is not "few Democrats"
+    return doc[left:head.i + 1].text

@@ -39,7 +39,7 @@ from .quotes import QuoteIndex
 from .relatives import relative_noun, who_within
 from .role_people import role_person
 from .source_phrases import (
-    appositive_role, conjuncts, is_bare_body, is_role_phrase, name_before_and, name_tokens, named_beside,
+    appositive_role, conjuncts, counted_part, is_bare_body, is_role_phrase, name_before_and, name_tokens, named_beside,
     own_relative, second_subject, source_span, strip_name, titled_once,
 )
 from .source_state import SourceState, earlier_kin, entity_at, entity_covering, floor
@@ -347,6 +347,9 @@ class SourceResolver:
             qualified = self._qualified(head, left)  # "Democrats supporting Mrs. Ruiz"
             if qualified is not None:
                 return Source(qualified, "unnamed", None, role)
+            part = counted_part(head)
+            if part is not None:  # "some Republicans said": those, as written, not the party
+                return Source(part, "unnamed", None, role)
         if entity is not None and entity.type in KIND_BY_TYPE and (
                 head.pos_ == "PROPN" or entity.type == "PERSON" or lemma not in UNNAMED_HEADS):
             place = next((g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children

@@ -172,6 +172,8 @@ PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "slated"}
 # "declared Monday a day of mourning": a day named as the object of these verbs lies ahead
 DESIGNATE_VERBS = {"declare", "designate", "proclaim", "name", "make", "set"}
 DAY_NOUNS = {"day", "holiday", "deadline", "date"}
+# words opening a clause of time or condition, whose present tense tells the future under a future verb
+TIME_CONDITION_WORDS = {"when", "whenever", "if", "once", "until", "till", "before", "after", "unless"}
 NOUN_LIKE_DEPS = {"pobj", "amod", "compound", "acl", "pcomp", "dobj", "nsubj", "conj", "advcl"}
 DAY_OR_FINER = {"day", "part-of-day", "hour", "minute"}
 LATE_PARTS = {"late", "evening", "night"}
@@ -832,7 +834,7 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
         return True
     for _ in range(6):
         if tok.pos_ in {"VERB", "AUX"}:
-            if _looks_ahead(tok):
+            if _looks_ahead(tok) or _present_for_future(tok):
                 return True
             if not (tok.tag_ in {"VBG", "VBN"} and tok.dep_ in NOUN_LIKE_DEPS):
                 return False  # a clause's own verb decides; a gerund ("reopen to shipping") does not
@@ -840,6 +842,19 @@ def _is_future(span: Span | None, text: str, start: int) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _present_for_future(verb: Token) -> bool:
+    """A present-tense verb in a clause of time or condition under a verb that looks ahead ("when the board
+    meets on Saturday, the mayor will present …", "if it gathers Tuesday, the levy will pass"): English tells
+    the future there in the present, so its day lies ahead."""
+    if verb.tag_ not in {"VBZ", "VBP"} or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ in {"advmod", "mark"} and c.lower_ in TIME_CONDITION_WORDS and c.i < verb.i
+               for c in verb.children):
+        return False
+    head = verb.head
+    return head.tag_ == "MD" or _looks_ahead(head)  # "there will no one …": the parser made a verb of "will"
 
 
 def _told_as_past(span: Span | None) -> bool:
