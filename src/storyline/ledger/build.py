@@ -33,7 +33,6 @@ from .conflicts import Side as ConflictSide
 from .status import claim_flags, claim_status
 from .text import claim_text, sentence_around, short
 from .event_vectors import event_vectors
-from .statements import NAMED
 from .timeline import TimelineIndex
 
 

@@ -20,9 +20,9 @@ import re
 
 from ..extract.source_words import OCCASIONS, SENT_THINGS, SPEECH_NOUNS
 from ..link.agreement import name_words
+from ..link.restatement import NAMED
 from ..model import Event, Extraction
 
-NAMED = frozenset({"person", "organization"})  # sources whose name says who speaks (linking by speaker)
 SETTINGS = frozenset(OCCASIONS | SENT_THINGS)  # where or through what a speaker speaks: a rally, a tweet
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 # occasions several people speak at: "Ruiz's debate" or "Ruiz's hearing" does not make Ruiz the one who spoke
@@ -71,12 +71,6 @@ def statement_speaker(event: Event, extraction: Extraction) -> frozenset[str] | 
     if cue_end <= mention.start and mention.end <= time.start or time.end <= mention.start and mention.end <= cue_start:
         return None  # what was said stands between the verb and the time, which dates something after it
     return name_words(mention.source.name) or None
-
-
-def same_speaker(one: frozenset[str], other: frozenset[str]) -> bool:
-    """One speaker named twice: one name's words within the other's ("Comey", "James B. Comey"), as claim
-    linking compares speakers."""
-    return one <= other or other <= one
 
 
 def noun_statement(event: Event) -> tuple[frozenset[str], frozenset[str]] | None:

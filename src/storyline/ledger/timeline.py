@@ -40,8 +40,9 @@ from typing import Any
 import numpy as np
 
 from ..link.claims import stem
+from ..link.restatement import same_speaker
 from ..model import Event
-from .statements import noun_statement, same_speaker, statement_setting, statement_speaker
+from .statements import noun_statement, statement_setting, statement_speaker
 
 SAME_WORDS = 0.34  # Jaccard of description content words above which two compatible events are one
 BRIDGE_HOURS = 36.0  # an event folds entries (``_fold``) only when dated to a day or a night, not vaguer

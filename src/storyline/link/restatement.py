@@ -40,6 +40,12 @@ def speaker_words(mention: Mention) -> frozenset[str]:
     return name_words(mention.source.name) if mention.source.kind in NAMED else frozenset()
 
 
+def same_speaker(one: frozenset[str], other: frozenset[str]) -> bool:
+    """One speaker named twice: one name's words within the other's ("Comey", "James B. Comey"), as claim
+    linking compares speakers."""
+    return one <= other or other <= one
+
+
 def adjacent(text: str, first: Mention, second: Mention) -> bool:
     """Do two mentions of one text lie in one sentence or in consecutive ones (nothing but white space between
     the sentences holding them), ``first`` ending before ``second`` starts?"""
@@ -70,7 +76,7 @@ def beside(text: str, mentions: Sequence[Mention], index: int, vectors: Sequence
         if j in paired or other.form != "indirect" or theirs is None:
             continue
         name = speaker_words(other)
-        if not name or not (name <= who or who <= name) or not adjacent(text, other, mention):
+        if not name or not same_speaker(name, who) or not adjacent(text, other, mention):
             continue
         cosine = float(vector @ theirs)
         if cosine >= best:
