@@ -226,3 +226,21 @@ def test_on_the_dev_topics_storyline_beats_the_lemma_baseline():
     assert 0.69 < lemma["conll_f1"] < 0.74  # 0.7142 when recorded
     storyline = invoke(str(folder), "--topics", "dev")
     assert storyline["conll_f1"] > lemma["conll_f1"] + 0.03
+
+
+def test_a_trigger_is_read_in_its_sentence():
+    from storyline.errors import StorylineError
+    from storyline.learn.embeddings import word_vectors
+
+    sentences = [["A", "fire", "gutted", "the", "Marrow", "Street", "bakery", "on", "Sunday", "."],
+                 ["The", "blaze", "gutted", "a", "bakery", "in", "Tolvern", "."],
+                 ["The", "Tolvern", "club", "will", "fire", "its", "coach", ",", "Anka", "Brell", "."]]
+    try:
+        vectors = word_vectors(sentences, [(0, (1,)), (1, (1,)), (2, (4,))])
+    except StorylineError:
+        pytest.skip("MiniLM is not installed")
+    assert vectors.shape == (3, 384)
+    assert abs(float(vectors[0] @ vectors[0]) - 1) < 1e-5
+    fire_of_blaze, blaze, fire_of_coach = vectors
+    # the same word, two senses: the blaze is nearer the fire that gutted a bakery than the fire of a coach
+    assert float(blaze @ fire_of_blaze) > float(blaze @ fire_of_coach) + 0.1
