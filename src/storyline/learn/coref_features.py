@@ -5,9 +5,9 @@ head word (the token whose syntactic head lies outside the mention), its lemma a
 names and numbers that depend on it (its arguments, roughly), and the names, numbers and times of the
 sentence. The topic's documents are compared by tf-idf and grouped (documents likely about one seminal event).
 With MiniLM installed (``storyline.learn.embeddings``), the head lemmas and the sentences are embedded as well,
-and each mention's words are read in their sentence (MiniLM's hidden states over the mention's word pieces: the
-trigger in context, so "fire" of a blaze and "fire" of a dismissal differ, and "blaze" meets "fire"); without it
-the embedding features are left out and the scorer trained without them is used.
+and in the same pass over the sentences each mention's words are read in their sentence (MiniLM's hidden
+states over the mention's word pieces: the trigger in context, so the "fire" of a blaze and the "fire" of a
+dismissal differ); without it the embedding features are left out and the scorer trained without them is used.
 
 The pair features of a topic come as one row per pair i < j, in the order of ``scipy.spatial.distance``'s
 condensed matrices, so scores feed hierarchical clustering directly.
@@ -198,13 +198,12 @@ def embed_tables(described: TopicMentions) -> tuple[np.ndarray, np.ndarray, np.n
     try:
         from . import embeddings
 
-        vectors = embeddings.embed(described.lemmas + described.sentence_texts)
-        triggers = embeddings.word_vectors(described.sentence_words,
-                                           list(zip(described.sentence.tolist(), described.tokens)))
+        lemmas = embeddings.embed(described.lemmas)
+        sentences, triggers = embeddings.in_context(described.sentence_words,
+                                                    list(zip(described.sentence.tolist(), described.tokens)))
     except StorylineError:
         return None
-    a = len(described.lemmas)
-    return vectors[:a] @ vectors[:a].T, vectors[a:] @ vectors[a:].T, triggers @ triggers.T
+    return lemmas @ lemmas.T, sentences @ sentences.T, triggers @ triggers.T
 
 
 def pair_features(described: TopicMentions, embedded: tuple | None) -> np.ndarray:
