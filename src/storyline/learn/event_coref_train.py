@@ -7,7 +7,7 @@ clusters each fold's topics at every threshold of a grid, and the threshold with
 train mentions wins. The final scorer is then fitted on all train topics. Dev topics are never read here.
 
 Reproduce the shipped ``data/event_coref.json``:
-``python benchmarks/train_event_coref.py /path/to/ecbplus`` (two to seven minutes on two shared CPU cores, mostly MiniLM).
+``python benchmarks/train_event_coref.py /path/to/ecbplus`` (one to two minutes on two shared CPU cores, mostly MiniLM).
 """
 
 from __future__ import annotations
