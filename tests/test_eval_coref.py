@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -226,3 +227,23 @@ def test_on_the_dev_topics_storyline_beats_the_lemma_baseline():
     assert 0.69 < lemma["conll_f1"] < 0.74  # 0.7142 when recorded
     storyline = invoke(str(folder), "--topics", "dev")
     assert storyline["conll_f1"] > lemma["conll_f1"] + 0.03
+
+
+def test_a_trigger_is_read_in_its_sentence():
+    from storyline.errors import StorylineError
+    from storyline.learn.embeddings import embed, in_context
+
+    sentences = [["A", "fire", "gutted", "the", "Marrow", "Street", "bakery", "on", "Sunday", "."],
+                 ["The", "blaze", "gutted", "a", "bakery", "in", "Tolvern", "."],
+                 ["The", "Tolvern", "club", "will", "fire", "its", "coach", ",", "Anka", "Brell", "."]]
+    try:
+        pooled, vectors = in_context(sentences, [(0, (1,)), (1, (1,)), (2, (4,))])
+    except StorylineError:
+        pytest.skip("MiniLM is not installed")
+    assert vectors.shape == (3, 384)
+    # the same pass pools each sentence as embed() does
+    assert np.allclose(pooled, embed([" ".join(words) for words in sentences]), atol=1e-5)
+    assert abs(float(vectors[0] @ vectors[0]) - 1) < 1e-5
+    fire_of_blaze, blaze, fire_of_coach = vectors
+    # the same word, two senses: the blaze is nearer the fire that gutted a bakery than the fire of a coach
+    assert float(blaze @ fire_of_blaze) > float(blaze @ fire_of_coach) + 0.1

@@ -4,8 +4,10 @@ Each mention's sentence is parsed by spaCy from the gold tokens (no retokenizing
 head word (the token whose syntactic head lies outside the mention), its lemma and part of speech, the nouns,
 names and numbers that depend on it (its arguments, roughly), and the names, numbers and times of the
 sentence. The topic's documents are compared by tf-idf and grouped (documents likely about one seminal event).
-With MiniLM installed (``storyline.learn.embeddings``), the head lemmas and the sentences are embedded as well;
-without it the embedding features are left out and the scorer trained without them is used.
+With MiniLM installed (``storyline.learn.embeddings``), the head lemmas and the sentences are embedded as well,
+and in the same pass over the sentences each mention's words are read in their sentence (MiniLM's hidden
+states over the mention's word pieces: the trigger in context, so the "fire" of a blaze and the "fire" of a
+dismissal differ); without it the embedding features are left out and the scorer trained without them is used.
 
 The pair features of a topic come as one row per pair i < j, in the order of ``scipy.spatial.distance``'s
 condensed matrices, so scores feed hierarchical clustering directly.
@@ -43,12 +45,13 @@ DOC_DISTANCE = 0.94
 
 BASE = ["same_lemma", "same_stem", "lemma_dice", "same_pos", "same_doc", "same_sentence", "doc_words",
         "same_group", "names", "numbers", "times", "arguments"]
-EMBEDDED = ["lemma_cos", "sentence_cos"]
+EMBEDDED = ["lemma_cos", "sentence_cos", "trigger_cos"]
 CROSSED = [("same_lemma", "doc_words"), ("same_lemma", "names"), ("lemma_dice", "doc_words"),
            ("same_group", "same_lemma"), ("same_group", "same_stem"), ("same_group", "lemma_dice"),
            ("same_lemma", "arguments")]
 CROSSED_EMBEDDED = [("same_lemma", "sentence_cos"), ("lemma_cos", "doc_words"), ("lemma_cos", "sentence_cos"),
-                    ("same_group", "lemma_cos"), ("same_group", "sentence_cos")]
+                    ("same_group", "lemma_cos"), ("same_group", "sentence_cos"), ("same_lemma", "trigger_cos"),
+                    ("same_group", "trigger_cos")]
 
 
 def feature_names(embeddings: bool) -> list[str]:
@@ -70,6 +73,8 @@ class TopicMentions:
     sentence: np.ndarray       # mention → sentence index (distinct (doc, sentence) of the topic)
     sentence_sets: list[tuple[set, set, set]]  # sentence → (names, numbers, times)
     sentence_texts: list[str]
+    sentence_words: list[list[str]]  # sentence → its gold words
+    tokens: list[tuple[int, ...]]    # mention → its word indexes in its sentence
     arguments: list[set]       # mention → lemmas of the nouns, names and numbers that depend on its head
     doc_vectors: np.ndarray    # document → unit tf-idf vector over the topic's words
     doc_group: np.ndarray      # document → its group (documents likely about one seminal event)
@@ -136,7 +141,8 @@ def describe(topic: Topic, nlp) -> TopicMentions:
     for mention in topic.mentions:
         sentence_index.setdefault((mention.doc, mention.sentence), len(sentence_index))
     keys = list(sentence_index)
-    parsed = list(nlp.pipe(Doc(nlp.vocab, words=[w or "_" for w in topic.documents[d][s]]) for d, s in keys))
+    words = [[w or "_" for w in topic.documents[d][s]] for d, s in keys]
+    parsed = list(nlp.pipe(Doc(nlp.vocab, words=sentence) for sentence in words))
     lemma_index: dict[str, int] = {}
     lemmas, pos, arguments = [], [], []
     for mention in topic.mentions:
@@ -152,6 +158,7 @@ def describe(topic: Topic, nlp) -> TopicMentions:
         doc=np.array([doc_index[m.doc] for m in topic.mentions], dtype=int),
         sentence=np.array([sentence_index[m.doc, m.sentence] for m in topic.mentions], dtype=int),
         sentence_sets=[_sets(doc) for doc in parsed], sentence_texts=[doc.text for doc in parsed],
+        sentence_words=words, tokens=[tuple(m.tokens) for m in topic.mentions],
         arguments=arguments, doc_vectors=vectors, doc_group=_groups(vectors))
 
 
@@ -185,16 +192,18 @@ def _lemma_tables(lemmas: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return stem, dice
 
 
-def embed_tables(described: TopicMentions) -> tuple[np.ndarray, np.ndarray] | None:
-    """Cosine tables of the head lemmas and of the sentences under MiniLM, or None without it."""
+def embed_tables(described: TopicMentions) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Cosine tables under MiniLM of the head lemmas, of the sentences and of the mentions read in their
+    sentences (mention × mention), or None without it."""
     try:
         from . import embeddings
 
-        vectors = embeddings.embed(described.lemmas + described.sentence_texts)
+        lemmas = embeddings.embed(described.lemmas)
+        sentences, triggers = embeddings.in_context(described.sentence_words,
+                                                    list(zip(described.sentence.tolist(), described.tokens)))
     except StorylineError:
         return None
-    a = len(described.lemmas)
-    return vectors[:a] @ vectors[:a].T, vectors[a:] @ vectors[a:].T
+    return lemmas @ lemmas.T, sentences @ sentences.T, triggers @ triggers.T
 
 
 def pair_features(described: TopicMentions, embedded: tuple | None) -> np.ndarray:
@@ -219,8 +228,8 @@ def pair_features(described: TopicMentions, embedded: tuple | None) -> np.ndarra
     }
     crossed = list(CROSSED)
     if embedded is not None:
-        lemma_cos, sentence_cos = embedded
-        columns.update(lemma_cos=lemma_cos[li, lj], sentence_cos=sentence_cos[si, sj])
+        lemma_cos, sentence_cos, trigger_cos = embedded
+        columns.update(lemma_cos=lemma_cos[li, lj], sentence_cos=sentence_cos[si, sj], trigger_cos=trigger_cos[i, j])
         crossed += CROSSED_EMBEDDED
     for a, b in crossed:
         columns[f"{a}*{b}"] = columns[a] * columns[b]

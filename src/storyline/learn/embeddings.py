@@ -65,3 +65,49 @@ def embed(texts: list[str]) -> np.ndarray:
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         vectors[chunk] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
     return vectors
+
+
+
+def in_context(sentences: list[list[str]], spans: list[tuple[int, tuple[int, ...]]]) -> tuple[np.ndarray, np.ndarray]:
+    """One MiniLM pass over the sentences (each the words joined by spaces) giving, unit-length: the pooled
+    vector of each sentence (what :func:`embed` gives for that text) and, for each span (sentence index and word
+    indexes into ``sentences``), the mean of the last hidden states over the word pieces of the span's words.
+    A span cut off past the model's 128 word pieces gets the sentence's first (``[CLS]``) state."""
+    pooled = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+    vectors = np.zeros((len(spans), DIMENSIONS), dtype=np.float32)
+    if not sentences:
+        return pooled, vectors
+    tokenizer, session = _encoder()
+    texts, starts = [], []
+    for words in sentences:
+        offsets, length = [], 0
+        for word in words:
+            offsets.append(length)
+            length += len(word) + 1
+        texts.append(" ".join(words))
+        starts.append(offsets)
+    by_sentence: dict[int, list[int]] = {}
+    for k, (sentence, _) in enumerate(spans):
+        by_sentence.setdefault(sentence, []).append(k)
+    order = sorted(range(len(texts)), key=lambda s: len(texts[s]))
+    for begin in range(0, len(order), BATCH_SIZE):
+        chunk = order[begin:begin + BATCH_SIZE]
+        encodings = tokenizer.encode_batch([texts[s] for s in chunk])
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        hidden = session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                    "token_type_ids": np.zeros_like(ids)})[0]
+        weights = mask[:, :, None].astype(np.float32)
+        mean = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        pooled[chunk] = mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+        for row, sentence in enumerate(chunk):
+            pieces = encodings[row].offsets
+            words = sentences[sentence]
+            for k in by_sentence.get(sentence, ()):
+                tokens = spans[k][1]
+                low = starts[sentence][min(tokens)]
+                high = starts[sentence][max(tokens)] + len(words[max(tokens)])
+                inside = [p for p, (a, b) in enumerate(pieces) if mask[row, p] and b > a and a >= low and b <= high]
+                vector = hidden[row, inside].mean(axis=0) if inside else hidden[row, 0]
+                vectors[k] = vector / max(float(np.linalg.norm(vector)), 1e-12)
+    return pooled, vectors

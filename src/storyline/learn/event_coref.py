@@ -5,8 +5,8 @@ scorer with average-link clustering.
 
 ``storyline`` (in the spirit of Ahmed et al. 2023, a lemma heuristic plus a pairwise scorer): a logistic
 regression scores every pair of mentions of the topic from the features of
-:mod:`storyline.learn.coref_features` (same lemma, shared stem, lemma and sentence similarity, the documents'
-similarity, shared names, numbers and times), and average-link agglomerative clustering joins clusters while
+:mod:`storyline.learn.coref_features` (same lemma, shared stem, lemma, sentence and in-context trigger
+similarity, the documents' similarity, shared names, numbers and times), and average-link agglomerative clustering joins clusters while
 their mean pair probability stays above the threshold chosen by cross-validation on the train topics. The
 weights ship in ``data/event_coref.json`` (trained on the ECB+ train topics only; see its ``_doc``), one set
 with the MiniLM features and one without, for installs without the embeddings extra.
