@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from .concessions import concession_end
 from .cues import Cues, load_cues
+from .nlp import that_marked
 from .nominal_cues import _noun_clause
 from .np_statements import JUDGING_VERBS
 from .spans import OBJECT_DEPS, SUBJECT_DEPS, _own_attribution, _paragraph, _subtree_span
@@ -55,7 +56,7 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         if later:  # a misparse splitting one clause in two: "a barge tied up nearby, …, had sunk"
             span = (span[0], _subtree_span(later[-1], exclude=tok)[1])
         subject = next((c for c in children if c.dep_ in OBJECT_DEPS and tok.i < c.i < clauses[0].i), None)
-        if subject is not None and not any(c.dep_ in SUBJECT_DEPS for c in clauses[0].children):
+        if subject is not None and not _has_own_subject(clauses[0]):
             span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"
         return concession_end(tok, _grown(tok, clauses[-1] if later else clauses[0], span, cues, nominal=False))
     xcomp = next((c for c in children if c.pos_ in {"VERB", "AUX"} and (c.dep_ == "xcomp" or (
@@ -100,6 +101,13 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
         return None
     return _grown(tok, obj, span, cues, nominal=True)
+
+
+def _has_own_subject(clause: Token) -> bool:
+    """Does the said clause have a subject of its own, so that an object before it is whom the words are
+    told to, not what they are about? A subject word, "there" ("told reporters that *there* was a leak") or
+    a "that" (a clause opened by "that" never takes the object as its subject: "told Harbor Radio that …")."""
+    return that_marked(clause) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children)
 
 
 TIME_MARKS = {"after", "when", "before", "while", "until", "once", "because", "since"}
