@@ -1173,8 +1173,8 @@ def test_went_on_to_say_is_one_row_with_the_said_words_alone(nlp, text, cue, con
     ("The engineer warned the cranes were unsafe.\n", "the cranes were unsafe"),
 ])
 def test_whom_words_are_told_to_is_no_part_of_a_clause_with_its_own_subject(nlp, text, content):
-    """Issue 15: an object before a said clause is its subject only when the clause has none; "there" and a
-    "that" opening the clause mean it has one ("told reporters that there …")."""
+    """Issue 15: an object before a said clause is its subject only when the clause has none; "there" is
+    the clause's own ("told reporters that there …")."""
     assert [m.text for m in mentions(nlp, text) if m.source.kind != "outlet"] == [content]
 
 

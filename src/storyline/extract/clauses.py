@@ -13,7 +13,6 @@ from spacy.tokens import Token
 
 from .concessions import concession_end
 from .cues import Cues, load_cues
-from .nlp import that_marked
 from .nominal_cues import _noun_clause
 from .np_statements import JUDGING_VERBS
 from .spans import OBJECT_DEPS, SUBJECT_DEPS, _own_attribution, _paragraph, _subtree_span
@@ -105,9 +104,10 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
 
 def _has_own_subject(clause: Token) -> bool:
     """Does the said clause have a subject of its own, so that an object before it is whom the words are
-    told to, not what they are about? A subject word, "there" ("told reporters that *there* was a leak") or
-    a "that" (a clause opened by "that" never takes the object as its subject: "told Harbor Radio that …")."""
-    return that_marked(clause) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children)
+    told to, not what they are about? A subject word or "there" ("told reporters that *there* was a leak").
+    A "that" alone does not tell: "echoed statements by X that …" is a noun's clause the parse hung on the
+    verb, and the noun stays in the content."""
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children)
 
 
 TIME_MARKS = {"after", "when", "before", "while", "until", "once", "because", "since"}
