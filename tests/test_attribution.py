@@ -1131,6 +1131,53 @@ def test_each_tagged_quote_keeps_its_own_speaker_rather_than_continuing_the_last
     assert quoted == [("Ivo Tannen", "\"What's shap"), ("Mara Lind", "\"I'm more sk"), ("woman", "\"One guy cam")]
 
 
+def test_a_quote_closing_on_an_inner_quote_and_a_space_is_tagged(nlp):
+    """Issue 15: '…,' "' (a quote inside a quote closing with it, a space between the marks) ends on a
+    comma all the same, so the tag after it names the speaker."""
+    text = ("\"Watch a newborn calf on the table, its heart beating, its legs kicking while someone says, 'We have "
+            "to keep it alive to sell its hide,' \" said former dairy executive Mara Lindqvist during the second "
+            "council debate.\n")
+    quoted = [(m.source.name, m.text[:12]) for m in mentions(nlp, text) if m.form == "direct"]
+    assert quoted == [("Mara Lindqvist", "\"Watch a new")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("\"Meh,\" wrote a Kellner supporter who runs the Twitter account @OrchardVoices. \"What does the ferry "
+     "company know about it?\"\n", "Kellner supporter"),
+    ("\"Meh,\" wrote a Mara Lindqvist fan who runs the Twitter account @OrchardVoices. \"What does the ferry "
+     "company know about it?\"\n", "Mara Lindqvist fan"),
+])
+def test_a_name_in_a_quote_tags_relative_clause_or_on_its_noun_is_not_the_speaker(nlp, text, source):
+    """Issue 15: in a quote's tag, a name inside a relative clause ("who runs the Twitter account") or one
+    that only qualifies the speaker's noun ("a Lindqvist fan") is not who speaks."""
+    [m] = [m for m in mentions(nlp, text) if m.form == "direct"]
+    assert m.source.name == source
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Ilse Varga went on to say that the ferry would stop.\n", "went on to say", "that the ferry would stop"),
+    ("Ilse Varga went on to say, \"The ferry will stop.\"\n", "went on to say", "\"The ferry will stop.\""),
+    ("Ilse Varga went on to call the plan \"a disaster for Lenport.\"\n", "went on to call",
+     "the plan \"a disaster for Lenport.\""),
+])
+def test_went_on_to_say_is_one_row_with_the_said_words_alone(nlp, text, cue, content):
+    """Issue 15: "went on" leads into the verb of saying; one row, whose content has no "to say"."""
+    assert [(m.cue, m.text) for m in mentions(nlp, text)] == [(cue, content)]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The ferry chief told reporters that there is a problem with the port.\n",
+     "that there is a problem with the port"),
+    ("The ferry chief picked up on the criticism, telling Harbor Radio's Morning Hour that there is \"a strange "
+     "thing going on\" with the port.\n", "that there is \"a strange thing going on\" with the port"),
+    ("The engineer warned the cranes were unsafe.\n", "the cranes were unsafe"),
+])
+def test_whom_words_are_told_to_is_no_part_of_a_clause_with_its_own_subject(nlp, text, content):
+    """Issue 15: an object before a said clause is its subject only when the clause has none; "there" is
+    the clause's own ("told reporters that there …")."""
+    assert [m.text for m in mentions(nlp, text) if m.source.kind != "outlet"] == [content]
+
+
 def test_a_quote_tag_needs_a_verb_of_saying_in_a_finite_form(nlp):
     text = "The press will publish \"Harbor Nights,\" a memoir written by the dockers' former chief, in May.\n"
     assert [m for m in mentions(nlp, text) if m.form == "direct"] == []

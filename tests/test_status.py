@@ -1196,6 +1196,24 @@ def test_without_the_outlets_correction_the_statement_stays_reported(nlp, text):
     assert row.status == "reported" and not row.outlet_disputes
 
 
+def test_a_bare_correction_of_what_a_quote_implies_disputes_the_quote_too(nlp):
+    """Issue 15: '"…," said X, suggesting that P. She hadn't.': the quote is what implies P, so it is corrected
+    with it, and the outlet's row holding the correction names both."""
+    ms = _statuses("\"Watch a newborn calf on the table, its heart beating, its legs kicking while someone says, "
+                   "'We have to keep it alive to sell its hide,' \" said former dairy executive Mara Lindqvist during "
+                   "the second council debate, suggesting that she had seen such a video.\n\nShe hadn't.")
+    quote = next(m for m in ms if m.form == "direct")
+    implied = next(m for m in ms if "such a video" in m.text)
+    assert (quote.status, implied.status) == ("disputed", "disputed")
+    holder = next(m for m in ms if m.form == "outlet" and m.contests is not None)
+    assert {ms.index(quote), ms.index(implied)} == {holder.contests, *holder.also_contests}
+
+
+def test_a_bare_correction_after_an_added_statement_leaves_the_quote_before_it_reported(nlp):
+    ms = _statuses("\"The pier is safe,\" said Mara Lindqvist, adding that the cranes were new.\n\nThey weren't.")
+    assert [m.status for m in ms if m.form != "outlet"] == ["reported", "disputed"]
+
+
 def test_a_missed_chance_the_outlet_says_was_not_taken_is_no_statement_disputed(nlp):
     ms = _statuses("Tomas Aldane could have mentioned the harbour levy in his speech. He didn't.")
     assert all(m.status != "disputed" for m in ms)

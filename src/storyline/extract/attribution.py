@@ -98,7 +98,7 @@ def find_attributions(doc: Doc, entities: list[Entity], model: CueModel | None =
     mentions.extend(_signed_posts(doc, resolver, quotes))
     mentions.extend(_colon_quotes(doc, resolver, quotes, mentions))
     mentions.extend(_tagged_quotes(doc, resolver, quotes, mentions))
-    mentions = _distinct(sorted(mentions, key=lambda m: m.start))
+    mentions = _without_lead_ins(_distinct(sorted(mentions, key=lambda m: m.start)))
     _continue_quotes(doc, mentions, quotes)
     if model is not None:
         _ends_as_judged(doc, mentions, model, quotes)
@@ -116,6 +116,20 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
             seen.add(key)
             kept.append(mention)
     return kept
+
+
+def _without_lead_ins(mentions: list[Mention]) -> list[Mention]:
+    """'Ana Ruiz went on to say that …': the lead-in ("went on") makes a row of its own over "to say that
+    …", and the verb of saying it leads into another, whose cue takes the lead-in ("went on to say") and
+    whose content is the said words alone. The lead-in's row gives way to that one: a row whose cue is
+    the start of another row's cue of the same speaker, that other row's content the end of its own (not a
+    word or two the parse cut off: 'went on to say *that*, because …')."""
+    def leads_in(outer: Mention, inner: Mention) -> bool:
+        return (outer is not inner and outer.cue_span is not None and inner.cue_span is not None
+                and inner.cue_span[0] == outer.cue_span[0] and inner.cue_span[1] > outer.cue_span[1]
+                and outer.start <= inner.start and inner.end == outer.end
+                and inner.source.name == outer.source.name)
+    return [m for m in mentions if not any(leads_in(m, other) for other in mentions)]
 
 
 def words_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -55,7 +55,7 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         if later:  # a misparse splitting one clause in two: "a barge tied up nearby, …, had sunk"
             span = (span[0], _subtree_span(later[-1], exclude=tok)[1])
         subject = next((c for c in children if c.dep_ in OBJECT_DEPS and tok.i < c.i < clauses[0].i), None)
-        if subject is not None and not any(c.dep_ in SUBJECT_DEPS for c in clauses[0].children):
+        if subject is not None and not _has_own_subject(clauses[0]):
             span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"
         return concession_end(tok, _grown(tok, clauses[-1] if later else clauses[0], span, cues, nominal=False))
     xcomp = next((c for c in children if c.pos_ in {"VERB", "AUX"} and (c.dep_ == "xcomp" or (
@@ -100,6 +100,14 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
         return None
     return _grown(tok, obj, span, cues, nominal=True)
+
+
+def _has_own_subject(clause: Token) -> bool:
+    """Does the said clause have a subject of its own, so that an object before it is whom the words are
+    told to, not what they are about? A subject word or "there" ("told reporters that *there* was a leak").
+    A "that" alone does not tell: "echoed statements by X that …" is a noun's clause the parse hung on the
+    verb, and the noun stays in the content."""
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children)
 
 
 TIME_MARKS = {"after", "when", "before", "while", "until", "once", "because", "since"}

@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
+from .nlp import cue_of
 
 PRONOUNS = frozenset({"he", "she", "it", "they"})
 AUXILIARIES = frozenset({"be", "have", "do"})
@@ -47,7 +48,30 @@ def corrected_statements(doc: Doc, mentions: list[Mention]) -> list[tuple[int, i
         ending = [j for j, m in enumerate(mentions)
                   if m.form != "outlet" and before.start_char < m.end <= before.end_char]
         if ending:
-            found += [(j, _outlet_row_at(sent.start_char, mentions)) for j in _latest(ending, mentions)]
+            latest = _latest(ending, mentions)
+            latest += [k for j in latest for k in _implied_by(doc, j, ending, mentions) if k not in latest]
+            found += [(j, _outlet_row_at(sent.start_char, mentions)) for j in latest]
+    return found
+
+
+IMPLYING = frozenset({"suggest", "imply", "insinuate", "hint"})  # "…, *suggesting* that she had seen it"
+
+
+def _implied_by(doc: Doc, index: int, rows: list[int], mentions: list[Mention]) -> list[int]:
+    """'"Watch the calf …," said Mara Lind, *suggesting that she had seen such a video*. She hadn't.': when the
+    corrected row is what its speaker's words imply (a participle of implying hung on the verb that cues
+    them), the words that imply it are corrected with it: that speaker's rows among ``rows`` cued by that
+    verb. Not a row added to them ("…, *adding* that the cranes were new. They weren't.")."""
+    implying = cue_of(doc, mentions[index])
+    root = implying.root if implying is not None and len(implying) else None
+    if root is None or root.tag_ != "VBG" or root.dep_ != "advcl" or root.lemma_.lower() not in IMPLYING:
+        return []
+    found = []
+    for k in rows:
+        cue = cue_of(doc, mentions[k])
+        if (k != index and cue is not None and len(cue) and cue.root.i == root.head.i
+                and mentions[k].source.name == mentions[index].source.name):
+            found.append(k)
     return found
 
 

@@ -40,6 +40,7 @@ SIGNATURE_DASHES = {"―", "—", "–", "--"}
 TRAILING_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod"}  # between a cue and the quote it takes
 SENTENCE_END = re.compile(r"[.;:!?]\s")
 APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")  # "Clinton’s": no quote mark
+RELATIVE_TAGS = {"WP", "WDT", "WP$"}  # "who", "which"/"that", "whose" opening a relative clause
 TAG_WORDS = 8  # words of a speaker named in a quote's tag ("said the party's rules committee chairman")
 TAG_VERBS = {"say", "tell", "add", "write", "explain", "note", "recall", "insist", "argue", "continue", "ask"}
 MAX_BRIDGE = 300  # characters of "he told reporters in …" between a quote and its continuation
@@ -238,13 +239,31 @@ def _quote_tag(doc: Doc, q_end: int, cues: Cues) -> tuple[Token, Span, Span | No
         words, i = doc[i:end], end
     if not len(words) or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in words):
         return None
-    people = [t for t in words if t.ent_type_ == "PERSON"]
-    if not people:
+    people = [t for t in _naming_words(words) if t.ent_type_ == "PERSON"]
+    if not people or _modifies_common_noun(people[-1]):
         return doc[i], words, None
     first = people[-1].i
     while first > words.start and doc[first - 1].ent_type_ == "PERSON":
         first -= 1
     return doc[i], words, doc[first:people[-1].i + 1]
+
+
+def _naming_words(words: Span) -> Span:
+    """The words of a quote's tag that can name its speaker: those before a relative clause ("said a farmer
+    who works for Ana Ruiz": the farmer, not Ana Ruiz)."""
+    relative = next((t.i for t in words if t.tag_ in RELATIVE_TAGS), words.end)
+    return words.doc[words.start:relative]
+
+
+def _modifies_common_noun(name: Token) -> bool:
+    """Does this name only qualify a common noun ("a Ruiz supporter", "a Ruiz campaign aide")? Then the
+    speaker is whoever the noun is, not the one named."""
+    head = name
+    while head.dep_ in {"compound", "poss", "amod"} and head.head.i > head.i:
+        head = head.head
+        if head.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _saying(tok: Token, cues: Cues) -> bool:

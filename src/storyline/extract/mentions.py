@@ -20,6 +20,7 @@ from .sources import SourceResolver
 from .spans import EDGE_PUNCT, MAX_GAP, QUOTE_CHARS, _Found, _trim
 
 CLOSING_MARKS = QUOTE_CHARS | {"'"}
+SPACES_BETWEEN_MARKS = " \u00a0\u2009\u200a"  # a space, a no-break or thin space between two closing marks
 
 
 def _named_at(resolver: SourceResolver, name: Span) -> Source:
@@ -119,9 +120,11 @@ def _quote_before(text: str, lead: int, quotes: QuoteIndex) -> int | None:
 
 
 def _last_inside(text: str, quote: tuple[int, int]) -> str:
-    """The last character inside a quote's closing mark ("”" or "''")."""
+    """The last character inside a quote's closing marks ("”", "''", or an inner quote closing with the
+    outer one, a space between them: '… said, 'Not now,' "')."""
     end = quote[1]
-    while end > quote[0] + 1 and text[end - 1] in CLOSING_MARKS:
+    while end > quote[0] + 1 and (text[end - 1] in CLOSING_MARKS or text[end - 1] in SPACES_BETWEEN_MARKS
+                                  and text[end - 2] in CLOSING_MARKS):
         end -= 1
     return text[end - 1]
 
