@@ -298,3 +298,9 @@ def test_a_short_aside_or_an_appositive_name_stays_in_the_description(nlp):
     [event] = events(nlp, text)
     assert event.description == text[event.start:event.end]
     assert "Ana Ruiz" in event.description
+
+
+def test_a_possessive_time_leaves_no_stray_possessive_in_the_description(nlp):
+    [event] = events(nlp, "Friday's debate in Lenport drew a large crowd to the harbour hall.")
+    assert event.time.value == "2024-03-15"
+    assert event.description.startswith("debate in Lenport drew")

@@ -360,8 +360,9 @@ def _bounds(tokens: list[Token], time_span: Span, begin: int, minimum: int, word
         last -= 1  # "sent two letters, on January 9 and"; cut short, no "… fertiliser were"
     while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].pos_ == "CCONJ"
                             or time_span.start <= first < time_span.end
-                            or doc[first].pos_ == "ADP" and time_span.start == first + 1):
-        first += 1  # no leading "On Friday,"
+                            or doc[first].pos_ == "ADP" and time_span.start == first + 1
+                            or doc[first].tag_ == "POS" and first == time_span.end):
+        first += 1  # no leading "On Friday,", nor the "'s" of "Tuesday's debate"
     if sum(1 for t in doc[first:last + 1] if not t.is_punct) < minimum:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
