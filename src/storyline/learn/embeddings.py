@@ -50,10 +50,17 @@ def embed(texts: list[str]) -> np.ndarray:
     """One unit-length 384-dimensional vector per text (float32, shape ``(len(texts), 384)``)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    tokenizer, session = _encoder()
-    # sorting by length keeps padding short within each batch
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for chunk, _, _, _, pooled in _batches(texts):
+        vectors[chunk] = pooled
+    return vectors
+
+
+def _batches(texts: list[str]):
+    """MiniLM over ``texts`` in batches of similar length (sorting by length keeps padding short): per batch,
+    the texts' indexes, their encodings, attention mask, last hidden states and unit-length pooled vectors."""
+    tokenizer, session = _encoder()
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     for begin in range(0, len(order), BATCH_SIZE):
         chunk = order[begin:begin + BATCH_SIZE]
         encodings = tokenizer.encode_batch([texts[i] for i in chunk])
@@ -63,9 +70,7 @@ def embed(texts: list[str]) -> np.ndarray:
                                     "token_type_ids": np.zeros_like(ids)})[0]
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        vectors[chunk] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-    return vectors
-
+        yield chunk, encodings, mask, hidden, pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
 
 def in_context(sentences: list[list[str]], spans: list[tuple[int, tuple[int, ...]]]) -> tuple[np.ndarray, np.ndarray]:
@@ -77,7 +82,6 @@ def in_context(sentences: list[list[str]], spans: list[tuple[int, tuple[int, ...
     vectors = np.zeros((len(spans), DIMENSIONS), dtype=np.float32)
     if not sentences:
         return pooled, vectors
-    tokenizer, session = _encoder()
     texts, starts = [], []
     for words in sentences:
         offsets, length = [], 0
@@ -89,17 +93,8 @@ def in_context(sentences: list[list[str]], spans: list[tuple[int, tuple[int, ...
     by_sentence: dict[int, list[int]] = {}
     for k, (sentence, _) in enumerate(spans):
         by_sentence.setdefault(sentence, []).append(k)
-    order = sorted(range(len(texts)), key=lambda s: len(texts[s]))
-    for begin in range(0, len(order), BATCH_SIZE):
-        chunk = order[begin:begin + BATCH_SIZE]
-        encodings = tokenizer.encode_batch([texts[s] for s in chunk])
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        hidden = session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                    "token_type_ids": np.zeros_like(ids)})[0]
-        weights = mask[:, :, None].astype(np.float32)
-        mean = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        pooled[chunk] = mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+    for chunk, encodings, mask, hidden, unit in _batches(texts):
+        pooled[chunk] = unit
         for row, sentence in enumerate(chunk):
             pieces = encodings[row].offsets
             words = sentences[sentence]
