@@ -2,7 +2,8 @@
 
 Choices:
 - "up to N", "at least N", "more than N", "about N": low = high = N, the words kept in ``qualifier``;
-  ``figure_values.value_range`` says which values such a figure allows ("more than 915" allows 916; "about 40", 36 … 44).
+  ``figure_values.value_range`` says which values such a figure allows ("more than 915" allows 916;
+  "about 40", 36 … 44).
 - "between A and B", "from A to B", "A to B", "A-B", "A or B": low = A, high = B; the other way round when B < A
   ("fell from 10 to 5 percent" spans 5 to 10): low is never above high.
 - Vague multiples ("dozens of", "hundreds of", "tens of thousands of") span 2x to 10x the base

@@ -206,8 +206,9 @@ def _starts_clause(token: Token, clause: Token, coverage: bytearray) -> bool:
 
 def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: int) -> Span | None:
     """The clause's span without, at its edges, punctuation, its own conjunction or subordinator, a concessive
-    clause split off after its last word (``_split_off_end``), and words of an attribution (covered at ``level`` or above, or hanging from a covered cue: "urging
-    them"). A concessive aside inside indirect content trims only cues, sources and quotes."""
+    clause split off after its last word (``_split_off_end``), and words of an attribution (covered at
+    ``level`` or above, or hanging from a covered cue: "urging them"). A concessive aside inside indirect
+    content trims only cues, sources and quotes."""
     first, last = tokens[0], tokens[-1]
     while first <= last and _edge(doc[first], root, coverage, level) and not _paired(doc, first, last, first):
         first += 1

@@ -28,8 +28,8 @@ def role_person(st: SourceState, head: Token) -> Entity | None:
     salient person of those paragraphs (a subject or a source) when the role names someone the report is
     about ("the candidate", "the senator") and they hold no other office; else one given that role
     anywhere; else, in a headline, the person the report names most (in the body, one named later in its
-    sentence). Never the subject of a clause that holds it ("Ana Ruiz answered after the mayor said …" is two people; one would have been "she"), nor one
-    of the other party or placed elsewhere."""
+    sentence). Never the subject of a clause that holds it ("Ana Ruiz answered after the mayor said …" is two
+    people; one would have been "she"), nor one of the other party or placed elsewhere."""
     role = role_word(head)
     also = [t for t in head.children if t.dep_ == "conj" and t.pos_ == "NOUN"]  # "the former senator and nominee"
     roles = {role, *(role_word(t) for t in also)}
