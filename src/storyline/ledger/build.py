@@ -534,8 +534,10 @@ def claim_dict(claim: Claim, state: LedgerState, lookup: EntityLookup, claim_ids
         if entry not in contested:
             contested.append(entry)
     for ref in current:  # "Ruiz wrongly claimed that X": the outlet disputes X in its own voice
+        if not disputed_by_outlet(ref.mention):
+            continue
         entry = {"source": ref.report.outlet, "relation": "disputes", "report": ref.report.id, "claim": None}
-        if disputed_by_outlet(ref.mention) and entry not in contested:
+        if entry not in contested:
             contested.append(entry)
     supported = []
     for ref in current:
