@@ -72,7 +72,6 @@ class TopicMentions:
     doc: np.ndarray            # mention → document index
     sentence: np.ndarray       # mention → sentence index (distinct (doc, sentence) of the topic)
     sentence_sets: list[tuple[set, set, set]]  # sentence → (names, numbers, times)
-    sentence_texts: list[str]
     sentence_words: list[list[str]]  # sentence → its gold words
     tokens: list[tuple[int, ...]]    # mention → its word indexes in its sentence
     arguments: list[set]       # mention → lemmas of the nouns, names and numbers that depend on its head
@@ -157,7 +156,7 @@ def describe(topic: Topic, nlp) -> TopicMentions:
         lemmas=list(lemma_index), lemma=np.array(lemmas, dtype=int), pos=pos,
         doc=np.array([doc_index[m.doc] for m in topic.mentions], dtype=int),
         sentence=np.array([sentence_index[m.doc, m.sentence] for m in topic.mentions], dtype=int),
-        sentence_sets=[_sets(doc) for doc in parsed], sentence_texts=[doc.text for doc in parsed],
+        sentence_sets=[_sets(doc) for doc in parsed],
         sentence_words=words, tokens=[tuple(m.tokens) for m in topic.mentions],
         arguments=arguments, doc_vectors=vectors, doc_group=_groups(vectors))
 
