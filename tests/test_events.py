@@ -222,6 +222,15 @@ def test_a_year_on_a_noun_dates_the_noun_not_the_clause(nlp):
     assert event.description == "Mrs. Velt's 2019 vote to close the Kelvar mine"
 
 
+def test_a_year_on_a_persons_role_dates_no_event(nlp):
+    """ "Ana Ruiz, the 2012 Liberal mayoral nominee" says who she is: no timeline entry for 2012. A year on a
+    thing beside a name ("the Kelvar Accord, the 1994 deal with the islands") still dates it."""
+    found = events(nlp, "The board was criticised by Ana Ruiz, the 2012 Liberal mayoral nominee, and by Tomas "
+                        "Aldane, a 1998 graduate of the Lenport naval school. The Kelvar Accord, the 1994 deal "
+                        "with the islands, still holds.")
+    assert [e.time.value for e in found] == ["1994"]
+
+
 def test_a_year_on_a_short_noun_phrase_dates_nothing(nlp):
     """Too little is left of "the 2019 campaign" to be an event; the clause is not 2019's."""
     assert events(nlp, "The tone was much milder in the only debate of the 2019 campaign.") == []

@@ -324,3 +324,14 @@ def test_a_named_partys_belief_stays_the_outlets_assertion():
 def test_a_forecast_in_the_reporters_words_is_hypothetical(sentence, status):
     text = "Port talks stall in Kestrel Bay\n\nThe harbour board met on Friday. " + sentence
     assert (sentence.rstrip("."), status) in _outlet_rows(text)
+
+
+def test_no_outlet_row_ends_on_a_conjunction():
+    """The parser may hang the "and" between two clauses on the first clause's object; the first row then
+    ended "… video and". A conjunction ends no row."""
+    text = ("Safety film in Lenport\n\nThe harbour board met on Friday. The port authority has recently released "
+            "a new safety video and harbour master Ilse Varga will not be pleased about it.")
+    rows = [row for row, _ in _outlet_rows(text)]
+    assert "The port authority has recently released a new safety video" in rows
+    assert "harbour master Ilse Varga will not be pleased about it" in rows
+    assert not [row for row in rows if row.endswith(" and")]

@@ -76,3 +76,12 @@ def test_the_outlets_verdict_must_name_the_statement(nlp):
     statement no more than "it" would; "the statement about the port" or "Brill's claim" does."""
     assert _fees(FEES + "The statement is accurate.")[1].status == "reported"
     assert _fees(FEES + "Brill's claim was false.")[1].status == "disputed"
+
+
+def test_the_verdicts_row_is_not_told_again_in_the_outlets_voice(nlp):
+    """The fact-checkers' row holds the verdict; the outlet's own row must not repeat it (it did when the
+    verdict's row was taken for a topic and its words left to the outlet, then kept as the contest it is)."""
+    verdict = "The Ledger's fact-checkers deemed those statements false because no levy has changed, only some dues."
+    mentions = extract(FEES + verdict).mentions
+    assert any(m.form != "outlet" and "fact-checkers" in m.source.name for m in mentions)
+    assert not [m for m in mentions if m.form == "outlet" and "fact-checkers" in m.text]

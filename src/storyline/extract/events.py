@@ -12,6 +12,7 @@ from ..model import Entity, Event, Mention, TimeValue
 from .dateline import dateline_end
 from .page import POST_SIGNATURE
 from .quotes import QuoteIndex
+from .role_heads import person_noun
 
 MAX_WORDS = 20
 MIN_WORDS = 3
@@ -170,6 +171,8 @@ def _clause(sent: Span, time_span: Span, begin: int, time_tokens: set[int]
     a report dated by its reporting verb, the report ("the port authority said …"). None when fewer than
     MIN_WORDS words are left (MODIFIER_MIN_WORDS for a noun and its modifier) or only the time is left."""
     named = _named_by_year(time_span)
+    if named is not None and person_noun(named, agents=False):
+        return None  # "the 2012 nominee", "a 1979 graduate of …", "her 2008 campaign manager": a role, no event
     if named is not None:  # "contrasted it with her 2002 vote": the vote is 2002's, not the contrast
         found = _bounds(list(named.subtree), time_span, begin, MODIFIER_MIN_WORDS)
         return None if found is None else (*found, _key(named, None), None)

@@ -389,11 +389,14 @@ def _tells_of_its_source(doc: Doc, mention: Mention, judged: Judged | None) -> b
 
 def _answers_a_statement(doc: Doc, mention: Mention, span: Span) -> bool:
     """Does the content call an earlier statement false or find nothing behind it ("called *that a lie*",
-    "found *no record of the class*")? ``status`` makes such a row a dispute of that statement."""
+    "found *no record of the class*"), or give a verdict on it ("deemed *those statements false*")? ``status``
+    makes such a row a dispute of that statement (or, for a verdict that it holds, confirms it)."""
     from .contests import called_false, cue_root, found_nothing
     from .status import statement_root
-    return (called_false(statement_root(span, mention), cue_root(doc, mention), load_lexicon()) is not None
-            or found_nothing(span) is not None)
+    from .verdicts import verdict_at
+    lex, cue = load_lexicon(), cue_root(doc, mention)
+    return (called_false(statement_root(span, mention), cue, lex) is not None
+            or found_nothing(span) is not None or cue is not None and verdict_at(cue, lex) is not None)
 
 
 def drop_junk(doc: Doc, mentions: list[Mention], judged: Judged | None = None) -> list[Mention]:

@@ -32,6 +32,7 @@ MIN_WORDS = 3  # shorter leftovers are fragments (datelines, labels), not claims
 ARGUMENT_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "csubj", "attr", "oprd", "acomp", "pcomp",
                  "pobj"}
 _EDGE_DEPS = {"cc", "mark", "punct", "preconj"}
+_DANGLING = {"cc", "preconj"}  # a conjunction ends no row, whatever the parser hung it on ("released a video and")
 _CLOSERS = {"”", "’", '"', "'", "»", ")", "]"}
 _OPENERS = {"“", "‘", '"', "'", "«", "(", "["}
 
@@ -205,16 +206,17 @@ def _starts_clause(token: Token, clause: Token, coverage: bytearray) -> bool:
 
 
 def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: int) -> Span | None:
-    """The clause's span without, at its edges, punctuation, its own conjunction or subordinator, a concessive
-    clause split off after its last word (``_split_off_end``), and words of an attribution (covered at
-    ``level`` or above, or hanging from a covered cue: "urging them"). A concessive aside inside indirect
-    content trims only cues, sources and quotes."""
+    """The clause's span without, at its edges, punctuation, its own conjunction or subordinator (at its end,
+    any conjunction), a concessive clause split off after its last word (``_split_off_end``), and words of an
+    attribution (covered at ``level`` or above, or hanging from a covered cue: "urging them"). A concessive
+    aside inside indirect content trims only cues, sources and quotes."""
     first, last = tokens[0], tokens[-1]
     while first <= last and _edge(doc[first], root, coverage, level) and not _paired(doc, first, last, first):
         first += 1
     own = set(tokens)
     while True:
-        while last >= first and _edge(doc[last], root, coverage, level) and not _paired(doc, first, last, last):
+        while last >= first and (_edge(doc[last], root, coverage, level) or doc[last].dep_ in _DANGLING) \
+                and not _paired(doc, first, last, last):
             last -= 1
         end = _split_off_end(doc, own, first, last)
         if end is None:
