@@ -341,6 +341,17 @@ def test_a_peoples_singular_and_plural_are_one():
     assert {people.name, *people.aliases} == {"Ostravian", "Ostravians"}
 
 
+def test_a_peoples_two_word_singular_and_plural_are_one():
+    """ "Kelvarian Muslims" and "Kelvarian Muslim" too; a singular that is no people ("Kelvarian Press", an
+    organisation) stays apart."""
+    merged, _ = merge_entities([
+        ("wire", [ent("Kelvarian Muslim", "NORP"), ent("Kelvarian Press", "ORG")]),
+        ("radio", [ent("Kelvarian Muslims", "NORP", spans=2)]),
+    ])
+    assert sorted(e.name for e in merged) == ["Kelvarian Muslims", "Kelvarian Press"]
+    assert by_name(merged, "Kelvarian Muslims").aliases == {"Kelvarian Muslim"}
+
+
 def test_a_states_nickname_and_postal_code_are_the_state():
     merged, _ = merge_entities([
         ("wire", [ent("New Hampshire", "GPE", spans=4), ent("Texas", "GPE", spans=2)]),

@@ -916,8 +916,17 @@ def _form(report_id: str, entity: Entity, order: tuple[int, int] = (0, 0)) -> _F
             rest = _after_leading_word(name)
             plain = (*plain, name_key(rest)) if rest else plain
         form.keys = tuple(dict.fromkeys((form.key, *_full_alias_keys(form), *plain, *_formal_keys(form),
-                                         *_without_inner_possessive(form))))
+                                         *_without_inner_possessive(form), *_singular_people(form))))
     return form
+
+
+def _singular_people(form: _Form) -> tuple[str, ...]:
+    """The key of a people's name written in the singular, for one written in the plural: "Kelvarian
+    Muslims" and "Kelvarian Muslim" are one people whichever form a report uses (as one-word names are, by
+    ``_place_home``)."""
+    if form.entity.type != "NORP" or not plural_s(form.key.rsplit(" ", 1)[-1]):
+        return ()
+    return (form.key[:-1],)
 
 
 def _given_name_as_body(form: _Form) -> bool:
