@@ -1341,3 +1341,26 @@ def test_affirm_and_reaffirm_are_cues(nlp):
     assert found == [("Harbour engineers", "that the sea wall would hold")]
     found = [(m.source.name, m.text) for m in mentions(nlp, "The harbour board affirmed that the ferry would sail.")]
     assert found == [("harbour board", "that the ferry would sail")]
+
+
+def test_a_second_present_clause_joined_by_a_bare_and_is_the_speakers(nlp):
+    text = ("Quell told a cheering crowd in Dunmore that she expects to win that county's June 4 vote and she is "
+            "doing better against Ivo Tran in the polls than Voss is.")
+    told = [m for m in mentions(nlp, text) if m.cue == "told"]
+    assert [m.text for m in told] == ["that she expects to win that county's June 4 vote",
+                                      "she is doing better against Ivo Tran in the polls than Voss is"]
+    assert {m.source.name for m in told} == {"Quell"}
+
+
+@pytest.mark.parametrize("tail", [" and she left for Brel on Friday.", ", and she is flying to Brel on Friday."])
+def test_a_past_or_comma_joined_second_clause_stays_the_reporters(nlp, tail):
+    text = "Quell told a cheering crowd in Dunmore that she expects to win that county's June 4 vote" + tail
+    assert [m.text for m in mentions(nlp, text) if m.cue == "told"] == [
+        "that she expects to win that county's June 4 vote"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ferries: Brel is served by 12 boats compared with 3 that serve Dunmore, according to the Valley Courier.",
+    "Housing: Ivo Tran said short leases push many working families out of the city."])
+def test_a_topic_label_heading_a_report_is_no_speaker(nlp, text):
+    assert [m for m in mentions(nlp, text) if m.cue == ":"] == []
