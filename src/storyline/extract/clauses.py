@@ -35,6 +35,8 @@ TRANSFER_VERBS = {"add", "post", "send", "give", "pledge", "express", "write", "
 def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) -> tuple[int, int] | None:
     """Char span of what is attributed: a clause, an object (+ predicate), or a phrase's object."""
     children = list(tok.children)
+    if cls in VERDICT_CLASSES and _two_objects(tok):
+        return None  # "deny many families the right to stay": a thing withheld, not a statement denied
     para = _paragraph(tok.doc, tok.i)
     judged = next((c for c in children if c.dep_ in OBJECT_DEPS), None) if cls in VERDICT_CLASSES else None
     clauses = [c for c in children if _clause_said(tok, c) and para[0] <= c.i < para[1] and not _across_break(tok, c)
@@ -100,6 +102,13 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
         return None
     return _grown(tok, obj, span, cues, nominal=True)
+
+
+def _two_objects(verb: Token) -> bool:
+    """Does a verb take two objects, whom and what ("denied the Brel family a permit", "deny farmers a
+    fair price")? A denial then withholds a thing from someone; it judges no statement."""
+    objects = [c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"} and c.i > verb.i]
+    return len(objects) >= 2 or any(c.dep_ in {"dative", "iobj"} for c in objects)
 
 
 def _has_own_subject(clause: Token) -> bool:

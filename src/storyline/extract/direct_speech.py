@@ -78,7 +78,7 @@ def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex,
         line_end = text.find("\n", first.idx)
         content = quote if quote and quote[0] >= first.idx else _trim(
             doc, first.idx, len(text) if line_end < 0 else line_end)
-        if content != quote and not match.group("name").isupper() and heads_a_report(content, mentions):
+        if content != quote and not match.group("name").isupper() and heads_a_report(name, content, mentions):
             continue  # "Superdelegates: Rivera is backed by 52, according to the Courier": a topic label
         source = _named_at(resolver, name)
         mention = _mention(doc, _Found((colon.start, colon.end), "say", content, None, source), resolver, quotes)
