@@ -1382,3 +1382,22 @@ def test_a_denial_with_two_objects_withholds_a_thing_and_says_nothing(nlp, text)
 def test_a_withholding_deny_inside_a_said_clause_is_no_cue_of_its_own(nlp):
     found = mentions(nlp, "Ivo Tran said the levy denies many dock workers a fair wage.")
     assert [(m.cue, m.text) for m in found] == [("said", "the levy denies many dock workers a fair wage")]
+
+
+def test_a_second_subject_the_parser_hung_on_the_verb_of_saying_opens_what_is_said(nlp):
+    # "Tran said short leases -- those for new tenants -- deny families the right to stay.", parsed as the
+    # parser sometimes does: "leases" a second subject of "said", "deny" its clause without a subject
+    from storyline.extract.clauses import _content
+
+    doc = hand_parsed(nlp, [
+        ("Tran", 1, "nsubj", "PROPN", "NNP", "Tran"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("short", 3, "amod", "ADJ", "JJ", "short"), ("leases", 1, "nsubj", "NOUN", "NNS", "lease"),
+        ("--", 3, "punct", "PUNCT", ":", "--"), ("those", 3, "appos", "PRON", "DT", "those"),
+        ("for", 5, "prep", "ADP", "IN", "for"), ("new", 8, "amod", "ADJ", "JJ", "new"),
+        ("tenants", 6, "pobj", "NOUN", "NNS", "tenant"), ("--", 1, "punct", "PUNCT", ":", "--"),
+        ("deny", 1, "ccomp", "VERB", "VB", "deny"), ("families", 10, "dative", "NOUN", "NNS", "family"),
+        ("the", 13, "det", "DET", "DT", "the"), ("right", 10, "dobj", "NOUN", "NN", "right"),
+        ("to", 15, "aux", "PART", "TO", "to"), ("stay", 13, "acl", "VERB", "VB", "stay"),
+        (".", 1, "punct", "PUNCT", ".", ".")])
+    start, end = _content(doc[1], "say", [], "say", load_cues())
+    assert doc.text[start:end] == "short leases -- those for new tenants -- deny families the right to stay"

@@ -56,9 +56,12 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         later = [c for c in clauses[1:] if (c.i > tok.i) == (clauses[0].i > tok.i)]
         if later:  # a misparse splitting one clause in two: "a barge tied up nearby, …, had sunk"
             span = (span[0], _subtree_span(later[-1], exclude=tok)[1])
-        subject = next((c for c in children if c.dep_ in OBJECT_DEPS and tok.i < c.i < clauses[0].i), None)
+        speaker = any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in children)
+        subject = next((c for c in children if (c.dep_ in OBJECT_DEPS or speaker and c.dep_ in SUBJECT_DEPS)
+                        and tok.i < c.i < clauses[0].i), None)
         if subject is not None and not _has_own_subject(clauses[0]):
-            span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"
+            span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"; "said
+            # closed meetings -- those … -- deny …" with "meetings" parsed as a second subject of "said"
         return concession_end(tok, _grown(tok, clauses[-1] if later else clauses[0], span, cues, nominal=False))
     xcomp = next((c for c in children if c.pos_ in {"VERB", "AUX"} and (c.dep_ == "xcomp" or (
         c.dep_ == "advcl" and lemma in cues.recipient and c.i > tok.i
@@ -108,7 +111,13 @@ def _two_objects(verb: Token) -> bool:
     """Does a verb take two objects, whom and what ("denied the Brel family a permit", "deny farmers a
     fair price")? A denial then withholds a thing from someone; it judges no statement."""
     objects = [c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"} and c.i > verb.i]
-    return len(objects) >= 2 or any(c.dep_ in {"dative", "iobj"} for c in objects)
+    if any(c.dep_ in {"dative", "iobj"} for c in objects):
+        return True
+    # two direct objects: a thing withheld only when the second has an article of its own and follows right
+    # on ("denied Ruiz the post"), not a name the parser split in two ("dismissed Wisconsin Gov. Ana Ruiz as
+    # …") nor a comment set off by a comma ("dismissed the labels, a sentiment the crowd shared")
+    return len(objects) >= 2 and any(c.dep_ == "det" for c in objects[-1].children) and not any(
+        t.is_punct for t in verb.doc[objects[0].right_edge.i + 1: objects[-1].left_edge.i])
 
 
 def _has_own_subject(clause: Token) -> bool:
