@@ -35,8 +35,6 @@ TRANSFER_VERBS = {"add", "post", "send", "give", "pledge", "express", "write", "
 def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) -> tuple[int, int] | None:
     """Char span of what is attributed: a clause, an object (+ predicate), or a phrase's object."""
     children = list(tok.children)
-    if cls in VERDICT_CLASSES and _two_objects(tok):
-        return None  # "deny many families the right to stay": a thing withheld, not a statement denied
     para = _paragraph(tok.doc, tok.i)
     judged = next((c for c in children if c.dep_ in OBJECT_DEPS), None) if cls in VERDICT_CLASSES else None
     clauses = [c for c in children if _clause_said(tok, c) and para[0] <= c.i < para[1] and not _across_break(tok, c)
@@ -105,19 +103,6 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
     if obj.pos_ == "PRON" and obj.lower_ not in {"it", "this", "that"}:
         return None
     return _grown(tok, obj, span, cues, nominal=True)
-
-
-def _two_objects(verb: Token) -> bool:
-    """Does a verb take two objects, whom and what ("denied the Brel family a permit", "deny farmers a
-    fair price")? A denial then withholds a thing from someone; it judges no statement."""
-    objects = [c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"} and c.i > verb.i]
-    if any(c.dep_ in {"dative", "iobj"} for c in objects):
-        return True
-    # two direct objects: a thing withheld only when the second has an article of its own and follows right
-    # on ("denied Ruiz the post"), not a name the parser split in two ("dismissed Wisconsin Gov. Ana Ruiz as
-    # …") nor a comment set off by a comma ("dismissed the labels, a sentiment the crowd shared")
-    return len(objects) >= 2 and any(c.dep_ == "det" for c in objects[-1].children) and not any(
-        t.is_punct for t in verb.doc[objects[0].right_edge.i + 1: objects[-1].left_edge.i])
 
 
 def _has_own_subject(clause: Token) -> bool:
