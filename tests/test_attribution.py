@@ -1341,3 +1341,52 @@ def test_affirm_and_reaffirm_are_cues(nlp):
     assert found == [("Harbour engineers", "that the sea wall would hold")]
     found = [(m.source.name, m.text) for m in mentions(nlp, "The harbour board affirmed that the ferry would sail.")]
     assert found == [("harbour board", "that the ferry would sail")]
+
+
+def test_a_second_present_clause_joined_by_a_bare_and_is_the_speakers(nlp):
+    text = ("Quell told a cheering crowd in Dunmore that she expects to win that county's June 4 vote and she is "
+            "doing better against Ivo Tran in the polls than Voss is.")
+    told = [m for m in mentions(nlp, text) if m.cue == "told"]
+    assert [m.text for m in told] == ["that she expects to win that county's June 4 vote",
+                                      "she is doing better against Ivo Tran in the polls than Voss is"]
+    assert {m.source.name for m in told} == {"Quell"}
+
+
+@pytest.mark.parametrize("tail", [" and she left for Brel on Friday.", ", and she is flying to Brel on Friday."])
+def test_a_past_or_comma_joined_second_clause_stays_the_reporters(nlp, tail):
+    text = "Quell told a cheering crowd in Dunmore that she expects to win that county's June 4 vote" + tail
+    assert [m.text for m in mentions(nlp, text) if m.cue == "told"] == [
+        "that she expects to win that county's June 4 vote"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ferries: Brel is served by 12 boats compared with 3 that serve Dunmore, according to the Valley Courier.",
+    "Housing: Ivo Tran said short leases push many working families out of the city."])
+def test_a_topic_label_heading_a_report_is_no_speaker(nlp, text):
+    assert [m for m in mentions(nlp, text) if m.cue == ":"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ana Ruiz: Tomas thinks the levy is too high.\n\nThe harbour is shut.", "Ana Ruiz"),
+    ("Mark Rowan: I'd consider a future run for mayor.\n\nThe harbour is shut.", "Mark Rowan")])
+def test_a_named_speakers_line_stays_theirs_whatever_it_holds(nlp, text, name):
+    assert [m.source.name for m in mentions(nlp, text) if m.cue == ":"] == [name]
+
+
+def test_a_second_subject_the_parser_hung_on_the_verb_of_saying_opens_what_is_said(nlp):
+    # "Tran said short leases -- those for new tenants -- deny families the right to stay.", parsed as the
+    # parser sometimes does: "leases" a second subject of "said", "deny" its clause without a subject
+    from storyline.extract.clauses import _content
+
+    doc = hand_parsed(nlp, [
+        ("Tran", 1, "nsubj", "PROPN", "NNP", "Tran"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("short", 3, "amod", "ADJ", "JJ", "short"), ("leases", 1, "nsubj", "NOUN", "NNS", "lease"),
+        ("--", 3, "punct", "PUNCT", ":", "--"), ("those", 3, "appos", "PRON", "DT", "those"),
+        ("for", 5, "prep", "ADP", "IN", "for"), ("new", 8, "amod", "ADJ", "JJ", "new"),
+        ("tenants", 6, "pobj", "NOUN", "NNS", "tenant"), ("--", 1, "punct", "PUNCT", ":", "--"),
+        ("deny", 1, "ccomp", "VERB", "VB", "deny"), ("families", 10, "dative", "NOUN", "NNS", "family"),
+        ("the", 13, "det", "DET", "DT", "the"), ("right", 10, "dobj", "NOUN", "NN", "right"),
+        ("to", 15, "aux", "PART", "TO", "to"), ("stay", 13, "acl", "VERB", "VB", "stay"),
+        (".", 1, "punct", "PUNCT", ".", ".")])
+    start, end = _content(doc[1], "say", [], "say", load_cues())
+    assert doc.text[start:end] == "short leases -- those for new tenants -- deny families the right to stay"

@@ -96,6 +96,11 @@ def test_commentary_in_a_participle_does_not_hide_the_claim(nlp):
     assert (claim.status, claim.cue, claim.hedges) == ("unverified", "alleged", ["alleged"])
 
 
+def test_a_question_put_to_a_speaker_is_no_claim(nlp):
+    text = 'Asked if she thought the levy went too far, Ruiz replied: "I guess so."'
+    assert texts(nlp, text, ("Ruiz", "replied", '"I guess so."', "direct")) == []
+
+
 def test_flag_clause_is_no_claim(nlp):
     assert texts(nlp, "The reports could not be independently verified.") == []
 

@@ -39,6 +39,13 @@ def test_a_quoted_show_name_is_no_time(nlp):
     assert only(nlp, "Venn questioned the levy this week.", SATURDAY).value == "2024-W11"
 
 
+def test_a_day_word_with_an_article_or_adjective_is_no_day(nlp):
+    # "a tomorrow where …", "a better tomorrow": the future at large; a bare "tomorrow" is still a day
+    assert times(nlp, "Imagine a tomorrow where every child in Tolvik can read.", SATURDAY) == []
+    assert times(nlp, "Venn promised the valley a better tomorrow.", SATURDAY) == []
+    assert only(nlp, "The council votes tomorrow.", SATURDAY).value == "2024-03-17"
+
+
 def test_future_weekday_looks_ahead(nlp):
     t = only(nlp, "The council will vote on Monday.", SATURDAY)
     assert t.value == "2024-03-18"

@@ -52,6 +52,7 @@ from .nominal_cues import _nominal
 from .proposed_cues import cue_shape, _proposed, _stance
 from .quotes import QuoteIndex
 from .reported_speech import _verb_cue
+from .second_clauses import second_clause
 from .sources import SourceResolver
 from .spans import _Found
 from .unnamed_sources import _reportedly
@@ -93,7 +94,11 @@ def find_attributions(doc: Doc, entities: list[Entity], model: CueModel | None =
         mention = _mention(doc, found_at[i], resolver, quotes, dateline)
         if mention is not None:
             mentions.append(mention)
-    mentions.extend(_speaker_colons(doc, resolver, quotes))
+            second = second_clause(doc, i, found_at[i])
+            mention = _mention(doc, second, resolver, quotes, dateline) if second is not None else None
+            if mention is not None:
+                mentions.append(mention)
+    mentions.extend(_speaker_colons(doc, resolver, quotes, mentions))
     mentions.extend(_signed_quotes(doc, resolver, quotes))
     mentions.extend(_signed_posts(doc, resolver, quotes))
     mentions.extend(_colon_quotes(doc, resolver, quotes, mentions))

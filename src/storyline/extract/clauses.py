@@ -54,9 +54,12 @@ def _content(tok: Token, lemma: str, phrase: list[Token], cls: str, cues: Cues) 
         later = [c for c in clauses[1:] if (c.i > tok.i) == (clauses[0].i > tok.i)]
         if later:  # a misparse splitting one clause in two: "a barge tied up nearby, …, had sunk"
             span = (span[0], _subtree_span(later[-1], exclude=tok)[1])
-        subject = next((c for c in children if c.dep_ in OBJECT_DEPS and tok.i < c.i < clauses[0].i), None)
+        speaker = any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in children)
+        subject = next((c for c in children if (c.dep_ in OBJECT_DEPS or speaker and c.dep_ in SUBJECT_DEPS)
+                        and tok.i < c.i < clauses[0].i), None)
         if subject is not None and not _has_own_subject(clauses[0]):
-            span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"
+            span = (_subtree_span(subject, exclude=tok)[0], span[1])  # "warned the cranes were unsafe"; "said
+            # closed meetings -- those … -- deny …" with "meetings" parsed as a second subject of "said"
         return concession_end(tok, _grown(tok, clauses[-1] if later else clauses[0], span, cues, nominal=False))
     xcomp = next((c for c in children if c.pos_ in {"VERB", "AUX"} and (c.dep_ == "xcomp" or (
         c.dep_ == "advcl" and lemma in cues.recipient and c.i > tok.i

@@ -20,6 +20,7 @@ from .mentions import _form, _last_inside, _mention, _named_at
 from .nlp import doc_text
 from .page import POST_SIGNATURE, chrome_spans
 from .quotes import QuoteIndex
+from .line_labels import heads_a_report
 from .sources import SourceResolver
 from .cues import Cues, load_cues
 from .speakers import _person_like, _subject
@@ -52,9 +53,11 @@ LEAD_CONNECTIVE = re.compile(r"(?<=[.,])\s+(?:But|And)$")
 ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof)\.(?=\s)")
 
 
-def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> list[Mention]:
+def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex,
+                    mentions: list[Mention]) -> list[Mention]:
     """'Marta Koval: The port stays shut' and transcript lines 'KOVAL: …' (or '"KOVAL: …'): a name
-    opening a line, then a colon, then what the named one says (the quote, or the rest of the line)."""
+    opening a line, then a colon, then what the named one says (the quote, or the rest of the line); not a
+    topic label heading a report of someone's words (``line_labels``)."""
     found = []
     text = doc_text(doc)
     headline_end = text.find("\n", len(text) - len(text.lstrip())) % (len(text) + 1)
@@ -75,6 +78,8 @@ def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex) -> l
         line_end = text.find("\n", first.idx)
         content = quote if quote and quote[0] >= first.idx else _trim(
             doc, first.idx, len(text) if line_end < 0 else line_end)
+        if content != quote and not match.group("name").isupper() and heads_a_report(name, content, mentions):
+            continue  # "Superdelegates: Rivera is backed by 52, according to the Courier": a topic label
         source = _named_at(resolver, name)
         mention = _mention(doc, _Found((colon.start, colon.end), "say", content, None, source), resolver, quotes)
         if mention is not None:

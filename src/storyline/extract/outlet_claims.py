@@ -10,6 +10,7 @@ body states, and would only repeat them) belong to no claim, nor does the page's
 bylines, credits, promotions, an embedded post's markup). Skipped as no claim: boilerplate and credits
 ("Reporting by …", "Distributed by … under licence"), questions, imperatives addressed to the reader,
 flag clauses ("Both accounts have yet to be verified", which ``status`` applies to earlier claims),
+questions put to someone ("Asked if she thought X, Ruiz replied …"),
 notes on the reporting itself ("X did not respond to requests for comment", "declined to comment":
 nothing about the story a desk could corroborate) and pure commentary (see ``_is_commentary`` and
 ``data/hedges.json``).
@@ -55,7 +56,7 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
             if _covered(root, coverage):
                 continue
             span = _trim(doc, root, tokens, coverage, STRONG if coverage[root.i] else WEAK)
-            if span is None or _is_commentary(root, lex) or _holds_flag(span, flags):
+            if span is None or _is_commentary(root, lex) or _holds_flag(span, flags) or _asked(root):
                 continue
             span = _before_open_quote(doc, span, quotes)
             if span is None or _is_no_comment(span, root, lex) or _quoted(span, quotes):
@@ -91,6 +92,16 @@ def _is_no_comment(span: Span, root: Token, lex: Lexicon) -> bool:
     letters"): its main word sits inside a no-comment phrase."""
     offset = span.start_char
     return any(match.start() <= root.idx - offset < match.end() for match in lex.no_comment.finditer(span.text))
+
+
+ASKING_VERBS = {"ask", "wonder", "inquire", "question"}
+
+
+def _asked(root: Token) -> bool:
+    """Is the clause a question put to someone ("Asked if she thought the levy went too far, Ruiz replied
+    …")? Its "if" or "whether" under a verb of asking makes it a question, not a claim the outlet states."""
+    return root.head.lemma_.lower() in ASKING_VERBS and root.head is not root and any(
+        c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in root.children)
 
 
 def _quoted(span: Span, quotes: QuoteIndex) -> bool:

@@ -212,7 +212,8 @@ def _tag(doc: Doc, published: date | None) -> list[tuple[TimeValue | None, TimeV
     candidates = _split_ranges(full, _candidates(doc, full), published)
     for n in range(len(candidates)):
         start, end, _ = candidates[n]
-        if any(q_start <= start and end <= q_end for q_start, q_end in titles) or _show_name(full, start, end):
+        if (any(q_start <= start and end <= q_end for q_start, q_end in titles) or _show_name(full, start, end)
+                or _day_as_noun(doc, full, start, end)):
             read.append(None)
             continue
         read.append(_read(doc, full, candidates, n, published, points, military, quotes))
@@ -356,6 +357,16 @@ def _title(quote: str) -> bool:
 
 SHOW_BEFORE = re.compile(r"(?:\w['’]s|\bon)\s+$")
 SHOW_FIRST = re.compile(r"(?:This|Today|Tonight|Next|Last)\b")
+
+
+def _day_as_noun(doc: Doc, full: str, start: int, end: int) -> bool:
+    """ "Imagine a tomorrow where …", "a better tomorrow", "every today": a day word with an article or an
+    adjective of its own is the future or the present at large, not a day."""
+    if _lower(full[start:end]) not in {"today", "tomorrow", "yesterday"}:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "amod" or c.dep_ == "det" and c.lower_ in {"a", "an", "every"}
+                                    for c in span[0].children)
 
 
 def _show_name(full: str, start: int, end: int) -> bool:
