@@ -181,6 +181,9 @@ CASES = [
      "Tomas Aldane", "said in an interview", "indirect", "that he would not run again", "reported"),
     ("Ilse Varga told reporters at a briefing held in the port that the ferry would resume on Friday.",
      "Ilse Varga", "told", "indirect", "that the ferry would resume on Friday", "reported"),
+    # what speakers agree on is what they say together (issue 15)
+    ("The three harbor councillors broadly agreed on a duty to rebuild the sea wall.",
+     "three harbor councillors", "broadly agreed on", "indirect", "a duty to rebuild the sea wall", "reported"),
     # a text that "reads" a quote: an editorial, a headline, a sign (issue 15); not a person reading
     ("“The council has less backbone than a jellyfish,” reads a Monday editorial in the Kestrel Gazette.",
      "Kestrel Gazette", "reads", "direct", "The council has less backbone than a jellyfish", "reported"),
