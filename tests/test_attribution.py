@@ -184,6 +184,11 @@ CASES = [
     # what speakers agree on is what they say together (issue 15)
     ("The three harbor councillors broadly agreed on a duty to rebuild the sea wall.",
      "three harbor councillors", "broadly agreed on", "indirect", "a duty to rebuild the sea wall", "reported"),
+    # a cue after an adjective of manner on a copula: its subject speaks (issue 15)
+    ("The dock workers were quick to point out that the flood gates had failed.",
+     "dock workers", "to point out", "indirect", "that the flood gates had failed", "reported"),
+    ("The harbor councillors were quick to cast the flood as the consequence of failed leadership at the port.",
+     "harbor councillors", "to cast", "indirect", "the flood as the consequence of failed leadership", "reported"),
     # a text that "reads" a quote: an editorial, a headline, a sign (issue 15); not a person reading
     ("“The council has less backbone than a jellyfish,” reads a Monday editorial in the Kestrel Gazette.",
      "Kestrel Gazette", "reads", "direct", "The council has less backbone than a jellyfish", "reported"),
@@ -303,6 +308,11 @@ def test_a_content_starts_past_a_participle_describing_the_occasion(nlp):
     text = "Tomas Aldane said in an interview with the Kestrel Gazette published Thursday that he would not run again."
     [m] = [m for m in mentions(nlp, text) if m.cue.startswith("said")]
     assert m.text == "that he would not run again"
+
+
+def test_too_close_to_call_is_no_one_calling(nlp):
+    text = "The late surge caused the harbor race to be too close to call for much of the night."
+    assert not [m for m in mentions(nlp, text) if "call" in m.cue]
 
 
 def test_reading_a_text_without_a_quote_is_no_cue(nlp):
