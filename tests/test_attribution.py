@@ -174,6 +174,21 @@ CASES = [
     ("Ilse Varga defended her record on Sunday, telling the radio host that she had seen strong support from "
      "the dockers.", "Ilse Varga", "telling", "indirect", "that she had seen strong support from the dockers",
      "reported"),
+    # a that-clause the parser hung on a participle describing the cue's occasion (issue 15)
+    ("Ilse Varga had said in a radio interview taped before the storm that the levee had held.",
+     "Ilse Varga", "had said in a radio interview", "indirect", "that the levee had held", "reported"),
+    ("Tomas Aldane said in an interview with the Kestrel Gazette published Thursday that he would not run again.",
+     "Tomas Aldane", "said in an interview", "indirect", "that he would not run again", "reported"),
+    ("Ilse Varga told reporters at a briefing held in the port that the ferry would resume on Friday.",
+     "Ilse Varga", "told", "indirect", "that the ferry would resume on Friday", "reported"),
+    # what speakers agree on is what they say together (issue 15)
+    ("The three harbor councillors broadly agreed on a duty to rebuild the sea wall.",
+     "three harbor councillors", "broadly agreed on", "indirect", "a duty to rebuild the sea wall", "reported"),
+    # a cue after an adjective of manner on a copula: its subject speaks (issue 15)
+    ("The dock workers were quick to point out that the flood gates had failed.",
+     "dock workers", "to point out", "indirect", "that the flood gates had failed", "reported"),
+    ("The harbor councillors were quick to cast the flood as the consequence of failed leadership at the port.",
+     "harbor councillors", "to cast", "indirect", "the flood as the consequence of failed leadership", "reported"),
     # a text that "reads" a quote: an editorial, a headline, a sign (issue 15); not a person reading
     ("“The council has less backbone than a jellyfish,” reads a Monday editorial in the Kestrel Gazette.",
      "Kestrel Gazette", "reads", "direct", "The council has less backbone than a jellyfish", "reported"),
@@ -286,6 +301,18 @@ def test_a_that_after_but_is_no_clause_of_the_cue_before_it(nlp):
     """"… doubted her but that …": the second clause of "says", not what the doubters said."""
     text = "Ana Ruiz says many doubted her in Dunmore but that she and her dockers never doubted each other."
     assert not [m for m in mentions(nlp, text) if m.cue == "doubted" and "never doubted" in m.text]
+
+
+def test_a_content_starts_past_a_participle_describing_the_occasion(nlp):
+    """"said in an interview with X published Thursday that …": the parser read the participle as the clause said."""
+    text = "Tomas Aldane said in an interview with the Kestrel Gazette published Thursday that he would not run again."
+    [m] = [m for m in mentions(nlp, text) if m.cue.startswith("said")]
+    assert m.text == "that he would not run again"
+
+
+def test_too_close_to_call_is_no_one_calling(nlp):
+    text = "The late surge caused the harbor race to be too close to call for much of the night."
+    assert not [m for m in mentions(nlp, text) if "call" in m.cue]
 
 
 def test_reading_a_text_without_a_quote_is_no_cue(nlp):

@@ -19,7 +19,7 @@ from .direct_speech import _adjacent_quote, _block_after_colon
 from .np_statements import held_against
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
 from .quotes import QuoteIndex
-from .stray_clauses import that_clause_after
+from .stray_clauses import past_occasion_participle, that_clause_after
 from .spans import (CONDITIONAL_MARKS, GROUP_DEPS, OBJECT_DEPS, SAYING_CLASSES, SPEECH_CLASSES, SUBJECT_DEPS,
                     _Found, _paragraph, _past_punct, _subtree_span, _trim, _verb_group)
 from .speakers import (_asked_of, _has_subject, _name_before, _past_dateline, _person_like, _speaker_after_quote,
@@ -79,6 +79,8 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     content = _content(tok, lemma, phrase, cls, cues)
     source_head, before = (None, None) if _has_subject(tok) else _stranded_speaker(tok, content is not None)
     content = content or before or _as_clause(tok, cls) or _tag_joined_to_statement(tok, cls)
+    if content is not None:
+        content = past_occasion_participle(tok, content)
     source_head = source_head or _subject(tok)
     if source_head is None or quotes.at(source_head.idx) is not None:  # no one inside a quote speaks it
         source_head = _speaker_after_quote(tok, quotes)

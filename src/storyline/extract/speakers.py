@@ -96,6 +96,11 @@ def _subject_of(tok: Token) -> Token | None:
             # "responded by saying …", "After saying …, she was …"; "who surprised him by declaring …" with
             # "surprised" tagged an adjective
             return _prep_host_subject(verb.head.head)
+        if (verb.dep_ == "acomp" and verb.pos_ == "ADJ" and below is not None and below.dep_ == "xcomp"
+                and not any(c.lower_ == "too" for c in verb.children)):
+            # "were quick to point out …", "is eager to say …": the copula's subject ("too close to call" is no one's)
+            verb, below = verb.head, verb
+            continue
         if verb.dep_ not in INHERIT_DEPS or verb.head == verb:
             return None
         if (verb.dep_ in {"xcomp", "acl", "relcl"} and verb.tag_ == "VB" and verb.head.pos_ in {"NOUN", "PROPN"}
