@@ -324,3 +324,13 @@ def test_a_named_partys_belief_stays_the_outlets_assertion():
 def test_a_forecast_in_the_reporters_words_is_hypothetical(sentence, status):
     text = "Port talks stall in Kestrel Bay\n\nThe harbour board met on Friday. " + sentence
     assert (sentence.rstrip("."), status) in _outlet_rows(text)
+
+
+def test_a_quote_inside_an_adjunct_attributions_content_stays_out_of_the_outlets_row():
+    """ "…, telling the Gazette that there is "a strange deal going on" with …": the quoted words are Kern's
+    content, so the outlet's row stops before "telling" and does not repeat them."""
+    text = ('Ida Kern, who is battling Orla Venn for the top spot in the polls, has picked up on the criticism '
+            'of Venn, telling the Harbor Gazette that there is "a strange deal going on" with the surgeon.')
+    rows = [m.text for m in extract(text, outlet=OUTLET).mentions if m.form == "outlet"]
+    assert rows == ["Ida Kern, who is battling Orla Venn for the top spot in the polls, has picked up on the "
+                    "criticism of Venn"]

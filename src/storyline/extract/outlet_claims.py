@@ -210,11 +210,13 @@ def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: 
     ``level`` or above, or hanging from a covered cue: "urging them"). A concessive aside inside indirect
     content trims only cues, sources and quotes."""
     first, last = tokens[0], tokens[-1]
-    while first <= last and _edge(doc[first], root, coverage, level) and not _paired(doc, first, last, first):
+    while first <= last and _edge(doc[first], root, coverage, level) and not _paired(doc, first, last, first,
+                                                                                      coverage, level):
         first += 1
     own = set(tokens)
     while True:
-        while last >= first and _edge(doc[last], root, coverage, level) and not _paired(doc, first, last, last):
+        while last >= first and _edge(doc[last], root, coverage, level) and not _paired(doc, first, last, last,
+                                                                                         coverage, level):
             last -= 1
         end = _split_off_end(doc, own, first, last)
         if end is None:
@@ -237,13 +239,17 @@ def _split_off_end(doc: Doc, own: set[int], first: int, last: int) -> int | None
     return start - 1
 
 
-def _paired(doc: Doc, first: int, last: int, i: int) -> bool:
-    """Is the quote mark or bracket at an edge of [first, last] matched inside it? Then it stays."""
+def _paired(doc: Doc, first: int, last: int, i: int, coverage: bytearray, level: int) -> bool:
+    """Is the quote mark or bracket at an edge of [first, last] matched inside it? Then it stays, unless both
+    marks lie in an attribution's words (covered at ``level``): the quote inside the content of "…, telling the
+    Gazette that there is "a strange deal going on"" goes with that content, not into the outlet's clause."""
     if i == first and doc[i].text in _OPENERS:
-        return any(doc[j].text in _CLOSERS for j in range(first + 1, last + 1))
-    if i == last and doc[i].text in _CLOSERS:
-        return any(doc[j].text in _OPENERS for j in range(first, last))
-    return False
+        match = next((j for j in range(first + 1, last + 1) if doc[j].text in _CLOSERS), None)
+    elif i == last and doc[i].text in _CLOSERS:
+        match = next((j for j in range(last - 1, first - 1, -1) if doc[j].text in _OPENERS), None)
+    else:
+        return False
+    return match is not None and not (coverage[i] >= level and coverage[match] >= level)
 
 
 def _edge(token: Token, root: Token, coverage: bytearray, level: int) -> bool:
