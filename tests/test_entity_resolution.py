@@ -341,6 +341,17 @@ def test_a_peoples_singular_and_plural_are_one():
     assert {people.name, *people.aliases} == {"Ostravian", "Ostravians"}
 
 
+def test_a_peoples_or_partys_adjective_in_ic_is_its_noun():
+    """"Kelvarocratic" beside "Kelvarocrat" and "Kelvarocrats" (as "Democratic", "Democrat"): one party."""
+    merged, _ = merge_entities([
+        ("wire", [ent("Kelvarocrats", "NORP", spans=2), ent("Kelvarocratic", "NORP")]),
+        ("radio", [ent("Kelvarocrat", "NORP"), ent("Ostravian", "NORP")]),
+    ])
+    assert len(merged) == 2
+    party = by_name(merged, "Kelvarocrats")
+    assert party.aliases == {"Kelvarocrat", "Kelvarocratic"}
+
+
 def test_a_states_nickname_and_postal_code_are_the_state():
     merged, _ = merge_entities([
         ("wire", [ent("New Hampshire", "GPE", spans=4), ent("Texas", "GPE", spans=2)]),
