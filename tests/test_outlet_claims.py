@@ -334,3 +334,14 @@ def test_a_quote_inside_an_adjunct_attributions_content_stays_out_of_the_outlets
     rows = [m.text for m in extract(text, outlet=OUTLET).mentions if m.form == "outlet"]
     assert rows == ["Ida Kern, who is battling Orla Venn for the top spot in the polls, has picked up on the "
                     "criticism of Venn"]
+    # an apostrophe before the quote ("the States' neighbour") is no opening mark of it
+    text = ("Kern has long targeted the Islands' northern neighbour, calling Ostravian ferry crews \"pirates\" and "
+            "worse.")
+    rows = [m.text for m in extract(text, outlet=OUTLET).mentions if m.form == "outlet"]
+    assert rows == ["Kern has long targeted the Islands' northern neighbour"]
+
+
+def test_a_quote_the_outlets_clause_needs_keeps_both_marks():
+    text = "Varga watched the ferry crews in Lenport referring to the harbour as the \"Great Pit.\""
+    rows = [m.text for m in extract(text, outlet=OUTLET).mentions if m.form == "outlet"]
+    assert all(row.count('"') % 2 == 0 for row in rows), rows

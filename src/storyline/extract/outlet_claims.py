@@ -207,17 +207,21 @@ def _starts_clause(token: Token, clause: Token, coverage: bytearray) -> bool:
 def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: int) -> Span | None:
     """The clause's span without, at its edges, punctuation, its own conjunction or subordinator, a concessive
     clause split off after its last word (``_split_off_end``), and words of an attribution (covered at
-    ``level`` or above, or hanging from a covered cue: "urging them"). A concessive aside inside indirect
-    content trims only cues, sources and quotes."""
+    ``level`` or above, or hanging from a covered cue: "urging them"; a quote of them at the end goes whole,
+    ``_trimmable_quote``). A concessive aside inside indirect content trims only cues, sources and quotes."""
     first, last = tokens[0], tokens[-1]
-    while first <= last and _edge(doc[first], root, coverage, level) and not _paired(doc, first, last, first,
-                                                                                      coverage, level):
+    while first <= last and _edge(doc[first], root, coverage, level) and not _paired(doc, first, last, first):
         first += 1
     own = set(tokens)
     while True:
-        while last >= first and _edge(doc[last], root, coverage, level) and not _paired(doc, first, last, last,
-                                                                                         coverage, level):
-            last -= 1
+        while last >= first:
+            quote = _trimmable_quote(doc, first, last, root, coverage, level)
+            if quote is not None:
+                last = quote - 1
+            elif _edge(doc[last], root, coverage, level) and not _paired(doc, first, last, last):
+                last -= 1
+            else:
+                break
         end = _split_off_end(doc, own, first, last)
         if end is None:
             return doc[first:last + 1] if first <= last else None
@@ -239,17 +243,29 @@ def _split_off_end(doc: Doc, own: set[int], first: int, last: int) -> int | None
     return start - 1
 
 
-def _paired(doc: Doc, first: int, last: int, i: int, coverage: bytearray, level: int) -> bool:
-    """Is the quote mark or bracket at an edge of [first, last] matched inside it? Then it stays, unless both
-    marks lie in an attribution's words (covered at ``level``): the quote inside the content of "…, telling the
-    Gazette that there is "a strange deal going on"" goes with that content, not into the outlet's clause."""
+_DOUBLE_QUOTES = {'"', "“", "”", "''", "``"}
+
+
+def _trimmable_quote(doc: Doc, first: int, last: int, root: Token, coverage: bytearray, level: int) -> int | None:
+    """Where a double-quoted stretch that ends the clause at ``last`` opens, when every word of it, marks
+    included, is an attribution's to trim (``_edge``): the quote inside the content of "…, telling the Gazette
+    that there is "a strange deal going on"" goes with that content, opening mark and all, not into the
+    outlet's clause. None for any other end, and for a quote the clause needs ('called the levy "a scam"')."""
+    if doc[last].text not in _DOUBLE_QUOTES:
+        return None
+    opener = next((j for j in range(last - 1, first - 1, -1) if doc[j].text in _DOUBLE_QUOTES), None)
+    if opener is None or not all(_edge(doc[k], root, coverage, level) for k in range(opener, last + 1)):
+        return None
+    return opener
+
+
+def _paired(doc: Doc, first: int, last: int, i: int) -> bool:
+    """Is the quote mark or bracket at an edge of [first, last] matched inside it? Then it stays."""
     if i == first and doc[i].text in _OPENERS:
-        match = next((j for j in range(first + 1, last + 1) if doc[j].text in _CLOSERS), None)
-    elif i == last and doc[i].text in _CLOSERS:
-        match = next((j for j in range(last - 1, first - 1, -1) if doc[j].text in _OPENERS), None)
-    else:
-        return False
-    return match is not None and not (coverage[i] >= level and coverage[match] >= level)
+        return any(doc[j].text in _CLOSERS for j in range(first + 1, last + 1))
+    if i == last and doc[i].text in _CLOSERS:
+        return any(doc[j].text in _OPENERS for j in range(first, last))
+    return False
 
 
 def _edge(token: Token, root: Token, coverage: bytearray, level: int) -> bool:
