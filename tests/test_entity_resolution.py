@@ -350,6 +350,8 @@ def test_a_peoples_or_partys_adjective_in_ic_is_its_noun():
     assert len(merged) == 2
     party = by_name(merged, "Kelvarocrats")
     assert party.aliases == {"Kelvarocrat", "Kelvarocratic"}
+    merged, _ = merge_entities([("wire", [ent("Ostravanics", "NORP")]), ("radio", [ent("Ostravanic", "NORP")])])
+    assert [(e.name, e.aliases) for e in merged] == [("Ostravanics", {"Ostravanic"})]  # a plural of one in -ic
 
 
 def test_a_states_nickname_and_postal_code_are_the_state():

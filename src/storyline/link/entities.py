@@ -948,8 +948,10 @@ def _place_home(form: _Form) -> None:
     bare = form.key.rstrip(".")
     if form.entity.type == "NORP" and plural_s(bare):
         form.home = bare[:-1]  # "Kelvarians" and "Kelvarian": one people, whichever form a report uses
-    elif form.entity.type == "NORP" and len(bare) > 6 and bare.endswith("ic"):
-        form.home = bare[:-2]  # "Democratic" and "Democrat(s)", "Slavic" and "Slav": a people's or party's adjective
+    if form.entity.type == "NORP" and len(form.home) > 6 and form.home.endswith("ic"):
+        # "Democratic" with "Democrat(s)", "Slavic" with "Slav": a people's or party's adjective; "Hispanics" still
+        # with "Hispanic" (the plural's home is the adjective's)
+        form.home = form.home[:-2]
     if form.name.isupper() and bare in STATE_CODES:  # "NH" as "N.H." is, "TX" as "Texas"
         state = STATE_CODES[bare]
         if " " in state:
