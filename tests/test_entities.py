@@ -36,6 +36,16 @@ def test_title_word_makes_a_person(nlp):
     assert (ruiz.type, ruiz.roles) == ("PERSON", ["Mayor"])
 
 
+def test_initials_written_together_and_a_quoted_nickname_stay_in_the_titled_name(nlp):
+    """'Gov. C.L. "Bud" Varga': one person, not a person "C" (the name cut at the first initial's stop)."""
+    text = 'Gov. C.L. "Bud" Varga said the dam in Kelvar was safe. Varga toured it on Monday.'
+    entities = find_entities(nlp(text))
+    varga = by_name(entities, 'C.L. "Bud" Varga')
+    assert (varga.type, varga.roles, varga.aliases) == ("PERSON", ["Gov."], ["Varga"])
+    assert not [e for e in entities if e.name in {"C", "C.L."}]
+    assert by_name(find_entities(nlp("Sen. J.R. Holm voted against the levy.")), "J.R. Holm").type == "PERSON"
+
+
 def test_the_words_of_a_title_before_a_name_are_no_organisation(nlp):
     """"Deputy Health Minister Sven Arkady": the tagger may call "Health" an organisation; it is part of his
     title (and no alias of the Health Ministry named later)."""

@@ -352,6 +352,19 @@ def test_a_peoples_two_word_singular_and_plural_are_one():
     assert by_name(merged, "Kelvarian Muslims").aliases == {"Kelvarian Muslim"}
 
 
+def test_a_peoples_or_partys_adjective_in_ic_is_its_noun():
+    """"Kelvarocratic" beside "Kelvarocrat" and "Kelvarocrats" (as "Democratic", "Democrat"): one party."""
+    merged, _ = merge_entities([
+        ("wire", [ent("Kelvarocrats", "NORP", spans=2), ent("Kelvarocratic", "NORP")]),
+        ("radio", [ent("Kelvarocrat", "NORP"), ent("Ostravian", "NORP")]),
+    ])
+    assert len(merged) == 2
+    party = by_name(merged, "Kelvarocrats")
+    assert party.aliases == {"Kelvarocrat", "Kelvarocratic"}
+    merged, _ = merge_entities([("wire", [ent("Ostravanics", "NORP")]), ("radio", [ent("Ostravanic", "NORP")])])
+    assert [(e.name, e.aliases) for e in merged] == [("Ostravanics", {"Ostravanic"})]  # a plural of one in -ic
+
+
 def test_a_states_nickname_and_postal_code_are_the_state():
     merged, _ = merge_entities([
         ("wire", [ent("New Hampshire", "GPE", spans=4), ent("Texas", "GPE", spans=2)]),

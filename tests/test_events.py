@@ -313,3 +313,10 @@ def test_a_possessive_time_leaves_no_stray_possessive_in_the_description(nlp):
     [event] = events(nlp, "Friday's debate in Lenport drew a large crowd to the harbour hall.")
     assert event.time.value == "2024-03-15"
     assert event.description.startswith("debate in Lenport drew")
+
+
+def test_two_counts_under_one_ago_date_the_clause_twice(nlp):
+    """ "happened 20 and 50 years ago": "20" counts years, it names no thing of its own; two entries."""
+    found = events(nlp, "The floods in Varn happened 20 and 50 years ago, the warden said.")
+    assert sorted((e.time.value, e.description) for e in found) == [
+        ("1974", "The floods in Varn happened"), ("2004", "The floods in Varn happened")]

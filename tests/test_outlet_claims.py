@@ -340,3 +340,24 @@ def test_no_outlet_row_ends_on_a_conjunction():
     assert "The port authority has recently released a new safety video" in rows
     assert "harbour master Ilse Varga will not be pleased about it" in rows
     assert not [row for row in rows if row.endswith(" and")]
+
+
+def test_a_quote_inside_an_adjunct_attributions_content_stays_out_of_the_outlets_row():
+    """ "…, telling the Gazette that there is "a strange deal going on" with …": the quoted words are Kern's
+    content, so the outlet's row stops before "telling" and does not repeat them."""
+    text = ('Ida Kern, who is battling Orla Venn for the top spot in the polls, has picked up on the criticism '
+            'of Venn, telling the Harbor Gazette that there is "a strange deal going on" with the surgeon.')
+    rows = [m.text for m in extract(text, outlet=OUTLET).mentions if m.form == "outlet"]
+    assert rows == ["Ida Kern, who is battling Orla Venn for the top spot in the polls, has picked up on the "
+                    "criticism of Venn"]
+    # an apostrophe before the quote ("the States' neighbour") is no opening mark of it
+    text = ("Kern has long targeted the Islands' northern neighbour, calling Ostravian ferry crews \"pirates\" and "
+            "worse.")
+    rows = [m.text for m in extract(text, outlet=OUTLET).mentions if m.form == "outlet"]
+    assert rows == ["Kern has long targeted the Islands' northern neighbour"]
+
+
+def test_a_quote_the_outlets_clause_needs_keeps_both_marks():
+    text = "Varga watched the ferry crews in Lenport referring to the harbour as the \"Great Pit.\""
+    rows = [m.text for m in extract(text, outlet=OUTLET).mentions if m.form == "outlet"]
+    assert all(row.count('"') % 2 == 0 for row in rows), rows

@@ -149,6 +149,14 @@ def test_two_dates_joined_by_and_are_two_times(nlp):
         ("February 3", "2024-02-03"), ("February 21", "2024-02-21")]
 
 
+def test_two_counts_under_one_ago_are_two_times(nlp):
+    """ "20 and 50 years ago": the first count takes the second's unit and "ago" (not one time, the second's)."""
+    text = "The floods that hit Varn happened 20 and 50 years ago, the warden said."
+    assert [(t.text, t.value) for t in times(nlp, text, SATURDAY)] == [("20", "2004"), ("50 years ago", "1974")]
+    text = "Ivo Brandt left the guild three or four months ago."
+    assert [t.value for t in times(nlp, text, SATURDAY)] == ["2023-12", "2023-11"]
+
+
 def test_that_morning_takes_the_day_named_before_it(nlp):
     text = "The toll rose to 30 on Friday afternoon, up from the 9 announced that morning."
     found = times(nlp, text, SUNDAY)

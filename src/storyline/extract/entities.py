@@ -65,12 +65,16 @@ TITLE_HEADS = r"(?:Minister|Secretary|Prosecutor|Chief|Commander|Mayor|Director|
 _TITLE = r"(?:[A-Z][a-z]+\s+" + TITLE_HEADS + "|" + "|".join(PERSON_TITLES) + r")"
 _NAME_WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?"
 _TITLE_SEQ = rf"(?:{_TITLE}\s+)+"
-_INITIAL = r"[A-Z]\.\s+"  # a middle or leading initial: "Mayor Ida J. Kern", "Judge R. Ida Kern"
+# a middle or leading initial, or initials written together: "Mayor Ida J. Kern", "Judge R. Ida Kern", "Gov. C.L.
+# Kern"
+_INITIAL = r"(?:[A-Z]\.){1,3}\s+"
+# a nickname in quotes between the given name or initials and the surname: 'Gov. C.L. "Butch" Kern'
+_NICKNAME = r"[\"“][A-Z][a-z]+[\"”]\s+"
 # a lower-case particle inside the name: "Mayor Ida van Kern", "Col. Omar el-Rami"
 _PARTICLE = r"(?:(?:al|el|bin|ibn|van|von|de|da|di|du|del|der|den|la|le)\s+|(?:al|el)-)"
 TITLED_NAME = re.compile(
-    rf"\b(?P<title>{_TITLE_SEQ})(?P<name>(?:{_INITIAL})?{_NAME_WORD}"
-    rf"(?:\s+(?:{_INITIAL}|{_PARTICLE})?{_NAME_WORD}){{0,2}})\b")
+    rf"\b(?P<title>{_TITLE_SEQ})(?P<name>(?:{_INITIAL}(?:{_NICKNAME})?)?{_NAME_WORD}"
+    rf"(?:\s+(?:{_INITIAL}|{_PARTICLE}|{_NICKNAME})?{_NAME_WORD}){{0,2}})\b")
 LEADING_TITLE = re.compile(rf"^{_TITLE_SEQ}")
 OFFICE_GENERAL = re.compile(r"General\b")  # "Prosecutor General", "Inspector General": the title of an office
 TRAILING_TITLE = re.compile(rf"\b{_TITLE_SEQ}$")

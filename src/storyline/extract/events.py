@@ -249,7 +249,8 @@ def _named_by_year(time_span: Span) -> Token | None:
     not happen in 2008). Not when the noun is the setting of a verb ("wrote in his 1990 autobiography",
     "said in a 2014 interview", "was killed in a 2011 drone strike"): then the year dates the verb too. A year in a
     phrase on an object's noun ("after a stroke in 2012") dates that noun too; one on a subject is more often
-    the clause's, misattached ("the company in 2009 agreed"), and is left to the clause."""
+    the clause's, misattached ("the company in 2009 agreed"), and is left to the clause. A count on a word of
+    a time expression ("20" of "20 and 50 years ago") names no thing: it dates the clause."""
     root = time_span.root
     year = len(time_span) == 1 and root.like_num and len(root.text) == 4
     calendar = year or any(t.like_num for t in time_span) and not any(t.ent_type_ == "TIME" for t in time_span)
@@ -257,7 +258,7 @@ def _named_by_year(time_span: Span) -> Token | None:
             and root.head.head.dep_ in {"pobj", "dobj"}:
         noun = root.head.head  # "speaks slowly after a stroke in 2012": the stroke's year
     elif calendar and root.dep_ in NOUN_MODIFIER_DEPS and root.head.i >= time_span.end \
-            and root.head.pos_ in {"NOUN", "PROPN"}:
+            and root.head.pos_ in {"NOUN", "PROPN"} and root.head.ent_type_ not in TIME_LABELS:
         noun = root.head  # "the Sept. 11 attacks", "the Nov. 8 election"
     else:
         return None

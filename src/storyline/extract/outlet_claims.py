@@ -219,16 +219,23 @@ def _starts_clause(token: Token, clause: Token, coverage: bytearray) -> bool:
 def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: int) -> Span | None:
     """The clause's span without, at its edges, punctuation, its own conjunction or subordinator (at its end,
     any conjunction), a concessive clause split off after its last word (``_split_off_end``), and words of an
-    attribution (covered at ``level`` or above, or hanging from a covered cue: "urging them"). A concessive
-    aside inside indirect content trims only cues, sources and quotes."""
+    attribution (covered at ``level`` or above, or hanging from a covered cue: "urging them"; a quote of them at
+    the end goes whole, ``_trimmable_quote``). A concessive aside inside indirect content trims only cues,
+    sources and quotes."""
     first, last = tokens[0], tokens[-1]
     while first <= last and _edge(doc[first], root, coverage, level) and not _paired(doc, first, last, first):
         first += 1
     own = set(tokens)
     while True:
-        while last >= first and (_edge(doc[last], root, coverage, level) or doc[last].dep_ in _DANGLING) \
-                and not _paired(doc, first, last, last):
-            last -= 1
+        while last >= first:
+            quote = _trimmable_quote(doc, first, last, root, coverage, level)
+            if quote is not None:
+                last = quote - 1
+            elif (_edge(doc[last], root, coverage, level) or doc[last].dep_ in _DANGLING) \
+                    and not _paired(doc, first, last, last):
+                last -= 1
+            else:
+                break
         end = _split_off_end(doc, own, first, last)
         if end is None:
             return doc[first:last + 1] if first <= last else None
@@ -248,6 +255,22 @@ def _split_off_end(doc: Doc, own: set[int], first: int, last: int) -> int | None
     if not heads or not all(_is_concessive(doc[i]) for i in heads):
         return None
     return start - 1
+
+
+_DOUBLE_QUOTES = {'"', "“", "”", "''", "``"}
+
+
+def _trimmable_quote(doc: Doc, first: int, last: int, root: Token, coverage: bytearray, level: int) -> int | None:
+    """Where a double-quoted stretch that ends the clause at ``last`` opens, when every word of it, marks
+    included, is an attribution's to trim (``_edge``): the quote inside the content of "…, telling the Gazette
+    that there is "a strange deal going on"" goes with that content, opening mark and all, not into the
+    outlet's clause. None for any other end, and for a quote the clause needs ('called the levy "a scam"')."""
+    if doc[last].text not in _DOUBLE_QUOTES:
+        return None
+    opener = next((j for j in range(last - 1, first - 1, -1) if doc[j].text in _DOUBLE_QUOTES), None)
+    if opener is None or not all(_edge(doc[k], root, coverage, level) for k in range(opener, last + 1)):
+        return None
+    return opener
 
 
 def _paired(doc: Doc, first: int, last: int, i: int) -> bool:

@@ -145,6 +145,12 @@ QUARTERLY = re.compile(r"\b(?:quarter|period|net income|earnings|profit|revenue|
 LETTER = re.compile(r"[a-z]")
 # "the quarter ended Sept. 30": a period, and the day it ended
 ENDED = re.compile(r"(?P<a>.+?)\s+(?:ended|ending|that ended|which ended)\s+(?P<b>.+)$", re.IGNORECASE)
+# two counts under one unit and "ago" ("20 and 50 years ago", "three or four months earlier"): the first count
+# takes the unit and "ago" of the second (``SHARED_TAIL``, the words after the joiner)
+SHARED_AGO = re.compile(rf"(?P<a>{COUNT}),?\s+(?:and|or|to|-|–)\s+(?P<b>(?:{COUNT})\s+(?:day|week|month|year)s?"
+                        r"\s+(?:ago|earlier|before))$", re.IGNORECASE)
+SHARED_TAIL = re.compile(rf",?\s+(?:and|or|to|-|–)\s+(?:{COUNT})\s+(?P<tail>(?:day|week|month|year)s?"
+                         r"\s+(?:ago|earlier|before))\b", re.IGNORECASE)
 MONTH_FIRST = re.compile(rf"{MONTH}\b", re.IGNORECASE)
 DAY_BEFORE = re.compile(r"(?<![\w,.$])(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 EVERY = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.IGNORECASE)  # "every Friday": a set
@@ -229,7 +235,7 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
     """(point, timex) of candidate ``n`` read against ``published`` (the report's date, or the date of
     the speech a quote comes from); ``points``: the points before it; None when it is no time at all."""
     start, end, extra = candidates[n]
-    text = full[start:end]
+    text = _with_shared_tail(full, start, end)
     lower = _lower(text)
     span = doc.char_span(start, end, alignment_mode="expand")
     future = _is_future(span, full, start)
@@ -259,6 +265,7 @@ def _read(doc: Doc, full: str, candidates: list[tuple[int, int, bool]], n: int, 
     if YEAR_AGO.match(lower) and span is not None and QUARTERLY.search(span.sent.text):
         value = year_ago_quarter(published)  # "profit rose from a year earlier" in a quarterly report
     point = None
+    text = full[start:end]
     if resolved is not None and not extra and kind != "SET":
         point = TimeValue(value=resolved[0], precision=resolved[1], text=text, start=start, end=end,
                           part_of_day=resolved[2], type=kind if kind in {"DATE", "TIME"} else "DATE")
@@ -794,15 +801,29 @@ def _clock_spans(text: str) -> list[tuple[int, int, bool]]:
 def _split_ranges(text: str, spans: list[tuple[int, int, bool]], published: date | None
                   ) -> list[tuple[int, int, bool]]:
     """ "between 1994 and 1997", "March 3 to March 9": two expressions when both ends resolve alone; "the
-    quarter ended Sept. 30": a period and the day it ended."""
+    quarter ended Sept. 30": a period and the day it ended; "20 and 50 years ago": two times, the first count
+    read with the second's unit (``_with_shared_tail``)."""
     result = []
     for start, end, extra in spans:
+        shared = SHARED_AGO.fullmatch(text, start, end)
+        if shared:
+            result.extend([(shared.start("a"), shared.end("a"), extra), (shared.start("b"), shared.end("b"), extra)])
+            continue
         m = ENDED.match(text, start, end) or RANGE.match(text, start, end)
         if m and (m.re is ENDED or all(_resolve(m[g].lower(), published, False)[0] for g in ("a", "b"))):
             result.extend([(m.start("a"), m.end("a"), extra), (m.start("b"), m.end("b"), extra)])
         else:
             result.append((start, end, extra))
     return result
+
+
+def _with_shared_tail(full: str, start: int, end: int) -> str:
+    """The words read for the expression at [start, end): the expression, or for the first of two counts under
+    one "ago" split by ``_split_ranges`` ("20" of "20 and 50 years ago") the count with the unit and "ago" of
+    the second ("20 years ago")."""
+    text = full[start:end]
+    shared = SHARED_TAIL.match(full, end) if re.fullmatch(COUNT, text, re.IGNORECASE) else None
+    return f"{text} {shared['tail']}" if shared else text
 
 
 def _joinable(text: str, previous_end: int, start: int, end: int) -> bool:

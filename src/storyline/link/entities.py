@@ -950,12 +950,17 @@ def _without_inner_possessive(form: _Form) -> tuple[str, ...]:
 def _place_home(form: _Form) -> None:
     """Where a short form that is no person's name is filed when it fits no full name, and the key that
     finds its full name: "G.O.P." with "GOP"; "Fla." with "Florida"; "America", "US" and "U.S." with
-    "United States" (by its initials) and with one another."""
+    "United States" (by its initials) and with one another; a people's plural and its adjective in "-ic"
+    with its noun ("Democrats", "Democratic" with "Democrat")."""
     if DOTTED.match(form.name):
         form.home = form.keys[1]
     bare = form.key.rstrip(".")
     if form.entity.type == "NORP" and plural_s(bare):
         form.home = bare[:-1]  # "Kelvarians" and "Kelvarian": one people, whichever form a report uses
+    if form.entity.type == "NORP" and len(form.home) > 6 and form.home.endswith("ic"):
+        # "Democratic" with "Democrat(s)", "Slavic" with "Slav": a people's or party's adjective; "Hispanics" still
+        # with "Hispanic" (the plural's home is the adjective's)
+        form.home = form.home[:-2]
     if form.name.isupper() and bare in STATE_CODES:  # "NH" as "N.H." is, "TX" as "Texas"
         state = STATE_CODES[bare]
         if " " in state:
