@@ -299,17 +299,14 @@ def embed_leads(leads: list[str]) -> np.ndarray | None:
 
 
 def choose_story(candidates: list[StoryProfile], text: str, title: str | None = None,
-                 published: str | None = None, df: Counter | None = None, n: int | None = None,
-                 use_embeddings: bool = False) -> Assignment:
+                 published: str | None = None, df: Counter | None = None, n: int | None = None) -> Assignment:
     """The CLI's entry point for ``storyline add`` without ``--story``: assign one new report with
     :func:`storyline.link.joining.pick_story`, the decision ``eval stories --online`` replays. ``df``/``n``:
-    as for :func:`assign` (built from the profiles when not given)."""
+    as for :func:`assign` (built from the profiles when not given). No lead embedding: mixed into the online
+    join it scored worse on every replay (docs/benchmarks.md, fourteenth session)."""
     from .joining import pick_story
 
     report = Report(text, title, published)
-    if use_embeddings and any(p.embedding is not None for p in candidates):
-        vectors = embed_leads([lead(text, title)])
-        report.embedding = None if vectors is None else vectors[0]
     if df is None or n is None:
         df, n = frequencies(candidates, report)
     return pick_story(candidates, report, df, n)
