@@ -1249,6 +1249,26 @@ def test_a_deck_opening_on_a_verb_stays_with_the_headline_that_holds_its_subject
     assert len(list(parse(text).sents)) == 2
 
 
+def test_a_plural_title_abbreviation_does_not_end_the_sentence():
+    """Issue 15 (NH primary story): "particularly Govs. Ida Marsh and Tom Vale, who say …" was cut after
+    "Govs.", leaving the names a sentence of their own and their claim without the rest of the sentence."""
+    from storyline.extract.nlp import parse
+
+    text = ("Kern refrained from attacking his rivals, particularly Govs. Ida Marsh and Tom Vale, who say the "
+            "young senator lacks experience. Sens. Al Bo and Cy Do voted no.")
+    assert [s.text.strip() for s in parse(text).sents] == [
+        "Kern refrained from attacking his rivals, particularly Govs. Ida Marsh and Tom Vale, who say the "
+        "young senator lacks experience.", "Sens. Al Bo and Cy Do voted no."]
+
+
+def test_a_plural_title_is_not_part_of_the_speakers_names(nlp):
+    """Issue 15: "Sens. Ida Marsh and Tom Vale said …" — the speakers are "Ida Marsh and Tom Vale"."""
+    doc = nlp("Sens. Ida Marsh and Tom Vale said the toll would rise in May.")
+    entities = find_entities(doc)
+    assert [m.source.name for m in find_attributions(doc, entities)] == ["Ida Marsh and Tom Vale"]
+    assert not any("Sens." in role for e in entities for role in e.roles)  # a plural title is no one's role
+
+
 def test_a_claim_in_a_clause_of_concession_ends_where_that_clause_ends(nlp):
     # the small model parses the main clause after the comma as part of the that-clause ("harbor" a verb)
     text = ("While Varga wrongly claimed that the tapes exist, harbor experts affirm that it is likely that the "

