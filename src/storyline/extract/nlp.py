@@ -82,8 +82,8 @@ def keep_title_plurals(nlp: Language) -> None:
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the English pipeline shipped as a PyPI package (no hub downloads), with plural title abbreviations
-    kept whole (``keep_title_plurals``) and blank lines as sentence
-    breaks (``paragraph_breaks``, before the parser, which keeps preset boundaries)."""
+    kept whole (``keep_title_plurals``) and blank lines as sentence breaks (``paragraph_breaks``, before the
+    parser, which keeps preset boundaries)."""
     nlp = spacy.load(MODEL)
     keep_title_plurals(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
