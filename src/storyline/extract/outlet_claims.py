@@ -25,6 +25,7 @@ from ..model import Mention, Source
 from .dateline import dateline_end
 from .page import chrome_spans, headline_span
 from .quotes import QuoteIndex
+from .spans import DOUBLE_QUOTES
 from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 
 CONCESSIVE = {"although", "though", "whereas"}
@@ -257,7 +258,7 @@ def _split_off_end(doc: Doc, own: set[int], first: int, last: int) -> int | None
     return start - 1
 
 
-_DOUBLE_QUOTES = {'"', "“", "”", "''", "``"}
+_DOUBLE_QUOTES = DOUBLE_QUOTES | {"``"}  # and the opening mark of text written with `` and ''
 
 
 def _trimmable_quote(doc: Doc, first: int, last: int, root: Token, coverage: bytearray, level: int) -> int | None:

@@ -33,7 +33,7 @@ def source_span(head: Token, floor: int = 0) -> tuple[int, int]:
     while left < head.i and (doc[left].idx < floor or doc[left].dep_ == "advmod" and doc[left].lower_ in FOCUS_WORDS):
         left += 1  # "Even the port authority said …": the reporter's emphasis is no part of the source
     if left < head.i and doc[left].text in TITLE_PLURALS:
-        left += 1  # "Sens. Ana Ruiz and Ivo Tan said": the plural title, like "Sen." before one name, is left out
+        left += 1  # "Sens. Ana Ruiz and Ivo Tan said": the plural title is left out, as PolNeAR marks it ("Sen." stays)
     for child in head.rights:  # "Ana Ruiz, asked about it, said": a clause set off by a comma is no part of it
         if _aside_clause(child) and child.left_edge.i > head.i and doc[child.left_edge.i - 1].text == ",":
             right = min(right, child.left_edge.i - 1)
