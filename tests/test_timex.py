@@ -372,6 +372,30 @@ def test_sept_11_and_9_11_name_the_2001_attacks(nlp):
     assert t.value == "2001-09-11"
 
 
+def test_a_day_named_with_a_weekday_is_that_day_not_the_weekday(nlp):
+    """ "Super Tuesday" in a February report of an election year is the first Tuesday of March, not the
+    Tuesday before the report; "Good Friday" follows Easter; a day of history ("Black Monday") has no date."""
+    t = only(nlp, "Mara Lenning hopes to sweep the southern states on Super Tuesday.", date(2024, 2, 9))
+    assert (t.text, t.value) == ("Super Tuesday", "2024-03-05")
+    t = only(nlp, "Since Super Tuesday, Lenning has won four states.", date(2024, 4, 24))
+    assert t.value == "2024-03-05"
+    t = only(nlp, "Kelvar has not mattered since it voted on the 2008 Super Tuesday.", date(2024, 4, 24))
+    assert (t.text, t.value) == ("2008 Super Tuesday", "2008-02-05")
+    t = only(nlp, "The Varn ferry will not sail on Good Friday.", date(2024, 3, 16))
+    assert t.value == "2024-03-29"
+    t = only(nlp, "Traders in Kelvar still speak of Black Monday.", date(2024, 3, 16))
+    assert (t.text, t.value) == ("Black Monday", None)
+    # lower case is a plain weekday
+    t = only(nlp, "It was a good Friday for the Varn dockers.", SATURDAY)
+    assert t.value == "2024-03-15"
+
+
+def test_a_named_day_word_is_no_place(nlp):
+    from storyline.extract.entities import find_entities
+    names = {e.name for e in find_entities(nlp("Voters in Kelvar and Ostra go to the polls on Super Tuesday."))}
+    assert "Super" not in names and {"Kelvar", "Ostra"} <= names
+
+
 def test_sept_11_near_its_anniversary_or_scheduled_is_this_years(nlp):
     t = only(nlp, "The Varn council met on Sept. 11.", date(2024, 9, 13))
     assert t.value == "2024-09-11"

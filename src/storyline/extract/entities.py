@@ -38,6 +38,7 @@ from .role_heads import PERSON_NOUNS, fits_type, org_noun, person_noun
 from .given_names import FEMALE, MALE
 from .name_variants import misspelt_surname, nickname_of
 from .surnames import share_surnames
+from .named_days import NAMED_WEEKDAY
 from .page import HEADLINE_LABELS, chrome_spans, headline_span, is_title_case
 
 COMPANY_WORDS = ("Logistics", "Holdings", "Shipping", "Ltd", "Limited", "Inc", "Corp", "LLC", "PLC",
@@ -211,6 +212,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     later = None if begin else dateline_span(text)  # a dateline after the headline or byline
     candidates = _on_the_page(text, _candidates(doc, text, begin, later), chrome, headline_span(text, chrome))
     candidates = _join_titles_with_and(doc, text, _split_pairs(text, candidates))
+    candidates = [c for c in candidates if not _in_named_weekday(text, c[0], c[1])]
     groups: dict[str, _Group] = {}
     for start, end, label, strong in candidates:
         form = text[start:end]
@@ -235,6 +237,13 @@ def find_entities(doc: Doc) -> list[Entity]:
     _find_generic_references(doc, entities, begin, chrome)
     return [e for e in entities if e.spans and not _common_word(doc, text, e) and not _not_a_name_word(doc, e)
             and not _adjective_by_form(e) and not _one_word_quote(doc, e)]
+
+
+def _in_named_weekday(text: str, start: int, end: int) -> bool:
+    """ "Super" of "Super Tuesday", "Palm" of "Palm Sunday": a piece of a day's name, no place or name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return any(m.start() <= start and end <= m.end() and (start, end) != m.span()
+               for m in NAMED_WEEKDAY.finditer(text, line_start, end + 11))
 
 
 BUILDING_WORDS = frozenset((*FAC_WORDS, "Center", "Centre", "Towers", "Plaza", "Mall", "Hotel", "Church",

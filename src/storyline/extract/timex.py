@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Precision, TimeValue
-from .named_days import NUMERIC_NAME, named_day, numeric_name
+from .named_days import NAMED_WEEKDAY, NAMED_WEEKDAY_LOWER, NUMERIC_NAME, named_day, named_weekday, numeric_name
 from .dates import DAY_MONTH, ISO_DATE, MONTH, MONTH_DAY, MONTHS, YEAR
 from .figures import SMALL
 from .nlp import doc_text, quote_index
@@ -107,6 +107,7 @@ TITLE_SMALL = {"the", "of", "and", "a", "an", "in", "on", "for", "with", "to", "
 BETWEEN_TIME_AND_DAY = re.compile(r"^[\s,)]*(?:on\s+)?$")
 # "a 2015 CT scan", "the 2016 PT Cruiser": a year modifying a noun, not a clock time
 DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
+YEAR_BEFORE = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")  # "the 1988 Super Tuesday": the day of that year
 WEEKDAY = re.compile(r"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
 AGO = re.compile(rf"\b(?P<n>{COUNT})\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b")
 RELATIVE_UNIT = re.compile(r"\b(?P<rel>last|this|next|past|previous|coming|earlier this|later this|current)\s+(?P<unit>week(?:end)?|month|year)\b")
@@ -120,6 +121,7 @@ DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years
 AGE = re.compile(r"\d+-(?:year|month|week|day)s?-old|^\d{1,2}$|^ages?\b")
 # phrases the model tends to miss: weekdays and relative day words
 EXTRA = re.compile(
+    r"(?:\b(?:1[89]|20)\d\d\s+)?" + NAMED_WEEKDAY.pattern + "|"  # "(the 1988) Super Tuesday": a named day
     r"\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Oo]vernight|[Ll]ast night)\b"
@@ -592,6 +594,10 @@ def _resolve(lower: str, published: date | None, future: bool, scheduled: bool =
     m = AGO.search(lower)
     if m:
         return _ago(published, m["n"], m["unit"]) if published else (None, "day")
+    m = NAMED_WEEKDAY_LOWER.search(lower)
+    if m:  # "super tuesday": the named day (see .named_days), not the weekday
+        year = YEAR_BEFORE.search(lower, 0, m.start())
+        return named_weekday(m.group(0), published, future or scheduled, int(year[1]) if year else None), "day"
     m = WEEKDAY.search(lower)
     if m:
         return (_weekday(published, m["weekday"], m["rel"], future, nearest), "day") if published else (None, "day")
