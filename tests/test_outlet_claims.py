@@ -303,6 +303,36 @@ def test_a_concessive_clause_at_the_end_is_its_own_row_not_part_of_the_main_one(
     assert "the crowd booed when one of her aides mentioned the councillor's name" in rows
 
 
+def test_a_subhead_in_headline_capitals_is_no_claim():
+    text = ("Rally in Lenport\n\nThe harbour board met on Friday.\n\nTamm Gains Ground In The South\n\n"
+            "Tamm has opened four offices in the south.\n\nThe ferry sank\n\nNobody was hurt.")
+    rows = [row for row, _ in _outlet_rows(text)]
+    assert "Tamm Gains Ground In The South" not in rows
+    assert "Tamm has opened four offices in the south" in rows
+    assert "The ferry sank" in rows  # a short line in sentence case is a claim
+
+
+def test_a_concessive_clause_before_closing_marks_is_split_off_too():
+    """'…, though her campaign was driven by a "new deal."': the sentence's closing marks do not keep the
+    concessive clause inside the main row."""
+    text = ("Rally in Lenport\n\nThe harbour board met on Friday. Lenning is gaining because she comes from a "
+            'neighbouring state, though her campaign has been driven more by the zeal of young voters for a "new deal."')
+    rows = [row for row, _ in _outlet_rows(text)]
+    assert "Lenning is gaining because she comes from a neighbouring state" in rows
+    assert sum("zeal of young voters" in row for row in rows) == 1
+
+
+def test_a_concessive_clause_in_brackets_stays_in_the_row_that_holds_it():
+    """An aside in brackets ("(X won here in 2004, although Y won the spin)") is told once, inside its row;
+    a closing bracket is not paired with a quote mark."""
+    text = ("Rally in Lenport\n\nThe harbour board met on Friday. The region's habit of rewarding candidates "
+            "from nearby states (Olek Tamm of Ostra won the 2004 primary here, although Ida Kern won the spin) "
+            "makes this a contest that Lenning must win.")
+    rows = [row for row, _ in _outlet_rows(text)]
+    assert sum("Ida Kern won the spin" in row for row in rows) == 1
+    assert any(row.startswith("The region's habit") and "although Ida Kern" in row for row in rows)
+
+
 @pytest.mark.parametrize("sentence, cue", [
     ("Many experts suspect the ferry operator hid the losses from regulators.", "suspect"),
     ("The levy, some analysts think, will push fares higher next year.", "think"),

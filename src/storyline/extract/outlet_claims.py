@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .nlp import doc_text, quote_index
 from ..model import Mention, Source
 from .dateline import dateline_end
-from .page import chrome_spans, headline_span
+from .page import chrome_spans, headline_span, is_title_case
 from .quotes import QuoteIndex
 from .spans import DOUBLE_QUOTES
 from .hedges import SUBJECTS, Flag, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
@@ -51,7 +51,8 @@ def find_outlet_claims(doc: Doc, mentions: list[Mention], outlet: str) -> list[M
     quotes = quote_index(doc)
     claims: list[Mention] = []
     for sent in doc.sents:
-        if sent.end <= begin or _not_a_claim(sent, lex) or is_heading(sent) or _in_chrome(sent, chrome):
+        if (sent.end <= begin or _not_a_claim(sent, lex) or is_heading(sent) or is_subhead(sent)
+                or _in_chrome(sent, chrome)):
             continue
         for root, tokens in _clauses(sent, coverage, begin):
             if _covered(root, coverage):
@@ -79,6 +80,28 @@ def is_heading(sent: Span) -> bool:
     while words and words[-1].text in _CLOSERS and words[-1].text != ")":
         words.pop()
     return bool(words) and words[-1].text.endswith(":") and not any(t.tag_ in FINITE_TAGS for t in words)
+
+
+SUBHEAD_WORDS = 10
+_ENDS = {".", "!", "?", "…", ";", ","}
+
+
+def is_subhead(sent: Span) -> bool:
+    """A short line of its own in headline capitals without a full stop ("Tamm Gains Ground In The South"): the
+    title of the section under it or of a linked story, page furniture, not a claim. (A label and a bidding,
+    "Lenning: Win in a walk.", is left: the tagger reads "Win" as a noun as often as a verb.)"""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return False
+    text = sent.doc.text
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    words = [t for t in tokens if not t.is_punct]
+    if text[line_start:start].strip() or text[end:line_end].strip() or not words or len(words) > SUBHEAD_WORDS:
+        return False
+    return is_title_case(text[start:end]) and tokens[-1].text not in _ENDS and tokens[-1].text not in _CLOSERS
 
 
 def _first_token_after(doc: Doc, char: int) -> int:
@@ -214,7 +237,23 @@ def _starts_clause(token: Token, clause: Token, coverage: bytearray) -> bool:
     differs = covered != _covered(clause, coverage)
     if token.dep_ == "conj":
         return (differs and (covered or has_subject)) or (has_subject and token.head.i == clause.i)
-    return has_subject and (differs or _is_concessive(token))
+    return has_subject and (differs or _is_concessive(token) and not _bracketed(token))
+
+
+def _bracketed(token: Token) -> bool:
+    """Is the clause of ``token`` inside a pair of brackets of its sentence ("(X won here in 2004, although Y
+    won the spin)")? An aside in brackets is told whole, with the clause that holds it: not split in two rows."""
+    sent = token.sent
+    left, right = token.left_edge.i, token.right_edge.i
+    while right > left and sent.doc[right].is_punct:
+        right -= 1  # the parser may hang the closing bracket inside the clause
+    opened = any(t.text == "(" for t in sent.doc[sent.start:left]) and not any(
+        t.text == ")" for t in sent.doc[_last_open(sent, left):left])
+    return opened and any(t.text == ")" for t in sent.doc[right + 1:sent.end])
+
+
+def _last_open(sent: Span, before: int) -> int:
+    return max(t.i for t in sent.doc[sent.start:before] if t.text == "(")
 
 
 def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: int) -> Span | None:
@@ -247,6 +286,8 @@ def _split_off_end(doc: Doc, own: set[int], first: int, last: int) -> int | None
     """Where a clause ends when its last words are a concessive clause split off from it ("…, though the crowd
     booed", a row of its own): the word before that clause; None when they are its own words or another
     clause, which may be part of what it states ("… will turn on them if they oppose it")."""
+    while last > first and doc[last].is_punct and last in own:
+        last -= 1  # '… the promise of a "new deal."': the marks closing the sentence
     if last < first or last in own:
         return None
     start = last
@@ -275,12 +316,23 @@ def _trimmable_quote(doc: Doc, first: int, last: int, root: Token, coverage: byt
 
 
 def _paired(doc: Doc, first: int, last: int, i: int) -> bool:
-    """Is the quote mark or bracket at an edge of [first, last] matched inside it? Then it stays."""
+    """Is the quote mark or bracket at an edge of [first, last] matched inside it (a bracket by a bracket of
+    its kind, a quote mark by a quote mark)? Then it stays."""
     if i == first and doc[i].text in _OPENERS:
-        return any(doc[j].text in _CLOSERS for j in range(first + 1, last + 1))
+        return any(_pair(doc[i].text, doc[j].text) for j in range(first + 1, last + 1))
     if i == last and doc[i].text in _CLOSERS:
-        return any(doc[j].text in _OPENERS for j in range(first, last))
+        return any(_pair(doc[j].text, doc[i].text) for j in range(first, last))
     return False
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _pair(opener: str, closer: str) -> bool:
+    """Can ``closer`` close ``opener``? Brackets close their own kind; quote marks any quote mark."""
+    if opener in _BRACKETS or closer in _BRACKETS.values():
+        return _BRACKETS.get(opener) == closer
+    return opener in _OPENERS and closer in _CLOSERS
 
 
 def _edge(token: Token, root: Token, coverage: bytearray, level: int) -> bool:
