@@ -536,6 +536,21 @@ def test_one_speakers_statement_on_one_day_told_by_two_outlets_is_one_entry():
     assert entry["description"].startswith("Orla Rudd said on Tuesday")
 
 
+def test_a_statement_of_what_may_happen_is_reported_not_hypothetical():
+    """ "Rudd said on Tuesday that the bridge may close": the saying happened; the entry is reported even where
+    what was said is hypothetical. An event inside what was said keeps the caution."""
+    report = statement("r1", "Kestrel Times", "Orla Rudd said on Tuesday that the harbour bridge may close",
+                       "Orla Rudd", "said", day("2031-04-08"), "the harbour bridge may close")
+    report.extraction.mentions[0].status = "hypothetical"
+    report.extraction.events[0].status = "hypothetical"
+    [entry] = build_timeline([report], {("r1", 0): 0}, {0: "hypothetical"}, {0: "c-bridge"})
+    assert entry["status"] == "reported" and entry["claims"] == ["c-bridge"]
+    inside = statement("r2", "Kestrel Times", "Orla Rudd said the harbour bridge may close on Tuesday",
+                       "Orla Rudd", "said", day("2031-04-08"), "the harbour bridge may close on Tuesday")
+    [entry] = build_timeline([inside], {("r2", 0): 0}, {0: "hypothetical"}, {0: "c-bridge"})
+    assert entry["status"] == "hypothetical"
+
+
 def test_two_statements_of_one_speaker_on_different_days_stay_two_entries():
     assert len(build_timeline(orla_rudd("2031-04-09"), {}, {}, {})) == 2
 

@@ -113,6 +113,7 @@ class TimelineEvent:
     outlets: list[str] = field(default_factory=list)
     claims: list[int] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
+    statement: bool = False  # a named speaker's statement dated by its speech verb ("Ruiz said on Tuesday …")
 
 
 def content_words(text: str) -> set[str]:
@@ -286,6 +287,7 @@ class TimelineIndex:
                 claim = claim_of.get((m.report, m.event.mention)) if m.event.mention is not None else None
                 if claim is not None and claim not in rendered.claims:
                     rendered.claims.append(claim)
+            rendered.statement = group.speaker is not None
             merged.append(rendered)
         entries = [_entry(m, claim_status, claim_ids) for m in merged]
         entries.sort(key=lambda e: (e["time"]["value"] is None, (e["range"] or [e["time"]["value"] or ""])[0]))
@@ -578,6 +580,8 @@ def _entry(event: TimelineEvent, claim_status: dict[int, str | None], claim_ids:
     status = statuses[0] if statuses else first.status
     if status == "asserted" and first.status == "hypothetical":
         status = "hypothetical"  # "are hoping X will win in November": the hope is stated, the win is not
+    elif status == "hypothetical" and event.statement:
+        status = "reported"  # "Ruiz said on Tuesday that she may run": the saying happened, whatever was said
     return {
         "id": f"ev-{event.report}-{first.start}",
         "time": {"value": first.time.value, "precision": first.time.precision, "text": first.time.text,
