@@ -171,6 +171,20 @@ def test_multiword_titles_are_whole_roles(nlp):
     assert not [e for e in entities if e.name == "Harbour"]
 
 
+def test_offices_written_before_a_name_are_roles(nlp):
+    text = ("Attorney General Lina Sova closed the inquiry on Wednesday. Ostravian House Speaker Ida Kern "
+            "objected, and House Harbour Committee Chairman Arno Pell asked for a hearing.")
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Lina Sova").roles == ["Attorney General"]
+    assert by_name(entities, "Ida Kern").roles == ["Ostravian House Speaker"]
+    assert by_name(entities, "Arno Pell").roles == ["House Harbour Committee Chairman"]
+
+
+def test_a_title_in_a_headline_line_is_the_title_alone(nlp):
+    text = "Tamm Finally Endorses House Speaker Ida Kern\n\nOlek Tamm backed Kern on Friday."
+    assert by_name(find_entities(nlp(text)), "Ida Kern").roles == ["Speaker"]
+
+
 def test_distances_and_ages_are_not_roles(nlp):
     text = ("\"It was loud,\" said Ida Rusk, 58, who runs a bakery on Mill Lane, about 300 metres from "
             "the depot. Olek Tamm, a ferry pilot, agreed.")

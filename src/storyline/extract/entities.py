@@ -80,6 +80,12 @@ TITLED_NAME = re.compile(
 LEADING_TITLE = re.compile(rf"^{_TITLE_SEQ}")
 OFFICE_GENERAL = re.compile(r"General\b")  # "Prosecutor General", "Inspector General": the title of an office
 TRAILING_TITLE = re.compile(rf"\b{_TITLE_SEQ}$")
+# offices written as a title before a person's name that are read as roles only (not as marks of a person's
+# name): "Attorney General Ida Kern", "House Speaker Ida Kern", "Rules Committee Chairman Ida Kern"
+ROLE_TITLES = (r"Attorney General", r"Solicitor General", r"Speaker", r"Chairman", r"Chairwoman",
+               r"Chairperson", r"Chair", r"Leader")
+_ROLE_TITLE = r"(?:" + "|".join(ROLE_TITLES) + r")"
+TRAILING_ROLE_TITLE = re.compile(rf"\b(?:(?:{_TITLE}|{_ROLE_TITLE})\s+)*{_ROLE_TITLE}\s+(?:{_TITLE}\s+)*$")
 ORG_WORDS = (
     "Group", "Company", "Corporation", "Corp", "Inc", "Ministry", "Council", "Office", "Agency",
     "Authority", "Party", "Army", "Forces", "Force", "Guard", "Department", "Commission", "Committee",
@@ -1252,7 +1258,8 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
         for start, end in entity.spans:
             if start < begin:
                 continue
-            title = TRAILING_TITLE.search(text, max(begin, start - 60), start)
+            title = (TRAILING_TITLE.search(text, max(begin, start - 60), start)
+                     or TRAILING_ROLE_TITLE.search(text, max(begin, start - 60), start))
             if title and entity.type == "PERSON" and title.group().split()[-1] not in TITLE_PLURALS:
                 opens = _title_start(doc, title.start(), begin)
                 roles.append(_as_mid_sentence(doc, opens, " ".join(text[opens:title.end()].split())))
@@ -1268,9 +1275,12 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
 def _title_start(doc: Doc, start: int, begin: int) -> int:
     """Where a title before a name begins when the words before the matched title are proper nouns of the
     same name on the same line: "New York City Mayor", not "City Mayor"; "House Ethics Committee Chairman", not
-    "Committee Chairman"; the title alone after the tail of a longer name ("… District of Kelvar Judge")."""
+    "Committee Chairman"; the title alone after the tail of a longer name ("… District of Kelvar Judge") and in
+    a line that capitalises every word ("Kern Endorses House Speaker Ida Tal": which words are the title?)."""
     token = doc.char_span(start, start + 1, alignment_mode="expand")
-    if token is None:
+    text = doc_text(doc)
+    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", start) + 1 or len(text) + 1) - 1]
+    if token is None or is_title_case(line):
         return start
     i = token[0].i
     while i > 0 and doc[i - 1].idx >= begin and _in_title(doc[i - 1]):
