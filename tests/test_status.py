@@ -1294,3 +1294,37 @@ def test_two_parties_with_different_views_answer_nobody(nlp):
                    "\"The cables are badly corroded,\" Brandt said.")
     assert next(m for m in ms if "bridge was safe" in m.text).status == "reported"
     assert next(m for m in ms if "was sound" in m.text).status == "reported"
+
+
+@pytest.mark.parametrize("text, contested", [
+    # another party states the same predicate with the opposite negation: a rebuttal on the merits
+    ("Mayor Tilda Brask said on Saturday that \"this cannot be a Norvik fight.\"\n\n"
+     "Gorman Pell disagreed. \"It is our fight, and without us it will fail,\" Pell said.", "Norvik fight"),
+    ("Piet Sorel said that Brask was not qualified for the post.\n\n\"She is qualified,\" Orla Venn said.",
+     "not qualified"),
+    ("Orla Venn said the harbour was not safe.\n\nThe tide rose.\n\nInspector Tomas Brandt said the harbour was safe.",
+     "not safe"),
+    ("Edda Holm said the Lund Museum had expressed interest in buying the old harbour bell.\n\n"
+     "\"We have never expressed any interest in buying the bell,\" the Lund Museum said.", "expressed interest"),
+])
+def test_a_statement_turned_round_by_another_party_disputes_it(nlp, text, contested):
+    ms = _statuses(text)
+    assert next(m for m in ms if contested in m.text).status == "disputed"
+    assert [m.relation for m in ms if m.contests is not None] == ["disputes"]
+
+
+@pytest.mark.parametrize("text", [
+    # different subjects ("she" / "he"; each speaker's own firm), a verb sharing no word of what it governs,
+    # the speaker's own restatement, or a statement four paragraphs back answer nothing
+    "The Brask campaign said she would be accepting new speeches.\n\n"
+    "The Pell campaign said he has not accepted any new speeches since March.",
+    "Orla Venn said her firm was working with Brask.\n\nIvo Marr said his firm never worked with Brask.",
+    "Orla Venn said the ferry service would not continue.\n\nIvo Marr said he continues to oppose the levy.",
+    "Orla Venn said the harbour was not safe.\n\nLater Venn said the harbour was safe after all.",
+    "Orla Venn said the harbour was not safe.\n\nThe tide rose.\n\nThe boats left.\n\nThe rain came.\n\n"
+    "Inspector Tomas Brandt said the harbour was safe.",
+])
+def test_a_statement_not_turned_round_leaves_it_reported(nlp, text):
+    ms = _statuses(text)
+    assert all(m.status != "disputed" for m in ms)
+    assert all(m.contests is None for m in ms)

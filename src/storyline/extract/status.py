@@ -22,7 +22,8 @@ A mention starts with the status its cue class gives it (``asserted`` for the ou
    contested party's charges told in its sentence ("pushed back on those charges amid Lin's accusations that
    Y"); a bare answer on the merits ("in response", "a different picture") reaches the other parties'
    statements told before the one it answers in that paragraph; those further statements are recorded on the
-   contest (``also_contests``), so the ledger names its source on each;
+   contest (``also_contests``), so the ledger names its source on each; another party's statement that turns
+   an earlier one round ("this cannot be our fight" … "It is our fight") disputes it (``reversals.py``);
 4. the outlet's bare correction ("She hadn't.") or counter-clause (", when he hadn't actually applied") makes
    the statement just before it ``disputed`` (``corrections.py``), contested by the outlet's row holding it, else
    by the outlet itself (``outlet_disputes``, as for its rebuke "wrongly claimed that X").
@@ -43,6 +44,7 @@ from .confirmations import appointed, confirms
 from .criticism import drew_criticism
 from .corrections import corrected_statements, countered_statements
 from .verdicts import apply_verdicts
+from .reversals import reversed_statement
 from .contests import (CLAIM_NOUNS, accusations_answered, also_contest, answered_alongside, called_false,
                        charges_beside, content_lemmas, contested_index, cue_root, found_nothing, inventor_statement,
                        judged_wrong, statement_judged, said_in_response, answered_statement, names_a_statement,
@@ -150,6 +152,12 @@ def assign_status(doc: Doc, mentions: list[Mention], no_claims: set[int] = froze
             mention.contests, mention.relation = answered, "disputes"
             if response is None or response.lemma_.lower() == "response":  # a bare answer: the position answered
                 also_answered[index] = answered_alongside(text, index, answered, mentions, unpointed)
+    roots = [statement_root(span, m) if span is not None and len(span) else None for m, span in zip(mentions, spans)]
+    for index, mention in enumerate(mentions):  # "this cannot be our fight" … "It is our fight": turned round
+        if mention.contests is None and initial[index] not in CONTEST_RELATION:
+            turned = reversed_statement(text, index, roots, mentions, unpointed)
+            if turned is not None:
+                mention.contests, mention.relation = turned, "disputes"
     apply_verdicts(doc, mentions, spans, lemmas, lex)  # "PolitiFact rated the claim false / true"
     for mention in mentions:
         if mention.contests is not None:
