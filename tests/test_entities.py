@@ -716,6 +716,17 @@ def test_an_epithet_before_a_given_name_is_a_nickname_of_the_person(nlp):
     assert "Crooked Martha" not in {e.name for e in entities}
 
 
+def test_a_title_the_person_no_longer_holds_keeps_its_former(nlp):
+    text = ("Former Sen. Tom Vale said the plan was sound. \"Not here,\" former Lenland Gov. Ada Brook said on Monday. "
+            "Then-Secretary of State Rob Lind agreed, as did Ex-Mayor Ivo Tan. Gov. Ola Berg said no.")
+    entities = find_entities(nlp(text))
+    assert by_name(entities, "Tom Vale").roles == ["former Sen."]
+    assert by_name(entities, "Ada Brook").roles == ["former Lenland Gov."]
+    assert by_name(entities, "Ivo Tan").roles == ["ex-Mayor"]
+    assert by_name(entities, "Rob Lind").roles == ["then-Secretary of State"]
+    assert by_name(entities, "Ola Berg").roles == ["Gov."]
+
+
 def test_a_title_keeps_the_name_it_opens_with_and_a_court_district_is_one_name(nlp):
     text = ("Former prosecutor and Port Kelvar City Mayor Ada Brook spoke. Olek Tamm, once attorney for the "
             "Southern District of New York, agreed, as did the Northern District of Texas Judge Ida Kern.")

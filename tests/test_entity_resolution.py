@@ -135,6 +135,11 @@ def test_distinct_roles_keeps_the_fuller_wording():
                            "Dr."]) == ["mayor of Lundra", "director of Lundra Clinic", "Dr."]
 
 
+def test_distinct_roles_reads_a_titles_abbreviation_as_its_word():
+    assert distinct_roles(["Senator", "Sen.", "Lenland Gov.", "Governor of Lenland", "former Gov."]) == [
+        "Senator", "Governor of Lenland", "former Gov."]
+
+
 def test_clean_name_takes_titles_off_people_only():
     assert clean_name("harbour master Orla Penhale", "PERSON") == ("Orla Penhale", ["harbour master"])
     assert clean_name("Lieutenant Commander Ida Brell", "PERSON") == ("Ida Brell", ["Lieutenant Commander"])

@@ -1225,6 +1225,14 @@ def test_what_could_be_heard_or_seen_is_no_possibility(nlp):
     assert [m.status for m in ms if m.form == "outlet"] == ["asserted", "asserted", "hypothetical"]
 
 
+def test_could_not_be_higher_states_the_utmost_degree_and_forecasts_nothing(nlp):
+    ms = _statuses("The two harbour plans couldn't be more different. Ida Marsh said the stakes could not be higher "
+                   "for the port. Tomas Brel said he could not have been more delighted with the vote. Brel said the "
+                   "delay could not be more than a week. Marsh said the levy could be higher next year.")
+    assert next(m for m in ms if m.form == "outlet").status == "asserted"
+    assert [m.status for m in ms if m.form != "outlet"] == ["reported", "reported", "hypothetical", "hypothetical"]
+
+
 def test_a_bare_it_is_no_contest_of_the_reporters_own_sentence(nlp):
     text = ("Marta Koval has a word for the harbour board's plan to sell the pier. She called it \"absurd.\" "
             "The board will vote on Friday.")

@@ -1262,7 +1262,8 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
                      or TRAILING_ROLE_TITLE.search(text, max(begin, start - 60), start))
             if title and entity.type == "PERSON" and title.group().split()[-1] not in TITLE_PLURALS:
                 opens = _title_start(doc, title.start(), begin)
-                roles.append(_as_mid_sentence(doc, opens, " ".join(text[opens:title.end()].split())))
+                role = _as_mid_sentence(doc, opens, " ".join(text[opens:title.end()].split()))
+                roles.append(_time_of_office(text, opens, begin) + role)
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 roles.extend(r for r, heads in _appositions(doc, span, begin)
@@ -1270,6 +1271,18 @@ def _find_roles(doc: Doc, text: str, entities: list[Entity], begin: int) -> None
         for role in roles:
             if role not in entity.roles and entity.key not in _norm(role):
                 entity.roles.append(role)
+
+
+# a word before a title that says the office is not held now: "former Gov.", "ex-Sen.", "then-Secretary of State"
+_TIME_OF_OFFICE = re.compile(r"\b(?:former[ \t]+|ex-|then-)$", re.IGNORECASE)
+
+
+def _time_of_office(text: str, start: int, begin: int) -> str:
+    """The word right before a title, on its line, that says the office is not held now ("former Florida Gov.
+    Jeb Kern", "Ex-Sen. Ida Kern", "then-Mayor Ana Ruiz"), in small letters, to open the role with: the role
+    is the past office, not the office. "" when there is none."""
+    found = _TIME_OF_OFFICE.search(text, max(begin, start - 8), start)
+    return " ".join(found.group().lower().split()) + ("" if found.group().endswith("-") else " ") if found else ""
 
 
 def _title_start(doc: Doc, start: int, begin: int) -> int:

@@ -162,7 +162,7 @@ def _hedge_at(token: Token, lex: Lexicon) -> Hedge | None:
         if lower in lex.np_doubt:
             return _hedge(token, token, "np_doubt", head.i)
     if token.tag_ == "MD" and lower in lex.speculative_modals:
-        if _perceived(token):
+        if _perceived(token) or _utmost_degree(token):
             return None
         if _negated_verification(head, lex):
             return _hedge(token, head, "unverifiable", head.i)
@@ -186,6 +186,20 @@ def _perceived(modal: Token) -> bool:
     verb = modal.head
     return (modal.lower_ == "could" and any(c.dep_ == "auxpass" for c in verb.children)
             and bool(perceived_participles(verb)))
+
+
+def _utmost_degree(modal: Token) -> bool:
+    """'The stakes could not be higher', 'the plans couldn't be more different', 'she could not have been more
+    delighted': a negated "could" on "be" with a comparative complement says the degree is the utmost; it
+    states how things are and forecasts nothing. A comparison with a standard ("could not be more than a
+    week") stays a hedge."""
+    verb = modal.head
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i > modal.i]
+    comparative = any(c.tag_ in ("JJR", "RBR") or any(g.dep_ == "advmod" and g.lower_ in ("more", "less")
+                                                      for g in c.children) for c in complements)
+    return comparative and not any(t.lower_ == "than" for t in verb.subtree if t.i > modal.i)
 
 
 def _comparison(mark: Token, lex: Lexicon) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..extract.given_names import FEMALE, MALE
+from ..extract.source_words import ROLE_FORMS
 from ..model import Entity
 
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -1120,7 +1121,8 @@ def _resolve(form: _Form, partial: dict[str, set[_Group]]) -> _Group | None:
 def distinct_roles(roles: list[str], expansions: dict[str, str] | None = None) -> list[str]:
     """Roles without the ones another role already says in full ("harbour master" beside "harbour master
     of Port Veyra"; "general secretary of the PVDU" beside the same with the union's name spelt out), compared
-    by their words without case, articles and possessives. Of two that say the same, the longer is kept."""
+    by their words without case, articles and possessives, a title's abbreviation read as its word ("Sen." as
+    "Senator", "Gov." as "Governor": ``ROLE_FORMS``). Of two that say the same, the longer is kept."""
     words = [_role_words(r, expansions or {}) for r in roles]
     best: dict[frozenset, int] = {}
     for i, w in enumerate(words):
@@ -1135,7 +1137,7 @@ def _role_words(role: str, expansions: dict[str, str]) -> frozenset:
     words = []
     for word in NON_WORD.split(role.lower()):
         words.extend(expansions.get(word, word).replace("'", " ").replace("’", " ").split())
-    return frozenset(w for w in words if w and w not in ROLE_STOPWORDS)
+    return frozenset(ROLE_FORMS.get(w, w) for w in words if w and w not in ROLE_STOPWORDS)
 
 
 def _compatible(a: str, b: str) -> bool:
