@@ -10,6 +10,7 @@ anniversary (a week either side) a yearless "Sept. 11" may be this year's, and i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 # (month, day) -> the day of history the bare date names
@@ -75,7 +76,7 @@ def _super_tuesday(year: int) -> date | None:
 
 # a name ending in a weekday -> the day it falls on in a year (None: a day of history with no one date,
 # "Black Monday" is 1987's crash or another's)
-NAMED_WEEKDAYS: dict[str, object] = {
+NAMED_WEEKDAYS: dict[str, Callable[[int], date | None] | None] = {
     "super tuesday": _super_tuesday,
     "black friday": lambda y: _thanksgiving(y) + timedelta(days=1),
     "cyber monday": lambda y: _thanksgiving(y) + timedelta(days=4),

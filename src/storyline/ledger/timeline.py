@@ -6,8 +6,9 @@ parts of a day overlap: "Monday evening" and "late on Monday") and they share en
 content words (lightly stemmed: "passenger"/"passengers"), half as many when they share an actor too, or an
 actor and the place. An event that sits in a claim takes
 that claim's story-level status (a strike one party claims and another disputes is "disputed", not a fact),
-except that a happening the report's own asserted sentence only hopes for stays hypothetical; an event in the
-outlet's own voice keeps its report status.
+except that a happening the report's own asserted sentence only hopes for stays hypothetical, and a named speaker's
+statement dated by its speech verb is reported when what was said is hypothetical (the saying happened); an event
+in the outlet's own voice keeps its report status.
 
 Merging is greedy: each event, in the order the reports came, joins the earlier group it matches best (the
 highest Jaccard of words; the earliest such group on a tie). Joining the first match instead let a story's
