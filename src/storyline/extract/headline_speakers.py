@@ -17,17 +17,23 @@ from .speakers import _subject
 
 LEAD_SENTENCES = 5  # how far into the body the lead's speaker is looked for (a section label counts as one)
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
+# what may stand before a headline verb with no subject: an opening phrase ("In criticizing Ana Ruiz, hints …"),
+# an adverb, a conjunction, an auxiliary or a negation
+OPENING_DEPS = {"prep", "advcl", "punct", "advmod", "cc", "mark", "aux", "neg", "intj"}
 
 
 def headline_verb_without_subject(verb: Token) -> bool:
     """Whether ``verb`` is a finite verb of the report's headline with no subject of its own, nor one it shares
-    with a verb it is joined to ("Ana Ruiz wins, vows to …" shares Ana Ruiz)."""
+    with a verb it is joined to ("Ana Ruiz wins, vows to …" shares Ana Ruiz), and nothing before it but an
+    opening phrase or an adverb (a noun there is a subject the parser missed)."""
     if verb.tag_ not in FINITE_TAGS or verb.dep_ not in {"ROOT", "conj"}:
         return False
     if verb.dep_ == "conj" and verb.head.tag_ in FINITE_TAGS:
         return False  # a conjunct takes its first verb's subject (speakers.py)
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
         return False
+    if any(c.i < verb.i and c.dep_ not in OPENING_DEPS for c in verb.children):
+        return False  # "Dems hope …": a word before the verb the parser hung on it otherwise may be its subject
     span = headline_span(doc_text(verb.doc))
     return span is not None and span[0] <= verb.idx < span[1]
 
