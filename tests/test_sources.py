@@ -1121,3 +1121,26 @@ def test_a_verb_of_doing_joined_after_the_clause_said_stays_in_the_content(nlp):
 ])
 def test_a_counted_part_of_a_people_speaks_as_written(nlp, text, content, source):
     assert source_of(nlp, text, content) == source
+
+
+# --------------------------------------------------------------------------------------- headlines without a subject
+
+HEADLINE_LEAD = ("\n\nABSTRACT.\n\nThe mystery may never be solved.\n\n"
+                 "HARBOUR CITY - When the port director, Ivo Brandt, said on Tuesday that files were missing, "
+                 "Marta Velez, the mayor, was angry. Brandt said the files may have been lost. "
+                 "Velez said nothing was lost.\n")
+
+
+def test_a_headline_verb_without_a_subject_is_the_leads_speaker(nlp):
+    """'In criticizing X, hints …': the name in the opening phrase is whom it is about; the headline drops the
+    subject it shares with the lead, whose first speaker says it."""
+    text = "In criticizing Marta Velez, hints that files may have been lost." + HEADLINE_LEAD
+    found = [m for m in mentions(nlp, text) if m.text == "that files may have been lost"]
+    assert found and found[0].source.name == "Ivo Brandt"
+    assert found[0].source.span is None  # the name is in the lead, not in the headline's sentence
+
+
+def test_the_object_of_an_opening_phrase_is_not_who_speaks(nlp):
+    text = ("Ana Ruiz was at the dock on Friday. After meeting Ivo Tan, said the ferry would run again.\n\n"
+            "Ruiz said the harbour would reopen.")
+    assert all(m.source.name != "Ivo Tan" for m in mentions(nlp, text))

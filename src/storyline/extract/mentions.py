@@ -57,6 +57,8 @@ def _mention(doc: Doc, found: _Found, resolver: SourceResolver, quotes: QuoteInd
     else:
         assert found.source_head is not None
         source = resolver.resolve(found.source_head)
+        if found.far_source:  # named in another sentence: the mention does not reach over to it
+            source.span = None
         if source.span is not None:
             source.span = _clip(doc_text(doc), source.span, [(cue_start, cue_end), (start, end)])
         resolver.remember(source, found.source_head)

@@ -16,6 +16,7 @@ from ..model import Source
 from .clauses import _content, _opens_clause
 from .cues import Cues
 from .direct_speech import _adjacent_quote, _block_after_colon
+from .headline_speakers import headline_verb_without_subject, lead_speaker
 from .np_statements import held_against
 from .nominal_cues import _adjective_cue, _light_cue, _nominal_object
 from .quotes import QuoteIndex
@@ -85,6 +86,9 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
     if source_head is None or quotes.at(source_head.idx) is not None:  # no one inside a quote speaks it
         source_head = _speaker_after_quote(tok, quotes)
     name = _name_before(tok, cue[0], quotes) if source_head is None and cls in SAYING_CLASSES else None
+    lead = source_head is None and name is None and headline_verb_without_subject(tok)
+    if lead:  # "Hints that …" in a headline: the lead's speaker
+        source_head = lead_speaker(tok)
     if content is None and _said_clause_after(tok):
         content = _trim(tok.doc, tok.doc[tok.right_edge.i + 2].idx, tok.head.right_edge.idx + len(tok.head.right_edge))
     around = content is None and tok.dep_ == "parataxis" and not (tok.head.i > tok.i and _opens_clause(tok.head))
@@ -120,7 +124,7 @@ def _verb_cue(tok: Token, cues: Cues, quotes: QuoteIndex, dateline: tuple[int, i
         cls = "believe"
     if _asked_of(tok):  # "Asked whether …, Ana Ruiz said": the one asked is not who asks
         return _Found(cue, cls, content, None, Source("unnamed", "unnamed"), around=around)
-    return _Found(cue, cls, content, source_head, around=around, source_name=name)
+    return _Found(cue, cls, content, source_head, around=around, source_name=name, far_source=lead)
 
 
 def _answered_noun(verb: Token, clause: Token, cues: Cues) -> Token | None:

@@ -59,6 +59,7 @@ class _Found:
     around: bool = False  # content on both sides of the cue: "The bridge, she said, was closed"
     cue_chars: tuple[int, int] | None = None  # char span when the cue is part of a token ("”―")
     source_name: Span | None = None  # a bare name the parser did not make the cue's subject
+    far_source: bool = False  # a speaker named outside the cue's sentence (a headline's, in the lead): no span
 
 
 def _verb_group(tok: Token, phrase: list[Token], cues: Cues) -> tuple[int, int]:

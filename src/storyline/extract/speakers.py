@@ -357,6 +357,8 @@ def _name_before(verb: Token, start: int, quotes: QuoteIndex) -> Span | None:
     if first == end or doc[first:end].root.head == verb or "\n" in doc[first:end].text:
         return None
     root = doc[first:end].root
+    if end < start and _object_of_opening_phrase(root, verb):
+        return None
     aside = _aside_holding(root, verb)
     if aside is not None:  # "after Ivo Tan, asked about Ana Ruiz, had said …": the one asked speaks
         host = aside.left_edge.i - 2
@@ -371,6 +373,16 @@ def _name_before(verb: Token, start: int, quotes: QuoteIndex) -> Span | None:
         if named.ent_type_ == "PERSON" and quotes.at(named.idx) is None:
             return doc[named.left_edge.i:named.i + 1]
     return doc[first:end]
+
+
+def _object_of_opening_phrase(name: Token, verb: Token) -> bool:
+    """'In criticizing Ana Ruiz, hints that …', 'After meeting Ivo Tan, says …': a name that is the object of the
+    participle or gerund in a phrase opening the sentence, set off by a comma before the cue, is whom the phrase
+    is about, not who speaks (the cue's speaker is the one the report is about, or no one it names there)."""
+    host = name.head
+    return (name.dep_ in OBJECT_DEPS and host.tag_ in {"VBG", "VBN"} and host.dep_ in {"pcomp", "advcl"}
+            and host.i < name.i and host.sent.start <= host.left_edge.i < verb.i
+            and host.left_edge.i - host.sent.start <= 1)
 
 
 def _aside_holding(tok: Token, verb: Token) -> Token | None:
