@@ -770,7 +770,8 @@ def test_a_dash_aside_holding_a_comma_does_not_cut_the_content(nlp, dash):
         ("several", 7, "acomp", "ADJ"), (",", 7, "punct", "PUNCT"), ("in", 16, "prep", "ADP"),
         ("succession", 11, "pobj", "NOUN"), (dash, 16, "punct", "PUNCT"), ("was", 16, "auxpass", "AUX"),
         ("never", 16, "neg", "PART"), ("flooded", 2, "advcl", "VERB"), (".", 2, "punct", "PUNCT")])
-    assert _content(doc, 7, 2) == f"her pier {dash} there were actually several , in succession {dash} was never flooded"
+    assert _content(doc, 7, 2) == (f"her pier {dash} there were actually several , in succession {dash} "
+                                   "was never flooded")
 
 
 def test_a_main_clause_after_a_dash_aside_is_no_part_of_the_content(nlp):
