@@ -787,6 +787,21 @@ def test_a_main_clause_after_a_dash_aside_is_no_part_of_the_content(nlp):
     assert _content(doc, 5, 2) == "she will accept the advice – the one the board picked"
 
 
+def test_a_verb_joined_after_a_dash_aside_is_the_speakers_next_act(nlp):
+    # "Varn praised the crews - they never slept, she said - and argued for a bonus"
+    doc = hand_parsed(nlp, [
+        ("Varn", 1, "nsubj", "PROPN", "NNP", "Varn"), ("praised", 1, "ROOT", "VERB", "VBD", "praise"),
+        ("the", 3, "det", "DET", "DT", "the"), ("crews", 1, "dobj", "NOUN", "NNS", "crew"),
+        ("-", 7, "punct", "PUNCT", ":", "-"), ("they", 7, "nsubj", "PRON", "PRP", "they"),
+        ("never", 7, "neg", "PART", "RB", "never"), ("slept", 3, "appos", "VERB", "VBD", "sleep"),
+        (",", 7, "punct", "PUNCT", ",", ","), ("she", 10, "nsubj", "PRON", "PRP", "she"),
+        ("said", 7, "parataxis", "VERB", "VBD", "say"), ("-", 13, "punct", "PUNCT", ":", "-"),
+        ("and", 13, "cc", "CCONJ", "CC", "and"), ("argued", 1, "conj", "VERB", "VBD", "argue"),
+        ("for", 13, "prep", "ADP", "IN", "for"), ("a", 16, "det", "DET", "DT", "a"),
+        ("bonus", 14, "pobj", "NOUN", "NN", "bonus"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert "argued" not in _content(doc, 3, 1)
+
+
 def test_a_dash_aside_before_according_to_does_not_start_the_content(nlp):
     text = "The pier - there were actually two, side by side - was never flooded, according to Dov Emmer."
     m = _one(mentions(nlp, text), "according to")

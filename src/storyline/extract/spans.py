@@ -217,13 +217,15 @@ def past_dash_aside(doc: Doc, left: int, right: int, stop: int) -> int:
     the span runs on over the aside and the rest of the clause after it (the words hung on the first word
     after the closing dash, up to the word they hang on before it), stopping before ``stop`` (the cue, or the
     paragraph's end). A clause after the aside with a subject of its own is another clause, not the rest of
-    the content: "While Lin says she will accept the advice – the one the board picked – traders are wary"."""
+    the content ("While Lin says she will accept the advice – the one the board picked – traders are wary"),
+    and so is one joined by a conjunction ("praised the crews - 'they never slept,' he said - and argued …":
+    the speaker's next act)."""
     dashes = [i for i in range(left + 1, right + 1) if _dash(doc[i])]
     if len(dashes) % 2 == 0:
         return right
     sent_end = min(doc[right].sent.end, stop)
     close = next((i for i in range(right + 1, sent_end) if _dash(doc[i])), None)
-    if close is None or close + 1 >= sent_end or doc[close + 1].is_punct:
+    if close is None or close + 1 >= sent_end or doc[close + 1].is_punct or doc[close + 1].tag_ == "CC":
         return right
     top = doc[close + 1]
     while top.head != top and top.head.i > right and top.head.i < sent_end:
