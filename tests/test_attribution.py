@@ -802,6 +802,33 @@ def test_a_verb_joined_after_a_dash_aside_is_the_speakers_next_act(nlp):
     assert "argued" not in _content(doc, 3, 1)
 
 
+def test_a_clause_whose_subject_comes_before_the_aside_is_no_part_of_the_content(nlp):
+    # "Ruiz, after saying she would not run in the state - it is too big, given its costs - ran there"
+    doc = hand_parsed(nlp, [
+        ("Ruiz", 21, "nsubj", "PROPN"), (",", 21, "punct", "PUNCT"), ("after", 21, "prep", "ADP"),
+        ("saying", 2, "pcomp", "VERB"), ("she", 7, "nsubj", "PRON"), ("would", 7, "aux", "AUX"),
+        ("not", 7, "neg", "PART"), ("run", 3, "ccomp", "VERB"), ("in", 7, "prep", "ADP"),
+        ("the", 10, "det", "DET"), ("state", 8, "pobj", "NOUN"), ("-", 13, "punct", "PUNCT"),
+        ("it", 13, "nsubj", "PRON"), ("is", 10, "appos", "AUX"), ("too", 15, "advmod", "ADV"),
+        ("big", 13, "acomp", "ADJ"), (",", 13, "punct", "PUNCT"), ("given", 13, "prep", "VERB"),
+        ("its", 19, "poss", "PRON"), ("costs", 17, "pobj", "NOUN"), ("-", 21, "punct", "PUNCT"),
+        ("ran", 21, "ROOT", "VERB"), ("there", 21, "advmod", "ADV"), (".", 21, "punct", "PUNCT")])
+    assert "ran" not in _content(doc, 7, 3)
+
+
+def test_words_after_a_dash_aside_hung_above_the_cue_are_no_part_of_the_content(nlp):
+    # "Lin told the critics who oppose the levy - most of them his voters - to be quiet"
+    doc = hand_parsed(nlp, [
+        ("Lin", 1, "nsubj", "PROPN"), ("told", 1, "ROOT", "VERB"), ("the", 3, "det", "DET"),
+        ("critics", 1, "dobj", "NOUN"), ("who", 5, "nsubj", "PRON"), ("oppose", 3, "relcl", "VERB"),
+        ("the", 7, "det", "DET"), ("levy", 5, "dobj", "NOUN"), ("-", 9, "punct", "PUNCT"),
+        ("most", 7, "appos", "ADJ"), ("of", 9, "prep", "ADP"), ("them", 10, "pobj", "PRON"),
+        ("his", 13, "poss", "PRON"), ("voters", 9, "appos", "NOUN"), ("-", 16, "punct", "PUNCT"),
+        ("to", 16, "aux", "PART"), ("be", 1, "xcomp", "AUX"), ("quiet", 16, "acomp", "ADJ"),
+        (".", 1, "punct", "PUNCT")])
+    assert _content(doc, 7, 5) == "the levy - most of them his voters"
+
+
 def test_a_dash_aside_before_according_to_does_not_start_the_content(nlp):
     text = "The pier - there were actually two, side by side - was never flooded, according to Dov Emmer."
     m = _one(mentions(nlp, text), "according to")

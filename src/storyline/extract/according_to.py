@@ -52,7 +52,7 @@ def _according_to(tok: Token) -> _Found | None:
     # a clause with a dash aside holding a comma: "The pier - there were two, side by side - was never flooded,
     # according to …" (the parser hangs the phrase on the words after the aside)
     if lo > phrase_end:
-        hi = past_dash_aside(doc, lo, hi - 1, clause.sent.end) + 1
+        hi = past_dash_aside(doc, lo, hi - 1, clause.sent.end, tok) + 1
     else:
         lo = before_dash_aside(doc, lo, hi - 1, clause.sent.start)
     content = _trim(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
