@@ -11,6 +11,7 @@ from storyline.extract.entities import find_entities
 from storyline.extract.quotes import find_quotes
 from storyline.extract.source_phrases import source_span
 from storyline.extract.speakers import _subject
+from storyline.extract.spans import _subtree_span
 
 
 def mentions(nlp, text):
@@ -751,6 +752,93 @@ def test_clause_set_in_the_middle_is_not_a_trailing_aside(nlp):
             "voters were removed at twice the rate.")
     m = _one(mentions(nlp, text), "found")
     assert m.text.endswith("voters were removed at twice the rate")
+
+
+def _content(doc, head, cue):
+    start, end = _subtree_span(doc[head], exclude=doc[cue])
+    return doc.text[start:end]
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_a_dash_aside_holding_a_comma_does_not_cut_the_content(nlp, dash):
+    # "Varn had said her pier - there were actually several, in succession - was never flooded": the parser
+    # may take the aside's "were" for the clause said and hang "was never flooded" on "said"
+    doc = hand_parsed(nlp, [
+        ("Varn", 2, "nsubj", "PROPN"), ("had", 2, "aux", "AUX"), ("said", 2, "ROOT", "VERB"),
+        ("her", 4, "poss", "PRON"), ("pier", 7, "nsubj", "NOUN"), (dash, 7, "punct", "PUNCT"),
+        ("there", 7, "expl", "PRON"), ("were", 2, "ccomp", "VERB"), ("actually", 7, "advmod", "ADV"),
+        ("several", 7, "acomp", "ADJ"), (",", 7, "punct", "PUNCT"), ("in", 16, "prep", "ADP"),
+        ("succession", 11, "pobj", "NOUN"), (dash, 16, "punct", "PUNCT"), ("was", 16, "auxpass", "AUX"),
+        ("never", 16, "neg", "PART"), ("flooded", 2, "advcl", "VERB"), (".", 2, "punct", "PUNCT")])
+    assert _content(doc, 7, 2) == (f"her pier {dash} there were actually several , in succession {dash} "
+                                   "was never flooded")
+
+
+def test_a_main_clause_after_a_dash_aside_is_no_part_of_the_content(nlp):
+    # "While Lin says she will accept the advice – the one the board picked – traders are wary"
+    doc = hand_parsed(nlp, [
+        ("While", 2, "mark", "SCONJ"), ("Lin", 2, "nsubj", "PROPN"), ("says", 16, "advcl", "VERB"),
+        ("she", 5, "nsubj", "PRON"), ("will", 5, "aux", "AUX"), ("accept", 2, "ccomp", "VERB"),
+        ("the", 7, "det", "DET"), ("advice", 5, "dobj", "NOUN"), ("–", 7, "punct", "PUNCT"),
+        ("the", 10, "det", "DET"), ("one", 7, "appos", "NOUN"), ("the", 12, "det", "DET"),
+        ("board", 13, "nsubj", "NOUN"), ("picked", 10, "relcl", "VERB"), ("–", 16, "punct", "PUNCT"),
+        ("traders", 16, "nsubj", "NOUN"), ("are", 16, "ROOT", "AUX"), ("wary", 16, "acomp", "ADJ"),
+        (".", 16, "punct", "PUNCT")])
+    assert _content(doc, 5, 2) == "she will accept the advice – the one the board picked"
+
+
+def test_a_verb_joined_after_a_dash_aside_is_the_speakers_next_act(nlp):
+    # "Varn praised the crews - they never slept, she said - and argued for a bonus"
+    doc = hand_parsed(nlp, [
+        ("Varn", 1, "nsubj", "PROPN", "NNP", "Varn"), ("praised", 1, "ROOT", "VERB", "VBD", "praise"),
+        ("the", 3, "det", "DET", "DT", "the"), ("crews", 1, "dobj", "NOUN", "NNS", "crew"),
+        ("-", 7, "punct", "PUNCT", ":", "-"), ("they", 7, "nsubj", "PRON", "PRP", "they"),
+        ("never", 7, "neg", "PART", "RB", "never"), ("slept", 3, "appos", "VERB", "VBD", "sleep"),
+        (",", 7, "punct", "PUNCT", ",", ","), ("she", 10, "nsubj", "PRON", "PRP", "she"),
+        ("said", 7, "parataxis", "VERB", "VBD", "say"), ("-", 13, "punct", "PUNCT", ":", "-"),
+        ("and", 13, "cc", "CCONJ", "CC", "and"), ("argued", 1, "conj", "VERB", "VBD", "argue"),
+        ("for", 13, "prep", "ADP", "IN", "for"), ("a", 16, "det", "DET", "DT", "a"),
+        ("bonus", 14, "pobj", "NOUN", "NN", "bonus"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert "argued" not in _content(doc, 3, 1)
+
+
+def test_a_clause_whose_subject_comes_before_the_aside_is_no_part_of_the_content(nlp):
+    # "Ruiz, after saying she would not run in the state - it is too big, given its costs - ran there"
+    doc = hand_parsed(nlp, [
+        ("Ruiz", 21, "nsubj", "PROPN"), (",", 21, "punct", "PUNCT"), ("after", 21, "prep", "ADP"),
+        ("saying", 2, "pcomp", "VERB"), ("she", 7, "nsubj", "PRON"), ("would", 7, "aux", "AUX"),
+        ("not", 7, "neg", "PART"), ("run", 3, "ccomp", "VERB"), ("in", 7, "prep", "ADP"),
+        ("the", 10, "det", "DET"), ("state", 8, "pobj", "NOUN"), ("-", 13, "punct", "PUNCT"),
+        ("it", 13, "nsubj", "PRON"), ("is", 10, "appos", "AUX"), ("too", 15, "advmod", "ADV"),
+        ("big", 13, "acomp", "ADJ"), (",", 13, "punct", "PUNCT"), ("given", 13, "prep", "VERB"),
+        ("its", 19, "poss", "PRON"), ("costs", 17, "pobj", "NOUN"), ("-", 21, "punct", "PUNCT"),
+        ("ran", 21, "ROOT", "VERB"), ("there", 21, "advmod", "ADV"), (".", 21, "punct", "PUNCT")])
+    assert "ran" not in _content(doc, 7, 3)
+
+
+def test_words_after_a_dash_aside_hung_above_the_cue_are_no_part_of_the_content(nlp):
+    # "Lin told the critics who oppose the levy - most of them his voters - to be quiet"
+    doc = hand_parsed(nlp, [
+        ("Lin", 1, "nsubj", "PROPN"), ("told", 1, "ROOT", "VERB"), ("the", 3, "det", "DET"),
+        ("critics", 1, "dobj", "NOUN"), ("who", 5, "nsubj", "PRON"), ("oppose", 3, "relcl", "VERB"),
+        ("the", 7, "det", "DET"), ("levy", 5, "dobj", "NOUN"), ("-", 9, "punct", "PUNCT"),
+        ("most", 7, "appos", "ADJ"), ("of", 9, "prep", "ADP"), ("them", 10, "pobj", "PRON"),
+        ("his", 13, "poss", "PRON"), ("voters", 9, "appos", "NOUN"), ("-", 16, "punct", "PUNCT"),
+        ("to", 16, "aux", "PART"), ("be", 1, "xcomp", "AUX"), ("quiet", 16, "acomp", "ADJ"),
+        (".", 1, "punct", "PUNCT")])
+    assert _content(doc, 7, 5) == "the levy - most of them his voters"
+
+
+def test_a_dash_aside_before_according_to_does_not_start_the_content(nlp):
+    text = "The pier - there were actually two, side by side - was never flooded, according to Dov Emmer."
+    m = _one(mentions(nlp, text), "according to")
+    assert m.text == "The pier - there were actually two, side by side - was never flooded"
+
+
+def test_a_dash_aside_after_that_is_kept_whole(nlp):
+    text = "The Harlow Gazette reported that the pier - there were actually two, side by side - was never flooded."
+    m = _one(mentions(nlp, text), "reported")
+    assert m.text == "that the pier - there were actually two, side by side - was never flooded"
 
 
 def test_date_is_no_part_of_the_source(nlp):

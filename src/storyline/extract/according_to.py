@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .cues import load_cues
-from .spans import OBJECT_DEPS, _Found, _trim
+from .spans import OBJECT_DEPS, _Found, _trim, before_dash_aside, past_dash_aside
 
 FINDINGS = {"poll", "survey", "study", "analysis"}  # "In the latest poll, …"
 VIEWS = {"view", "opinion", "words", "estimation", "judgment", "judgement", "telling", "assessment"}  # "In Ash's view, …"
@@ -49,6 +49,12 @@ def _according_to(tok: Token) -> _Found | None:
     lo, hi = right if right[1] - right[0] >= left[1] - left[0] else left
     if hi <= lo:
         return None
+    # a clause with a dash aside holding a comma: "The pier - there were two, side by side - was never flooded,
+    # according to …" (the parser hangs the phrase on the words after the aside)
+    if lo > phrase_end:
+        hi = past_dash_aside(doc, lo, hi - 1, clause.sent.end, tok) + 1
+    else:
+        lo = before_dash_aside(doc, lo, hi - 1, clause.sent.start)
     content = _trim(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     if content[1] <= content[0]:
         return None
