@@ -63,14 +63,16 @@ ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St|
 def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex,
                     mentions: list[Mention]) -> list[Mention]:
     """'Marta Koval: The port stays shut' and transcript lines 'KOVAL: …' (or '"KOVAL: …'): a name
-    opening a line, then a colon, then what the named one says (the quote, or the rest of the line); not a
-    topic label heading a report of someone's words (``line_labels``)."""
+    opening a line, then a colon, then what the named one says (the quote, or the rest of the line); a
+    headline's "Ana Ruiz to port workers: …" (``_headline_address``); not a topic label heading a report of
+    someone's words (``line_labels``)."""
     found = []
     text = doc_text(doc)
     headline_start = len(text) - len(text.lstrip())
     headline_end = text.find("\n", headline_start) % (len(text) + 1)
     addressed = _headline_address(doc, resolver, headline_start, headline_end)
-    matches = [m for m in SPEAKER_COLON.finditer(text) if addressed is None or m.start("colon") != addressed.start("colon")]
+    matches = [m for m in SPEAKER_COLON.finditer(text)
+               if addressed is None or m.start("colon") != addressed.start("colon")]  # one row per colon
     for match in ([addressed] if addressed is not None else []) + matches:
         name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
         colon = doc.char_span(match.start("colon"), match.end("colon"), alignment_mode="expand")
