@@ -854,6 +854,28 @@ def test_headline_speaker_colon(nlp):
     assert m.text == "The port stays shut until spring"
 
 
+def test_a_headline_speaker_colon_is_the_label_not_a_name_the_parse_hung_on_it(nlp):
+    # the parser makes "Tomas" an apposition of "Reid"; the label's own words name who speaks
+    text = ("Reid: 'Never, ever, ever underestimate Tomas.'\n\nHarry Reid and Ada Okafor and Lena Varga have some "
+            "advice for their party: do not underestimate Tomas Brel.\n\nReid said the party should brace.\n")
+    m = _one(mentions(nlp, text), ":")
+    assert m.source.name == "Harry Reid"
+    assert m.source.span == (0, 4)
+
+
+def test_a_headline_naming_its_speaker_then_the_audience_before_a_colon(nlp):
+    text = ("Ana Ruiz to port workers: The docks will reopen in May.\n\nMayor Ana Ruiz told workers in Lenport on "
+            "Monday that the docks would reopen. Ruiz also criticized Tomas Brel, the union leader.\n")
+    m = _one(mentions(nlp, text), ":")
+    assert (m.source.name, m.source.span) == ("Ana Ruiz", (0, 8))
+    assert m.text == "The docks will reopen in May"
+
+
+def test_a_headline_label_with_a_preposition_naming_no_one_is_left_alone(nlp):
+    text = "Big Win For Ruiz: Union Holds Off On Endorsement.\n\nMayor Ana Ruiz told workers the docks would reopen.\n"
+    assert all(m.source.name != "Ruiz" for m in mentions(nlp, text))
+
+
 def test_signed_quote_source_drops_the_full_stop(nlp):
     text = "“The harbour must reopen before winter.” ― Ivo Tan.\nThe port stays shut."
     m = _one(mentions(nlp, text), "―")

@@ -21,6 +21,7 @@ from .nlp import doc_text
 from .page import POST_SIGNATURE, chrome_spans
 from .quotes import QuoteIndex
 from .line_labels import heads_a_report
+from .source_words import ROLE_NOUNS
 from .sources import SourceResolver
 from .cues import Cues, load_cues
 from .speakers import _person_like, _subject
@@ -30,6 +31,12 @@ from .spans import (EDGE_PUNCT, HEADLINE_LABELS, MAX_GAP, QUOTE_CHARS, SAYING_CL
 CONTINUED_FORMS = {"direct"}  # and mixed ones that end on a quote: 'X was "…," she said. "…"' 
 SPEAKER_COLON = re.compile(
     r"^[ \t\xa0]*[\"“]?(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \t\xa0]+(?=\S)", re.MULTILINE)
+# "Ana Ruiz to port workers: …", "Port Chair On The Levy: '…'", "Ruiz at Lenport rally: …": a headline that names
+# its speaker, then the audience, topic or place, then a colon
+_NAME_WORD = r"(?!(?:On|To|At)\b)[A-Z][\w.’'-]*"
+HEADLINE_ADDRESS = re.compile(
+    rf"[ \t\xa0]*[\"“]?(?P<name>{_NAME_WORD}(?:[ \xa0]{_NAME_WORD}){{0,3}})[ \xa0]+(?:on|to|at|On|To|At)[ \xa0]+"
+    r"[^:\n]{1,80}?(?P<colon>:)[ \t\xa0]+(?=\S)")
 SIGNATURE = re.compile(  # '“…” ― Ana Ruiz': a quote signed with a dash and a name ending the line
     r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0.]*(?:\n|$)")
 NAME_ENDS_WITH_DOT = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")  # "Ana M.", "Ivo Tan Jr."
@@ -56,12 +63,17 @@ ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St|
 def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex,
                     mentions: list[Mention]) -> list[Mention]:
     """'Marta Koval: The port stays shut' and transcript lines 'KOVAL: …' (or '"KOVAL: …'): a name
-    opening a line, then a colon, then what the named one says (the quote, or the rest of the line); not a
-    topic label heading a report of someone's words (``line_labels``)."""
+    opening a line, then a colon, then what the named one says (the quote, or the rest of the line); a
+    headline's "Ana Ruiz to port workers: …" (``_headline_address``); not a topic label heading a report of
+    someone's words (``line_labels``)."""
     found = []
     text = doc_text(doc)
-    headline_end = text.find("\n", len(text) - len(text.lstrip())) % (len(text) + 1)
-    for match in SPEAKER_COLON.finditer(text):
+    headline_start = len(text) - len(text.lstrip())
+    headline_end = text.find("\n", headline_start) % (len(text) + 1)
+    addressed = _headline_address(doc, resolver, headline_start, headline_end)
+    matches = [m for m in SPEAKER_COLON.finditer(text)
+               if addressed is None or m.start("colon") != addressed.start("colon")]  # one row per colon
+    for match in ([addressed] if addressed is not None else []) + matches:
         name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
         colon = doc.char_span(match.start("colon"), match.end("colon"), alignment_mode="expand")
         if name is None or colon is None or colon.start + 1 >= len(doc):
@@ -85,6 +97,19 @@ def _speaker_colons(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex,
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _headline_address(doc: Doc, resolver: SourceResolver, start: int, end: int) -> re.Match | None:
+    """The headline's "Ana Ruiz to port workers: …" (``HEADLINE_ADDRESS``) on its first line, when the words
+    before "to"/"on"/"at" name a person or a body the report knows, or end in a role ("Port Chair"); None
+    otherwise."""
+    match = HEADLINE_ADDRESS.match(doc_text(doc), start, end)
+    name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract") if match else None
+    if name is None or not len(name):
+        return None
+    known = (any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in name) or name[-1].lemma_.lower() in ROLE_NOUNS
+             or resolver.entity_within(name.root, name.start_char, name.end_char) is not None)
+    return match if known else None
 
 
 def _colon_quotes(doc: Doc, resolver: SourceResolver, quotes: QuoteIndex, mentions: list[Mention]) -> list[Mention]:

@@ -16,6 +16,7 @@ from .colon_tail import past_colon
 from .cues import STATUS_BY_CLASS, load_cues
 from .nlp import doc_text
 from .quotes import QuoteIndex
+from .source_words import KIND_BY_TYPE
 from .sources import SourceResolver
 from .spans import EDGE_PUNCT, MAX_GAP, QUOTE_CHARS, _Found, _trim
 
@@ -24,8 +25,13 @@ SPACES_BETWEEN_MARKS = " \u00a0\u2009\u200a"  # a space, a no-break or thin spac
 
 
 def _named_at(resolver: SourceResolver, name: Span) -> Source:
-    """The source a bare name stands for ("KOVAL", "Ana Ruiz"), spanning just the name."""
+    """The source a bare name stands for ("KOVAL", "Ana Ruiz"), spanning just the name: the entity named by
+    the name's own words when the parse hung another name on it ('Reid: "Never underestimate Tan."' made
+    "Tan" an apposition of "Reid", and Reid is who speaks)."""
     source = resolver.resolve(name.root)
+    own = resolver.entity_within(name.root, name.start_char, name.end_char)
+    if own is not None and source.entity is not None and source.entity != own.key:
+        source = Source(own.name, KIND_BY_TYPE[own.type], None, None, own.key)
     if source.entity is None:
         source.name = name.text
     source.span = (name.start_char, name.end_char)

@@ -92,6 +92,15 @@ class SourceResolver:
         st.cand_pos = [c[0] for c in st.cands]
         st.ready = True
 
+    def entity_within(self, head: Token, start: int, end: int) -> Entity | None:
+        """The entity (of a kind that speaks) with an occurrence holding the whole ``head`` word and lying
+        inside the chars [start, end); None when there is none."""
+        i = bisect_right(self.st.ent_starts, head.idx) - 1
+        if i < 0:
+            return None
+        s, e, entity = self.st.ent_spans[i]
+        return entity if start <= s and e <= end and e >= head.idx + len(head) and entity.type in KIND_BY_TYPE else None
+
     def _people_together(self, tok: Token) -> Source | None:
         """Named people coordinated as one subject ("Ana Ruiz and Ivo Tan"), as one source a later "they" can
         take up; None where one of them is no named person."""
