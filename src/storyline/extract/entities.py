@@ -241,6 +241,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _type_surnames(groups)
     _type_faiths(groups)
     _type_people_nouns(doc, text, candidates, groups)
+    _type_peoples_by_plural(doc, text, candidates, groups)
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
     entities = share_surnames(doc, text, entities)
@@ -1002,6 +1003,28 @@ def _type_people_nouns(doc: Doc, text: str, candidates, groups: dict[str, _Group
         mentions = [span for key in {_norm(form) for form in group.forms} for span in spans.get(key, [])]
         if mentions and is_people_noun(doc, mentions):
             group.strong = "NORP"
+
+
+def _type_peoples_by_plural(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
+    """A one-word name no rule typed, that the tagger mostly calls a body, place or thing, written in the same
+    report in the plural ("Kelvarino" beside "Kelvarinos") and used as a modifier of a noun for people
+    ("Kelvarino voters"; not "Kelvarino cookies", a brand): a people, and so is its plural, whatever the tagger
+    called either (it often calls the plural a person). Not a surname of a person the report names in full (the "Kern campaign" beside "the Kerns")."""
+    surnames = {_norm(form).split()[-1] for group in groups.values() for form in group.forms
+                if _given_name_first(form) or TITLED_NAME.search(form)}
+    modifiers = set()
+    for start, end, _, _ in candidates:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if (span is not None and len(span) == 1 and span[0].dep_ in {"compound", "amod"}
+                and span[0].head.i > span[0].i and span[0].head.pos_ == "NOUN" and person_noun(span[0].head)):
+            modifiers.add(_norm(text[start:end]))
+    for key, group in groups.items():
+        plural = groups.get(key + "s")
+        if (group.strong or " " in key or key in surnames or plural is None or plural.strong or not group.labels
+                or group.labels.most_common(1)[0][0] not in {"ORG", "GPE", "LOC", "OTHER"}
+                or not any(_norm(form) in modifiers for form in group.forms)):
+            continue
+        group.strong = plural.strong = "NORP"
 
 
 def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
