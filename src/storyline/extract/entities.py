@@ -1009,7 +1009,8 @@ def _type_peoples_by_plural(doc: Doc, text: str, candidates, groups: dict[str, _
     """A one-word name no rule typed, that the tagger mostly calls a body, place or thing, written in the same
     report in the plural ("Kelvarino" beside "Kelvarinos") and used as a modifier of a noun for people
     ("Kelvarino voters"; not "Kelvarino cookies", a brand): a people, and so is its plural, whatever the tagger
-    called either (it often calls the plural a person). Not a surname of a person the report names in full (the "Kern campaign" beside "the Kerns")."""
+    called either (it often calls the plural a person). Not a surname of a person the report names in full
+    (the "Kern campaign" beside "the Kerns")."""
     surnames = {_norm(form).split()[-1] for group in groups.values() for form in group.forms
                 if _given_name_first(form) or TITLED_NAME.search(form)}
     modifiers = set()
