@@ -2,7 +2,8 @@
 
 import pytest
 
-from storyline.extract.entities import _building_not_event, entity_for, find_entities
+from storyline.extract.entities import (_building_not_event, _Group, _place_pair, _type_peoples_by_plural,
+                                        _without_year, entity_for, find_entities)
 
 
 def by_name(entities, name):
@@ -777,3 +778,54 @@ def test_a_show_or_a_firm_named_with_and_friends_or_sons_is_one_name(nlp):
     names = {e.name for e in find_entities(nlp(text))}
     assert "Ostra and Friends" in names and "Dalby & Sons" in names
     assert "Friends" not in names and "Sons" not in names
+
+
+def test_a_word_used_as_a_kind_of_person_is_a_people_not_a_body(nlp):
+    text = ("Ada Morrow said that a Latina judge would rule fairly. Olek Tamm said he had never met a Latina on "
+            "the bench.")
+    assert by_name(find_entities(nlp(text)), "Latina").type == "NORP"
+
+
+def test_the_town_after_a_broadcasters_call_letters_is_a_place(nlp):
+    for text in ('"We have poor choices," Olek Tamm told WKRT-TV of Harmon.',
+                 '"We have poor choices," Olek Tamm told KXLO in Everett on Tuesday.'):
+        entities = find_entities(nlp(text))
+        assert [e.type for e in entities if e.name in {"Harmon", "Everett"}] == ["GPE"]
+
+
+def test_a_year_run_into_a_place_and_two_places_joined_by_a_hyphen():
+    text = "think Olek Tamm in Ostravia 2000 and the Ostravia-Kelvar border"
+    start = text.index("Ostravia 2000")
+    assert text[start:_without_year(text, start, start + len("Ostravia 2000"))] == "Ostravia"
+    pair = text.index("Ostravia-Kelvar")
+    spans = _place_pair(text, pair, pair + len("Ostravia-Kelvar"), {"ostravia", "kelvar"})
+    assert [text[s:e] for s, e in spans] == ["Ostravia", "Kelvar"]
+    assert _place_pair(text, pair, pair + len("Ostravia-Kelvar"), {"ostravia"}) == []
+
+
+def _groups(candidates, text):
+    groups = {}
+    for start, end, label, _ in candidates:
+        group = groups.setdefault(text[start:end].lower(), _Group())
+        group.forms[text[start:end]] += 1
+        group.labels[label] += 1
+    return groups
+
+
+def test_a_name_written_in_the_plural_and_before_a_word_for_people_is_a_people(nlp):
+    text = "Olek Tamm courted Kelvarino voters in Marlow. Kelvarinos said the rent was too high."
+    doc = nlp(text)
+    candidates = [(text.index("Olek"), text.index(" courted"), "PERSON", False),
+                  (text.index("Kelvarino "), text.index(" voters"), "ORG", False),
+                  (text.index("Kelvarinos"), text.index(" said"), "PERSON", False)]
+    groups = _groups(candidates, text)
+    _type_peoples_by_plural(doc, text, candidates, groups)
+    assert groups["kelvarino"].strong == groups["kelvarinos"].strong == "NORP"
+    # the same word before a thing is a brand, not a people
+    text = "Olek Tamm sold Kelvarino cookies in Marlow. Kelvarinos sold well."
+    doc = nlp(text)
+    candidates = [(text.index("Kelvarino "), text.index(" cookies"), "ORG", False),
+                  (text.index("Kelvarinos"), text.index(" sold well"), "ORG", False)]
+    groups = _groups(candidates, text)
+    _type_peoples_by_plural(doc, text, candidates, groups)
+    assert groups["kelvarino"].strong is None

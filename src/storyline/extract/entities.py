@@ -37,6 +37,7 @@ from .body_kinds import MEDIA
 from .role_heads import PERSON_NOUNS, fits_type, org_noun, person_noun
 from .given_names import FEMALE, MALE
 from .name_variants import misspelt_surname, nickname_of
+from .people_nouns import is_people_noun
 from .surnames import share_surnames
 from .named_days import NAMED_WEEKDAY
 from .page import HEADLINE_LABELS, chrome_spans, headline_span, is_title_case
@@ -157,6 +158,9 @@ _TOWN = rf"(?:(?:St|Ste|Ft|Mt)\.{_SP})?{_CAP}(?:{_SP}{_CAP}){{0,2}}"  # "St. Pau
 PLACE_IN_STATE = re.compile(
     rf"(?<![\w’'.-])(?P<place>{_TOWN}),{_SP}(?P<state>{_STATE})(?=\s*[,;:.)\n—–]|\s*$)")
 # "Kelvar, home to 22 registered voters": a name described as a home to people or things is a place
+# a broadcaster's call letters and the town it serves: "told WKAR-TV of Marren", "KXLO in Oldmoor"
+STATION_OF = re.compile(
+    rf"(?<![\w’'.-])[KW][A-Z]{{2,3}}(?:-(?:TV|FM|AM|DT))?{_SP}(?:of|in){_SP}(?P<place>{_TOWN})")
 HOME_TO = re.compile(rf"(?<![\w’'.-])(?P<place>{_TOWN}),{_SP}(?:the{_SP})?home{_SP}(?:to|of){_SP}")
 DATELINE_PART = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*")
 MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
@@ -236,6 +240,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     _apply_described_types(groups, described)
     _type_surnames(groups)
     _type_faiths(groups)
+    _type_people_nouns(doc, text, candidates, groups)
+    _type_peoples_by_plural(doc, text, candidates, groups)
     entities = [_entity(group) for group in groups.values()]
     _find_spans(text, entities, chrome)
     entities = share_surnames(doc, text, entities)
@@ -493,6 +499,7 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
     starts = [s for s, _, _, _ in rules]
     found = list(rules)
     lower_words = {tok.text for tok in doc if tok.is_lower and tok.is_alpha}
+    places = {_norm(ent.text).replace(".", "") for ent in doc.ents if ent.label_ in {"GPE", "LOC"}}
     for ent in doc.ents:
         if ent.label_ in DROPPED_LABELS or any(s <= ent.start_char and ent.end_char <= e for s, e in titles):
             continue
@@ -508,11 +515,17 @@ def _candidates(doc: Doc, text: str, begin: int, later: tuple[int, int] | None =
         if (label not in {"GPE", "LOC", "NORP", "PERSON"} and len(ent) <= 2
                 and OFFICE_OF.search(text, max(0, ent.start_char - 30), ent.start_char)):
             continue  # "Secretary of Defense": the office's words, no body ("Defense Ida Kern" is left to the rules)
+        pair = _place_pair(text, ent.start_char, ent.end_char, places)
+        if pair:
+            found.extend((*_clean_span(text, start, end), "GPE", False) for start, end in pair)
+            continue
         pieces = _pieces(text, ent, _overlapping(rules, starts, ent.start_char, ent.end_char))
         for start, end in pieces:
             start, end = _clean_span(text, start, end)
             whole = len(pieces) == 1 and (start, end) == _clean_span(text, ent.start_char, ent.end_char)
             start, end = _without_party(text, start, end)
+            if label in {"GPE", "LOC"}:
+                end = _without_year(text, start, end)
             start = _from_given_name(text, start, end, lower_words)
             form = text[start:end]
             if end <= start or " " not in form and form.lower() in GENERIC_WORDS:
@@ -568,6 +581,27 @@ def _without_party(text: str, start: int, end: int) -> tuple[int, int]:
     if words[1] in PARTY_WORDS and words[0].isupper() and words[0].isalpha() and len(words[0]) > 1:
         return start, start + len(words[0])
     return start, end
+
+
+PLACE_PAIR = re.compile(r"(?P<left>[A-Z][\w.]*)-(?P<right>[A-Z][\w.]*)")
+
+
+def _place_pair(text: str, start: int, end: int, places: set[str]) -> list[tuple[int, int]]:
+    """ "the Kelvar-Ostravia border": two places joined by a hyphen, each named as a place elsewhere in the report
+    (``places``, lower case without stops), are two places, not one body. Empty when the span is no such pair."""
+    match = PLACE_PAIR.fullmatch(text, start, end)
+    if match is None or any(_norm(match[side]).replace(".", "") not in places for side in ("left", "right")):
+        return []
+    return [(match.start("left"), match.end("left")), (match.start("right"), match.end("right"))]
+
+
+TRAILING_YEAR = re.compile(r"[ \t\xa0]+(?:1[89]|20)\d\d$")
+
+
+def _without_year(text: str, start: int, end: int) -> int:
+    """Where a place's name ends when the tagger ran a year into it ("McCain in Kelvar 2000"): before the year."""
+    year = TRAILING_YEAR.search(text, start, end)
+    return year.start() if year and year.start() > start else end
 
 
 def _on_the_page(text: str, candidates: list[tuple[int, int, str, bool]], chrome: list[tuple[int, int]],
@@ -701,9 +735,10 @@ def _places_by_context(doc: Doc, text: str, begin: int) -> list[tuple[int, int, 
     ("a Hampstead, New Hampshire, coffee shop"; "Kelvar, Calif."), a name described as a home ("Kelvar, home to
     22 registered voters"), and a one-word name joined by "and"/"or"/a comma to a place after "in"/"near"/…
     ("town halls in Marren and Oldmoor", where the tagger calls Oldmoor a person; not a name after a comma, "in
-    Iowa, Kern, the front-runner"). Not a titled person's name, nor one opening with a common given name."""
+    Iowa, Kern, the front-runner"), and the town after a broadcaster's call letters ("WKAR-TV of Marren").
+    Not a titled person's name, nor one opening with a common given name."""
     found = []
-    for pattern in (PLACE_IN_STATE, HOME_TO):
+    for pattern in (PLACE_IN_STATE, HOME_TO, STATION_OF):
         for match in pattern.finditer(text, begin):
             name = doc.char_span(match.start("place"), match.end("place"), alignment_mode="contract")
             if (name is None or _given_name_first(match["place"]) or LEADING_TITLE.match(match["place"])
@@ -953,6 +988,44 @@ def _type_faiths(groups: dict[str, _Group]) -> None:
         if (not group.strong and " " not in key and group.labels and group.labels.most_common(1)[0][0] == "ORG"
                 and any(key + ending in peoples for ending in _BELIEVERS)):
             group.strong = "NORP"
+
+
+def _type_people_nouns(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
+    """A one-word name no rule typed and the tagger mostly calls a body, place or thing, that the report uses as
+    a kind of person ("a wise Kelvarina", "a Kelvarina woman"; ``people_nouns``): a people (NORP)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for start, end, _, _ in candidates:
+        spans.setdefault(_norm(text[start:end]), []).append((start, end))
+    for key, group in groups.items():
+        if (group.strong or " " in key or not group.labels
+                or group.labels.most_common(1)[0][0] not in {"ORG", "GPE", "LOC", "OTHER"}):
+            continue
+        mentions = [span for key in {_norm(form) for form in group.forms} for span in spans.get(key, [])]
+        if mentions and is_people_noun(doc, mentions):
+            group.strong = "NORP"
+
+
+def _type_peoples_by_plural(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
+    """A one-word name no rule typed, that the tagger mostly calls a body, place or thing, written in the same
+    report in the plural ("Kelvarino" beside "Kelvarinos") and used as a modifier of a noun for people
+    ("Kelvarino voters"; not "Kelvarino cookies", a brand): a people, and so is its plural, whatever the tagger
+    called either (it often calls the plural a person). Not a surname of a person the report names in full
+    (the "Kern campaign" beside "the Kerns")."""
+    surnames = {_norm(form).split()[-1] for group in groups.values() for form in group.forms
+                if _given_name_first(form) or TITLED_NAME.search(form)}
+    modifiers = set()
+    for start, end, _, _ in candidates:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if (span is not None and len(span) == 1 and span[0].dep_ in {"compound", "amod"}
+                and span[0].head.i > span[0].i and span[0].head.pos_ == "NOUN" and person_noun(span[0].head)):
+            modifiers.add(_norm(text[start:end]))
+    for key, group in groups.items():
+        plural = groups.get(key + "s")
+        if (group.strong or " " in key or key in surnames or plural is None or plural.strong or not group.labels
+                or group.labels.most_common(1)[0][0] not in {"ORG", "GPE", "LOC", "OTHER"}
+                or not any(_norm(form) in modifiers for form in group.forms)):
+            continue
+        group.strong = plural.strong = "NORP"
 
 
 def _apply_place_appositions(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
