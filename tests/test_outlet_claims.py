@@ -312,6 +312,13 @@ def test_a_subhead_in_headline_capitals_is_no_claim():
     assert "The ferry sank" in rows  # a short line in sentence case is a claim
 
 
+def test_the_even_of_even_though_goes_with_the_subordinator():
+    text = ("Rally in Lenport\n\nThe harbour board met on Friday. Mayor Ilse Varga criticized the port board on "
+            "Tuesday, even though it was not the focus of the inquiry.")
+    rows = [row for row, _ in _outlet_rows(text)]
+    assert "it was not the focus of the inquiry" in rows
+
+
 def test_a_concessive_clause_before_closing_marks_is_split_off_too():
     """'…, though her campaign was driven by a "new deal."': the sentence's closing marks do not keep the
     concessive clause inside the main row."""

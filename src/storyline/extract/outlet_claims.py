@@ -335,6 +335,13 @@ def _pair(opener: str, closer: str) -> bool:
     return opener in _OPENERS and closer in _CLOSERS
 
 
+def _even_before_mark(token: Token, root: Token) -> bool:
+    """The "even" of "even though", "even if", "even as" opening a clause: part of its subordinator."""
+    doc = token.doc
+    return (token.lower_ == "even" and token.head.i == root.i and token.i + 1 < len(doc)
+            and doc[token.i + 1].dep_ == "mark" and doc[token.i + 1].head.i == root.i)
+
+
 def _edge(token: Token, root: Token, coverage: bytearray, level: int) -> bool:
     """Is this word trimmable at a clause edge? Words of an attribution are, when the attribution is an
     adjunct of the clause ("…, urging residents to leave"; "… and is said to …"), not when it is an argument
@@ -342,6 +349,8 @@ def _edge(token: Token, root: Token, coverage: bytearray, level: int) -> bool:
     if token.is_space or token.is_punct:
         return True
     if token.dep_ in _EDGE_DEPS and token.head.i == root.i:
+        return True
+    if _even_before_mark(token, root):
         return True
     topmost = None
     while token.i != root.i and token.head.i != token.i:
