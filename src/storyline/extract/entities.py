@@ -990,6 +990,13 @@ def _type_faiths(groups: dict[str, _Group]) -> None:
             group.strong = "NORP"
 
 
+def _untyped_one_word(key: str, group: _Group) -> bool:
+    """A one-word name no rule typed that the tagger mostly calls a body, place or thing: one a people's use of
+    it may retype."""
+    return (not group.strong and " " not in key and bool(group.labels)
+            and group.labels.most_common(1)[0][0] in {"ORG", "GPE", "LOC", "OTHER"})
+
+
 def _type_people_nouns(doc: Doc, text: str, candidates, groups: dict[str, _Group]) -> None:
     """A one-word name no rule typed and the tagger mostly calls a body, place or thing, that the report uses as
     a kind of person ("a wise Kelvarina", "a Kelvarina woman"; ``people_nouns``): a people (NORP)."""
@@ -997,10 +1004,9 @@ def _type_people_nouns(doc: Doc, text: str, candidates, groups: dict[str, _Group
     for start, end, _, _ in candidates:
         spans.setdefault(_norm(text[start:end]), []).append((start, end))
     for key, group in groups.items():
-        if (group.strong or " " in key or not group.labels
-                or group.labels.most_common(1)[0][0] not in {"ORG", "GPE", "LOC", "OTHER"}):
+        if not _untyped_one_word(key, group):
             continue
-        mentions = [span for key in {_norm(form) for form in group.forms} for span in spans.get(key, [])]
+        mentions = [span for form in {_norm(form) for form in group.forms} for span in spans.get(form, [])]
         if mentions and is_people_noun(doc, mentions):
             group.strong = "NORP"
 
@@ -1021,8 +1027,7 @@ def _type_peoples_by_plural(doc: Doc, text: str, candidates, groups: dict[str, _
             modifiers.add(_norm(text[start:end]))
     for key, group in groups.items():
         plural = groups.get(key + "s")
-        if (group.strong or " " in key or key in surnames or plural is None or plural.strong or not group.labels
-                or group.labels.most_common(1)[0][0] not in {"ORG", "GPE", "LOC", "OTHER"}
+        if (not _untyped_one_word(key, group) or key in surnames or plural is None or plural.strong
                 or not any(_norm(form) in modifiers for form in group.forms)):
             continue
         group.strong = plural.strong = "NORP"

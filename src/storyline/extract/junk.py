@@ -39,7 +39,7 @@ from ..model import Mention
 from .according_to import is_view_phrase
 from .cues import load_cues
 from .hedges import load_lexicon
-from .nlp import cue_classes, cue_of, negated_cue
+from .nlp import cue_classes, cue_of, negated_verb
 from .nonspeakers import can_speak, is_thing_source
 from .not_saying import finds_a_thing, goes_on_without_saying, is_markup
 from .np_statements import np_statement
@@ -113,7 +113,7 @@ def is_unsaid(doc: Doc, mention: Mention) -> bool:
     verb = verbs[-1]
     if any(c.tag_ == "MD" and c.lower_ in UNSAID_MODALS for c in verb.children):
         return True
-    if negated_cue(verb) and load_cues().cue_class(verb.lemma_) in PLAIN_SPEECH:
+    if negated_verb(verb) and load_cues().cue_class(verb.lemma_) in PLAIN_SPEECH:
         return True
     if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return False

@@ -189,8 +189,9 @@ def cue_of(doc: Doc, mention) -> Span | None:
     return doc.char_span(*mention.cue_span, alignment_mode="expand") if mention.cue_span else None
 
 
-def negated_cue(verb: Token) -> bool:
-    """A cue verb negated on itself ("did not confirm", "never claimed"): what it would say is not said."""
+def negated_verb(verb: Token) -> bool:
+    """A verb negated on itself ("did not confirm", "never claimed", "cannot be"): for a cue, what it would say
+    is not said."""
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 

@@ -247,13 +247,8 @@ def _bracketed(token: Token) -> bool:
     left, right = token.left_edge.i, token.right_edge.i
     while right > left and sent.doc[right].is_punct:
         right -= 1  # the parser may hang the closing bracket inside the clause
-    opened = any(t.text == "(" for t in sent.doc[sent.start:left]) and not any(
-        t.text == ")" for t in sent.doc[_last_open(sent, left):left])
-    return opened and any(t.text == ")" for t in sent.doc[right + 1:sent.end])
-
-
-def _last_open(sent: Span, before: int) -> int:
-    return max(t.i for t in sent.doc[sent.start:before] if t.text == "(")
+    nearest = next((t.text for t in reversed(sent.doc[sent.start:left]) if t.text in ("(", ")")), None)
+    return nearest == "(" and any(t.text == ")" for t in sent.doc[right + 1:sent.end])
 
 
 def _trim(doc: Doc, root: Token, tokens: list[int], coverage: bytearray, level: int) -> Span | None:

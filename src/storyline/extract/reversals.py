@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..model import Mention
 from .contests import one_party
+from .nlp import negated_verb
 from .source_words import ROLE_NOUNS
 from .page import BLANK_LINE
 
@@ -83,11 +84,6 @@ def _about_self(subject: Token) -> bool:
 _OWN = frozenset({"my", "our", "his", "her", "their"})
 
 
-def negated(root: Token) -> bool:
-    """Is a clause negated on its main word ("cannot be", "did not win", "never applied")?"""
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
-
-
 def reversed_statement(text: str, index: int, roots: list[Token | None], mentions: list[Mention],
                        skip: frozenset[int] = frozenset()) -> int | None:
     """The latest earlier statement of another named party that the statement at ``index`` turns round:
@@ -107,7 +103,7 @@ def reversed_statement(text: str, index: int, roots: list[Token | None], mention
                 or one_party(m.source, speaker.source) or roots[j] is None or m.end > speaker.start):
             continue
         other = predicate_key(roots[j])
-        if (other is not None and same_predicate(other, key) and negated(roots[j]) != negated(root)
+        if (other is not None and same_predicate(other, key) and negated_verb(roots[j]) != negated_verb(root)
                 and not different_subjects(subject_of(roots[j]), subject_of(root))):
             return j
     return None

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import cue_classes, cue_of, doc_text, negated_cue, that_marked
+from .nlp import cue_classes, cue_of, doc_text, negated_verb, that_marked
 from ..model import Mention
 from .hedges import Flag, Hedge, HedgeIndex, Lexicon, doc_hedges, governs, load_lexicon
 from .source_words import ORG_HEADS, ROLE_NOUNS
@@ -192,7 +192,7 @@ def _cue_status(doc: Doc, mention: Mention, lex: Lexicon) -> str | None:
         return "disputed"  # "came under fire over her assertion that X"
     if mention.form == "outlet" or cue is None or cue.pos_ not in ("VERB", "AUX"):
         return None
-    if negated_cue(cue):
+    if negated_verb(cue):
         return {"confirmed": "unverified", "denied": "reported", "disputed": "reported"}.get(mention.status)
     if rebuked_by_outlet(doc, mention, lex) or drew_criticism(cue):
         return "disputed"
@@ -206,7 +206,7 @@ def rebuked_by_outlet(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
     asserts that X"), a phrase ("said, without evidence, that X") or a verb of saying falsely governing it ("lied
     when he said X")? The outlet then disputes what it reports."""
     cue = cue_root(doc, mention)
-    if mention.form == "outlet" or cue is None or cue.pos_ not in ("VERB", "AUX") or negated_cue(cue):
+    if mention.form == "outlet" or cue is None or cue.pos_ not in ("VERB", "AUX") or negated_verb(cue):
         return False
     # a quote after a colon has its lead-in's clause as cue: "he wrongly suggested the judge was from X: '…'"
     rebuked = [cue, cue.head] if cue.dep_ == "ccomp" and cue.head.pos_ == "VERB" else [cue]
